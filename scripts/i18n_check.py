@@ -1,0 +1,63 @@
+"""List interface strings: every _("…") in the templates plus the dynamic ones (kinds, statuses).
+
+Used by the unit test that requires a Chinese translation for each, and by developers:
+`python scripts/i18n_check.py` prints the msgids that the zh catalogue lacks.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+# Values shown through _(value) in templates.
+DYNAMIC = [
+    "correspondence",
+    "contract",
+    "amendment",
+    "delivery_note",
+    "invoice",
+    "payment_proof",
+    "photo_video",
+    "log_file",
+    "generated_document",
+    "other",
+    "imported",
+    "duplicate",
+    "failed",
+    "open",
+    "closed",
+    "critical",
+    "high",
+    "normal",
+    "low",
+    "resolved",
+]
+
+
+def template_msgids() -> set[str]:
+    root = Path(str(resources.files("disputedesk.web") / "templates"))
+    ids = set()
+    for _fn, _line, msg, _comments, _ctx in extract_from_dir(
+        str(root), method_map=[("**.html", "jinja2")], options_map={"**.html": {}}
+    ):
+        ids.add(msg if isinstance(msg, str) else msg[0])
+    return ids | set(DYNAMIC)
+
+
+def missing(lang: str = "zh") -> list[str]:
+    po = resources.files("disputedesk.web") / "locales" / lang / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as f:
+        cat = read_po(f)
+    have = {m.id for m in cat if m.id and m.string}
+    return sorted(template_msgids() - have)
+
+
+if __name__ == "__main__":
+    gaps = missing()
+    for g in gaps:
+        print(g)
+    sys.exit(1 if gaps else 0)

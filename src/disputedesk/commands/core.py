@@ -1,0 +1,212 @@
+"""Foundation commands: init, import, verify, evidence list, demo, serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ..services.context import Context, default_actor
+from ..store.blobs import BlobStoreError
+from ..store.db import DatabaseError
+
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+WorkspaceOpt = typer.Option(None, "--workspace", "-w", help="Workspace slug (default: DISPUTEDESK_DEFAULT_WORKSPACE).")
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def open_context() -> Context:
+    try:
+        return Context.open()
+    except (DatabaseError, BlobStoreError) as exc:
+        raise fail(str(exc)) from exc
+
+
+def ws_or_default(ctx: Context, workspace: str | None) -> str:
+    return workspace or ctx.settings.default_workspace
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init")
+    def init(
+        workspace: str = WorkspaceOpt, name: str = typer.Option(None, help="Display name of the workspace.")
+    ) -> None:
+        """Create the database and blob folder (or bring them up to date) and a workspace."""
+        from ..services.workspaces import ensure_workspace
+
+        ctx = open_context()
+        slug = ws_or_default(ctx, workspace)
+        try:
+            ctx.blobs.check_writable()
+            ensure_workspace(ctx, slug, name)
+        except (DatabaseError, BlobStoreError, ValueError) as exc:
+            raise fail(str(exc)) from exc
+        out.print(f"ready: database {ctx.settings.resolved_database_url}, blobs {ctx.blobs.url}, workspace {slug}")
+
+    @app.command("import")
+    def import_(
+        paths: list[Path] = typer.Argument(..., help="Files or folders to import (folders are walked)."),
+        workspace: str = WorkspaceOpt,
+        kind: str = typer.Option(None, help="Evidence kind for all files (default: guessed from the type)."),
+        description: str = typer.Option(None, help="Description for all files."),
+        actor: str = typer.Option(None, help="Who imports (recorded in the ledger)."),
+        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ) -> None:
+        """Import files into the evidence vault: stored once by SHA-256, recorded in the ledger."""
+        from ..services.import_evidence import DUPLICATE, FAILED, import_paths
+        from ..services.workspaces import WorkspaceNotFound, ensure_workspace
+
+        ctx = open_context()
+        slug = ws_or_default(ctx, workspace)
+        if slug == ctx.settings.default_workspace:
+            ensure_workspace(ctx, slug)
+        progress = Progress(
+            TextColumn("importing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[name]}"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=as_json or not sys.stderr.isatty(),
+        )
+        with progress:
+            task = progress.add_task("import", total=None, name="")
+
+            def tick(o) -> None:  # type: ignore[no-untyped-def]
+                progress.update(task, advance=1, name=o.name[:40])
+
+            try:
+                report = import_paths(
+                    ctx, slug, paths, actor=actor or default_actor(), kind=kind, description=description, progress=tick
+                )
+            except (DatabaseError, BlobStoreError, WorkspaceNotFound) as exc:
+                raise fail(str(exc)) from exc
+        if as_json:
+            typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            for o in report.outcomes:
+                if o.status == DUPLICATE:
+                    out.print(f"duplicate {o.source}: {o.reason}", highlight=False)
+            mb = report.bytes_imported / 1e6
+            out.print(
+                f"imported {report.imported} file(s) ({mb:.1f} MB), {report.duplicates} duplicate(s) skipped, "
+                f"{report.failed} failed",
+                highlight=False,
+            )
+            for o in report.outcomes:
+                if o.status == FAILED:
+                    err.print(f"  failed: {o.source}: {o.reason}", highlight=False)
+        if report.failed:
+            raise typer.Exit(1)
+
+    @app.command("verify")
+    def verify_cmd(
+        workspace: str = WorkspaceOpt,
+        quick: bool = typer.Option(False, "--quick", help="Check sizes only, do not re-hash the blobs."),
+        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ) -> None:
+        """Re-hash every blob and replay the ledger; name every altered, missing or reordered record."""
+        from ..services.verify import count_items, verify
+
+        ctx = open_context()
+        try:
+            total = count_items(ctx, workspace)
+            with Progress(
+                TextColumn("verifying"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err,
+                transient=True,
+                disable=as_json or not sys.stderr.isatty(),
+            ) as progress:
+                task = progress.add_task("verify", total=total)
+                report = verify(ctx, workspace, rehash=not quick, progress=lambda n: progress.update(task, advance=n))
+        except DatabaseError as exc:
+            raise fail(str(exc)) from exc
+        if as_json:
+            typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            out.print(
+                f"checked {report.items} evidence item(s) ({report.bytes_checked / 1e6:.1f} MB re-hashed"
+                f"{' — sizes only' if quick else ''}) and {report.ledger_entries} ledger entries "
+                f"in {report.workspaces} workspace(s)",
+                highlight=False,
+            )
+            for slug, (seq, h) in report.heads.items():
+                out.print(f"  ledger head ({slug}): #{seq} {h}", highlight=False)
+            if report.ok:
+                out.print("[green]OK[/]: every original matches its hash and every ledger chain is intact")
+            else:
+                err.print(f"[bold red]TAMPERING OR DAMAGE FOUND[/]: {len(report.problems)} problem(s)")
+                for p in report.problems:
+                    err.print(f"  {p}", highlight=False)
+        if not report.ok:
+            raise typer.Exit(1)
+
+    evidence = typer.Typer(help="Evidence items.", no_args_is_help=True)
+    app.add_typer(evidence, name="evidence")
+
+    @evidence.command("list")
+    def evidence_list(
+        workspace: str = WorkspaceOpt,
+        kind: str = typer.Option(None, help="Only this kind."),
+        as_json: bool = typer.Option(False, "--json"),
+    ) -> None:
+        """List the evidence items of a workspace."""
+        from ..services.evidence import EvidenceFilter, list_evidence
+
+        ctx = open_context()
+        try:
+            page = list_evidence(ctx, ws_or_default(ctx, workspace), EvidenceFilter(kind=kind), limit=100000)
+        except (DatabaseError, LookupError) as exc:
+            raise fail(str(exc)) from exc
+        if as_json:
+            typer.echo(json.dumps([i.as_dict() for i in page.items], ensure_ascii=False, indent=2))
+            return
+        table = Table("No.", "Kind", "Name", "Size", "SHA-256")
+        for i in page.items:
+            table.add_row(i.label, i.kind, i.original_name, f"{i.size:,}", i.sha256[:16] + "…")
+        out.print(table)
+
+    @app.command("demo")
+    def demo(
+        workspace: str = typer.Option("demo", "--workspace", "-w", help="Workspace for the demo dispute."),
+    ) -> None:
+        """Load the demo dispute (fictional buyer vs. Shenzhen machine maker) through the real import."""
+        from ..services.demo import load_demo
+
+        ctx = open_context()
+        try:
+            summary = load_demo(ctx, workspace, actor="demo-loader")
+        except (DatabaseError, BlobStoreError, ValueError) as exc:
+            raise fail(str(exc)) from exc
+        for line in summary:
+            out.print(line, highlight=False)
+
+    @app.command("serve")
+    def serve(
+        host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+        port: int = typer.Option(8000, help="Port."),
+        workers: int = typer.Option(1, help="Worker processes."),
+    ) -> None:
+        """Serve the web app and JSON API."""
+        import uvicorn
+
+        ctx = open_context()
+        ctx.close()
+        out.print(f"DisputeDesk on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
+        uvicorn.run(
+            "disputedesk.web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+        )

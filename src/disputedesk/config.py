@@ -1,0 +1,46 @@
+"""One settings object, read from ``DISPUTEDESK_*`` environment variables.
+
+Embedded default: everything under one data directory — ``disputedesk.sqlite3`` and a
+``blobs/`` folder. Scale-out sets ``DISPUTEDESK_DATABASE_URL`` (PostgreSQL) and
+``DISPUTEDESK_BLOB_STORE``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DISPUTEDESK_", extra="ignore")
+
+    data_dir: Path = Path("./data")
+    database_url: str = ""  # default: sqlite:///<data_dir>/disputedesk.sqlite3
+    blob_store: str = ""  # default: file://<data_dir>/blobs
+    default_workspace: str = "default"
+    default_language: str = "en"
+    # The largest upload accepted through the web page / API, in bytes (CLI imports have no cap).
+    max_upload_bytes: int = 2 * 1024**3
+    # Files per database transaction during an import: blobs of a batch are flushed to disk
+    # before the batch's rows commit, so a row never points to a missing blob.
+    import_batch_files: int = 200
+    import_batch_bytes: int = 256 * 1024**2
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'disputedesk.sqlite3').resolve()}"
+
+    @property
+    def resolved_blob_store(self) -> str:
+        if self.blob_store:
+            return self.blob_store
+        return f"file://{(self.data_dir / 'blobs').resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

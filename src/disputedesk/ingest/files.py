@@ -1,0 +1,196 @@
+"""Plain files: media type detection, evidence kind guess, text extraction for preview/search.
+
+Text extractors are registered by media type (``@extractor("application/pdf")``); a file
+whose type has none is kept as opaque bytes. Extraction never changes the stored original.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import filetype
+
+Extractor = Callable[[Path], str]
+_EXTRACTORS: dict[str, Extractor] = {}
+
+# Text kept per item for preview and search (the original stays whole in the vault).
+MAX_TEXT_CHARS = 2_000_000
+
+mimetypes.add_type("message/rfc822", ".eml")
+mimetypes.add_type("application/vnd.ms-outlook", ".msg")
+mimetypes.add_type("application/mbox", ".mbox")
+mimetypes.add_type("text/csv", ".csv")
+mimetypes.add_type("text/markdown", ".md")
+
+
+def extractor(*media_types: str) -> Callable[[Extractor], Extractor]:
+    def deco(fn: Extractor) -> Extractor:
+        for mt in media_types:
+            _EXTRACTORS[mt] = fn
+        return fn
+
+    return deco
+
+
+def detect_media_type(name: str, head: bytes) -> str:
+    """Magic bytes first (what the file *is*), then the file name's extension."""
+    by_name, _ = mimetypes.guess_type(name)
+    kind = filetype.guess(head) if head else None
+    if kind is not None:
+        # ZIP-based office files: the extension is more specific than "application/zip".
+        if kind.mime == "application/zip" and by_name and by_name.startswith("application/vnd."):
+            return by_name
+        return kind.mime
+    if by_name and not _needs_signature(by_name):
+        return by_name
+    if head and _looks_textual(head):
+        return "text/plain"
+    return "application/octet-stream"
+
+
+def _needs_signature(media_type: str) -> bool:
+    """Binary formats have a signature; a file named .pdf without one is not a PDF."""
+    return media_type == "application/pdf" or media_type.startswith(
+        ("image/", "video/", "audio/", "application/vnd.openxmlformats", "application/zip")
+    )
+
+
+def _looks_textual(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+        return True
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # cut in the middle of a multi-byte character
+
+
+KIND_BY_TYPE = {
+    "message/rfc822": "correspondence",
+    "application/vnd.ms-outlook": "correspondence",
+    "application/mbox": "correspondence",
+}
+KINDS = (
+    "correspondence",
+    "contract",
+    "amendment",
+    "delivery_note",
+    "invoice",
+    "payment_proof",
+    "photo_video",
+    "log_file",
+    "generated_document",
+    "other",
+)
+
+
+def guess_kind(name: str, media_type: str) -> str:
+    if media_type in KIND_BY_TYPE:
+        return KIND_BY_TYPE[media_type]
+    if media_type.startswith(("image/", "video/")):
+        return "photo_video"
+    if name.lower().endswith((".log",)):
+        return "log_file"
+    return "other"
+
+
+def document_date(media_type: str, head: bytes) -> datetime | None:
+    """The date a document carries itself, where cheap to read (a mail's Date header)."""
+    if media_type != "message/rfc822":
+        return None
+    try:
+        headers = BytesHeaderParser().parsebytes(head.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0])
+        raw = headers.get("Date")
+        if not raw:
+            return None
+        dt = parsedate_to_datetime(str(raw))
+        return dt if dt.tzinfo is not None else None
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def extract_text(path: Path, media_type: str) -> str | None:
+    fn = _EXTRACTORS.get(media_type)
+    if fn is None and media_type.startswith("text/"):
+        fn = _EXTRACTORS["text/plain"]
+    if fn is None:
+        return None
+    try:
+        text = fn(path)
+    except Exception:  # noqa: BLE001 - an unreadable document is still evidence; it just has no text
+        return None
+    return text[:MAX_TEXT_CHARS] if text else None
+
+
+@extractor("text/plain", "text/csv", "text/markdown")
+def _text(path: Path) -> str:
+    raw = path.open("rb").read(MAX_TEXT_CHARS * 2)
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+@extractor("message/rfc822")
+def _eml(path: Path) -> str:
+    from email import policy
+    from email.parser import BytesParser
+
+    msg = BytesParser(policy=policy.default).parse(path.open("rb"))
+    parts = [f"Subject: {msg.get('Subject', '')}", f"From: {msg.get('From', '')}", f"Date: {msg.get('Date', '')}", ""]
+    body = msg.get_body(preferencelist=("plain", "html"))
+    if body is not None:
+        try:
+            parts.append(body.get_content())
+        except (LookupError, UnicodeDecodeError):
+            payload = body.get_payload(decode=True) or b""
+            parts.append(payload.decode("gb18030", errors="replace"))
+    return "\n".join(parts)
+
+
+@extractor("application/pdf")
+def _pdf(path: Path) -> str:
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+    reader = PdfReader(str(path))
+    pages = []
+    for i, page in enumerate(reader.pages, 1):
+        pages.append(f"[page {i}]\n{page.extract_text() or ''}")
+    return "\n\n".join(pages)
+
+
+@extractor("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+def _docx(path: Path) -> str:
+    import docx
+
+    d = docx.Document(str(path))
+    out = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            out.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(out)
+
+
+@extractor("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+def _xlsx(path: Path) -> str:
+    # Shared strings hold the text of an .xlsx; enough for search without a spreadsheet library.
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    with zipfile.ZipFile(path) as z:
+        if "xl/sharedStrings.xml" not in z.namelist():
+            return ""
+        root = ET.fromstring(z.read("xl/sharedStrings.xml"))
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    return "\n".join("".join(t.text or "" for t in si.iter(f"{ns}t")) for si in root.iter(f"{ns}si"))

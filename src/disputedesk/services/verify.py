@@ -1,0 +1,174 @@
+"""``disputedesk verify``: re-hash every blob and replay every ledger chain.
+
+Catches, and names: a changed blob (hash differs), a missing blob, an edited ledger entry,
+a deleted entry (in the middle by the chain, at the end by the anchor), reordered entries,
+an evidence row whose ledger entry is missing or does not match, and a ledger record of an
+evidence item whose row was deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from ..domain.ledger import check_chain
+from ..store.blobs import BlobStoreError
+from ..store.db import unit_of_work
+from ..store.ledger import iter_entries, read_anchor
+from ..store.models import EvidenceItem, LedgerEntry, Workspace
+from .context import Context
+
+
+@dataclass
+class Problem:
+    workspace: str
+    where: str  # "E-0007", "ledger #12", "blob <sha>"
+    problem: str
+
+    def __str__(self) -> str:
+        return f"[{self.workspace}] {self.where}: {self.problem}"
+
+
+@dataclass
+class VerifyReport:
+    workspaces: int = 0
+    items: int = 0
+    bytes_checked: int = 0
+    ledger_entries: int = 0
+    heads: dict[str, tuple[int, str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "workspaces": self.workspaces,
+            "items": self.items,
+            "bytes_checked": self.bytes_checked,
+            "ledger_entries": self.ledger_entries,
+            "heads": {k: {"seq": v[0], "hash": v[1]} for k, v in self.heads.items()},
+            "problems": [p.__dict__ for p in self.problems],
+        }
+
+
+def verify(
+    ctx: Context,
+    workspace: str | None = None,
+    *,
+    rehash: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> VerifyReport:
+    report = VerifyReport()
+    with unit_of_work(ctx.engine) as s:
+        q = select(Workspace).order_by(Workspace.slug)
+        if workspace:
+            q = q.where(Workspace.slug == workspace)
+        workspaces = list(s.execute(q).scalars())
+    for ws in workspaces:
+        report.workspaces += 1
+        _verify_chain(ctx, ws, report)
+        _verify_items(ctx, ws, report, rehash=rehash, progress=progress)
+    return report
+
+
+def count_items(ctx: Context, workspace: str | None = None) -> int:
+    with unit_of_work(ctx.engine) as s:
+        q = select(func.count(EvidenceItem.id))
+        if workspace:
+            q = q.join(Workspace, Workspace.id == EvidenceItem.workspace_id).where(Workspace.slug == workspace)
+        return int(s.execute(q).scalar_one())
+
+
+def _verify_chain(ctx: Context, ws: Workspace, report: VerifyReport) -> None:
+    anchor = read_anchor(ctx.blobs, ws.slug)
+    with unit_of_work(ctx.engine) as s:
+        entries = list(iter_entries(s, ws))
+    report.ledger_entries += len(entries)
+    if entries:
+        report.heads[ws.slug] = (entries[-1].seq, entries[-1].hash)
+    for p in check_chain(entries, anchor):
+        report.problems.append(Problem(ws.slug, f"ledger #{p.seq}", p.problem))
+
+
+def _verify_items(
+    ctx: Context,
+    ws: Workspace,
+    report: VerifyReport,
+    *,
+    rehash: bool,
+    progress: Callable[[int], None] | None,
+) -> None:
+    with unit_of_work(ctx.engine) as s:
+        added: dict[int, tuple[int, str]] = {}
+        for seq, subject, payload in s.execute(
+            select(LedgerEntry.seq, LedgerEntry.subject, LedgerEntry.payload).where(
+                LedgerEntry.workspace_id == ws.id, LedgerEntry.action == "evidence.added"
+            )
+        ).all():
+            number = _payload_number(payload)
+            if number is None:  # the chain check has already named this entry as edited
+                continue
+            added[number] = (seq, subject)
+        items = list(
+            s.execute(
+                select(EvidenceItem.number, EvidenceItem.sha256, EvidenceItem.size, EvidenceItem.ledger_seq)
+                .where(EvidenceItem.workspace_id == ws.id)
+                .order_by(EvidenceItem.number)
+            ).all()
+        )
+    seen: set[int] = set()
+    for number, sha, size, ledger_seq in items:
+        label = f"E-{number:04d}"
+        seen.add(number)
+        report.items += 1
+        rec = added.get(number)
+        if rec is None:
+            report.problems.append(Problem(ws.slug, label, "has no 'evidence.added' ledger entry"))
+        elif rec[0] != ledger_seq or rec[1] != sha:
+            report.problems.append(
+                Problem(ws.slug, label, f"does not match its ledger entry #{rec[0]} (hash or entry number changed)")
+            )
+        try:
+            if not ctx.blobs.exists(sha):
+                report.problems.append(Problem(ws.slug, label, f"original file is missing from the blob store ({sha})"))
+                continue
+            if rehash:
+                actual = ctx.blobs.rehash(sha)
+                if actual != sha:
+                    report.problems.append(
+                        Problem(
+                            ws.slug, label, f"original file was altered: its SHA-256 is now {actual}, recorded {sha}"
+                        )
+                    )
+                    continue
+            actual_size = ctx.blobs.size(sha)
+            if actual_size != size:
+                report.problems.append(
+                    Problem(ws.slug, label, f"original file size is {actual_size} bytes, recorded {size}")
+                )
+                continue
+            report.bytes_checked += size
+        except BlobStoreError as exc:
+            report.problems.append(Problem(ws.slug, label, str(exc)))
+        if progress:
+            progress(1)
+    for number, (seq, _subject) in sorted(added.items()):
+        if number not in seen:
+            report.problems.append(
+                Problem(
+                    ws.slug, f"E-{number:04d}", f"recorded in ledger #{seq} but its evidence record is gone (deleted)"
+                )
+            )
+
+
+def _payload_number(payload: str) -> int | None:
+    try:
+        return int(json.loads(payload)["number"])
+    except (ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,60 @@
+"""Workspaces: one per client matter. Every record and ledger chain belongs to one."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..store.db import unit_of_work
+from ..store.models import Workspace
+from .context import Context
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+class WorkspaceNotFound(LookupError):
+    pass
+
+
+def validate_slug(slug: str) -> str:
+    if not SLUG.match(slug):
+        raise ValueError(
+            f"workspace {slug!r}: use lower-case letters, digits and dashes (1–80 characters, not starting with a dash)"
+        )
+    return slug
+
+
+def ensure_workspace(ctx: Context, slug: str, name: str | None = None) -> Workspace:
+    validate_slug(slug)
+    with unit_of_work(ctx.engine) as s:
+        ws = s.execute(select(Workspace).where(Workspace.slug == slug)).scalar_one_or_none()
+        if ws is not None:
+            return ws
+    try:
+        with unit_of_work(ctx.engine) as s:
+            ws = Workspace(slug=slug, name=name or slug, created_at=ctx.clock(), next_evidence_no=1)
+            s.add(ws)
+            s.flush()
+            return ws
+    except IntegrityError:  # created concurrently
+        return get_workspace_by_slug(ctx, slug)
+
+
+def get_workspace(session: Session, slug: str) -> Workspace:
+    ws = session.execute(select(Workspace).where(Workspace.slug == slug)).scalar_one_or_none()
+    if ws is None:
+        raise WorkspaceNotFound(f"workspace {slug!r} does not exist")
+    return ws
+
+
+def get_workspace_by_slug(ctx: Context, slug: str) -> Workspace:
+    with unit_of_work(ctx.engine) as s:
+        return get_workspace(s, slug)
+
+
+def list_workspaces(ctx: Context) -> list[Workspace]:
+    with unit_of_work(ctx.engine) as s:
+        return list(s.execute(select(Workspace).order_by(Workspace.slug)).scalars())

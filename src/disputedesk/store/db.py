@@ -1,0 +1,117 @@
+"""Database engine, schema migrations and the unit of work.
+
+SQLite (embedded default) runs in WAL mode with foreign keys on, a busy timeout, and
+``synchronous=FULL`` (evidence is worth an fsync per commit). PostgreSQL is used as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import Workspace
+
+
+class DatabaseError(Exception):
+    """The database is missing, locked or refuses a change; the message says which."""
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=15000")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            parent = Path(path).parent
+            if not parent.exists():
+                try:
+                    parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseError(f"database folder {parent} cannot be created: {exc.strerror}") from exc
+        engine = create_engine(url, connect_args={"timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+@lru_cache(maxsize=8)
+def _sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(engine: Engine) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back on any error."""
+    session = _sessionmaker(engine)()
+    try:
+        yield session
+        session.commit()
+    except OperationalError as exc:
+        session.rollback()
+        raise DatabaseError(_describe_operational(exc)) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _describe_operational(exc: OperationalError) -> str:
+    msg = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in msg:
+        return "the database is locked by another process (tried for 15 s); try again when it has finished"
+    if "unable to open" in msg or "no such table" in msg:
+        return f"the database cannot be used ({msg}); run `disputedesk init` first"
+    return f"database error: {msg}"
+
+
+def lock_workspace(session: Session, workspace_id: int) -> None:
+    """Take the write lock for a workspace before appending to its ledger or numbering items.
+
+    First statement of every writing unit of work: on PostgreSQL it locks the workspace row;
+    on SQLite it takes the database write lock now (waiting up to the busy timeout) rather
+    than failing later when a read transaction tries to upgrade.
+    """
+    session.execute(update(Workspace).where(Workspace.id == workspace_id).values(id=Workspace.id))
+
+
+def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("disputedesk.store") / "migrations"))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (idempotent)."""
+    from alembic import command
+
+    try:
+        command.upgrade(_alembic_config(engine), "head")
+    except OperationalError as exc:
+        raise DatabaseError(_describe_operational(exc)) from exc
+
+
+def is_initialised(engine: Engine) -> bool:
+    try:
+        return inspect(engine).has_table("ledger_entries")
+    except OperationalError as exc:
+        raise DatabaseError(_describe_operational(exc)) from exc

@@ -1,0 +1,101 @@
+"""JSON API under /api (OpenAPI document at /api/openapi.json).
+
+Errors are JSON bodies ``{"error": "...", "field": "..."}`` with a 4xx (bad input, not found)
+or 5xx (storage failure) status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi.responses import StreamingResponse
+
+from ..services.context import Context
+from ..services.evidence import EvidenceFilter, get_evidence, list_evidence, open_original, recent_ledger
+from ..services.verify import verify
+from .deps import WorkspaceRef, all_workspaces, current_workspace, get_ctx
+from .uploads import import_uploads
+
+router = APIRouter(prefix="/api")
+
+
+@router.get("/health", tags=["system"])
+def health(ctx: Context = Depends(get_ctx)) -> dict[str, Any]:
+    """Liveness and the configured stores."""
+    from sqlalchemy import text
+
+    with ctx.engine.connect() as c:
+        c.execute(text("SELECT 1"))
+    return {"status": "ok", "database": ctx.engine.dialect.name, "blobs": ctx.blobs.url.split(":", 1)[0]}
+
+
+@router.get("/workspaces", tags=["workspaces"])
+def workspaces(ctx: Context = Depends(get_ctx)) -> list[dict[str, Any]]:
+    return [{"slug": w.slug, "name": w.name} for w in all_workspaces(ctx)]
+
+
+@router.get("/evidence", tags=["evidence"])
+def evidence_list(
+    kind: str | None = None,
+    q: str | None = None,
+    media: str | None = None,
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+) -> dict[str, Any]:
+    """Evidence items of the workspace, filtered by kind, media type prefix or text."""
+    page = list_evidence(ctx, ws.slug, EvidenceFilter(kind=kind, q=q, media=media), limit=limit, offset=offset)
+    return {"workspace": ws.slug, "total": page.total, "items": [i.as_dict() for i in page.items]}
+
+
+@router.post("/evidence", tags=["evidence"], status_code=201)
+async def evidence_upload(
+    files: list[UploadFile] = File(..., description="One or more files"),
+    kind: str | None = Form(None),
+    description: str | None = Form(None),
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+) -> dict[str, Any]:
+    """Upload files into the vault: same pipeline as `disputedesk import`."""
+    report = await import_uploads(ctx, ws.slug, files, kind=kind, description=description, actor="web")
+    return report.as_dict()
+
+
+@router.get("/evidence/{label}", tags=["evidence"])
+def evidence_detail(
+    label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
+) -> dict[str, Any]:
+    """One item with its ledger entries."""
+    v = get_evidence(ctx, ws.slug, label)
+    d = v.as_dict()
+    d["ledger"] = v.ledger
+    return d
+
+
+@router.get("/evidence/{label}/original", tags=["evidence"], response_class=StreamingResponse)
+def evidence_original(label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)):  # type: ignore[no-untyped-def]
+    """The original bytes, as a download (never rendered inline)."""
+    from .downloads import attachment_response
+
+    view, stream = open_original(ctx, ws.slug, label)
+    return attachment_response(view, stream)
+
+
+@router.get("/ledger", tags=["ledger"])
+def ledger(
+    limit: int = Query(50, ge=1, le=1000),
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+) -> list[dict[str, Any]]:
+    """The newest ledger entries of the workspace."""
+    return recent_ledger(ctx, ws.slug, limit)
+
+
+@router.post("/verify", tags=["ledger"])
+def verify_now(
+    rehash: bool = True, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
+) -> dict[str, Any]:
+    """Re-hash the workspace's blobs and replay its ledger chain."""
+    return verify(ctx, ws.slug, rehash=rehash).as_dict()

@@ -1,0 +1,89 @@
+"""Interface language: message catalogues (gettext via Babel) and locale-aware formatting.
+
+Catalogues are the ``.po`` files in ``web/locales``; they are compiled in memory at start-up,
+so there is no build step. The user picks the language (``?lang=zh`` sets a cookie); without
+a choice the browser's Accept-Language decides; English is the fallback.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import Locale
+from babel.dates import format_date, format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+from babel.support import NullTranslations, Translations
+
+LANGUAGES = {"en": "English", "zh": "中文"}
+LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
+
+
+@lru_cache(maxsize=8)
+def translations(lang: str) -> NullTranslations:
+    if lang == "en":
+        return NullTranslations()
+    po_path = resources.files("disputedesk.web") / "locales" / lang / "LC_MESSAGES" / "messages.po"
+    with po_path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    buf = io.BytesIO()
+    write_mo(buf, catalog)
+    buf.seek(0)
+    return Translations(buf)
+
+
+def negotiate(query_lang: str | None, cookie_lang: str | None, accept_language: str | None) -> str:
+    for cand in (query_lang, cookie_lang):
+        if cand in LANGUAGES:
+            return cand  # type: ignore[return-value]
+    if accept_language:
+        for part in accept_language.split(","):
+            code = part.split(";")[0].strip().lower()
+            if code.startswith("zh"):
+                return "zh"
+            if code.startswith("en"):
+                return "en"
+    return "en"
+
+
+class Formatter:
+    """Dates, times and amounts in the viewer's locale and time zone."""
+
+    def __init__(self, lang: str, tz: str = "UTC") -> None:
+        self.lang = lang
+        self.locale = Locale.parse(LOCALES[lang])
+        try:
+            self.tz = ZoneInfo(tz)
+        except (ValueError, KeyError, ZoneInfoNotFoundError):  # a bad cookie must not break the page
+            self.tz = ZoneInfo("UTC")
+
+    def datetime(self, dt: datetime | None, fmt: str = "medium") -> str:
+        if dt is None:
+            return "—"
+        return format_datetime(dt.astimezone(self.tz), format=fmt, locale=self.locale, tzinfo=self.tz)
+
+    def date(self, d: date | datetime | None) -> str:
+        if d is None:
+            return "—"
+        return format_date(d, format="medium", locale=self.locale)
+
+    def money(self, amount: Decimal | None, currency: str | None) -> str:
+        if amount is None:
+            return "—"
+        return format_currency(amount, currency or "XXX", locale=self.locale)
+
+    def number(self, n: int | Decimal) -> str:
+        return format_decimal(n, locale=self.locale)
+
+    def size(self, n: int) -> str:
+        for unit in ("B", "KB", "MB", "GB"):
+            if n < 1024 or unit == "GB":
+                return f"{format_decimal(round(n, 1), locale=self.locale)} {unit}"
+            n = n / 1024  # type: ignore[assignment]
+        return str(n)

@@ -1,0 +1,173 @@
+"""Server-rendered pages (Jinja2 + htmx). Thin: each route calls a service and renders."""
+
+from __future__ import annotations
+
+from importlib import resources
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from ..ingest.files import KINDS
+from ..services.context import Context
+from ..services.evidence import EvidenceFilter, get_evidence, list_evidence, open_original, recent_ledger
+from ..services.records import dashboard, list_cases, list_suppliers, supplier_detail
+from ..services.verify import verify
+from .deps import WorkspaceRef, all_workspaces, current_workspace, get_ctx, get_lang, page_env
+from .downloads import attachment_response
+from .uploads import import_uploads
+
+templates = Jinja2Templates(directory=str(resources.files("disputedesk.web") / "templates"))
+router = APIRouter(include_in_schema=False)
+
+PREVIEW_INLINE = ("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf")
+PAGE_SIZE = 100
+
+
+def render(request: Request, name: str, lang: str, ws: WorkspaceRef | None, ctx: Context, **kw: object) -> HTMLResponse:
+    env = page_env(request, lang)
+    env.update(ws=ws, workspaces=all_workspaces(ctx), kinds=KINDS, **kw)
+    resp = templates.TemplateResponse(request, name, env)
+    if request.query_params.get("lang") in ("en", "zh"):
+        resp.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax", httponly=True)
+    if ws is not None and request.query_params.get("ws"):
+        resp.set_cookie("ws", ws.slug, max_age=365 * 86400, samesite="lax", httponly=True)
+    return resp
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return render(
+        request, "dashboard.html", lang, ws, ctx, d=dashboard(ctx, ws.slug), ledger=recent_ledger(ctx, ws.slug, 8)
+    )
+
+
+@router.post("/verify", response_class=HTMLResponse)
+def verify_page(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return render(request, "_verify.html", lang, ws, ctx, report=verify(ctx, ws.slug))
+
+
+@router.get("/suppliers", response_class=HTMLResponse)
+def suppliers(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return render(request, "suppliers.html", lang, ws, ctx, suppliers=list_suppliers(ctx, ws.slug))
+
+
+@router.get("/suppliers/{key}", response_class=HTMLResponse)
+def supplier(
+    key: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return render(request, "supplier.html", lang, ws, ctx, v=supplier_detail(ctx, ws.slug, key))
+
+
+@router.get("/evidence", response_class=HTMLResponse)
+def evidence(
+    request: Request,
+    kind: str | None = None,
+    q: str | None = None,
+    media: str | None = None,
+    page: int = 1,
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    page = max(page, 1)
+    flt = EvidenceFilter(kind=kind or None, q=q or None, media=media or None)
+    result = list_evidence(ctx, ws.slug, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    base = {k: v for k, v in {"kind": kind, "q": q, "media": media}.items() if v}
+    pages = max(1, -(-result.total // PAGE_SIZE))
+    return render(
+        request,
+        "evidence_list.html",
+        lang,
+        ws,
+        ctx,
+        result=result,
+        flt=flt,
+        page=page,
+        pages=pages,
+        qs=lambda p: urlencode({**base, "page": p}),
+    )
+
+
+@router.post("/evidence/upload", response_class=HTMLResponse)
+async def evidence_upload(
+    request: Request,
+    files: list[UploadFile] = File(...),
+    kind: str = Form(""),
+    description: str = Form(""),
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    report = await import_uploads(ctx, ws.slug, files, kind=kind or None, description=description or None, actor="web")
+    return render(request, "_import_report.html", lang, ws, ctx, report=report)
+
+
+@router.get("/evidence/{label}", response_class=HTMLResponse)
+def evidence_detail(
+    label: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    v = get_evidence(ctx, ws.slug, label)
+    return render(request, "evidence_detail.html", lang, ws, ctx, v=v, inline_ok=v.media_type in PREVIEW_INLINE)
+
+
+@router.get("/evidence/{label}/original")
+def evidence_original(
+    label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
+) -> Response:
+    view, stream = open_original(ctx, ws.slug, label)
+    return attachment_response(view, stream)
+
+
+@router.get("/evidence/{label}/inline")
+def evidence_inline(
+    label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
+) -> Response:
+    """Images and PDFs for the preview pane, under a sandboxing CSP; anything else downloads."""
+    view, stream = open_original(ctx, ws.slug, label)
+    return attachment_response(view, stream, inline=view.media_type in PREVIEW_INLINE)
+
+
+@router.get("/cases", response_class=HTMLResponse)
+def cases(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: WorkspaceRef = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return render(request, "cases.html", lang, ws, ctx, cases=list_cases(ctx, ws.slug))
+
+
+@router.get("/lang/{code}")
+def set_language(code: str, request: Request) -> RedirectResponse:
+    target = request.headers.get("referer") or "/"
+    if not target.startswith(str(request.base_url)):
+        target = "/"
+    resp = RedirectResponse(target, status_code=303)
+    if code in ("en", "zh"):
+        resp.set_cookie("lang", code, max_age=365 * 86400, samesite="lax", httponly=True)
+    return resp

@@ -1,0 +1,35 @@
+"""Uploads from the page or the API go through the same import pipeline as the CLI."""
+
+from __future__ import annotations
+
+from fastapi import UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from ..services.context import Context
+from ..services.import_evidence import Candidate, ImportReport, import_candidates
+
+
+class UploadTooLarge(ValueError):
+    pass
+
+
+async def import_uploads(
+    ctx: Context, workspace: str, files: list[UploadFile], *, kind: str | None, description: str | None, actor: str
+) -> ImportReport:
+    limit = ctx.settings.max_upload_bytes
+    cands = []
+    for f in files:
+        size = f.size if f.size is not None else 0
+        if size > limit:
+            raise UploadTooLarge(f"{f.filename}: {size} bytes is over the upload limit of {limit} bytes")
+        name = (f.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
+        cands.append(
+            Candidate(
+                name=name,
+                source=f"upload:{name}",
+                open=lambda f=f: f.file,  # type: ignore[misc]
+                kind=kind or None,
+                description=description or None,
+            )
+        )
+    return await run_in_threadpool(import_candidates, ctx, workspace, cands, actor=actor)
