@@ -15,27 +15,10 @@ from babel.messages.pofile import read_po
 
 # Values shown through _(value) in templates.
 DYNAMIC = [
-    "correspondence",
-    "contract",
-    "amendment",
-    "delivery_note",
-    "invoice",
-    "payment_proof",
-    "photo_video",
-    "log_file",
-    "generated_document",
-    "other",
-    "imported",
-    "duplicate",
-    "failed",
-    "open",
-    "closed",
-    "critical",
-    "high",
-    "normal",
-    "low",
-    "resolved",
-]
+    "correspondence", "contract", "amendment", "delivery note", "invoice", "payment proof", "photo/video",
+    "log file", "generated document", "other", "imported", "duplicate", "failed", "open", "closed",
+    "critical", "high", "normal", "low", "resolved", "owner", "member", "counsel", "viewer", "case", "workspace",
+]  # fmt: skip
 
 
 def template_msgids() -> set[str]:

@@ -46,3 +46,47 @@ def tamper(ctx: Context, *statements: str) -> None:
                 c.execute(text(f"DROP TRIGGER IF EXISTS {trig}"))
         for st in statements:
             c.execute(text(st))
+
+
+def make_user(ctx: Context, username: str, workspace: str, role: str, password: str = "correct horse battery") -> str:
+    from disputedesk.services import accounts
+
+    accounts.create_user(ctx, username, password)
+    accounts.grant(ctx, username, workspace, role, actor="test")
+    return password
+
+
+def api_token(ctx: Context, username: str, workspace: str) -> str:
+    from disputedesk.services import accounts
+
+    token, _ = accounts.create_api_token(ctx, username, workspace, "test", actor="test")
+    return token
+
+
+CSRF_RE = r'name="csrf_token" value="([^"]+)"'
+
+
+def sign_in(client, username: str, password: str = "correct horse battery") -> str:  # type: ignore[no-untyped-def]
+    """Sign in through the form like a browser; returns the session's CSRF token (also set as header)."""
+    import re
+
+    page = client.get("/login")
+    csrf = re.search(CSRF_RE, page.text).group(1)  # type: ignore[union-attr]
+    r = client.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": csrf, "next": "/"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    home = client.get("/evidence")
+    token = re.search(r'"X-CSRF-Token": "([^"]+)"', home.text).group(1)  # type: ignore[union-attr]
+    client.headers["X-CSRF-Token"] = token
+    return token
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

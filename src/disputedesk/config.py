@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     blob_store: str = ""  # default: file://<data_dir>/blobs
     default_workspace: str = "default"
     default_language: str = "en"
+    # Mark the session cookie Secure (set when the app is served over HTTPS, e.g. behind a proxy).
+    secure_cookies: bool = False
+    session_hours: int = 12
     # The largest upload accepted through the web page / API, in bytes (CLI imports have no cap).
     max_upload_bytes: int = 2 * 1024**3
     # Files per database transaction during an import: blobs of a batch are flushed to disk

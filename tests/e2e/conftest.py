@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,16 +13,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import need
+from support import free_port, need
 
 CHROMIUM = os.environ.get("DISPUTEDESK_CHROMIUM", "/usr/bin/chromium")
 CLI = [sys.executable, "-m", "disputedesk.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -35,7 +29,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     data = tmp_path_factory.mktemp("e2e-data")
     env = {**os.environ, "DISPUTEDESK_DATA_DIR": str(data), "DISPUTEDESK_DATABASE_URL": ""}
     run_cli(env, "init", "--workspace", "demo", "--name", "Demo dispute")
-    run_cli(env, "demo")
+    demo_out = run_cli(env, "demo").stdout
+    m = re.search(r"sign in as (\S+), password (\S+)", demo_out)
+    assert m, demo_out
     port = free_port()
     proc = subprocess.Popen(
         [*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -51,7 +47,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     else:
         proc.kill()
         pytest.fail(f"server did not start: {proc.stdout.read() if proc.stdout else ''}")
-    yield {"base": base, "data": str(data)}
+    yield {"base": base, "data": str(data), "user": m.group(1), "password": m.group(2)}
     proc.terminate()
     try:
         proc.wait(10)
@@ -75,8 +71,20 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, served):  # type: ignore[no-untyped-def]
+def anon_page(browser, served):  # type: ignore[no-untyped-def]
     ctx = browser.new_context(base_url=served["base"], locale="en-GB", timezone_id="Europe/Berlin")
     p = ctx.new_page()
     yield p
     ctx.close()
+
+
+@pytest.fixture
+def page(anon_page, served):  # type: ignore[no-untyped-def]
+    """A browser signed in as the demo owner through the sign-in form."""
+    p = anon_page
+    p.goto("/")
+    p.get_by_label("User name").fill(served["user"])
+    p.get_by_label("Password").fill(served["password"])
+    p.get_by_role("button", name="Sign in").click()
+    p.wait_for_url(served["base"] + "/")
+    return p

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from support import api_token, make_user, sign_in
 
 from disputedesk.web.app import create_app
 
 
 @pytest.fixture
 def client(ctx):
+    """An API client with an owner's token."""
+    make_user(ctx, "owner", "default", "owner")
     with TestClient(create_app(ctx)) as c:
+        c.headers["Authorization"] = f"Bearer {api_token(ctx, 'owner', 'default')}"
+        yield c
+
+
+@pytest.fixture
+def browser_client(ctx):
+    """A client that signed in through the form, like a browser (session cookie + CSRF token)."""
+    make_user(ctx, "buyer", "default", "owner")
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "buyer")
         yield c
 
 
@@ -65,7 +78,8 @@ def test_verify_endpoint_and_openapi(client) -> None:
     assert "/api/evidence/{label}/original" in spec["paths"]
 
 
-def test_pages_render_in_english_and_chinese(client) -> None:
+def test_pages_render_in_english_and_chinese(browser_client) -> None:
+    client = browser_client
     upload(client, {"合同.txt": "卖方应及时提供技术支持".encode()})
     r = client.get("/evidence")
     assert r.status_code == 200 and "Evidence" in r.text and "合同.txt" in r.text

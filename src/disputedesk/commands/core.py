@@ -194,19 +194,41 @@ def register(app: typer.Typer) -> None:
             raise fail(str(exc)) from exc
         for line in summary:
             out.print(line, highlight=False)
+        from ..services.demo import ensure_demo_user
+
+        user, password = ensure_demo_user(ctx, workspace)
+        if password:
+            out.print(f"sign in as [bold]{user}[/], password [bold]{password}[/] (owner of workspace {workspace})")
+        else:
+            out.print(f"user {user} exists already; its password is unchanged (reset: disputedesk user passwd {user})")
 
     @app.command("serve")
     def serve(
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(8000, help="Port."),
         workers: int = typer.Option(1, help="Worker processes."),
+        login_as: str = typer.Option(None, "--login-as", help="Print a one-time sign-in link for this user."),
     ) -> None:
         """Serve the web app and JSON API."""
         import uvicorn
 
+        from ..services import accounts
+
         ctx = open_context()
+        users = [u for u, _ in accounts.list_users(ctx) if not u.disabled]
+        users.sort(key=lambda u: (not u.is_admin, u.id))
+        if login_as or users:
+            name = login_as or users[0].username
+            try:
+                token = accounts.create_login_token(ctx, name)
+            except accounts.AccountError as exc:
+                raise fail(str(exc)) from exc
+            out.print(f"DisputeDesk on http://{host}:{port}/  — open this once to sign in as {name}:", highlight=False)
+            out.print(f"    http://{host}:{port}/login/token/{token}", highlight=False, soft_wrap=True)
+        else:
+            out.print(f"DisputeDesk on http://{host}:{port}/ — no user yet: create one with `disputedesk user add`")
+        out.print(f"JSON API under /api (OpenAPI: http://{host}:{port}/api/openapi.json)", highlight=False)
         ctx.close()
-        out.print(f"DisputeDesk on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
         uvicorn.run(
             "disputedesk.web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
         )

@@ -292,3 +292,23 @@ def _load_records(
         )
     writer.write_anchor(ctx.blobs)
     return True
+
+
+DEMO_USER = "demo"
+
+
+def ensure_demo_user(ctx: Context, workspace: str = "demo") -> tuple[str, str | None]:
+    """The demo's owner account. Returns (user, password) — the password only when created now."""
+    import secrets
+
+    from . import accounts
+
+    try:
+        accounts.get_user(ctx, DEMO_USER)
+        return DEMO_USER, None
+    except accounts.AccountError:
+        pass
+    password = secrets.token_urlsafe(9)
+    accounts.create_user(ctx, DEMO_USER, password, display_name="Demo buyer", is_admin=True)
+    accounts.grant(ctx, DEMO_USER, workspace, "owner", actor="demo-loader")
+    return DEMO_USER, password

@@ -51,9 +51,7 @@ def dashboard(ctx: Context, workspace: str) -> Dashboard:
                 select(EvidenceItem.kind, func.count(EvidenceItem.id))
                 .where(EvidenceItem.workspace_id == ws.id)
                 .group_by(EvidenceItem.kind)
-            )
-            .all()
-            .all()
+            ).all()
         )
         suppliers = list(
             s.execute(

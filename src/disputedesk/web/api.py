@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import StreamingResponse
 
+from ..services.accounts import Access
 from ..services.context import Context
 from ..services.evidence import EvidenceFilter, get_evidence, list_evidence, open_original, recent_ledger
 from ..services.verify import verify
-from .deps import WorkspaceRef, all_workspaces, current_workspace, get_ctx
+from .deps import current_workspace, get_ctx, need, user_workspaces
 from .uploads import import_uploads
 
 router = APIRouter(prefix="/api")
+public = APIRouter(prefix="/api")
 
 
-@router.get("/health", tags=["system"])
+@public.get("/health", tags=["system"])
 def health(ctx: Context = Depends(get_ctx)) -> dict[str, Any]:
     """Liveness and the configured stores."""
     from sqlalchemy import text
@@ -31,8 +33,9 @@ def health(ctx: Context = Depends(get_ctx)) -> dict[str, Any]:
 
 
 @router.get("/workspaces", tags=["workspaces"])
-def workspaces(ctx: Context = Depends(get_ctx)) -> list[dict[str, Any]]:
-    return [{"slug": w.slug, "name": w.name} for w in all_workspaces(ctx)]
+def workspaces(ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> list[dict[str, Any]]:
+    """The workspaces the caller has a role in (a token: its own workspace)."""
+    return [{"slug": w.slug, "name": w.name} for w in user_workspaces(ctx, ws)]
 
 
 @router.get("/evidence", tags=["evidence"])
@@ -43,7 +46,7 @@ def evidence_list(
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
 ) -> dict[str, Any]:
     """Evidence items of the workspace, filtered by kind, media type prefix or text."""
     page = list_evidence(ctx, ws.slug, EvidenceFilter(kind=kind, q=q, media=media), limit=limit, offset=offset)
@@ -56,16 +59,16 @@ async def evidence_upload(
     kind: str | None = Form(None),
     description: str | None = Form(None),
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
     """Upload files into the vault: same pipeline as `disputedesk import`."""
-    report = await import_uploads(ctx, ws.slug, files, kind=kind, description=description, actor="web")
+    report = await import_uploads(ctx, ws.slug, files, kind=kind, description=description, actor=ws.username)
     return report.as_dict()
 
 
 @router.get("/evidence/{label}", tags=["evidence"])
 def evidence_detail(
-    label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
+    label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
 ) -> dict[str, Any]:
     """One item with its ledger entries."""
     v = get_evidence(ctx, ws.slug, label)
@@ -75,11 +78,15 @@ def evidence_detail(
 
 
 @router.get("/evidence/{label}/original", tags=["evidence"], response_class=StreamingResponse)
-def evidence_original(label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)):  # type: ignore[no-untyped-def]
-    """The original bytes, as a download (never rendered inline)."""
+def evidence_original(  # type: ignore[no-untyped-def]
+    label: str, request: Request, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+):
+    """The original bytes, as a download (never rendered inline); recorded in the ledger."""
     from .downloads import attachment_response
+    from .pages import record_download
 
     view, stream = open_original(ctx, ws.slug, label)
+    record_download(ctx, ws, view, request)
     return attachment_response(view, stream)
 
 
@@ -87,7 +94,7 @@ def evidence_original(label: str, ctx: Context = Depends(get_ctx), ws: Workspace
 def ledger(
     limit: int = Query(50, ge=1, le=1000),
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
 ) -> list[dict[str, Any]]:
     """The newest ledger entries of the workspace."""
     return recent_ledger(ctx, ws.slug, limit)
@@ -95,7 +102,7 @@ def ledger(
 
 @router.post("/verify", tags=["ledger"])
 def verify_now(
-    rehash: bool = True, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
+    rehash: bool = True, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("export"))
 ) -> dict[str, Any]:
     """Re-hash the workspace's blobs and replay its ledger chain."""
     return verify(ctx, ws.slug, rehash=rehash).as_dict()

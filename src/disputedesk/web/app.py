@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from importlib import resources
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
+from ..services.accounts import AccountError, secret_key
 from ..services.context import Context
 from ..services.evidence import EvidenceNotFound
 from ..services.workspaces import WorkspaceNotFound
 from ..store.blobs import BlobStoreError
 from ..store.db import DatabaseError
-from . import api, pages
-from .deps import NoWorkspace
+from . import account_pages, api, pages
+from .auth import BodyLimitMiddleware, CSRFMiddleware, NotAuthenticated, login_redirect
 from .uploads import UploadTooLarge
 
 PAGE_CSP = (
@@ -36,8 +38,22 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.ctx = ctx
+    app.include_router(api.public)
     app.include_router(api.router)
+    app.include_router(account_pages.public)
+    app.include_router(account_pages.router)
     app.include_router(pages.router)
+    # Order matters: added last runs first. Body limit → session → CSRF → routes.
+    app.add_middleware(CSRFMiddleware, exempt=("/static/",))
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret_key(ctx),
+        session_cookie="dd_session",
+        max_age=ctx.settings.session_hours * 3600,
+        same_site="lax",
+        https_only=ctx.settings.secure_cookies,
+    )
+    app.add_middleware(BodyLimitMiddleware, limit=ctx.settings.max_upload_bytes)
     app.mount("/static", StaticFiles(directory=str(resources.files("disputedesk.web") / "static")), name="static")
 
     @app.middleware("http")
@@ -70,9 +86,22 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     async def not_found(request: Request, exc: Exception) -> Response:
         return error(request, 404, str(exc).strip("'\""))
 
-    @app.exception_handler(NoWorkspace)
-    async def no_ws(request: Request, exc: Exception) -> Response:
-        return error(request, 404, str(exc))
+    @app.exception_handler(NotAuthenticated)
+    async def not_authenticated(request: Request, exc: Exception) -> Response:
+        if request.url.path.startswith("/api") or request.headers.get("hx-request"):
+            resp = JSONResponse({"error": f"not signed in: {exc}"}, status_code=401)
+            resp.headers["WWW-Authenticate"] = "Bearer"
+            return resp
+        return RedirectResponse(login_redirect(request), status_code=303)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(AccountError)
+    async def account_error(request: Request, exc: Exception) -> Response:
+        message = str(exc)
+        return error(request, 400, message, message.split(":", 1)[0] if ":" in message else None)
 
     @app.exception_handler(UploadTooLarge)
     async def too_large(request: Request, exc: Exception) -> Response:

@@ -1,7 +1,8 @@
-"""Request-scoped dependencies: the service context, the language, and the current workspace.
+"""Request-scoped helpers for routes: the context, the language, the access, page variables.
 
-``current_workspace`` is the single place where a request is bound to a workspace; every
-page and API route that touches records goes through it (access checks belong here).
+Access (who, which workspace, which role) is decided in ``web/auth.py``; routes depend on
+``current_workspace`` (read) or ``need("edit")`` etc. and use ``access.slug`` for every
+service call, so all queries are scoped by the same decision.
 """
 
 from __future__ import annotations
@@ -9,16 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import Depends, Request
-from sqlalchemy import select
 
+from ..services import accounts
+from ..services.accounts import Access
 from ..services.context import Context
-from ..store.db import unit_of_work
-from ..store.models import Workspace
+from .auth import csrf_token, get_ctx, need
 from .i18n import Formatter, negotiate, translations
 
+current_workspace = need("read")
 
-def get_ctx(request: Request) -> Context:
-    return request.app.state.ctx  # type: ignore[no-any-return]
+__all__ = ["Access", "current_workspace", "get_ctx", "get_lang", "need", "page_env", "WorkspaceRef"]
+
+
+@dataclass
+class WorkspaceRef:
+    slug: str
+    name: str
 
 
 def get_lang(request: Request) -> str:
@@ -27,47 +34,31 @@ def get_lang(request: Request) -> str:
     )
 
 
-@dataclass
-class WorkspaceRef:
-    id: int
-    slug: str
-    name: str
-
-
-class NoWorkspace(LookupError):
-    pass
-
-
-def current_workspace(request: Request, ctx: Context = Depends(get_ctx)) -> WorkspaceRef:
-    wanted = request.query_params.get("ws") or request.cookies.get("ws")
-    with unit_of_work(ctx.engine) as s:
-        rows = list(s.execute(select(Workspace).order_by(Workspace.id)).scalars())
-    if not rows:
-        raise NoWorkspace("no workspace yet: run `disputedesk init` or `disputedesk demo`")
-    by_slug = {w.slug: w for w in rows}
-    if wanted and wanted in by_slug:
-        w = by_slug[wanted]
-    elif wanted and request.query_params.get("ws"):
-        raise NoWorkspace(f"workspace {wanted!r} does not exist")
-    else:
-        # Prefer the demo when it is loaded (the Quick start opens on it), else the first one.
-        w = by_slug.get("demo") or rows[0]
-    return WorkspaceRef(w.id, w.slug, w.name)
-
-
-def all_workspaces(ctx: Context) -> list[WorkspaceRef]:
-    with unit_of_work(ctx.engine) as s:
-        return [
-            WorkspaceRef(w.id, w.slug, w.name) for w in s.execute(select(Workspace).order_by(Workspace.slug)).scalars()
-        ]
+def user_workspaces(ctx: Context, access: Access | None) -> list[WorkspaceRef]:
+    if access is None:
+        return []
+    if access.user_id is None:
+        return [WorkspaceRef(access.slug, access.name)]
+    return [WorkspaceRef(w.slug, w.name) for w, _ in accounts.memberships(ctx, access.user_id)]
 
 
 def page_env(request: Request, lang: str) -> dict[str, object]:
     t = translations(lang)
+
+    def label(key: str | None) -> str:
+        """A stored code (e.g. ``delivery_note``) as words in the interface language."""
+        return t.gettext((key or "").replace("_", " ").replace("photo video", "photo/video"))
+
     return {
+        "label": label,
         "request": request,
         "lang": lang,
         "_": t.gettext,
         "ngettext": t.ngettext,
         "fmt": Formatter(lang, request.cookies.get("tz") or "UTC"),
+        "csrf": csrf_token(request),
     }
+
+
+def ctx_dep(ctx: Context = Depends(get_ctx)) -> Context:
+    return ctx

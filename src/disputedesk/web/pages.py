@@ -10,11 +10,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from ..ingest.files import KINDS
+from ..services.accounts import Access, record
 from ..services.context import Context
-from ..services.evidence import EvidenceFilter, get_evidence, list_evidence, open_original, recent_ledger
+from ..services.evidence import EvidenceFilter, EvidenceView, get_evidence, list_evidence, open_original, recent_ledger
 from ..services.records import dashboard, list_cases, list_suppliers, supplier_detail
 from ..services.verify import verify
-from .deps import WorkspaceRef, all_workspaces, current_workspace, get_ctx, get_lang, page_env
+from .auth import client_address
+from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_workspaces
 from .downloads import attachment_response
 from .uploads import import_uploads
 
@@ -25,14 +27,12 @@ PREVIEW_INLINE = ("image/png", "image/jpeg", "image/gif", "image/webp", "applica
 PAGE_SIZE = 100
 
 
-def render(request: Request, name: str, lang: str, ws: WorkspaceRef | None, ctx: Context, **kw: object) -> HTMLResponse:
+def render(request: Request, name: str, lang: str, ws: Access | None, ctx: Context, **kw: object) -> HTMLResponse:
     env = page_env(request, lang)
-    env.update(ws=ws, workspaces=all_workspaces(ctx), kinds=KINDS, **kw)
+    env.update(ws=ws, access=ws, workspaces=user_workspaces(ctx, ws), kinds=KINDS, **kw)
     resp = templates.TemplateResponse(request, name, env)
     if request.query_params.get("lang") in ("en", "zh"):
         resp.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax", httponly=True)
-    if ws is not None and request.query_params.get("ws"):
-        resp.set_cookie("ws", ws.slug, max_age=365 * 86400, samesite="lax", httponly=True)
     return resp
 
 
@@ -40,7 +40,7 @@ def render(request: Request, name: str, lang: str, ws: WorkspaceRef | None, ctx:
 def home(
     request: Request,
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     return render(
@@ -52,7 +52,7 @@ def home(
 def verify_page(
     request: Request,
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(need("export")),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     return render(request, "_verify.html", lang, ws, ctx, report=verify(ctx, ws.slug))
@@ -62,7 +62,7 @@ def verify_page(
 def suppliers(
     request: Request,
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     return render(request, "suppliers.html", lang, ws, ctx, suppliers=list_suppliers(ctx, ws.slug))
@@ -73,7 +73,7 @@ def supplier(
     key: str,
     request: Request,
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     return render(request, "supplier.html", lang, ws, ctx, v=supplier_detail(ctx, ws.slug, key))
@@ -87,7 +87,7 @@ def evidence(
     media: str | None = None,
     page: int = 1,
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     page = max(page, 1)
@@ -116,10 +116,12 @@ async def evidence_upload(
     kind: str = Form(""),
     description: str = Form(""),
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
-    report = await import_uploads(ctx, ws.slug, files, kind=kind or None, description=description or None, actor="web")
+    report = await import_uploads(
+        ctx, ws.slug, files, kind=kind or None, description=description or None, actor=ws.username
+    )
     return render(request, "_import_report.html", lang, ws, ctx, report=report)
 
 
@@ -128,25 +130,61 @@ def evidence_detail(
     label: str,
     request: Request,
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     v = get_evidence(ctx, ws.slug, label)
-    return render(request, "evidence_detail.html", lang, ws, ctx, v=v, inline_ok=v.media_type in PREVIEW_INLINE)
+    has_html = v.media_type == "text/html"
+    if v.media_type == "message/rfc822":
+        from .htmlpreview import html_of
+
+        _, stream = open_original(ctx, ws.slug, label)
+        with stream:
+            has_html = html_of(stream, v.media_type) is not None
+    return render(
+        request, "evidence_detail.html", lang, ws, ctx, v=v, inline_ok=v.media_type in PREVIEW_INLINE, has_html=has_html
+    )
 
 
 @router.get("/evidence/{label}/original")
 def evidence_original(
-    label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
+    label: str, request: Request, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
 ) -> Response:
     view, stream = open_original(ctx, ws.slug, label)
+    record_download(ctx, ws, view, request)
     return attachment_response(view, stream)
 
 
+def record_download(ctx: Context, ws: Access, view: EvidenceView, request: Request) -> None:
+    """Downloads of originals are part of the chain of custody: audit trail and ledger."""
+    record(
+        ctx,
+        ws.workspace_id,
+        "evidence.downloaded",
+        ws.username,
+        client_address(request),
+        {"evidence": view.label, "via": ws.via},
+        subject=view.sha256,
+    )
+
+
+@router.get("/evidence/{label}/html")
+def evidence_html(label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
+    """A sanitised rendering of an HTML mail or page, for the preview frame."""
+    from .htmlpreview import PREVIEW_CSP, html_of, preview_document
+
+    view, stream = open_original(ctx, ws.slug, label)
+    with stream:
+        html = html_of(stream, view.media_type)
+    if html is None:
+        raise LookupError(f"{label} has no HTML to preview")
+    return HTMLResponse(
+        preview_document(html), headers={"Content-Security-Policy": PREVIEW_CSP, "X-Content-Type-Options": "nosniff"}
+    )
+
+
 @router.get("/evidence/{label}/inline")
-def evidence_inline(
-    label: str, ctx: Context = Depends(get_ctx), ws: WorkspaceRef = Depends(current_workspace)
-) -> Response:
+def evidence_inline(label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
     """Images and PDFs for the preview pane, under a sandboxing CSP; anything else downloads."""
     view, stream = open_original(ctx, ws.slug, label)
     return attachment_response(view, stream, inline=view.media_type in PREVIEW_INLINE)
@@ -156,7 +194,7 @@ def evidence_inline(
 def cases(
     request: Request,
     ctx: Context = Depends(get_ctx),
-    ws: WorkspaceRef = Depends(current_workspace),
+    ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     return render(request, "cases.html", lang, ws, ctx, cases=list_cases(ctx, ws.slug))

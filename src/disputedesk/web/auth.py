@@ -1,0 +1,211 @@
+"""Authentication, access and request hardening — the one place where requests meet permissions.
+
+- Who: an API token (``Authorization: Bearer ddt_…``, bound to one user and workspace), a
+  counsel share link (read-only, one workspace or case), or a signed session cookie
+  (``HttpOnly``, ``SameSite=Lax``, ``Secure`` when configured for HTTPS).
+- Where: the workspace comes from ``?ws=``, else the session's last one, among the user's
+  memberships only: asking for a workspace one has no role in is a 404, like one that
+  does not exist (no existence leak).
+- What: ``need("edit")`` etc. check the role (see ``services.accounts.PERMISSIONS``).
+- CSRF: every state-changing request with a session needs the session's token, as the
+  ``X-CSRF-Token`` header (htmx sends it) or a ``csrf_token`` form field.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from hmac import compare_digest
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from fastapi import Depends, HTTPException, Request
+
+from ..services import accounts
+from ..services.accounts import Access
+from ..services.context import Context
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+class NotAuthenticated(Exception):
+    """No valid session, token or share link: 401 for the API, a redirect to sign in for pages."""
+
+
+class Forbidden(HTTPException):
+    def __init__(self, message: str) -> None:
+        super().__init__(status_code=403, detail=message)
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def get_ctx(request: Request) -> Context:
+    return request.app.state.ctx  # type: ignore[no-any-return]
+
+
+def _bearer(request: Request) -> str | None:
+    h = request.headers.get("authorization", "")
+    if h.lower().startswith("bearer "):
+        return h[7:].strip()
+    return None
+
+
+def current_access(request: Request, ctx: Context = Depends(get_ctx)) -> Access:
+    cached = getattr(request.state, "access", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    token = _bearer(request)
+    if token is not None:
+        acc = accounts.access_for_token(ctx, token)
+        if acc is None:
+            raise NotAuthenticated("API token unknown or revoked")
+        wanted = request.query_params.get("ws")
+        if wanted and wanted != acc.workspace_slug:
+            raise HTTPException(404, f"workspace {wanted!r} does not exist")
+        request.state.access = acc
+        return acc
+    session = request.session
+    share = session.get("share")
+    if share:
+        acc = accounts.access_for_share(ctx, share, client_address(request))
+        if acc is None:
+            session.clear()
+            raise NotAuthenticated("the share link has expired or was revoked")
+        if request.method not in SAFE_METHODS:
+            raise Forbidden("a share link is read-only")
+        wanted = request.query_params.get("ws")
+        if wanted and wanted != acc.workspace_slug:
+            raise HTTPException(404, f"workspace {wanted!r} does not exist")
+        request.state.access = acc
+        return acc
+    uid = session.get("uid")
+    if not uid:
+        raise NotAuthenticated("sign in first")
+    user = accounts.user_by_id(ctx, int(uid))
+    if user is None or user.disabled or user.session_version != session.get("sv"):
+        session.clear()
+        raise NotAuthenticated("your session has ended; sign in again")
+    rows = accounts.memberships(ctx, user.id)
+    if not rows:
+        raise Forbidden(f"{user.username} has no role in any workspace; ask an owner to add you")
+    by_slug = {w.slug: (w, r) for w, r in rows}
+    wanted = request.query_params.get("ws")
+    if wanted:
+        if wanted not in by_slug:
+            raise HTTPException(404, f"workspace {wanted!r} does not exist")
+        session["ws"] = wanted
+        w, role = by_slug[wanted]
+    else:
+        last = session.get("ws")
+        w, role = by_slug.get(last) or by_slug.get("demo") or rows[0]
+    acc = Access(user.id, user.username, w.id, w.slug, w.name, role, "session")
+    request.state.access = acc
+    return acc
+
+
+def need(permission: str) -> Callable[..., Access]:
+    """A dependency that lets the request through only with the given permission."""
+
+    def check(acc: Access = Depends(current_access)) -> Access:
+        if not acc.can(permission):
+            raise Forbidden(f"your role in this workspace ({acc.role}) does not allow this ({permission})")
+        return acc
+
+    check.__name__ = f"need_{permission}"
+    return check
+
+
+def csrf_token(request: Request) -> str:
+    tok = request.session.get("csrf")
+    if not tok:
+        tok = secrets.token_urlsafe(32)
+        request.session["csrf"] = tok
+    return str(tok)
+
+
+def start_session(request: Request, user_id: int, session_version: int) -> None:
+    """Fresh session on sign-in (no fixation): new CSRF token, nothing carried over."""
+    request.session.clear()
+    request.session.update({"uid": user_id, "sv": session_version, "csrf": secrets.token_urlsafe(32)})
+
+
+def login_redirect(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return f"/login?next={quote(target)}"
+
+
+class CSRFMiddleware:
+    """Pure ASGI: refuses unsafe requests that carry a session but not its CSRF token."""
+
+    def __init__(self, app: Any, exempt: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.exempt = exempt
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in SAFE_METHODS or scope["path"].startswith(self.exempt):
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode().lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        if headers.get("authorization", "").lower().startswith("bearer "):
+            await self.app(scope, receive, send)  # token clients send no cookies: no CSRF risk
+            return
+        expected = (scope.get("session") or {}).get("csrf")
+        given = headers.get("x-csrf-token")
+        body_messages: list[dict[str, Any]] = []
+        if not given and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+            body = b""
+            more = True
+            while more:
+                msg = await receive()
+                body_messages.append(msg)
+                body += msg.get("body", b"")
+                more = msg.get("more_body", False)
+                if len(body) > 256 * 1024:
+                    break
+            given = (parse_qs(body.decode("utf-8", "replace")).get("csrf_token") or [None])[0]
+        if not expected or not given or not compare_digest(str(expected), str(given)):
+            await _send_json(send, 403, {"error": "CSRF token missing or wrong: reload the page and try again"})
+            return
+        if body_messages:
+            queue = list(body_messages)
+
+            async def replay() -> dict[str, Any]:
+                if queue:
+                    return queue.pop(0)
+                return await receive()
+
+            await self.app(scope, replay, send)
+            return
+        await self.app(scope, receive, send)
+
+
+class BodyLimitMiddleware:
+    """Refuses a request body larger than the upload limit before reading it."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            for k, v in scope["headers"]:
+                if k == b"content-length" and v.isdigit() and int(v) > self.limit + 1024 * 1024:
+                    await _send_json(send, 413, {"error": f"upload too large: the limit is {self.limit} bytes"})
+                    return
+        await self.app(scope, receive, send)
+
+
+async def _send_json(send: Any, status: int, body: dict[str, Any]) -> None:
+    import json
+
+    data = json.dumps(body).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": data})
