@@ -56,6 +56,28 @@ def pg_url() -> Iterator[str]:
         c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture
+def pg_factory() -> Iterator[object]:
+    """Creates extra empty PostgreSQL databases on demand (e.g. a restore target); drops them after."""
+    problem = pg_problem()
+    need(problem is None, problem or "")
+    import psycopg
+
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"dd_test_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as c:
+            c.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+
+    yield make
+    with psycopg.connect(PG_ADMIN, autocommit=True) as c:
+        for name in made:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
