@@ -24,7 +24,7 @@ def test_evidence_list_filter_and_detail(page) -> None:
     page.goto("/evidence")
     rows = page.locator("table.evidence tbody tr")
     assert rows.count() >= 10
-    page.get_by_label("Kind").first.select_option("correspondence")
+    page.locator("form.filters select[name=kind]").select_option("correspondence")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url(re.compile(r"kind=correspondence"))
     first = page.locator("table.evidence tbody tr td a").first
