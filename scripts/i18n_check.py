@@ -32,10 +32,12 @@ def template_msgids() -> set[str]:
 
 
 def missing(lang: str = "zh") -> list[str]:
-    po = resources.files("disputedesk.web") / "locales" / lang / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as f:
-        cat = read_po(f)
-    have = {m.id for m in cat if m.id and m.string}
+    folder = resources.files("disputedesk.web") / "locales" / lang / "LC_MESSAGES"
+    have: set[str] = set()
+    for po in folder.iterdir():
+        if po.name.endswith(".po"):
+            with po.open("rb") as f:
+                have |= {m.id for m in read_po(f) if m.id and m.string}
     return sorted(template_msgids() - have)
 
 

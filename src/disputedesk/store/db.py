@@ -105,7 +105,8 @@ def migrate(engine: Engine) -> None:
     from alembic import command
 
     try:
-        command.upgrade(_alembic_config(engine), "head")
+        # "heads": areas add their tables on their own migration branches off the foundation.
+        command.upgrade(_alembic_config(engine), "heads")
     except OperationalError as exc:
         raise DatabaseError(_describe_operational(exc)) from exc
 

@@ -345,3 +345,17 @@ class AppSecret(Base):
     __tablename__ = "app_secrets"
     name: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+def _load_area_models() -> None:
+    """Import every ``store/models_<area>.py`` so all tables share this metadata."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    for mod in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if mod.name.startswith("models_"):
+            importlib.import_module(f"{__package__}.{mod.name}")
+
+
+_load_area_models()

@@ -43,6 +43,22 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     app.include_router(account_pages.public)
     app.include_router(account_pages.router)
     app.include_router(pages.router)
+    nav = [
+        (10, "Dashboard", "/"),
+        (20, "Suppliers", "/suppliers"),
+        (30, "Evidence", "/evidence"),
+        (60, "Cases", "/cases"),
+    ]
+    panels = []
+    for module in route_modules():
+        for attr in ("public", "router"):
+            if hasattr(module, attr):
+                app.include_router(getattr(module, attr))
+        nav.extend(getattr(module, "NAV", []))
+        if hasattr(module, "dashboard_panels"):
+            panels.append(module.dashboard_panels)
+    app.state.nav = sorted(nav)
+    app.state.dashboard_panels = panels
     # Order matters: added last runs first. Body limit → session → CSRF → routes.
     app.add_middleware(CSRFMiddleware, exempt=("/static/",))
     app.add_middleware(
@@ -126,6 +142,18 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         return error(request, 503, str(exc))
 
     return app
+
+
+def route_modules() -> list[object]:
+    import importlib
+    import pkgutil
+
+    from . import routes
+
+    return [
+        importlib.import_module(f"{routes.__name__}.{m.name}")
+        for m in sorted(pkgutil.iter_modules(routes.__path__), key=lambda m: m.name)
+    ]
 
 
 def _esc(s: str) -> str:

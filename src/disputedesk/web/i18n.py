@@ -29,9 +29,21 @@ LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 def translations(lang: str) -> NullTranslations:
     if lang == "en":
         return NullTranslations()
-    po_path = resources.files("disputedesk.web") / "locales" / lang / "LC_MESSAGES" / "messages.po"
-    with po_path.open("rb") as f:
-        catalog = read_po(f, locale=lang)
+    # Every area keeps its own catalogue file (messages.po, mail.po, sla.po, …); merged here.
+    folder = resources.files("disputedesk.web") / "locales" / lang / "LC_MESSAGES"
+    catalog = None
+    for po_path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not po_path.name.endswith(".po"):
+            continue
+        with po_path.open("rb") as f:
+            part = read_po(f, locale=lang)
+        if catalog is None:
+            catalog = part
+        else:
+            for msg in part:
+                if msg.id and msg.id not in catalog:
+                    catalog[msg.id] = msg
+    assert catalog is not None, f"no catalogue for {lang}"
     buf = io.BytesIO()
     write_mo(buf, catalog)
     buf.seek(0)

@@ -43,8 +43,16 @@ def home(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
+    panels = [p for fn in request.app.state.dashboard_panels for p in fn(ctx, ws)]
     return render(
-        request, "dashboard.html", lang, ws, ctx, d=dashboard(ctx, ws.slug), ledger=recent_ledger(ctx, ws.slug, 8)
+        request,
+        "dashboard.html",
+        lang,
+        ws,
+        ctx,
+        d=dashboard(ctx, ws.slug),
+        ledger=recent_ledger(ctx, ws.slug, 8),
+        panels=panels,
     )
 
 
