@@ -229,4 +229,10 @@ def open_blob_store(url: str) -> BlobStore:
     parsed = urlparse(url)
     if parsed.scheme in ("", "file"):
         return LocalBlobStore(Path(parsed.path if parsed.scheme else url))
-    raise BlobStoreError(f"DISPUTEDESK_BLOB_STORE: unsupported blob store {url!r} (use file:///path)")
+    if parsed.scheme == "s3":
+        from .s3blobs import S3BlobStore  # boto3 is only needed for s3:// stores
+
+        return S3BlobStore(url)
+    raise BlobStoreError(
+        f"DISPUTEDESK_BLOB_STORE: unsupported blob store {url!r} (use file:///path or s3://bucket[/prefix])"
+    )

@@ -55,6 +55,7 @@ PART_SIZE = 16 * 1024 * 1024
 COPY_LIMIT = 5 * 1024**3
 COPY_PART_SIZE = 512 * 1024 * 1024
 MIN_PART_SIZE = 5 * 1024 * 1024  # S3's smallest part (except the last one)
+MAX_PARTS = 10_000  # S3's most parts in one multipart upload: 16 MiB parts -> files up to 156 GiB
 READ_CHUNK = 1024 * 1024
 _HEX = frozenset("0123456789abcdef")
 
@@ -341,6 +342,11 @@ class S3BlobStore:
                 # At most ``upload_threads`` parts are in flight: memory stays bounded.
                 settle(self.upload_threads - 1)
                 number = len(parts) + len(in_flight) + 1
+                if number > MAX_PARTS:
+                    raise BlobStoreError(
+                        f"{label}: larger than {MAX_PARTS} parts of {self.part_size} bytes, the most one S3 "
+                        "upload takes; use a larger part_size"
+                    )
                 in_flight.append((number, self._pool().submit(send, number, bytes(view[:n]))))
                 size += n
                 if n < len(view):
