@@ -68,7 +68,7 @@ def backup(ctx: Context, out: Path, *, progress: Callable[[int], None] | None = 
     try:
         with tarfile.open(tmp, "w") as tar, tempfile.TemporaryDirectory() as work:
             # 1. anchors first
-            meta_names = _meta_names(ctx)
+            meta_names = ctx.blobs.list_meta()
             for name in meta_names:
                 data = ctx.blobs.read_meta(name)
                 if data is not None:
@@ -130,15 +130,6 @@ def backup(ctx: Context, out: Path, *, progress: Callable[[int], None] | None = 
         tmp.unlink(missing_ok=True)
         raise
     return BackupSummary(out, blobs, size, engine)
-
-
-def _meta_names(ctx: Context) -> list[str]:
-    root = getattr(ctx.blobs, "root", None)
-    if root is None:
-        list_meta = getattr(ctx.blobs, "list_meta", None)
-        return list(list_meta()) if list_meta else []
-    meta = Path(root) / "meta"
-    return sorted(p.name for p in meta.iterdir()) if meta.is_dir() else []
 
 
 def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:

@@ -52,6 +52,7 @@ class BlobStore(Protocol):
     def check_writable(self) -> None: ...
     def write_meta(self, name: str, data: bytes) -> None: ...
     def read_meta(self, name: str) -> bytes | None: ...
+    def list_meta(self) -> list[str]: ...
 
 
 def _libc_syncfs() -> object | None:
@@ -216,6 +217,10 @@ class LocalBlobStore:
     def read_meta(self, name: str) -> bytes | None:
         p = self.root / "meta" / name
         return p.read_bytes() if p.is_file() else None
+
+    def list_meta(self) -> list[str]:
+        meta = self.root / "meta"
+        return sorted(p.name for p in meta.iterdir()) if meta.is_dir() else []
 
     def iter_hashes(self) -> Iterator[str]:
         base = self.root / "sha256"

@@ -506,6 +506,18 @@ class S3BlobStore:
                 return
             raise self._error(exc, "listing the blobs") from exc
 
+    def list_meta(self) -> list[str]:
+        base = f"{self.prefix}meta/"
+        names: list[str] = []
+        try:
+            for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=base):
+                names.extend(obj["Key"][len(base) :] for obj in page.get("Contents", []))
+        except Exception as exc:  # noqa: BLE001 - mapped
+            if self._code(exc) == "NoSuchBucket":
+                return []
+            raise self._error(exc, "listing the metadata objects") from exc
+        return sorted(names)
+
     # -- small metadata objects (the ledger anchor) ------------------------------------------
     def write_meta(self, name: str, data: bytes) -> None:
         """Replace a small named object; a PutObject is atomic, so readers see old or new, never half."""
