@@ -1,0 +1,151 @@
+"""`disputedesk contract check FILE… [--json]`: contract clarity from the command line.
+
+Also the function the API / contract page call: :func:`contract_report` (bytes in, JSON-ready
+report out, with the draft support terms for the SLA engine under ``support_terms_draft``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from disputedesk.domain.contract_clarity import SuggestionParams, check_contract
+from disputedesk.ingest.contract_text import ContractReadError, read_contract, read_contract_bytes
+
+contract_app = typer.Typer(
+    help="Contract clarity: support terms, vague wording, suggested clauses.", no_args_is_help=True
+)
+
+
+def contract_report(data: bytes, name: str, *, as_of: date, params: SuggestionParams | None = None) -> dict[str, Any]:
+    """Read a contract (PDF/DOCX/text bytes) and return the JSON-ready clarity report.
+
+    The report's ``support_terms_draft`` is the hand-over to the SLA engine (a draft the user
+    confirms). Raises ContractReadError (message names the file) on unreadable input.
+    """
+    try:
+        doc = read_contract_bytes(data, name)
+    except ContractReadError as exc:
+        raise ContractReadError(f"{name}: {exc}") from exc
+    return _report(doc, as_of, params)
+
+
+def _report(doc: Any, as_of: date, params: SuggestionParams | None) -> dict[str, Any]:
+    report = check_contract(doc.paragraphs, as_of=as_of, params=params)
+    out: dict[str, Any] = {"file": doc.source, "format": doc.format}
+    out.update(report.as_dict())
+    if doc.pages is not None:
+        out["pages"] = doc.pages
+    if doc.notes:
+        out["read_notes"] = doc.notes
+    return out
+
+
+def _where(loc: dict[str, Any]) -> str:
+    parts = []
+    if loc.get("clause"):
+        parts.append(f"cl. {loc['clause']}")
+    if loc.get("page") is not None:
+        parts.append(f"p. {loc['page']}")
+    parts.append(f"para {loc['paragraph'] + 1}")
+    return ", ".join(parts)
+
+
+def _short(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _human(rep: dict[str, Any]) -> str:
+    lines = [f"== {rep['file']}  score {rep['score']}/100  language {rep['language']}  clauses {rep['clause_count']}"]
+    b = rep["score_breakdown"]
+    lines.append("   " + "  ".join(f"{k} {v['points']}/{v['max']}" for k, v in b.items()))
+    for note in rep.get("read_notes", []):
+        lines.append(f"   note: {note}")
+    lines.append("Checklist:")
+    for c in rep["clauses"]:
+        mark = "✓" if c["present"] else "✗"
+        where = "; ".join(_where(e["location"]) for e in c["excerpts"][:3])
+        vals = ", ".join(f"{k}={v}" for k, v in c["values"].items() if k not in ("durations", "rates", "amounts"))
+        durs = ", ".join(f"{d['text']} ({d['basis']})" for d in c["values"].get("durations", [])[:4])
+        extra = "; ".join(x for x in (durs, vals) if x)
+        lines.append(f"  {mark} {c['kind']:<26} {where}{'  — ' + _short(extra, 90) if extra else ''}")
+    lines.append("Findings (most important first):")
+    for f in rep["findings"][:25]:
+        cit = f.get("citation", {}).get("citation")
+        loc = f" [{_where(f['location'])}]" if f.get("location") else ""
+        lines.append(f"  [{f['severity']}] {f['kind']}: {f['message_en']}{loc}{' — ' + cit if cit else ''}")
+    if len(rep["findings"]) > 25:
+        lines.append(f"  … {len(rep['findings']) - 25} more (use --json)")
+    if rep["vague_terms"]:
+        lines.append("Vague wording:")
+        for v in rep["vague_terms"][:15]:
+            lines.append(f"  '{v['term']}' [{_where(v['location'])}]: {_short(v['excerpt'], 80)}")
+    if rep["suggestions"]:
+        lines.append("Suggested clauses (draft — for review by counsel):")
+        for s in rep["suggestions"]:
+            lines.append(f"  * {s['kind']} ({s['reason']})")
+            lines.append(f"    EN: {s['text_en']}")
+            lines.append(f"    ZH: {s['text_zh']}")
+    return "\n".join(lines)
+
+
+@contract_app.command("check")
+def check(
+    files: list[Path] = typer.Argument(..., help="Contract files: PDF, DOCX or text (English/Chinese)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line per file."),
+    as_of: str = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD) for the law in force; default today (UTC)."),
+    response_hours: int = typer.Option(4, help="Suggested first-response time, business hours."),
+    time_zone: str = typer.Option("Asia/Shanghai", help="Time zone for suggested business hours."),
+    institution: str = typer.Option("CIETAC", help="Arbitral institution for the suggested clause."),
+    seat: str = typer.Option("Shanghai", help="Seat of arbitration for the suggested clause."),
+    prevailing_language: str = typer.Option("English", help="Prevailing language for the suggested clause."),
+    warranty_months: int = typer.Option(24, help="Warranty length for the suggested clause."),
+) -> None:
+    """Check contracts for support terms, vague wording and legal weak points."""
+    if as_of is None:
+        day = datetime.now(UTC).date()
+    else:
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            typer.echo(f"--as-of: not a date (YYYY-MM-DD): {as_of!r}", err=True)
+            raise typer.Exit(2) from None
+    if response_hours <= 0 or warranty_months <= 0:
+        typer.echo("--response-hours and --warranty-months must be positive", err=True)
+        raise typer.Exit(2)
+    params = SuggestionParams(
+        time_zone=time_zone,
+        response_business_hours=response_hours,
+        institution=institution,
+        seat=seat,
+        arbitration_language=prevailing_language,
+        prevailing_language=prevailing_language,
+        warranty_months=warranty_months,
+    )
+    failed = 0
+    for i, path in enumerate(files):
+        try:
+            doc = read_contract(path)
+            rep = _report(doc, day, params)
+            rep["file"] = str(path)
+        except ContractReadError as exc:
+            failed += 1
+            typer.echo(f"error: {exc}", err=True)
+            continue
+        if as_json:
+            typer.echo(json.dumps(rep, ensure_ascii=False))
+        else:
+            if i:
+                typer.echo("")
+            typer.echo(_human(rep))
+    if failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(contract_app, name="contract")

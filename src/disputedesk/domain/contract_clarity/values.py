@@ -1,0 +1,550 @@
+"""Extract values from clause sentences: durations, money, rates, warranty length and start,
+arbitration institution/seat/language, governing law, prevailing language, service hours.
+
+Values are JSON-ready dicts; numbers are decimal strings (never float), money carries an
+ISO 4217 code.
+"""
+
+# ruff: noqa: E501 - tables of regular expressions and bilingual texts read better unbroken
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from .text import EN_NUMBER, ZH_NUMBER, parse_number
+
+I = re.IGNORECASE  # noqa: E741
+
+Value = dict[str, Any]
+
+# ------------------------------------------------------------------ durations
+_RE_DUR_EN = re.compile(
+    rf"(?P<num>{EN_NUMBER})\s*[- ]?(?:(?P<basis>business|working|work|calendar|consecutive|clock|natural)[- ])?"
+    r"(?P<unit>hours?|hrs?|days?|minutes?|mins?|weeks?|months?|years?)\b",
+    I,
+)
+_RE_DUR_ZH = re.compile(
+    rf"(?P<num>{ZH_NUMBER})\s*(?:个)?\s*(?P<unit>工作日|自然日|日历日|工作小时|小时|天|日|分钟|周|星期|月|年)"
+)
+_UNIT_EN = {"hour": "hour", "hr": "hour", "day": "day", "minute": "minute", "min": "minute", "week": "week",
+            "month": "month", "year": "year"}  # fmt: skip
+_UNIT_ZH = {"工作日": ("day", "business"), "自然日": ("day", "calendar"), "日历日": ("day", "calendar"),
+            "工作小时": ("hour", "business"), "小时": ("hour", None), "天": ("day", None), "日": ("day", None),
+            "分钟": ("minute", None), "周": ("week", None), "星期": ("week", None), "月": ("month", None),
+            "年": ("year", None)}  # fmt: skip
+_BUSINESS_CONTEXT = re.compile(
+    r"\b(?:during|within)\s+(?:normal\s+|the\s+)?(?:business|working|support|office)\s+hours\b|工作时间内|工作时间",
+    I,
+)
+_CALENDAR_CONTEXT = re.compile(r"\b24\s*/\s*7\b|\b24x7\b|7\s*[×x*]\s*24|全天候", I)
+
+
+def durations(sentence: str) -> list[Value]:
+    """All durations in a sentence, with unit and business/calendar meaning."""
+    out: list[tuple[int, Value]] = []
+    for m in _RE_DUR_EN.finditer(sentence):
+        num = parse_number(m.group("num"))
+        if num is None:
+            continue
+        unit_raw = m.group("unit").lower().rstrip("s")
+        unit = _UNIT_EN.get(unit_raw, unit_raw)
+        b = (m.group("basis") or "").lower()
+        basis = "business" if b in ("business", "working", "work") else "calendar" if b else "unspecified"
+        out.append((m.start(), {"value": str(num), "unit": unit, "basis": basis, "text": m.group(0)}))
+    for m in _RE_DUR_ZH.finditer(sentence):
+        num = parse_number(m.group("num"))
+        if num is None:
+            continue
+        unit, zb = _UNIT_ZH[m.group("unit")]
+        # "24小时" inside "7×24小时" describes coverage, not a time limit
+        if re.search(r"[×x*]\s*$", sentence[max(0, m.start() - 3) : m.start()]):
+            continue
+        out.append((m.start(), {"value": str(num), "unit": unit, "basis": zb or "unspecified", "text": m.group(0)}))
+    out.sort(key=lambda t: t[0])
+    values = [v for _, v in out]
+    if _BUSINESS_CONTEXT.search(sentence):
+        for v in values:
+            if v["basis"] == "unspecified" and v["unit"] in ("hour", "minute"):
+                v["basis"] = "business"
+                v["basis_note"] = "counted within service/business hours (per the sentence)"
+    elif _CALENDAR_CONTEXT.search(sentence):
+        for v in values:
+            if v["basis"] == "unspecified" and v["unit"] in ("hour", "minute"):
+                v["basis"] = "calendar"
+                v["basis_note"] = "24x7 coverage stated in the sentence"
+    return values
+
+
+def duration_in_hours(d: Value) -> Decimal | None:
+    factor = {"minute": Decimal(1) / 60, "hour": Decimal(1), "day": Decimal(24), "week": Decimal(168)}
+    f = factor.get(d["unit"])
+    return None if f is None else Decimal(d["value"]) * f
+
+
+# ------------------------------------------------------------------ money and rates
+_CUR_SYMBOL = {"US$": "USD", "USD": "USD", "$": "USD", "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP",
+               "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "JPY": "JPY", "HKD": "HKD", "HK$": "HKD",
+               "CHF": "CHF", "AUD": "AUD", "CAD": "CAD", "SGD": "SGD"}  # fmt: skip
+_CUR_WORD = {"usd": "USD", "dollars": "USD", "us dollars": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+             "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "元": "CNY", "人民币": "CNY",
+             "美元": "USD", "欧元": "EUR", "英镑": "GBP", "港元": "HKD", "gbp": "GBP"}  # fmt: skip
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_RE_MONEY_PREFIX = re.compile(
+    rf"(?P<cur>US\$|HK\$|USD|EUR|GBP|RMB|CNY|JPY|HKD|CHF|AUD|CAD|SGD|€|£|\$|¥|￥|人民币)\s?(?P<amt>{_AMOUNT})"
+    r"(?:\s*(?P<mult>million|thousand|万|亿))?"
+)
+_RE_MONEY_SUFFIX = re.compile(
+    rf"(?P<amt>{_AMOUNT})\s*(?P<mult>million|thousand|万|亿)?\s*(?P<cur>US dollars|dollars|euros?|USD|EUR|RMB|CNY|"
+    r"yuan|renminbi|美元|欧元|英镑|港元|元)",
+    I,
+)
+_MULT = {"million": Decimal(1_000_000), "thousand": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+
+def money(sentence: str) -> list[Value]:
+    out: list[tuple[int, Value]] = []
+    taken: list[tuple[int, int]] = []
+    for rx, table in ((_RE_MONEY_PREFIX, _CUR_SYMBOL), (_RE_MONEY_SUFFIX, _CUR_WORD)):
+        for m in rx.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            cur_raw = m.group("cur")
+            code = table.get(cur_raw) or table.get(cur_raw.lower()) or _CUR_WORD.get(cur_raw.lower())
+            if code is None:
+                continue
+            amount = Decimal(m.group("amt").replace(",", ""))
+            if m.group("mult"):
+                amount *= _MULT[m.group("mult").lower() if m.group("mult").isascii() else m.group("mult")]
+            v: Value = {"amount": str(amount), "currency": code, "text": m.group(0)}
+            if cur_raw in ("$", "¥", "￥"):
+                v["note"] = f"symbol '{cur_raw}' read as {code}; state the currency code"
+            taken.append((m.start(), m.end()))
+            out.append((m.start(), v))
+    out.sort(key=lambda t: t[0])
+    return [v for _, v in out]
+
+
+_RE_PCT = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<sym>%|‰|per\s*cent|percent)|(?P<zh>百分之|千分之|万分之)(?P<zhnum>[\d.零〇一二两三四五六七八九十点]+)",
+    I,
+)
+_RE_PER = re.compile(
+    r"^.{0,60}?\b(?:per|for each|each|every)\s+(?:full\s+|complete\s+)?(?:(?:calendar|business|working)\s+)?"
+    r"(?P<p>day|week|month|hour)\b|^.{0,20}?(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?P<pz>日|天|周|小时|月))",
+    I,
+)
+_RE_PER_BEFORE = re.compile(r"(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?P<pz>日|天|周|小时|月))[^。；]{0,20}$")
+
+
+def _zh_pct_number(s: str) -> Decimal | None:
+    s = s.replace("点", ".")
+    if re.fullmatch(r"[\d.]+", s):
+        return Decimal(s)
+    if "." in s:
+        a, b = s.split(".", 1)
+        ia = parse_number(a)
+        digits = "".join(str(parse_number(ch)) for ch in b if parse_number(ch) is not None)
+        return Decimal(f"{ia}.{digits}") if ia is not None and digits else ia
+    return parse_number(s)
+
+
+def rates(sentence: str) -> list[Value]:
+    """Percentages/per-mille with the period they accrue per ('day', 'week') and their base."""
+    out: list[Value] = []
+    for m in _RE_PCT.finditer(sentence):
+        if m.group("zh"):
+            n = _zh_pct_number(m.group("zhnum"))
+            if n is None:
+                continue
+            divisor = {"百分之": 1, "千分之": 10, "万分之": 100}[m.group("zh")]
+            pct = n / divisor
+        else:
+            n = Decimal(m.group("num"))
+            pct = n / 10 if m.group("sym") == "‰" else n
+        v: Value = {"percent": format(pct.normalize(), "f"), "text": m.group(0)}
+        after = sentence[m.end() : m.end() + 80]
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        per = _RE_PER.search(after)
+        per_b = _RE_PER_BEFORE.search(before)
+        if per:
+            p = per.group("p") or per.group("pz")
+            v["per"] = {"日": "day", "天": "day", "周": "week", "小时": "hour", "月": "month"}.get(p, p.lower())
+        elif per_b:
+            v["per"] = {"日": "day", "天": "day", "周": "week", "小时": "hour", "月": "month"}[per_b.group("pz")]
+        base = re.search(
+            r"(?:of|on)\s+(?:the\s+)?((?:total\s+|annual\s+|monthly\s+)?(?:contract\s+(?:price|value|amount|sum)|"
+            r"purchase\s+price|price|(?:annual\s+|monthly\s+)?(?:support|service|maintenance)\s+fees?|fees?|"
+            r"value\s+of\s+the\s+[\w ]{1,30}))",
+            after,
+            I,
+        ) or re.search(
+            r"(合同总价|合同总额|合同价款|合同金额|货款|总价款?|服务费|年度服务费|设备价款|未交货部分)", before + after
+        )
+        if base:
+            v["base"] = base.group(1)
+        cap = re.search(
+            r"(?:maximum|max\.?|not\s+(?:to\s+)?exceed|capped\s+at|up\s+to|不超过|最高|上限)", before + after[:20], I
+        )
+        if cap and re.search(
+            r"(?:maximum|not\s+(?:to\s+)?exceed|capped|up\s+to|不超过|最高|上限)\s*(?:of\s+)?$", before, I
+        ):
+            v["role"] = "cap"
+        out.append(v)
+    return out
+
+
+# ------------------------------------------------------------------ warranty
+_RE_WARRANTY_LEN_EN = re.compile(rf"(?P<num>{EN_NUMBER})\s*[- ]?(?P<unit>months?|years?)\b", I)
+_RE_WARRANTY_LEN_ZH = re.compile(rf"(?P<num>{ZH_NUMBER})\s*(?:个)?\s*(?P<unit>月|年)")
+_START_EVENTS = (
+    r"(?:final\s+|provisional\s+|successful\s+|signed\s+|preliminary\s+)?acceptance(?:\s+certificate)?|"
+    r"installation(?:\s+and\s+commissioning)?|commissioning|delivery|shipment|arrival|(?:the\s+)?bill\s+of\s+lading|B/L|"
+    r"hand-?over|start-?up|invoice|signing|receipt|completion|putting\s+into\s+(?:operation|service)|first\s+use"
+)
+_RE_START_EN = re.compile(
+    rf"\b(?:from|after|following|commencing\s+(?:on|from)|starting\s+(?:on|from)|beginning\s+(?:on|from)|of)\s+"
+    rf"(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?P<ev>(?:{_START_EVENTS})\b[^,.;]{{0,60}})",
+    I,
+)
+_RE_START_ZH = re.compile(
+    r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|签订)"
+    r"[^。；，,]{0,8}?)(?:之日|当日|日|后)?(?:起|开始)"
+)
+_RE_FIRST = re.compile(
+    r"whichever\s+(?:is|comes|occurs)\s+(?:first|earlier|sooner)|以先到者为准|以.{0,6}早者为准|先到为准", I
+)
+
+
+def warranty(sentence: str) -> Value | None:
+    m = _RE_WARRANTY_LEN_EN.search(sentence) or _RE_WARRANTY_LEN_ZH.search(sentence)
+    start = _RE_START_EN.search(sentence) or _RE_START_ZH.search(sentence)
+    if m is None and start is None:
+        return None
+    v: Value = {}
+    if m is not None:
+        num = parse_number(m.group("num"))
+        if num is not None:
+            unit = m.group("unit").lower()
+            months = num * 12 if unit.startswith(("year", "年")) else num
+            v["months"] = str(months)
+            v["text"] = m.group(0)
+    if start is not None:
+        v["start_event"] = start.group("ev").strip()
+    if _RE_FIRST.search(sentence):
+        v["whichever_first"] = True
+    return v or None
+
+
+# ------------------------------------------------------------------ arbitration / courts
+_INSTITUTIONS: tuple[tuple[str, str], ...] = (
+    (r"China International Economic and Trade Arbitration Commission|\bCIETAC\b|中国国际经济贸易仲裁委员会|贸仲", "CIETAC"),
+    (r"Shanghai International (?:Arbitration Cent(?:er|re)|Economic and Trade Arbitration Commission)|\bSHIAC\b|"
+     r"上海国际(?:经济贸易)?仲裁(?:中心|委员会)", "SHIAC"),
+    (r"Shenzhen Court of International Arbitration|\bSCIA\b|深圳国际仲裁院|华南国际经济贸易仲裁委员会", "SCIA"),
+    (r"Beijing (?:International )?Arbitration (?:Commission|Cent(?:er|re))|\bBAC\b|北京仲裁委员会|北京国际仲裁中心", "BAC"),
+    (r"Hong Kong International Arbitration Cent(?:er|re)|\bHKIAC\b|香港国际仲裁中心", "HKIAC"),
+    (r"Singapore International Arbitration Cent(?:er|re)|\bSIAC\b|新加坡国际仲裁中心", "SIAC"),
+    (r"International Chamber of Commerce|\bICC\b|国际商会", "ICC"),
+    (r"London Court of International Arbitration|\bLCIA\b|伦敦国际仲裁院", "LCIA"),
+    (r"Stockholm Chamber of Commerce|\bSCC\b", "SCC"),
+    (r"American Arbitration Association|\bAAA\b|International Centre for Dispute Resolution|\bICDR\b", "AAA/ICDR"),
+    (r"\bJAMS\b", "JAMS"),
+    (r"Vienna International Arbitral Cent(?:er|re)|\bVIAC\b", "VIAC"),
+    (r"German Arbitration Institute|\bDIS\b", "DIS"),
+)  # fmt: skip
+_RE_INSTITUTION_GENERIC = re.compile(
+    r"(?P<zh>[\u4e00-\u9fff]{2,14}仲裁(?:委员会|院|中心))|"
+    r"(?P<en>(?:[A-Z][A-Za-z&.']*\s+){1,6}(?:Arbitration|Arbitral)\s+(?:Commission|Cent(?:er|re)|Court|Institute|"
+    r"Association|Chamber))"
+)
+_CITIES = {"上海": "Shanghai", "北京": "Beijing", "深圳": "Shenzhen", "广州": "Guangzhou", "香港": "Hong Kong",
+           "杭州": "Hangzhou", "天津": "Tianjin", "南京": "Nanjing", "苏州": "Suzhou", "武汉": "Wuhan",
+           "重庆": "Chongqing", "成都": "Chengdu", "西安": "Xi'an", "厦门": "Xiamen", "宁波": "Ningbo",
+           "青岛": "Qingdao", "新加坡": "Singapore", "伦敦": "London", "巴黎": "Paris", "斯德哥尔摩": "Stockholm",
+           "日内瓦": "Geneva", "苏黎世": "Zurich", "维也纳": "Vienna", "东莞": "Dongguan", "佛山": "Foshan"}  # fmt: skip
+_EN_CITIES = ("Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Hong Kong", "Hangzhou", "Tianjin", "Nanjing",
+              "Suzhou", "Wuhan", "Chongqing", "Xiamen", "Ningbo", "Qingdao", "Singapore", "London", "Paris",
+              "Stockholm", "Geneva", "Zurich", "Vienna", "New York", "Frankfurt", "Munich", "Dubai", "Seoul",
+              "Tokyo")  # fmt: skip
+_RE_SEAT_EN = re.compile(
+    r"\b(?:seat|place|venue|location)\s+of\s+(?:the\s+)?arbitration\s+(?:shall\s+be|is|will\s+be)\s+(?:in\s+)?"
+    r"(?:the\s+city\s+of\s+)?(?P<seat>[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,3})"
+)
+_RE_SEAT_EN2 = re.compile(
+    r"\b(?:arbitrat\w*|held|conducted|seated|take\s+place)\b[^.;]{0,160}?\b(?:in|at)\s+(?:the\s+city\s+of\s+)?"
+    r"(?P<seat>" + "|".join(_EN_CITIES) + r")\b"
+)
+_RE_SEAT_ZH = re.compile(
+    r"仲裁地(?:点)?(?:为|是|在|：|:)\s*(?:中国)?(?P<seat>[\u4e00-\u9fff]{2,5}?)(?:市|[，。；,、]|$)|在(?:中国)?(?P<seat2>[\u4e00-\u9fff]{2,3}?)(?:市)?(?:进行)?仲裁|"
+    r"仲裁委员会(?P<seat3>[\u4e00-\u9fff]{2,3}?)分会"
+)
+_LANGS = {"english": "English", "chinese": "Chinese", "german": "German", "french": "French", "spanish": "Spanish",
+          "中文": "Chinese", "汉语": "Chinese", "英文": "English", "英语": "English", "德文": "German"}  # fmt: skip
+_RE_ARB_LANG = re.compile(
+    r"\b(?:arbitration|arbitral proceedings?|proceedings?)\b[^.;]{0,80}?\b(?:conducted|held|carried out)\s+in\s+(?:the\s+)?"
+    r"(?P<l1>English|Chinese|German|French|Spanish)\b|\blanguage\s+(?:of|for|to be used in)\s+(?:the\s+)?"
+    r"(?:arbitration|proceedings?)\s+(?:shall\s+be|is|will\s+be)\s+(?P<l2>English|Chinese|German|French|Spanish)\b|"
+    r"仲裁(?:语言|所用语言|使用的语言)[^。；]{0,6}?(?P<l3>中文|英文|汉语|英语)|以(?P<l4>中文|英文|汉语|英语)(?:进行)?仲裁|"
+    r"仲裁[^。；]{0,20}(?:使用|采用|以)(?P<l5>中文|英文|汉语|英语)",
+    I,
+)
+_RE_ARBITRATORS = re.compile(
+    r"\b(?P<one>sole|single|one(?:\s*\(1\))?)\s+arbitrator\b|\b(?P<three>three|3)(?:\s*\(3\))?\s+arbitrators\b|"
+    r"\bnumber\s+of\s+arbitrators\s+(?:shall\s+be|is)\s+(?:(?P<one2>one|1)|(?P<three2>three|3))\b|"
+    r"(?P<zh1>独任仲裁员|一名仲裁员)|(?P<zh3>三名仲裁员|三人仲裁庭|三位仲裁员)",
+    re.IGNORECASE,
+)
+_RE_COURT = re.compile(
+    r"\bcourts?\s+(?:of|in|located in|sitting in)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.' ]{2,50}?)(?=[,.;)]|\s+(?:shall|will|and|for|to|with|have|has)\b)|"
+    r"(?P<zh>[\u4e00-\u9fff]{0,12}人民法院)"
+)
+_RE_ARBITRATION = re.compile(r"\barbitrat\w*|仲裁", I)
+_RE_AMICABLE = re.compile(
+    r"友好协商|协商解决|amicabl\w*|friendly\s+(?:consultation|negotiation)s?|good[- ]faith\s+negotiation\w*|"
+    r"negotiat\w*\s+in\s+good\s+faith|mutual\s+consultation",
+    I,
+)
+
+
+def arbitration(sentence: str) -> Value:
+    v: Value = {}
+    if _RE_ARBITRATION.search(sentence):
+        v["mechanism"] = "arbitration"
+    for rx, name in _INSTITUTIONS:
+        m = re.search(rx, sentence)
+        if m:
+            v["institution"] = name
+            v["institution_text"] = m.group(0)
+            break
+    else:
+        g = _RE_INSTITUTION_GENERIC.search(sentence)
+        if g:
+            v["institution"] = (g.group("zh") or g.group("en")).strip()
+            v["institution_text"] = v["institution"]
+    m = _RE_SEAT_EN.search(sentence)
+    seat = None
+    if m:
+        seat = m.group("seat").strip(" ,.")
+    else:
+        m2 = _RE_SEAT_EN2.search(sentence)
+        if m2:
+            seat = m2.group("seat")
+        else:
+            m3 = _RE_SEAT_ZH.search(sentence)
+            if m3:
+                raw = m3.group("seat") or m3.group("seat2") or m3.group("seat3")
+                seat = _CITIES.get(raw, raw)
+    if seat is None and "institution_text" in v:
+        inst = v["institution_text"]
+        for zh, en in _CITIES.items():
+            if inst.startswith(zh):
+                seat = en
+                break
+        sub = re.search(
+            r"(?:CIETAC|中国国际经济贸易仲裁委员会)\s*(?:\(|（)?\s*([A-Z][a-z]+|[\u4e00-\u9fff]{2,3})\s*(?:Sub-?Commission|分会|中心)",
+            sentence,
+        )
+        if sub:
+            seat = _CITIES.get(sub.group(1), sub.group(1))
+    if seat:
+        v["seat"] = seat
+    m = _RE_ARB_LANG.search(sentence)
+    if m:
+        raw = next(g for g in m.groups() if g)
+        v["language"] = _LANGS.get(raw.lower(), _LANGS.get(raw, raw))
+    m = _RE_ARBITRATORS.search(sentence)
+    if m:
+        v["arbitrators"] = 1 if (m.group("one") or m.group("one2") or m.group("zh1")) else 3
+    m = _RE_COURT.search(sentence)
+    if m:
+        v["mechanism"] = v.get("mechanism", "courts")
+        v["courts"] = (m.group("c") or m.group("zh")).strip()
+    if _RE_AMICABLE.search(sentence):
+        v["negotiation_first"] = True
+    return v
+
+
+# ------------------------------------------------------------------ governing law
+_RE_LAW_EN = re.compile(
+    r"\blaws?\s+of\s+(?:the\s+)?(?P<j>(?:State|Commonwealth|Province|Republic|People'?s\s+Republic|Kingdom|Federal\s+Republic|"
+    r"Hong\s+Kong\s+Special\s+Administrative\s+Region)\s+of\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}|"
+    r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})"
+)
+_RE_LAW_ZH = re.compile(
+    r"(?:适用|依照|依据|按照|受)(?P<j>中华人民共和国|中国|[\u4e00-\u9fff]{2,10}?)(?:的)?(?:法律|法)"
+)
+_RE_CISG = re.compile(
+    r"United Nations Convention on Contracts for the International Sale of Goods|\bCISG\b|\bVienna Convention\b|"
+    r"联合国国际货物销售合同公约",
+    I,
+)
+_RE_CISG_EXCLUDED = re.compile(r"\bnot\s+(?:apply|be applicable|govern)|\bexclud\w*|\bshall not\b|不适用|排除", I)
+_LAW_STOP = {"Agreement", "This", "Such", "Any", "Each", "The", "Section", "Article", "Party", "Parties", "Contract"}
+
+
+def governing_law(sentence: str) -> Value:
+    v: Value = {}
+    m = _RE_LAW_EN.search(sentence)
+    if m:
+        j = re.sub(
+            r"\s+(?:Without|Excluding|And|As|In|Applicable|Except|Other|But|That|Which|Shall|To)\b.*$", "", m.group("j")
+        )
+        if j.split()[0] not in _LAW_STOP:
+            v["law"] = j.strip()
+    else:
+        mz = _RE_LAW_ZH.search(sentence)
+        if mz and mz.group("j") not in ("相关", "有关", "本", "上述"):
+            v["law"] = mz.group("j")
+    if _RE_CISG.search(sentence):
+        v["cisg"] = "excluded" if _RE_CISG_EXCLUDED.search(sentence) else "applies"
+    return v
+
+
+# ------------------------------------------------------------------ prevailing language
+_RE_PREVAIL_EN = re.compile(
+    r"\b(?P<l>English|Chinese|German|French|Spanish)\s+(?:language\s+)?(?:version|text|original)\b[^.;。；]{0,80}\b"
+    r"(?:prevail|govern|control)\w*|\b(?:prevail|govern|control)\w*\b[^.;。；]{0,30}\b(?P<l2>English|Chinese)\b|"
+    r"\bin\s+the\s+(?P<l3>English|Chinese)\s+language\s+(?:only|which\s+shall\s+(?:be\s+controlling|prevail|control))",
+    I,
+)
+_RE_PREVAIL_ZH = re.compile(
+    r"以(?P<l>中文|英文|汉语|英语)(?:文本|版本)?为准|(?P<l2>中文|英文|汉语|英语)(?:文本|版本)[^。；]{0,10}为准"
+)
+_RE_EQUAL = re.compile(
+    r"\bequally\s+(?:authentic|valid|binding)\b|\bequal\s+(?:legal\s+)?(?:effect|force|validity|authenticity)\b|同等(?:法律)?效力",
+    I,
+)
+
+
+def prevailing_language(sentence: str) -> Value:
+    v: Value = {}
+    m = _RE_PREVAIL_EN.search(sentence) or _RE_PREVAIL_ZH.search(sentence)
+    if m:
+        raw = next(g for g in m.groups() if g)
+        v["prevailing"] = _LANGS.get(raw.lower(), _LANGS.get(raw, raw))
+    elif _RE_EQUAL.search(sentence):
+        v["prevailing"] = None
+        v["equal_versions"] = True
+    return v
+
+
+# ------------------------------------------------------------------ service hours, time zone, calendar
+_RE_TZ = (
+    (re.compile(r"Asia/Shanghai|Beijing\s+time|China\s+Standard\s+Time|北京时间|中国标准时间|GMT\s*\+\s*8|UTC\s*\+\s*8", I),
+     "Asia/Shanghai"),
+    (re.compile(r"\b(?:Europe|America|Asia|Africa|Australia|Pacific|Atlantic)/[A-Z][A-Za-z_]+\b"), None),
+    (re.compile(r"\bCentral\s+European\s+(?:Summer\s+)?Time\b|\bCET\b|\bCEST\b"), "Europe/Berlin"),
+    (re.compile(r"\b(?:buyer|purchaser|customer)'?s?\s+local\s+time\b|买方当地时间", I), "buyer_local"),
+)  # fmt: skip
+_RE_DAYS = re.compile(
+    r"\b(?P<a>monday|mon)\s*(?:-|–|to|through|thru)\s*(?P<b>friday|fri|saturday|sat|sunday|sun)\b|"
+    r"(?:周|星期)一至(?:周|星期)?(?P<zb>[五六日天])",
+    I,
+)
+_RE_TIMES = re.compile(
+    r"\b(?P<h1>\d{1,2})(?:[:.：](?P<m1>\d{2}))?\s*(?P<ap1>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|—|－|to|until|至|到|~)\s*"
+    r"(?P<h2>\d{1,2})(?:[:.：](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?",
+    I,
+)
+_RE_247 = re.compile(
+    r"\b24\s*[/x×*]\s*7\b|\b7\s*[x×*]\s*24|24\s*hours?\s*(?:a|per)\s*day|(?:round|around)[- ]the[- ]clock|全天候", I
+)
+_RE_AVAIL = re.compile(
+    r"(?:availability|uptime|可用率|可用性|开机率|在线率)[^.;。；]{0,40}?(?P<p>\d+(?:\.\d+)?)\s*%", I
+)
+_CAL_CN = re.compile(
+    r"\b(?:PRC|Chinese|China(?:'s)?)\s+(?:statutory\s+|public\s+|national\s+|legal\s+)*holidays?\b|"
+    r"\b(?:public|statutory|national)\s+holidays?\s+(?:in|of)\s+(?:the\s+)?(?:PRC|People's Republic of China|China)\b|"
+    r"法定节假日|国家法定假日|法定假日",
+    I,
+)
+_CAL_OTHER = re.compile(
+    r"\b(?:public|bank|statutory)\s+holidays?\s+(?:in|of)\s+(?:the\s+)?(?P<c>Germany|France|Italy|Spain|Poland|"
+    r"Netherlands|United Kingdom|England|UK|United States|USA|Australia|Canada|Brazil|Mexico|India|Turkey|Vietnam)",
+    I,
+)
+_COUNTRY = {"germany": "de", "france": "fr", "italy": "it", "spain": "es", "poland": "pl", "netherlands": "nl",
+            "united kingdom": "gb", "england": "gb", "uk": "gb", "united states": "us", "usa": "us",
+            "australia": "au", "canada": "ca", "brazil": "br", "mexico": "mx", "india": "in", "turkey": "tr",
+            "vietnam": "vn"}  # fmt: skip
+_DAY_NAME = {"mon": "Mon", "fri": "Fri", "sat": "Sat", "sun": "Sun", "五": "Fri", "六": "Sat", "日": "Sun", "天": "Sun"}
+
+
+def _clock(h: str, m: str | None, ap: str | None) -> str | None:
+    hour = int(h)
+    if ap and ap.lower().startswith("p") and hour < 12:
+        hour += 12
+    if hour > 24:
+        return None
+    return f"{hour:02d}:{int(m or 0):02d}"
+
+
+def time_zone(sentence: str) -> str | None:
+    for rx, name in _RE_TZ:
+        m = rx.search(sentence)
+        if m:
+            return name or m.group(0)
+    return None
+
+
+def calendar(sentence: str) -> str | None:
+    if _CAL_CN.search(sentence):
+        return "cn"
+    m = _CAL_OTHER.search(sentence)
+    if m:
+        return _COUNTRY.get(m.group("c").lower())
+    return None
+
+
+def service_hours(sentence: str) -> Value:
+    v: Value = {}
+    if _RE_247.search(sentence):
+        v["coverage"] = "24x7"
+    d = _RE_DAYS.search(sentence)
+    if d:
+        last = _DAY_NAME.get((d.group("b") or d.group("zb") or "").lower()[:3]) or _DAY_NAME.get(
+            d.group("zb") or "", ""
+        )
+        v["days"] = f"Mon-{last}"
+    t = _RE_TIMES.search(sentence)
+    if t and (t.group("m1") or t.group("ap1")) and (t.group("m2") or t.group("ap2")):
+        start = _clock(t.group("h1"), t.group("m1"), t.group("ap1"))
+        end = _clock(t.group("h2"), t.group("m2"), t.group("ap2"))
+        if start and end:
+            v["start"], v["end"] = start, end
+    avail = _RE_AVAIL.search(sentence)
+    if avail:
+        v["availability_percent"] = avail.group("p")
+    return v
+
+
+# ------------------------------------------------------------------ severity tiers
+_SEVERITY = (
+    (re.compile(r"\b(?:critical|severity\s*(?:level\s*)?1|sev\s*1|priority\s*1|P1|urgent|emergency|line[- ]down|"
+                r"system[- ]down|machine[- ]down|production\s+stop\w*)\b|紧急|一级|严重故障|重大故障|停机|停产故障|导致生产停止", I),
+     "critical"),
+    (re.compile(r"\b(?:major|high|degraded|severity\s*(?:level\s*)?2|sev\s*2|priority\s*2|P2)\b|二级|较大故障", I), "major"),
+    (re.compile(r"\b(?:other|all\s+other|normal|ordinary|general)\s+(?:faults?|incidents?|issues?|problems?|defects?)\b|"
+                r"其他故障|一般故障|普通故障", I), "other"),
+    (re.compile(r"\b(?:minor|low|severity\s*(?:level\s*)?[34]|sev\s*[34]|priority\s*[34]|P[34])\b|三级|轻微", I),
+     "minor"),
+)  # fmt: skip
+SEVERITY_ORDER = ("critical", "major", "minor", "other", "all")
+
+
+def severity(sentence: str, pos: int | None = None) -> str | None:
+    """The severity tier a duration at `pos` belongs to: the last tier word before it, else the first."""
+    found: list[tuple[int, str]] = []
+    for rx, name in _SEVERITY:
+        for m in rx.finditer(sentence):
+            found.append((m.start(), name))
+    if not found:
+        return None
+    found.sort()
+    if pos is not None:
+        before = [name for start, name in found if start <= pos]
+        if before:
+            return before[-1]
+    return found[0][1]
