@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     session_hours: int = 12
     # The largest upload accepted through the web page / API, in bytes (CLI imports have no cap).
     max_upload_bytes: int = 2 * 1024**3
+    # Background jobs: "inline" (a thread in the web process; the embedded default) or "queue"
+    # (PostgreSQL-backed queue served by `disputedesk worker` processes).
+    jobs: str = "inline"
+    # A worker that sent no heartbeat for this long is taken as dead; its jobs are retried.
+    worker_stall_seconds: int = 30
     # Files per database transaction during an import: blobs of a batch are flushed to disk
     # before the batch's rows commit, so a row never points to a missing blob.
     import_batch_files: int = 200

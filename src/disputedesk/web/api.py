@@ -14,6 +14,7 @@ from fastapi.responses import StreamingResponse
 from ..services.accounts import Access
 from ..services.context import Context
 from ..services.evidence import EvidenceFilter, get_evidence, list_evidence, open_original, recent_ledger
+from ..services.jobs import JobView
 from ..services.verify import verify
 from .deps import current_workspace, get_ctx, need, user_workspaces
 from .uploads import import_uploads
@@ -63,6 +64,8 @@ async def evidence_upload(
 ) -> dict[str, Any]:
     """Upload files into the vault: same pipeline as `disputedesk import`."""
     report = await import_uploads(ctx, ws.slug, files, kind=kind, description=description, actor=ws.username)
+    if isinstance(report, JobView):  # server mode: recorded by a worker; follow /api/jobs/{id}
+        return {"job": report.id, "status": report.status, "progress": f"/api/jobs/{report.id}"}
     return report.as_dict()
 
 

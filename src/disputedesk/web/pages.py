@@ -130,6 +130,10 @@ async def evidence_upload(
     report = await import_uploads(
         ctx, ws.slug, files, kind=kind or None, description=description or None, actor=ws.username
     )
+    from ..services.jobs import JobView
+
+    if isinstance(report, JobView):
+        return render(request, "jobs_progress.html", lang, ws, ctx, job=report)
     return render(request, "_import_report.html", lang, ws, ctx, report=report)
 
 

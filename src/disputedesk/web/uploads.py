@@ -32,4 +32,24 @@ async def import_uploads(
                 description=description or None,
             )
         )
+    from ..services import jobs
+
+    if jobs.mode(ctx) == "queue":
+        # Server mode: the bytes go to the blob store now (durable, content-addressed); a worker
+        # records them. Any web process can take the upload; any worker can finish the job.
+        return await run_in_threadpool(_queue_uploads, ctx, workspace, cands, kind, description, actor)
     return await run_in_threadpool(import_candidates, ctx, workspace, cands, actor=actor)
+
+
+def _queue_uploads(ctx, workspace, cands, kind, description, actor):  # type: ignore[no-untyped-def]
+    from ..services import jobs
+
+    blobs = []
+    for c in cands:
+        with c.open() as f:  # type: ignore[attr-defined]
+            stored = ctx.blobs.put_stream(f, label=c.source)
+        blobs.append({"sha256": stored.sha256, "name": c.name})
+    ctx.blobs.flush()
+    return jobs.submit(
+        ctx, workspace, "import_blobs", {"blobs": blobs, "kind": kind, "description": description}, actor=actor
+    )

@@ -1,0 +1,92 @@
+"""The PostgreSQL-backed job queue (procrastinate) used in server mode.
+
+The queue only carries job ids; what a job is and how far it got lives in our own ``jobs``
+table (``services/jobs.py``), so pages show progress the same way in both modes.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import procrastinate
+from sqlalchemy import inspect
+from sqlalchemy.engine import make_url
+
+from .context import Context
+
+QUEUE = "disputedesk"
+log = logging.getLogger("disputedesk.worker")
+_WORKER_CTX: Context | None = None
+
+
+def _conninfo(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@lru_cache(maxsize=4)
+def make_app(database_url: str) -> procrastinate.App:
+    app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=_conninfo(database_url)))
+
+    @app.task(name="disputedesk.run_job", queue=QUEUE, retry=procrastinate.RetryStrategy(max_attempts=5, wait=2))
+    def run_job_task(job_id: int) -> None:
+        from .jobs import run_job
+
+        assert _WORKER_CTX is not None, "run_job_task runs only inside `disputedesk worker`"
+        run_job(_WORKER_CTX, job_id)
+
+    @app.periodic(cron="* * * * *", periodic_id="retry-stalled")
+    @app.task(name="disputedesk.retry_stalled", queue=QUEUE, queueing_lock="retry-stalled")
+    async def retry_stalled(timestamp: int) -> None:  # noqa: ARG001
+        await _retry_stalled_async(app)
+
+    return app
+
+
+async def _retry_stalled_async(app: procrastinate.App) -> int:
+    seconds = _WORKER_CTX.settings.worker_stall_seconds if _WORKER_CTX else 30
+    n = 0
+    for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=seconds):
+        await app.job_manager.retry_job(job)
+        n += 1
+    if n:
+        log.warning("retried %d job(s) whose worker stopped sending heartbeats", n)
+    return n
+
+
+def ensure_schema(ctx: Context, app: procrastinate.App) -> None:
+    if not inspect(ctx.engine).has_table("procrastinate_jobs"):
+        app.schema_manager.apply_schema()
+
+
+def defer_job(ctx: Context, job_id: int) -> None:
+    app = make_app(ctx.settings.resolved_database_url)
+    with app.open():
+        ensure_schema(ctx, app)
+        app.tasks["disputedesk.run_job"].defer(job_id=job_id)
+
+
+def run_worker(ctx: Context, *, concurrency: int = 1, burst: bool = False) -> None:
+    """Serve the queue until stopped (or, with ``burst``, until it is empty)."""
+    import asyncio
+
+    global _WORKER_CTX
+    _WORKER_CTX = ctx
+    app = make_app(ctx.settings.resolved_database_url)
+    stall = ctx.settings.worker_stall_seconds
+
+    async def main() -> None:
+        async with app.open_async():
+            if not inspect(ctx.engine).has_table("procrastinate_jobs"):
+                await app.schema_manager.apply_schema_async()
+            await _retry_stalled_async(app)  # jobs left by a worker that died
+            await app.run_worker_async(
+                queues=[QUEUE],
+                concurrency=concurrency,
+                wait=not burst,
+                stalled_worker_timeout=stall,
+                update_heartbeat_interval=max(1.0, stall / 3),
+                install_signal_handlers=not burst,
+            )
+
+    asyncio.run(main())
