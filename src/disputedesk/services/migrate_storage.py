@@ -39,7 +39,9 @@ def move(
     source: Context, target: Context, *, batch: int = 2000, progress: Callable[[str], None] | None = None
 ) -> MoveReport:
     say = progress or (lambda _m: None)
-    tables = [t for t in Base.metadata.sorted_tables]
+    with source.engine.connect() as c:
+        present = set(inspect(c).get_table_names())
+    tables = [t for t in Base.metadata.sorted_tables if t.name in present]
     with target.engine.connect() as c:
         for t in tables:
             if inspect(c).has_table(t.name) and c.execute(select(func.count()).select_from(t)).scalar_one():
