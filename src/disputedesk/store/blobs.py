@@ -75,6 +75,7 @@ class LocalBlobStore:
         self._tmp = self.root / "tmp"
         self._pending: list[Path] = []
         self._ready = False
+        self._dirs: set[Path] = set()  # fan-out folders known to exist (saves a mkdir per blob)
 
     # -- layout ---------------------------------------------------------------------------
     def path(self, sha256: str) -> Path:
@@ -148,7 +149,9 @@ class LocalBlobStore:
             if final.exists():
                 tmp.unlink()
                 return StoredBlob(digest, size, True, head)
-            final.parent.mkdir(parents=True, exist_ok=True)
+            if final.parent not in self._dirs:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                self._dirs.add(final.parent)
             os.replace(tmp, final)
             self._pending.append(final)
             return StoredBlob(digest, size, False, head)
