@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import need
 
 from disputedesk.config import Settings
 from disputedesk.services.context import Context
+
+from support import need
 
 PG_ADMIN = os.environ.get("DISPUTEDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from support import free_port, need
 
 CHROMIUM = os.environ.get("DISPUTEDESK_CHROMIUM", "/usr/bin/chromium")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from support import api_token, make_user, sign_in
 
 from disputedesk.web.app import create_app
+
+from support import api_token, make_user, sign_in
 
 
 @pytest.fixture

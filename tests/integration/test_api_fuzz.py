@@ -11,11 +11,12 @@ import io
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from support import api_token, make_user
 
 from disputedesk.services.import_evidence import Candidate, import_candidates
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
+
+from support import api_token, make_user
 
 SECRET_B = "FUZZ-SECRET-OF-WORKSPACE-B"
 

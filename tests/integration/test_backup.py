@@ -7,13 +7,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import write_files
 
 from disputedesk.config import Settings
 from disputedesk.services.backup import BackupError, backup, restore
 from disputedesk.services.context import Context
 from disputedesk.services.import_evidence import import_paths
 from disputedesk.services.verify import verify
+
+from support import write_files
 
 
 def target_context(ctx: Context, tmp_path: Path, request: pytest.FixtureRequest) -> Context:

@@ -7,11 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
-from support import tamper, write_files
 from typer.testing import CliRunner
 
 from disputedesk.cli import app
 from disputedesk.config import get_settings
+
+from support import tamper, write_files
 
 
 @pytest.fixture

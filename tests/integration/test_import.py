@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from support import write_files
 
 from disputedesk.services.evidence import get_evidence, list_evidence
 from disputedesk.services.import_evidence import import_paths
 from disputedesk.services.verify import verify
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import EvidenceItem, LedgerEntry
+
+from support import write_files
 
 
 def test_import_folder_numbers_items_and_records_each_in_the_ledger(ctx, tmp_path: Path) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from support import write_files
-
 from disputedesk.services import jobs
 from disputedesk.services.verify import verify
 from disputedesk.services.workspaces import get_workspace_by_slug
+
+from support import write_files
 
 
 def wait_done(ctx, ws_id: int, job_id: int) -> jobs.JobView:  # type: ignore[no-untyped-def]
@@ -50,6 +50,7 @@ def test_upload_in_server_mode_is_queued_then_recorded_by_a_worker(pg_url, tmp_p
     from disputedesk.services.context import Context
     from disputedesk.services.workspaces import ensure_workspace
     from disputedesk.web.app import create_app
+
     from support import api_token, make_user
 
     ctx = Context.open(Settings(data_dir=tmp_path / "d", database_url=pg_url, jobs="queue"))

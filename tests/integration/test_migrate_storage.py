@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import make_user
 
 from disputedesk.config import Settings
 from disputedesk.services.context import Context
@@ -14,6 +13,8 @@ from disputedesk.services.evidence import list_evidence
 from disputedesk.services.migrate_storage import MigrationError, move
 from disputedesk.services.verify import verify
 from disputedesk.services.workspaces import ensure_workspace
+
+from support import make_user
 
 
 def test_demo_moves_to_postgresql_and_verifies(sqlite_ctx, pg_url, tmp_path: Path) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from support import make_user, sign_in
 
 from disputedesk.services.demo import load_demo
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
+
+from support import make_user, sign_in
 
 
 @pytest.fixture

@@ -20,8 +20,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from s3server import ACCESS_KEY, SECRET_KEY, server_problem, start_s3_server
-from support import need, write_files
 
 from disputedesk.config import Settings
 from disputedesk.services.context import Context
@@ -31,6 +29,9 @@ from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.store.blobs import BlobStoreError
 from disputedesk.store.db import make_engine, migrate
 from disputedesk.store.s3blobs import S3BlobStore
+
+from s3server import ACCESS_KEY, SECRET_KEY, server_problem, start_s3_server
+from support import need, write_files
 
 MiB = 1024 * 1024
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,6 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import select
-from support import api_token, make_user, sign_in
 
 from disputedesk.services import accounts
 from disputedesk.services.import_evidence import Candidate, import_candidates
@@ -21,6 +20,8 @@ from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import LedgerEntry
 from disputedesk.web.app import create_app
+
+from support import api_token, make_user, sign_in
 
 PUBLIC = {"/api/health", "/login", "/logout", "/login/token/{token}", "/share/{token}", "/lang/{code}"}
 SECRET_B = "TOP-SECRET-WORKSPACE-B-故障"

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from support import tamper, write_files
 
 from disputedesk.services.import_evidence import import_paths
 from disputedesk.services.verify import verify
+
+from support import tamper, write_files
 
 
 @pytest.fixture
