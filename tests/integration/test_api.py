@@ -93,3 +93,10 @@ def test_pages_render_in_english_and_chinese(browser_client) -> None:
     assert "下载原件" in r.text
     r = client.get("/evidence/E-0042")
     assert r.status_code == 404
+
+
+def test_numbers_out_of_range_are_client_errors(client) -> None:
+    # found by the fuzzer: a huge offset reached SQLite as an integer it cannot hold
+    assert client.get("/api/evidence", params={"offset": 10**20}).status_code == 422
+    r = client.get(f"/api/jobs/{10**20}")
+    assert 400 <= r.status_code < 500 and "error" in r.json()

@@ -45,7 +45,7 @@ def evidence_list(
     q: str | None = None,
     media: str | None = None,
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=1_000_000_000),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(current_workspace),
 ) -> dict[str, Any]:

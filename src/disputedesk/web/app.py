@@ -123,6 +123,10 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     async def too_large(request: Request, exc: Exception) -> Response:
         return error(request, 413, str(exc), "files")
 
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: Exception) -> Response:
+        return error(request, 400, "a number in the request is out of range")
+
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: Exception) -> Response:
         return error(request, 400, str(exc))
