@@ -8,6 +8,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError as SQLDataError
 from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
@@ -124,6 +125,7 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         return error(request, 413, str(exc), "files")
 
     @app.exception_handler(OverflowError)
+    @app.exception_handler(SQLDataError)
     async def overflow(request: Request, exc: Exception) -> Response:
         return error(request, 400, "a number in the request is out of range")
 
