@@ -126,7 +126,7 @@ def create_app(ctx: Context | None = None) -> FastAPI:
 
     @app.exception_handler(OverflowError)
     @app.exception_handler(SQLDataError)
-    async def overflow(request: Request, exc: Exception) -> Response:
+    async def overflow(request: Request, exc: Exception) -> Response:  # noqa: ARG001
         return error(request, 400, "a number in the request is out of range")
 
     @app.exception_handler(ValueError)
