@@ -154,3 +154,21 @@ def supplier_detail(ctx: Context, workspace: str, key: str) -> SupplierView:
 
 def list_cases(ctx: Context, workspace: str) -> list[Case]:
     return dashboard(ctx, workspace).cases
+
+
+def contract_number_for_evidence(ctx: Context, workspace: str, evidence_number: int) -> str | None:
+    """The contract (or amendment) record whose document is this evidence item."""
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        row = s.execute(
+            select(Contract.number, Contract.parent_id)
+            .join(EvidenceItem, EvidenceItem.id == Contract.evidence_id)
+            .where(Contract.workspace_id == ws.id, EvidenceItem.number == evidence_number)
+        ).first()
+        if row is None:
+            return None
+        number, parent_id = row
+        if parent_id is not None:  # an amendment's terms belong to its contract
+            parent = s.get(Contract, parent_id)
+            return parent.number if parent else number
+        return str(number)

@@ -1,0 +1,135 @@
+"""Contract clarity on stored evidence: the report for a contract item, with its text.
+
+The analysis itself is pure (``domain/contract_clarity``); this reads the original from the
+vault, runs it with today's date (which decides, e.g., which Arbitration Law text applies) and
+returns the report plus the paragraphs, so a page can highlight every finding in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..domain.contract_clarity import SuggestionParams, check_contract
+from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
+from .context import Context
+from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
+
+CONTRACT_KINDS = ("contract", "amendment")
+MAX_CONTRACT_BYTES = 100 * 1024 * 1024
+
+
+@dataclass
+class ContractCheck:
+    item: EvidenceView
+    doc: ContractText
+    report: dict[str, Any]
+
+
+def check_bytes(
+    data: bytes, name: str, *, as_of: date, params: SuggestionParams | None = None
+) -> tuple[ContractText, dict[str, Any]]:
+    try:
+        doc = read_contract_bytes(data, name)
+    except ContractReadError as exc:
+        raise ValueError(f"{name}: {exc}") from exc
+    report = check_contract(doc.paragraphs, as_of=as_of, params=params)
+    out: dict[str, Any] = {"file": name, "format": doc.format, **report.as_dict()}
+    if doc.pages is not None:
+        out["pages"] = doc.pages
+    if doc.notes:
+        out["read_notes"] = doc.notes
+    return doc, out
+
+
+def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParams | None = None) -> ContractCheck:
+    view, stream = open_original(ctx, workspace, label)
+    if view.size > MAX_CONTRACT_BYTES:
+        stream.close()
+        raise ValueError(f"{label}: {view.size} bytes is too large for a contract check")
+    with stream:
+        data = stream.read()
+    doc, report = check_bytes(data, view.original_name, as_of=ctx.clock().date(), params=params)
+    return ContractCheck(view, doc, report)
+
+
+def contract_items(ctx: Context, workspace: str) -> list[EvidenceView]:
+    items: list[EvidenceView] = []
+    for kind in CONTRACT_KINDS:
+        items.extend(list_evidence(ctx, workspace, EvidenceFilter(kind=kind), limit=1000).items)
+    return sorted(items, key=lambda i: i.number)
+
+
+def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each paragraph with the spans to mark: (start, end, css class, note) in its own text."""
+    marks: dict[int, list[tuple[int, int, str, str]]] = {}
+
+    def add(loc: dict[str, Any] | None, css: str, note: str) -> None:
+        if not loc or loc.get("paragraph") is None:
+            return
+        i = int(loc["paragraph"])
+        if not 0 <= i < len(doc.paragraphs):
+            return
+        p = doc.paragraphs[i]
+        start = max(0, int(loc.get("char_start", p.char_start)) - p.char_start)
+        end = min(len(p.text), int(loc.get("char_end", p.char_end)) - p.char_start)
+        if end > start:
+            marks.setdefault(i, []).append((start, end, css, note))
+
+    for c in report["clauses"]:
+        for e in c.get("excerpts", [])[:5]:
+            add(e.get("location"), "found", c["title_en"])
+    for v in report.get("vague_terms", []):
+        add(v.get("location"), "vague", f"vague: {v['term']}")
+    out = []
+    for p in doc.paragraphs:
+        spans = sorted(marks.get(p.index, []))
+        # keep non-overlapping spans, the vague ones winning over clause excerpts
+        pieces: list[tuple[str, str | None, str | None]] = []
+        pos = 0
+        for start, end, css, note in sorted(spans, key=lambda s: (s[0], s[2] != "vague")):
+            if start < pos:
+                continue
+            pieces.append((p.text[pos:start], None, None))
+            pieces.append((p.text[start:end], css, note))
+            pos = end
+        pieces.append((p.text[pos:], None, None))
+        out.append({"index": p.index, "page": p.page, "pieces": [x for x in pieces if x[0]], "marked": bool(spans)})
+    return out
+
+
+def sla_draft_available() -> bool:
+    """True when the SLA engine's store accepts draft support terms."""
+    try:
+        from . import sla  # noqa: F401
+    except ImportError:
+        return False
+    return hasattr(sla, "create_draft_terms")
+
+
+def send_draft_terms(ctx: Context, workspace: str, label: str, *, actor: str) -> str:
+    """Hand the support terms found in a contract to the SLA engine as a draft to confirm."""
+    if not sla_draft_available():
+        raise LookupError("the SLA engine's support terms are not available in this installation")
+    from . import sla
+    from .records import contract_number_for_evidence
+
+    chk = check_item(ctx, workspace, label)
+    number = contract_number_for_evidence(ctx, workspace, chk.item.number)
+    if number is None:
+        raise ValueError(f"{label}: not linked to a contract record; add the contract first")
+    sla.create_draft_terms(ctx, workspace, number, chk.report["support_terms_draft"], source=f"clarity:{label}")
+    from .accounts import record
+    from .workspaces import get_workspace_by_slug
+
+    record(
+        ctx,
+        get_workspace_by_slug(ctx, workspace).id,
+        "contract.terms_drafted",
+        actor,
+        None,
+        {"evidence": label, "contract": number},
+        subject=chk.item.sha256,
+    )
+    return f"/requests?terms={number}"

@@ -1,0 +1,102 @@
+"""Contract clarity pages and API: upload or pick a contract, see what it promises and what is vague."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ...services import contracts
+from ...services.accounts import Access
+from ...services.context import Context
+from ..deps import current_workspace, get_ctx, get_lang, need
+from ..pages import render
+from ..uploads import import_uploads
+
+router = APIRouter()
+NAV = [(55, "Contracts", "/contracts")]
+
+
+@router.get("/contracts", response_class=HTMLResponse, include_in_schema=False)
+def contracts_page(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return render(request, "contracts_list.html", lang, ws, ctx, items=contracts.contract_items(ctx, ws.slug))
+
+
+@router.post("/contracts/upload", include_in_schema=False, response_model=None)
+async def contracts_upload(
+    request: Request,
+    file: UploadFile = File(...),
+    kind: str = Form("contract"),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    if kind not in contracts.CONTRACT_KINDS:
+        raise ValueError(f"kind: one of {', '.join(contracts.CONTRACT_KINDS)}")
+    report = await import_uploads(ctx, ws.slug, [file], kind=kind, description=None, actor=ws.username)
+    from ...services.jobs import JobView
+
+    if isinstance(report, JobView):
+        return render(request, "jobs_detail.html", lang, ws, ctx, job=report)
+    o = report.outcomes[0]
+    if o.status == "failed":
+        raise ValueError(f"{o.name}: {o.reason}")
+    return RedirectResponse(f"/contracts/{o.evidence}", status_code=303)
+
+
+@router.get("/contracts/{label}", response_class=HTMLResponse, include_in_schema=False)
+def contract_report_page(
+    label: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    chk = contracts.check_item(ctx, ws.slug, label)
+    return render(
+        request,
+        "contracts_report.html",
+        lang,
+        ws,
+        ctx,
+        item=chk.item,
+        r=chk.report,
+        paragraphs=contracts.highlighted_paragraphs(chk.doc, chk.report),
+        missing=[c for c in chk.report["clauses"] if not c["present"]],
+        present=[c for c in chk.report["clauses"] if c["present"]],
+        can_draft=contracts.sla_draft_available(),
+    )
+
+
+@router.post("/contracts/{label}/draft-terms", include_in_schema=False)
+def contract_draft_terms(
+    label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> RedirectResponse:
+    target = contracts.send_draft_terms(ctx, ws.slug, label, actor=ws.username)
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/api/evidence/{label}/clarity", tags=["contracts"])
+def api_clarity(label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> dict[str, Any]:
+    """The clarity report of a stored contract or amendment."""
+    return contracts.check_item(ctx, ws.slug, label).report
+
+
+@router.post("/api/contracts/check", tags=["contracts"])
+async def api_check(
+    file: UploadFile = File(..., description="PDF, DOCX or text"),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),  # noqa: ARG001 - signed in; nothing is stored
+) -> dict[str, Any]:
+    """Check a contract without storing it (e.g. a draft before signing)."""
+    data = await file.read(contracts.MAX_CONTRACT_BYTES + 1)
+    if len(data) > contracts.MAX_CONTRACT_BYTES:
+        raise ValueError(f"{file.filename}: too large for a contract check")
+    _, report = contracts.check_bytes(data, file.filename or "contract", as_of=ctx.clock().date())
+    return report
