@@ -59,6 +59,9 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         if hasattr(module, "dashboard_panels"):
             panels.append(module.dashboard_panels)
     app.state.nav = sorted(nav)
+    # Each area may ship its own stylesheet (static/<area>.css); pages load them all.
+    static = resources.files("disputedesk.web") / "static"
+    app.state.css = sorted(p.name for p in static.iterdir() if p.name.endswith(".css") and p.name != "app.css")
     app.state.dashboard_panels = panels
     # Order matters: added last runs first. Body limit → session → CSRF → routes.
     app.add_middleware(CSRFMiddleware, exempt=("/static/",))
