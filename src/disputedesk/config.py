@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     session_hours: int = 12
     # The largest upload accepted through the web page / API, in bytes (CLI imports have no cap).
     max_upload_bytes: int = 2 * 1024**3
+    # Seconds a SQLite writer waits for another writer before reporting the database as locked.
+    db_lock_timeout: float = 15.0
     # Background jobs: "inline" (a thread in the web process; the embedded default) or "queue"
     # (PostgreSQL-backed queue served by `disputedesk worker` processes).
     jobs: str = "inline"

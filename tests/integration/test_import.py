@@ -127,3 +127,29 @@ def test_unwritable_blob_folder_is_a_clear_error(ctx, tmp_path: Path) -> None:
         import_paths(ctx, "default", [folder], actor="t")
     with unit_of_work(ctx.engine) as s:
         assert s.execute(select(func.count(EvidenceItem.id))).scalar_one() == 0
+
+
+def test_locked_database_is_a_clear_error_and_nothing_is_half_written(data_dir, tmp_path: Path) -> None:
+    import sqlite3
+
+    from disputedesk.config import Settings
+    from disputedesk.services.context import Context
+    from disputedesk.services.workspaces import ensure_workspace
+    from disputedesk.store.db import DatabaseError
+
+    db = tmp_path / "locked.sqlite3"
+    ctx = Context.open(Settings(data_dir=data_dir, database_url=f"sqlite:///{db}", db_lock_timeout=0.5))
+    ensure_workspace(ctx, "default")
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+    folder = write_files(tmp_path / "in", {"a.txt": b"a", "b.txt": b"b"})
+    try:
+        with pytest.raises(DatabaseError, match="locked by another process"):
+            import_paths(ctx, "default", [folder], actor="t")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert list_evidence(ctx, "default").total == 0
+    report = import_paths(ctx, "default", [folder], actor="t")  # re-run finishes the job
+    assert report.imported == 2 and verify(ctx).ok
+    ctx.close()

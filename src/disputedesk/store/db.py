@@ -23,16 +23,20 @@ class DatabaseError(Exception):
     """The database is missing, locked or refuses a change; the message says which."""
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=15000")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.close()
+def _sqlite_pragmas(lock_timeout: float):  # type: ignore[no-untyped-def]
+    def on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(lock_timeout * 1000)}")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    return on_connect
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, lock_timeout: float = 15.0) -> Engine:
+    """``lock_timeout``: how long a SQLite writer waits for another one before giving up."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -42,8 +46,8 @@ def make_engine(url: str) -> Engine:
                     parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise DatabaseError(f"database folder {parent} cannot be created: {exc.strerror}") from exc
-        engine = create_engine(url, connect_args={"timeout": 15})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, connect_args={"timeout": lock_timeout})
+        event.listen(engine, "connect", _sqlite_pragmas(lock_timeout))
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
@@ -75,7 +79,7 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
 def _describe_operational(exc: OperationalError) -> str:
     msg = str(exc.orig) if exc.orig is not None else str(exc)
     if "locked" in msg:
-        return "the database is locked by another process (tried for 15 s); try again when it has finished"
+        return "the database is locked by another process; try again when it has finished"
     if "unable to open" in msg or "no such table" in msg:
         return f"the database cannot be used ({msg}); run `disputedesk init` first"
     return f"database error: {msg}"
