@@ -30,6 +30,7 @@ from ..store.models import (
     ProductUnit,
     SupportRequest,
 )
+from .cases import load_demo_case
 from .context import Context
 from .import_evidence import Candidate, import_candidates
 from .workspaces import ensure_workspace, get_workspace
@@ -82,6 +83,7 @@ def load_demo(ctx: Context, workspace: str = "demo", *, actor: str = "demo-loade
         f"demo workspace '{workspace}': {report.imported} file(s) imported, {report.duplicates} already there",
         "records created" if created else "records already loaded",
     ]
+    lines.append(load_demo_case(ctx, workspace, spec, actor=actor) or "case already loaded")
     return lines
 
 

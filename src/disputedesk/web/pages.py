@@ -13,7 +13,7 @@ from ..ingest.files import KINDS
 from ..services.accounts import Access, record
 from ..services.context import Context
 from ..services.evidence import EvidenceFilter, EvidenceView, get_evidence, list_evidence, open_original, recent_ledger
-from ..services.records import dashboard, list_cases, list_suppliers, supplier_detail
+from ..services.records import dashboard, list_suppliers, supplier_detail
 from ..services.verify import verify
 from .auth import client_address
 from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_workspaces
@@ -200,16 +200,6 @@ def evidence_inline(label: str, ctx: Context = Depends(get_ctx), ws: Access = De
     """Images and PDFs for the preview pane, under a sandboxing CSP; anything else downloads."""
     view, stream = open_original(ctx, ws.slug, label)
     return attachment_response(view, stream, inline=view.media_type in PREVIEW_INLINE)
-
-
-@router.get("/cases", response_class=HTMLResponse)
-def cases(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
-) -> HTMLResponse:
-    return render(request, "cases.html", lang, ws, ctx, cases=list_cases(ctx, ws.slug))
 
 
 @router.get("/lang/{code}")

@@ -1,0 +1,150 @@
+"""``disputedesk case list|show|ics``: dispute cases from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from ..services.workspaces import WorkspaceNotFound
+from ..store.db import DatabaseError
+from .core import WorkspaceOpt, fail, open_context, out, ws_or_default
+
+case_app = typer.Typer(
+    help="Dispute cases: escalation ladder, legal deadlines, claims and recovery.", no_args_is_help=True
+)
+
+
+def _flags(d: dict) -> str:  # type: ignore[type-arg]
+    return ", ".join(
+        name
+        for name, key in (
+            ("PROVISIONAL", "provisional"),
+            ("NEEDS COUNSEL", "needs_counsel"),
+            ("UNVERIFIED", "unverified"),
+        )
+        if d.get(key)
+    )
+
+
+@case_app.command("list")
+def list_command(
+    workspace: str = WorkspaceOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list (each case with its id)."),
+) -> None:
+    """List the workspace's cases with their next deadline and overdue ladder steps."""
+    from ..services.cases import list_cases
+
+    ctx = open_context()
+    try:
+        rows = list_cases(ctx, ws_or_default(ctx, workspace))
+    except (WorkspaceNotFound, DatabaseError) as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        out.print("no case yet")
+        return
+    for r in rows:
+        nd = r.next_deadline
+        typer.echo(
+            f"{r.id}  {r.number}  [{r.status}]  {r.title}\n"
+            f"    supplier: {r.supplier}; ladder: {r.steps} step(s), last {r.last_step or '—'}, {r.overdue} overdue; "
+            f"next deadline: {f'{nd.deadline.due} {nd.deadline.kind}' if nd and nd.deadline.due else '—'}; "
+            f"claimed: {'; '.join(m.format() for m in r.totals.values()) or '—'}"
+        )
+
+
+@case_app.command("show")
+def show_command(
+    case: str = typer.Argument(..., help="Case id (from `case list`) or number (CASE-2026-001)."),
+    workspace: str = WorkspaceOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print the case as JSON."),
+) -> None:
+    """Show one case: ladder, suggested next step, legal deadlines with their rules, claims, recovery."""
+    from ..services.cases import get_case
+
+    ctx = open_context()
+    try:
+        view = get_case(ctx, ws_or_default(ctx, workspace), case)
+    except (LookupError, DatabaseError) as exc:
+        raise fail(str(exc).strip("'\"")) from exc
+    data = view.to_json()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    lines = [f"{view.number} — {view.title}  [{view.status}]", f"supplier: {view.supplier.get('name_en', '—')}"]
+    if view.contract:
+        lines.append(f"contract: {view.contract['number']} of {view.contract['signed_on']}")
+    lines.append("issues: " + "; ".join(f"{i.title} ({', '.join(i.citations)})" for i in view.issues))
+    lines.append("")
+    lines.append("ESCALATION LADDER")
+    for st in data["ladder"]:
+        lines.append(
+            f"  {st['position']}. {st['sent_on']} {st['title']} → {st['recipient']} via {st['channel']}; proof "
+            f"{st['proof'] or 'none'}; reply due {st['response_due'] or '—'}; "
+            + (
+                f"reply {st['reply_on']}"
+                if st["reply_on"]
+                else ("SILENCE" if st["outcome"] == "silence" else "waiting")
+            )
+            + (" — restarts limitation" if st["restarts_limitation"] else "")
+        )
+    sug = data["suggested_next"]
+    lines.append(
+        f"  next: {sug['step'] or sug['action']} — {sug['reason']}"
+        + (f" ({sug['citation']})" if sug["citation"] else "")
+    )
+    lines.append("")
+    lines.append("LEGAL DEADLINES (not legal advice; counsel decides)")
+    if view.facts_missing:
+        lines.append("  facts missing: " + ", ".join(view.facts_missing))
+    for d in data["deadlines"]:
+        flags = _flags(d)
+        lines.append(f"  {d['due'] or '—'}  {d['kind']}: {d['label']}" + (f"  [{flags}]" if flags else ""))
+        lines.append(f"      rule: {d['rule']}")
+        lines.append(f"      facts used: {json.dumps(d['inputs'], ensure_ascii=False)}")
+    lines.append("")
+    lines.append("CLAIMS")
+    for h in view.heads:
+        lines.append(f"  {h.head.id} {h.head.kind.value}: {h.head.amount.format()} — {h.head.description}")
+        lines.append(f"      basis: {'; '.join(h.head.basis)}; evidence: {', '.join(h.head.evidence) or 'none'}")
+        for w in h.head.warnings:
+            lines.append(f"      ! {w}")
+    for cur, m in view.totals.items():
+        lines.append(f"  total {cur}: {m.format()}")
+    lines.append("")
+    lines.append("RECOVERY")
+    for p in view.recovery.positions:
+        lines.append(
+            f"  {p.currency}: claimed {p.claimed.amount}, settled {p.settled.amount if p.settled else '—'}, "
+            f"received {p.received.amount}, outstanding {p.outstanding.amount}"
+        )
+    typer.echo("\n".join(lines))
+
+
+@case_app.command("ics")
+def ics_command(
+    case: str = typer.Argument(..., help="Case id or number."),
+    out_file: Path = typer.Option(..., "--out", help="Where to write the iCalendar (.ics) file."),
+    workspace: str = WorkspaceOpt,
+) -> None:
+    """Export the case's deadlines and open response windows as an iCalendar file."""
+    from ..services.cases import case_ics
+
+    ctx = open_context()
+    try:
+        data = case_ics(ctx, ws_or_default(ctx, workspace), case)
+    except (LookupError, DatabaseError) as exc:
+        raise fail(str(exc).strip("'\"")) from exc
+    try:
+        out_file.write_bytes(data)
+    except OSError as exc:
+        raise fail(f"{out_file}: cannot write ({exc.strerror or exc})") from exc
+    out.print(f"wrote {out_file} ({data.count(b'BEGIN:VEVENT')} events)")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(case_app, name="case")

@@ -1,0 +1,429 @@
+"""Dispute cases: pages (list, detail with ladder, deadlines, claims, recovery; forms), JSON API,
+iCalendar export and the dashboard panel (overdue steps, coming deadlines).
+
+Every route depends on ``current_workspace`` or ``need("edit")`` and passes ``ws.slug`` to the
+services; a counsel share link for one case (``share_case_id``) sees only that case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from ...services import cases as svc
+from ...services.accounts import Access
+from ...services.context import Context
+from ..deps import current_workspace, get_ctx, get_lang, need
+from ..pages import render
+
+router = APIRouter()
+
+# Multi-valued form fields (check boxes, multiple selects).
+_LISTS = ("issues", "support_requests", "orders")
+
+
+def _form_dict(form: FormData) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key in form:
+        if key == "csrf_token":
+            continue
+        values = [v for v in form.getlist(key) if isinstance(v, str)]
+        data[key] = values if key in _LISTS else (values[-1] if values else None)
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+def _field(message: str) -> str | None:
+    head = message.split(":", 1)[0]
+    return head if ":" in message and " " not in head else None
+
+
+def _bad(message: str) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if field := _field(message):
+        body["field"] = field
+    return JSONResponse(body, status_code=400)
+
+
+# ------------------------------------------------------------------------------------ pages
+
+
+@router.get("/cases", response_class=HTMLResponse, include_in_schema=False)
+def cases_page(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return _list_page(request, ctx, ws, lang)
+
+
+def _list_page(
+    request: Request, ctx: Context, ws: Access, lang: str, *, error: str | None = None, form: dict | None = None
+) -> HTMLResponse:
+    resp = render(
+        request,
+        "cases_list.html",
+        lang,
+        ws,
+        ctx,
+        cases=svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id),
+        choices=svc.open_form_choices(ctx, ws.slug) if ws.can("edit") else None,
+        error=error,
+        form=form or {},
+    )
+    if error:
+        resp.status_code = 400
+    return resp
+
+
+@router.post("/cases", response_class=HTMLResponse, include_in_schema=False)
+async def open_case_form(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    data = _form_dict(await request.form())
+    try:
+        case_id = svc.open_case(ctx, ws.slug, data, actor=ws.username)
+    except ValueError as exc:
+        return _list_page(request, ctx, ws, lang, error=str(exc), form=data)
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+def _detail_page(
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    case_id: str,
+    *,
+    error: str | None = None,
+    form_name: str | None = None,
+    form: dict | None = None,
+) -> HTMLResponse:
+    view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id)
+    resp = render(
+        request,
+        "cases_detail.html",
+        lang,
+        ws,
+        ctx,
+        v=view,
+        choices=svc.open_form_choices(ctx, ws.slug) if ws.can("edit") else None,
+        rates=svc.list_rates(ctx, ws.slug),
+        error=error,
+        form_name=form_name,
+        form=form or {},
+    )
+    if error:
+        resp.status_code = 400
+    return resp
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
+def case_page(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return _detail_page(request, ctx, ws, lang, case_id)
+
+
+async def _post(request: Request, ctx: Context, ws: Access, lang: str, case_id: str, name: str, call: Any) -> Response:
+    """Run a form's service call; on a bad field re-render the page with the message, nothing stored."""
+    data = _form_dict(await request.form())
+    try:
+        call(data)
+    except ValueError as exc:
+        return _detail_page(request, ctx, ws, lang, case_id, error=str(exc), form_name=name, form=data)
+    view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id)
+    return RedirectResponse(f"/cases/{view.id}#{name}", status_code=303)
+
+
+@router.post("/cases/{case_id}/steps", response_class=HTMLResponse, include_in_schema=False)
+async def add_step_form(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    svc.get_case(ctx, ws.slug, case_id)  # 404 before reading the form
+    return await _post(
+        request, ctx, ws, lang, case_id, "ladder", lambda d: svc.add_step(ctx, ws.slug, case_id, d, actor=ws.username)
+    )
+
+
+@router.post("/cases/{case_id}/reply", response_class=HTMLResponse, include_in_schema=False)
+async def reply_form(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    svc.get_case(ctx, ws.slug, case_id)
+
+    def call(d: dict[str, Any]) -> None:
+        position = svc.parse_int(d.pop("position", None), "position")
+        if position is None:
+            raise ValueError("position: choose the step that was answered")
+        svc.record_reply(ctx, ws.slug, case_id, position, d, actor=ws.username)
+
+    return await _post(request, ctx, ws, lang, case_id, "ladder", call)
+
+
+@router.post("/cases/{case_id}/facts", response_class=HTMLResponse, include_in_schema=False)
+async def facts_form(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    svc.get_case(ctx, ws.slug, case_id)
+    return await _post(
+        request,
+        ctx,
+        ws,
+        lang,
+        case_id,
+        "deadlines",
+        lambda d: svc.set_facts(ctx, ws.slug, case_id, d, actor=ws.username),
+    )
+
+
+@router.post("/cases/{case_id}/acknowledgements", response_class=HTMLResponse, include_in_schema=False)
+async def ack_form(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    svc.get_case(ctx, ws.slug, case_id)
+    return await _post(
+        request,
+        ctx,
+        ws,
+        lang,
+        case_id,
+        "deadlines",
+        lambda d: svc.add_acknowledgement(ctx, ws.slug, case_id, d, actor=ws.username),
+    )
+
+
+@router.post("/cases/{case_id}/claims", response_class=HTMLResponse, include_in_schema=False)
+async def claim_form(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    svc.get_case(ctx, ws.slug, case_id)
+    return await _post(
+        request, ctx, ws, lang, case_id, "claims", lambda d: svc.add_claim(ctx, ws.slug, case_id, d, actor=ws.username)
+    )
+
+
+@router.post("/cases/{case_id}/recovery", response_class=HTMLResponse, include_in_schema=False)
+async def recovery_form(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    svc.get_case(ctx, ws.slug, case_id)
+    return await _post(
+        request,
+        ctx,
+        ws,
+        lang,
+        case_id,
+        "recovery",
+        lambda d: svc.add_money(ctx, ws.slug, case_id, d, actor=ws.username),
+    )
+
+
+@router.post("/cases/{case_id}/rates", response_class=HTMLResponse, include_in_schema=False)
+async def rate_form(
+    case_id: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    svc.get_case(ctx, ws.slug, case_id)
+    return await _post(
+        request, ctx, ws, lang, case_id, "claims", lambda d: svc.record_rate(ctx, ws.slug, d, actor=ws.username)
+    )
+
+
+def _ics_response(ctx: Context, ws: Access, case_id: str) -> Response:
+    view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id)
+    data = svc.case_ics(ctx, ws.slug, view.id, only_case_id=ws.share_case_id)
+    return Response(
+        data,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{view.number}-deadlines.ics"'},
+    )
+
+
+@router.get("/cases/{case_id}/deadlines.ics", include_in_schema=False)
+def case_ics_page(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
+    return _ics_response(ctx, ws, case_id)
+
+
+# -------------------------------------------------------------------------------------- API
+
+
+@router.get("/api/cases", tags=["cases"])
+def api_cases(ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> list[dict[str, Any]]:
+    """The workspace's cases, each with its id, next deadline and overdue ladder steps."""
+    return [c.to_json() for c in svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id)]
+
+
+@router.post("/api/cases", tags=["cases"], status_code=201, response_model=None)
+def api_open_case(
+    data: dict[str, Any] = Body(..., description="title, supplier, issues, support_requests/evidence/breaches, …"),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any] | JSONResponse:
+    """Open a case from support requests, SLA breaches or evidence items (amounts as strings)."""
+    try:
+        case_id = svc.open_case(ctx, ws.slug, data, actor=ws.username)
+    except ValueError as exc:
+        return _bad(str(exc))
+    return svc.get_case(ctx, ws.slug, case_id).to_json()
+
+
+@router.get("/api/cases/{case_id}", tags=["cases"])
+def api_case(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> dict[str, Any]:
+    """One case: ladder with suggested next step, legal deadlines with rules and facts, claims, recovery."""
+    return svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id).to_json()
+
+
+def _api_change(ctx: Context, ws: Access, case_id: str, call: Any) -> dict[str, Any] | JSONResponse:
+    svc.get_case(ctx, ws.slug, case_id)  # 404 first
+    try:
+        call()
+    except ValueError as exc:
+        return _bad(str(exc))
+    return svc.get_case(ctx, ws.slug, case_id).to_json()
+
+
+@router.post("/api/cases/{case_id}/steps", tags=["cases"], status_code=201, response_model=None)
+def api_add_step(
+    case_id: str,
+    data: dict[str, Any] = Body(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any] | JSONResponse:
+    """Add a ladder step (step, sent_on, channel, recipient, proof, response window, reply)."""
+    return _api_change(ctx, ws, case_id, lambda: svc.add_step(ctx, ws.slug, case_id, data, actor=ws.username))
+
+
+@router.post("/api/cases/{case_id}/steps/{position}/reply", tags=["cases"], response_model=None)
+def api_reply(
+    case_id: str,
+    position: int,
+    data: dict[str, Any] = Body(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any] | JSONResponse:
+    """Record the reply to a ladder step (reply_on, reply_evidence, resolved)."""
+    return _api_change(
+        ctx, ws, case_id, lambda: svc.record_reply(ctx, ws.slug, case_id, position, data, actor=ws.username)
+    )
+
+
+@router.put("/api/cases/{case_id}/facts", tags=["cases"], response_model=None)
+def api_facts(
+    case_id: str,
+    data: dict[str, Any] = Body(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any] | JSONResponse:
+    """Set the deadline facts (docs/deadlines.md; demands come from ladder steps with proof)."""
+    return _api_change(ctx, ws, case_id, lambda: svc.set_facts(ctx, ws.slug, case_id, data, actor=ws.username))
+
+
+@router.post("/api/cases/{case_id}/acknowledgements", tags=["cases"], status_code=201, response_model=None)
+def api_ack(
+    case_id: str,
+    data: dict[str, Any] = Body(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any] | JSONResponse:
+    """Record the supplier's acknowledgement or promise to perform (restarts limitation)."""
+    return _api_change(
+        ctx, ws, case_id, lambda: svc.add_acknowledgement(ctx, ws.slug, case_id, data, actor=ws.username)
+    )
+
+
+@router.post("/api/cases/{case_id}/claims", tags=["cases"], status_code=201, response_model=None)
+def api_claim(
+    case_id: str,
+    data: dict[str, Any] = Body(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any] | JSONResponse:
+    """Add a claim head (kind, amount as a string, currency, basis, evidence …)."""
+    return _api_change(ctx, ws, case_id, lambda: svc.add_claim(ctx, ws.slug, case_id, data, actor=ws.username))
+
+
+@router.post("/api/cases/{case_id}/recovery", tags=["cases"], status_code=201, response_model=None)
+def api_recovery(
+    case_id: str,
+    data: dict[str, Any] = Body(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any] | JSONResponse:
+    """Record an offer, a settlement or an amount received."""
+    return _api_change(ctx, ws, case_id, lambda: svc.add_money(ctx, ws.slug, case_id, data, actor=ws.username))
+
+
+@router.get("/api/cases/{case_id}/deadlines.ics", tags=["cases"], response_class=Response)
+def api_case_ics(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
+    """The case's deadlines as an iCalendar file."""
+    return _ics_response(ctx, ws, case_id)
+
+
+@router.get("/api/exchange-rates", tags=["cases"])
+def api_rates(ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> list[dict[str, Any]]:
+    """Exchange rates recorded in the workspace (rate, date, source)."""
+    return [
+        {"base": r.base, "quote": r.quote, "rate": str(r.rate), "on": r.on.isoformat(), "source": r.source}
+        for r in svc.list_rates(ctx, ws.slug)
+    ]
+
+
+@router.post("/api/exchange-rates", tags=["cases"], status_code=201, response_model=None)
+def api_record_rate(
+    data: dict[str, Any] = Body(...), ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> list[dict[str, Any]] | JSONResponse:
+    """Record an exchange rate (base, quote, rate as a string, on, source)."""
+    try:
+        svc.record_rate(ctx, ws.slug, data, actor=ws.username)
+    except ValueError as exc:
+        return _bad(str(exc))
+    return api_rates(ctx, ws)
+
+
+# ---------------------------------------------------------------------------------- dashboard
+
+
+def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, Any]]]:
+    """Overdue ladder steps and coming deadlines of every case, for the dashboard."""
+    data = svc.dashboard_data(ctx, access.slug, only_case_id=access.share_case_id)
+    if not data["overdue"] and not data["coming"] and not data["cases"]:
+        return []
+    return [("cases_panel.html", data)]
