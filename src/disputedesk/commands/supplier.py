@@ -1,9 +1,17 @@
-"""``disputedesk supplier …``: supplier checks that need no database.
+"""``disputedesk supplier …``: supplier checks, records, payment safety and the scorecard.
+
+Without a database:
 
 * ``check-uscc CODE``: is a Unified Social Credit Code well formed, and if not, why not
   (exit 0 valid, 2 invalid).
 * ``check-csv FILE``: validate a supplier CSV (encoding, columns, every row) without
   importing it (exit 0 clean, 2 with the errors by row and column).
+
+On a workspace (``--workspace``/``-w``, default ``DISPUTEDESK_DEFAULT_WORKSPACE``):
+
+* ``list``, ``add``, ``import FILE`` (all rows or none), ``scorecard [--json]`` (ranking with
+  the breakdown), ``scan-payments`` and ``warnings`` (payment safety), ``next-contact KEY``
+  (escalation proposal), ``reviews-due``.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ import typer
 from ..domain.uscc import UsccResult, check_uscc
 from ..ingest.supplier_csv import parse_supplier_csv
 
-supplier_app = typer.Typer(help="Suppliers: USCC check, CSV validation.", no_args_is_help=True)
+supplier_app = typer.Typer(help="Suppliers: USCC check, CSV import, payment warnings, scorecard.", no_args_is_help=True)
 
 
 def _uscc_json(res: UsccResult) -> dict[str, object]:
@@ -100,6 +108,223 @@ def check_csv_cmd(
     typer.echo(f"{path}: {len(result.rows)} supplier(s) OK (encoding {result.encoding})")
     for row in result.rows:
         typer.echo(f"  {row.uscc}  {row.legal_name_zh}" + (f"  ({row.legal_name_en})" if row.legal_name_en else ""))
+
+
+WorkspaceOpt = typer.Option(None, "--workspace", "-w", help="Workspace slug (default: DISPUTEDESK_DEFAULT_WORKSPACE).")
+
+
+def _ctx_ws(workspace: str | None):  # type: ignore[no-untyped-def]
+    from .core import open_context, ws_or_default
+
+    ctx = open_context()
+    return ctx, ws_or_default(ctx, workspace)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
+
+
+@supplier_app.command("list")
+def list_cmd(workspace: str = WorkspaceOpt, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Suppliers, best score first, with risk and open payment warnings."""
+    from ..services import suppliers as svc
+
+    ctx, ws = _ctx_ws(workspace)
+    try:
+        rows = svc.list_suppliers(ctx, ws)
+    except LookupError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        score = "—" if r.score is None else str(r.score)
+        warn = f"  {r.open_warnings} open payment warning(s)" if r.open_warnings else ""
+        typer.echo(
+            f"{r.rank:>2}. {r.key:<24} {score:>5}  {r.risk:<8} {r.uscc or '—':<18}  {r.name_zh or r.name_en}{warn}"
+        )
+
+
+@supplier_app.command("add")
+def add_cmd(
+    name_zh: str = typer.Option(..., "--name-zh", help="Chinese legal name (企业名称)."),
+    uscc: str = typer.Option(..., help="Unified Social Credit Code."),
+    name_en: str = typer.Option(None, "--name-en"),
+    email_domains: str = typer.Option(None, "--email-domains", help="e.g. 'example.com; example.cn'"),
+    key: str = typer.Option(None, help="Short key used in URLs (default: from the English name)."),
+    workspace: str = WorkspaceOpt,
+) -> None:
+    """Add a supplier (USCC validated, duplicates refused)."""
+    from ..services import suppliers as svc
+    from .core import default_actor
+
+    ctx, ws = _ctx_ws(workspace)
+    data = {"name_zh": name_zh, "uscc": uscc, "name_en": name_en, "key": key}
+    if email_domains:
+        data["email_domains"] = email_domains
+    try:
+        created = svc.create_supplier(ctx, ws, data, actor=default_actor())
+    except (ValueError, LookupError) as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(f"supplier {created} added")
+
+
+@supplier_app.command("import")
+def import_cmd(
+    path: Path = typer.Argument(..., help="Supplier CSV (UTF-8, UTF-8 with BOM, or GBK/GB18030 from Excel)."),
+    workspace: str = WorkspaceOpt,
+) -> None:
+    """Import suppliers from a CSV: every row or none. Exit 2 with the errors by row and column."""
+    from ..services import suppliers as svc
+    from .core import default_actor
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fail(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    ctx, ws = _ctx_ws(workspace)
+    try:
+        result = svc.import_csv(ctx, ws, data, source=path.name, actor=default_actor())
+    except LookupError as exc:
+        raise _fail(str(exc)) from exc
+    for w in result.warnings:
+        typer.echo(f"{path}: warning: {w}", err=True)
+    if not result.ok:
+        for e in result.errors:
+            typer.echo(f"{path}: {e}", err=True)
+        typer.echo(f"{path}: {len(result.errors)} error(s); nothing imported", err=True)
+        raise typer.Exit(2)
+    typer.echo(
+        f"{path}: {len(result.created)} supplier(s) imported (encoding {result.encoding}): {', '.join(result.created)}"
+    )
+
+
+@supplier_app.command("scorecard")
+def scorecard_cmd(
+    workspace: str = WorkspaceOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print the scorecards (with breakdown) as JSON."),
+    save: bool = typer.Option(False, "--save", help="Also record today's scores (history)."),
+) -> None:
+    """Score and risk ranking from measured data, best first, with what drove each score."""
+    from ..domain.scorecard import risk_ranking
+    from ..services import suppliers as svc
+    from .core import default_actor
+
+    ctx, ws = _ctx_ws(workspace)
+    try:
+        cards = svc.scorecards(ctx, ws)
+        if save:
+            svc.record_score_snapshots(ctx, ws, actor=default_actor())
+    except LookupError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "ranking": [c.as_dict() for c in cards],
+                    "comparison": svc.comparison(cards),
+                    "risk_ranking": [c.supplier_id for c in risk_ranking(c.card for c in cards)],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if not cards:
+        typer.echo("no suppliers")
+        return
+    for n, v in enumerate(cards, 1):
+        c = v.card
+        score = "—" if c.score is None else str(c.score)
+        typer.echo(f"{n}. {v.name} ({v.key}): {score} / 100, risk {c.risk}, data for {c.coverage} % of the weight")
+        typer.echo(f"   support figures: {v.figures_source}")
+        for comp in c.components:
+            shown = "not counted" if comp.score is None else f"{comp.score:>5} (-{comp.points_lost})"
+            typer.echo(f"   {comp.label:<28} {shown:<16} {comp.explanation}")
+        for f in c.red_flags:
+            typer.echo(f"   RED FLAG: {f}")
+
+
+@supplier_app.command("scan-payments")
+def scan_cmd(workspace: str = WorkspaceOpt) -> None:
+    """Check every message for requests to pay into a new or different account."""
+    from ..services import suppliers as svc
+    from .core import default_actor
+
+    ctx, ws = _ctx_ws(workspace)
+    try:
+        rep = svc.scan_payment_warnings(ctx, ws, actor=default_actor())
+    except LookupError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(
+        f"{rep.scanned} message(s) checked ({rep.skipped_own} of our own skipped): "
+        f"{rep.new_warnings} new warning(s) on {rep.flagged_messages} message(s)"
+    )
+
+
+@supplier_app.command("warnings")
+def warnings_cmd(
+    workspace: str = WorkspaceOpt,
+    status: str = typer.Option(None, help="open | confirmed | dismissed"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Payment warnings, most severe first. Exit 1 when an open high-severity warning exists."""
+    from ..services import suppliers as svc
+
+    ctx, ws = _ctx_ws(workspace)
+    try:
+        rows = svc.list_payment_warnings(ctx, ws, status=status)
+    except (ValueError, LookupError) as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps([w.as_dict() for w in rows], ensure_ascii=False, indent=2))
+    else:
+        for w in rows:
+            typer.echo(f"#{w.id} [{w.status}] {w.severity:<6} {w.kind:<26} {w.evidence or '—'} {w.sender or ''}")
+            typer.echo(f"      {w.excerpt}")
+    if any(w.status == "open" and w.severity == "high" for w in rows):
+        raise typer.Exit(1)
+
+
+@supplier_app.command("next-contact")
+def next_contact_cmd(
+    key: str = typer.Argument(..., help="Supplier key."),
+    level: str = typer.Option(None, help="Level already contacted (support_engineer, service_manager, sales)."),
+    at: str = typer.Option(None, help="When, ISO 8601 with offset (default: now)."),
+    workspace: str = WorkspaceOpt,
+) -> None:
+    """Whom to contact next when support stalls, on which channel, and when it answers."""
+    from datetime import datetime
+
+    from ..services import suppliers as svc
+
+    ctx, ws = _ctx_ws(workspace)
+    try:
+        when = datetime.fromisoformat(at) if at else ctx.clock()
+        if when.tzinfo is None:
+            raise ValueError("--at: give a UTC offset, e.g. 2026-10-02T10:00+08:00")
+        p = svc.propose_escalation(ctx, ws, key, level, when)
+    except (ValueError, LookupError) as exc:
+        raise _fail(str(exc)) from exc
+    if p.contact and p.channel:
+        level_name = p.level.name.lower() if p.level else ""
+        typer.echo(f"{p.contact.name} ({level_name}) by {p.channel.channel.value}: {p.channel.address}")
+    typer.echo(p.reason)
+    if p.follow_up:
+        typer.echo(p.follow_up)
+
+
+@supplier_app.command("reviews-due")
+def reviews_due_cmd(workspace: str = WorkspaceOpt) -> None:
+    """Periodic supplier reviews that are due or overdue."""
+    from ..services import suppliers as svc
+
+    ctx, ws = _ctx_ws(workspace)
+    for r in svc.review_reminders(ctx, ws):
+        typer.echo(
+            f"{r.supplier_key}: {r.status} ({r.due_on}){f', {r.days_overdue} day(s) late' if r.days_overdue else ''}"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -11,14 +11,11 @@ from ..store.db import unit_of_work
 from ..store.models import (
     Case,
     Contract,
-    Delivery,
     EvidenceItem,
     LedgerEntry,
     Message,
-    Order,
     Organization,
     Payment,
-    ProductUnit,
     SupportRequest,
 )
 from .context import Context
@@ -75,85 +72,6 @@ def dashboard(ctx: Context, workspace: str) -> Dashboard:
     return Dashboard(
         int(n), int(total), by_kind, suppliers, cases, int(srs), int(msgs), (head[0], head[1]) if head else None, paid
     )
-
-
-@dataclass
-class SupplierView:
-    org: Organization
-    contracts: list[Contract]
-    orders: list[Order]
-    payments: list[Payment]
-    deliveries: list[Delivery]
-    units: list[ProductUnit]
-    requests: list[SupportRequest]
-    evidence_labels: dict[int, str]
-
-
-def list_suppliers(ctx: Context, workspace: str) -> list[Organization]:
-    return dashboard(ctx, workspace).suppliers
-
-
-def supplier_detail(ctx: Context, workspace: str, key: str) -> SupplierView:
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, workspace)
-        org = s.execute(
-            select(Organization).where(
-                Organization.workspace_id == ws.id, Organization.key == key, Organization.role == "supplier"
-            )
-        ).scalar_one_or_none()
-        if org is None:
-            raise LookupError(f"supplier {key!r} does not exist in workspace {workspace!r}")
-        _ = org.contacts
-        contracts = list(
-            s.execute(
-                select(Contract)
-                .where(Contract.workspace_id == ws.id, Contract.supplier_id == org.id)
-                .order_by(Contract.signed_on)
-            ).scalars()
-        )
-        cids = [c.id for c in contracts] or [-1]
-        amend = list(
-            s.execute(select(Contract).where(Contract.workspace_id == ws.id, Contract.parent_id.in_(cids))).scalars()
-        )
-        orders = list(
-            s.execute(select(Order).where(Order.workspace_id == ws.id, Order.contract_id.in_(cids))).scalars()
-        )
-        oids = [o.id for o in orders] or [-1]
-        payments = list(
-            s.execute(
-                select(Payment)
-                .where(Payment.workspace_id == ws.id, Payment.order_id.in_(oids))
-                .order_by(Payment.paid_on)
-            ).scalars()
-        )
-        deliveries = list(
-            s.execute(select(Delivery).where(Delivery.workspace_id == ws.id, Delivery.order_id.in_(oids))).scalars()
-        )
-        dids = [d.id for d in deliveries] or [-1]
-        units = list(
-            s.execute(
-                select(ProductUnit).where(ProductUnit.workspace_id == ws.id, ProductUnit.delivery_id.in_(dids))
-            ).scalars()
-        )
-        requests = list(
-            s.execute(
-                select(SupportRequest)
-                .where(SupportRequest.workspace_id == ws.id, SupportRequest.supplier_id == org.id)
-                .order_by(SupportRequest.opened_at)
-            ).scalars()
-        )
-        ev_ids = {x.evidence_id for x in [*contracts, *amend, *payments, *deliveries] if x.evidence_id}
-        labels = {
-            i: f"E-{n:04d}"
-            for i, n in s.execute(
-                select(EvidenceItem.id, EvidenceItem.number).where(EvidenceItem.id.in_(ev_ids or {-1}))
-            )
-        }
-    return SupplierView(org, contracts + amend, orders, payments, deliveries, units, requests, labels)
-
-
-def list_cases(ctx: Context, workspace: str) -> list[Case]:
-    return dashboard(ctx, workspace).cases
 
 
 def contract_number_for_evidence(ctx: Context, workspace: str, evidence_number: int) -> str | None:

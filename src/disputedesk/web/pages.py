@@ -13,7 +13,7 @@ from ..ingest.files import KINDS
 from ..services.accounts import Access, record
 from ..services.context import Context
 from ..services.evidence import EvidenceFilter, EvidenceView, get_evidence, list_evidence, open_original, recent_ledger
-from ..services.records import dashboard, list_suppliers, supplier_detail
+from ..services.records import dashboard
 from ..services.verify import verify
 from .auth import client_address
 from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_workspaces
@@ -64,27 +64,6 @@ def verify_page(
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     return render(request, "_verify.html", lang, ws, ctx, report=verify(ctx, ws.slug))
-
-
-@router.get("/suppliers", response_class=HTMLResponse)
-def suppliers(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
-) -> HTMLResponse:
-    return render(request, "suppliers.html", lang, ws, ctx, suppliers=list_suppliers(ctx, ws.slug))
-
-
-@router.get("/suppliers/{key}", response_class=HTMLResponse)
-def supplier(
-    key: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
-) -> HTMLResponse:
-    return render(request, "supplier.html", lang, ws, ctx, v=supplier_detail(ctx, ws.slug, key))
 
 
 @router.get("/evidence", response_class=HTMLResponse)
