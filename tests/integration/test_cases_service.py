@@ -329,10 +329,9 @@ def test_the_demo_dispute_becomes_a_case_with_its_ladder_deadlines_and_claims(ct
 
     ctx.clock = lambda: NOW
     ensure_workspace(ctx, "demo", "Demo")
-    load_demo(ctx, "demo")
+    lines = load_demo(ctx, "demo")  # the demo loader opens the case
+    assert any("CASE-2026-001" in line for line in lines), lines
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
-    line = cases.load_demo_case(ctx, "demo", spec)
-    assert line is not None and "CASE-2026-001" in line
     assert cases.load_demo_case(ctx, "demo", spec) is None  # once
     v = cases.get_case(ctx, "demo", "CASE-2026-001")
     assert [(s.step.value, s.sent_on.isoformat()) for s in v.steps] == [
