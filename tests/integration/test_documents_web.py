@@ -1,0 +1,126 @@
+"""Documents through the API and the pages: letters (preview, create, mark sent) and bundles
+(build with progress, download, verify an upload)."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from documents_support import load_full_demo
+from fastapi.testclient import TestClient
+
+from disputedesk.web.app import create_app
+
+from support import api_token, make_user, sign_in
+
+
+@pytest.fixture
+def demo_app(sqlite_ctx):  # type: ignore[no-untyped-def]
+    load_full_demo(sqlite_ctx)
+    make_user(sqlite_ctx, "owner", "demo", "owner")
+    make_user(sqlite_ctx, "viewer", "demo", "viewer")
+    return sqlite_ctx
+
+
+def test_api_letters_and_bundles(demo_app) -> None:
+    ctx = demo_app
+    with TestClient(create_app(ctx)) as c:
+        c.headers["Authorization"] = f"Bearer {api_token(ctx, 'owner', 'demo')}"
+        kinds = c.get("/api/letters/kinds").json()
+        assert [k["kind"] for k in kinds][:2] == ["support-request", "formal-complaint"]
+        pre = c.post("/api/letters/preview", json={"kind": "arbitration-request", "lang": "zh"}).json()
+        assert "arbitration_agreement" in pre["missing"] and "所依据的仲裁条款" in pre["missing_labels"]["zh"]
+        r = c.post("/api/letters", json={"kind": "escalation", "lang": "both", "format": "docx"})
+        assert r.status_code == 201, r.text
+        made = r.json()
+        doc = c.get(made["download"])
+        assert doc.status_code == 200 and doc.content[:2] == b"PK"
+        sent = c.post(f"/api/letters/{made['id']}/sent", json={"sent_on": "2026-11-02", "channel": "e-mail"})
+        assert sent.status_code == 200, sent.text
+        assert sent.json()["sent_channel"] == "e-mail"
+        assert c.get("/api/letters").json()[0]["sent_on"] == "2026-11-02"
+        bad = c.post("/api/letters", json={"kind": "love-letter"})
+        assert bad.status_code == 400 and "kind" in bad.json()["error"]
+        note = c.put("/api/evidence/E-0067/bundle-note", json={"proves_zh": "卖方单方变更服务条款"})
+        assert note.status_code == 200, note.text
+        start = c.post("/api/bundles", json={"items": ["E-0001", "E-0002", "E-0067"]})
+        assert start.status_code == 202, start.text
+        url = start.json()["progress"]
+        for _ in range(120):
+            state = c.get(url).json()
+            if state["status"] in ("done", "failed"):
+                break
+            time.sleep(0.25)
+        assert state["status"] == "done", state
+        assert state["items"] == 3
+        z = c.get(state["download"])
+        assert z.status_code == 200 and z.headers["content-type"] == "application/zip"
+        check = c.post("/api/bundles/verify", files={"file": ("b.zip", z.content)})
+        assert check.json()["ok"] is True
+        with zipfile.ZipFile(io.BytesIO(z.content)) as zin:
+            names = zin.namelist()
+            csv_name = next(n for n in names if n.endswith("evidence-list/evidence-list.csv"))
+            assert "卖方单方变更服务条款" in zin.read(csv_name).decode("utf-8-sig")
+        assert any(n.endswith("evidence-list/evidence-list.pdf") for n in names)
+        assert c.post("/api/bundles", json={}).status_code == 400
+
+
+def test_viewer_may_read_but_not_render_or_export(demo_app) -> None:
+    ctx = demo_app
+    with TestClient(create_app(ctx)) as c:
+        c.headers["Authorization"] = f"Bearer {api_token(ctx, 'viewer', 'demo')}"
+        assert c.get("/api/letters").status_code == 200
+        assert c.post("/api/letters", json={"kind": "demand"}).status_code == 403
+        assert c.post("/api/bundles", json={"all": True}).status_code == 403
+
+
+def test_pages_pick_preview_create_and_mark_sent(demo_app) -> None:
+    ctx = demo_app
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo")
+        page = c.get("/documents?ws=demo&lang=zh")
+        assert page.status_code == 200 and "起草函件" in page.text
+        form = {
+            "case": "CASE-2026-001",
+            "kind": "formal-complaint",
+            "lang": "both",
+            "layout": "side-by-side",
+            "format": "pdf",
+        }
+        pre = c.post("/documents/letters/preview", data=form, headers={"HX-Request": "true"})
+        assert pre.status_code == 200 and "催告函" in pre.text and "Formal complaint" in pre.text
+        r = c.post("/documents/letters", data=form, follow_redirects=False)
+        assert r.status_code == 303
+        page = c.get(r.headers["location"])
+        assert "CASE-2026-001/formal-complaint" in page.text
+        letter_id = int(r.headers["location"].split("letter=")[1].split("#")[0])
+        r = c.post(
+            f"/documents/letters/{letter_id}/sent",
+            data={"sent_on": "2026-11-03", "channel": "courier", "proof": ""},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303
+        assert "courier" in c.get("/documents").text
+        assert "份函件（合计）" in c.get("/").text  # the dashboard panel, in Chinese
+        b = c.get("/documents/bundles")
+        assert b.status_code == 200 and "CASE-2026-001" in b.text
+        r = c.post("/documents/bundles", data={"scope": "selection", "items": "E-0003"}, follow_redirects=False)
+        assert r.status_code == 303
+        for _ in range(120):  # the page polls like this (htmx) until the bundle is ready
+            progress = c.get(r.headers["location"], headers={"HX-Request": "true"})
+            assert "bundle-progress" in progress.text
+            if "/download" in progress.text:
+                break
+            time.sleep(0.25)
+        assert "/download" in progress.text
+        export_id = r.headers["location"].rsplit("/", 1)[1]
+        z = c.get(f"/documents/bundles/{export_id}/download")
+        assert z.status_code == 200 and z.content[:2] == b"PK"
+        checked = c.post("/documents/bundles/verify", files={"file": ("b.zip", z.content)})
+        assert checked.status_code == 200 and "证据包完整无损" in checked.text  # the page is in Chinese now
+        broken = z.content.replace(b"BagIt-Version", b"BagIt-Versiom")
+        checked = c.post("/documents/bundles/verify", files={"file": ("b.zip", broken)})
+        assert "bagit.txt" in checked.text
