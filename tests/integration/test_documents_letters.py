@@ -9,12 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from documents_support import load_full_demo
 from pypdf import PdfReader
 
 from disputedesk.documents import letters as L
 from disputedesk.services import letters as svc
 from disputedesk.services.evidence import get_evidence
+
+from documents_support import load_full_demo
 
 
 @pytest.fixture

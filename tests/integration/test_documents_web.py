@@ -8,11 +8,11 @@ import time
 import zipfile
 
 import pytest
-from documents_support import load_full_demo
 from fastapi.testclient import TestClient
 
 from disputedesk.web.app import create_app
 
+from documents_support import load_full_demo
 from support import api_token, make_user, sign_in
 
 

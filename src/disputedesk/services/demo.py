@@ -33,6 +33,7 @@ from ..store.models import (
 from .cases import load_demo_case
 from .context import Context
 from .import_evidence import Candidate, import_candidates
+from .sla import load_demo_sla
 from .suppliers import load_demo_suppliers
 from .workspaces import ensure_workspace, get_workspace
 
@@ -85,6 +86,8 @@ def load_demo(ctx: Context, workspace: str = "demo", *, actor: str = "demo-loade
         "records created" if created else "records already loaded",
     ]
     lines.append(load_demo_case(ctx, workspace, spec, actor=actor) or "case already loaded")
+    # Links the demo's mails to their requests, stores terms and calendars, evaluates.
+    lines += load_demo_sla(ctx, workspace, spec, actor=actor)
     # Needs the messages (payment warnings) and SLA results (scorecard): keep it last.
     lines += load_demo_suppliers(ctx, workspace, spec, actor=actor)
     return lines

@@ -1,0 +1,516 @@
+"""SLA pages and API: support requests with their SLA status, a request's timeline and the
+explanation of every deadline, per-supplier report with a response-time chart (server-rendered
+SVG, no script), support terms entry; JSON API under /api/sla."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Body, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ...domain.bizcal import REASON_TEXT, format_seconds
+from ...services import sla
+from ...services.accounts import Access
+from ...services.context import Context
+from ..deps import current_workspace, get_ctx, get_lang, need
+from ..i18n import translations
+from ..pages import render
+
+router = APIRouter()
+NAV = [(50, "Requests", "/requests"), (55, "SLA", "/sla")]
+
+
+def local(dt: datetime | None, tz: str | None, weekday: bool = True, lang: str = "en") -> str:
+    """A time in the given zone as ``2026-03-30 10:15 Mon`` (weekday in the interface language)."""
+    if dt is None:
+        return "—"
+    z = ZoneInfo(tz) if tz else ZoneInfo("UTC")
+    d = dt.astimezone(z)
+    out = d.strftime("%Y-%m-%d %H:%M") + (f":{d.second:02d}" if d.second else "")
+    if weekday:
+        out += " " + translations(lang).gettext(d.strftime("%a"))
+    return out
+
+
+def _helpers(lang: str = "en") -> dict[str, Any]:
+    def loc(dt: datetime | None, tz: str | None, weekday: bool = True) -> str:
+        return local(dt, tz, weekday, lang)
+
+    return {"local": loc, "dur": format_seconds, "reason_text": REASON_TEXT}
+
+
+# --------------------------------------------------------------------------------------------
+# Chart
+# --------------------------------------------------------------------------------------------
+
+W, H, PAD_L, PAD_R, PAD_T, PAD_B = 760, 280, 64, 16, 16, 40
+
+
+def chart(points: list[sla.ChartPoint]) -> dict[str, Any] | None:
+    """Geometry of the response-time chart: one dot per request (business hours to the first
+    response, or so far for an unanswered one), the target as a step line, month ticks."""
+    pts = [p for p in points if p.seconds is not None or p.target_seconds is not None]
+    if not pts:
+        return None
+    t0 = min(p.opened_at.timestamp() for p in pts)
+    t1 = max(p.opened_at.timestamp() for p in pts)
+    if t1 - t0 < 86400:
+        t0, t1 = t0 - 43200, t1 + 43200
+    margin = (t1 - t0) * 0.03
+    t0, t1 = t0 - margin, t1 + margin
+    # Scale to the answered responses and the target; a still-open one far above is drawn at
+    # the top edge (its title gives the real figure), so it does not flatten everything else.
+    answered = [p.seconds or 0 for p in pts if not p.open]
+    targets = [p.target_seconds or 0 for p in pts]
+    ymax = max(answered + [t * 1.5 for t in targets] + [0]) / 3600
+    if not ymax:
+        ymax = max([p.seconds or 0 for p in pts] + [3600]) / 3600
+    ymax = ymax * 1.1
+
+    def x(ts: float) -> float:
+        return round(PAD_L + (ts - t0) / (t1 - t0) * (W - PAD_L - PAD_R), 1)
+
+    def y(hours: float) -> float:
+        return round(H - PAD_B - hours / ymax * (H - PAD_T - PAD_B), 1)
+
+    dots = []
+    for p in pts:
+        if p.seconds is None:
+            continue
+        dots.append(
+            {
+                "x": x(p.opened_at.timestamp()),
+                "y": max(PAD_T, y(p.seconds / 3600)),
+                "cls": p.status + (" open" if p.open else ""),
+                "title": f"{p.request} {p.label}: {format_seconds(p.seconds)}"
+                + (" so far" if p.open else "")
+                + f" ({p.status})",
+                "request": p.request,
+            }
+        )
+    targets = []
+    for p in pts:
+        if p.target_seconds is not None:
+            targets.append({"x": x(p.opened_at.timestamp()), "y": y(p.target_seconds / 3600), "sev": p.severity})
+    step = _nice(ymax)
+    yticks = [{"y": y(v), "label": f"{v:g} h"} for v in _range(0, ymax, step)]
+    xticks = []
+    d = datetime.fromtimestamp(t0, ZoneInfo("Asia/Shanghai")).replace(day=1, hour=0, minute=0, second=0)
+    months = []
+    while d.timestamp() <= t1:
+        if d.timestamp() >= t0:
+            months.append(d)
+        d = d.replace(year=d.year + (d.month == 12), month=d.month % 12 + 1)
+    every = max(1, len(months) // 8)
+    for m in months[::every]:
+        xticks.append({"x": x(m.timestamp()), "label": m.strftime("%Y-%m")})
+    return {
+        "w": W,
+        "h": H,
+        "left": PAD_L,
+        "right": W - PAD_R,
+        "top": PAD_T,
+        "bottom": H - PAD_B,
+        "dots": dots,
+        "targets": targets,
+        "yticks": yticks,
+        "xticks": xticks,
+    }
+
+
+def _nice(top: float) -> float:
+    for s in (1, 2, 4, 8, 12, 24, 48, 96, 168, 336, 720):
+        if top / s <= 6:
+            return float(s)
+    return float(int(top / 6) + 1)
+
+
+def _range(a: float, b: float, step: float) -> list[float]:
+    out, v = [], a
+    while v <= b:
+        out.append(v)
+        v += step
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------------------------
+
+
+@router.get("/requests", response_class=HTMLResponse, include_in_schema=False)
+def requests_page(
+    request: Request,
+    status: str | None = Query(None),
+    supplier: str | None = Query(None),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    rows = sla.list_requests(ctx, ws.slug, supplier_key=supplier or None, status=status or None)
+    return render(
+        request,
+        "sla_requests.html",
+        lang,
+        ws,
+        ctx,
+        rows=rows,
+        run=sla.last_run(ctx, ws.slug),
+        status=status,
+        **_helpers(lang),
+    )
+
+
+@router.post("/requests/evaluate", include_in_schema=False)
+def evaluate_page(
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> Response:
+    sla.evaluate_all(ctx, ws.slug, actor=ws.username)
+    return RedirectResponse("/requests", status_code=303)
+
+
+@router.get("/requests/{number}", response_class=HTMLResponse, include_in_schema=False)
+def request_page(
+    number: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    detail = sla.request_detail(ctx, ws.slug, number)
+    return render(request, "sla_request.html", lang, ws, ctx, r=detail, **_helpers(lang))
+
+
+@router.get("/sla", response_class=HTMLResponse, include_in_schema=False)
+def sla_page(
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    reports = sla.supplier_report(ctx, ws.slug)
+    return render(
+        request,
+        "sla_overview.html",
+        lang,
+        ws,
+        ctx,
+        reports=reports,
+        charts={r.key: chart(r.points) for r in reports},
+        scopes=sla.list_terms(ctx, ws.slug),
+        **_helpers(lang),
+    )
+
+
+@router.get("/sla/suppliers/{key}", response_class=HTMLResponse, include_in_schema=False)
+def supplier_page(
+    key: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return _supplier_page(request, ctx, ws, lang, key)
+
+
+def _supplier_page(
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    key: str,
+    error: str | None = None,
+    status_code: int = 200,
+    spec_text: str | None = None,
+) -> HTMLResponse:
+    rep = sla.supplier_report(ctx, ws.slug, key)[0]
+    cal = sla.get_calendar(ctx, ws.slug, key)
+    text = spec_text if spec_text is not None else json.dumps(cal.spec, ensure_ascii=False, indent=2)
+    resp = render(
+        request,
+        "sla_supplier.html",
+        lang,
+        ws,
+        ctx,
+        rep=rep,
+        c=chart(rep.points),
+        cal=cal,
+        spec_text=text,
+        error=error,
+        **_helpers(lang),
+    )
+    resp.status_code = status_code
+    return resp
+
+
+@router.post("/sla/suppliers/{key}/closures", response_class=HTMLResponse, include_in_schema=False)
+def closure_submit(
+    key: str,
+    request: Request,
+    start: str = Form(...),
+    end: str = Form(...),
+    label: str = Form(...),
+    evidence_ref: str = Form(""),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    try:
+        d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return _supplier_page(request, ctx, ws, lang, key, "start/end: expected dates such as 2027-01-20", 400)
+    try:
+        sla.add_closure(ctx, ws.slug, key, d0, d1, label, evidence_ref.strip() or None, actor=ws.username)
+    except (ValueError, LookupError) as exc:
+        if "supplier" in str(exc) and "does not exist" in str(exc):
+            raise
+        return _supplier_page(request, ctx, ws, lang, key, str(exc).strip("'\""), 400)
+    return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
+
+
+@router.post("/sla/suppliers/{key}/calendar", response_class=HTMLResponse, include_in_schema=False)
+def calendar_submit(
+    key: str,
+    request: Request,
+    spec: str = Form(...),
+    note: str = Form(""),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    try:
+        data = json.loads(spec)
+        sla.set_calendar(ctx, ws.slug, key, data, note=note or None, actor=ws.username)
+    except json.JSONDecodeError as exc:
+        return _supplier_page(request, ctx, ws, lang, key, f"calendar: not valid JSON ({exc})", 400, spec)
+    except (ValueError, LookupError) as exc:
+        if "supplier" in str(exc) and "does not exist" in str(exc):
+            raise
+        return _supplier_page(request, ctx, ws, lang, key, str(exc).strip("'\""), 400, spec)
+    return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
+
+
+@router.get("/sla/terms/{contract}", response_class=HTMLResponse, include_in_schema=False)
+def terms_page(
+    contract: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    return _terms_form(request, ctx, ws, lang, contract)
+
+
+def _terms_form(
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    contract: str,
+    error: str | None = None,
+    text: str | None = None,
+    ok: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    versions = sla.terms_history(ctx, ws.slug, contract_number=contract)
+    if text is None:
+        current = sla.friendly_terms(versions[0].terms) if versions else sla.TERMS_TEMPLATE
+        text = json.dumps(current, ensure_ascii=False, indent=2)
+    resp = render(
+        request,
+        "sla_terms.html",
+        lang,
+        ws,
+        ctx,
+        contract=contract,
+        versions=versions,
+        text=text,
+        error=error,
+        ok=ok,
+        **_helpers(lang),
+    )
+    resp.status_code = status_code
+    return resp
+
+
+@router.post("/sla/terms/{contract}", response_class=HTMLResponse, include_in_schema=False)
+def terms_submit(
+    contract: str,
+    request: Request,
+    terms: str = Form(...),
+    valid_from: str = Form(""),
+    status: str = Form("confirmed"),
+    source: str = Form(""),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    try:
+        data = json.loads(terms)
+    except json.JSONDecodeError as exc:
+        return _terms_form(request, ctx, ws, lang, contract, f"terms: not valid JSON ({exc})", terms, status_code=400)
+    try:
+        vf = sla.parse_time(valid_from, "valid_from")
+        v = sla.set_terms(
+            ctx,
+            ws.slug,
+            data,
+            contract_number=contract,
+            valid_from=vf,
+            status=status,
+            source=source or "entered on the terms page",
+            actor=ws.username,
+        )
+    except ValueError as exc:
+        return _terms_form(request, ctx, ws, lang, contract, str(exc), terms, status_code=400)
+    return _terms_form(request, ctx, ws, lang, contract, ok=f"version {v.version}")
+
+
+@router.post("/sla/terms/{contract}/confirm", include_in_schema=False)
+def terms_confirm_page(
+    contract: str,
+    version: int = Form(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> Response:
+    sla.confirm_terms(ctx, ws.slug, contract_number=contract, version=version, actor=ws.username)
+    return RedirectResponse(f"/sla/terms/{contract}", status_code=303)
+
+
+def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, Any]]]:
+    summary = sla.dashboard_summary(ctx, access.slug)
+    if not summary["total"]:
+        return []
+    return [("sla_panel.html", {**summary, **_helpers()})]
+
+
+# --------------------------------------------------------------------------------------------
+# JSON API
+# --------------------------------------------------------------------------------------------
+
+
+@router.get("/api/sla/requests", tags=["sla"])
+def api_requests(
+    supplier: str | None = None,
+    status: str | None = None,
+    limit: int = Query(500, ge=1, le=10000),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+) -> dict[str, Any]:
+    """Support requests with their stored SLA status and next deadline (supplier's zone)."""
+    rows = sla.list_requests(ctx, ws.slug, supplier_key=supplier, status=status, limit=limit)
+    return {"workspace": ws.slug, "requests": [r.to_dict() for r in rows]}
+
+
+@router.get("/api/sla/requests/{number}", tags=["sla"])
+def api_request(
+    number: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+) -> dict[str, Any]:
+    """One request: timeline, every deadline and its explanation (supplier's and buyer's time)."""
+    return sla.request_detail(ctx, ws.slug, number).to_dict()
+
+
+@router.post("/api/sla/requests/{number}/events", tags=["sla"], status_code=201)
+def api_add_event(
+    number: str,
+    body: dict[str, Any] = Body(..., examples=[{"kind": "waiting_for_buyer_start", "at": "2026-04-01T17:20+08:00"}]),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any]:
+    """Record a dated event: waiting_for_buyer_start/end, workaround, resolved, reopened, outage…"""
+    at = sla.parse_time(body.get("at"), "at")
+    if at is None:
+        raise ValueError("at: required (ISO 8601 with offset)")
+    sla.add_event(ctx, ws.slug, number, str(body.get("kind", "")), at, ref=body.get("ref"), actor=ws.username)
+    return {"request": number, "kind": body.get("kind"), "at": at.isoformat()}
+
+
+@router.post("/api/sla/evaluate", tags=["sla"])
+def api_evaluate(
+    as_of: str | None = None, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> dict[str, Any]:
+    """Evaluate every request, store the results, and list the results that changed."""
+    return sla.evaluate_all(ctx, ws.slug, as_of=sla.parse_time(as_of, "as_of"), actor=ws.username).to_dict()
+
+
+@router.get("/api/sla/report", tags=["sla"])
+def api_report(
+    supplier: str | None = None, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+) -> dict[str, Any]:
+    """Per supplier: compliance, median/p90 first response, breaches by severity, money owed, by month."""
+    return {"suppliers": [r.to_dict() for r in sla.supplier_report(ctx, ws.slug, supplier)]}
+
+
+@router.get("/api/sla/terms/{contract}", tags=["sla"])
+def api_terms(
+    contract: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+) -> dict[str, Any]:
+    """Every version of a contract's support terms, newest first."""
+    return {
+        "contract": contract,
+        "versions": [v.to_dict() for v in sla.terms_history(ctx, ws.slug, contract_number=contract)],
+    }
+
+
+@router.put("/api/sla/terms/{contract}", tags=["sla"], status_code=201)
+def api_set_terms(
+    contract: str,
+    body: dict[str, Any] = Body(
+        ...,
+        examples=[{"terms": {"severities": {"critical": {"first_response": "4h"}}}, "status": "confirmed"}],
+    ),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any]:
+    """Add a version: ``{"terms": {...}, "valid_from": "...", "status": "draft|confirmed", "source": "..."}``."""
+    terms = body.get("terms")
+    if not isinstance(terms, dict):
+        raise ValueError("terms: required, a JSON object")
+    v = sla.set_terms(
+        ctx,
+        ws.slug,
+        terms,
+        contract_number=contract,
+        valid_from=sla.parse_time(body.get("valid_from"), "valid_from"),
+        status=str(body.get("status", "confirmed")),
+        source=body.get("source"),
+        actor=ws.username,
+    )
+    return v.to_dict()
+
+
+@router.post("/api/sla/terms/{contract}/confirm", tags=["sla"])
+def api_confirm_terms(
+    contract: str,
+    version: int | None = None,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any]:
+    """Confirm a draft version (the newest draft unless ``version`` is given)."""
+    return sla.confirm_terms(ctx, ws.slug, contract_number=contract, version=version, actor=ws.username).to_dict()
+
+
+@router.get("/api/sla/calendars/{supplier}", tags=["sla"])
+def api_calendar(
+    supplier: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+) -> dict[str, Any]:
+    """The supplier's current business calendar and its versions."""
+    cur = sla.get_calendar(ctx, ws.slug, supplier)
+    return {**cur.to_dict(), "history": [v.to_dict() for v in sla.calendar_history(ctx, ws.slug, supplier)]}
+
+
+@router.put("/api/sla/calendars/{supplier}", tags=["sla"], status_code=201)
+def api_set_calendar(
+    supplier: str,
+    body: dict[str, Any] = Body(..., examples=[{"tz": "Asia/Shanghai", "windows": "09:00-12:00,13:00-18:00"}]),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any]:
+    """Store a new calendar version (tz, windows, official, closures with evidence_ref, overrides)."""
+    note = body.pop("note", None) if isinstance(body, dict) else None
+    return sla.set_calendar(ctx, ws.slug, supplier, body, note=note, actor=ws.username).to_dict()
