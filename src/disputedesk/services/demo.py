@@ -33,6 +33,7 @@ from ..store.models import (
 from .cases import load_demo_case
 from .context import Context
 from .import_evidence import Candidate, import_candidates
+from .mail import after_demo_load
 from .sla import load_demo_sla
 from .suppliers import load_demo_suppliers
 from .workspaces import ensure_workspace, get_workspace
@@ -81,6 +82,8 @@ def load_demo(ctx: Context, workspace: str = "demo", *, actor: str = "demo-loade
 
     # 2. Structured records, once.
     created = _load_records(ctx, workspace, spec, by_path, actor)
+    # Now that the parties exist: message directions, chat times, request links (idempotent).
+    after_demo_load(ctx, workspace, spec, by_path, actor=actor)
     lines = [
         f"demo workspace '{workspace}': {report.imported} file(s) imported, {report.duplicates} already there",
         "records created" if created else "records already loaded",

@@ -23,17 +23,20 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import select
 
+from ..domain.mail_search import index_terms
 from ..ingest import files as filetypes
+from ..ingest.mail import MAILDIR, ParsedMessage, is_maildir
 from ..store.blobs import BlobStoreError, StoredBlob
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
-from ..store.models import EvidenceItem, Workspace
+from ..store.models import EvidenceItem, Message, Workspace
+from . import mail_import
 from .context import Context
 from .workspaces import get_workspace
 
@@ -94,6 +97,9 @@ class Candidate:
     kind: str | None = None
     description: str | None = None
     parent_number: int | None = None
+    # Mail sources: the time zone of chat exports in local time (WhatsApp), a Maildir folder.
+    tz: tzinfo | None = None
+    maildir: Path | None = None
 
 
 @dataclass
@@ -103,6 +109,27 @@ class _Stored:
     media_type: str
     text: str | None
     doc_date: datetime | None
+    # mail/chat items (services/mail_import.py): run-unique key, parent's key, parsed content
+    key: str | None = None
+    parent_key: str | None = None
+    message: ParsedMessage | None = None
+    location: str | None = None
+    item_kind: str = "file"  # file | message | attachment | container
+    top: bool = True  # a batch may end before it (not inside a message's parts)
+    note: str | None = None  # shown in the report next to an imported item
+
+
+@dataclass
+class _Run:
+    """State of one import across batches: parties for directions, keys of recorded items."""
+
+    parties: mail_import.WorkspaceParties | None = None
+    ids: dict[str, int] = field(default_factory=dict)  # item key -> evidence id
+    numbers: dict[str, int] = field(default_factory=dict)  # item key -> evidence number
+    msgpk: dict[str, int] = field(default_factory=dict)  # item key -> messages.id
+    messages: int = 0
+    serial: int = 0
+    containers: set[str] = field(default_factory=set)
 
 
 def collect_paths(paths: Iterable[Path], report: ImportReport) -> Iterator[Candidate]:
@@ -112,13 +139,29 @@ def collect_paths(paths: Iterable[Path], report: ImportReport) -> Iterator[Candi
         if not p.exists():
             report.outcomes.append(Outcome(p.name, str(p), FAILED, reason="does not exist"))
             continue
-        if p.is_dir():
+        if _is_maildir_root(p):
+            yield Candidate(name=p.name, source=str(p.resolve()), open=_no_stream, maildir=p)
+        elif p.is_dir():
             for root, dirs, names in os.walk(p):
                 dirs.sort()
+                for d in list(dirs):
+                    sub = Path(root) / d
+                    if not sub.is_symlink() and _is_maildir_root(sub):
+                        dirs.remove(d)
+                        yield Candidate(name=d, source=str(sub.resolve()), open=_no_stream, maildir=sub)
                 for n in sorted(names):
                     yield _file_candidate(Path(root) / n)
         else:
             yield _file_candidate(p)
+
+
+def _is_maildir_root(p: Path) -> bool:
+    """A folder with its own cur/ or new/ (a folder that merely contains one is walked)."""
+    return p.is_dir() and ((p / "cur").is_dir() or (p / "new").is_dir()) and is_maildir(p)
+
+
+def _no_stream() -> BinaryIO:
+    raise IsADirectoryError("a Maildir folder has no stream of its own")
 
 
 def _file_candidate(p: Path) -> Candidate:
@@ -134,16 +177,26 @@ def import_paths(
     kind: str | None = None,
     description: str | None = None,
     progress: Callable[[Outcome], None] | None = None,
+    imap_password: str | None = None,
 ) -> ImportReport:
     report = ImportReport()
+    files, urls = [], []
+    for p in paths:
+        (urls if str(p).startswith(("imap:/", "imaps:/")) else files).append(p)
 
     def candidates() -> Iterator[Candidate]:
-        for c in collect_paths(paths, report):
+        for c in collect_paths(files, report):
             c.kind = kind
             c.description = description
             yield c
 
-    return import_candidates(ctx, workspace, candidates(), actor=actor, progress=progress, report=report)
+    if files or not urls:
+        import_candidates(ctx, workspace, candidates(), actor=actor, progress=progress, report=report)
+    for url in urls:  # imap://user@host:port/FOLDER, incrementally (services/mail_imap.py)
+        from .mail_imap import import_imap
+
+        import_imap(ctx, workspace, str(url), actor=actor, password=imap_password, progress=progress, report=report)
+    return report
 
 
 def import_candidates(
@@ -162,30 +215,161 @@ def import_candidates(
     batch: list[_Stored] = []
     batch_bytes = 0
     settings = ctx.settings
+    run = _Run()
 
     def emit(o: Outcome) -> None:
         report.outcomes.append(o)
         if progress:
             progress(o)
 
-    for cand in candidates:
-        if cand.kind and cand.kind not in filetypes.KINDS:
-            emit(Outcome(cand.name, cand.source, FAILED, reason=f"kind {cand.kind!r} is not one of {filetypes.KINDS}"))
-            continue
-        stored = _store_one(ctx, cand)
-        if isinstance(stored, Outcome):
-            emit(stored)
-            continue
-        batch.append(stored)
-        batch_bytes += stored.blob.size
-        if len(batch) >= settings.import_batch_files or batch_bytes >= settings.import_batch_bytes:
-            for o in _record_batch(ctx, workspace, batch, actor):
+    def record() -> None:
+        nonlocal batch, batch_bytes
+        if batch:
+            for o in _record_batch(ctx, workspace, batch, actor, run):
                 emit(o)
-            batch, batch_bytes = [], 0
-    if batch:
-        for o in _record_batch(ctx, workspace, batch, actor):
-            emit(o)
+        batch, batch_bytes = [], 0
+
+    def full() -> bool:
+        return len(batch) >= settings.import_batch_files or batch_bytes >= settings.import_batch_bytes
+
+    with mail_import.temp_dir() as tmp:
+        for cand in candidates:
+            if cand.kind and cand.kind not in filetypes.KINDS:
+                emit(
+                    Outcome(
+                        cand.name, cand.source, FAILED, reason=f"kind {cand.kind!r} is not one of {filetypes.KINDS}"
+                    )
+                )
+                continue
+            if cand.maildir is not None:
+                stored = None
+                mtype: str | None = MAILDIR
+            else:
+                stored = _store_one(ctx, cand)
+                if isinstance(stored, Outcome):
+                    emit(stored)
+                    continue
+                mtype = mail_import.source_type(cand.name, stored.blob.head, stored.media_type, stored.blob.size)
+                if mtype is None:
+                    batch.append(stored)
+                    batch_bytes += stored.blob.size
+                    if full():
+                        record()
+                    continue
+            if run.parties is None:
+                run.parties = _load_parties(ctx, workspace)
+            for st in _expand_mail(ctx, cand, stored, mtype, run, Path(tmp)):
+                if isinstance(st, Outcome):
+                    emit(st)
+                    continue
+                # cut batches only between top-level items: a message and its parts commit together
+                if st.top and full():
+                    record()
+                batch.append(st)
+                batch_bytes += st.blob.size
+        record()
+    if run.messages:
+        from .mail import rebuild_threads
+
+        rebuild_threads(ctx, workspace)
     return report
+
+
+def _load_parties(ctx: Context, workspace: str) -> mail_import.WorkspaceParties:
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        return mail_import.load_parties(s, ws.id)
+
+
+def _expand_mail(
+    ctx: Context, cand: Candidate, root: _Stored | None, mtype: str, run: _Run, tmp: Path
+) -> Iterator[_Stored | Outcome]:
+    """A mail/chat source as items: the file itself first, then its messages and their parts."""
+    run.serial += 1
+    key = f"s{run.serial}"
+    tz = cand.tz or (run.parties.timezone if run.parties else None)
+    if root is not None:
+        root.key = key
+        items = mail_import.expand(ctx, root.blob.sha256, mtype, key, tz, tmp, root.blob.size)
+    else:
+        assert cand.maildir is not None
+        items = mail_import.parse_source(cand.maildir, MAILDIR, key=key, tz=tz)
+    root_done = root is None
+    n = 0
+    local = getattr(ctx.blobs, "path", None)
+    for item in items:
+        n += 1
+        if not root_done:
+            assert root is not None
+            if item.kind == "rejected" and item.key in (key, f"{key}!error"):
+                # not what its name says (binary junk named .eml, ...): kept as an opaque file
+                root.item_kind = "file"
+                root.key = None
+                root.text = None
+                root.media_type = "application/octet-stream"
+                root.note = f"kept as a plain file, not read as mail: {item.reason}"
+                yield root
+                return
+            root_done = True
+            if item.parent_key is None and item.kind in ("message", "container") and item.sha256 == root.blob.sha256:
+                root.item_kind = item.kind
+                root.location = item.location
+                if item.message is not None:
+                    root.message = item.message
+                    root.text = mail_import.message_text(item.message)
+                    root.doc_date = item.message.date or root.doc_date
+                    root.media_type = item.media_type or root.media_type
+                yield root
+                continue
+            root.item_kind = "container"
+            yield root
+        where = item.location or item.key
+        if item.kind == "rejected":
+            name = cand.name if item.key.endswith("!error") else f"{cand.name} [{where}]"
+            yield Outcome(name, f"{cand.source}#{where}", FAILED, reason=item.reason)
+            continue
+        parent = item.parent_key or (key if root is not None else None)
+        name = mail_import.child_name(cand.name, item, n)
+        source = f"{cand.source}#{where}"
+        try:
+            blob = mail_import.put_bytes(ctx, item.raw, source)
+        except BlobStoreError as exc:
+            yield Outcome(name, source, FAILED, reason=str(exc))
+            continue
+        if blob.size == 0:
+            yield Outcome(name, source, FAILED, sha256=blob.sha256, reason="empty part (0 bytes): nothing to keep")
+            continue
+        text = None
+        doc_date = None
+        if item.kind == "message" and item.message is not None:
+            media_type = item.media_type or "message/rfc822"
+            text = mail_import.message_text(item.message)
+            doc_date = item.message.date
+            kind = "correspondence"
+        else:
+            media_type = filetypes.detect_media_type(name, blob.head)
+            if media_type in ("application/octet-stream", "text/plain") and item.media_type:
+                media_type = item.media_type.lower()
+            if local is not None:
+                text = filetypes.extract_text(local(blob.sha256), media_type)
+            kind = filetypes.guess_kind(name, media_type)
+        sub = Candidate(name=name, source=source, open=_no_stream, kind=kind)
+        yield _Stored(
+            sub,
+            blob,
+            media_type,
+            text,
+            doc_date,
+            key=item.key,
+            parent_key=parent,
+            message=item.message,
+            location=item.location,
+            item_kind=item.kind,
+            top=item.parent_key is None,
+        )
+    if not root_done and root is not None:
+        root.item_kind = "container"
+        yield root
 
 
 def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
@@ -219,8 +403,11 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
     return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
 
 
-def _record_batch(ctx: Context, workspace: str, batch: list[_Stored], actor: str) -> list[Outcome]:
+def _record_batch(
+    ctx: Context, workspace: str, batch: list[_Stored], actor: str, run: _Run | None = None
+) -> list[Outcome]:
     ctx.blobs.flush()
+    run = run or _Run()
     outcomes: list[Outcome] = []
     now = ctx.clock()
     with unit_of_work(ctx.engine) as s:
@@ -229,73 +416,160 @@ def _record_batch(ctx: Context, workspace: str, batch: list[_Stored], actor: str
         s.refresh(ws)
         writer = LedgerWriter(s, ws)
         hashes = list({st.blob.sha256 for st in batch})
-        existing: dict[str, int] = {}
+        existing: dict[str, tuple[int, int]] = {}
         for i in range(0, len(hashes), 500):
-            existing.update(
-                s.execute(
-                    select(EvidenceItem.sha256, EvidenceItem.number).where(
-                        EvidenceItem.workspace_id == ws.id, EvidenceItem.sha256.in_(hashes[i : i + 500])
-                    )
-                ).all()
-            )
+            for sha, number, item_id in s.execute(
+                select(EvidenceItem.sha256, EvidenceItem.number, EvidenceItem.id).where(
+                    EvidenceItem.workspace_id == ws.id, EvidenceItem.sha256.in_(hashes[i : i + 500])
+                )
+            ).all():
+                existing[sha] = (number, item_id)
         parents = _parent_ids(s, ws, {st.cand.parent_number for st in batch if st.cand.parent_number})
+        pending: dict[str, EvidenceItem] = {}
+        deferred: list[tuple[EvidenceItem, EvidenceItem]] = []  # (child, parent) inserted level by level
+        added: list[tuple[_Stored, EvidenceItem]] = []
+        by_sha: dict[str, EvidenceItem] = {}
         for st in batch:
             c, b = st.cand, st.blob
             if b.sha256 in existing:
+                number, item_id = existing[b.sha256]
+                if st.key:
+                    run.numbers[st.key] = number
+                    if item_id:
+                        run.ids[st.key] = item_id
+                    elif b.sha256 in by_sha:
+                        pending[st.key] = by_sha[b.sha256]
                 outcomes.append(
                     Outcome(
                         c.name,
                         c.source,
                         DUPLICATE,
-                        evidence=f"E-{existing[b.sha256]:04d}",
+                        evidence=f"E-{number:04d}",
                         sha256=b.sha256,
                         size=b.size,
-                        reason=f"same bytes as E-{existing[b.sha256]:04d}: not stored twice",
+                        reason=f"same bytes as E-{number:04d}: not stored twice",
                     )
                 )
                 continue
+            parent_id = parents.get(c.parent_number) if c.parent_number else None
+            parent_no = c.parent_number
+            waits_for: EvidenceItem | None = None  # a parent added in this batch, not yet inserted
+            if st.parent_key:
+                parent_no = run.numbers.get(st.parent_key)
+                parent_id = run.ids.get(st.parent_key)
+                if parent_id is None and st.parent_key in pending:
+                    waits_for = pending[st.parent_key]
+                    parent_id = waits_for.id
             number = ws.next_evidence_no
             ws.next_evidence_no = number + 1
             kind = c.kind or filetypes.guess_kind(c.name, st.media_type)
-            entry = writer.append(
-                actor=actor,
-                action="evidence.added",
-                at=now,
-                subject=b.sha256,
-                payload={
-                    "number": number,
-                    "name": c.name,
-                    "size": b.size,
-                    "media_type": st.media_type,
-                    "source": c.source,
-                    "kind": kind,
-                },
+            payload: dict[str, object] = {
+                "number": number,
+                "name": c.name,
+                "size": b.size,
+                "media_type": st.media_type,
+                "source": c.source,
+                "kind": kind,
+            }
+            if parent_no:
+                payload["parent"] = parent_no
+            entry = writer.append(actor=actor, action="evidence.added", at=now, subject=b.sha256, payload=payload)
+            item = EvidenceItem(
+                workspace_id=ws.id,
+                number=number,
+                original_name=c.name,
+                media_type=st.media_type,
+                size=b.size,
+                sha256=b.sha256,
+                source=c.source,
+                imported_by=actor,
+                imported_at=now,
+                kind=kind,
+                description=c.description,
+                document_date=st.doc_date,
+                parent_id=parent_id,
+                ledger_seq=entry.seq,
+                text=st.text.replace("\x00", "") if st.text else st.text,  # PostgreSQL text holds no NUL
             )
-            s.add(
-                EvidenceItem(
-                    workspace_id=ws.id,
-                    number=number,
-                    original_name=c.name,
-                    media_type=st.media_type,
-                    size=b.size,
-                    sha256=b.sha256,
-                    source=c.source,
-                    imported_by=actor,
-                    imported_at=now,
-                    kind=kind,
-                    description=c.description,
-                    document_date=st.doc_date,
-                    parent_id=parents.get(c.parent_number) if c.parent_number else None,
-                    ledger_seq=entry.seq,
-                    text=st.text,
+            if waits_for is not None and parent_id is None:
+                deferred.append((item, waits_for))
+            else:
+                s.add(item)
+            added.append((st, item))
+            by_sha[b.sha256] = item
+            existing[b.sha256] = (number, 0)
+            if st.key:
+                pending[st.key] = item
+                run.numbers[st.key] = number
+            outcomes.append(
+                Outcome(
+                    c.name, c.source, IMPORTED, evidence=f"E-{number:04d}", sha256=b.sha256, size=b.size, reason=st.note
                 )
             )
-            existing[b.sha256] = number
-            outcomes.append(
-                Outcome(c.name, c.source, IMPORTED, evidence=f"E-{number:04d}", sha256=b.sha256, size=b.size)
-            )
+        while deferred:  # children after their parents: one INSERT round per nesting level
+            s.flush()
+            ready = [(c, p) for c, p in deferred if p.id is not None]
+            for child, parent in ready:
+                child.parent_id = parent.id
+                s.add(child)
+            deferred = [(c, p) for c, p in deferred if p.id is None]
+            if not ready and deferred:
+                raise RuntimeError("import: parent item was never inserted")
+        if any(st.key or st.text for st, _ in added):
+            s.flush()
+            _record_mail(s, ws, writer, added, run, actor, now)
+        for key, item in pending.items():
+            run.ids[key] = item.id
+    # a batch ends only before a top-level item, so only containers (mbox, chat export) can
+    # still get children: forget the other keys (memory stays flat over a big mailbox)
+    keep = {st.key for st in batch if st.key and st.item_kind == "container"} | run.containers
+    run.containers = keep
+    for d in (run.ids, run.numbers, run.msgpk):
+        for k in [k for k in d if k not in keep]:
+            del d[k]
     writer.write_anchor(ctx.blobs)
     return outcomes
+
+
+def _record_mail(s, ws: Workspace, writer: LedgerWriter, added, run: _Run, actor: str, now: datetime) -> None:  # type: ignore[no-untyped-def]
+    """Message rows, their details, variants and search terms for the batch's new items."""
+    parties = run.parties or mail_import.WorkspaceParties(mail_import.Parties())
+    msgs: list[tuple[_Stored, EvidenceItem, Message, dict]] = []  # type: ignore[type-arg]
+    for st, item in added:
+        if st.message is not None:
+            m, meta = mail_import.build_message(ws.id, item.id, st.message, parties, st.location)
+            msgs.append((st, item, m, meta))
+    if msgs:
+        s.add_all([m for _, _, m, _ in msgs])
+        s.flush()
+        metas = []
+        for st, _item, m, meta in msgs:
+            meta["message_pk"] = m.id
+            metas.append(meta)
+            if st.key:
+                run.msgpk[st.key] = m.id
+        mail_import.insert_meta(s, metas)
+        run.messages += len(msgs)
+        for label, mid, others in mail_import.link_variants(s, ws.id, [(m, item.label) for _, item, m, _ in msgs]):
+            writer.append(
+                actor=actor,
+                action="message.variant",
+                at=now,
+                subject=next(i.sha256 for _, i, m, _ in msgs if i.label == label),
+                payload={"evidence": label, "message_id": mid, "variant_of": others},
+            )
+    docs = []
+    for st, item, m, _meta in msgs:
+        docs.append((ws.id, item.id, m.id, "message", mail_import.search_terms_for_message(st.message)))  # type: ignore[arg-type]
+    for st, item in added:
+        if st.message is not None:
+            continue
+        if st.item_kind == "attachment":
+            terms = index_terms(f"{st.cand.name}\n{st.text or ''}")
+            docs.append((ws.id, item.id, run.msgpk.get(st.parent_key or ""), "attachment", terms))
+        elif st.text and st.item_kind == "file":
+            docs.append((ws.id, item.id, None, "document", index_terms(f"{st.cand.name}\n{st.text}")))
+    mail_import.add_search_docs(s, docs)
 
 
 def _parent_ids(s, ws: Workspace, numbers: set[int | None]) -> dict[int, int]:  # type: ignore[no-untyped-def]

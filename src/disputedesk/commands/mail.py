@@ -1,0 +1,134 @@
+"""`disputedesk search`, `disputedesk threads`, `disputedesk thread-link`.
+
+(`disputedesk import imap://user@host:port/FOLDER` is the foundation's `import` command: the
+import service recognises the URL.)
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import typer
+
+from ..store.db import DatabaseError
+from .core import WorkspaceOpt, fail, open_context, out, ws_or_default
+
+
+def _when(value: str | None, name: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise fail(f"--{name}: {value!r} is not an ISO date or date-time") from exc
+    if dt.tzinfo is None:
+        from datetime import UTC
+
+        dt = dt.replace(tzinfo=UTC)
+    return dt
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("search")
+    def search_cmd(
+        query: str = typer.Argument(..., help="Words to find (English or Chinese; all must occur)."),
+        workspace: str = WorkspaceOpt,
+        supplier: str = typer.Option(None, help="Only mail with this supplier (its key)."),
+        direction: str = typer.Option(None, help="buyer->supplier, supplier->buyer, internal or other."),
+        date_from: str = typer.Option(None, "--from", help="Sent on or after (ISO date, UTC if no offset)."),
+        date_to: str = typer.Option(None, "--to", help="Sent before (ISO date, UTC if no offset)."),
+        attachments: bool = typer.Option(None, "--attachments/--no-attachments", help="With / without attachments."),
+        thread: int = typer.Option(None, help="Only this thread (number from `disputedesk threads`)."),
+        limit: int = typer.Option(50, help="Most hits to show."),
+        as_json: bool = typer.Option(False, "--json", help="Print the hits as JSON."),
+    ) -> None:
+        """Full-text search over messages, attachments and documents, ranked, with snippets."""
+        from ..services.mail import SearchFilter, search
+
+        ctx = open_context()
+        flt = SearchFilter(
+            supplier=supplier,
+            direction=direction,
+            date_from=_when(date_from, "from"),
+            date_to=_when(date_to, "to"),
+            has_attachment=attachments,
+            thread=thread,
+        )
+        try:
+            hits = search(ctx, ws_or_default(ctx, workspace), query, flt, limit=limit)
+        except (ValueError, LookupError, DatabaseError) as exc:
+            raise fail(str(exc)) from exc
+        if as_json:
+            typer.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+            return
+        if not hits:
+            out.print("no hits")
+            return
+        for h in hits:
+            when = h.sent_at.strftime("%Y-%m-%d %H:%M UTC") if h.sent_at else "—"
+            out.print(f"[bold]{h.evidence}[/] {when} {h.direction or h.kind}  {h.subject}", highlight=False)
+            out.print(f"    {h.snippet}", highlight=False)
+
+    @app.command("threads")
+    def threads_cmd(
+        workspace: str = WorkspaceOpt,
+        supplier: str = typer.Option(None, help="Only threads with this supplier (its key)."),
+        request: str = typer.Option(None, help="Only threads of this support request (SR-0001)."),
+        as_json: bool = typer.Option(False, "--json", help="Print the threads as JSON."),
+    ) -> None:
+        """Conversations, newest first: messages linked by References/In-Reply-To."""
+        from ..services.mail import list_threads
+
+        ctx = open_context()
+        try:
+            threads = list_threads(ctx, ws_or_default(ctx, workspace), supplier=supplier, request=request)
+        except (LookupError, DatabaseError) as exc:
+            raise fail(str(exc)) from exc
+        if as_json:
+            typer.echo(
+                json.dumps(
+                    [
+                        {
+                            "thread": t.id,
+                            "subject": t.subject,
+                            "messages": t.message_count,
+                            "first_at": t.first_at.isoformat() if t.first_at else None,
+                            "last_at": t.last_at.isoformat() if t.last_at else None,
+                            "supplier": t.supplier,
+                            "request": t.request,
+                            "by_subject": t.by_subject,
+                            "missing": t.missing,
+                            "notes": t.notes,
+                        }
+                        for t in threads
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return
+        for t in threads:
+            last = t.last_at.strftime("%Y-%m-%d") if t.last_at else "—"
+            extra = " ".join(
+                x for x in (t.request or "", t.supplier or "", "(by subject)" if t.by_subject else "") if x
+            )
+            out.print(f"#{t.id:<5} {last} {t.message_count:>3} msg  {t.subject}  {extra}", highlight=False)
+
+    @app.command("thread-link")
+    def thread_link_cmd(
+        thread: int = typer.Argument(..., help="Thread number (from `disputedesk threads`)."),
+        request: str = typer.Argument(..., help="Support request number, e.g. SR-0001."),
+        workspace: str = WorkspaceOpt,
+        actor: str = typer.Option(None, help="Who links (recorded in the ledger)."),
+    ) -> None:
+        """Attach a thread (and its messages) to a support request."""
+        from ..services.context import default_actor
+        from ..services.mail import link_thread
+
+        ctx = open_context()
+        try:
+            n = link_thread(ctx, ws_or_default(ctx, workspace), thread, request, actor=actor or default_actor())
+        except (LookupError, DatabaseError) as exc:
+            raise fail(str(exc)) from exc
+        out.print(f"thread #{thread}: {n} message(s) linked to {request}")
