@@ -7,6 +7,7 @@ workspace B's data.
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 import schemathesis
@@ -46,7 +47,13 @@ def test_api_never_fails_and_never_leaks(fuzz_setup) -> None:  # type: ignore[no
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(
+            max_examples=int(os.environ.get("DD_FUZZ_EXAMPLES", "30")),
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+            derandomize=os.environ.get("DD_FUZZ_RANDOM") != "1",
+        )
         def run(case) -> None:  # type: ignore[no-untyped-def]
             nonlocal calls
             calls += 1

@@ -547,7 +547,8 @@ def link_fact_evidence(
         lock_workspace(s, ws.id)
         org = _org(s, ws, key)
         item = _evidence(s, ws, evidence, "evidence")
-        assert item is not None
+        if item is None:  # blank
+            raise SupplierError("evidence", "give an evidence number such as E-0042")
         exists = s.execute(
             select(SupplierFactEvidence.id).where(
                 SupplierFactEvidence.organization_id == org.id,
@@ -1230,7 +1231,8 @@ def list_payment_warnings(
             q = q.where(PaymentWarningRow.status == status)
         if evidence:
             item = _evidence(s, ws, evidence, "evidence")
-            assert item is not None
+            if item is None:  # blank
+                raise SupplierError("evidence", "give an evidence number such as E-0042")
             q = q.where(Message.evidence_id == item.id)
         rows = s.execute(q).all()
         out = [
