@@ -1705,21 +1705,31 @@ class CaseSummary:
         }
 
 
-def _case_ids(s: Session, ws: Workspace, only_case_id: int | None) -> list[int]:
+def _case_ids(
+    s: Session, ws: Workspace, only_case_id: int | None, limit: int | None = None, offset: int = 0
+) -> list[int]:
     q = select(Case.id).where(Case.workspace_id == ws.id).order_by(Case.number)
     if only_case_id is not None:
         q = q.where(Case.id == only_case_id)
+    if limit is not None:
+        q = q.limit(limit).offset(offset)
     return list(s.execute(q).scalars())
 
 
 def list_cases(
-    ctx: Context, workspace: str, *, today: date | None = None, only_case_id: int | None = None
+    ctx: Context,
+    workspace: str,
+    *,
+    today: date | None = None,
+    only_case_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[CaseSummary]:
     today = today or today_for(ctx)
     out = []
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        for cid in _case_ids(s, ws, only_case_id):
+        for cid in _case_ids(s, ws, only_case_id, limit, offset):
             case = s.get(Case, cid)
             assert case is not None
             v = _build_view(s, ws, case, today)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
@@ -69,7 +69,7 @@ def _list_page(
         lang,
         ws,
         ctx,
-        cases=svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id),
+        cases=svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id, limit=500),
         choices=svc.open_form_choices(ctx, ws.slug) if ws.can("edit") else None,
         error=error,
         form=form or {},
@@ -286,9 +286,15 @@ def case_ics_page(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = De
 
 
 @router.get("/api/cases", tags=["cases"])
-def api_cases(ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> list[dict[str, Any]]:
-    """The workspace's cases, each with its id, next deadline and overdue ladder steps."""
-    return [c.to_json() for c in svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id)]
+def api_cases(
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=1_000_000_000),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+) -> list[dict[str, Any]]:
+    """The workspace's cases (by number, a page at a time), each with its id, next deadline and overdue steps."""
+    rows = svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id, limit=limit, offset=offset)
+    return [c.to_json() for c in rows]
 
 
 @router.post("/api/cases", tags=["cases"], status_code=201, response_model=None)
