@@ -23,6 +23,7 @@ import pytest
 
 from disputedesk.config import Settings
 from disputedesk.services.context import Context
+from disputedesk.services.evidence import list_evidence
 from disputedesk.services.import_evidence import import_paths
 from disputedesk.services.verify import verify
 from disputedesk.services.workspaces import ensure_workspace
@@ -283,3 +284,47 @@ def test_import_and_verify_through_the_services(s3_ctx: Context, tmp_path: Path)
     assert not bad.ok
     assert any("altered" in x for x in out), out
     assert any("missing" in x and sha_mail in x for x in out), out
+
+
+def test_demo_on_postgresql_and_the_object_store_loads_verifies_and_searches(
+    endpoint: str, pg_url: str, tmp_path: Path
+) -> None:
+    """Server mode end to end: the demo dispute on PostgreSQL + the S3-compatible store."""
+    from disputedesk.services.demo import load_demo
+    from disputedesk.services.mail import search
+
+    settings = Settings(data_dir=tmp_path / "data", database_url=pg_url)
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    ctx = Context(settings=settings, engine=engine, blobs=make_store(endpoint))
+    ensure_workspace(ctx, "demo", "Demo dispute")
+    load_demo(ctx, "demo")
+    report = verify(ctx)
+    assert report.ok, [str(p) for p in report.problems]
+    assert report.items >= 90
+    hits = search(ctx, "demo", "固件")
+    assert hits, "Chinese search finds demo mail stored in the object store"
+    pdfs = [i for i in list_evidence(ctx, "demo", limit=1000).items if i.media_type == "application/pdf"]
+    assert pdfs and all(i.has_text for i in pdfs), "text extracted from originals kept in the bucket"
+    ctx.close()
+
+
+def test_migrate_storage_moves_the_embedded_demo_to_postgresql_and_s3(
+    endpoint: str,
+    sqlite_ctx: Context,
+    pg_factory,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from disputedesk.services.demo import load_demo
+    from disputedesk.services.migrate_storage import move
+
+    ensure_workspace(sqlite_ctx, "demo", "Demo dispute")
+    load_demo(sqlite_ctx, "demo")
+    settings = Settings(data_dir=tmp_path / "t", database_url=pg_factory())
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    target = Context(settings=settings, engine=engine, blobs=make_store(endpoint))
+    report = move(sqlite_ctx, target)
+    assert report.verify.ok, [str(p) for p in report.verify.problems]
+    assert report.blobs >= 90
+    target.close()

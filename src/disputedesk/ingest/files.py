@@ -114,6 +114,10 @@ def document_date(media_type: str, head: bytes) -> datetime | None:
         return None
 
 
+def has_extractor(media_type: str) -> bool:
+    return media_type in _EXTRACTORS or media_type.startswith("text/")
+
+
 def extract_text(path: Path, media_type: str) -> str | None:
     fn = _EXTRACTORS.get(media_type)
     if fn is None and media_type.startswith("text/"):

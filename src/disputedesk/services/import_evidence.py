@@ -327,7 +327,6 @@ def _expand_mail(
         items = mail_import.parse_source(cand.maildir, MAILDIR, key=key, tz=tz)
     root_done = root is None
     n = 0
-    local = getattr(ctx.blobs, "path", None)
     for item in items:
         n += 1
         if not root_done:
@@ -381,8 +380,7 @@ def _expand_mail(
             media_type = filetypes.detect_media_type(name, blob.head)
             if media_type in ("application/octet-stream", "text/plain") and item.media_type:
                 media_type = item.media_type.lower()
-            if local is not None:
-                text = filetypes.extract_text(local(blob.sha256), media_type)
+            text = _extract(ctx, blob, media_type)
             kind = filetypes.guess_kind(name, media_type)
         sub = Candidate(name=name, source=source, open=_no_stream, kind=kind)
         yield _Stored(
@@ -427,11 +425,27 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
             cand.name, cand.source, FAILED, sha256=blob.sha256, reason="empty file (0 bytes): nothing to keep"
         )
     media_type = filetypes.detect_media_type(cand.name, blob.head)
-    text = None
+    text = _extract(ctx, blob, media_type)
+    return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
+
+
+def _extract(ctx: Context, blob: StoredBlob, media_type: str) -> str | None:
+    """Text for preview and search, read from the stored original (never from the source again)."""
+    if not filetypes.has_extractor(media_type):
+        return None
     local = getattr(ctx.blobs, "path", None)
     if local is not None:
-        text = filetypes.extract_text(local(blob.sha256), media_type)
-    return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
+        return filetypes.extract_text(local(blob.sha256), media_type)
+    if blob.size > 200 * 1024 * 1024:
+        return None
+    import shutil
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(prefix="dd-extract-") as tmp:  # an object store: a local copy to read
+        with ctx.blobs.open(blob.sha256) as src:
+            shutil.copyfileobj(src, tmp)
+        tmp.flush()
+        return filetypes.extract_text(Path(tmp.name), media_type)
 
 
 def _record_batch(
