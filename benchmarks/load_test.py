@@ -111,6 +111,9 @@ def build_dataset(env: dict[str, str], db_url: str, cases: int, messages: int, w
         c.commit()
 
 
+reasons: dict[str, int] = {}
+
+
 async def user(
     client_for,
     token: str,
@@ -120,6 +123,7 @@ async def user(
     n_cases: int,
     n_items: int,
     rng: random.Random,
+    think: float = 1.0,
 ) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     while time.monotonic() < deadline:
@@ -139,16 +143,23 @@ async def user(
                 data = f"load upload {uuid.uuid4()}".encode()
                 r = await client.post("/api/evidence", files={"files": ("note.txt", io.BytesIO(data))}, headers=headers)
             ok = r.status_code < 400
-        except httpx.HTTPError:
+            if not ok:
+                reasons[f"{action}: HTTP {r.status_code} {r.text[:80]}"] = (
+                    reasons.get(f"{action}: HTTP {r.status_code} {r.text[:80]}", 0) + 1
+                )
+        except httpx.HTTPError as exc:
             ok = False
+            reasons[f"{action}: {type(exc).__name__}"] = reasons.get(f"{action}: {type(exc).__name__}", 0) + 1
         dt = (time.perf_counter() - t0) * 1000
         if ok:
             results.setdefault(action, []).append(dt)
         else:
             errors[action] = errors.get(action, 0) + 1
+        if think:
+            await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))  # a person reads before clicking again
 
 
-async def run_users(ports: list[int], token: str, users: int, seconds: float, n_cases: int, n_items: int):  # type: ignore[no-untyped-def]
+async def run_users(ports: list[int], token: str, users: int, seconds: float, n_cases: int, n_items: int, think: float):  # type: ignore[no-untyped-def]
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     clients = [httpx.AsyncClient(base_url=f"http://127.0.0.1:{p}", timeout=30, limits=limits) for p in ports]
     counter = [0]
@@ -161,7 +172,10 @@ async def run_users(ports: list[int], token: str, users: int, seconds: float, n_
     errors: dict[str, int] = {}
     deadline = time.monotonic() + seconds
     await asyncio.gather(
-        *[user(client_for, token, deadline, results, errors, n_cases, n_items, random.Random(i)) for i in range(users)]
+        *[
+            user(client_for, token, deadline, results, errors, n_cases, n_items, random.Random(i), think)
+            for i in range(users)
+        ]
     )
     for c in clients:
         await c.aclose()
@@ -174,10 +188,12 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--cases", type=int, default=10_000)
     ap.add_argument("--messages", type=int, default=1_000_000)
+    ap.add_argument("--think", type=float, default=1.0, help="mean pause between a user's actions, seconds")
     args = ap.parse_args()
     from s3server import start_s3_server  # type: ignore[import-not-found]
 
     work = Path(tempfile.mkdtemp(prefix="dd-load-"))
+    print(f"work folder (server logs): {work}")
     endpoint, stop_s3 = start_s3_server(work / "s3")
     db = f"dd_load_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as c:
@@ -211,11 +227,8 @@ def main() -> None:
         print(f"dataset: {args.cases} cases, {args.messages} messages, 2,000 files in {time.perf_counter() - t0:.0f} s")
         ports = [free_port(), free_port()]
         for p in ports:
-            procs.append(
-                subprocess.Popen(
-                    [*CLI, "serve", "--port", str(p)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-                )
-            )
+            log = open(work / f"serve-{p}.log", "wb")  # noqa: SIM115 - closed with the process
+            procs.append(subprocess.Popen([*CLI, "serve", "--port", str(p)], env=env, stdout=log, stderr=log))
         procs.append(subprocess.Popen([*CLI, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         for p in ports:
             for _ in range(100):
@@ -224,9 +237,12 @@ def main() -> None:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.2)
-        results, errors = asyncio.run(run_users(ports, token, args.users, args.seconds, args.cases, 2000))
+        results, errors = asyncio.run(run_users(ports, token, args.users, args.seconds, args.cases, 2000, args.think))
         total = sum(len(v) for v in results.values())
-        print(f"\n{args.users} users, {args.seconds:.0f} s, 2 web processes + 1 worker, PostgreSQL + S3 (Swift)")
+        print(
+            f"\n{args.users} users (think time {args.think:.1f} s mean), {args.seconds:.0f} s, "
+            "2 web processes + 1 worker, PostgreSQL + S3 (Swift)"
+        )
         print(f"{'action':<16}{'requests':>10}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}{'errors':>8}")
         for action in ("browse cases", "open evidence", "search", "upload"):
             v = results.get(action, [])

@@ -353,7 +353,9 @@ def access_for_token(ctx: Context, token: str) -> Access | None:
         t, u, w, role = row
         if t.revoked_at is not None or u.disabled:
             return None
-        t.last_used_at = ctx.clock()
+        now = ctx.clock()
+        if t.last_used_at is None or now - t.last_used_at > timedelta(minutes=1):
+            t.last_used_at = now  # at most one write a minute per token, not one per request
         return Access(u.id, u.username, w.id, w.slug, w.name, role, "token")
 
 

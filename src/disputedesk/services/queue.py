@@ -7,6 +7,7 @@ table (``services/jobs.py``), so pages show progress the same way in both modes.
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 
 import procrastinate
@@ -59,11 +60,21 @@ def ensure_schema(ctx: Context, app: procrastinate.App) -> None:
         app.schema_manager.apply_schema()
 
 
+_OPENED: dict[str, procrastinate.App] = {}
+_OPEN_LOCK = threading.Lock()
+
+
 def defer_job(ctx: Context, job_id: int) -> None:
-    app = make_app(ctx.settings.resolved_database_url)
-    with app.open():
-        ensure_schema(ctx, app)
-        app.tasks["disputedesk.run_job"].defer(job_id=job_id)
+    """Queue a job. The queue's connection pool is opened once per process and kept."""
+    url = ctx.settings.resolved_database_url
+    with _OPEN_LOCK:
+        app = _OPENED.get(url)
+        if app is None:
+            app = make_app(url)
+            app.open()
+            ensure_schema(ctx, app)
+            _OPENED[url] = app
+    app.tasks["disputedesk.run_job"].defer(job_id=job_id)
 
 
 def run_worker(ctx: Context, *, concurrency: int = 1, burst: bool = False) -> None:
