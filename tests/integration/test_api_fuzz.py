@@ -41,7 +41,8 @@ def fuzz_setup(sqlite_ctx):  # type: ignore[no-untyped-def]
 def test_api_never_fails_and_never_leaks(fuzz_setup) -> None:  # type: ignore[no-untyped-def]
     app, token = fuzz_setup
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
-    operations = [op.ok() for op in schema.get_all_operations()]
+    # Not fuzzed: the IMAP import connects to the host named in its input (tests stay on loopback).
+    operations = [op.ok() for op in schema.get_all_operations() if op.ok().path not in ("/api/evidence/imap",)]
     assert len(operations) >= 6
     calls = 0
     for operation in operations:

@@ -87,3 +87,27 @@ def test_imap_from_the_command_line(sqlite_ctx, imap, monkeypatch) -> None:
     threads = runner.invoke(app, ["threads", "--json"])
     assert json.loads(threads.output)[0]["subject"] == "from the cli"
     get_settings.cache_clear()
+
+
+def test_imap_import_from_the_api_and_the_page(sqlite_ctx, imap) -> None:
+    from fastapi.testclient import TestClient
+
+    from disputedesk.web.app import create_app
+
+    from support import api_token, make_user, sign_in
+
+    ctx = sqlite_ctx
+    make_user(ctx, "anna", "default", "owner")
+    imap.deliver("Support", _mail(1, "first"))
+    url = imap.url_for("Support")
+    with TestClient(create_app(ctx)) as c:
+        c.headers["Authorization"] = f"Bearer {api_token(ctx, 'anna', 'default')}"
+        r = c.post("/api/evidence/imap", data={"url": url, "password": PASSWORD})
+        assert r.status_code == 200 and r.json()["imported"] == 1, r.text
+        bad = c.post("/api/evidence/imap", data={"url": url, "password": "wrong"})
+        assert bad.json()["failed"] == 1
+    imap.deliver("Support", _mail(2, "second"))
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "anna")
+        page = c.post("/evidence/imap", data={"url": url, "password": PASSWORD}, headers={"HX-Request": "true"})
+        assert page.status_code == 200 and "Support-2.eml" in page.text

@@ -109,3 +109,19 @@ def verify_now(
 ) -> dict[str, Any]:
     """Re-hash the workspace's blobs and replay its ledger chain."""
     return verify(ctx, ws.slug, rehash=rehash).as_dict()
+
+
+@router.post("/evidence/imap", tags=["evidence"])
+async def evidence_imap(
+    url: str = Form(..., description="imap://user@host:port/FOLDER or imaps://…"),
+    password: str = Form(..., description="used for this request only, never stored"),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> dict[str, Any]:
+    """Import one folder of a mail server; only messages not imported before (incremental by UID)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from ..services.mail_imap import import_imap
+
+    report = await run_in_threadpool(import_imap, ctx, ws.slug, url, actor=ws.username, password=password)
+    return report.as_dict()

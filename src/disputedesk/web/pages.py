@@ -116,6 +116,24 @@ async def evidence_upload(
     return render(request, "_import_report.html", lang, ws, ctx, report=report)
 
 
+@router.post("/evidence/imap", response_class=HTMLResponse)
+async def evidence_imap(
+    request: Request,
+    url: str = Form(...),
+    password: str = Form(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    """One folder of the buyer's mail server, incrementally; the password is not stored."""
+    from starlette.concurrency import run_in_threadpool
+
+    from ..services.mail_imap import import_imap
+
+    report = await run_in_threadpool(import_imap, ctx, ws.slug, url, actor=ws.username, password=password)
+    return render(request, "_import_report.html", lang, ws, ctx, report=report)
+
+
 @router.get("/evidence/{label}", response_class=HTMLResponse)
 def evidence_detail(
     label: str,
