@@ -228,3 +228,13 @@ def test_cli_case_list_show_and_ics(ctx, monkeypatch, tmp_path) -> None:  # type
         assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     finally:
         get_settings.cache_clear()
+
+
+def test_case_list_is_cached_per_day_and_dropped_by_any_change(api) -> None:
+    c, case_id, _viewer = api
+    first = c.get("/api/cases").json()
+    assert c.get("/api/cases").json() == first  # served from the day's cache
+    r = c.post(f"/api/cases/{case_id}/claims", json={"kind": "repair", "amount": "100.00", "currency": "EUR"})
+    assert r.status_code == 201
+    after = c.get("/api/cases").json()
+    assert after[0]["claimed"] == {"EUR": "25064.50"}, "a new claim shows at once in the list"

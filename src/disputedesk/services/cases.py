@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, event, func, select
 from sqlalchemy.orm import Session
 
 from ..domain import claims as dc
@@ -69,6 +69,7 @@ from ..store.models_cases import (
     CaseLink,
     CaseMoney,
     CaseStep,
+    CaseSummaryCache,
     ExchangeRateRecord,
 )
 from .context import Context
@@ -2116,3 +2117,71 @@ def open_form_choices(ctx: Context, workspace: str) -> dict[str, Any]:
         "money_kinds": list(MONEY_KINDS),
         "platform_rule": TRADE_ASSURANCE,
     }
+
+
+# -- the list, cached per case and day -------------------------------------------------------
+# A case's list row needs its whole view (deadlines, ladder, claims: about a dozen queries), so
+# a page of a big workspace is slow to build. The row is kept per day in case_summary_cache and
+# dropped by any change to the case's records (the flush hook below), so it is never stale.
+
+_CASE_TABLES = (CaseFacts, CaseLink, CaseStep, CaseAcknowledgement, CaseClaim, CaseMoney)
+
+
+@event.listens_for(Session, "before_flush")
+def _drop_stale_summaries(session: Session, _ctx: object, _instances: object) -> None:
+    case_ids: set[int] = set()
+    workspaces: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Case) and obj.id is not None:
+            case_ids.add(obj.id)
+        elif isinstance(obj, _CASE_TABLES) and getattr(obj, "case_id", None) is not None:
+            case_ids.add(obj.case_id)
+        elif isinstance(obj, ExchangeRateRecord | Organization):
+            workspaces.add(obj.workspace_id)
+    if case_ids:
+        session.execute(delete(CaseSummaryCache).where(CaseSummaryCache.case_id.in_(case_ids)))
+    if workspaces:
+        session.execute(delete(CaseSummaryCache).where(CaseSummaryCache.workspace_id.in_(workspaces)))
+
+
+def list_cases_json(
+    ctx: Context,
+    workspace: str,
+    *,
+    today: date | None = None,
+    only_case_id: int | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """The list rows of a page of cases (as ``CaseSummary.to_json``), from the day's cache."""
+    today = today or today_for(ctx)
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        ids = _case_ids(s, ws, only_case_id, limit, offset)
+        cached = {
+            c.case_id: c.data
+            for c in s.execute(
+                select(CaseSummaryCache).where(
+                    CaseSummaryCache.case_id.in_(ids or [-1]), CaseSummaryCache.computed_on == today
+                )
+            ).scalars()
+        }
+        missing = [i for i in ids if i not in cached]
+    if missing:
+        fresh = {c.id: c.to_json() for c in _summaries(ctx, workspace, missing, today)}
+        with unit_of_work(ctx.engine) as s:
+            for cid, data in fresh.items():
+                row = s.get(CaseSummaryCache, cid)
+                if row is None:
+                    s.add(CaseSummaryCache(case_id=cid, workspace_id=ws.id, computed_on=today, data=data))
+                else:
+                    row.computed_on, row.data = today, data
+        cached.update(fresh)
+    return [cached[i] for i in ids]
+
+
+def _summaries(ctx: Context, workspace: str, ids: list[int], today: date) -> list[CaseSummary]:
+    out = []
+    for cid in ids:
+        out.extend(list_cases(ctx, workspace, today=today, only_case_id=cid))
+    return out

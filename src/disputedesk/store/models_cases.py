@@ -141,3 +141,16 @@ class ExchangeRateRecord(WorkspaceScoped, Base):
     source: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(200))
+
+
+class CaseSummaryCache(Base):
+    """A case's list row as computed on ``computed_on`` (deadline days depend on the date).
+
+    Dropped by any change to the case's records (see services/cases.py), recomputed on read.
+    """
+
+    __tablename__ = "case_summary_cache"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"), index=True)
+    computed_on: Mapped[date] = mapped_column(Date)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)

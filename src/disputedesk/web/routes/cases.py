@@ -293,8 +293,7 @@ def api_cases(
     ws: Access = Depends(current_workspace),
 ) -> list[dict[str, Any]]:
     """The workspace's cases (by number, a page at a time), each with its id, next deadline and overdue steps."""
-    rows = svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id, limit=limit, offset=offset)
-    return [c.to_json() for c in rows]
+    return svc.list_cases_json(ctx, ws.slug, only_case_id=ws.share_case_id, limit=limit, offset=offset)
 
 
 @router.post("/api/cases", tags=["cases"], status_code=201, response_model=None)
