@@ -146,5 +146,21 @@ def ics_command(
     out.print(f"wrote {out_file} ({data.count(b'BEGIN:VEVENT')} events)")
 
 
+@case_app.command("refresh-summaries")
+def case_refresh_summaries(workspace: str = WorkspaceOpt) -> None:
+    """Compute every case's list row for today (the worker does this daily; use after a bulk load)."""
+    import time
+
+    from ..services.cases import refresh_summaries
+
+    ctx = open_context()
+    t0 = time.perf_counter()
+    try:
+        n = refresh_summaries(ctx, ws_or_default(ctx, workspace))
+    except WorkspaceNotFound as exc:
+        raise fail(str(exc)) from exc
+    out.print(f"{n} case summaries computed in {time.perf_counter() - t0:.1f} s")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(case_app, name="case")

@@ -2185,3 +2185,14 @@ def _summaries(ctx: Context, workspace: str, ids: list[int], today: date) -> lis
     for cid in ids:
         out.extend(list_cases(ctx, workspace, today=today, only_case_id=cid))
     return out
+
+
+def refresh_summaries(ctx: Context, workspace: str, *, today: date | None = None, batch: int = 200) -> int:
+    """Compute every case's list row for ``today`` (run daily by the worker, or after a bulk load)."""
+    today = today or today_for(ctx)
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        total = s.execute(select(func.count(Case.id)).where(Case.workspace_id == ws.id)).scalar_one()
+    for offset in range(0, int(total), batch):
+        list_cases_json(ctx, workspace, today=today, limit=batch, offset=offset)
+    return int(total)

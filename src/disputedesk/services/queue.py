@@ -41,6 +41,17 @@ def make_app(database_url: str) -> procrastinate.App:
     async def retry_stalled(timestamp: int) -> None:  # noqa: ARG001
         await _retry_stalled_async(app)
 
+    @app.periodic(cron="5 0 * * *", periodic_id="case-summaries")
+    @app.task(name="disputedesk.case_summaries", queue=QUEUE, queueing_lock="case-summaries")
+    def case_summaries(timestamp: int) -> None:  # noqa: ARG001
+        """Each night, every case's list row for the new day (deadline days change at midnight)."""
+        from .cases import refresh_summaries
+        from .workspaces import list_workspaces
+
+        assert _WORKER_CTX is not None
+        for ws in list_workspaces(_WORKER_CTX):
+            refresh_summaries(_WORKER_CTX, ws.slug)
+
     return app
 
 
