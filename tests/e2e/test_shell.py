@@ -41,7 +41,7 @@ def test_upload_through_the_page(page, tmp_path: Path) -> None:
     page.goto("/evidence")
     page.locator("details.upload summary").click()
     page.set_input_files("input[type=file]", str(f))
-    page.get_by_role("button", name="Import").click()
+    page.get_by_role("button", name="Import", exact=True).click()
     page.locator("#import-report").get_by_text("Imported: 1").wait_for()
     page.locator("#import-report a").first.click()
     page.get_by_text("伺服驱动器报警").wait_for()
