@@ -20,6 +20,7 @@ def test_search_thread_and_chronology(page) -> None:
     page.locator("ol.hits li a[href^='/threads/']").first.click()
     page.wait_for_url(re.compile(r"/threads/\d+"))
     assert page.locator("ol.tree li").count() >= 1
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Chronology").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Correspondence").click()
+    page.get_by_role("navigation", name="Section").get_by_role("link", name="Chronology").click()
     page.wait_for_url(re.compile(r"/chronology"))
     assert page.locator(".timeline .ev").count() >= 59

@@ -21,7 +21,7 @@ from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
 
 router = APIRouter()
-NAV = [(40, "Search", "/search"), (42, "Threads", "/threads"), (45, "Chronology", "/chronology")]
+NAV = [(40, "Correspondence", "/search")]  # Threads and Chronology are linked from its pages
 
 
 def _date(value: str | None, field: str, end: bool = False) -> datetime | None:

@@ -21,7 +21,7 @@ from ..i18n import translations
 from ..pages import render
 
 router = APIRouter()
-NAV = [(50, "Requests", "/requests"), (55, "SLA", "/sla")]
+NAV = [(50, "Requests", "/requests")]  # the SLA overview is linked from the requests pages
 
 
 def local(dt: datetime | None, tz: str | None, weekday: bool = True, lang: str = "en") -> str:
