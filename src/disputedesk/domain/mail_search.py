@@ -120,13 +120,13 @@ def snippet(text: str, query: Query, width: int = 90) -> tuple[str, str]:
     if rx is None:
         return lead + piece + tail, html.escape(lead + piece + tail)
     plain, rich, pos = [], [], 0
-    for m in rx.finditer(piece):
-        plain.append(piece[pos : m.start()])
-        rich.append(html.escape(piece[pos : m.start()]))
-        hit = piece[m.start() : m.end()]
+    for hit_m in rx.finditer(piece):
+        plain.append(piece[pos : hit_m.start()])
+        rich.append(html.escape(piece[pos : hit_m.start()]))
+        hit = piece[hit_m.start() : hit_m.end()]
         plain.append(f"«{hit}»")
         rich.append(f"<mark>{html.escape(hit)}</mark>")
-        pos = m.end()
+        pos = hit_m.end()
     plain.append(piece[pos:])
     rich.append(html.escape(piece[pos:]))
     return lead + "".join(plain) + tail, html.escape(lead) + "".join(rich) + html.escape(tail)
