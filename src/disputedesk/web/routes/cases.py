@@ -7,6 +7,7 @@ services; a counsel share link for one case (``share_case_id``) sees only that c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -179,92 +180,32 @@ async def reply_form(
     return await _post(request, ctx, ws, lang, case_id, "ladder", call)
 
 
-@router.post("/cases/{case_id}/facts", response_class=HTMLResponse, include_in_schema=False)
-async def facts_form(
-    case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> Response:
-    svc.get_case(ctx, ws.slug, case_id)
-    return await _post(
-        request,
-        ctx,
-        ws,
-        lang,
-        case_id,
-        "deadlines",
-        lambda d: svc.set_facts(ctx, ws.slug, case_id, d, actor=ws.username),
-    )
+def _case_form(path: str, section: str, action: Callable[[Context, Access, str, dict[str, Any]], object]) -> None:
+    """A form that changes one part of a case and re-renders that part (facts, claims, …)."""
+
+    async def handler(
+        case_id: str,
+        request: Request,
+        ctx: Context = Depends(get_ctx),
+        ws: Access = Depends(need("edit")),
+        lang: str = Depends(get_lang),
+    ) -> Response:
+        svc.get_case(ctx, ws.slug, case_id)
+        return await _post(request, ctx, ws, lang, case_id, section, lambda d: action(ctx, ws, case_id, d))
+
+    handler.__name__ = f"case_{path}_form"
+    router.post(f"/cases/{{case_id}}/{path}", response_class=HTMLResponse, include_in_schema=False)(handler)
 
 
-@router.post("/cases/{case_id}/acknowledgements", response_class=HTMLResponse, include_in_schema=False)
-async def ack_form(
-    case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> Response:
-    svc.get_case(ctx, ws.slug, case_id)
-    return await _post(
-        request,
-        ctx,
-        ws,
-        lang,
-        case_id,
-        "deadlines",
-        lambda d: svc.add_acknowledgement(ctx, ws.slug, case_id, d, actor=ws.username),
-    )
-
-
-@router.post("/cases/{case_id}/claims", response_class=HTMLResponse, include_in_schema=False)
-async def claim_form(
-    case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> Response:
-    svc.get_case(ctx, ws.slug, case_id)
-    return await _post(
-        request, ctx, ws, lang, case_id, "claims", lambda d: svc.add_claim(ctx, ws.slug, case_id, d, actor=ws.username)
-    )
-
-
-@router.post("/cases/{case_id}/recovery", response_class=HTMLResponse, include_in_schema=False)
-async def recovery_form(
-    case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> Response:
-    svc.get_case(ctx, ws.slug, case_id)
-    return await _post(
-        request,
-        ctx,
-        ws,
-        lang,
-        case_id,
-        "recovery",
-        lambda d: svc.add_money(ctx, ws.slug, case_id, d, actor=ws.username),
-    )
-
-
-@router.post("/cases/{case_id}/rates", response_class=HTMLResponse, include_in_schema=False)
-async def rate_form(
-    case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> Response:
-    svc.get_case(ctx, ws.slug, case_id)
-    return await _post(
-        request, ctx, ws, lang, case_id, "claims", lambda d: svc.record_rate(ctx, ws.slug, d, actor=ws.username)
-    )
+_case_form("facts", "deadlines", lambda ctx, ws, cid, d: svc.set_facts(ctx, ws.slug, cid, d, actor=ws.username))
+_case_form(
+    "acknowledgements",
+    "deadlines",
+    lambda ctx, ws, cid, d: svc.add_acknowledgement(ctx, ws.slug, cid, d, actor=ws.username),
+)
+_case_form("claims", "claims", lambda ctx, ws, cid, d: svc.add_claim(ctx, ws.slug, cid, d, actor=ws.username))
+_case_form("recovery", "recovery", lambda ctx, ws, cid, d: svc.add_money(ctx, ws.slug, cid, d, actor=ws.username))
+_case_form("rates", "claims", lambda ctx, ws, _cid, d: svc.record_rate(ctx, ws.slug, d, actor=ws.username))
 
 
 def _ics_response(ctx: Context, ws: Access, case_id: str) -> Response:
