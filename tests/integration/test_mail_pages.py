@@ -96,3 +96,27 @@ def test_viewer_reads_but_cannot_link(client) -> None:
     assert client.get(f"/threads/{tid}").status_code == 200
     r = client.post(f"/threads/{tid}/link", data={"request_number": "SR-0001"}, follow_redirects=False)
     assert r.status_code == 403
+
+
+def test_a_mail_page_lists_its_attachments(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from email.message import EmailMessage
+
+    from fastapi.testclient import TestClient
+
+    from disputedesk.services.import_evidence import import_paths
+    from disputedesk.web.app import create_app
+
+    from support import make_user, sign_in
+
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = "wang@supplier.cn", "anna@buyer.example", "报警截图"
+    m["Date"] = "Mon, 02 Mar 2026 09:00:00 +0800"
+    m.set_content("见附件")
+    m.add_attachment(b"\x89PNG\r\n\x1a\nfake", maintype="image", subtype="png", filename="报警.png")
+    (tmp_path / "m.eml").write_bytes(bytes(m))
+    import_paths(ctx, "default", [tmp_path / "m.eml"], actor="t")
+    make_user(ctx, "anna", "default", "owner")
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "anna")
+        page = c.get("/evidence/E-0001").text
+        assert "Attachments and parts" in page and "报警.png" in page and 'href="/evidence/E-0002"' in page

@@ -49,9 +49,10 @@ class EvidenceView:
     has_text: bool
     text: str | None = None
     ledger: list[dict[str, Any]] = field(default_factory=list)
+    children: list[tuple[str, str]] = field(default_factory=list)  # (E-0043, "photo.jpg"): its parts
 
     def as_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in self.__dict__.items() if k not in ("text", "ledger")}
+        d = {k: v for k, v in self.__dict__.items() if k not in ("text", "ledger", "children")}
         d["imported_at"] = self.imported_at.isoformat()
         d["document_date"] = self.document_date.isoformat() if self.document_date else None
         if self.ledger:
@@ -143,6 +144,14 @@ def get_evidence(ctx: Context, workspace: str, label: str) -> EvidenceView:
             parent_no = s.execute(select(EvidenceItem.number).where(EvidenceItem.id == item.parent_id)).scalar_one()
         view = _view(item, parent_no, with_text=True)
         view.ledger = [_ledger_dict(e) for e in entries_for_subject(s, ws, item.sha256)]
+        view.children = [
+            (f"E-{n:04d}", name)
+            for n, name in s.execute(
+                select(EvidenceItem.number, EvidenceItem.original_name)
+                .where(EvidenceItem.workspace_id == ws.id, EvidenceItem.parent_id == item.id)
+                .order_by(EvidenceItem.number)
+            ).all()
+        ]
     return view
 
 

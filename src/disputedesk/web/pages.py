@@ -145,11 +145,11 @@ def evidence_detail(
     v = get_evidence(ctx, ws.slug, label)
     has_html = v.media_type == "text/html"
     if v.media_type == "message/rfc822":
-        from .htmlpreview import html_of
+        from .htmlpreview import safe_html_of
 
         _, stream = open_original(ctx, ws.slug, label)
         with stream:
-            has_html = html_of(stream, v.media_type) is not None
+            has_html = bool(safe_html_of(stream, v.media_type))
     return render(
         request, "evidence_detail.html", lang, ws, ctx, v=v, inline_ok=v.media_type in PREVIEW_INLINE, has_html=has_html
     )
@@ -180,12 +180,12 @@ def record_download(ctx: Context, ws: Access, view: EvidenceView, request: Reque
 @router.get("/evidence/{label}/html")
 def evidence_html(label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
     """A sanitised rendering of an HTML mail or page, for the preview frame."""
-    from .htmlpreview import PREVIEW_CSP, html_of, preview_document
+    from .htmlpreview import PREVIEW_CSP, preview_document, safe_html_of
 
     view, stream = open_original(ctx, ws.slug, label)
     with stream:
-        html = html_of(stream, view.media_type)
-    if html is None:
+        html = safe_html_of(stream, view.media_type)
+    if not html:
         raise LookupError(f"{label} has no HTML to preview")
     return HTMLResponse(
         preview_document(html), headers={"Content-Security-Policy": PREVIEW_CSP, "X-Content-Type-Options": "nosniff"}
