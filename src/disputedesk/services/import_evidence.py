@@ -34,7 +34,7 @@ from sqlalchemy import select
 from ..domain.mail_search import index_terms
 from ..ingest import files as filetypes
 from ..ingest.mail import MAILDIR, ParsedMessage, is_maildir
-from ..store.blobs import BlobStoreError, StoredBlob
+from ..store.blobs import BlobStoreError, StoredBlob, local_path
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import EvidenceItem, Message, Workspace
@@ -433,19 +433,10 @@ def _extract(ctx: Context, blob: StoredBlob, media_type: str) -> str | None:
     """Text for preview and search, read from the stored original (never from the source again)."""
     if not filetypes.has_extractor(media_type):
         return None
-    local = getattr(ctx.blobs, "path", None)
-    if local is not None:
-        return filetypes.extract_text(local(blob.sha256), media_type)
-    if blob.size > 200 * 1024 * 1024:
-        return None
-    import shutil
-    import tempfile
-
-    with tempfile.NamedTemporaryFile(prefix="dd-extract-") as tmp:  # an object store: a local copy to read
-        with ctx.blobs.open(blob.sha256) as src:
-            shutil.copyfileobj(src, tmp)
-        tmp.flush()
-        return filetypes.extract_text(Path(tmp.name), media_type)
+    if getattr(ctx.blobs, "path", None) is None and blob.size > 200 * 1024 * 1024:
+        return None  # not worth copying out of an object store for a search text
+    with local_path(ctx.blobs, blob.sha256) as path:
+        return filetypes.extract_text(path, media_type)
 
 
 def _record_batch(

@@ -19,13 +19,12 @@ import io
 import json
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import insert, select, text
@@ -50,11 +49,10 @@ from ..ingest.mail.chat import is_whatsapp_export
 from ..ingest.mail.direction import side_of
 from ..ingest.mail.mbox import is_from_line
 from ..ingest.mail.msg import OLE_MAGIC
+from ..store.blobs import local_path
 from ..store.models import Contact, Message, Organization
 from ..store.models_mail import MailMessageMeta, MailSearchDoc
-
-if TYPE_CHECKING:
-    from .context import Context
+from .context import Context
 
 EML_EXT = {".eml", ".p7m", ".msg822", ".email"}
 MBOX_EXT = {".mbox", ".mbx", ".mbs"}
@@ -160,16 +158,6 @@ def load_parties(s: Session, workspace_id: int) -> WorkspaceParties:
 
 
 # -- expanding a source into items ---------------------------------------------------------------
-
-
-def _local_copy(ctx: Context, sha256: str, tmpdir: Path) -> Path:
-    local = getattr(ctx.blobs, "path", None)
-    if local is not None:
-        return Path(local(sha256))
-    dest = tmpdir / sha256
-    with ctx.blobs.open(sha256) as src, open(dest, "wb") as out:
-        shutil.copyfileobj(src, out, 1024 * 1024)
-    return dest
 
 
 def parse_source(path: Path, media_type: str, *, key: str, tz: tzinfo | None) -> Iterator[ParsedItem]:
@@ -379,11 +367,11 @@ PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # a mailbox this big is parsed in a second
 def expand(
     ctx: Context, sha256: str, media_type: str, key: str, tz: tzinfo | None, tmpdir: Path, size: int = 0
 ) -> Iterator[ParsedItem]:
-    path = _local_copy(ctx, sha256, tmpdir)
-    if size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1 and media_type in (MBOX,):
-        yield from parse_in_worker(path, media_type, key=key, tz=tz)
-    else:
-        yield from parse_source(path, media_type, key=key, tz=tz)
+    with local_path(ctx.blobs, sha256, tmpdir) as path:
+        if size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1 and media_type in (MBOX,):
+            yield from parse_in_worker(path, media_type, key=key, tz=tz)
+        else:
+            yield from parse_source(path, media_type, key=key, tz=tz)
 
 
 def _parse_worker(path: str, media_type: str, key: str, tz: tzinfo | None, q: Any) -> None:

@@ -16,8 +16,11 @@ import ctypes
 import errno
 import hashlib
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -231,6 +234,26 @@ class LocalBlobStore:
             return
         for p in base.glob("??/??/*"):
             yield p.name
+
+
+@contextmanager
+def local_path(store: BlobStore, sha256: str, tmpdir: Path | None = None) -> Iterator[Path]:
+    """A local file with a blob's bytes, for libraries that want a path (pypdf, extract-msg).
+
+    The local folder store hands out the blob itself (read-only); an object store copies it to a
+    temporary file, removed when the block ends.
+    """
+    direct = getattr(store, "path", None)
+    if direct is not None:
+        yield Path(direct(sha256))
+        return
+    fd, name = tempfile.mkstemp(prefix="dd-blob-", dir=tmpdir)
+    try:
+        with os.fdopen(fd, "wb") as out, store.open(sha256) as src:
+            shutil.copyfileobj(src, out, CHUNK)
+        yield Path(name)
+    finally:
+        os.unlink(name)
 
 
 def open_blob_store(url: str) -> BlobStore:
