@@ -118,7 +118,7 @@ service auth-worker {{
         self.proc = subprocess.Popen(
             [self.binary, "-F", "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"dovecot exited: {self.proc.stderr.read().decode(errors='replace')}")  # type: ignore[union-attr]
