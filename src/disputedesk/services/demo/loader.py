@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..store.db import lock_workspace, unit_of_work
-from ..store.ledger import LedgerWriter
-from ..store.models import (
+from ...store.db import lock_workspace, unit_of_work
+from ...store.ledger import LedgerWriter
+from ...store.models import (
     Contact,
     Contract,
     Delivery,
@@ -30,13 +30,13 @@ from ..store.models import (
     ProductUnit,
     SupportRequest,
 )
+from ..context import Context
+from ..imports import Candidate, import_candidates
+from ..workspaces import ensure_workspace, get_workspace
 from .cases import load_demo_case
-from .context import Context
-from .import_evidence import Candidate, import_candidates
 from .mail import after_demo_load
 from .sla import load_demo_sla
 from .suppliers import load_demo_suppliers
-from .workspaces import ensure_workspace, get_workspace
 
 
 def demo_dir() -> Path:
@@ -312,7 +312,7 @@ def ensure_demo_user(ctx: Context, workspace: str = "demo") -> tuple[str, str | 
     """The demo's owner account. Returns (user, password) — the password only when created now."""
     import secrets
 
-    from . import accounts
+    from .. import accounts
 
     try:
         accounts.get_user(ctx, DEMO_USER)

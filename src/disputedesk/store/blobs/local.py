@@ -1,6 +1,6 @@
-"""Content-addressed blob store: every original file is kept once, under its SHA-256.
+"""Blobs in a local folder (``file:///path``), each under its SHA-256.
 
-Guarantees (local folder):
+Guarantees:
 - a blob is written to a temporary file in the same folder tree while its hash is computed
   in the same pass (each byte is read once), then renamed to its final name: a reader never
   sees a partial blob under a hash name;
@@ -16,46 +16,12 @@ import ctypes
 import errno
 import hashlib
 import os
-import shutil
-import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
-from urllib.parse import urlparse
+from typing import BinaryIO
 
-CHUNK = 1024 * 1024
-
-
-class BlobStoreError(Exception):
-    """A blob could not be stored or read; the message names the file and the reason."""
-
-
-@dataclass(frozen=True)
-class StoredBlob:
-    sha256: str
-    size: int
-    already_present: bool
-    head: bytes = b""  # the first bytes, for media-type sniffing without a second read
-
-
-class BlobStore(Protocol):
-    url: str
-
-    def put_file(self, path: Path, *, label: str | None = None) -> StoredBlob: ...
-    def put_stream(self, stream: BinaryIO, *, label: str) -> StoredBlob: ...
-    def flush(self) -> None: ...
-    def exists(self, sha256: str) -> bool: ...
-    def open(self, sha256: str) -> BinaryIO: ...
-    def size(self, sha256: str) -> int: ...
-    def rehash(self, sha256: str) -> str: ...
-    def iter_hashes(self) -> Iterator[str]: ...
-    def check_writable(self) -> None: ...
-    def write_meta(self, name: str, data: bytes) -> None: ...
-    def read_meta(self, name: str) -> bytes | None: ...
-    def list_meta(self) -> list[str]: ...
+from .base import CHUNK, BlobStore, BlobStoreError, StoredBlob
 
 
 def _libc_syncfs() -> object | None:
@@ -69,7 +35,7 @@ def _libc_syncfs() -> object | None:
 _SYNCFS = _libc_syncfs()
 
 
-class LocalBlobStore:
+class LocalBlobStore(BlobStore):
     """Blobs in ``ROOT/sha256/ab/cd/<hash>``; temporary files in ``ROOT/tmp``."""
 
     def __init__(self, root: Path) -> None:
@@ -81,6 +47,9 @@ class LocalBlobStore:
         self._dirs: set[Path] = set()  # fan-out folders known to exist (saves a mkdir per blob)
 
     # -- layout ---------------------------------------------------------------------------
+    def local_file(self, sha256: str) -> Path:
+        return self.path(sha256)
+
     def path(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
             raise BlobStoreError(f"not a SHA-256 hex digest: {sha256!r}")
@@ -106,21 +75,6 @@ class LocalBlobStore:
             raise BlobStoreError(f"blob folder {self.root} is not writable: {exc.strerror}") from exc
 
     # -- writing --------------------------------------------------------------------------
-    def put_file(self, path: Path, *, label: str | None = None) -> StoredBlob:
-        label = label or str(path)
-        try:
-            f = open(path, "rb")  # noqa: SIM115 - closed below
-        except FileNotFoundError as exc:
-            raise BlobStoreError(f"{label}: file vanished before it could be read") from exc
-        except IsADirectoryError as exc:
-            raise BlobStoreError(f"{label}: is a folder, not a file") from exc
-        except PermissionError as exc:
-            raise BlobStoreError(f"{label}: not readable (permission denied)") from exc
-        except OSError as exc:
-            raise BlobStoreError(f"{label}: cannot be opened: {exc.strerror}") from exc
-        with f:
-            return self.put_stream(f, label=label)
-
     def put_stream(self, stream: BinaryIO, *, label: str) -> StoredBlob:
         self._ensure()
         tmp = self._tmp / f"{uuid.uuid4().hex}.part"
@@ -200,13 +154,6 @@ class LocalBlobStore:
     def size(self, sha256: str) -> int:
         return self.path(sha256).stat().st_size
 
-    def rehash(self, sha256: str) -> str:
-        h = hashlib.sha256()
-        with self.open(sha256) as f:
-            for chunk in iter(lambda: f.read(CHUNK), b""):
-                h.update(chunk)
-        return h.hexdigest()
-
     # -- small metadata objects (the ledger anchor) ------------------------------------------
     def write_meta(self, name: str, data: bytes) -> None:
         """Atomically replace a small named object kept beside the blobs (e.g. the ledger anchor)."""
@@ -234,36 +181,3 @@ class LocalBlobStore:
             return
         for p in base.glob("??/??/*"):
             yield p.name
-
-
-@contextmanager
-def local_path(store: BlobStore, sha256: str, tmpdir: Path | None = None) -> Iterator[Path]:
-    """A local file with a blob's bytes, for libraries that want a path (pypdf, extract-msg).
-
-    The local folder store hands out the blob itself (read-only); an object store copies it to a
-    temporary file, removed when the block ends.
-    """
-    direct = getattr(store, "path", None)
-    if direct is not None:
-        yield Path(direct(sha256))
-        return
-    fd, name = tempfile.mkstemp(prefix="dd-blob-", dir=tmpdir)
-    try:
-        with os.fdopen(fd, "wb") as out, store.open(sha256) as src:
-            shutil.copyfileobj(src, out, CHUNK)
-        yield Path(name)
-    finally:
-        os.unlink(name)
-
-
-def open_blob_store(url: str) -> BlobStore:
-    parsed = urlparse(url)
-    if parsed.scheme in ("", "file"):
-        return LocalBlobStore(Path(parsed.path if parsed.scheme else url))
-    if parsed.scheme == "s3":
-        from .s3blobs import S3BlobStore  # boto3 is only needed for s3:// stores
-
-        return S3BlobStore(url)
-    raise BlobStoreError(
-        f"DISPUTEDESK_BLOB_STORE: unsupported blob store {url!r} (use file:///path or s3://bucket[/prefix])"
-    )
