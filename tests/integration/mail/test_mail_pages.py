@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import import_paths
 from disputedesk.services.workspaces import get_workspace
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import Organization, SupportRequest
@@ -103,7 +103,7 @@ def test_a_mail_page_lists_its_attachments(ctx, tmp_path) -> None:  # type: igno
 
     from fastapi.testclient import TestClient
 
-    from disputedesk.services.import_evidence import import_paths
+    from disputedesk.services.imports import import_paths
     from disputedesk.web.app import create_app
 
     from support import make_user, sign_in

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from disputedesk.services import mail
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import import_paths
 
 from imapserver import PASSWORD, DovecotServer, dovecot_binary
 from support import need

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import import_paths
 from disputedesk.services.verify import verify
 
 from support import tamper, write_files

@@ -32,7 +32,7 @@ def test_demo_moves_to_postgresql_and_verifies(sqlite_ctx, pg_url, tmp_path: Pat
     assert [(i.label, i.sha256) for i in after.items] == [(i.label, i.sha256) for i in before.items]
     assert report.tables["ledger_entries"] > 0
     # the target keeps working: new items continue the numbering and the ledger chain
-    from disputedesk.services.import_evidence import import_paths
+    from disputedesk.services.imports import import_paths
 
     f = tmp_path / "new.txt"
     f.write_text("after the move")

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from disputedesk.services import cases
-from disputedesk.services.import_evidence import Candidate, import_candidates
+from disputedesk.services.demo import load_demo_case
+from disputedesk.services.imports import Candidate, import_candidates
 from disputedesk.services.workspaces import get_workspace
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import Case, Contract, LedgerEntry, Organization, SupportRequest
@@ -332,7 +333,7 @@ def test_the_demo_dispute_becomes_a_case_with_its_ladder_deadlines_and_claims(ct
     lines = load_demo(ctx, "demo")  # the demo loader opens the case
     assert any("CASE-2026-001" in line for line in lines), lines
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
-    assert cases.load_demo_case(ctx, "demo", spec) is None  # once
+    assert load_demo_case(ctx, "demo", spec) is None  # once
     v = cases.get_case(ctx, "demo", "CASE-2026-001")
     assert [(s.step.value, s.sent_on.isoformat()) for s in v.steps] == [
         ("support_request", "2026-03-27"),

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from disputedesk.services import mail
 from disputedesk.services.demo import demo_dir, load_demo
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.demo.mail import after_demo_load
+from disputedesk.services.imports import import_paths
 from disputedesk.services.verify import verify
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.store.db import unit_of_work
@@ -19,7 +20,7 @@ from disputedesk.store.models import EvidenceItem, LedgerEntry, Message
 
 from support import write_files
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "mail"
 
 
 def _msg(
@@ -199,7 +200,7 @@ def test_demo_mail_directions_auto_replies_threads_and_requests(ctx) -> None:
             src.removeprefix("demo:"): f"E-{n:04d}"
             for src, n in s.execute(select(EvidenceItem.source, EvidenceItem.number)).all()
         }
-    mail.after_demo_load(ctx, "demo", spec, by_path, actor="test")  # idempotent if demo.py calls it
+    after_demo_load(ctx, "demo", spec, by_path, actor="test")  # idempotent if demo.py calls it
     with unit_of_work(ctx.engine) as s:
         rows = s.execute(
             select(Message, EvidenceItem.source).join(EvidenceItem, EvidenceItem.id == Message.evidence_id)

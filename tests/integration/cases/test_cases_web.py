@@ -16,6 +16,7 @@ from disputedesk.cli import app as cli_app
 from disputedesk.config import get_settings
 from disputedesk.services import cases
 from disputedesk.services.demo import demo_dir, load_demo
+from disputedesk.services.demo import load_demo_case as demo_case
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 from disputedesk.web.routes import cases as case_routes
@@ -44,7 +45,7 @@ def load_demo_case(ctx) -> int:  # type: ignore[no-untyped-def]
     ensure_workspace(ctx, "demo", "Demo dispute")
     load_demo(ctx, "demo")
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
-    cases.load_demo_case(ctx, "demo", spec)
+    demo_case(ctx, "demo", spec)
     return cases.list_cases(ctx, "demo")[0].id
 
 

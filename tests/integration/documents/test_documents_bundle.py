@@ -18,7 +18,7 @@ import pytest
 from disputedesk.documents.bundle_verify import verify_bundle
 from disputedesk.services import bundle as bundle_service
 from disputedesk.services.bundle import BundleError, export_bundle, set_note
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import import_paths
 
 from support import write_files
 

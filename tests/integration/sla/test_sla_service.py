@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from disputedesk.services import sla
+from disputedesk.services.demo import load_demo_sla
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import LedgerEntry
 from disputedesk.store.models_sla import SlaResult
@@ -152,14 +153,14 @@ def test_demo_loader_is_tolerant_and_uses_the_contract_terms(ctx) -> None:
         ],
         "support_requests": [{"key": "a", "messages": ["mail/none.eml"]}, {"key": "b", "resolved_at": None}],
     }
-    lines = sla.load_demo_sla(ctx, "default", spec)
+    lines = load_demo_sla(ctx, "default", spec)
     assert "SLA terms and calendars loaded" in lines
     [v] = sla.terms_history(ctx, "default", contract_number="SC-1")
     assert v.terms["respond_to_every_buyer_message"] is True and "24 h read as business hours" in v.terms["label"]
     rows = {r.number: r for r in sla.list_requests(ctx, "default")}
     # 24 business hours from Monday 09:00: the Wednesday 17:20 answer is in time
     assert rows["SR-0001"].sla_status == "met" and rows["SR-0002"].sla_status == "met"
-    again = sla.load_demo_sla(ctx, "default", spec)  # loading twice adds nothing
+    again = load_demo_sla(ctx, "default", spec)  # loading twice adds nothing
     assert "SLA terms and calendars loaded" not in again
     assert len(sla.terms_history(ctx, "default", contract_number="SC-1")) == 1
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from disputedesk.services.evidence import get_evidence, list_evidence
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import import_paths
 from disputedesk.services.verify import verify
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import EvidenceItem, LedgerEntry
@@ -71,7 +71,7 @@ def test_bad_paths_are_reported_and_the_rest_goes_on(ctx, tmp_path: Path) -> Non
 
 def test_unreadable_file_is_named(ctx) -> None:
     # Root reads any file, so the permission error is raised where the importer opens it.
-    from disputedesk.services.import_evidence import Candidate, import_candidates
+    from disputedesk.services.imports import Candidate, import_candidates
 
     def denied():  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied")
@@ -81,7 +81,7 @@ def test_unreadable_file_is_named(ctx) -> None:
 
 
 def test_a_file_that_vanishes_mid_import_is_reported(ctx, tmp_path: Path) -> None:
-    from disputedesk.services.import_evidence import ImportReport, collect_paths, import_candidates
+    from disputedesk.services.imports import ImportReport, collect_paths, import_candidates
 
     folder = write_files(tmp_path / "in", {f"f{i}.txt": f"file {i}".encode() for i in range(5)})
     report = ImportReport()

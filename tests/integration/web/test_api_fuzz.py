@@ -13,7 +13,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from disputedesk.services.import_evidence import Candidate, import_candidates
+from disputedesk.services.imports import Candidate, import_candidates
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 

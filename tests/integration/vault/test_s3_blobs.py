@@ -24,18 +24,17 @@ import pytest
 from disputedesk.config import Settings
 from disputedesk.services.context import Context
 from disputedesk.services.evidence import list_evidence
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import import_paths
 from disputedesk.services.verify import verify
 from disputedesk.services.workspaces import ensure_workspace
-from disputedesk.store.blobs import BlobStoreError
+from disputedesk.store.blobs import BlobStoreError, S3BlobStore
 from disputedesk.store.db import make_engine, migrate
-from disputedesk.store.s3blobs import S3BlobStore
 
 from s3server import ACCESS_KEY, SECRET_KEY, server_problem, start_s3_server
 from support import need, write_files
 
 MiB = 1024 * 1024
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +197,7 @@ def test_killed_upload_leaves_nothing_under_a_hash_name(endpoint: str) -> None:
     store.check_writable()
     script = f"""
 import sys, io, time
-sys.path[:0] = [{str(ROOT / "tests")!r}, {str(ROOT / "tests" / "integration")!r}]
+sys.path[:0] = [{str(ROOT / "tests")!r}, {str(Path(__file__).resolve().parent)!r}]
 from test_s3_blobs import Generated, make_store
 class Slow(Generated):
     def readinto(self, b):

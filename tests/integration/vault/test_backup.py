@@ -11,7 +11,7 @@ import pytest
 from disputedesk.config import Settings
 from disputedesk.services.backup import BackupError, backup, restore
 from disputedesk.services.context import Context
-from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import import_paths
 from disputedesk.services.verify import verify
 
 from support import write_files

@@ -12,9 +12,10 @@ from sqlalchemy import select
 
 from disputedesk.domain.suppliers import EscalationLevel
 from disputedesk.ingest.mail.eml import parse_eml
+from disputedesk.services import sla
 from disputedesk.services import suppliers as svc
-from disputedesk.services.demo import demo_dir
-from disputedesk.services.import_evidence import Candidate, import_candidates
+from disputedesk.services.demo import demo_dir, load_demo_sla, load_demo_suppliers
+from disputedesk.services.imports import Candidate, import_candidates
 from disputedesk.services.verify import verify
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.store.db import unit_of_work
@@ -345,11 +346,9 @@ def test_demo_suppliers_full_profile_flagged_fraud_and_ranking(sctx) -> None:
     ensure_workspace(ctx, "demo", "Demo")
     load_demo(ctx, "demo")
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
-    sla = svc._sla_module()
-    if sla is not None and hasattr(sla, "load_demo_sla"):
-        sla.load_demo_sla(ctx, "demo", spec)
-    svc.load_demo_suppliers(ctx, "demo", spec)
-    svc.load_demo_suppliers(ctx, "demo", spec)  # twice: nothing doubled
+    load_demo_sla(ctx, "demo", spec)
+    load_demo_suppliers(ctx, "demo", spec)
+    load_demo_suppliers(ctx, "demo", spec)  # twice: nothing doubled
     page = svc.supplier_page(ctx, "demo", "ruifeng")
     facts = {f.field: f for f in page.facts}
     assert facts["uscc"].evidence and facts["registered_capital"].value[0] == 50_000_000

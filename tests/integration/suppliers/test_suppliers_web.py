@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from disputedesk.cli import app as cli_app
 from disputedesk.config import get_settings
 from disputedesk.services import suppliers as svc
-from disputedesk.services.demo import demo_dir, load_demo
+from disputedesk.services.demo import demo_dir, load_demo, load_demo_suppliers
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 
@@ -39,7 +39,7 @@ def demo(ctx):  # type: ignore[no-untyped-def]
     ctx.clock = lambda: NOW
     ensure_workspace(ctx, "demo", "Demo dispute")
     load_demo(ctx, "demo")
-    svc.load_demo_suppliers(ctx, "demo", json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8")))
+    load_demo_suppliers(ctx, "demo", json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8")))
     make_user(ctx, "owner", "demo", "owner")
     return ctx
 

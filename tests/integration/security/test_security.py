@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from disputedesk.services import accounts
-from disputedesk.services.import_evidence import Candidate, import_candidates
+from disputedesk.services.imports import Candidate, import_candidates
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import LedgerEntry
