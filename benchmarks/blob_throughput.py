@@ -30,8 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from disputedesk.store.blobs import LocalBlobStore  # noqa: E402
-from disputedesk.store.s3blobs import S3BlobStore  # noqa: E402
+from disputedesk.store.blobs import LocalBlobStore, S3BlobStore  # noqa: E402
 
 MB = 1_000_000
 

@@ -50,7 +50,7 @@ def child_import(mbox: Path, expected: Path, data: Path) -> dict[str, float]:
 
     from disputedesk.config import Settings
     from disputedesk.services.context import Context
-    from disputedesk.services.import_evidence import import_paths
+    from disputedesk.services.imports import import_paths
     from disputedesk.services.workspaces import ensure_workspace
     from disputedesk.store.db import unit_of_work
     from disputedesk.store.models import EvidenceItem, Message

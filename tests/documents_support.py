@@ -14,14 +14,14 @@ def load_full_demo(ctx) -> None:  # type: ignore[no-untyped-def]
     load_demo(ctx, "demo")
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
     try:
-        from disputedesk.services import cases
+        from disputedesk.services.demo import load_demo_case
 
-        cases.load_demo_case(ctx, "demo", spec)
+        load_demo_case(ctx, "demo", spec)
     except ImportError:  # pragma: no cover - cases area absent
         pass
     try:
-        from disputedesk.services import sla
+        from disputedesk.services.demo import load_demo_sla
 
-        sla.load_demo_sla(ctx, "demo", spec)
+        load_demo_sla(ctx, "demo", spec)
     except ImportError:  # pragma: no cover - SLA area absent
         pass

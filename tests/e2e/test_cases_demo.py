@@ -17,7 +17,7 @@ LOAD_CASE = """
 import json
 from disputedesk.services.context import Context
 from disputedesk.services.demo import demo_dir
-from disputedesk.services.cases import load_demo_case
+from disputedesk.services.demo import load_demo_case
 ctx = Context.open()
 load_demo_case(ctx, "demo", json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8")))
 """

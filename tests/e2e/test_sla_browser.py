@@ -14,7 +14,7 @@ LOAD = (
     "import json\n"
     "from disputedesk.services.context import Context\n"
     "from disputedesk.services.demo import demo_dir\n"
-    "from disputedesk.services.sla import load_demo_sla\n"
+    "from disputedesk.services.demo import load_demo_sla\n"
     "print(load_demo_sla(Context.open(), 'demo', json.loads((demo_dir() / 'dispute.json').read_text('utf-8'))))\n"
 )
 

@@ -16,7 +16,7 @@ LOAD = (
     "import json\n"
     "from disputedesk.services.context import Context\n"
     "from disputedesk.services.demo import demo_dir\n"
-    "from disputedesk.services.suppliers import load_demo_suppliers\n"
+    "from disputedesk.services.demo import load_demo_suppliers\n"
     "print(load_demo_suppliers(Context.open(), 'demo', json.loads((demo_dir() / 'dispute.json').read_text('utf-8'))))\n"
 )
 

@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     ) -> None:
         """Import files into the evidence vault: stored once by SHA-256, recorded in the ledger."""
-        from ..services.import_evidence import DUPLICATE, FAILED, import_paths
+        from ..services.imports import DUPLICATE, FAILED, import_paths
         from ..services.workspaces import WorkspaceNotFound, ensure_workspace
 
         ctx = open_context()

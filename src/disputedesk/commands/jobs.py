@@ -21,6 +21,7 @@ def register(app: typer.Typer) -> None:
         burst: bool = typer.Option(False, "--burst", help="Stop when the queue is empty."),
     ) -> None:
         """Serve the PostgreSQL job queue (server mode: DISPUTEDESK_JOBS=queue)."""
+        from ..services.jobs import run_job
         from ..services.queue import run_worker
 
         ctx = open_context()
@@ -30,7 +31,7 @@ def register(app: typer.Typer) -> None:
                 "in embedded mode jobs run inside `disputedesk serve`"
             )
         out.print(f"worker serving the queue of {ctx.engine.url.render_as_string(hide_password=True)}")
-        run_worker(ctx, concurrency=concurrency, burst=burst)
+        run_worker(ctx, run_job=run_job, concurrency=concurrency, burst=burst)
 
     @app.command("submit-import")
     def submit_import(

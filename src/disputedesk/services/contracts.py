@@ -15,6 +15,7 @@ from ..domain.contract_clarity import SuggestionParams, check_contract
 from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
 from .context import Context
 from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
+from .sla import create_draft_terms
 
 CONTRACT_KINDS = ("contract", "amendment")
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024
@@ -100,26 +101,20 @@ def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[di
 
 
 def sla_draft_available() -> bool:
-    """True when the SLA engine's store accepts draft support terms."""
-    try:
-        from . import sla  # noqa: F401
-    except ImportError:
-        return False
-    return hasattr(sla, "create_draft_terms")
+    """Whether the contract page offers "send to the SLA engine as draft terms": always, since the SLA
+    engine (``services/sla/terms.py``) is part of every installation."""
+    return True
 
 
 def send_draft_terms(ctx: Context, workspace: str, label: str, *, actor: str) -> str:
     """Hand the support terms found in a contract to the SLA engine as a draft to confirm."""
-    if not sla_draft_available():
-        raise LookupError("the SLA engine's support terms are not available in this installation")
-    from . import sla
     from .records import contract_number_for_evidence
 
     chk = check_item(ctx, workspace, label)
     number = contract_number_for_evidence(ctx, workspace, chk.item.number)
     if number is None:
         raise ValueError(f"{label}: not linked to a contract record; add the contract first")
-    sla.create_draft_terms(ctx, workspace, number, chk.report["support_terms_draft"], source=f"clarity:{label}")
+    create_draft_terms(ctx, workspace, number, chk.report["support_terms_draft"], source=f"clarity:{label}")
     from .accounts import record
     from .workspaces import get_workspace_by_slug
 

@@ -175,7 +175,7 @@ def run_job(ctx: Context, job_id: int) -> JobView:
 @handler("import")
 def _import(ctx: Context, job: Job, progress: Callable[[int, int | None, str | None], None]) -> dict[str, Any]:
     """payload: {"paths": [...], "kind": str|None, "description": str|None}"""
-    from .import_evidence import ImportReport, collect_paths, import_candidates
+    from .imports import ImportReport, collect_paths, import_candidates
 
     p = job.payload
     report = ImportReport()
@@ -211,7 +211,7 @@ def _import_blobs(ctx: Context, job: Job, progress: Callable[[int, int | None, s
 
     payload: {"blobs": [{"sha256", "name"}], "kind", "description"}
     """
-    from .import_evidence import Candidate, import_candidates
+    from .imports import Candidate, import_candidates
 
     p = job.payload
     cands = [

@@ -36,7 +36,7 @@ from ..store.models import (
 from ..store.models_documents import GeneratedLetter
 from .context import Context
 from .evidence import parse_label
-from .import_evidence import Candidate, import_candidates
+from .imports import Candidate, import_candidates
 from .workspaces import get_workspace
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -1,7 +1,7 @@
 """Correspondence use cases: threads, search, chronology, directions, links to support requests.
 
-Messages enter through the import pipeline (:mod:`services.import_evidence`, which calls
-:mod:`services.mail_import`); this module works on what is recorded.
+Messages enter through the import pipeline (:mod:`services.imports`, which calls
+:mod:`services.imports.mail`); this module works on what is recorded.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import EvidenceItem, Message, Organization, SupportRequest
 from ..store.models_mail import MailMessageMeta, MailThread
-from . import mail_import
 from .context import Context
+from .imports import mail as mail_import
 from .workspaces import get_workspace
 
 DIRECTIONS = ("buyer->supplier", "supplier->buyer", "internal", "other")
@@ -622,7 +622,7 @@ def _hits(s: Session, query: Query, rows: list[tuple[int, int | None, str]]) -> 
     return out
 
 
-# -- directions and the demo ---------------------------------------------------------------------
+# -- directions -----------------------------------------------------------------------------------
 
 
 def _address(text_value: str | None) -> Address | None:
@@ -716,22 +716,6 @@ def link_request_messages(ctx: Context, workspace: str, links: dict[str, list[st
                     t.support_request_id = sr.id
     writer.write_anchor(ctx.blobs)
     return total
-
-
-def after_demo_load(
-    ctx: Context, workspace: str, spec: dict[str, Any], by_path: dict[str, str | None], *, actor: str
-) -> None:
-    """Called by the demo loader once parties and support requests exist: directions, chat
-    times in the buyer's zone, threads, and the messages each support request lists."""
-    refresh_directions(ctx, workspace)
-    rebuild_threads(ctx, workspace)
-    links: dict[str, list[str]] = {}
-    for n, sr in enumerate(spec.get("support_requests", []), 1):
-        labels = [by_path[p] for p in sr.get("messages", []) if by_path.get(p)]
-        if labels:
-            links[f"SR-{n:04d}"] = [lab for lab in labels if lab]
-    if links:
-        link_request_messages(ctx, workspace, links, actor=actor)
 
 
 def zone(name: str | None) -> ZoneInfo | None:

@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 import procrastinate
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
+from .cases import refresh_summaries
 from .context import Context
+from .workspaces import list_workspaces
 
 QUEUE = "disputedesk"
 log = logging.getLogger("disputedesk.worker")
 _WORKER_CTX: Context | None = None
+# What a queued job runs: ``services.jobs.run_job``, handed in by ``disputedesk worker`` at start-up
+# (``run_worker(ctx, run_job=…)``) so the queue does not import the jobs module that imports it.
+_RUN_JOB: Callable[[Context, int], None] | None = None
 
 
 def _conninfo(url: str) -> str:
@@ -31,10 +37,8 @@ def make_app(database_url: str) -> procrastinate.App:
 
     @app.task(name="disputedesk.run_job", queue=QUEUE, retry=procrastinate.RetryStrategy(max_attempts=5, wait=2))
     def run_job_task(job_id: int) -> None:
-        from .jobs import run_job
-
-        assert _WORKER_CTX is not None, "run_job_task runs only inside `disputedesk worker`"
-        run_job(_WORKER_CTX, job_id)
+        assert _WORKER_CTX is not None and _RUN_JOB is not None, "run_job_task runs only inside `disputedesk worker`"
+        _RUN_JOB(_WORKER_CTX, job_id)
 
     @app.periodic(cron="* * * * *", periodic_id="retry-stalled")
     @app.task(name="disputedesk.retry_stalled", queue=QUEUE, queueing_lock="retry-stalled")
@@ -45,9 +49,6 @@ def make_app(database_url: str) -> procrastinate.App:
     @app.task(name="disputedesk.case_summaries", queue=QUEUE, queueing_lock="case-summaries")
     def case_summaries(timestamp: int) -> None:  # noqa: ARG001
         """Each night, every case's list row for the new day (deadline days change at midnight)."""
-        from .cases import refresh_summaries
-        from .workspaces import list_workspaces
-
         assert _WORKER_CTX is not None
         for ws in list_workspaces(_WORKER_CTX):
             refresh_summaries(_WORKER_CTX, ws.slug)
@@ -88,12 +89,15 @@ def defer_job(ctx: Context, job_id: int) -> None:
     app.tasks["disputedesk.run_job"].defer(job_id=job_id)
 
 
-def run_worker(ctx: Context, *, concurrency: int = 1, burst: bool = False) -> None:
-    """Serve the queue until stopped (or, with ``burst``, until it is empty)."""
+def run_worker(
+    ctx: Context, *, run_job: Callable[[Context, int], None], concurrency: int = 1, burst: bool = False
+) -> None:
+    """Serve the queue until stopped (or, with ``burst``, until it is empty); each queued job id is
+    run by ``run_job`` (``services.jobs.run_job``)."""
     import asyncio
 
-    global _WORKER_CTX
-    _WORKER_CTX = ctx
+    global _WORKER_CTX, _RUN_JOB
+    _WORKER_CTX, _RUN_JOB = ctx, run_job
     app = make_app(ctx.settings.resolved_database_url)
     stall = ctx.settings.worker_stall_seconds
 

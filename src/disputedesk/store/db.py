@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import summary_cache
 from .models import Workspace
 
 
@@ -36,7 +37,10 @@ def _sqlite_pragmas(lock_timeout: float):  # type: ignore[no-untyped-def]
 
 
 def make_engine(url: str, *, lock_timeout: float = 15.0) -> Engine:
-    """``lock_timeout``: how long a SQLite writer waits for another one before giving up."""
+    """``lock_timeout``: how long a SQLite writer waits for another one before giving up.
+
+    Also installs the session hooks every engine relies on (``store/summary_cache.py``)."""
+    summary_cache.register()
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":

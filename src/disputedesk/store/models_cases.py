@@ -146,7 +146,7 @@ class ExchangeRateRecord(WorkspaceScoped, Base):
 class CaseSummaryCache(Base):
     """A case's list row as computed on ``computed_on`` (deadline days depend on the date).
 
-    Dropped by any change to the case's records (see services/cases.py), recomputed on read.
+    Dropped by any change to the case's records (see store/summary_cache.py), recomputed on read.
     """
 
     __tablename__ = "case_summary_cache"

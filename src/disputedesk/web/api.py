@@ -121,7 +121,7 @@ async def evidence_imap(
     """Import one folder of a mail server; only messages not imported before (incremental by UID)."""
     from starlette.concurrency import run_in_threadpool
 
-    from ..services.mail_imap import import_imap
+    from ..services.imports import import_imap
 
     report = await run_in_threadpool(import_imap, ctx, ws.slug, url, actor=ws.username, password=password)
     return report.as_dict()

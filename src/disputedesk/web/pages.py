@@ -128,7 +128,7 @@ async def evidence_imap(
     """One folder of the buyer's mail server, incrementally; the password is not stored."""
     from starlette.concurrency import run_in_threadpool
 
-    from ..services.mail_imap import import_imap
+    from ..services.imports import import_imap
 
     report = await run_in_threadpool(import_imap, ctx, ws.slug, url, actor=ws.username, password=password)
     return render(request, "_import_report.html", lang, ws, ctx, report=report)

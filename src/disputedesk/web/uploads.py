@@ -6,7 +6,7 @@ from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from ..services.context import Context
-from ..services.import_evidence import Candidate, ImportReport, import_candidates
+from ..services.imports import Candidate, ImportReport, import_candidates
 
 
 class UploadTooLarge(ValueError):

@@ -33,7 +33,7 @@ def test_snippet_marks_the_hits_and_escapes_html() -> None:
 
 def test_a_big_mailbox_parsed_in_a_second_process_gives_the_same_items(tmp_path) -> None:
     from disputedesk.ingest.mail import MBOX
-    from disputedesk.services.mail_import import parse_in_worker, parse_source
+    from disputedesk.services.imports.mail import parse_in_worker, parse_source
 
     box = tmp_path / "in.mbox"
     box.write_bytes(

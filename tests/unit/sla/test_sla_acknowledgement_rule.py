@@ -1,4 +1,4 @@
-"""The documented bare-acknowledgement rule (services/sla.py) on real supplier phrasings."""
+"""The documented bare-acknowledgement rule (services/sla/messages.py) on real supplier phrasings."""
 
 from __future__ import annotations
 

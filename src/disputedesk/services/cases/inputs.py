@@ -1,0 +1,224 @@
+"""Checking what the user entered for a case (dates, amounts, evidence labels, issues) before anything is written.
+
+A bad field raises ``ValueError("<field>: …")``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...domain.ladder import (
+    ISSUE_TYPES,
+)
+from ...domain.money import Money, check_currency, to_decimal
+from ...store.models import EvidenceItem, Workspace
+
+# Other spellings of the issue types (e.g. in demo/data/dispute.json) → domain ids.
+ISSUE_ALIASES = {
+    "missing_or_untranslated_manual": "missing_manual",
+    "unilateral_change_of_terms": "unilateral_term_change",
+    "refusal_of_warranty_service": "warranty_refused",
+    "non_conformity": "product_defect",
+}
+
+
+# Amounts are stored as NUMERIC(20, 6) on PostgreSQL: 14 digits before the point at most.
+MAX_AMOUNT = Decimal(10) ** 12  # the dashboard shows deadlines this many days ahead
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+_EVIDENCE = re.compile(r"^E-(\d{1,9})$")
+
+
+_CASE_NO = re.compile(r"^CASE-\d{4}-\d{3,}$")
+
+
+# ----------------------------------------------------------------------------- input parsing
+
+
+def _check_keys(data: Mapping[str, Any], allowed: Iterable[str], where: str) -> None:
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{where}: expected an object with named fields")
+    extra = sorted(set(data) - set(allowed), key=str)
+    if extra:
+        raise ValueError(f"{extra[0]}: unknown field (allowed: {', '.join(sorted(allowed))})")
+    for key, value in data.items():
+        _no_nul(value, str(key))
+
+
+def _no_nul(value: Any, name: str) -> None:
+    """Text with NUL characters cannot be stored (PostgreSQL refuses it): name the field."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError(f"{name}: contains a NUL character")
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            _no_nul(v, f"{name}.{k}")
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            _no_nul(v, f"{name}[{i}]")
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_date(value: Any, name: str, *, required: bool = True) -> date | None:
+    """A calendar date from a ``date`` or ``YYYY-MM-DD``; impossible dates name the field."""
+    if _blank(value):
+        if required:
+            raise ValueError(f"{name}: required (a date, YYYY-MM-DD)")
+        return None
+    if isinstance(value, date):
+        d = value
+    else:
+        text = str(value).strip()
+        if not _ISO.match(text):
+            raise ValueError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD")
+        try:
+            d = date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{name}: {value!r} is not a real calendar date") from None
+    if not 1950 <= d.year <= 2200:
+        raise ValueError(f"{name}: {d} is outside the years 1950–2200")
+    return d
+
+
+def parse_int(value: Any, name: str, *, minimum: int = 1, maximum: int = 3650) -> int | None:
+    if _blank(value):
+        return None
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError(f"{name}: expected a whole number, got {value!r}")
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{name}: {value!r} is not a whole number") from None
+    if n < minimum:
+        raise ValueError(f"{name}: must be at least {minimum}")
+    if n > maximum:
+        raise ValueError(f"{name}: {n} is more than {maximum}")
+    return n
+
+
+def parse_bool(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if _blank(value):
+        return False
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{name}: {value!r} is not true or false")
+
+
+def parse_text(value: Any, name: str, *, required: bool = False, limit: int = 2000) -> str:
+    if _blank(value):
+        if required:
+            raise ValueError(f"{name}: required")
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"{name}: expected text")
+    text = value.strip()
+    if len(text) > limit:
+        raise ValueError(f"{name}: longer than {limit} characters")
+    return text
+
+
+def parse_money(amount: Any, currency: Any, name: str = "amount", *, currency_name: str = "currency") -> Money:
+    """Money from an amount (Decimal, int or decimal string; never float) and an ISO 4217 code."""
+    if _blank(amount):
+        raise ValueError(f"{name}: required")
+    cur = check_currency(currency.strip().upper() if isinstance(currency, str) else currency, currency_name)
+    value = to_decimal(amount, name)
+    if value < 0:
+        raise ValueError(f"{name}: {value} is negative; amounts must be zero or more")
+    if value >= MAX_AMOUNT:
+        raise ValueError(f"{name}: {value} is too large (at most {MAX_AMOUNT - 1})")
+    try:
+        return Money(value, cur)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {str(exc).split(': ', 1)[-1]}") from None
+
+
+def parse_list(value: Any, name: str) -> list[str]:
+    """A list from a JSON list or a comma/space separated string."""
+    if _blank(value):
+        return []
+    if isinstance(value, str):
+        return [v for v in re.split(r"[,\s;]+", value.strip()) if v]
+    if isinstance(value, (list, tuple)):
+        out = []
+        for i, v in enumerate(value):
+            if not isinstance(v, str) or not v.strip():
+                raise ValueError(f"{name}[{i}]: expected text")
+            out.append(v.strip())
+        return out
+    raise ValueError(f"{name}: expected a list")
+
+
+def _evidence_numbers(labels: Sequence[str], name: str) -> list[tuple[str, int]]:
+    out = []
+    for i, raw in enumerate(labels):
+        m = _EVIDENCE.match(raw.strip().upper())
+        if not m:
+            raise ValueError(f"{name}[{i}]: {raw!r} is not an evidence number like E-0042")
+        n = int(m.group(1))
+        out.append((f"E-{n:04d}", n))
+    return out
+
+
+def _resolve_evidence(s: Session, ws: Workspace, labels: Sequence[str], name: str) -> dict[str, int]:
+    """Evidence labels → item ids; a label that is not in this workspace names the field."""
+    pairs = _evidence_numbers(labels, name)
+    if not pairs:
+        return {}
+    rows = dict(
+        s.execute(
+            select(EvidenceItem.number, EvidenceItem.id).where(
+                EvidenceItem.workspace_id == ws.id, EvidenceItem.number.in_([n for _, n in pairs])
+            )
+        ).all()
+    )
+    out: dict[str, int] = {}
+    for i, (label, n) in enumerate(pairs):
+        if n not in rows:
+            raise ValueError(f"{name}[{i}]: {label} does not exist in this workspace")
+        out[label] = rows[n]
+    return out
+
+
+def _one_evidence(s: Session, ws: Workspace, label: Any, name: str) -> tuple[str, int] | None:
+    if _blank(label):
+        return None
+    if not isinstance(label, str):
+        raise ValueError(f"{name}: expected an evidence number like E-0042")
+    m = _EVIDENCE.match(label.strip().upper())
+    if not m:
+        raise ValueError(f"{name}: {label!r} is not an evidence number like E-0042")
+    n = int(m.group(1))
+    item_id = s.execute(
+        select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == n)
+    ).scalar_one_or_none()
+    if item_id is None:
+        raise ValueError(f"{name}: E-{n:04d} does not exist in this workspace")
+    return f"E-{n:04d}", item_id
+
+
+def normalise_issue(issue: str, name: str = "issues") -> str:
+    key = ISSUE_ALIASES.get(issue.strip(), issue.strip())
+    if key not in ISSUE_TYPES:
+        raise ValueError(f"{name}: {issue!r} is not an issue type ({', '.join(ISSUE_TYPES)})")
+    return key
+
+
+def _required(name: str) -> Any:
+    raise ValueError(f"{name}: required")

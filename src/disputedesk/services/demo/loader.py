@@ -1,0 +1,325 @@
+"""Load the demo dispute (``src/disputedesk/demo/data``) through the real code paths.
+
+Every file goes through the same import pipeline as ``disputedesk import``; the structured
+facts (parties, contract, order, payments, delivery, machines, support requests) are read from
+``dispute.json`` and linked to the evidence items by their file path. Loading twice changes
+nothing: the files are duplicates and the records exist already.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ...store.db import lock_workspace, unit_of_work
+from ...store.ledger import LedgerWriter
+from ...store.models import (
+    Contact,
+    Contract,
+    Delivery,
+    EvidenceItem,
+    Order,
+    Organization,
+    Payment,
+    ProductUnit,
+    SupportRequest,
+)
+from ..context import Context
+from ..imports import Candidate, import_candidates
+from ..workspaces import ensure_workspace, get_workspace
+from .cases import load_demo_case
+from .mail import after_demo_load
+from .sla import load_demo_sla
+from .suppliers import load_demo_suppliers
+
+
+def demo_dir() -> Path:
+    return Path(str(resources.files("disputedesk.demo") / "data"))
+
+
+def _money(value: Any, field: str) -> Decimal:
+    if isinstance(value, float):
+        raise ValueError(f"dispute.json: {field} must be a string or integer amount, not a float")
+    return Decimal(str(value))
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def load_demo(ctx: Context, workspace: str = "demo", *, actor: str = "demo-loader") -> list[str]:
+    root = demo_dir()
+    spec = json.loads((root / "dispute.json").read_text(encoding="utf-8"))
+    ws_spec = spec.get("workspace", {})
+    ensure_workspace(ctx, workspace, ws_spec.get("name") or "Demo dispute")
+
+    # 1. Evidence files through the real import pipeline.
+    cands = []
+    for ev in spec["evidence"]:
+        path = root / ev["path"]
+        if not path.is_file():
+            raise ValueError(f"dispute.json: evidence file {ev['path']} does not exist")
+        cands.append(
+            Candidate(
+                name=path.name,
+                source=f"demo:{ev['path']}",
+                open=lambda p=path: open(p, "rb"),  # type: ignore[misc]
+                kind=ev.get("kind"),
+                description=ev.get("description"),
+            )
+        )
+    report = import_candidates(ctx, workspace, cands, actor=actor)
+    if report.failed:
+        reasons = "; ".join(f"{o.source}: {o.reason}" for o in report.outcomes if o.status == "failed")
+        raise ValueError(f"demo files failed to import: {reasons}")
+    by_path = {o.source.removeprefix("demo:"): o.evidence for o in report.outcomes}
+
+    # 2. Structured records, once.
+    created = _load_records(ctx, workspace, spec, by_path, actor)
+    # Now that the parties exist: message directions, chat times, request links (idempotent).
+    after_demo_load(ctx, workspace, spec, by_path, actor=actor)
+    lines = [
+        f"demo workspace '{workspace}': {report.imported} file(s) imported, {report.duplicates} already there",
+        "records created" if created else "records already loaded",
+    ]
+    lines.append(load_demo_case(ctx, workspace, spec, actor=actor) or "case already loaded")
+    # Links the demo's mails to their requests, stores terms and calendars, evaluates.
+    lines += load_demo_sla(ctx, workspace, spec, actor=actor)
+    # Needs the messages (payment warnings) and SLA results (scorecard): keep it last.
+    lines += load_demo_suppliers(ctx, workspace, spec, actor=actor)
+    return lines
+
+
+def _load_records(
+    ctx: Context, workspace: str, spec: dict[str, Any], by_path: dict[str, str | None], actor: str
+) -> bool:
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        lock_workspace(s, ws.id)
+        if s.execute(select(Organization.id).where(Organization.workspace_id == ws.id).limit(1)).first():
+            return False
+        ev_ids = {
+            f"E-{n:04d}": i
+            for n, i in s.execute(
+                select(EvidenceItem.number, EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id)
+            ).all()
+        }
+
+        def ev(path: str | None) -> int | None:
+            if not path:
+                return None
+            label = by_path.get(path)
+            if label is None:
+                raise ValueError(f"dispute.json: {path} is referenced but not listed under 'evidence'")
+            return ev_ids[label]
+
+        b = spec["buyer"]
+        buyer = Organization(
+            workspace_id=ws.id,
+            key="buyer",
+            role="buyer",
+            name_en=b["name"],
+            country=b.get("country"),
+            address_en=b.get("address"),
+            email_domains=b.get("email_domains", []),
+            details={
+                k: v for k, v in b.items() if k not in ("name", "country", "address", "email_domains", "contacts")
+            },
+        )
+        s.add(buyer)
+        s.flush()
+        for c in b.get("contacts", []):
+            s.add(
+                Contact(
+                    workspace_id=ws.id,
+                    organization_id=buyer.id,
+                    name=c["name"],
+                    role=c.get("role"),
+                    email=c.get("email"),
+                )
+            )
+
+        suppliers: dict[str, Organization] = {}
+        known = {
+            "key",
+            "name_en",
+            "name_zh",
+            "uscc",
+            "address_en",
+            "address_zh",
+            "legal_representative",
+            "email_domains",
+            "websites",
+            "contacts",
+            "country",
+        }
+        for sp in spec["suppliers"]:
+            org = Organization(
+                workspace_id=ws.id,
+                key=sp["key"],
+                role="supplier",
+                name_en=sp["name_en"],
+                name_zh=sp.get("name_zh"),
+                country=sp.get("country", "CN"),
+                uscc=sp.get("uscc"),
+                address_en=sp.get("address_en"),
+                address_zh=sp.get("address_zh"),
+                legal_representative=sp.get("legal_representative"),
+                email_domains=sp.get("email_domains", []),
+                websites=sp.get("websites", []),
+                details={k: v for k, v in sp.items() if k not in known},
+            )
+            s.add(org)
+            s.flush()
+            suppliers[sp["key"]] = org
+            for c in sp.get("contacts", []):
+                s.add(
+                    Contact(
+                        workspace_id=ws.id,
+                        organization_id=org.id,
+                        name=c["name"],
+                        name_zh=c.get("name_zh"),
+                        level=c.get("level"),
+                        role=c.get("role"),
+                        email=c.get("email"),
+                        phone=c.get("phone"),
+                        wechat=c.get("wechat"),
+                        hours=c.get("hours"),
+                    )
+                )
+
+        contracts: dict[str, Contract] = {}
+        for cs in spec.get("contracts", []):
+            sup = suppliers[cs["supplier"]]
+            c = Contract(
+                workspace_id=ws.id,
+                key=cs["key"],
+                kind="contract",
+                supplier_id=sup.id,
+                buyer_id=buyer.id,
+                number=cs["number"],
+                title=cs.get("title"),
+                signed_on=_date(cs.get("signed_on")),
+                currency=cs.get("currency"),
+                total=_money(cs["total"], f"contracts.{cs['key']}.total") if cs.get("total") is not None else None,
+                warranty_months=cs.get("warranty_months"),
+                evidence_id=ev(cs.get("document")),
+            )
+            s.add(c)
+            s.flush()
+            contracts[cs["key"]] = c
+            for am in cs.get("amendments", []):
+                s.add(
+                    Contract(
+                        workspace_id=ws.id,
+                        kind="amendment",
+                        parent_id=c.id,
+                        supplier_id=sup.id,
+                        buyer_id=buyer.id,
+                        number=am["number"],
+                        title=am.get("title"),
+                        summary=am.get("summary"),
+                        signed_on=_date(am.get("signed_on")),
+                        evidence_id=ev(am.get("document")),
+                    )
+                )
+
+        orders: dict[str, Order] = {}
+        for od in spec.get("orders", []):
+            o = Order(
+                workspace_id=ws.id,
+                key=od["key"],
+                contract_id=contracts[od["contract"]].id if od.get("contract") else None,
+                number=od["number"],
+                ordered_on=_date(od.get("ordered_on")),
+                currency=od["currency"],
+                amount=_money(od["amount"], f"orders.{od['key']}.amount"),
+            )
+            s.add(o)
+            s.flush()
+            orders[od["key"]] = o
+        for p in spec.get("payments", []):
+            s.add(
+                Payment(
+                    workspace_id=ws.id,
+                    order_id=orders[p["order"]].id if p.get("order") else None,
+                    paid_on=date.fromisoformat(p["paid_on"]),
+                    amount=_money(p["amount"], "payments.amount"),
+                    currency=p["currency"],
+                    method=p.get("method", "T/T"),
+                    reference=p.get("reference"),
+                    evidence_id=ev(p.get("document")),
+                )
+            )
+        units: dict[str, ProductUnit] = {}
+        for d in spec.get("deliveries", []):
+            dl = Delivery(
+                workspace_id=ws.id,
+                order_id=orders[d["order"]].id if d.get("order") else None,
+                delivered_on=date.fromisoformat(d["delivered_on"]),
+                evidence_id=ev(d.get("document")),
+            )
+            s.add(dl)
+            s.flush()
+            for u in d.get("units", []):
+                pu = ProductUnit(
+                    workspace_id=ws.id,
+                    delivery_id=dl.id,
+                    model=u["model"],
+                    serial=u["serial"],
+                    delivered_on=dl.delivered_on,
+                )
+                s.add(pu)
+                s.flush()
+                units[u["serial"]] = pu
+        for n, sr in enumerate(spec.get("support_requests", []), 1):
+            opened = datetime.fromisoformat(sr["opened_at"])
+            if opened.tzinfo is None:
+                raise ValueError(f"dispute.json: support_requests[{n}].opened_at needs a UTC offset")
+            s.add(
+                SupportRequest(
+                    workspace_id=ws.id,
+                    number=f"SR-{n:04d}",
+                    supplier_id=suppliers[sr["supplier"]].id,
+                    unit_id=units[sr["unit_serial"]].id if sr.get("unit_serial") in units else None,
+                    title=sr["title"],
+                    severity=sr.get("severity", "normal"),
+                    opened_at=opened,
+                    status=sr.get("status", "open"),
+                )
+            )
+        writer = LedgerWriter(s, ws)
+        writer.append(
+            actor=actor,
+            action="records.loaded",
+            at=ctx.clock(),
+            payload={"source": "demo/dispute.json", "suppliers": sorted(suppliers), "contracts": sorted(contracts)},
+        )
+    writer.write_anchor(ctx.blobs)
+    return True
+
+
+DEMO_USER = "demo"
+
+
+def ensure_demo_user(ctx: Context, workspace: str = "demo") -> tuple[str, str | None]:
+    """The demo's owner account. Returns (user, password) — the password only when created now."""
+    import secrets
+
+    from .. import accounts
+
+    try:
+        accounts.get_user(ctx, DEMO_USER)
+        return DEMO_USER, None
+    except accounts.AccountError:
+        pass
+    password = secrets.token_urlsafe(9)
+    accounts.create_user(ctx, DEMO_USER, password, display_name="Demo buyer", is_admin=True)
+    accounts.grant(ctx, DEMO_USER, workspace, "owner", actor="demo-loader")
+    return DEMO_USER, password

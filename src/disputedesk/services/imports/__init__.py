@@ -1,0 +1,40 @@
+"""Importing evidence: files, folders, mailboxes and IMAP folders into the vault.
+
+* ``pipeline.py`` – the stages every item goes through (collect, store, flush, record, anchor);
+* ``mail.py``     – what the pipeline does with mail and chat files (expanding a mailbox into
+  messages, parties, search terms);
+* ``imap.py``     – an IMAP folder as a source of candidates, remembered by UID;
+* ``sources.py``  – ``import_paths`` (files, folders and ``imap://`` URLs) and ``import_imap``.
+"""
+
+from __future__ import annotations
+
+from .imap import ImapSource, imap_source, is_imap_url, parse_imap_url
+from .pipeline import (
+    DUPLICATE,
+    FAILED,
+    IMPORTED,
+    Candidate,
+    ImportReport,
+    Outcome,
+    collect_paths,
+    import_candidates,
+)
+from .sources import import_imap, import_paths
+
+__all__ = [
+    "DUPLICATE",
+    "FAILED",
+    "IMPORTED",
+    "Candidate",
+    "ImapSource",
+    "ImportReport",
+    "Outcome",
+    "collect_paths",
+    "imap_source",
+    "import_candidates",
+    "import_imap",
+    "import_paths",
+    "is_imap_url",
+    "parse_imap_url",
+]

@@ -1,0 +1,589 @@
+"""Import files into the evidence vault (CLI ``disputedesk import``, web upload, demo loader).
+
+Pipeline, in named stages (after paperless-ngx's consumption pipeline):
+
+1. **collect**  – expand folders (sorted, symlinked folders not followed); a path that does
+   not exist is reported, the others go on;
+2. **store**    – stream each file into the blob store, hashing in the same pass (outside any
+   database transaction, so the web app is never blocked by a long copy);
+3. **flush**    – make the batch's blobs durable (one ``syncfs``) *before* any row points to them;
+4. **record**   – one short transaction per batch: the workspace lock, duplicate check by
+   SHA-256, the evidence rows (numbered E-0001 …) and one ledger entry each;
+5. **anchor**   – after the commit, the ledger head is anchored.
+
+A failure of one file (vanished, unreadable, empty, disk full) is reported with its reason and
+the import goes on. A crash leaves at most blobs without rows (harmless, never the reverse),
+so re-running the same import finishes the job: files already in the vault are reported as
+duplicates of their existing number.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+
+from ...domain.mail_search import index_terms
+from ...ingest import files as filetypes
+from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
+from ...store.blobs import BlobStoreError, StoredBlob, local_path
+from ...store.db import lock_workspace, unit_of_work
+from ...store.ledger import LedgerWriter
+from ...store.models import EvidenceItem, Message, Workspace
+from ..context import Context
+from ..workspaces import get_workspace
+from . import mail as mail_import
+
+IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
+
+
+@dataclass
+class Outcome:
+    name: str
+    source: str
+    status: str
+    evidence: str | None = None  # E-0001 (the new item, or the existing one for a duplicate)
+    sha256: str | None = None
+    size: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def imported(self) -> int:
+        return self.count(IMPORTED)
+
+    @property
+    def duplicates(self) -> int:
+        return self.count(DUPLICATE)
+
+    @property
+    def failed(self) -> int:
+        return self.count(FAILED)
+
+    @property
+    def bytes_imported(self) -> int:
+        return sum(o.size for o in self.outcomes if o.status == IMPORTED)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "items": [o.__dict__ for o in self.outcomes],
+        }
+
+
+@dataclass
+class Candidate:
+    """One file to import: a display name, where it came from, and how to open it."""
+
+    name: str
+    source: str
+    open: Callable[[], BinaryIO]
+    size_hint: int | None = None
+    kind: str | None = None
+    description: str | None = None
+    parent_number: int | None = None
+    # Mail sources: the time zone of chat exports in local time (WhatsApp), a Maildir folder.
+    tz: tzinfo | None = None
+    maildir: Path | None = None
+
+
+@dataclass
+class _Stored:
+    cand: Candidate
+    blob: StoredBlob
+    media_type: str
+    text: str | None
+    doc_date: datetime | None
+    # mail/chat items (imports/mail.py): run-unique key, parent's key, parsed content
+    key: str | None = None
+    parent_key: str | None = None
+    message: ParsedMessage | None = None
+    location: str | None = None
+    item_kind: str = "file"  # file | message | attachment | container
+    top: bool = True  # a batch may end before it (not inside a message's parts)
+    note: str | None = None  # shown in the report next to an imported item
+
+
+@dataclass
+class _Run:
+    """State of one import across batches: parties for directions, keys of recorded items."""
+
+    parties: mail_import.WorkspaceParties | None = None
+    ids: dict[str, int] = field(default_factory=dict)  # item key -> evidence id
+    numbers: dict[str, int] = field(default_factory=dict)  # item key -> evidence number
+    msgpk: dict[str, int] = field(default_factory=dict)  # item key -> messages.id
+    messages: int = 0
+    serial: int = 0
+    containers: set[str] = field(default_factory=set)
+
+
+def collect_paths(paths: Iterable[Path], report: ImportReport) -> Iterator[Candidate]:
+    """Expand files and folders into candidates; missing paths are reported as failed."""
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            report.outcomes.append(Outcome(p.name, str(p), FAILED, reason="does not exist"))
+            continue
+        if _is_maildir_root(p):
+            yield Candidate(name=p.name, source=str(p.resolve()), open=_no_stream, maildir=p)
+        elif p.is_dir():
+            # resolve the folder once; the files below it are joined to it (no lstat per file)
+            for root, dirs, names in os.walk(p.resolve()):
+                dirs.sort()
+                for d in list(dirs):
+                    sub = Path(root) / d
+                    if not sub.is_symlink() and _is_maildir_root(sub):
+                        dirs.remove(d)
+                        yield Candidate(name=d, source=str(sub.resolve()), open=_no_stream, maildir=sub)
+                for n in sorted(names):
+                    yield _file_candidate(Path(root) / n)
+        else:
+            yield _file_candidate(p)
+
+
+def _is_maildir_root(p: Path) -> bool:
+    """A folder with its own cur/ or new/ (a folder that merely contains one is walked)."""
+    return p.is_dir() and ((p / "cur").is_dir() or (p / "new").is_dir()) and is_maildir(p)
+
+
+def _no_stream() -> BinaryIO:
+    raise IsADirectoryError("a Maildir folder has no stream of its own")
+
+
+def _file_candidate(p: Path) -> Candidate:
+    src = str(p) if p.is_absolute() else os.path.abspath(p)
+    return Candidate(name=p.name, source=src, open=lambda p=p: open(p, "rb"))  # type: ignore[misc]
+
+
+def import_candidates(
+    ctx: Context,
+    workspace: str,
+    candidates: Iterable[Candidate],
+    *,
+    actor: str,
+    progress: Callable[[Outcome], None] | None = None,
+    report: ImportReport | None = None,
+) -> ImportReport:
+    report = report or ImportReport()
+    ctx.blobs.check_writable()
+    with unit_of_work(ctx.engine) as s:
+        get_workspace(s, workspace)  # fail early with a clear message
+    batch: list[_Stored] = []
+    batch_bytes = 0
+    settings = ctx.settings
+    run = _Run()
+
+    def emit(o: Outcome) -> None:
+        report.outcomes.append(o)
+        if progress:
+            progress(o)
+
+    def record() -> None:
+        nonlocal batch, batch_bytes
+        if batch:
+            for o in _record_batch(ctx, workspace, batch, actor, run):
+                emit(o)
+        batch, batch_bytes = [], 0
+
+    def full() -> bool:
+        return len(batch) >= settings.import_batch_files or batch_bytes >= settings.import_batch_bytes
+
+    with mail_import.temp_dir() as tmp:
+        for cand, prefetched in _prefetch(ctx, candidates):
+            if cand.kind and cand.kind not in filetypes.KINDS:
+                emit(
+                    Outcome(
+                        cand.name, cand.source, FAILED, reason=f"kind {cand.kind!r} is not one of {filetypes.KINDS}"
+                    )
+                )
+                continue
+            if cand.maildir is not None:
+                stored = None
+                mtype: str | None = MAILDIR
+            else:
+                stored = prefetched.result() if prefetched is not None else _store_one(ctx, cand)
+                if isinstance(stored, Outcome):
+                    emit(stored)
+                    continue
+                mtype = mail_import.source_type(cand.name, stored.blob.head, stored.media_type, stored.blob.size)
+                if mtype is None:
+                    batch.append(stored)
+                    batch_bytes += stored.blob.size
+                    if full():
+                        record()
+                    continue
+            if run.parties is None:
+                run.parties = _load_parties(ctx, workspace)
+            for st in _expand_mail(ctx, cand, stored, mtype, run, Path(tmp)):
+                if isinstance(st, Outcome):
+                    emit(st)
+                    continue
+                # cut batches only between top-level items: a message and its parts commit together
+                if st.top and full():
+                    record()
+                batch.append(st)
+                batch_bytes += st.blob.size
+        record()
+    if run.messages:
+        from ..mail import rebuild_threads
+
+        rebuild_threads(ctx, workspace)
+    return report
+
+
+def _prefetch(
+    ctx: Context, candidates: Iterable[Candidate], *, workers: int = 2, ahead: int = 8
+) -> Iterator[tuple[Candidate, Future[_Stored | Outcome] | None]]:
+    """Stage "store" for the next few files runs in threads while the main loop records.
+
+    Hashing (hashlib releases the GIL on large buffers) and file I/O overlap across files, so
+    two cores read, hash and write at once; results are consumed strictly in input order, so
+    numbering, reports and batches are exactly as in a sequential run. At most ``ahead`` files
+    are in flight (each streams in 1 MiB chunks), so memory stays flat.
+    """
+    pending: deque[tuple[Candidate, Future[_Stored | Outcome] | None]] = deque()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="disputedesk-store") as pool:
+        try:
+            for cand in candidates:
+                bad_kind = bool(cand.kind and cand.kind not in filetypes.KINDS)
+                fut = None if bad_kind or cand.maildir is not None else pool.submit(_store_one, ctx, cand)
+                pending.append((cand, fut))
+                if len(pending) > ahead:
+                    yield pending.popleft()
+            while pending:
+                yield pending.popleft()
+        finally:
+            for _cand, fut in pending:
+                if fut is not None:
+                    fut.cancel()
+
+
+def _load_parties(ctx: Context, workspace: str) -> mail_import.WorkspaceParties:
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        return mail_import.load_parties(s, ws.id)
+
+
+def _expand_mail(
+    ctx: Context, cand: Candidate, root: _Stored | None, mtype: str, run: _Run, tmp: Path
+) -> Iterator[_Stored | Outcome]:
+    """A mail/chat source as items: the file itself first, then its messages and their parts."""
+    run.serial += 1
+    key = f"s{run.serial}"
+    tz = cand.tz or (run.parties.timezone if run.parties else None)
+    if root is not None:
+        root.key = key
+        items = mail_import.expand(ctx, root.blob.sha256, mtype, key, tz, tmp, root.blob.size)
+    else:
+        assert cand.maildir is not None
+        items = mail_import.parse_source(cand.maildir, MAILDIR, key=key, tz=tz)
+    root_done = root is None
+    n = 0
+    for item in items:
+        n += 1
+        if not root_done:
+            assert root is not None
+            if item.kind == "rejected" and item.key in (key, f"{key}!error"):
+                # not what its name says (binary junk named .eml, ...): kept as an opaque file
+                root.item_kind = "file"
+                root.key = None
+                root.text = None
+                root.media_type = "application/octet-stream"
+                root.note = f"kept as a plain file, not read as mail: {item.reason}"
+                yield root
+                return
+            root_done = True
+            if item.parent_key is None and item.kind in ("message", "container") and item.sha256 == root.blob.sha256:
+                root.item_kind = item.kind
+                root.location = item.location
+                if item.message is not None:
+                    root.message = item.message
+                    root.text = mail_import.message_text(item.message)
+                    root.doc_date = item.message.date or root.doc_date
+                    root.media_type = item.media_type or root.media_type
+                yield root
+                continue
+            root.item_kind = "container"
+            yield root
+        where = item.location or item.key
+        if item.kind == "rejected":
+            name = cand.name if item.key.endswith("!error") else f"{cand.name} [{where}]"
+            yield Outcome(name, f"{cand.source}#{where}", FAILED, reason=item.reason)
+            continue
+        parent = item.parent_key or (key if root is not None else None)
+        name = mail_import.child_name(cand.name, item, n)
+        source = f"{cand.source}#{where}"
+        try:
+            blob = mail_import.put_bytes(ctx, item.raw, source)
+        except BlobStoreError as exc:
+            yield Outcome(name, source, FAILED, reason=str(exc))
+            continue
+        if blob.size == 0:
+            yield Outcome(name, source, FAILED, sha256=blob.sha256, reason="empty part (0 bytes): nothing to keep")
+            continue
+        text = None
+        doc_date = None
+        if item.kind == "message" and item.message is not None:
+            media_type = item.media_type or "message/rfc822"
+            text = mail_import.message_text(item.message)
+            doc_date = item.message.date
+            kind = "correspondence"
+        else:
+            media_type = filetypes.detect_media_type(name, blob.head)
+            if media_type in ("application/octet-stream", "text/plain") and item.media_type:
+                media_type = item.media_type.lower()
+            text = _extract(ctx, blob, media_type)
+            kind = filetypes.guess_kind(name, media_type)
+        sub = Candidate(name=name, source=source, open=_no_stream, kind=kind)
+        yield _Stored(
+            sub,
+            blob,
+            media_type,
+            text,
+            doc_date,
+            key=item.key,
+            parent_key=parent,
+            message=item.message,
+            location=item.location,
+            item_kind=item.kind,
+            top=item.parent_key is None,
+        )
+    if not root_done and root is not None:
+        root.item_kind = "container"
+        yield root
+
+
+def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
+    try:
+        stream = cand.open()
+    except FileNotFoundError:
+        return Outcome(cand.name, cand.source, FAILED, reason="file vanished before it could be read")
+    except IsADirectoryError:
+        return Outcome(cand.name, cand.source, FAILED, reason="is a folder, not a file")
+    except PermissionError:
+        return Outcome(cand.name, cand.source, FAILED, reason="not readable (permission denied)")
+    except OSError as exc:
+        return Outcome(cand.name, cand.source, FAILED, reason=f"cannot be opened: {exc.strerror or exc}")
+    try:
+        with closing(stream):
+            blob = ctx.blobs.put_stream(stream, label=cand.source)
+    except BlobStoreError as exc:
+        reason = str(exc)
+        if reason.startswith(cand.source + ": "):
+            reason = reason[len(cand.source) + 2 :]
+        return Outcome(cand.name, cand.source, FAILED, reason=reason)
+    if blob.size == 0:
+        return Outcome(
+            cand.name, cand.source, FAILED, sha256=blob.sha256, reason="empty file (0 bytes): nothing to keep"
+        )
+    media_type = filetypes.detect_media_type(cand.name, blob.head)
+    text = _extract(ctx, blob, media_type)
+    return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
+
+
+def _extract(ctx: Context, blob: StoredBlob, media_type: str) -> str | None:
+    """Text for preview and search, read from the stored original (never from the source again)."""
+    if not filetypes.has_extractor(media_type):
+        return None
+    if ctx.blobs.local_file(blob.sha256) is None and blob.size > 200 * 1024 * 1024:
+        return None  # not worth copying out of an object store for a search text
+    with local_path(ctx.blobs, blob.sha256) as path:
+        return filetypes.extract_text(path, media_type)
+
+
+def _record_batch(
+    ctx: Context, workspace: str, batch: list[_Stored], actor: str, run: _Run | None = None
+) -> list[Outcome]:
+    ctx.blobs.flush()
+    run = run or _Run()
+    outcomes: list[Outcome] = []
+    now = ctx.clock()
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        lock_workspace(s, ws.id)
+        s.refresh(ws)
+        writer = LedgerWriter(s, ws)
+        hashes = list({st.blob.sha256 for st in batch})
+        existing: dict[str, tuple[int, int]] = {}
+        for i in range(0, len(hashes), 500):
+            for sha, number, item_id in s.execute(
+                select(EvidenceItem.sha256, EvidenceItem.number, EvidenceItem.id).where(
+                    EvidenceItem.workspace_id == ws.id, EvidenceItem.sha256.in_(hashes[i : i + 500])
+                )
+            ).all():
+                existing[sha] = (number, item_id)
+        parents = _parent_ids(s, ws, {st.cand.parent_number for st in batch if st.cand.parent_number})
+        pending: dict[str, EvidenceItem] = {}
+        deferred: list[tuple[EvidenceItem, EvidenceItem]] = []  # (child, parent) inserted level by level
+        added: list[tuple[_Stored, EvidenceItem]] = []
+        by_sha: dict[str, EvidenceItem] = {}
+        for st in batch:
+            c, b = st.cand, st.blob
+            if b.sha256 in existing:
+                number, item_id = existing[b.sha256]
+                if st.key:
+                    run.numbers[st.key] = number
+                    if item_id:
+                        run.ids[st.key] = item_id
+                    elif b.sha256 in by_sha:
+                        pending[st.key] = by_sha[b.sha256]
+                outcomes.append(
+                    Outcome(
+                        c.name,
+                        c.source,
+                        DUPLICATE,
+                        evidence=f"E-{number:04d}",
+                        sha256=b.sha256,
+                        size=b.size,
+                        reason=f"same bytes as E-{number:04d}: not stored twice",
+                    )
+                )
+                continue
+            parent_id = parents.get(c.parent_number) if c.parent_number else None
+            parent_no = c.parent_number
+            waits_for: EvidenceItem | None = None  # a parent added in this batch, not yet inserted
+            if st.parent_key:
+                parent_no = run.numbers.get(st.parent_key)
+                parent_id = run.ids.get(st.parent_key)
+                if parent_id is None and st.parent_key in pending:
+                    waits_for = pending[st.parent_key]
+                    parent_id = waits_for.id
+            number = ws.next_evidence_no
+            ws.next_evidence_no = number + 1
+            kind = c.kind or filetypes.guess_kind(c.name, st.media_type)
+            payload: dict[str, object] = {
+                "number": number,
+                "name": c.name,
+                "size": b.size,
+                "media_type": st.media_type,
+                "source": c.source,
+                "kind": kind,
+            }
+            if parent_no:
+                payload["parent"] = parent_no
+            entry = writer.append(actor=actor, action="evidence.added", at=now, subject=b.sha256, payload=payload)
+            item = EvidenceItem(
+                workspace_id=ws.id,
+                number=number,
+                original_name=c.name,
+                media_type=st.media_type,
+                size=b.size,
+                sha256=b.sha256,
+                source=c.source,
+                imported_by=actor,
+                imported_at=now,
+                kind=kind,
+                description=c.description,
+                document_date=st.doc_date,
+                parent_id=parent_id,
+                ledger_seq=entry.seq,
+                text=st.text.replace("\x00", "") if st.text else st.text,  # PostgreSQL text holds no NUL
+            )
+            if waits_for is not None and parent_id is None:
+                deferred.append((item, waits_for))
+            else:
+                s.add(item)
+            added.append((st, item))
+            by_sha[b.sha256] = item
+            existing[b.sha256] = (number, 0)
+            if st.key:
+                pending[st.key] = item
+                run.numbers[st.key] = number
+            outcomes.append(
+                Outcome(
+                    c.name, c.source, IMPORTED, evidence=f"E-{number:04d}", sha256=b.sha256, size=b.size, reason=st.note
+                )
+            )
+        while deferred:  # children after their parents: one INSERT round per nesting level
+            s.flush()
+            ready = [(c, p) for c, p in deferred if p.id is not None]
+            for child, parent in ready:
+                child.parent_id = parent.id
+                s.add(child)
+            deferred = [(c, p) for c, p in deferred if p.id is None]
+            if not ready and deferred:
+                raise RuntimeError("import: parent item was never inserted")
+        if any(st.key or st.text for st, _ in added):
+            s.flush()
+            _record_mail(s, ws, writer, added, run, actor, now)
+        for key, item in pending.items():
+            run.ids[key] = item.id
+    # a batch ends only before a top-level item, so only containers (mbox, chat export) can
+    # still get children: forget the other keys (memory stays flat over a big mailbox)
+    keep = {st.key for st in batch if st.key and st.item_kind == "container"} | run.containers
+    run.containers = keep
+    for d in (run.ids, run.numbers, run.msgpk):
+        for k in [k for k in d if k not in keep]:
+            del d[k]
+    writer.write_anchor(ctx.blobs)
+    return outcomes
+
+
+def _record_mail(s, ws: Workspace, writer: LedgerWriter, added, run: _Run, actor: str, now: datetime) -> None:  # type: ignore[no-untyped-def]
+    """Message rows, their details, variants and search terms for the batch's new items."""
+    parties = run.parties or mail_import.WorkspaceParties(mail_import.Parties())
+    msgs: list[tuple[_Stored, EvidenceItem, Message, dict]] = []  # type: ignore[type-arg]
+    for st, item in added:
+        if st.message is not None:
+            m, meta = mail_import.build_message(ws.id, item.id, st.message, parties, st.location)
+            msgs.append((st, item, m, meta))
+    if msgs:
+        s.add_all([m for _, _, m, _ in msgs])
+        s.flush()
+        metas = []
+        for st, _item, m, meta in msgs:
+            meta["message_pk"] = m.id
+            metas.append(meta)
+            if st.key:
+                run.msgpk[st.key] = m.id
+        mail_import.insert_meta(s, metas)
+        run.messages += len(msgs)
+        for label, mid, others in mail_import.link_variants(s, ws.id, [(m, item.label) for _, item, m, _ in msgs]):
+            writer.append(
+                actor=actor,
+                action="message.variant",
+                at=now,
+                subject=next(i.sha256 for _, i, m, _ in msgs if i.label == label),
+                payload={"evidence": label, "message_id": mid, "variant_of": others},
+            )
+    docs = []
+    for st, item, m, _meta in msgs:
+        docs.append((ws.id, item.id, m.id, "message", mail_import.search_terms_for_message(st.message)))  # type: ignore[arg-type]
+    for st, item in added:
+        if st.message is not None:
+            continue
+        if st.item_kind == "attachment":
+            terms = index_terms(f"{st.cand.name}\n{st.text or ''}")
+            docs.append((ws.id, item.id, run.msgpk.get(st.parent_key or ""), "attachment", terms))
+        elif st.text and st.item_kind == "file":
+            docs.append((ws.id, item.id, None, "document", index_terms(f"{st.cand.name}\n{st.text}")))
+    mail_import.add_search_docs(s, docs)
+
+
+def _parent_ids(s, ws: Workspace, numbers: set[int | None]) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    nums = [n for n in numbers if n]
+    if not nums:
+        return {}
+    rows = s.execute(
+        select(EvidenceItem.number, EvidenceItem.id).where(
+            EvidenceItem.workspace_id == ws.id, EvidenceItem.number.in_(nums)
+        )
+    ).all()
+    return dict(rows)

@@ -1,0 +1,60 @@
+"""Where an import's items come from, and the one call that imports them: files and folders
+(``pipeline.collect_paths``) and IMAP folders (``imap.imap_source``), each run through the pipeline
+(``pipeline.import_candidates``). ``disputedesk import``, the upload and the IMAP forms call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..context import Context
+from .imap import ImapSource, imap_source
+from .pipeline import Candidate, ImportReport, Outcome, collect_paths, import_candidates
+
+
+def import_paths(
+    ctx: Context,
+    workspace: str,
+    paths: Iterable[Path],
+    *,
+    actor: str,
+    kind: str | None = None,
+    description: str | None = None,
+    progress: Callable[[Outcome], None] | None = None,
+    imap_password: str | None = None,
+) -> ImportReport:
+    report = ImportReport()
+    files, urls = [], []
+    for p in paths:
+        (urls if str(p).startswith(("imap:/", "imaps:/")) else files).append(p)
+
+    def candidates() -> Iterator[Candidate]:
+        for c in collect_paths(files, report):
+            c.kind = kind
+            c.description = description
+            yield c
+
+    if files or not urls:
+        import_candidates(ctx, workspace, candidates(), actor=actor, progress=progress, report=report)
+    for url in urls:  # imap://user@host:port/FOLDER, incrementally (imap.py)
+        import_imap(ctx, workspace, str(url), actor=actor, password=imap_password, progress=progress, report=report)
+    return report
+
+
+def import_imap(
+    ctx: Context,
+    workspace: str,
+    url: str,
+    *,
+    actor: str,
+    password: str | Callable[[ImapSource], str] | None = None,
+    progress: Callable[[Outcome], None] | None = None,
+    report: ImportReport | None = None,
+) -> ImportReport:
+    """Import the new messages of one IMAP folder (``imap://user@host:port/FOLDER``)."""
+    report = report or ImportReport()
+    with imap_source(ctx, workspace, url, password=password, report=report) as candidates:
+        if candidates is not None:
+            import_candidates(ctx, workspace, candidates, actor=actor, progress=progress, report=report)
+    return report

@@ -1,0 +1,279 @@
+"""The request list, a request's page with its timeline, and the dashboard summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, select
+
+from ...domain.bizcal import to_epoch
+from ...domain.sla import (
+    evaluate,
+)
+from ...store.db import unit_of_work
+from ...store.models import Message as MessageRow
+from ...store.models import Organization
+from ...store.models import SupportRequest as RequestRow
+from ...store.models_sla import SlaResult
+from ..context import Context
+from ..workspaces import get_workspace
+from .base import _request, _supplier
+from .inputs import _iter_inputs, _load_setup, build_request
+from .messages import classify_message, own_text
+
+# --------------------------------------------------------------------------------------------
+# Reading results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RequestRowView:
+    number: str
+    title: str
+    supplier_key: str | None
+    supplier_name: str | None
+    severity: str
+    opened_at: datetime
+    request_status: str
+    sla_status: str  # met | breached | pending | none | error | not evaluated
+    breaches: int
+    next_deadline: datetime | None
+    next_kind: str | None
+    first_response_seconds: int | None
+    provisional: bool
+    tz: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "supplier": self.supplier_key,
+            "severity": self.severity,
+            "opened_at": self.opened_at.isoformat(),
+            "request_status": self.request_status,
+            "sla_status": self.sla_status,
+            "breaches": self.breaches,
+            "next_deadline": self.next_deadline.astimezone(ZoneInfo(self.tz)).isoformat()
+            if self.next_deadline
+            else None,
+            "next_kind": self.next_kind,
+            "first_response_business_seconds": self.first_response_seconds,
+            "provisional": self.provisional,
+        }
+
+
+def list_requests(
+    ctx: Context, workspace: str, *, supplier_key: str | None = None, status: str | None = None, limit: int = 500
+) -> list[RequestRowView]:
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        orgs = {o.id: o for o in s.execute(select(Organization).where(Organization.workspace_id == ws.id)).scalars()}
+        q = (
+            select(RequestRow, SlaResult)
+            .outerjoin(
+                SlaResult,
+                and_(SlaResult.support_request_id == RequestRow.id, SlaResult.workspace_id == RequestRow.workspace_id),
+            )
+            .where(RequestRow.workspace_id == ws.id)
+        )
+        if supplier_key:
+            org = _supplier(s, ws, supplier_key)
+            q = q.where(RequestRow.supplier_id == org.id)
+        if status:
+            q = q.where(SlaResult.status == status)
+        q = q.order_by(RequestRow.opened_at.desc(), RequestRow.id.desc()).limit(limit)
+        out = []
+        for req, res in s.execute(q).all():
+            org = orgs.get(req.supplier_id or -1)
+            tz = ((org.details or {}).get("timezone") if org else None) or "Asia/Shanghai"
+            out.append(
+                RequestRowView(
+                    req.number,
+                    req.title,
+                    org.key if org else None,
+                    org.name_en if org else None,
+                    req.severity,
+                    req.opened_at,
+                    req.status,
+                    res.status if res else "not evaluated",
+                    res.breaches if res else 0,
+                    res.next_deadline if res else None,
+                    res.next_kind if res else None,
+                    res.first_response_seconds if res else None,
+                    res.provisional if res else False,
+                    tz,
+                )
+            )
+        return out
+
+
+@dataclass
+class TimelineItem:
+    at: datetime
+    kind: str  # message | event
+    side: str | None
+    what: str
+    ref: str | None
+    flags: list[str]
+    subject: str | None = None
+
+
+@dataclass
+class RequestDetail:
+    number: str
+    title: str
+    supplier_key: str | None
+    supplier_name: str | None
+    severity: str
+    opened_at: datetime
+    request_status: str
+    supplier_tz: str
+    buyer_tz: str | None
+    calendar_description: str | None
+    calendar_version: str | None
+    terms_label: str | None
+    terms_version: int | None
+    as_of: datetime | None
+    stored_status: str | None
+    evaluation: Any  # domain Evaluation, recomputed with the stored as_of (deterministic)
+    timeline: list[TimelineItem]
+    note: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        ev = self.evaluation
+        return {
+            "number": self.number,
+            "title": self.title,
+            "supplier": self.supplier_key,
+            "severity": self.severity,
+            "opened_at": self.opened_at.isoformat(),
+            "request_status": self.request_status,
+            "supplier_timezone": self.supplier_tz,
+            "buyer_timezone": self.buyer_tz,
+            "calendar": self.calendar_description,
+            "calendar_version": self.calendar_version,
+            "terms": self.terms_label,
+            "terms_version": self.terms_version,
+            "sla_status": self.stored_status,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "evaluation": ev.to_dict(explain=True) if ev is not None else None,
+            "timeline": [
+                {
+                    "at": t.at.isoformat(),
+                    "kind": t.kind,
+                    "side": t.side,
+                    "what": t.what,
+                    "ref": t.ref,
+                    "flags": t.flags,
+                    "subject": t.subject,
+                }
+                for t in self.timeline
+            ],
+            "note": self.note,
+        }
+
+
+def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
+    """One request: its timeline and every deadline with the explanation.
+
+    The explanation is recomputed from the same inputs and the stored ``as_of`` (results are
+    deterministic), or as of now when the request has not been evaluated yet.
+    """
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        req = _request(s, ws, number)
+        res = s.execute(
+            select(SlaResult).where(SlaResult.workspace_id == ws.id, SlaResult.support_request_id == req.id)
+        ).scalar_one_or_none()
+        setup, buyer_tz = _load_setup(s, ws)
+        st = setup.get(req.supplier_id or -1)
+        as_of = res.as_of if res else datetime.fromtimestamp(to_epoch(ctx.clock()), UTC)
+        inputs = []
+        for batch in _iter_inputs(s.connection(), ws.id, req.id, req.id + 1, 1):
+            inputs.extend(batch)
+        subjects = dict(
+            s.execute(select(MessageRow.id, MessageRow.subject).where(MessageRow.support_request_id == req.id)).all()
+        )
+    r = inputs[0]
+    timeline: list[TimelineItem] = []
+    for mid, sender, direction, sent_at, flags, text, ref in r.messages:
+        c = classify_message(direction, flags, text, st.side_of_sender(sender) if st else None)
+        fl = []
+        if c["auto_reply"]:
+            fl.append("automatic reply: never counts")
+        if c["acknowledgement"]:
+            fl.append(
+                "bare acknowledgement (rule)" if c["acknowledgement_by"] == "rule" else "bare acknowledgement (marked)"
+            )
+        if c["side"] is None:
+            fl.append("not between buyer and supplier: not counted")
+        if sent_at is None:
+            fl.append("undated: not counted")
+        timeline.append(
+            TimelineItem(
+                sent_at or r.opened_at, "message", c["side"], (own_text(text) or "")[:280], ref, fl, subjects.get(mid)
+            )
+        )
+    for kind, at, ref in r.events:
+        timeline.append(TimelineItem(at, "event", None, kind, ref, []))
+    timeline.sort(key=lambda t: t.at)
+    evaluation = None
+    note = None
+    terms_label = terms_version = None
+    if st is None:
+        note = "no supplier"
+    else:
+        built = build_request(r, st, to_epoch(as_of), buyer_tz)
+        if built is None:
+            note = "no confirmed support terms for this supplier"
+        else:
+            dreq, terms, terms_id = built
+            terms_label = terms.label
+            terms_version = next((t[2] for t in st.terms if t[2] == terms_id), None)
+            try:
+                evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
+            except ValueError as exc:
+                note = str(exc)
+    return RequestDetail(
+        req.number,
+        req.title,
+        st.key if st else None,
+        st.name if st else None,
+        req.severity,
+        req.opened_at,
+        req.status,
+        st.calendar.tz_name if st else "Asia/Shanghai",
+        buyer_tz,
+        st.calendar.describe() if st else None,
+        st.calendar.version if st else None,
+        terms_label,
+        terms_version,
+        as_of if res else None,
+        res.status if res else None,
+        evaluation,
+        timeline,
+        note,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Dashboard
+# --------------------------------------------------------------------------------------------
+
+
+def dashboard_summary(ctx: Context, workspace: str, limit: int = 8) -> dict[str, Any]:
+    rows = list_requests(ctx, workspace, limit=2000)
+    open_next = sorted(
+        (r for r in rows if r.next_deadline is not None and r.request_status not in ("resolved", "closed")),
+        key=lambda r: r.next_deadline,  # type: ignore[arg-type,return-value]
+    )[:limit]
+    breached = [r for r in rows if r.sla_status == "breached"][:limit]
+    return {
+        "open": open_next,
+        "breached": breached,
+        "evaluated": sum(1 for r in rows if r.sla_status != "not evaluated"),
+        "total": len(rows),
+    }

@@ -1,0 +1,104 @@
+"""The blob store's shared part: the errors, what a stored blob is, the interface every store
+implements (with the parts that are the same for all of them), and a local file for a blob."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 1024 * 1024
+
+
+class BlobStoreError(Exception):
+    """A blob could not be stored or read; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class StoredBlob:
+    sha256: str
+    size: int
+    already_present: bool
+    head: bytes = b""  # the first bytes, for media-type sniffing without a second read
+
+
+class BlobStore(ABC):
+    """What every blob store does (``local.LocalBlobStore``, ``s3.S3BlobStore``); reading a file in,
+    re-hashing and handing out a local copy are written once here."""
+
+    url: str
+
+    @abstractmethod
+    def put_stream(self, stream: BinaryIO, *, label: str) -> StoredBlob: ...
+    @abstractmethod
+    def flush(self) -> None: ...
+    @abstractmethod
+    def exists(self, sha256: str) -> bool: ...
+    @abstractmethod
+    def open(self, sha256: str) -> BinaryIO: ...
+    @abstractmethod
+    def size(self, sha256: str) -> int: ...
+    @abstractmethod
+    def iter_hashes(self) -> Iterator[str]: ...
+    @abstractmethod
+    def check_writable(self) -> None: ...
+    @abstractmethod
+    def write_meta(self, name: str, data: bytes) -> None: ...
+    @abstractmethod
+    def read_meta(self, name: str) -> bytes | None: ...
+    @abstractmethod
+    def list_meta(self) -> list[str]: ...
+
+    def put_file(self, path: Path, *, label: str | None = None) -> StoredBlob:
+        label = label or str(path)
+        try:
+            f = open(path, "rb")  # noqa: SIM115 - closed below
+        except FileNotFoundError as exc:
+            raise BlobStoreError(f"{label}: file vanished before it could be read") from exc
+        except IsADirectoryError as exc:
+            raise BlobStoreError(f"{label}: is a folder, not a file") from exc
+        except PermissionError as exc:
+            raise BlobStoreError(f"{label}: not readable (permission denied)") from exc
+        except OSError as exc:
+            raise BlobStoreError(f"{label}: cannot be opened: {exc.strerror}") from exc
+        with f:
+            return self.put_stream(f, label=label)
+
+    def rehash(self, sha256: str) -> str:
+        h = hashlib.sha256()
+        with self.open(sha256) as f:
+            for chunk in iter(lambda: f.read(CHUNK), b""):
+                h.update(chunk)
+        return h.hexdigest()
+
+    def local_file(self, sha256: str) -> Path | None:  # noqa: ARG002 - overridden where a file exists
+        """The blob itself as a local file, where the store keeps one (the local folder store);
+        ``None`` for a store that would have to copy it out (see :func:`local_path`)."""
+        return None
+
+
+@contextmanager
+def local_path(store: BlobStore, sha256: str, tmpdir: Path | None = None) -> Iterator[Path]:
+    """A local file with a blob's bytes, for libraries that want a path (pypdf, extract-msg).
+
+    The local folder store hands out the blob itself (read-only); an object store copies it to a
+    temporary file, removed when the block ends.
+    """
+    direct = store.local_file(sha256)
+    if direct is not None:
+        yield direct
+        return
+    fd, name = tempfile.mkstemp(prefix="dd-blob-", dir=tmpdir)
+    try:
+        with os.fdopen(fd, "wb") as out, store.open(sha256) as src:
+            shutil.copyfileobj(src, out, CHUNK)
+        yield Path(name)
+    finally:
+        os.unlink(name)
