@@ -15,6 +15,7 @@ from .. import __version__
 from ..services.accounts import AccountError, secret_key
 from ..services.context import Context
 from ..services.evidence import EvidenceNotFound
+from ..services.records.errors import FieldError
 from ..services.workspaces import WorkspaceNotFound
 from ..store.blobs import BlobStoreError
 from ..store.db import DatabaseError
@@ -131,6 +132,11 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     @app.exception_handler(SQLDataError)
     async def overflow(request: Request, exc: Exception) -> Response:  # noqa: ARG001
         return error(request, 400, "a number in the request is out of range")
+
+    @app.exception_handler(FieldError)
+    async def bad_field(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, FieldError)
+        return error(request, 422, str(exc), exc.field)
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: Exception) -> Response:

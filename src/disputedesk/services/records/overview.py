@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ..store.db import unit_of_work
-from ..store.models import (
+from ...store.db import unit_of_work
+from ...store.models import (
     Case,
     Contract,
     EvidenceItem,
@@ -18,8 +18,8 @@ from ..store.models import (
     Payment,
     SupportRequest,
 )
-from .context import Context
-from .workspaces import get_workspace
+from ..context import Context
+from ..workspaces import get_workspace
 
 
 @dataclass
