@@ -24,15 +24,24 @@ def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
     return subprocess.run([*CLI, *args], env=env, capture_output=True, text=True, timeout=300, check=True)
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """The app with the demo dispute loaded, on a free port; yields base URL and env."""
-    data = tmp_path_factory.mktemp("e2e-data")
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The demo dispute loaded once per test process (about 10 s of CPU); modules serve copies."""
+    data = tmp_path_factory.mktemp("e2e-demo-template")
     env = {**os.environ, "DISPUTEDESK_DATA_DIR": str(data), "DISPUTEDESK_DATABASE_URL": ""}
     run_cli(env, "init", "--workspace", "demo", "--name", "Demo dispute")
     demo_out = run_cli(env, "demo").stdout
     m = re.search(r"sign in as (\S+), password (\S+)", demo_out)
     assert m, demo_out
+    return {"data": str(data), "user": m.group(1), "password": m.group(2)}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory, demo_template: dict[str, str]) -> Iterator[dict[str, str]]:
+    """The app with the demo dispute loaded (a copy of its own per module), on a free port."""
+    data = tmp_path_factory.mktemp("e2e-data") / "data"
+    shutil.copytree(demo_template["data"], data)
+    env = {**os.environ, "DISPUTEDESK_DATA_DIR": str(data), "DISPUTEDESK_DATABASE_URL": ""}
     port = free_port()
     proc = subprocess.Popen(
         [*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -48,7 +57,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     else:
         proc.kill()
         pytest.fail(f"server did not start: {proc.stdout.read() if proc.stdout else ''}")
-    yield {"base": base, "data": str(data), "user": m.group(1), "password": m.group(2)}
+    yield {"base": base, "data": str(data), "user": demo_template["user"], "password": demo_template["password"]}
     proc.terminate()
     try:
         proc.wait(10)
