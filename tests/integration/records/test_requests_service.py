@@ -222,7 +222,7 @@ def test_close_reopen_and_events_are_what_the_sla_engine_reads(ctx) -> None:
         svc.close_request(ctx, WS, "SR-0001", m.StatusChange(at="2026-10-15T10:00+08:00"), actor="a")
     with pytest.raises(FieldError) as exc:
         svc.reopen_request(ctx, WS, "SR-0001", m.StatusChange(at="2026-10-13T10:00+08:00"), actor="a")
-    assert "before the request was closed" in str(exc.value)
+    assert "is before it was closed" in str(exc.value)
     svc.reopen_request(ctx, WS, "SR-0001", m.StatusChange(at="2026-10-19T09:30+08:00"), actor="a")
     svc.record_event(ctx, WS, "SR-0001", m.RequestEvent(kind="workaround", at="2026-10-19T15:00+08:00"), actor="a")
     rec = svc.close_request(ctx, WS, "SR-0001", m.StatusChange(at="2026-10-20T11:00+08:00"), actor="a")
@@ -266,3 +266,40 @@ def test_two_writers_never_get_the_same_number(ctx) -> None:
         th.join()
     assert not errors
     assert sorted(numbers) == [f"SR-{i:04d}" for i in range(1, 13)]
+
+
+def test_the_demos_requests_opened_again_from_their_threads_get_the_same_deadlines(sqlite_ctx) -> None:
+    """The SLA engine judges a request opened through the public service exactly like the demo's:
+    each demo request's thread, unlinked and opened again (same severity, its resolution recorded
+    with `close`), gets the same deadlines, statuses and lateness as the demo request had."""
+    from disputedesk.services.demo import load_demo
+
+    ctx = sqlite_ctx
+    load_demo(ctx, "demo")
+    as_of = t("2026-11-20T12:00+01:00")
+    sla.evaluate_all(ctx, "demo", as_of=as_of, actor="t")
+
+    def deadlines(number: str) -> list[tuple]:  # type: ignore[type-arg]
+        data = svc.request_json(ctx, "demo", number)
+        return [
+            (d["kind"], d["seq"], d["deadline"], d["status"], d["late_business_seconds"], d["satisfied_at"])
+            for d in data["evaluation"]["deadlines"]
+        ]
+
+    demo = [f"SR-{n:04d}" for n in range(1, 6)]
+    before = {n: deadlines(n) for n in demo}
+    assert sum(s == "breached" for n in demo for _k, _q, _d, s, *_ in before[n]) >= 4
+    again = {}
+    for number in demo:
+        rec = svc.get_request(ctx, "demo", number)
+        resolved = [i["at"] for i in svc.request_json(ctx, "demo", number)["timeline"] if i["what"] == "resolved"]
+        (thread,) = rec.threads
+        svc.unlink_mail(ctx, "demo", number, m.MailLink(thread=thread), actor="t")
+        cmd = m.OpenFromThread(thread=thread, severity=rec.severity, supplier=rec.supplier)
+        new = svc.open_from_thread(ctx, "demo", cmd, actor="t")
+        assert new.opened_at == rec.opened_at and len(new.messages) == len(rec.messages)
+        for at in resolved:
+            svc.close_request(ctx, "demo", new.number, m.StatusChange(at=at), actor="t")
+        again[number] = new.number
+    sla.evaluate_all(ctx, "demo", as_of=as_of, actor="t")
+    assert {n: deadlines(again[n]) for n in demo} == before

@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+
+from .errors import custom_check
 
 Severity = Literal["critical", "high", "normal", "low"]
 SEVERITIES: tuple[str, ...] = get_args(Severity)
@@ -32,28 +33,29 @@ EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 _LABEL = re.compile(r"^E-(\d{1,9})$")
 
 
+NAIVE = custom_check("naive_time", "{value} has no UTC offset; write it with one, e.g. 2026-03-30T10:15+08:00")
+NUL = custom_check("nul_character", "contains a NUL character")
+NOT_LABEL = custom_check("evidence_label", "{value} is not an evidence number such as E-0042")
+ONE_KIND = custom_check("link_target", "give either a thread or one or more messages (E-…)")
+NOT_CLEARED = custom_check("required", "cannot be cleared (give a value or leave it out)")
+
+
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise PydanticCustomError(
-            "naive_time",
-            "{value} has no UTC offset; write it with one, e.g. 2026-03-30T10:15+08:00",
-            {"value": value.isoformat()},
-        )
+        raise NAIVE(value=value.isoformat())
     return value.astimezone(UTC)
 
 
 def _text(value: str) -> str:
     if "\x00" in value:
-        raise PydanticCustomError("nul_character", "contains a NUL character")
+        raise NUL()
     return value
 
 
 def _label(value: str) -> str:
     m = _LABEL.match(value.strip().upper())
     if not m:
-        raise PydanticCustomError(
-            "evidence_label", "{value!r} is not an evidence number such as E-0042", {"value": value}
-        )
+        raise NOT_LABEL(value=repr(value))
     return f"E-{int(m.group(1)):04d}"
 
 
@@ -105,7 +107,7 @@ class ChangeRequest(_Command):
     @classmethod
     def _not_cleared(cls, value: Any) -> Any:
         if value is None:
-            raise PydanticCustomError("required", "cannot be cleared (give a value or leave it out)")
+            raise NOT_CLEARED()
         return value
 
 
@@ -119,7 +121,7 @@ class MailLink(_Command):
     @classmethod
     def _one_kind(cls, value: list[str], info: ValidationInfo) -> list[str]:
         if (info.data.get("thread") is None) == (not value):
-            raise PydanticCustomError("link_target", "give either a thread or one or more messages (E-…)")
+            raise ONE_KIND()
         return value
 
 

@@ -84,7 +84,7 @@ def _supplier(s: Session, ws: Workspace, key: str, field: str = "supplier") -> O
         )
     ).scalar_one_or_none()
     if org is None:
-        raise FieldError(field, f"no supplier {key!r} in this workspace (add it first)")
+        raise FieldError(field, "no supplier {key!r} in this workspace (add it first)", key=key)
     return org
 
 
@@ -96,9 +96,11 @@ def _contract(s: Session, ws: Workspace, number: str, supplier: Organization) ->
         .limit(1)
     ).scalar_one_or_none()
     if c is None:
-        raise FieldError("contract", f"no contract {number!r} in this workspace (add it first)")
+        raise FieldError("contract", "no contract {number!r} in this workspace (add it first)", number=number)
     if c.supplier_id not in (None, supplier.id):
-        raise FieldError("contract", f"{number} is not a contract with {supplier.name_en}")
+        raise FieldError(
+            "contract", "{number} is not a contract with {supplier}", number=number, supplier=supplier.name_en
+        )
     return c
 
 
@@ -107,7 +109,9 @@ def _unit(s: Session, ws: Workspace, serial: str) -> ProductUnit:
         s.execute(select(ProductUnit).where(ProductUnit.workspace_id == ws.id, ProductUnit.serial == serial)).scalars()
     )
     if not units:
-        raise FieldError("serial", f"no machine with serial number {serial!r} (add it to an order's delivery first)")
+        raise FieldError(
+            "serial", "no machine with serial number {serial!r} (add it to an order's delivery first)", serial=serial
+        )
     return units[0]
 
 
@@ -116,7 +120,7 @@ def _thread(s: Session, ws: Workspace, thread_id: int) -> MailThread:
         select(MailThread).where(MailThread.workspace_id == ws.id, MailThread.id == thread_id)
     ).scalar_one_or_none()
     if t is None:
-        raise FieldError("thread", f"no thread {thread_id} in this workspace (see /threads)")
+        raise FieldError("thread", "no thread {thread} in this workspace (see /threads)", thread=thread_id)
     return t
 
 
@@ -348,11 +352,21 @@ def open_from_thread(ctx: Context, workspace: str, cmd: OpenFromThread, *, actor
     def do(s: Session, ws: Workspace, writer: LedgerWriter) -> RequestRecord:
         t = _thread(s, ws, cmd.thread)
         if t.support_request_id is not None:
-            raise FieldError("thread", f"thread {t.id} is already linked to {_number(s, t.support_request_id)}")
+            raise FieldError(
+                "thread",
+                "thread {thread} is already linked to {request}",
+                thread=t.id,
+                request=_number(s, t.support_request_id),
+            )
         msgs = _thread_messages(s, t)
         taken = sorted({n for *_, n in msgs if n is not None})
         if taken:
-            raise FieldError("thread", f"messages of thread {t.id} are already linked to {', '.join(taken)}")
+            raise FieldError(
+                "thread",
+                "messages of thread {thread} are already linked to {requests}",
+                thread=t.id,
+                requests=", ".join(taken),
+            )
         buyer_domains, suppliers = _parties(s, ws)
         buyer_first = min(
             (
@@ -365,14 +379,15 @@ def open_from_thread(ctx: Context, workspace: str, cmd: OpenFromThread, *, actor
         if buyer_first is None:
             raise FieldError(
                 "thread",
-                f"thread {t.id} has no dated message from the buyer's side (are the buyer's mail domains set?)",
+                "thread {thread} has no dated message from the buyer's side (are the buyer's mail domains set?)",
+                thread=t.id,
             )
         if cmd.supplier:
             supplier = _supplier(s, ws, cmd.supplier)
         elif t.supplier_id in suppliers:
             supplier = suppliers[t.supplier_id]  # the supplier most of the thread's mail is with
         else:
-            raise FieldError("supplier", f"thread {t.id} is not with a known supplier: name the supplier")
+            raise FieldError("supplier", "thread {thread} is not with a known supplier: name the supplier", thread=t.id)
         title = cmd.title or (t.subject or "").strip()[:500] or f"Thread {t.id}"
         row = _new_request(
             s,
@@ -454,7 +469,7 @@ def change_request(ctx: Context, workspace: str, number: str, cmd: ChangeRequest
             row.severity = cmd.severity
         if cmd.opened_at is not None:
             if row.closed_at and cmd.opened_at > row.closed_at:
-                raise FieldError("opened_at", f"after the request was closed ({row.closed_at.isoformat()})")
+                raise FieldError("opened_at", "after the request was closed ({at})", at=row.closed_at.isoformat())
             row.opened_at = cmd.opened_at
         s.flush()
         after = _record(s, ws, row, history=False)
@@ -483,7 +498,12 @@ def link_mail(ctx: Context, workspace: str, number: str, cmd: MailLink, *, actor
             t = _thread(s, ws, cmd.thread)
             if t.support_request_id not in (None, row.id):
                 other = _number(s, t.support_request_id)
-                raise FieldError("thread", f"thread {t.id} is linked to {other}; unlink it there first")
+                raise FieldError(
+                    "thread",
+                    "thread {thread} is linked to {request}; unlink it there first",
+                    thread=t.id,
+                    request=other,
+                )
             msgs = _thread_messages(s, t)
             skipped = [f"{lab}: linked to {sr}" for _pk, lab, *_r, sr in msgs if sr not in (None, row.number)]
             labels = _link_thread(s, t, row)
@@ -493,7 +513,9 @@ def link_mail(ctx: Context, workspace: str, number: str, cmd: MailLink, *, actor
             found = _messages_by_label(s, ws, cmd.messages)
             for label, (_m, sr) in found.items():
                 if sr not in (None, row.number):
-                    raise FieldError("messages", f"{label} is linked to {sr}; unlink it there first")
+                    raise FieldError(
+                        "messages", "{label} is linked to {request}; unlink it there first", label=label, request=sr
+                    )
             todo = [m for label, (m, sr) in found.items() if sr is None]
             for m in todo:
                 m.support_request_id = row.id
@@ -520,7 +542,9 @@ def unlink_mail(ctx: Context, workspace: str, number: str, cmd: MailLink, *, act
         if cmd.thread is not None:
             t = _thread(s, ws, cmd.thread)
             if t.support_request_id != row.id:
-                raise FieldError("thread", f"thread {t.id} is not linked to {row.number}")
+                raise FieldError(
+                    "thread", "thread {thread} is not linked to {request}", thread=t.id, request=row.number
+                )
             t.support_request_id = None
             msgs = [(pk, lab) for pk, lab, *_r, sr in _thread_messages(s, t) if sr == row.number]
             if msgs:
@@ -535,15 +559,17 @@ def unlink_mail(ctx: Context, workspace: str, number: str, cmd: MailLink, *, act
             found = _messages_by_label(s, ws, cmd.messages)
             for label, (m, sr) in found.items():
                 if sr != row.number:
-                    raise FieldError("messages", f"{label} is not linked to {row.number}")
+                    raise FieldError("messages", "{label} is not linked to {request}", label=label, request=row.number)
                 tid = s.execute(
                     select(MailMessageMeta.thread_id).where(MailMessageMeta.message_pk == m.id)
                 ).scalar_one_or_none()
                 if tid is not None and s.get(MailThread, tid).support_request_id == row.id:  # type: ignore[union-attr]
                     raise FieldError(
                         "messages",
-                        f"{label} belongs to thread {tid}, which is linked as a whole: unlink the thread, "
+                        "{label} belongs to thread {thread}, which is linked as a whole: unlink the thread, "
                         "then link the messages you want",
+                        label=label,
+                        thread=tid,
                     )
             for m, _sr in found.values():
                 m.support_request_id = None
@@ -571,8 +597,9 @@ def _messages_by_label(s: Session, ws: Workspace, labels: list[str]) -> dict[str
             kind = s.execute(
                 select(EvidenceItem.media_type).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == n)
             ).scalar_one_or_none()
-            what = f"is not a message ({kind})" if kind else "does not exist in this workspace"
-            raise FieldError("messages", f"{lab} {what}")
+            if kind:
+                raise FieldError("messages", "{label} is not a message ({kind})", label=lab, kind=kind)
+            raise FieldError("messages", "{label} does not exist in this workspace", label=lab)
     return {lab: found[lab] for lab in labels if lab in found}
 
 
@@ -587,7 +614,12 @@ def _events(s: Session, row: SupportRequest) -> list[tuple[str, datetime]]:
 
 def _add_event(s: Session, ws: Workspace, ctx: Context, row: SupportRequest, kind: str, cmd: Any, actor: str) -> None:
     if cmd.at < row.opened_at:
-        raise FieldError("at", f"{cmd.at.isoformat()} is before the request was opened ({row.opened_at.isoformat()})")
+        raise FieldError(
+            "at",
+            "{at} is before the request was opened ({opened})",
+            at=cmd.at.isoformat(),
+            opened=row.opened_at.isoformat(),
+        )
     s.add(
         SlaEvent(
             workspace_id=ws.id,
@@ -624,16 +656,19 @@ def _set_status(
 ) -> SupportRequest:
     row = _request(s, ws, number)
     if close and row.status in CLOSED:
-        since = f" since {row.closed_at.isoformat()}" if row.closed_at else ""
-        raise FieldError("at", f"{row.number} is already closed{since}; reopen it first")
+        raise FieldError("at", "{request} is already closed; reopen it first", request=row.number)
     if not close and row.status not in CLOSED:
-        raise FieldError("at", f"{row.number} is open; only a closed request can be reopened")
+        raise FieldError("at", "{request} is open; only a closed request can be reopened", request=row.number)
     # closing: not before the last reopening; reopening: not before the last resolution
     before = "reopened" if close else "resolved"
     last = max((at for k, at in _events(s, row) if k == before), default=None) or (None if close else row.closed_at)
     if last and cmd.at < last:
-        what = "reopened" if close else "closed"
-        raise FieldError("at", f"{cmd.at.isoformat()} is before the request was {what} ({last.isoformat()})")
+        raise FieldError(
+            "at",
+            "{at} is before the request was reopened ({last})" if close else "{at} is before it was closed ({last})",
+            at=cmd.at.isoformat(),
+            last=last.isoformat(),
+        )
     _add_event(s, ws, ctx, row, "resolved" if close else "reopened", cmd, actor)
     old = {"status": row.status, "closed_at": _plain(row.closed_at)}
     row.status, row.closed_at = ("resolved", cmd.at) if close else ("open", None)

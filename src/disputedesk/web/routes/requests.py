@@ -21,8 +21,9 @@ from ...services.accounts import Access
 from ...services.context import Context
 from ...services.records import request_models as m
 from ...services.records import requests as svc
-from ...services.records.errors import from_validation
+from ...services.records.errors import FieldError, from_validation
 from ..deps import current_workspace, get_ctx, get_lang, need
+from ..i18n import translations
 from ..pages import render
 from . import sla as sla_routes
 
@@ -46,6 +47,11 @@ def _time(value: str, tz: str) -> str:
     except (ValueError, ZoneInfoNotFoundError):
         return value
     return naive.isoformat() if naive.tzinfo else naive.replace(tzinfo=zone).isoformat()
+
+
+def _message(exc: ValueError, lang: str) -> str:
+    """A bad input's message in the page's language (the field's name and the sentence)."""
+    return exc.localised(translations(lang).gettext) if isinstance(exc, FieldError) else str(exc)
 
 
 def _command(cls: type[BaseModel], form: FormFields, *names: str) -> Any:
@@ -111,7 +117,7 @@ async def new_request_submit(
         cmd = _command(m.OpenRequest, form_at, "supplier", "title", "severity", "contract", "serial", "opened_at")
         rec = svc.open_request(ctx, ws.slug, cmd, actor=ws.username)
     except ValueError as exc:
-        return _form_page(request, ctx, ws, lang, "requests_form.html", form=form, error=str(exc))
+        return _form_page(request, ctx, ws, lang, "requests_form.html", form=form, error=_message(exc, lang))
     return RedirectResponse(f"/requests/{rec.number}", status_code=303)
 
 
@@ -163,7 +169,7 @@ async def from_thread_submit(
         cmd = _command(m.OpenFromThread, form, "thread", "severity", "contract", "supplier", "title")
         rec = svc.open_from_thread(ctx, ws.slug, cmd, actor=ws.username)
     except ValueError as exc:
-        return _from_thread(request, ctx, ws, lang, form, str(exc))
+        return _from_thread(request, ctx, ws, lang, form, _message(exc, lang))
     return RedirectResponse(f"/requests/{rec.number}", status_code=303)
 
 
@@ -212,7 +218,7 @@ async def edit_submit(
             raise from_validation(exc) from None
         svc.change_request(ctx, ws.slug, number, cmd, actor=ws.username)
     except ValueError as exc:
-        return _form_page(request, ctx, ws, lang, "requests_form.html", form=form, error=str(exc), rec=rec)
+        return _form_page(request, ctx, ws, lang, "requests_form.html", form=form, error=_message(exc, lang), rec=rec)
     return RedirectResponse(f"/requests/{rec.number}", status_code=303)
 
 
@@ -233,7 +239,7 @@ def _on_request_page(name: str, build: Callable[[FormFields], Any], act: Callabl
             act(ctx, ws.slug, number, build(form), actor=ws.username)
         except ValueError as exc:
             resp = sla_routes.request_page_response(
-                request, ctx, ws, lang, number, error=str(exc), error_form=name, form=form
+                request, ctx, ws, lang, number, error=_message(exc, lang), error_form=name, form=form
             )
             resp.status_code = 422
             return resp
