@@ -192,6 +192,7 @@ class SupportRequest(WorkspaceScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40))  # SR-0001
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id"))  # migration requests_0001
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("product_units.id"))
     title: Mapped[str] = mapped_column(String(500))
     severity: Mapped[str] = mapped_column(String(20), default="normal")

@@ -1,24 +1,84 @@
-"""Bad input to a record: the field and what is wrong with it.
+"""Bad input to a record: the field and what is wrong with it, in the user's language.
 
 A ``FieldError`` is a ``ValueError`` (so the CLI's and the forms' existing handling shows it as
 one line / a message on the form), and the web app answers it with a 422 whose JSON names the
 field, like FastAPI's own validation errors (``{"error": "supplier: …", "field": "supplier"}``).
+
+The message may be a template with named values (``FieldError("contract", "{number} is not a
+contract with {supplier}", number=…, supplier=…)``): ``str()`` gives the English sentence (API,
+CLI), :meth:`FieldError.localised` the sentence in the page's language, the template being the
+catalogue's msgid (``web/locales/…/records_errors.po``) and the values left as they are.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import ValidationError
 
 
 class FieldError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, **values: Any) -> None:
         self.field = field
-        self.message = message
+        self.template = message
+        self.values = values
+        self.message = message.format(**values) if values else message
+        super().__init__(f"{field}: {self.message}")
+
+    def localised(self, gettext: Callable[[str], str]) -> str:
+        """``field: message`` with the field's name and the sentence translated by ``gettext``."""
+        try:
+            text = gettext(self.template).format(**self.values) if self.values else gettext(self.template)
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            text = self.message
+        name = self.field.split(".")[0].split("[")[0]
+        return f"{gettext(name.replace('_', ' '))}{self.field[len(name) :]}: {text}"
+
+
+# Pydantic's checks, as sentences with a msgid: the error type → (template, values from its context).
+_PYDANTIC: dict[str, tuple[str, tuple[str, ...]]] = {
+    "missing": ("required", ()),
+    "extra_forbidden": ("unknown field", ()),
+    "string_too_short": ("must not be empty", ()),
+    "string_too_long": ("at most {max_length} characters", ("max_length",)),
+    "literal_error": ("must be one of {expected}", ("expected",)),
+    "datetime_parsing": ("not a time: write it like 2026-03-30T10:15+08:00", ()),
+    "datetime_from_date_parsing": ("not a time: write it like 2026-03-30T10:15+08:00", ()),
+    "datetime_type": ("not a time: write it like 2026-03-30T10:15+08:00", ()),
+    "int_parsing": ("not a whole number", ()),
+    "int_type": ("not a whole number", ()),
+    "greater_than": ("must be more than {gt}", ("gt",)),
+    "less_than": ("must be less than {lt}", ("lt",)),
+    "too_long": ("at most {max_length} items", ("max_length",)),
+}
 
 
 def from_validation(exc: ValidationError) -> FieldError:
     """The first problem of a Pydantic validation error as a FieldError (for the CLI and forms)."""
     first = exc.errors()[0] if exc.errors() else {}
     loc = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
+    ctx = first.get("ctx") or {}
+    known = _PYDANTIC.get(str(first.get("type")))
+    if known and all(k in ctx for k in known[1]):
+        template, keys = known
+        return FieldError(loc or "request", template, **{k: ctx[k] for k in keys})
+    if ctx and first.get("type") in _OWN:  # our own PydanticCustomError: its template and values
+        return FieldError(loc or "request", _OWN[str(first["type"])], **ctx)
     return FieldError(loc or "request", str(first.get("msg", "invalid")))
+
+
+#: The templates of the custom checks in the command models (their PydanticCustomError types).
+_OWN: dict[str, str] = {}
+
+
+def custom_check(kind: str, template: str) -> Callable[..., Exception]:
+    """A custom validation error whose template is also the catalogue msgid: ``raise NAIVE(value=…)``."""
+    from pydantic_core import PydanticCustomError
+
+    _OWN[kind] = template
+
+    def make(**values: Any) -> Exception:
+        return PydanticCustomError(kind, template, values or None)
+
+    return make

@@ -16,6 +16,7 @@ from ...domain.bizcal import REASON_TEXT, format_seconds
 from ...services import sla
 from ...services.accounts import Access
 from ...services.context import Context
+from ...services.records import requests as request_records
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..i18n import translations
 from ..pages import render
@@ -182,8 +183,31 @@ def request_page(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
+    return request_page_response(request, ctx, ws, lang, number)
+
+
+def request_page_response(
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    number: str,
+    *,
+    error: str | None = None,
+    error_form: str | None = None,
+    form: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """The request page; with ``error``, the message beside the form ``error_form`` that failed
+    (its values kept). The record, its links and the forms come from ``routes/requests.py``."""
     detail = sla.request_detail(ctx, ws.slug, number)
-    return render(request, "sla_request.html", lang, ws, ctx, r=detail, **_helpers(lang))
+    manage = {
+        "rec": request_records.get_request(ctx, ws.slug, number),
+        "choices": request_records.form_choices(ctx, ws.slug),
+        "error": error,
+        "error_form": error_form,
+        "form": form or {},
+    }
+    return render(request, "sla_request.html", lang, ws, ctx, r=detail, manage=manage, **_helpers(lang))
 
 
 @router.get("/sla", response_class=HTMLResponse, include_in_schema=False)
@@ -411,8 +435,9 @@ def api_requests(
 def api_request(
     number: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
 ) -> dict[str, Any]:
-    """One request: timeline, every deadline and its explanation (supplier's and buyer's time)."""
-    return sla.request_detail(ctx, ws.slug, number).to_dict()
+    """One request: timeline, every deadline and its explanation (supplier's and buyer's time), and
+    its ``record`` (contract, machine, linked threads and messages, history)."""
+    return request_records.request_json(ctx, ws.slug, number)
 
 
 @router.post("/api/sla/requests/{number}/events", tags=["sla"], status_code=201)

@@ -1,0 +1,89 @@
+"""A user's own dispute for the request tests: the buyer and one supplier, a contract, a machine,
+and the fixture mailbox (tests/fixtures/own-dispute) imported after the parties exist.
+
+The parties are written as rows here; the end-to-end tests create them through the records
+commands instead."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from disputedesk.services.context import Context
+from disputedesk.services.import_evidence import import_paths
+from disputedesk.store.db import unit_of_work
+from disputedesk.store.models import Contract, Delivery, Order, Organization, ProductUnit, Workspace
+
+MAILBOX = Path(__file__).parent / "fixtures" / "own-dispute" / "mailbox.mbox"
+SERIAL = "JH850-2507-0113"
+TERMS = {
+    "label": "JH-2026-014 Art. 7.2",
+    "severities": {
+        "critical": {"first_response": "4h", "resolution": "3wd"},
+        "high": {"first_response": "8h"},
+        "normal": {"first_response": "8h"},
+        "low": {"first_response": "16h"},
+    },
+    "acknowledgement_counts": False,
+}
+
+
+def seed_parties(ctx: Context, workspace: str = "default") -> None:
+    with unit_of_work(ctx.engine) as s:
+        ws = s.query(Workspace).filter_by(slug=workspace).one()
+        buyer = Organization(
+            workspace_id=ws.id,
+            key="buyer",
+            role="buyer",
+            name_en="Brandt Metallbau GmbH",
+            country="DE",
+            email_domains=["brandt-metall.de"],
+            details={"timezone": "Europe/Berlin"},
+        )
+        sup = Organization(
+            workspace_id=ws.id,
+            key="jinhua",
+            role="supplier",
+            name_en="Jinhua Precision Machinery Co., Ltd.",
+            country="CN",
+            email_domains=["jinhua-cnc.com"],
+            details={"timezone": "Asia/Shanghai", "calendar": "cn"},
+        )
+        other = Organization(
+            workspace_id=ws.id,
+            key="other",
+            role="supplier",
+            name_en="Other Supplier Ltd.",
+            country="CN",
+            email_domains=["other.example"],
+            details={"timezone": "Asia/Shanghai"},
+        )
+        s.add_all([buyer, sup, other])
+        s.flush()
+        c = Contract(
+            workspace_id=ws.id,
+            kind="contract",
+            supplier_id=sup.id,
+            buyer_id=buyer.id,
+            number="JH-2026-014",
+            signed_on=date(2026, 5, 4),
+            currency="EUR",
+            total=Decimal("186000.00"),
+        )
+        s.add(Contract(workspace_id=ws.id, kind="contract", supplier_id=other.id, number="OT-1"))
+        s.add(c)
+        s.flush()
+        o = Order(workspace_id=ws.id, contract_id=c.id, number="PO-7731", currency="EUR", amount=Decimal("186000.00"))
+        s.add(o)
+        s.flush()
+        d = Delivery(workspace_id=ws.id, order_id=o.id, delivered_on=date(2026, 7, 15))
+        s.add(d)
+        s.flush()
+        s.add(ProductUnit(workspace_id=ws.id, delivery_id=d.id, model="VMC-850", serial=SERIAL))
+
+
+def seed(ctx: Context, workspace: str = "default") -> None:
+    seed_parties(ctx, workspace)
+    report = import_paths(ctx, workspace, [MAILBOX], actor="test")
+    assert not report.failed, report.as_dict()

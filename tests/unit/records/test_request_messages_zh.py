@@ -1,0 +1,48 @@
+"""Every message a support-request page can show for bad input has its Chinese form: the
+sentences of the FieldErrors raised in the service, the custom checks of the command models, the
+Pydantic checks they map, and the names of the fields."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from disputedesk.services.records import errors
+from disputedesk.services.records import request_models as m
+from disputedesk.services.records.errors import FieldError
+from disputedesk.web.i18n import translations
+
+SERVICE = Path(m.__file__).with_name("requests.py")
+
+
+def field_error_messages(source: Path) -> tuple[set[str], set[str]]:
+    """(templates, field names) of every ``FieldError(field, message, …)`` in a module."""
+    templates, fields = set(), set()
+    for node in ast.walk(ast.parse(source.read_text())):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "FieldError" and len(node.args) >= 2:
+            field, msg = node.args[0], node.args[1]
+            if isinstance(field, ast.Constant):
+                fields.add(field.value)
+            parts = [msg.body, msg.orelse] if isinstance(msg, ast.IfExp) else [msg]
+            for part in parts:
+                assert isinstance(part, ast.Constant), f"line {node.lineno}: a FieldError message must be a template"
+                templates.add(part.value)
+    return templates, fields
+
+
+def test_every_bad_input_message_is_translated() -> None:
+    templates, fields = field_error_messages(SERVICE)
+    assert len(templates) >= 15
+    templates |= set(errors._OWN.values()) | {t for t, _ in errors._PYDANTIC.values()}
+    fields |= set(m.OpenRequest.model_fields) | set(m.MailLink.model_fields) | set(m.RequestEvent.model_fields)
+    zh = translations("zh")
+    missing = sorted(t for t in templates if zh.gettext(t) == t)
+    missing += sorted(f for f in fields if zh.gettext(f.replace("_", " ")) == f.replace("_", " "))
+    assert missing == []
+
+
+def test_a_message_in_chinese_keeps_its_values() -> None:
+    exc = FieldError("contract", "{number} is not a contract with {supplier}", number="OT-1", supplier="Jinhua Ltd.")
+    assert str(exc) == "contract: OT-1 is not a contract with Jinhua Ltd."
+    text = exc.localised(translations("zh").gettext)
+    assert text.startswith("合同") and "OT-1" in text and "Jinhua Ltd." in text and "not a contract" not in text
