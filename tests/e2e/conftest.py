@@ -48,15 +48,17 @@ def served(tmp_path_factory: pytest.TempPathFactory, demo_template: dict[str, st
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120  # generous: CI machines may be loaded
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail(f"server did not start: {proc.stdout.read() if proc.stdout else ''}")
+    with httpx.Client(timeout=1) as client:
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                if client.get(f"{base}/api/health").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            proc.kill()
+            out = proc.stdout.read() if proc.stdout else ""
+            pytest.fail(f"server did not start (exit code {proc.returncode}): {out}")
     yield {"base": base, "data": str(data), "user": demo_template["user"], "password": demo_template["password"]}
     proc.terminate()
     try:
