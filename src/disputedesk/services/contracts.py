@@ -40,6 +40,8 @@ def check_bytes(
         out["pages"] = doc.pages
     if doc.notes:
         out["read_notes"] = doc.notes
+    if doc.ocr_confidence is not None:
+        out["ocr"] = {"pages": doc.ocr_pages, "confidence": doc.ocr_confidence, "engine": doc.ocr_engine}
     return doc, out
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import values as V
-from .clauses import Clause, Location, ParagraphLike, split_clauses
+from .clauses import Clause, Location, ParagraphLike, markdown_heading, split_clauses
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, UNILATERAL_CHANGE, KindSpec
 from .legal import RULES, LegalRule, arbitration_rule
 from .suggestions import SuggestionParams, suggestion
@@ -41,10 +41,12 @@ class TextParagraph:
     char_start: int
     char_end: int
     page: int | None = None
+    heading: int | None = None  # heading level the text marks (Markdown "#"), if any
 
 
 def paragraphs_from_text(text: str) -> list[TextParagraph]:
-    """One paragraph per non-empty line; offsets refer to `text` itself."""
+    """One paragraph per non-empty line; offsets refer to `text` itself. A Markdown heading
+    ("## 1. 采购的合同产品") loses its "#" marks and keeps its level as a heading hint."""
     out: list[TextParagraph] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -52,7 +54,13 @@ def paragraphs_from_text(text: str) -> list[TextParagraph]:
         if stripped:
             lead = len(line) - len(line.lstrip())
             start = pos + lead
-            out.append(TextParagraph(stripped, len(out), start, start + len(stripped)))
+            level = None
+            md = markdown_heading(stripped)
+            if md is not None:
+                level, skip = md
+                start += skip
+                stripped = stripped[skip:]
+            out.append(TextParagraph(stripped, len(out), start, start + len(stripped), None, level))
         pos += len(line)
     return out
 
