@@ -183,10 +183,10 @@ def ocr_available() -> bool:
     return available()
 
 
-def _ocr_note(result: OcrResult) -> str:
+def _ocr_note(engine: str, pages: list[int], confidence: float) -> str:
     return (
-        f"text from OCR ({result.engine}) on page(s) {', '.join(map(str, result.ocr_pages))}, "
-        f"mean confidence {result.confidence:.0f}%: check names, numbers and dates against the original"
+        f"text from OCR ({engine}) on page(s) {', '.join(map(str, pages))}, "
+        f"mean confidence {confidence:.0f}%: check names, numbers and dates against the original"
     )
 
 
@@ -200,7 +200,7 @@ def contract_from_ocr(result: OcrResult, source: str, fmt: str, text_lines: list
     doc.ocr_pages = list(result.ocr_pages)
     doc.ocr_confidence = result.confidence
     doc.ocr_engine = result.engine
-    doc.notes.append(_ocr_note(result))
+    doc.notes.append(_ocr_note(result.engine, result.ocr_pages, result.confidence))
     return doc
 
 
@@ -238,6 +238,14 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
         raise ContractReadError("PDF contains no text")
     result_doc.pages = layout.pages
     result_doc.notes = notes
+    info = layout.ocr
+    if info is not None:  # a searchable copy made by OCR earlier: say so, with its confidence
+        pages = [int(x) for x in info.get("pages", []) if isinstance(x, int)]  # type: ignore[union-attr]
+        confidence = info.get("confidence")
+        result_doc.ocr_pages = pages
+        result_doc.ocr_confidence = float(confidence) if isinstance(confidence, int | float) else None
+        result_doc.ocr_engine = str(info.get("engine", "tesseract"))
+        result_doc.notes.append(_ocr_note(result_doc.ocr_engine, pages, result_doc.ocr_confidence or 0.0))
     return result_doc
 
 

@@ -15,7 +15,7 @@ see next to text that came from OCR, and it would run Tesseract a second time to
 from __future__ import annotations
 
 import io
-import re
+import json
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .pdf_layout import OCR_METADATA_KEY, join_cjk
 
 LANGUAGES = "chi_sim+eng"
 DPI = 300
@@ -83,12 +85,9 @@ def engine_name() -> str:
     return f"{t[1] if t else 'tesseract'} ({LANGUAGES})"
 
 
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
-
-
 def _join_words(words: list[str]) -> str:
     """Tesseract separates Chinese characters by spaces; a reader does not."""
-    return _CJK_GAP.sub("", " ".join(words)).strip()
+    return join_cjk(" ".join(words))
 
 
 def _parse_tsv(tsv: str, page: int) -> list[OcrLine]:
@@ -169,6 +168,22 @@ def _mean_confidence(lines: list[OcrLine]) -> float:
     return round(sum(line.confidence * len(line.text) for line in lines) / weight, 1) if weight else 0.0
 
 
+def _finish(writer: Any, pages: list[int], confidence: float, lines: list[OcrLine]) -> bytes:
+    """The searchable copy's bytes, recording which pages came from OCR, the confidence and the
+    recognised lines in reading order (the invisible text layer is for search and selection in a
+    viewer; its glyph positions do not always give back the reading order of Chinese)."""
+    info = {
+        "engine": engine_name(),
+        "pages": pages,
+        "confidence": confidence,
+        "lines": [[line.page, line.heading, line.text] for line in lines],
+    }
+    writer.add_metadata({OCR_METADATA_KEY: json.dumps(info), "/Producer": f"DisputeDesk OCR, {engine_name()}"})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 def ocr_pdf(data: bytes, pages: list[int] | None = None) -> OcrResult:
     """OCR the given pages (1-based; default all) of a PDF into a searchable copy of the whole PDF."""
     import pypdfium2 as pdfium
@@ -193,9 +208,8 @@ def ocr_pdf(data: bytes, pages: list[int] | None = None) -> OcrResult:
             writer.add_page(PdfReader(io.BytesIO(by_page[number])).pages[0])
         else:
             writer.add_page(original.pages[number - 1])
-    buf = io.BytesIO()
-    writer.write(buf)
-    return OcrResult(lines, buf.getvalue(), n, wanted, _mean_confidence(lines), engine_name())
+    confidence = _mean_confidence(lines)
+    return OcrResult(lines, _finish(writer, wanted, confidence, lines), n, wanted, confidence, engine_name())
 
 
 def ocr_image(data: bytes) -> OcrResult:
@@ -218,6 +232,6 @@ def ocr_image(data: bytes) -> OcrResult:
     writer = PdfWriter()
     for page_pdf in page_pdfs:
         writer.add_page(PdfReader(io.BytesIO(page_pdf)).pages[0])
-    buf = io.BytesIO()
-    writer.write(buf)
-    return OcrResult(lines, buf.getvalue(), len(frames), numbers, _mean_confidence(lines), engine_name())
+    confidence = _mean_confidence(lines)
+    pdf = _finish(writer, numbers, confidence, lines)
+    return OcrResult(lines, pdf, len(frames), numbers, confidence, engine_name())

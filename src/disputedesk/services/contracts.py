@@ -14,7 +14,8 @@ from typing import Any
 from ..domain.contract_clarity import SuggestionParams, check_contract
 from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
 from .context import Context
-from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
+from .evidence import EvidenceFilter, EvidenceView, get_evidence, list_evidence
+from .ocr import find_copy
 
 CONTRACT_KINDS = ("contract", "amendment")
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024
@@ -46,13 +47,17 @@ def check_bytes(
 
 
 def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParams | None = None) -> ContractCheck:
-    view, stream = open_original(ctx, workspace, label)
-    if view.size > MAX_CONTRACT_BYTES:
-        stream.close()
-        raise ValueError(f"{label}: {view.size} bytes is too large for a contract check")
-    with stream:
+    """The report for a stored contract. A scan is read from its searchable copy (made by OCR
+    beside the original, services/ocr.py) when there is one, else OCRed now without storing."""
+    view = get_evidence(ctx, workspace, label)
+    source = find_copy(ctx, workspace, view) or view
+    if source.size > MAX_CONTRACT_BYTES:
+        raise ValueError(f"{label}: {source.size} bytes is too large for a contract check")
+    with ctx.blobs.open(source.sha256) as stream:
         data = stream.read()
     doc, report = check_bytes(data, view.original_name, as_of=ctx.clock().date(), params=params)
+    if source is not view:
+        report["searchable_copy"] = source.label
     return ContractCheck(view, doc, report)
 
 

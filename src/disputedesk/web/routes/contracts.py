@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ...services import contracts
+from ...services import contracts, ocr
 from ...services.accounts import Access
 from ...services.context import Context
 from ..deps import current_workspace, get_ctx, get_lang, need
@@ -47,6 +48,9 @@ async def contracts_upload(
     o = report.outcomes[0]
     if o.status == "failed":
         raise ValueError(f"{o.name}: {o.reason}")
+    if o.status == "imported" and o.evidence and ocr.ocr_available():
+        # a scan or photo gets its searchable copy now (OCR, beside the untouched original)
+        await run_in_threadpool(ocr.make_searchable_copy, ctx, ws.slug, o.evidence, actor=ws.username)
     return RedirectResponse(f"/contracts/{o.evidence}", status_code=303)
 
 
