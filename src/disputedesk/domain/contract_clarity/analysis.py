@@ -382,9 +382,30 @@ def _extract_values(kind: str, r: KindResult) -> None:
             y = _YEARS.search(t)
             if y and "years" not in v:
                 v["years"] = y.group(0)
+    if kind in _CLAUSE_WIDE:
+        _clause_wide_values(kind, r)
     if kind in ("response_time", "resolution_time", "onsite_support"):
         # durations of a sentence that speaks of another kind (e.g. "respond in 2 h, repair in 24 h")
         _assign_response_resolution(kind, r)
+
+
+# Elements a clause may state in a sentence of its own ("The seat of arbitration is Singapore.",
+# "the proceedings shall be conducted in English", "质保期从安装调试完毕后起算"): read from every
+# sentence of a clause where the kind was found, so no finding says they are missing.
+_CLAUSE_WIDE = {"dispute_resolution": V.arbitration, "warranty_period": V.warranty}
+
+
+def _clause_wide_values(kind: str, r: KindResult) -> None:
+    read = _CLAUSE_WIDE[kind]
+    seen: set[int] = set()
+    for hit in r.hits:
+        clause = hit.sentence.clause
+        if id(clause) in seen:
+            continue
+        seen.add(id(clause))
+        for s0, e0 in clause_sentences(clause):
+            for key, val in (read(clause.text[s0:e0]) or {}).items():
+                r.values.setdefault(key, val)
 
 
 _RESP_WORD = re.compile(
