@@ -51,7 +51,10 @@ async def contracts_upload(
     if o.status == "imported" and o.evidence and ocr.ocr_available():
         # a scan or photo gets its searchable copy now (OCR, beside the untouched original)
         await run_in_threadpool(ocr.make_searchable_copy, ctx, ws.slug, o.evidence, actor=ws.username)
-    return RedirectResponse(f"/contracts/{o.evidence}", status_code=303)
+    target = f"/contracts/{o.evidence}"
+    if request.headers.get("HX-Request"):  # the page posts with htmx (it sends the CSRF header)
+        return Response(status_code=200, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/contracts/{label}", response_class=HTMLResponse, include_in_schema=False)
