@@ -6,6 +6,8 @@
 * ``cuad()``: /work/shared/contracts-dev/cuad_dev.jsonl (CUAD v1 dev half, CC BY 4.0), with the
   four CUAD categories that are kinds of ours.
 * ``own()``: tests/fixtures/contracts (texts written for DisputeDesk; labels.json).
+* ``kept()``: real contracts kept in the repository where their licence allows
+  (tests/fixtures/contracts/labelled: docs/, labels.jsonl, SOURCES.md), split by split.json.
 """
 
 from __future__ import annotations
@@ -87,3 +89,18 @@ def own(folder: Path = OWN) -> list[Doc]:
             "heldout" if item.get("heldout") else "dev", item["language"])
         for name, item in labels.items()
     ]  # fmt: skip
+
+
+def kept(folder: Path = LABELLED) -> list[Doc]:
+    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))["new_sources"]["groups"]
+    out = []
+    for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        group = row["group"]
+        part = split.get(group, {}).get("split") or split_of_new_group(group)
+        text = (folder / "docs" / row["doc"]).read_text(encoding="utf-8")
+        gold = {k for k, v in row["labels"].items() if v}
+        out.append(Doc(row["doc"], text, gold, group, part, row["language"]))
+    return out

@@ -67,7 +67,14 @@ def paragraphs_from_text(text: str) -> list[TextParagraph]:
 
 def clause_sentences(clause: Clause) -> list[tuple[int, int]]:
     """Sentence spans of a clause; a paragraph break also ends a sentence after a heading line,
-    after sentence punctuation, and around table rows (PDF lines wrapped mid-sentence stay joined)."""
+    after sentence punctuation, and around table rows (PDF lines wrapped mid-sentence stay joined).
+    Computed once per clause (several checks read them)."""
+    if clause.sentence_cache is None:
+        clause.sentence_cache = _clause_sentences(clause)
+    return clause.sentence_cache
+
+
+def _clause_sentences(clause: Clause) -> list[tuple[int, int]]:
     cuts: set[int] = set()
     segs = clause.segments
     for i, seg in enumerate(segs[1:], start=1):
@@ -164,6 +171,7 @@ _VAGUE_TRIGGERS = (
     "根据需要", "另行",
     "协商", "届时", "原则上", "一般", "通常", "友好", "努力",
 )  # fmt: skip
+_VAGUE_TRIGGER_RX = re.compile("|".join(re.escape(t) for t in _VAGUE_TRIGGERS))
 _LIMITATION = re.compile(
     r"\b(?:claims?|actions?|proceedings?|suits?)\b[^.;。；]{0,120}\b(?:must|shall|may only|can only)\s+be\s+"
     r"(?:brought|commenced|filed|made|instituted)\b[^.;。；]{0,60}\bwithin\b|\blimitation\s+period\b|"
@@ -888,12 +896,12 @@ def _find_vague(clauses: Sequence[Clause], results: dict[str, KindResult]) -> li
     out: list[Json] = []
     seen: set[tuple[str, int]] = set()
     for clause in clauses:
-        if not any(t in clause.text.lower() for t in _VAGUE_TRIGGERS):
+        if not _VAGUE_TRIGGER_RX.search(clause.text.lower()):
             continue
         for s0, e0 in clause_sentences(clause):
             text = clause.text[s0:e0]
             lower = text.lower()
-            if not any(t in lower for t in _VAGUE_TRIGGERS):
+            if not _VAGUE_TRIGGER_RX.search(lower):
                 continue
             kind = kind_sentences.get((id(clause), s0))
             # only wording about support matters here ("timely cured" in a termination clause does not)

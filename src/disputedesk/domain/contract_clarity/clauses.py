@@ -96,8 +96,10 @@ class Clause:
     context: str  # headings of the enclosing clause/chapter/schedule (for kind detection)
     text: str = ""
     segments: list[_Segment] = field(default_factory=list)
+    sentence_cache: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, paragraph: ParagraphLike) -> None:
+        self.sentence_cache = None
         ptext = paragraph.text
         if self.text:
             prev = self.text[-1]
