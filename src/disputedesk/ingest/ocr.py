@@ -129,7 +129,7 @@ def _parse_tsv(tsv: str, page: int) -> list[OcrLine]:
         body = sorted(heights)[len(heights) // 2]
         for line, h in zip(lines, heights, strict=True):
             cjk = sum(1 for c in line.text if "\u4e00" <= c <= "\u9fff")
-            short = len(line.text) <= 60 and cjk <= 30
+            short = len(line.text) <= 60 and cjk <= 30 and not line.text.endswith(tuple(".;:。；：!?！？,，"))
             if body and short and h >= body * 1.3:
                 line.heading = 1
     return lines

@@ -198,6 +198,11 @@ def test_chinese_items_nest_under_their_article() -> None:
     ]  # fmt: skip
     clauses = split_clauses(paragraphs_from_text(text))
     assert clauses[2].context.startswith("售后服务")  # a sub-item knows its article
+    # a line wrapped in a scan ("24小时内…") is no item 24
+    wrapped = "第三条 售后服务\n1．乙方应在接到通知后4小时内响应，\n24小时内到达现场。\n2．乙方应尽快排除故障。"
+    clauses = split_clauses(paragraphs_from_text(wrapped))
+    assert [c.label for c in clauses] == ["第三条", "第三条第1款", "第三条第2款"]
+    assert "4小时内响应，24小时内到达现场" in clauses[1].text.replace(" ", "")
     # a document numbered "一、" at the top: "（一）" items are cited under it, "1." items too
     text = "一、质量保证\n（一）质保期十二个月。\n（二）免费维修。\n二、其他\n1. 本合同一式两份。"
     assert labels(paragraphs_from_text(text)) == ["一", "一、（一）", "一、（二）", "二", "二、1"]

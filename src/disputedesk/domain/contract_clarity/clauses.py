@@ -187,6 +187,9 @@ def _title(rest: str) -> str:
     if not candidate:
         return ""
     candidate = candidate.strip("*_ ")
+    # a Chinese comma makes it a sentence ("乙方应在接到通知后4小时内响应，"), not a title
+    if "，" in candidate:
+        return ""
     # a title is short: at most ~10 words or 25 CJK characters
     if len(candidate.split()) > 10 or len(candidate) > 80:
         return ""
@@ -343,10 +346,19 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
     chapter_title = ""
     stack: list[_Open] = []  # open headings, outermost first (chapters are not on it)
     last_top: int | None = None  # last plain number of the current numbering sequence
+    last_item: int | None = None  # last "1．" item inside the current Chinese article
     current_lang = "unknown"
     for para in paragraphs:
         hint = heading_hint(para)
         heading = _parse_heading(para.text, last_top, hinted=hint is not None)
+        if heading is not None and heading.style == "digit" and "." not in heading.number:
+            article = next((o for o in stack if o.heading.level == 1), None)
+            if article is not None and article.heading.style in _ZH_STYLES:
+                # items inside "第三条" count 1, 2, 3: a wrapped line starting "24小时内…" is no item 24
+                if hint is None and int(heading.number) != (1 if last_item is None else last_item + 1):
+                    heading = None
+                else:
+                    last_item = int(heading.number)
         if heading is not None:
             lang = paragraph_language(para.text)
             same_number = (
@@ -392,6 +404,8 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                     heading.style != "digit" or "." not in heading.number
                 ) and level >= 2:
                     label, number = _compose(parent, heading)
+                if level == 1:
+                    last_item = None
                 if heading.style in ("zh_article", "zh_enum") and level == 1:
                     last_top = None
                 elif heading.style in ("digit", "en_article", "roman") and level == 1 or (
