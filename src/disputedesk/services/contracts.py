@@ -14,8 +14,7 @@ from typing import Any
 from ..domain.contract_clarity import SuggestionParams, check_contract
 from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
 from .context import Context
-from .evidence import EvidenceFilter, EvidenceView, get_evidence, list_evidence
-from .ocr import find_copy
+from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
 
 CONTRACT_KINDS = ("contract", "amendment")
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024
@@ -49,11 +48,17 @@ def check_bytes(
 def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParams | None = None) -> ContractCheck:
     """The report for a stored contract. A scan is read from its searchable copy (made by OCR
     beside the original, services/ocr.py) when there is one, else OCRed now without storing."""
-    view = get_evidence(ctx, workspace, label)
+    from .ocr import find_copy
+
+    view, stream = open_original(ctx, workspace, label)
     source = find_copy(ctx, workspace, view) or view
+    if source is not view:
+        stream.close()
+        stream = ctx.blobs.open(source.sha256)
     if source.size > MAX_CONTRACT_BYTES:
+        stream.close()
         raise ValueError(f"{label}: {source.size} bytes is too large for a contract check")
-    with ctx.blobs.open(source.sha256) as stream:
+    with stream:
         data = stream.read()
     doc, report = check_bytes(data, view.original_name, as_of=ctx.clock().date(), params=params)
     if source is not view:
