@@ -7,12 +7,12 @@ from __future__ import annotations
 import io
 import re
 
+from contract_scans import ZH_PAGE, scanned_page, skip_without_tesseract
 from fastapi.testclient import TestClient
 
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 
-from contract_scans import ZH_PAGE, scanned_page, skip_without_tesseract
 from support import make_user, sign_in
 
 

@@ -7,12 +7,12 @@ import io
 
 import pdfplumber
 import pytest
+from contract_scans import EN_PAGE, ZH_PAGE, scanned_page, skip_without_tesseract
 
 from disputedesk.domain.contract_clarity import check_contract, split_clauses
 from disputedesk.ingest.contract_text import read_contract_bytes
 
 from .conftest import AS_OF
-from contract_scans import EN_PAGE, ZH_PAGE, scanned_page, skip_without_tesseract
 
 
 @pytest.fixture(autouse=True)
