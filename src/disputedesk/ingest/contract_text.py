@@ -134,12 +134,12 @@ def read_docx(data: bytes, source: str = "<docx>") -> ContractText:
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    from .docx_structure import NumberingRenderer, heading_level
-
     try:
         document: DocumentObject = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a damaged package
         raise ContractReadError(f"not a readable DOCX file ({exc.__class__.__name__}: {exc})") from exc
+
+    from .docx_structure import NumberingRenderer, heading_level
 
     numbers = NumberingRenderer(document)
     items: list[Item] = []
