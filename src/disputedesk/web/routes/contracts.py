@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ...services import contracts, ocr
+from ...services import contracts
 from ...services.accounts import Access
 from ...services.context import Context
 from ..deps import current_workspace, get_ctx, get_lang, need
@@ -48,6 +47,10 @@ async def contracts_upload(
     o = report.outcomes[0]
     if o.status == "failed":
         raise ValueError(f"{o.name}: {o.reason}")
+    from fastapi.concurrency import run_in_threadpool
+
+    from ...services import ocr
+
     if o.status == "imported" and o.evidence and ocr.ocr_available():
         # a scan or photo gets its searchable copy now (OCR, beside the untouched original)
         await run_in_threadpool(ocr.make_searchable_copy, ctx, ws.slug, o.evidence, actor=ws.username)
