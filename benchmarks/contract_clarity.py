@@ -1,37 +1,39 @@
-"""Contract-clarity benchmark: per-kind precision/recall/F1 and speed.
+"""Contract-clarity benchmark: per-kind precision/recall/F1 against the keyword baseline, and speed.
 
-* CUAD development set (/work/shared/contracts-dev/cuad_dev.jsonl, CC BY 4.0, The Atticus
-  Project): Governing Law -> governing_law, Warranty Duration -> warranty_period,
-  Liquidated Damages -> liquidated_damages, Cap on Liability -> liability_cap.
-* Our own labelled set (tests/fixtures/contracts/labels.json): every kind, English and Chinese.
+Sets (benchmarks/contract_sets.py):
+* CUAD development half (249 US contracts, CC BY 4.0): Governing Law, Warranty Duration,
+  Liquidated Damages, Cap on Liability. The rules were written before, partly against it.
+* contracts-zh-dev (20 real Chinese/bilingual contracts, labels corrected by
+  tests/fixtures/contracts/labelled/zh-dev-overrides.json), split by source in split.json: the
+  **held-out** part was not looked at while rules were changed for issue 19; its support-kind
+  macro F1 is the figure the issue asks for.
+* Real contracts kept in the repository (tests/fixtures/contracts/labelled, CC0), all held out.
+* Our own fixtures (texts written for DisputeDesk).
 * Baseline in the same run: the simplest keyword detector (kinds.baseline_detect).
-* Speed: all CUAD contracts through the full check (report included), and one 300,000-character
-  contract.
+* Speed: the full check (report included) of a 30,000-character contract (the issue's budget:
+  0.25 s), of all CUAD contracts, and of one 300,000-character contract.
 
-Usage: .venv/bin/python benchmarks/contract_clarity.py [--cuad PATH] [--own DIR]
+Usage: .venv/bin/python benchmarks/contract_clarity.py [--quick]   (--quick: no CUAD)
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import statistics
 import sys
 import time
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from disputedesk.domain.contract_clarity import KINDS, baseline_detect, check_text, detected_kinds
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parents[1]
-CUAD_DEFAULT = Path("/work/shared/contracts-dev/cuad_dev.jsonl")
-OWN_DEFAULT = ROOT / "tests" / "fixtures" / "contracts"
-CUAD_MAP = {
-    "Governing Law": "governing_law",
-    "Warranty Duration": "warranty_period",
-    "Liquidated Damages": "liquidated_damages",
-    "Cap on Liability": "liability_cap",
-}
+from contract_sets import CUAD_MAP, SUPPORT_KINDS, Doc, cuad, kept, own, zh_dev  # noqa: E402
+
+from disputedesk.domain.contract_clarity import KINDS, baseline_detect, check_text, detected_kinds  # noqa: E402
+
 AS_OF = date(2026, 11, 26)
+Counts = dict[str, tuple[int, int, int]]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -41,100 +43,110 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score(pairs: list[tuple[set[str], set[str]]], kinds: list[str]) -> dict[str, tuple[int, int, int]]:
-    out: dict[str, tuple[int, int, int]] = {}
-    for k in kinds:
-        tp = sum(1 for gold, pred in pairs if k in gold and k in pred)
-        fp = sum(1 for gold, pred in pairs if k not in gold and k in pred)
-        fn = sum(1 for gold, pred in pairs if k in gold and k not in pred)
-        out[k] = (tp, fp, fn)
-    return out
+def count(docs: Sequence[Doc], predict: Callable[[str], set[str]], kinds: Sequence[str]) -> Counts:
+    preds = [(d.gold, predict(d.text)) for d in docs]
+    return {
+        k: (
+            sum(1 for g, p in preds if k in g and k in p),
+            sum(1 for g, p in preds if k not in g and k in p),
+            sum(1 for g, p in preds if k in g and k not in p),
+        )
+        for k in kinds
+    }
 
 
-def table(title: str, n_docs: int, ours: dict[str, tuple[int, int, int]], base: dict[str, tuple[int, int, int]],
-          gold_counts: dict[str, int]) -> list[str]:  # fmt: skip
-    lines = [f"\n{title} ({n_docs} texts)"]
+def macro_f1(c: Counts, kinds: Sequence[str]) -> float:
+    """Mean F1 over the kinds that have at least one positive in the set."""
+    f1s = [prf(*c[k])[2] for k in kinds if c[k][0] + c[k][2] > 0]
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def table(title: str, docs: Sequence[Doc], kinds: Sequence[str]) -> tuple[list[str], Counts, Counts]:
+    ours = count(docs, detected_kinds, kinds)
+    base = count(docs, baseline_detect, kinds)
+    lines = [f"\n{title} ({len(docs)} texts)"]
     lines.append(f"{'kind':<26}{'pos':>4} | {'P':>5} {'R':>5} {'F1':>5} | {'base P':>6} {'R':>5} {'F1':>5} | beats")
     lines.append("-" * 84)
-    for k in ours:
+    for k in kinds:
+        pos = ours[k][0] + ours[k][2]
         p, r, f = prf(*ours[k])
         bp, br, bf = prf(*base[k])
-        verdict = "yes" if f > bf else ("tie" if f == bf else "NO")
-        lines.append(
-            f"{k:<26}{gold_counts[k]:>4} | {p:5.2f} {r:5.2f} {f:5.2f} | {bp:6.2f} {br:5.2f} {bf:5.2f} | {verdict}"
-        )
+        verdict = "n/a" if pos == 0 else "yes" if f > bf else ("tie" if f == bf else "NO")
+        lines.append(f"{k:<26}{pos:>4} | {p:5.2f} {r:5.2f} {f:5.2f} | {bp:6.2f} {br:5.2f} {bf:5.2f} | {verdict}")
     tot = [sum(v[i] for v in ours.values()) for i in range(3)]
     btot = [sum(v[i] for v in base.values()) for i in range(3)]
     p, r, f = prf(*tot)
     bp, br, bf = prf(*btot)
     lines.append("-" * 84)
     lines.append(f"{'micro average':<26}{'':>4} | {p:5.2f} {r:5.2f} {f:5.2f} | {bp:6.2f} {br:5.2f} {bf:5.2f} |")
-    return lines
+    mo, mb = macro_f1(ours, kinds), macro_f1(base, kinds)
+    lines.append(f"{'macro F1 (kinds with positives)':<31} | {mo:5.2f}{'':13}| {mb:5.2f}")
+    return lines, ours, base
+
+
+def timed(text: str, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        check_text(text, as_of=AS_OF)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--cuad", type=Path, default=CUAD_DEFAULT)
-    ap.add_argument("--own", type=Path, default=OWN_DEFAULT)
+    ap.add_argument("--quick", action="store_true", help="skip CUAD (accuracy and the CUAD speed run)")
     args = ap.parse_args()
-
-    # ---------------------------------------------------------------- own labelled set
-    labels = json.loads((args.own / "labels.json").read_text(encoding="utf-8"))["texts"]
-    kinds = list(KINDS)
     out: list[str] = []
-    parts = (
-        ("Own labelled set, development part (rules were adjusted while looking at these)", False),
-        ("Own labelled set, held-out part (written and labelled after the rules were frozen)", True),
-    )
-    for title, heldout in parts:
-        own_pairs: list[tuple[set[str], set[str]]] = []
-        own_base: list[tuple[set[str], set[str]]] = []
-        by_lang: dict[str, int] = {}
-        for name, item in labels.items():
-            if bool(item.get("heldout")) != heldout:
-                continue
-            text = (args.own / name).read_text(encoding="utf-8")
-            gold = set(item["kinds"])
-            own_pairs.append((gold, detected_kinds(text)))
-            own_base.append((gold, baseline_detect(text)))
-            by_lang[item["language"]] = by_lang.get(item["language"], 0) + 1
-        counts = {k: sum(1 for g, _ in own_pairs if k in g) for k in kinds}
-        out += table(f"{title}; languages {by_lang}", len(own_pairs), score(own_pairs, kinds),
-                     score(own_base, kinds), counts)  # fmt: skip
 
-    # ---------------------------------------------------------------- CUAD
-    if args.cuad.exists():
-        rows = [json.loads(line) for line in args.cuad.read_text(encoding="utf-8").splitlines() if line.strip()]
-        cuad_pairs: list[tuple[set[str], set[str]]] = []
-        cuad_base: list[tuple[set[str], set[str]]] = []
-        t0 = time.perf_counter()
-        for row in rows:
-            gold = {ours for cuad, ours in CUAD_MAP.items() if row["labels"].get(cuad)}
-            report = check_text(row["text"], as_of=AS_OF)  # the full check, as a user gets it
-            pred = report.present_kinds & set(CUAD_MAP.values())
-            cuad_pairs.append((gold, pred))
-            cuad_base.append((gold, baseline_detect(row["text"]) & set(CUAD_MAP.values())))
-        elapsed = time.perf_counter() - t0
-        ck = list(CUAD_MAP.values())
-        counts_c = {k: sum(1 for g, _ in cuad_pairs if k in g) for k in ck}
-        out += table("CUAD development set (4 mapped kinds)", len(rows), score(cuad_pairs, ck), score(cuad_base, ck),
-                     counts_c)  # fmt: skip
-        total_chars = sum(len(r["text"]) for r in rows)
-        out.append(f"\nSpeed: {len(rows)} CUAD contracts ({total_chars:,} characters), full check: {elapsed:.1f} s")
-        longest = max(rows, key=lambda r: len(r["text"]))["text"]
+    zh = zh_dev()
+    if zh:
+        parts = (
+            ("dev", "contracts-zh-dev, development part (rules were changed looking at these)"),
+            ("heldout", "contracts-zh-dev, HELD-OUT part (not looked at while changing rules)"),
+        )
+        for part, title in parts:
+            docs = [d for d in zh if d.split == part]
+            lines, _, _ = table(f"{title}; support kinds", docs, SUPPORT_KINDS)
+            out += lines
+            lines, _, _ = table(f"{title}; all kinds", docs, KINDS)
+            out += lines[-2:]
     else:
-        out.append(f"\n(CUAD file not found at {args.cuad}: CUAD part skipped)")
-        longest = "\n".join((args.own / n).read_text(encoding="utf-8") for n in labels)
+        out.append("\n(/work/shared/contracts-zh-dev not found: Chinese sets skipped)")
 
-    # ---------------------------------------------------------------- one 300,000-character contract
-    big = longest
-    while len(big) < 300_000:
-        big += "\n" + longest
-    big = big[:300_000]
-    t0 = time.perf_counter()
-    report = check_text(big, as_of=AS_OF)
-    one = time.perf_counter() - t0
-    out.append(f"Speed: one contract of {len(big):,} characters ({report.clause_count} clauses): {one:.2f} s")
+    docs = [d for d in kept() if d.split == "heldout"]
+    if docs:
+        lines, _, _ = table("Real contracts kept in the repository, held-out part (CC0 English)", docs, KINDS)
+        out += lines
+
+    for part, title in (("dev", "Own fixtures, development part"), ("heldout", "Own fixtures, held-out part")):
+        docs = [d for d in own() if d.split == part]
+        lines, _, _ = table(title, docs, KINDS)
+        out += lines
+
+    rows = [] if args.quick else cuad()
+    if rows:
+        lines, _, _ = table("CUAD development half (4 mapped kinds)", rows, list(CUAD_MAP.values()))
+        out += lines
+        t0 = time.perf_counter()
+        for d in rows:
+            check_text(d.text, as_of=AS_OF)
+        elapsed = time.perf_counter() - t0
+        total = sum(len(d.text) for d in rows)
+        out.append(f"\nSpeed: {len(rows)} CUAD contracts ({total:,} characters), full check: {elapsed:.1f} s")
+
+    # ---------------------------------------------------------------- speed on one contract
+    sample = max(zh, key=lambda d: len(d.text)).text if zh else max(own(), key=lambda d: len(d.text)).text
+    for size in (30_000, 300_000):
+        text = sample
+        while len(text) < size:
+            text += "\n" + sample
+        text = text[:size]
+        report = check_text(text, as_of=AS_OF)
+        out.append(
+            f"Speed: one contract of {len(text):,} characters ({report.clause_count} clauses), full check: "
+            f"median {timed(text, 5 if size <= 30_000 else 3):.3f} s"
+        )
     print("\n".join(out))
     return 0
 

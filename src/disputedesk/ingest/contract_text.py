@@ -4,26 +4,34 @@ Every paragraph carries its page (PDF only), its index in the document and its c
 offsets in :attr:`ContractText.text`, so a finding of the contract-clarity check can point back
 to where it was found.
 
-* PDF: the text layer through `pypdf`, page by page, one paragraph per non-empty line (PDF text
-  has no reliable paragraph marks; the clause splitter joins lines into clauses). A PDF whose
-  pages have no text layer is OCRed only when the ``tesseract`` program with the ``chi_sim``
-  language data is installed on this machine; otherwise :class:`ContractReadError` says so.
-  Nothing is downloaded.
+* PDF: the text layer with its layout through `pdfplumber` (pdfminer), page by page, one
+  paragraph per line (PDF text has no reliable paragraph marks; the clause splitter joins lines
+  into clauses). A line set larger than the body text, or short and bold, is a heading; page
+  numbers ("3", "- 3 -", "第 3 页", "Page 3 of 9") and running headers/footers repeated in the
+  margin of most pages are left out. A PDF whose pages have no text layer is OCRed only when
+  the ``tesseract`` program with the ``chi_sim`` language data is installed on this machine;
+  otherwise :class:`ContractReadError` says so. Nothing is downloaded.
 * DOCX: `python-docx`, body paragraphs and table rows in document order (a table row becomes
   one paragraph with its cells joined by `` | ``, which keeps a two-column bilingual layout
-  side by side).
-* Plain text: UTF-8 (with or without BOM), then GB18030 (a superset of GB2312/GBK) as fallback.
+  side by side). Word's automatic numbers ("第一条", "1.1", "一、", "（一）") are rendered in
+  front of the text as the reader sees them (``docx_structure``); heading styles, outline levels
+  and short bold lines mark headings.
+* Plain text: UTF-8 (with or without BOM), then GB18030 (a superset of GB2312/GBK) as fallback;
+  Markdown "#" headings lose their marks and are headings.
 """
 
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain.contract_clarity.clauses import markdown_heading
+
+if TYPE_CHECKING:
+    from .ocr import OcrResult
 
 PARAGRAPH_SEPARATOR = "\n"
 DOCX_CELL_SEPARATOR = " | "
@@ -40,6 +48,7 @@ class Paragraph:
     char_start: int  # offset of the first character in ContractText.text
     char_end: int  # offset after the last character
     page: int | None = None  # 1-based PDF page; None for DOCX and text
+    heading: int | None = None  # heading level the layout shows (style, font, bold, "#"), if any
 
 
 @dataclass
@@ -52,19 +61,26 @@ class ContractText:
     pages: int | None = None
     ocr_pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    ocr_confidence: float | None = None  # 0..100 when some text came from OCR
+    ocr_engine: str | None = None
+    derived_pdf: bytes | None = None  # searchable copy made by OCR (the original is untouched)
 
 
-def _build(source: str, fmt: str, items: list[tuple[str, int | None]]) -> ContractText:
+Item = tuple[str, int | None] | tuple[str, int | None, int | None]  # text, page[, heading level]
+
+
+def _build(source: str, fmt: str, items: list[Item]) -> ContractText:
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     pos = 0
-    for text, page in items:
-        text = text.strip()
+    for item in items:
+        text, page = item[0].strip(), item[1]
+        heading = item[2] if len(item) > 2 else None  # type: ignore[misc]
         if not text:
             continue
         if parts:
             pos += len(PARAGRAPH_SEPARATOR)
-        paragraphs.append(Paragraph(text, len(paragraphs), pos, pos + len(text), page))
+        paragraphs.append(Paragraph(text, len(paragraphs), pos, pos + len(text), page, heading))
         parts.append(text)
         pos += len(text)
     return ContractText(source, fmt, PARAGRAPH_SEPARATOR.join(parts), paragraphs)
@@ -96,12 +112,22 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 def read_text(data: bytes, source: str = "<text>") -> ContractText:
     text, encoding = decode_text(data)
-    result = _build(source, "text", [(line, None) for line in _lines(text)])
+    items: list[Item] = []
+    for line in _lines(text):
+        md = markdown_heading(line)
+        items.append((line[md[1] :], None, md[0]) if md else (line, None))
+    result = _build(source, "text", items)
     result.encoding = encoding
     return result
 
 
 # ---------------------------------------------------------------- DOCX
+def _with_number(number: str, text: str) -> str:
+    if not number:
+        return text
+    return f"{number}{'' if number.endswith(('、', '）', ')', '．')) else ' '}{text}"
+
+
 def read_docx(data: bytes, source: str = "<docx>") -> ContractText:
     import docx
     from docx.document import Document as DocumentObject
@@ -113,7 +139,10 @@ def read_docx(data: bytes, source: str = "<docx>") -> ContractText:
     except Exception as exc:  # python-docx raises several types for a damaged package
         raise ContractReadError(f"not a readable DOCX file ({exc.__class__.__name__}: {exc})") from exc
 
-    items: list[tuple[str, int | None]] = []
+    from .docx_structure import NumberingRenderer, heading_level
+
+    numbers = NumberingRenderer(document)
+    items: list[Item] = []
 
     def add_table(table: Table) -> None:
         for row in table.rows:
@@ -123,7 +152,8 @@ def read_docx(data: bytes, source: str = "<docx>") -> ContractText:
                 if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                     continue
                 seen.add(id(cell._tc))
-                cell_text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                texts = [_with_number(numbers.number_of(p), p.text.strip()) for p in cell.paragraphs]
+                cell_text = " ".join(t for t in texts if t.strip())
                 if cell_text:
                     cells.append(cell_text)
                 for inner in cell.tables:
@@ -134,98 +164,121 @@ def read_docx(data: bytes, source: str = "<docx>") -> ContractText:
     # iter_inner_content (python-docx >= 1.0) yields paragraphs and tables in document order.
     for block in document.iter_inner_content():
         if isinstance(block, DocxParagraph):
-            for line in block.text.split("\n"):
-                items.append((line, None))
+            number = numbers.number_of(block)
+            lines = block.text.split("\n")
+            level = heading_level(block, block.text) if len(lines) == 1 else None
+            for i, line in enumerate(lines):
+                text = _with_number(number, line.strip()) if i == 0 else line
+                items.append((text, None, level if i == 0 else None))
         elif isinstance(block, Table):
             add_table(block)
     return _build(source, "docx", items)
 
 
-# ---------------------------------------------------------------- PDF
+# ---------------------------------------------------------------- PDF and images
 def ocr_available() -> bool:
-    """True when the `tesseract` program and its Simplified Chinese data (chi_sim) are installed."""
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return False
-    try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return "chi_sim" in (out.stdout + out.stderr).split()
+    """True when the `tesseract` program with Simplified Chinese and English data is installed."""
+    from .ocr import ocr_available as available
+
+    return available()
 
 
-def _ocr_page_images(page: object) -> str:
-    """OCR the images of one PDF page with the local tesseract (eng+chi_sim)."""
-    exe = shutil.which("tesseract")
-    assert exe is not None
-    texts: list[str] = []
-    for image in getattr(page, "images", []):
-        with tempfile.TemporaryDirectory() as tmp:
-            img_path = Path(tmp) / (Path(image.name).name or "page.png")
-            img_path.write_bytes(image.data)
-            out = subprocess.run(
-                [exe, str(img_path), "stdout", "-l", "chi_sim+eng"],
-                capture_output=True,
-                text=True,
-                timeout=300,
-                check=False,
-            )
-            if out.returncode == 0:
-                texts.append(out.stdout)
-    return "\n".join(texts)
+def _ocr_note(engine: str, pages: list[int], confidence: float) -> str:
+    return (
+        f"text from OCR ({engine}) on page(s) {', '.join(map(str, pages))}, "
+        f"mean confidence {confidence:.0f}%: check names, numbers and dates against the original"
+    )
 
 
-def read_pdf(data: bytes, source: str = "<pdf>") -> ContractText:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def contract_from_ocr(result: OcrResult, source: str, fmt: str, text_lines: list[Item] | None = None) -> ContractText:
+    """A contract read by OCR (all pages, or the scanned pages merged with `text_lines`)."""
+    items: list[Item] = list(text_lines or [])
+    items.extend((line.text, line.page, line.heading) for line in result.lines)
+    items.sort(key=lambda it: it[1] or 0)  # stable: page order, lines in reading order
+    doc = _build(source, fmt, items)
+    doc.pages = result.pages
+    doc.ocr_pages = list(result.ocr_pages)
+    doc.ocr_confidence = result.confidence
+    doc.ocr_engine = result.engine
+    doc.notes.append(_ocr_note(result.engine, result.ocr_pages, result.confidence))
+    return doc
+
+
+def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> ContractText:
+    from .ocr import OcrError, ocr_pdf
+    from .pdf_layout import PdfLayoutError, read_pdf_lines
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception as exc:
-                raise ContractReadError("PDF is encrypted with a password") from exc
-        page_texts = [page.extract_text() or "" for page in reader.pages]
-    except ContractReadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ContractReadError(f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
-
-    empty = [i + 1 for i, t in enumerate(page_texts) if not t.strip()]
-    ocr_pages: list[int] = []
+        layout = read_pdf_lines(data)
+    except PdfLayoutError as exc:
+        raise ContractReadError(str(exc)) from exc
+    items: list[Item] = [(line.text, line.page, line.heading) for line in layout.lines]
+    empty = layout.empty_pages
     notes: list[str] = []
+    if empty and ocr and ocr_available():
+        try:
+            result = ocr_pdf(data, empty)
+        except OcrError as exc:
+            raise ContractReadError(f"OCR of the scanned pages failed: {exc}") from exc
+        doc = contract_from_ocr(result, source, "pdf", items)
+        if not doc.paragraphs:
+            raise ContractReadError("PDF contains no text, and OCR found none on its scanned pages")
+        doc.derived_pdf = result.pdf
+        return doc
+    if empty and len(empty) == layout.pages:
+        raise ContractReadError(
+            "PDF has no text layer (scanned?) and OCR is not available: install tesseract with "
+            "Simplified Chinese data (Debian: tesseract-ocr tesseract-ocr-chi-sim) or supply a "
+            "PDF with text, a DOCX or a text file"
+        )
     if empty:
-        if ocr_available():
-            for number in empty:
-                page_texts[number - 1] = _ocr_page_images(reader.pages[number - 1])
-                ocr_pages.append(number)
-            notes.append(f"pages {ocr_pages} read by OCR (tesseract chi_sim+eng): check the text")
-        elif len(empty) == len(page_texts):
-            raise ContractReadError(
-                "PDF has no text layer (scanned?) and OCR is not available: install tesseract with "
-                "Simplified Chinese data (Debian: tesseract-ocr tesseract-ocr-chi-sim) or supply a "
-                "PDF with text, a DOCX or a text file"
-            )
-        else:
-            notes.append(f"pages {empty} have no text layer and were skipped (OCR not installed)")
-    items: list[tuple[str, int | None]] = []
-    for number, text in enumerate(page_texts, start=1):
-        items.extend((line, number) for line in _lines(text))
-    result = _build(source, "pdf", items)
-    if not result.paragraphs:
+        notes.append(f"pages {empty} have no text layer and were skipped (OCR not installed)")
+    result_doc = _build(source, "pdf", items)
+    if not result_doc.paragraphs:
         raise ContractReadError("PDF contains no text")
-    result.pages = len(page_texts)
-    result.ocr_pages = ocr_pages
-    result.notes = notes
-    return result
+    result_doc.pages = layout.pages
+    result_doc.notes = notes
+    info = layout.ocr
+    if info is not None:  # a searchable copy made by OCR earlier: say so, with its confidence
+        pages = [int(x) for x in info.get("pages", []) if isinstance(x, int)]  # type: ignore[union-attr]
+        confidence = info.get("confidence")
+        result_doc.ocr_pages = pages
+        result_doc.ocr_confidence = float(confidence) if isinstance(confidence, int | float) else None
+        result_doc.ocr_engine = str(info.get("engine", "tesseract"))
+        result_doc.notes.append(_ocr_note(result_doc.ocr_engine, pages, result_doc.ocr_confidence or 0.0))
+    return result_doc
+
+
+def read_image(data: bytes, source: str = "<image>") -> ContractText:
+    """A photo or scan of a contract, read by OCR."""
+    from .ocr import OcrError, ocr_image
+
+    if not ocr_available():
+        raise ContractReadError(
+            "is an image and OCR is not available: install tesseract with Simplified Chinese data "
+            "(Debian: tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)"
+        )
+    try:
+        result = ocr_image(data)
+    except OcrError as exc:
+        raise ContractReadError(str(exc)) from exc
+    doc = contract_from_ocr(result, source, "image")
+    if not doc.paragraphs:
+        raise ContractReadError("OCR found no text in the image")
+    doc.derived_pdf = result.pdf
+    return doc
 
 
 # ---------------------------------------------------------------- dispatch
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF8")
+
+
 def detect_format(data: bytes, name: str = "") -> str:
-    """'pdf', 'docx' or 'text', from the content (magic bytes) first and the name second."""
+    """'pdf', 'docx', 'image' or 'text', from the content (magic bytes) first and the name second."""
     if data.startswith(b"%PDF-"):
         return "pdf"
+    if data.startswith(_IMAGE_MAGIC) or data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image"
     if data.startswith(b"PK\x03\x04") and (b"word/" in data[:4096] or name.lower().endswith(".docx")):
         return "docx"
     lower = name.lower()
@@ -244,6 +297,8 @@ def read_contract_bytes(data: bytes, name: str = "<contract>") -> ContractText:
     fmt = detect_format(data, name)
     if fmt == "pdf":
         result = read_pdf(data, name)
+    elif fmt == "image":
+        result = read_image(data, name)
     elif fmt == "docx":
         result = read_docx(data, name)
     else:

@@ -41,17 +41,29 @@ def check_bytes(
         out["pages"] = doc.pages
     if doc.notes:
         out["read_notes"] = doc.notes
+    if doc.ocr_confidence is not None:
+        out["ocr"] = {"pages": doc.ocr_pages, "confidence": doc.ocr_confidence, "engine": doc.ocr_engine}
     return doc, out
 
 
 def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParams | None = None) -> ContractCheck:
+    """The report for a stored contract. A scan is read from its searchable copy (made by OCR
+    beside the original, services/ocr.py) when there is one, else OCRed now without storing."""
+    from .ocr import find_copy
+
     view, stream = open_original(ctx, workspace, label)
-    if view.size > MAX_CONTRACT_BYTES:
+    source = find_copy(ctx, workspace, view) or view
+    if source is not view:
         stream.close()
-        raise ValueError(f"{label}: {view.size} bytes is too large for a contract check")
+        stream = ctx.blobs.open(source.sha256)
+    if source.size > MAX_CONTRACT_BYTES:
+        stream.close()
+        raise ValueError(f"{label}: {source.size} bytes is too large for a contract check")
     with stream:
         data = stream.read()
     doc, report = check_bytes(data, view.original_name, as_of=ctx.clock().date(), params=params)
+    if source is not view:
+        report["searchable_copy"] = source.label
     return ContractCheck(view, doc, report)
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import values as V
-from .clauses import Clause, Location, ParagraphLike, split_clauses
+from .clauses import Clause, Location, ParagraphLike, markdown_heading, split_clauses
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, UNILATERAL_CHANGE, KindSpec
 from .legal import RULES, LegalRule, arbitration_rule
 from .suggestions import SuggestionParams, suggestion
@@ -41,10 +41,12 @@ class TextParagraph:
     char_start: int
     char_end: int
     page: int | None = None
+    heading: int | None = None  # heading level the text marks (Markdown "#"), if any
 
 
 def paragraphs_from_text(text: str) -> list[TextParagraph]:
-    """One paragraph per non-empty line; offsets refer to `text` itself."""
+    """One paragraph per non-empty line; offsets refer to `text` itself. A Markdown heading
+    ("## 1. 采购的合同产品") loses its "#" marks and keeps its level as a heading hint."""
     out: list[TextParagraph] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -52,14 +54,27 @@ def paragraphs_from_text(text: str) -> list[TextParagraph]:
         if stripped:
             lead = len(line) - len(line.lstrip())
             start = pos + lead
-            out.append(TextParagraph(stripped, len(out), start, start + len(stripped)))
+            level = None
+            md = markdown_heading(stripped)
+            if md is not None:
+                level, skip = md
+                start += skip
+                stripped = stripped[skip:]
+            out.append(TextParagraph(stripped, len(out), start, start + len(stripped), None, level))
         pos += len(line)
     return out
 
 
 def clause_sentences(clause: Clause) -> list[tuple[int, int]]:
     """Sentence spans of a clause; a paragraph break also ends a sentence after a heading line,
-    after sentence punctuation, and around table rows (PDF lines wrapped mid-sentence stay joined)."""
+    after sentence punctuation, and around table rows (PDF lines wrapped mid-sentence stay joined).
+    Computed once per clause (several checks read them)."""
+    if clause.sentence_cache is None:
+        clause.sentence_cache = _clause_sentences(clause)
+    return clause.sentence_cache
+
+
+def _clause_sentences(clause: Clause) -> list[tuple[int, int]]:
     cuts: set[int] = set()
     segs = clause.segments
     for i, seg in enumerate(segs[1:], start=1):
@@ -156,6 +171,7 @@ _VAGUE_TRIGGERS = (
     "根据需要", "另行",
     "协商", "届时", "原则上", "一般", "通常", "友好", "努力",
 )  # fmt: skip
+_VAGUE_TRIGGER_RX = re.compile("|".join(re.escape(t) for t in _VAGUE_TRIGGERS))
 _LIMITATION = re.compile(
     r"\b(?:claims?|actions?|proceedings?|suits?)\b[^.;。；]{0,120}\b(?:must|shall|may only|can only)\s+be\s+"
     r"(?:brought|commenced|filed|made|instituted)\b[^.;。；]{0,60}\bwithin\b|\blimitation\s+period\b|"
@@ -374,9 +390,30 @@ def _extract_values(kind: str, r: KindResult) -> None:
             y = _YEARS.search(t)
             if y and "years" not in v:
                 v["years"] = y.group(0)
+    if kind in _CLAUSE_WIDE:
+        _clause_wide_values(kind, r)
     if kind in ("response_time", "resolution_time", "onsite_support"):
         # durations of a sentence that speaks of another kind (e.g. "respond in 2 h, repair in 24 h")
         _assign_response_resolution(kind, r)
+
+
+# Elements a clause may state in a sentence of its own ("The seat of arbitration is Singapore.",
+# "the proceedings shall be conducted in English", "质保期从安装调试完毕后起算"): read from every
+# sentence of a clause where the kind was found, so no finding says they are missing.
+_CLAUSE_WIDE = {"dispute_resolution": V.arbitration, "warranty_period": V.warranty}
+
+
+def _clause_wide_values(kind: str, r: KindResult) -> None:
+    read = _CLAUSE_WIDE[kind]
+    seen: set[int] = set()
+    for hit in r.hits:
+        clause = hit.sentence.clause
+        if id(clause) in seen:
+            continue
+        seen.add(id(clause))
+        for s0, e0 in clause_sentences(clause):
+            for key, val in (read(clause.text[s0:e0]) or {}).items():
+                r.values.setdefault(key, val)
 
 
 _RESP_WORD = re.compile(
@@ -859,12 +896,12 @@ def _find_vague(clauses: Sequence[Clause], results: dict[str, KindResult]) -> li
     out: list[Json] = []
     seen: set[tuple[str, int]] = set()
     for clause in clauses:
-        if not any(t in clause.text.lower() for t in _VAGUE_TRIGGERS):
+        if not _VAGUE_TRIGGER_RX.search(clause.text.lower()):
             continue
         for s0, e0 in clause_sentences(clause):
             text = clause.text[s0:e0]
             lower = text.lower()
-            if not any(t in lower for t in _VAGUE_TRIGGERS):
+            if not _VAGUE_TRIGGER_RX.search(lower):
                 continue
             kind = kind_sentences.get((id(clause), s0))
             # only wording about support matters here ("timely cured" in a termination clause does not)

@@ -1,8 +1,17 @@
 """Split a contract's paragraphs into clauses.
 
 Recognised headings (at the start of a paragraph): "Article 7", "Section 7.2", "Clause 7",
-"7.", "7.2", "7.2.1", "VII." (English); "第七条", "第7条", "第三章", "一、" (Chinese);
-"Schedule 1", "Annex A", "Appendix", "Exhibit B", "Attachment 2", "附件一", "附录".
+"7.", "7.2", "7.2.1", "VII." (English); "第七条", "第7条", "第三章", "一、", "（一）", "（1）"
+(Chinese); "Schedule 1", "Annex A", "Appendix", "Exhibit B", "Attachment 2", "附件一", "附录";
+Markdown "#" headings. A paragraph the reader marked as a heading (``heading`` level: a Word
+heading style or short bold line, a larger or bold PDF line, a Markdown "#") is a heading even
+when it carries no number; its number, if any, is trusted even where a plain line with the same
+text would look like a wrapped sentence.
+
+Nesting: a sub-item keeps its parent in its label, so an excerpt cites what a reader finds:
+"1．" under "第二条" is "第二条第1款", "（一）" under it "第二条第（一）项", "（1）" under "三、"
+"三、（1）", "(1)" under "7.2" "7.2(1)". Plain "1." items are sub-items only inside a Chinese
+"第X条"/"一、" clause; elsewhere they are top-level clauses as before.
 
 Bilingual contracts: when an English and a Chinese paragraph carry the same number one after
 the other ("7. Warranty" then "七、质量保证" or "7. 质量保证"), they are kept in one clause, so
@@ -34,6 +43,24 @@ class ParagraphLike(Protocol):
     def char_end(self) -> int: ...
     @property
     def page(self) -> int | None: ...
+
+
+def heading_hint(paragraph: object) -> int | None:
+    """The heading level the reader gave the paragraph (``heading`` attribute), if any."""
+    level = getattr(paragraph, "heading", None)
+    return level if isinstance(level, int) and level > 0 else None
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1")
+
+
+def markdown_heading(line: str) -> tuple[int, int] | None:
+    """(level, characters to skip) for a Markdown heading line ("## 1. 采购的合同产品"), else None."""
+    m = _MD_HEADING.match(line)
+    if m is None or not line[m.end() :].strip():
+        return None
+    return len(m.group(1)), m.end()
 
 
 @dataclass(frozen=True)
@@ -69,8 +96,10 @@ class Clause:
     context: str  # headings of the enclosing clause/chapter/schedule (for kind detection)
     text: str = ""
     segments: list[_Segment] = field(default_factory=list)
+    sentence_cache: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, paragraph: ParagraphLike) -> None:
+        self.sentence_cache = None
         ptext = paragraph.text
         if self.text:
             prev = self.text[-1]
@@ -130,6 +159,8 @@ _ZH_NUM_CHARS = "零〇一二两三四五六七八九十百千"
 _RE_ZH_ARTICLE = re.compile(rf"^第\s*([{_ZH_NUM_CHARS}\d]+)\s*条")
 _RE_ZH_CHAPTER = re.compile(rf"^第\s*([{_ZH_NUM_CHARS}\d]+)\s*(章|节|部分)")
 _RE_ZH_ENUM = re.compile(rf"^([{_ZH_NUM_CHARS}]+)\s*[、．]")
+# "（一）", "(一)", "（1）", "(1)", "⑴": items inside a clause
+_RE_ZH_PAREN = re.compile(rf"^[（(]\s*([{_ZH_NUM_CHARS}]+|\d{{1,2}})\s*[)）]\s*(?=\S)")
 _RE_EN_ARTICLE = re.compile(
     r"^(ARTICLE|Article|SECTION|Section|CLAUSE|Clause|§)\s*(\d+(?:\.\d+)*|[IVXLC]+)\b\.?", re.UNICODE
 )
@@ -140,11 +171,13 @@ _RE_SCHEDULE = re.compile(
     r"(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5})\b)?[.:]?"
 )
 _RE_ZH_SCHEDULE = re.compile(rf"^(附\s*件|附\s*录|附\s*表)\s*([{_ZH_NUM_CHARS}\d]*)")
+# Markdown emphasis or a list bullet in front of a heading ("**第一条**", "- 1.1")
+_RE_LEAD = re.compile(r"^(?:[*_]{1,2}|[-+]\s+)(?=\S)")
 
 
 def _title(rest: str) -> str:
     """Heading title from the text after the number: short leading phrase, else ''."""
-    rest = rest.strip().lstrip(".:：、)）-–— ").strip()
+    rest = rest.strip().lstrip(".:：、)）-–—*_ ").strip()
     if not rest:
         return ""
     m = re.match(r"^([^.:：。；;]{1,80}?)\s*(?:[.:：。；;]\s|[.:：。；;]?$|[:：])", rest)
@@ -152,6 +185,10 @@ def _title(rest: str) -> str:
     if not candidate and len(rest) <= 60:
         candidate = rest
     if not candidate:
+        return ""
+    candidate = candidate.strip("*_ ")
+    # a Chinese comma makes it a sentence ("乙方应在接到通知后4小时内响应，"), not a title
+    if "，" in candidate:
         return ""
     # a title is short: at most ~10 words or 25 CJK characters
     if len(candidate.split()) > 10 or len(candidate) > 80:
@@ -164,47 +201,66 @@ def _title(rest: str) -> str:
 
 @dataclass
 class _Heading:
-    label: str
-    number: str
+    label: str  # as written ("第七条", "7.2", "（一）")
+    number: str  # normalised ("7", "7.2", "S:1", "C:3")
     level: int  # 0 = chapter/schedule, 1 = top clause, 2+ = sub-clause
     title: str
+    style: str  # "chapter", "schedule", "zh_article", "zh_enum", "paren", "digit", "en_article", "roman", "title"
 
 
-def _parse_heading(text: str, last_top: int | None) -> _Heading | None:
+def _zh_or_int(s: str) -> int | None:
+    return int(s) if s.isdigit() else zh_to_int(s)
+
+
+def _parse_heading(text: str, last_top: int | None, hinted: bool = False) -> _Heading | None:
+    """The heading at the start of `text`, if any. `hinted`: the reader marked it as a heading,
+    so a number is trusted without the checks that keep wrapped lines out."""
+    lead = _RE_LEAD.match(text)
+    if lead is not None:
+        text = text[lead.end() :]
     m = _RE_ZH_SCHEDULE.match(text)
     if m and len(text) <= 160:
         num = m.group(2) or ""
-        n = zh_to_int(num) if num and not num.isdigit() else (int(num) if num else None)
-        return _Heading(m.group(0).strip(), f"S:{n if n is not None else num}", 0, _title(text[m.end() :]))
+        n = _zh_or_int(num) if num else None
+        label = m.group(0).strip()
+        return _Heading(label, f"S:{n if n is not None else num}", 0, _title(text[m.end() :]), "schedule")
     m = _RE_SCHEDULE.match(text)
     if m and len(text) <= 160 and (m.group(2) or len(text) <= 60):
-        return _Heading(m.group(0).rstrip(".:"), f"S:{(m.group(2) or '').upper()}", 0, _title(text[m.end() :]))
+        return _Heading(
+            m.group(0).rstrip(".:"), f"S:{(m.group(2) or '').upper()}", 0, _title(text[m.end() :]), "schedule"
+        )
     m = _RE_ZH_CHAPTER.match(text)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else zh_to_int(m.group(1))
-        return _Heading(m.group(0), f"C:{n}", 0, _title(text[m.end() :]))
+        return _Heading(m.group(0), f"C:{_zh_or_int(m.group(1))}", 0, _title(text[m.end() :]), "chapter")
     m = _RE_ZH_ARTICLE.match(text)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else zh_to_int(m.group(1))
+        n = _zh_or_int(m.group(1))
         if n is not None:
-            return _Heading(m.group(0), str(n), 1, _title(text[m.end() :]))
+            return _Heading(m.group(0).replace(" ", ""), str(n), 1, _title(text[m.end() :]), "zh_article")
     m = _RE_ZH_ENUM.match(text)
     if m:
         n = zh_to_int(m.group(1))
         if n is not None and n <= 60:
-            return _Heading(m.group(0).rstrip("、．"), str(n), 1, _title(text[m.end() :]))
+            return _Heading(m.group(0).rstrip("、．"), str(n), 1, _title(text[m.end() :]), "zh_enum")
+    m = _RE_ZH_PAREN.match(text)
+    if m:
+        n = _zh_or_int(m.group(1))
+        if n is not None and n <= 60:
+            raw = m.group(1)
+            label = f"（{raw}）" if not raw.isdigit() or "（" in m.group(0) else f"({raw})"
+            return _Heading(label, str(n), 2, _title(text[m.end() :]), "paren")
     m = _RE_EN_ARTICLE.match(text)
     if m:
         raw = m.group(2)
         num = raw if raw[0].isdigit() else str(_roman_to_int(raw) or raw)
         level = num.count(".") + 1
         label = f"{m.group(1)} {raw}"
-        return _Heading(label, num, level, _title(text[m.end() :]))
+        return _Heading(label, num, level, _title(text[m.end() :]), "en_article")
     m = _RE_ROMAN.match(text)
     if m and len(text) <= 100:
         n = _roman_to_int(m.group(1))
         if n is not None:
-            return _Heading(m.group(1), str(n), 1, _title(text[m.end() :]))
+            return _Heading(m.group(1), str(n), 1, _title(text[m.end() :]), "roman")
     m = _RE_NUMBERED.match(text)
     if m:
         num = m.group(1)
@@ -216,6 +272,8 @@ def _parse_heading(text: str, last_top: int | None) -> _Heading | None:
         top = int(parts[0])
         if top == 0:
             return None
+        if hinted:
+            return _Heading(num, num, len(parts), _title(rest), "digit")
         first = rest[0]
         # "3 months after ..." on a wrapped PDF line is not a heading: a bare number needs
         # a capital letter or a Chinese character after it and must follow the numbering.
@@ -242,8 +300,43 @@ def _parse_heading(text: str, last_top: int | None) -> _Heading | None:
             return None
         if len(parts) > 1 and last_top is not None and top > last_top + 10:
             return None
-        return _Heading(num, num, len(parts), _title(rest))
+        return _Heading(num, num, len(parts), _title(rest), "digit")
+    if hinted:
+        title = _title(text) or text.strip("*_ ")[:60]
+        return _Heading(title, "", 1, title, "title")
     return None
+
+
+_ZH_STYLES = ("zh_article", "zh_enum")
+
+
+@dataclass
+class _Open:
+    """A heading whose clause (or one of its sub-clauses) is being read."""
+
+    heading: _Heading
+    label: str  # full label, parents included ("第二条第1款")
+    number: str
+
+
+# how a sub-item is cited under its parent: (child style, parent style) -> template
+_CITE = {
+    ("digit", "zh_article"): "{p}第{c}款",  # 第二条第1款
+    ("digit", "zh_enum"): "{p}、{c}",  # 三、1
+    ("digit", ""): "{p}.{c}",
+    ("paren", "zh_article"): "{p}第{c}项",  # 第二条第（一）项
+    ("paren", "zh_enum"): "{p}、{c}",  # 三、（一）
+    ("paren", ""): "{p}{c}",  # 7.2(1), 第二条第1款（1）
+    ("zh_enum", "zh_article"): "{p}第{c}款",  # 第二条第一款
+    ("zh_enum", ""): "{p}{c}、",
+}
+
+
+def _compose(parent: _Open, h: _Heading) -> tuple[str, str]:
+    """Label and number of a sub-item under `parent`, as a reader cites it."""
+    template = _CITE.get((h.style, parent.heading.style)) or _CITE.get((h.style, ""), "{c}")
+    label = template.format(p=parent.label, c=h.label)
+    return label, f"{parent.number}.{h.number}" if parent.number else h.number
 
 
 def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
@@ -251,14 +344,30 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
     clauses: list[Clause] = []
     current = Clause(None, None, "", "")
     chapter_title = ""
-    top_titles: dict[str, str] = {}
-    last_top: int | None = None
+    stack: list[_Open] = []  # open headings, outermost first (chapters are not on it)
+    last_top: int | None = None  # last plain number of the current numbering sequence
+    last_item: int | None = None  # last "1．" item inside the current Chinese article
     current_lang = "unknown"
     for para in paragraphs:
-        heading = _parse_heading(para.text, last_top)
+        hint = heading_hint(para)
+        heading = _parse_heading(para.text, last_top, hinted=hint is not None)
+        if heading is not None and heading.style == "digit" and "." not in heading.number:
+            article = next((o for o in stack if o.heading.level == 1), None)
+            if article is not None and article.heading.style in _ZH_STYLES:
+                # items inside "第三条" count 1, 2, 3: a wrapped line starting "24小时内…" is no item 24
+                if hint is None and int(heading.number) != (1 if last_item is None else last_item + 1):
+                    heading = None
+                else:
+                    last_item = int(heading.number)
         if heading is not None:
             lang = paragraph_language(para.text)
-            same_number = current.number == heading.number and current.number is not None and lang != current_lang
+            same_number = (
+                current.number == heading.number
+                and current.number is not None
+                and heading.style != "title"
+                and lang != current_lang
+                and heading.level <= 1
+            )
             if same_number:
                 # the other language's version of the same clause (alternating bilingual layout)
                 if heading.title and heading.title not in current.heading:
@@ -268,21 +377,46 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                 continue
             if current.segments:
                 clauses.append(current)
+            label, number = heading.label, heading.number
             if heading.level == 0:
                 chapter_title = heading.title or heading.label
-                top_titles.clear()
-                if heading.number.startswith("S:"):
+                stack.clear()
+                if heading.style == "schedule":
                     last_top = None
             else:
-                top = heading.number.split(".")[0]
-                if heading.level == 1:
-                    top_titles[top] = heading.title
-                last_top = int(top) if top.isdigit() else last_top
-            parent = ""
-            if heading.level >= 2:
-                parent = top_titles.get(heading.number.split(".")[0], "")
-            context = " / ".join(t for t in (chapter_title, parent) if t)
-            current = Clause(heading.label, heading.number, heading.title, context)
+                top_zh = next((o for o in stack if o.heading.level == 1), None)
+                inside_zh = top_zh is not None and top_zh.heading.style in _ZH_STYLES
+                level = heading.level
+                if heading.style == "digit" and inside_zh and "." not in heading.number:
+                    level = 2  # "1．" items inside "第二条"
+                elif heading.style == "zh_enum" and inside_zh and top_zh is not None and (
+                    top_zh.heading.style == "zh_article"
+                ):
+                    level = 2  # "一、" items inside "第二条"
+                elif heading.style == "paren":
+                    parent_levels = [o.heading.level for o in stack if o.heading.style != "paren"]
+                    level = (max(parent_levels) if parent_levels else 0) + 1
+                heading.level = level
+                while stack and stack[-1].heading.level >= level:
+                    stack.pop()
+                parent = stack[-1] if stack else None
+                if parent is not None and heading.style in ("digit", "paren", "zh_enum") and (
+                    heading.style != "digit" or "." not in heading.number
+                ) and level >= 2:
+                    label, number = _compose(parent, heading)
+                if level == 1:
+                    last_item = None
+                if heading.style in ("zh_article", "zh_enum") and level == 1:
+                    last_top = None
+                elif heading.style in ("digit", "en_article", "roman") and level == 1 or (
+                    heading.style == "digit" and "." in heading.number
+                ):
+                    top = heading.number.split(".")[0]
+                    last_top = int(top) if top.isdigit() else last_top
+                stack.append(_Open(heading, label, number))
+            titles = [o.heading.title for o in stack[:-1] if o.heading.title] if stack else []
+            context = " / ".join(t for t in (chapter_title, *titles) if t)
+            current = Clause(label, number or None, heading.title, context)
             current_lang = lang
         current.add(para)
     if current.segments:

@@ -101,7 +101,11 @@ SPECS: tuple[KindSpec, ...] = (
             r"响应时间|响应时限",
             rf"(?:及时|尽快|立即|第一时间)[^。；.;]{{0,8}}{_RESP_ZH}",
         ),
-        exclude=_c(r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认"),
+        exclude=_c(
+            r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
+            # a reply to a request to change the contract is not a support response
+            r"变更[^。；]{0,30}(?:请求|申请)|\bchange\s+(?:order|request)s?\b",
+        ),
         triggers=(
             "respon",
             "repl",
@@ -133,9 +137,10 @@ SPECS: tuple[KindSpec, ...] = (
             rf"{DUR_ZH}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?:时间|时限)",
             r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理)",
+            r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
         ),
         exclude=_c(
-            r"\b(?:breach|terminat\w*|default|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款"
+            r"\b(?:breach\w*|terminat\w*|default\w*|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款"
         ),
         triggers=(
             "replac",
@@ -225,8 +230,11 @@ SPECS: tuple[KindSpec, ...] = (
             r"\b(?:liquidated damages|penalt\w*|credit\w*|compensat\w*|deduct\w*)\b[^.;。；]{0,120}\b(?:for each|per)\s+"
             r"(?:\w+\s+){0,2}(?:hour|day|business day|working day)\b[^.;。；]{0,60}\b(?:response|repair|resolution|"
             r"support|arrival|downtime)",
-            r"(?:未能|未按|未在|超过|逾期|延迟|延误)[^。；]{0,40}(?:响应|到达|修复|维修|服务|技术支持|排除故障|替换|更换)"
-            r"[^。；]{0,80}(?:违约金|赔偿|扣除|扣减|罚款|补偿|抵扣)",
+            r"(?:未能|未按|未在|超过|逾期|延迟|延误|拖延)[^。；]{0,40}(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|"
+            r"排除故障|替换|更换)[^。；]{0,80}(?:违约金|赔偿|扣除|扣减|罚款|补偿|抵扣|免收|减免|处罚)",
+            # downtime reduces the rent or fee (equipment leases and maintenance contracts)
+            r"(?:故障|停机|停工|宕机|不能正常(?:使用|运行|工作))[^。；]{0,40}(?:扣减|减免|免收|抵扣|扣除|不收取|不计)"
+            r"[^。；]{0,12}(?:租金|租赁费|服务费|费用|维保费|使用费|款)",
             r"(?:违约金|赔偿|扣除|扣减|罚款|补偿)[^。；]{0,40}(?:响应|到达现场|修复|维修|技术支持|停机)",
             r"服务(?:费)?(?:抵扣|抵减|返还)|服务积分|停机(?:时间)?(?:补偿|赔偿)",
             r"\b(?:uptime|availability|service\s+levels?|response\s+times?|resolution\s+times?|repair\s+times?|"
@@ -264,6 +272,11 @@ SPECS: tuple[KindSpec, ...] = (
             "抵减",
             "返还",
             "积分",
+            "免收",
+            "减免",
+            "处罚",
+            "不收取",
+            "不计",
         ),
         baseline=("service credit", "赔偿"),
     ),
@@ -324,7 +337,8 @@ SPECS: tuple[KindSpec, ...] = (
         # no heading rule: "Representations and Warranties" headings say nothing about a warranty period
         exclude=_c(
             r"\bwarrants? (?:and represents|that it (?:has|is))\b|\brepresentations? and warranties\b|"
-            r"\brepresents?,?\s+(?:and\s+)?warrants?\b|\bdisclaim\w*|\bno\s+(?:other\s+)?(?:express\s+)?warrant"
+            r"\brepresents?,?\s+(?:and\s+)?warrants?\b|\bdisclaim\w*|\bno\s+(?:other\s+)?(?:express\s+)?warrant",
+            r"不(?:承担|负责|提供)[^。；]{0,8}(?:免费)?(?:保修|质保|保养)"
         ),
         triggers=(
             "defect",
@@ -373,7 +387,8 @@ SPECS: tuple[KindSpec, ...] = (
             r"\bdocumentation\b[^.;。；]{0,80}\b(?:english|chinese|language|deliver\w*|provide\w*|suppl\w*)\b",
             r"\b(?:provide|deliver|supply|furnish)\w*\b[^.;。；]{0,60}\bdocumentation\b",
             r"\b(?:electrical|wiring|mechanical)\s+(?:drawings|diagrams|schematics)\b",
-            r"说明书|操作手册|使用手册|维修手册|维护手册|用户手册|技术资料|技术文件|随机资料|电气图|图纸",
+            r"说明书|操作手册|使用手册|维修手册|维护手册|用户手册|技术资料|技术文件|随机资料|电气图|图纸|图册",
+            r"随机[^。；]{0,4}(?:资料|文件|图册|图纸)",
         ),
         triggers=(
             "manual",
@@ -389,6 +404,8 @@ SPECS: tuple[KindSpec, ...] = (
             "技术文件",
             "图纸",
             "电气图",
+            "图册",
+            "随机",
         ),
         baseline=("manual", "说明书"),
     ),
@@ -403,7 +420,11 @@ SPECS: tuple[KindSpec, ...] = (
             r"users?|technicians|engineers|workers|people|persons)\b",
             r"培训",
         ),
-        exclude=_c(r"\btraining (?:camp|facilit)"),
+        exclude=_c(
+            r"\btraining (?:camp|facilit)",
+            # safety induction of the contractor's workers is not training of the buyer's staff
+            r"安全(?:教育|培训)|入场(?:教育|培训)|三级教育|\bsafety\s+(?:induction|training)\b",
+        ),
         triggers=(
             "train",
             "培训",
@@ -503,8 +524,16 @@ SPECS: tuple[KindSpec, ...] = (
             r"未经[^。；]{0,20}(?:同意|书面)[^。；]{0,20}(?:变更|修改|调整)",
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
             UNILATERAL_CHANGE.pattern,
+            # "matters not covered are settled by a supplementary agreement": changes by agreement
+            r"未尽事宜[^。；]{0,30}(?:补充协议|补充规定|补充条款|另行签订|另立|另订|订立)",
+        ),
+        # a party's new address or contact person is a notice duty, not a change of the contract
+        exclude=_c(
+            r"(?:联系|通信|通讯|通迅|地址|联系人|电话|邮箱|账户|账号|开户)[^。；]{0,15}(?:发生)?(?:变更|改变|更改)",
+            r"\b(?:contact|address|addresses|bank account)\b[^.;]{0,40}\bchange",
         ),
         triggers=(
+            "未尽事宜",
             "amend",
             "modif",
             "vary",

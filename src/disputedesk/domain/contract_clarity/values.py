@@ -209,8 +209,8 @@ _RE_START_EN = re.compile(
     I,
 )
 _RE_START_ZH = re.compile(
-    r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|签订)"
-    r"[^。；，,]{0,8}?)(?:之日|当日|日|后)?(?:起|开始)"
+    r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|签订|"
+    r"签字|确认|竣工|移交|上线)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)"
 )
 _RE_FIRST = re.compile(
     r"whichever\s+(?:is|comes|occurs)\s+(?:first|earlier|sooner)|以先到者为准|以.{0,6}早者为准|先到为准", I
@@ -321,8 +321,13 @@ def arbitration(sentence: str) -> Value:
     else:
         g = _RE_INSTITUTION_GENERIC.search(sentence)
         if g:
-            v["institution"] = (g.group("zh") or g.group("en")).strip()
-            v["institution_text"] = v["institution"]
+            name = (g.group("zh") or g.group("en")).strip()
+            if g.group("zh"):
+                # "双方同意将争议提交上海仲裁委员会": the name starts after the verb
+                tail = re.split(r"提交|交由|申请|向|到|至|由|将", name)[-1]
+                name = tail if len(tail) >= 5 else name
+            v["institution"] = name
+            v["institution_text"] = name
     m = _RE_SEAT_EN.search(sentence)
     seat = None
     if m:

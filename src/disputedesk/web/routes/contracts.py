@@ -47,7 +47,17 @@ async def contracts_upload(
     o = report.outcomes[0]
     if o.status == "failed":
         raise ValueError(f"{o.name}: {o.reason}")
-    return RedirectResponse(f"/contracts/{o.evidence}", status_code=303)
+    from fastapi.concurrency import run_in_threadpool
+
+    from ...services import ocr
+
+    if o.status == "imported" and o.evidence and ocr.ocr_available():
+        # a scan or photo gets its searchable copy now (OCR, beside the untouched original)
+        await run_in_threadpool(ocr.make_searchable_copy, ctx, ws.slug, o.evidence, actor=ws.username)
+    target = f"/contracts/{o.evidence}"
+    if request.headers.get("HX-Request"):  # the page posts with htmx (it sends the CSRF header)
+        return Response(status_code=200, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/contracts/{label}", response_class=HTMLResponse, include_in_schema=False)

@@ -1,0 +1,80 @@
+"""Missing-element and vague-wording findings are checked against the clause that states the element:
+for each finding, a text that states it (in its own sentence of the clause, too) gets no finding,
+and a text that does not gets it. (Issue 19: a contract stating the warranty start, the seat and
+the language of arbitration got three findings saying they were missing.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from disputedesk.domain.contract_clarity import check_text
+
+from .conftest import AS_OF
+
+
+def codes(text: str, kind: str) -> set[str]:
+    report = check_text(text, as_of=AS_OF).as_dict()
+    return {f["code"] for f in report["findings"] if f["kind"] == kind}
+
+
+# (finding, kind, text that states the element, text that does not)
+CASES = [
+    ("no_start", "warranty_period",
+     "8. Warranty\nThe warranty period is 24 months.\nIt commences on the date of the Final Acceptance Certificate.",
+     "8. Warranty\nThe warranty period is 24 months."),
+    ("no_start", "warranty_period",
+     "八、质保\n设备质保期两年，从安装调试完毕并经甲方签字确认后起算。",
+     "八、质保\n设备质保期两年。"),
+    ("no_length", "warranty_period",
+     "第八条 质量保证\n质保期为十二个月，自最终验收合格之日起计算。",
+     "第八条 质量保证\n乙方对设备提供质保，自最终验收合格之日起计算。"),
+    ("no_seat", "dispute_resolution",
+     "12. Arbitration\nDisputes shall be settled by arbitration administered by SIAC.\n"
+     "The seat of arbitration is Singapore.",
+     "12. Arbitration\nDisputes shall be settled by arbitration administered by SIAC."),
+    ("no_seat", "dispute_resolution",
+     "十二、争议\n双方同意将争议提交上海仲裁委员会仲裁，仲裁地点为上海。",
+     "十二、争议\n双方同意将争议提交仲裁委员会仲裁。"),
+    ("no_language", "dispute_resolution",
+     "12. Disputes shall be referred to arbitration in Hong Kong under the HKIAC Rules; the proceedings shall be "
+     "conducted in English.",
+     "12. Disputes shall be referred to arbitration in Hong Kong under the HKIAC Rules."),
+    ("no_language", "dispute_resolution",
+     "第十二条 争议解决\n提交中国国际经济贸易仲裁委员会在北京仲裁。仲裁语言为中文。",
+     "第十二条 争议解决\n提交中国国际经济贸易仲裁委员会在北京仲裁。"),
+    ("no_institution", "dispute_resolution",
+     "12. Arbitration\nAny dispute shall be submitted to the Shenzhen Court of International Arbitration in Shenzhen.",
+     "12. Arbitration\nAny dispute shall be submitted to arbitration in Shenzhen."),
+    ("no_institution", "dispute_resolution",
+     "第十二条 因本合同发生的争议，提交深圳国际仲裁院仲裁。",
+     "第十二条 因本合同发生的争议，提交仲裁解决。"),
+    ("no_number", "response_time",
+     "6. Support\nSeller shall respond to a fault report within 4 business hours.",
+     "6. Support\nSeller shall respond promptly to a fault report."),
+    ("no_number", "resolution_time",
+     "第六条 售后服务\n乙方应在接到通知后48小时内修复故障。",
+     "第六条 售后服务\n乙方应在最短时间内修复故障。"),
+    ("vague", "response_time",
+     "6. Support\nSeller shall respond to a fault report within 4 business hours.",
+     "6. Support\nSeller shall respond to a fault report as soon as possible."),
+    ("vague", "resolution_time",
+     "第六条 售后服务\n乙方应在接到通知后48小时内修复故障。",
+     "第六条 售后服务\n乙方应尽快修复故障。"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("finding", "kind", "states", "omits"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_finding_only_when_the_clause_does_not_state_it(finding: str, kind: str, states: str, omits: str) -> None:
+    assert finding not in codes(states, kind)
+    assert finding in codes(omits, kind)
+
+
+def test_the_issues_example_gets_none_of_the_three_findings() -> None:
+    text = (
+        "第八条 质量保证\n质保期为十二个月，自设备最终验收合格之日起计算。\n"
+        "第十二条 争议解决\n因本合同引起的争议，提交上海国际仲裁中心仲裁。\n仲裁地为上海。\n仲裁语言为英文。"
+    )
+    assert not codes(text, "warranty_period") & {"no_start", "no_length"}
+    assert not codes(text, "dispute_resolution") & {"no_seat", "no_language", "no_institution"}

@@ -1,0 +1,65 @@
+"""Scanned contracts and photos: OCR with the local Tesseract into a searchable copy, with the
+text marked as OCR and its confidence, and the clauses, values and findings of the check."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+from contract_scans import EN_PAGE, ZH_PAGE, scanned_page, skip_without_tesseract
+
+from disputedesk.domain.contract_clarity import check_contract, split_clauses
+from disputedesk.ingest.contract_text import read_contract_bytes
+
+from .conftest import AS_OF
+
+
+@pytest.fixture(autouse=True)
+def _tesseract() -> None:
+    skip_without_tesseract()
+
+
+def test_photo_of_a_chinese_contract_is_read_with_its_clause_numbers() -> None:
+    buf = io.BytesIO()
+    scanned_page(ZH_PAGE).save(buf, "PNG")
+    original = buf.getvalue()
+    doc = read_contract_bytes(original, "contract-photo.png")
+    assert doc.format == "image" and doc.ocr_pages == [1]
+    assert doc.ocr_confidence is not None and 60 <= doc.ocr_confidence <= 100
+    assert any("text from OCR" in n and "confidence" in n for n in doc.notes)
+    clauses = split_clauses(doc.paragraphs)
+    assert [c.label for c in clauses][-3:] == ["第一条", "第二条", "第三条"]
+    report = check_contract(doc.paragraphs, as_of=AS_OF).as_dict()
+    kinds = {c["kind"]: c for c in report["clauses"]}
+    assert kinds["warranty_period"]["values"]["months"] == "12"
+    rt = kinds["response_time"]
+    assert rt["present"] and rt["excerpts"][0]["location"]["clause"] == "第二条"
+    assert [(d["value"], d["unit"]) for d in rt["values"]["durations"]] == [("4", "hour")]
+    dr = kinds["dispute_resolution"]["values"]
+    assert dr["seat"] == "Shanghai" and dr["language"]
+    codes = {f["code"] for f in report["findings"] if f["kind"] == "dispute_resolution"}
+    assert not codes & {"no_seat", "no_language", "no_institution"}
+    # the searchable copy carries the recognised text; the original bytes are not touched
+    assert doc.derived_pdf is not None and doc.derived_pdf.startswith(b"%PDF")
+    with pdfplumber.open(io.BytesIO(doc.derived_pdf)) as pdf:
+        layer = pdf.pages[0].extract_text().replace(" ", "")
+    assert "第二条" in layer and "质保期" in layer
+
+
+def test_scanned_english_pdf_gets_a_text_layer() -> None:
+    buf = io.BytesIO()
+    scanned_page(EN_PAGE).save(buf, "PDF", resolution=200)
+    doc = read_contract_bytes(buf.getvalue(), "signed-scan.pdf")
+    assert doc.format == "pdf" and doc.ocr_pages == [1] and doc.pages == 1
+    assert [c.label for c in split_clauses(doc.paragraphs)][-3:] == ["5", "6", "7"]
+    report = check_contract(doc.paragraphs, as_of=AS_OF).as_dict()
+    kinds = {c["kind"]: c for c in report["clauses"]}
+    w = kinds["warranty_period"]["values"]
+    assert w["months"] == "24" and "acceptance" in w["start_event"]
+    rt = kinds["response_time"]["values"]["durations"]
+    assert [(d["value"], d["unit"], d["basis"]) for d in rt] == [("4", "hour", "business")]
+    assert kinds["governing_law"]["present"]
+    assert doc.derived_pdf is not None
+    with pdfplumber.open(io.BytesIO(doc.derived_pdf)) as pdf:
+        assert "warranty period" in pdf.pages[0].extract_text().lower()
