@@ -24,6 +24,9 @@ class DatabaseError(Exception):
     """The database is missing, locked or refuses a change; the message says which."""
 
 
+POOL_OVERFLOW = 5
+
+
 def _sqlite_pragmas(lock_timeout: float):  # type: ignore[no-untyped-def]
     def on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
         cur = dbapi_conn.cursor()
@@ -36,8 +39,15 @@ def _sqlite_pragmas(lock_timeout: float):  # type: ignore[no-untyped-def]
     return on_connect
 
 
-def make_engine(url: str, *, lock_timeout: float = 15.0) -> Engine:
+def make_engine(url: str, *, lock_timeout: float = 15.0, pool_size: int = 20, pool_timeout: float = 30.0) -> Engine:
     """``lock_timeout``: how long a SQLite writer waits for another one before giving up.
+
+    ``pool_size``: connections kept open (SQLite file and PostgreSQL alike), sized by the caller
+    to the threads that use the engine at once (``Settings.db_pool_size``: the web server's request
+    threads plus a few), and ``POOL_OVERFLOW`` more for bursts; a thread that finds none free waits
+    ``pool_timeout`` seconds, then gets ``sqlalchemy.exc.TimeoutError`` (the web app answers 503
+    with Retry-After). With ``serve --workers N`` every process has its own pool: PostgreSQL sees
+    up to N × (pool_size + POOL_OVERFLOW) connections from the web server.
 
     Also installs the session hooks every engine relies on (``store/summary_cache.py``)."""
     summary_cache.register()
@@ -50,12 +60,17 @@ def make_engine(url: str, *, lock_timeout: float = 15.0) -> Engine:
                     parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise DatabaseError(f"database folder {parent} cannot be created: {exc.strerror}") from exc
-        engine = create_engine(url, connect_args={"timeout": lock_timeout})
+        pool: dict[str, object] = {}
+        if path and path != ":memory:":  # a file: QueuePool; in-memory databases keep their own pool
+            pool = {"pool_size": pool_size, "max_overflow": POOL_OVERFLOW, "pool_timeout": pool_timeout}
+        engine = create_engine(url, connect_args={"timeout": lock_timeout}, **pool)  # type: ignore[arg-type]
         event.listen(engine, "connect", _sqlite_pragmas(lock_timeout))
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=pool_size, max_overflow=POOL_OVERFLOW, pool_timeout=pool_timeout
+    )
 
 
 @lru_cache(maxsize=8)
