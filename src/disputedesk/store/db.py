@@ -6,11 +6,12 @@ SQLite (embedded default) runs in WAL mode with foreign keys on, a busy timeout,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, update
 from sqlalchemy.exc import OperationalError
@@ -112,6 +113,37 @@ def lock_workspace(session: Session, workspace_id: int) -> None:
     than failing later when a read transaction tries to upgrade.
     """
     session.execute(update(Workspace).where(Workspace.id == workspace_id).values(id=Workspace.id))
+
+
+def insert_or_update(
+    session: Session,
+    model: type[Any],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: Sequence[str],
+    update: Sequence[str] = (),
+) -> None:
+    """Insert ``rows``; a row whose ``key`` (a primary key or unique constraint) is taken already
+    updates the ``update`` columns instead, or is left as it is when ``update`` is empty.
+
+    One statement (``INSERT … ON CONFLICT … DO UPDATE / DO NOTHING``, SQLite and PostgreSQL), so two
+    writers filling the same row at once both succeed — unlike "read, insert if missing", which
+    fails the second one on the unique key."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise DatabaseError(f"database engine {dialect} is not supported")
+    stmt = dialect_insert(model).values(list(rows))
+    if update:
+        stmt = stmt.on_conflict_do_update(index_elements=list(key), set_={c: stmt.excluded[c] for c in update})
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
+    session.execute(stmt)
 
 
 def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
