@@ -145,6 +145,9 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
+        inner = (first.get("ctx") or {}).get("error")
+        if isinstance(inner, FieldError):  # a typed command's check across fields names its field
+            return error(request, 422, str(inner), inner.field)
         loc = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
         return error(request, 422, f"{loc or 'request'}: {first.get('msg', 'invalid')}", loc or None)
 

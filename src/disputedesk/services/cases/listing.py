@@ -189,6 +189,7 @@ def dashboard_data(
 # dropped by any change to the case's records (the flush hook in store/summary_cache.py, registered
 # when the engine is made), so it is never stale.
 
+
 def list_cases_json(
     ctx: Context,
     workspace: str,
