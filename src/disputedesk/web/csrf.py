@@ -59,9 +59,11 @@ class _TokenPartParser:
         on_field: Any,
         on_file: Any,
         boundary: bytes,
-        FileClass: Any,  # noqa: ARG002, N803
+        FileClass: Any,  # noqa: N803 - the library's keyword
     ) -> None:
         from python_multipart.multipart import Field
+
+        del content_type, on_file  # always multipart here; asgi-csrf passes no file callback
 
         self._headers: dict[bytes, bytes] = {}
         self._name = b""
