@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 2 * 1024**3
     # Seconds a SQLite writer waits for another writer before reporting the database as locked.
     db_lock_timeout: float = 15.0
+    # Request threads of one web process (sync routes run on them; more requests queue, they do not
+    # fail). The connection pool of each process is sized from it: see ``db_pool_size``.
+    web_threads: int = 16
+    # Seconds a request waits for a free pooled connection before it is answered 503 + Retry-After.
+    db_pool_timeout: float = 30.0
     # Background jobs: "inline" (a thread in the web process; the embedded default) or "queue"
     # (PostgreSQL-backed queue served by `disputedesk worker` processes).
     jobs: str = "inline"
@@ -37,6 +42,12 @@ class Settings(BaseSettings):
     # before the batch's rows commit, so a row never points to a missing blob.
     import_batch_files: int = 200
     import_batch_bytes: int = 256 * 1024**2
+
+    @property
+    def db_pool_size(self) -> int:
+        """Connections kept per process: one per request thread, plus the event loop's thread (async
+        routes), the two inline job threads and a little slack for a nested unit of work."""
+        return self.web_threads + 4
 
     @property
     def resolved_database_url(self) -> str:

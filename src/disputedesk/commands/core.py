@@ -206,7 +206,14 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: str = typer.Option("127.0.0.1", help="Address to listen on."),
         port: int = typer.Option(8000, help="Port."),
-        workers: int = typer.Option(1, help="Worker processes."),
+        workers: int = typer.Option(1, help="Worker processes (each has its own request threads and connection pool)."),
+        threads: int = typer.Option(
+            None,
+            "--threads",
+            min=1,
+            help="Request threads per worker process (default: DISPUTEDESK_WEB_THREADS, 16); the "
+            "connection pool is sized to match.",
+        ),
         login_as: str = typer.Option(None, "--login-as", help="Print a one-time sign-in link for this user."),
     ) -> None:
         """Serve the web app and JSON API."""
@@ -214,6 +221,13 @@ def register(app: typer.Typer) -> None:
 
         from ..services import accounts
 
+        if threads is not None:
+            import os
+
+            from ..config import get_settings
+
+            os.environ["DISPUTEDESK_WEB_THREADS"] = str(threads)  # read by every worker process
+            get_settings.cache_clear()
         ctx = open_context()
         users = [u for u, _ in accounts.list_users(ctx) if not u.disabled]
         users.sort(key=lambda u: (not u.is_admin, u.id))

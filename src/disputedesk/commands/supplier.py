@@ -148,25 +148,35 @@ def list_cmd(workspace: str = WorkspaceOpt, as_json: bool = typer.Option(False, 
 
 @supplier_app.command("add")
 def add_cmd(
-    name_zh: str = typer.Option(..., "--name-zh", help="Chinese legal name (企业名称)."),
-    uscc: str = typer.Option(..., help="Unified Social Credit Code."),
-    name_en: str = typer.Option(None, "--name-en"),
-    email_domains: str = typer.Option(None, "--email-domains", help="e.g. 'example.com; example.cn'"),
+    name_en: str = typer.Option(None, "--name-en", help="English (trade) name."),
+    name_zh: str = typer.Option(None, "--name-zh", help="Chinese legal name (企业名称), as on the business licence."),
+    uscc: str = typer.Option(
+        None, help="Unified Social Credit Code (validated when given; without it the supplier is a due-diligence gap)."
+    ),
+    email_domains: str = typer.Option(None, "--email-domains", help="e.g. 'example.com,example.cn'"),
+    tz: str = typer.Option(None, "--tz", help="The supplier's time zone (default Asia/Shanghai)."),
     key: str = typer.Option(None, help="Short key used in URLs (default: from the English name)."),
+    as_json: bool = typer.Option(False, "--json", help="Print what the API returns."),
     workspace: str = WorkspaceOpt,
 ) -> None:
-    """Add a supplier (USCC validated, duplicates refused)."""
+    """Add a supplier: a name is enough (USCC validated when given, duplicates refused)."""
     from ..services import suppliers as svc
     from .core import default_actor
 
     ctx, ws = _ctx_ws(workspace)
-    data = {"name_zh": name_zh, "uscc": uscc, "name_en": name_en, "key": key}
+    data: dict[str, object] = {"name_zh": name_zh, "uscc": uscc, "name_en": name_en, "key": key}
+    data = {k: v for k, v in data.items() if v is not None}
     if email_domains:
         data["email_domains"] = email_domains
+    if tz:
+        data["timezone"] = tz
     try:
         created = svc.create_supplier(ctx, ws, data, actor=default_actor())
     except (ValueError, LookupError) as exc:
         raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps({"key": created}))
+        return
     typer.echo(f"supplier {created} added")
 
 

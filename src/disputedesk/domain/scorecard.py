@@ -121,6 +121,9 @@ class SupplierMeasures:
     cases: tuple[CaseRecord, ...] = ()
     dd_gaps: tuple[DDGap, ...] | None = None  # None: checklist not assessed
     review: ReviewRecord | None = None
+    #: False when no valid Unified Social Credit Code is recorded: who the supplier is has not
+    #: been checked, so it is never rated "low" risk whatever else was measured.
+    identity_verified: bool = True
 
     def __post_init__(self) -> None:
         if self.requests < 0 or not 0 <= self.sla_met <= self.requests:
@@ -311,6 +314,12 @@ def _red_flags(m: SupplierMeasures) -> list[str]:
     return flags
 
 
+IDENTITY_GAP = (
+    "Due-diligence gap: no valid Unified Social Credit Code (统一社会信用代码) recorded, so the supplier's "
+    "identity is not verified; never rated low risk until it is"
+)
+
+
 def score_supplier(m: SupplierMeasures) -> Scorecard:
     """Score one supplier for one period, with the breakdown that explains it."""
     raw = _components(m)
@@ -327,13 +336,18 @@ def score_supplier(m: SupplierMeasures) -> Scorecard:
         comps.append(ScoreComponent(key, LABELS[key], w, _q(s), _q((HUNDRED - s) * share), text))
     flags = tuple(_red_flags(m))
     if counted_weight == 0:
-        return Scorecard(m.supplier_id, m.name, m.period, None, "unknown", tuple(comps), (), flags, Decimal(0))
+        gap = (IDENTITY_GAP,) if not m.identity_verified else ()
+        return Scorecard(m.supplier_id, m.name, m.period, None, "unknown", tuple(comps), gap, flags, Decimal(0))
     score = _q(total)
     risk = next(label for floor, label in RISK_BANDS if score >= floor)
     if flags and RISK_ORDER[risk] > RISK_ORDER["high"]:
         risk = "high"
     losers = sorted((c for c in comps if c.points_lost > 0), key=lambda c: (-c.points_lost, c.key))
     drivers = tuple(f"{c.label}: -{c.points_lost} points ({c.explanation})" for c in losers[:3])
+    if not m.identity_verified:
+        if risk == "low":
+            risk = "medium"
+        drivers = (IDENTITY_GAP, *drivers)
     return Scorecard(m.supplier_id, m.name, m.period, score, risk, tuple(comps), drivers, flags, _q(counted_weight))
 
 

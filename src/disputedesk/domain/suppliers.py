@@ -191,7 +191,9 @@ class SupplierProfile:
         if not self.legal_name_zh.strip():
             out.append(("legal_name_zh", "legal name in Chinese is empty"))
         res = check_uscc(self.uscc)
-        if not res.valid:
+        if not self.uscc.strip():
+            out.append(("uscc", "no USCC recorded: the supplier's identity is not verified (due-diligence gap)"))
+        elif not res.valid:
             out.append(("uscc", f"invalid USCC: {res.reason}"))
         else:
             out.extend(("uscc", w) for w in res.warnings)

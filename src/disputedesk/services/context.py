@@ -28,7 +28,12 @@ class Context:
     @classmethod
     def open(cls, settings: Settings | None = None, *, upgrade: bool = True) -> Context:
         settings = settings or get_settings()
-        engine = make_engine(settings.resolved_database_url, lock_timeout=settings.db_lock_timeout)
+        engine = make_engine(
+            settings.resolved_database_url,
+            lock_timeout=settings.db_lock_timeout,
+            pool_size=settings.db_pool_size,
+            pool_timeout=settings.db_pool_timeout,
+        )
         if upgrade:
             migrate(engine)
         return cls(settings=settings, engine=engine, blobs=open_blob_store(settings.resolved_blob_store))

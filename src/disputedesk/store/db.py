@@ -6,11 +6,12 @@ SQLite (embedded default) runs in WAL mode with foreign keys on, a busy timeout,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, update
 from sqlalchemy.exc import OperationalError
@@ -22,6 +23,9 @@ from .models import Workspace
 
 class DatabaseError(Exception):
     """The database is missing, locked or refuses a change; the message says which."""
+
+
+POOL_OVERFLOW = 5
 
 
 def _sqlite_pragmas(lock_timeout: float):  # type: ignore[no-untyped-def]
@@ -36,8 +40,15 @@ def _sqlite_pragmas(lock_timeout: float):  # type: ignore[no-untyped-def]
     return on_connect
 
 
-def make_engine(url: str, *, lock_timeout: float = 15.0) -> Engine:
+def make_engine(url: str, *, lock_timeout: float = 15.0, pool_size: int = 20, pool_timeout: float = 30.0) -> Engine:
     """``lock_timeout``: how long a SQLite writer waits for another one before giving up.
+
+    ``pool_size``: connections kept open (SQLite file and PostgreSQL alike), sized by the caller
+    to the threads that use the engine at once (``Settings.db_pool_size``: the web server's request
+    threads plus a few), and ``POOL_OVERFLOW`` more for bursts; a thread that finds none free waits
+    ``pool_timeout`` seconds, then gets ``sqlalchemy.exc.TimeoutError`` (the web app answers 503
+    with Retry-After). With ``serve --workers N`` every process has its own pool: PostgreSQL sees
+    up to N × (pool_size + POOL_OVERFLOW) connections from the web server.
 
     Also installs the session hooks every engine relies on (``store/summary_cache.py``)."""
     summary_cache.register()
@@ -50,12 +61,17 @@ def make_engine(url: str, *, lock_timeout: float = 15.0) -> Engine:
                     parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise DatabaseError(f"database folder {parent} cannot be created: {exc.strerror}") from exc
-        engine = create_engine(url, connect_args={"timeout": lock_timeout})
+        pool: dict[str, object] = {}
+        if path and path != ":memory:":  # a file: QueuePool; in-memory databases keep their own pool
+            pool = {"pool_size": pool_size, "max_overflow": POOL_OVERFLOW, "pool_timeout": pool_timeout}
+        engine = create_engine(url, connect_args={"timeout": lock_timeout}, **pool)  # type: ignore[arg-type]
         event.listen(engine, "connect", _sqlite_pragmas(lock_timeout))
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=pool_size, max_overflow=POOL_OVERFLOW, pool_timeout=pool_timeout
+    )
 
 
 @lru_cache(maxsize=8)
@@ -97,6 +113,37 @@ def lock_workspace(session: Session, workspace_id: int) -> None:
     than failing later when a read transaction tries to upgrade.
     """
     session.execute(update(Workspace).where(Workspace.id == workspace_id).values(id=Workspace.id))
+
+
+def insert_or_update(
+    session: Session,
+    model: type[Any],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: Sequence[str],
+    update: Sequence[str] = (),
+) -> None:
+    """Insert ``rows``; a row whose ``key`` (a primary key or unique constraint) is taken already
+    updates the ``update`` columns instead, or is left as it is when ``update`` is empty.
+
+    One statement (``INSERT … ON CONFLICT … DO UPDATE / DO NOTHING``, SQLite and PostgreSQL), so two
+    writers filling the same row at once both succeed — unlike "read, insert if missing", which
+    fails the second one on the unique key."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise DatabaseError(f"database engine {dialect} is not supported")
+    stmt = dialect_insert(model).values(list(rows))
+    if update:
+        stmt = stmt.on_conflict_do_update(index_elements=list(key), set_={c: stmt.excluded[c] for c in update})
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
+    session.execute(stmt)
 
 
 def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]

@@ -144,6 +144,30 @@ class Contract(WorkspaceScoped, Base):
     warranty_months: Mapped[int | None] = mapped_column(Integer)
     summary: Mapped[str | None] = mapped_column(Text)
     evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence_items.id"))
+    # migration records_0001: what a contract recorded by hand states, and an amendment's terms
+    governing_law: Mapped[str | None] = mapped_column(Text)
+    dispute_clause: Mapped[str | None] = mapped_column(Text)
+    warranty_start: Mapped[str | None] = mapped_column(String(20))  # delivery | acceptance | installation | signing
+    inspection_days: Mapped[int | None] = mapped_column(Integer)
+    effective_on: Mapped[date | None] = mapped_column(Date)  # amendment: when it takes effect
+    agreed_by: Mapped[str | None] = mapped_column(String(300))  # amendment: who agreed to it
+    unilateral: Mapped[bool | None]  # amendment: changed by the supplier alone, not agreed
+    archived: Mapped[bool | None]
+
+
+class RecordEvidence(WorkspaceScoped, Base):
+    """An evidence item of a contract, amendment, order or payment (migration records_0001)."""
+
+    __tablename__ = "record_evidence"
+    __table_args__ = (
+        UniqueConstraint("record_kind", "record_id", "evidence_id", "role", name="uq_record_evidence"),
+        Index("ix_record_evidence_record", "record_kind", "record_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(20))  # contract | order | payment
+    record_id: Mapped[int] = mapped_column(Integer)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_items.id"))
+    role: Mapped[str] = mapped_column(String(40))  # document | annex | delivery_note | acceptance | proof
 
 
 class Order(WorkspaceScoped, Base):
@@ -167,6 +191,10 @@ class Payment(WorkspaceScoped, Base):
     method: Mapped[str] = mapped_column(String(40))  # T/T, L/C, platform, …
     reference: Mapped[str | None] = mapped_column(String(200))
     evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence_items.id"))
+    # migration records_0001
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contracts.id"))
+    account: Mapped[str | None] = mapped_column(String(300))  # the beneficiary account paid into
 
 
 class Delivery(WorkspaceScoped, Base):
@@ -175,6 +203,7 @@ class Delivery(WorkspaceScoped, Base):
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
     delivered_on: Mapped[date] = mapped_column(Date)
     evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence_items.id"))
+    accepted_on: Mapped[date | None] = mapped_column(Date)  # migration records_0001
 
 
 class ProductUnit(WorkspaceScoped, Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -9,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError as SQLDataError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -30,9 +33,32 @@ PAGE_CSP = (
 )
 
 
+RETRY_AFTER_SECONDS = "5"
+
+
+def cap_request_threads(threads: int) -> None:
+    """Run sync routes (and dependencies) on at most ``threads`` threads of this event loop.
+
+    Starlette runs them through anyio's default thread limiter (40 threads unless told). Each thread
+    holds at most one pooled connection at a time, so capping the threads below the pool size
+    (``Settings.db_pool_size``) makes a burst of requests wait for a thread, in order, instead of
+    waiting for a connection and failing after the pool timeout."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+
+
 def create_app(ctx: Context | None = None) -> FastAPI:
     ctx = ctx or Context.open()
+    threads = ctx.settings.web_threads
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        cap_request_threads(threads)
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="DisputeDesk API",
         version=__version__,
         description="Evidence vault, SLA engine and dispute workbench. All data is scoped to a workspace.",
@@ -143,6 +169,9 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
+        inner = (first.get("ctx") or {}).get("error")
+        if isinstance(inner, FieldError):  # a typed command's check across fields names its field
+            return error(request, 422, str(inner), inner.field)
         loc = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
         return error(request, 422, f"{loc or 'request'}: {first.get('msg', 'invalid')}", loc or None)
 
@@ -152,7 +181,17 @@ def create_app(ctx: Context | None = None) -> FastAPI:
 
     @app.exception_handler(DatabaseError)
     async def db_error(request: Request, exc: Exception) -> Response:
-        return error(request, 503, str(exc))
+        resp = error(request, 503, str(exc))
+        resp.headers["Retry-After"] = RETRY_AFTER_SECONDS
+        return resp
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_timeout(request: Request, exc: Exception) -> Response:  # noqa: ARG001
+        # Only when the threads outnumber the pool (misconfiguration) or a request holds a
+        # connection for longer than the pool timeout: the server is busy, the request was not run.
+        resp = error(request, 503, "the server is busy; please try again in a few seconds")
+        resp.headers["Retry-After"] = RETRY_AFTER_SECONDS
+        return resp
 
     return app
 
@@ -196,18 +235,17 @@ def error_page(request: Request, status: int, message: str) -> Response:
     from .deps import get_lang, page_env, user_workspaces
 
     lang = get_lang(request)
-    access = None
     ctx = request.app.state.ctx
-    try:
-        access = current_access(request, ctx)
-    except Exception:  # noqa: BLE001 - not signed in, or the database is the problem: page without workspace
-        access = None
+    access = getattr(request.state, "access", None)
+    workspaces = []
+    if status < 500:  # on a server or database error, ask the database nothing more
+        try:
+            access = access or current_access(request, ctx)
+            workspaces = user_workspaces(ctx, access)
+        except Exception:  # noqa: BLE001 - not signed in: the page without a workspace
+            access = None
     env = page_env(request, lang)
     t = env["_"]
-    try:
-        workspaces = user_workspaces(ctx, access)
-    except Exception:  # noqa: BLE001
-        workspaces = []
     shown = t(PLAIN_MESSAGES.get(message, message))  # type: ignore[operator]
     detail = None
     if lang != "en" and shown == message:

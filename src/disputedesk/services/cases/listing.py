@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import Money
-from ...store.db import unit_of_work
+from ...store.db import insert_or_update, unit_of_work
 from ...store.models import Case, Workspace
 from ...store.models_cases import (
     CaseSummaryCache,
@@ -189,6 +189,7 @@ def dashboard_data(
 # dropped by any change to the case's records (the flush hook in store/summary_cache.py, registered
 # when the engine is made), so it is never stale.
 
+
 def list_cases_json(
     ctx: Context,
     workspace: str,
@@ -215,12 +216,17 @@ def list_cases_json(
     if missing:
         fresh = {c.id: c.to_json() for c in _summaries(ctx, workspace, missing, today)}
         with unit_of_work(ctx.engine) as s:
-            for cid, data in fresh.items():
-                row = s.get(CaseSummaryCache, cid)
-                if row is None:
-                    s.add(CaseSummaryCache(case_id=cid, workspace_id=ws.id, computed_on=today, data=data))
-                else:
-                    row.computed_on, row.data = today, data
+            # Another reader may be storing the same rows right now: insert-or-update, never fail.
+            insert_or_update(
+                s,
+                CaseSummaryCache,
+                [
+                    {"case_id": cid, "workspace_id": ws.id, "computed_on": today, "data": data}
+                    for cid, data in fresh.items()
+                ],
+                key=["case_id"],
+                update=["computed_on", "data"],
+            )
         cached.update(fresh)
     return [cached[i] for i in ids]
 

@@ -57,6 +57,9 @@ _PYDANTIC: dict[str, tuple[str, tuple[str, ...]]] = {
 def from_validation(exc: ValidationError) -> FieldError:
     """The first problem of a Pydantic validation error as a FieldError (for the CLI and forms)."""
     first = exc.errors()[0] if exc.errors() else {}
+    inner = (first.get("ctx") or {}).get("error")
+    if isinstance(inner, FieldError):  # raised by a model's own check across fields
+        return inner
     loc = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
     ctx = first.get("ctx") or {}
     known = _PYDANTIC.get(str(first.get("type")))

@@ -173,8 +173,8 @@ def slugify(text: str) -> str:
     return "-".join(words)[:60]
 
 
-def _new_key(s: Session, ws: Workspace, name_en: str | None, uscc: str) -> str:
-    base = slugify(name_en or "") or f"sup-{uscc.lower()}"
+def _new_key(s: Session, ws: Workspace, name_en: str | None, uscc: str | None) -> str:
+    base = slugify(name_en or "") or (f"sup-{uscc.lower()}" if uscc else "supplier")
     taken = set(s.execute(select(Organization.key).where(Organization.workspace_id == ws.id)).scalars())
     key, n = base, 2
     while key in taken:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -73,19 +74,24 @@ def _clean_profile(data: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
     if unknown:
         raise SupplierError(sorted(unknown)[0], "unknown field")
     out: dict[str, Any] = {}
-    if not partial or "name_zh" in data:
-        name_zh = _text(data.get("name_zh"))
-        if not name_zh:
-            raise SupplierError("name_zh", "the Chinese legal name is required (as on the business licence)")
-        out["name_zh"] = name_zh
-    if not partial or "uscc" in data:
+    # A buyer often knows only the English trade name at first: the Chinese legal name and the
+    # USCC are optional at creation (one name is required), and a supplier without a valid USCC
+    # is a due-diligence gap on its page and scorecard (never "low risk").
+    if "name_zh" in data:
+        out["name_zh"] = _text(data.get("name_zh"))
+    if not partial and not out.get("name_zh") and not _text(data.get("name_en")):
+        raise SupplierError("name_en", "give the supplier's name (English trade name or Chinese legal name)")
+    if partial and "name_zh" in data and not out["name_zh"]:
+        out["name_zh"] = None
+    if "uscc" in data:
         raw = _text(data.get("uscc"))
-        if not raw:
-            raise SupplierError("uscc", "the Unified Social Credit Code (统一社会信用代码) is required")
-        res = check_uscc(raw)
-        if not res.valid:
-            raise SupplierError("uscc", f"{raw!r} is not a valid USCC: {res.reason}")
-        out["uscc"] = res.code
+        if raw:
+            res = check_uscc(raw)
+            if not res.valid:
+                raise SupplierError("uscc", f"{raw!r} is not a valid USCC: {res.reason}")
+            out["uscc"] = res.code
+        else:
+            out["uscc"] = None
     for f in (
         "name_en",
         "address_en",
@@ -156,8 +162,12 @@ def _check_duplicate(s: Session, ws: Workspace, values: Mapping[str, Any], exclu
             raise SupplierError("name_en", f"{values['name_en']!r} is already supplier {o.key!r}")
 
 
-def _apply(org: Organization, prof: SupplierProfileRow, values: Mapping[str, Any]) -> list[str]:
-    changed = []
+def _apply(
+    org: Organization, prof: SupplierProfileRow, values: Mapping[str, Any], diff: dict[str, Any] | None = None
+) -> list[str]:
+    """Set the values; returns the fields that changed (and, in ``diff``, field → [old, new])."""
+    changed: list[str] = []
+    diff = {} if diff is None else diff
     org_map = {
         "name_zh": "name_zh",
         "uscc": "uscc",
@@ -171,17 +181,29 @@ def _apply(org: Organization, prof: SupplierProfileRow, values: Mapping[str, Any
         if f == "name_en":
             v = v or values.get("name_zh") or org.name_zh or org.name_en
             if org.name_en != v:
+                diff[f] = {"old": org.name_en, "new": v}
                 org.name_en, changed = v, [*changed, f]
         elif f in org_map:
             if getattr(org, org_map[f]) != v:
+                diff[f] = {"old": getattr(org, org_map[f]), "new": v}
                 setattr(org, org_map[f], v)
                 changed.append(f)
         elif f == "registered_capital":
             amount, cur = v
             if (prof.registered_capital, prof.capital_currency) != (amount, cur):
+                old = prof.registered_capital
+                diff[f] = {
+                    "old": None if old is None else f"{old} {prof.capital_currency}",
+                    "new": None if amount is None else f"{amount} {cur}",
+                }
                 prof.registered_capital, prof.capital_currency = amount, cur
                 changed.append(f)
         elif getattr(prof, f) != v:
+            old = getattr(prof, f)
+            diff[f] = {
+                "old": old if not isinstance(old, date) else old.isoformat(),
+                "new": v if not isinstance(v, date) else v.isoformat(),
+            }
             setattr(prof, f, v)
             changed.append(f)
     return changed
@@ -205,12 +227,12 @@ def create_supplier(ctx: Context, workspace: str, data: Mapping[str, Any], *, ac
             ).first():
                 raise SupplierError("key", f"{key!r} is already used")
         else:
-            key = _new_key(s, ws, values.get("name_en"), values["uscc"])
+            key = _new_key(s, ws, values.get("name_en"), values.get("uscc"))
         org = Organization(
             workspace_id=ws.id,
             key=key,
             role="supplier",
-            name_en=values.get("name_en") or values["name_zh"],
+            name_en=values.get("name_en") or values.get("name_zh"),
             country="CN",
             email_domains=[],
             websites=[],
@@ -221,7 +243,10 @@ def create_supplier(ctx: Context, workspace: str, data: Mapping[str, Any], *, ac
         prof = _profile_row(s, ws, org, now)
         _apply(org, prof, values)
         led = _Ledger(s, ws, ctx, actor)
-        led.append("supplier.created", {"supplier": key, "uscc": values["uscc"], "name_zh": values["name_zh"]})
+        led.append(
+            "supplier.created",
+            {"supplier": key, "uscc": values.get("uscc"), "name_zh": values.get("name_zh"), "name_en": org.name_en},
+        )
     led.anchor()
     return key
 
@@ -235,11 +260,12 @@ def update_supplier(ctx: Context, workspace: str, key: str, data: Mapping[str, A
         org = _org(s, ws, key)
         _check_duplicate(s, ws, values, exclude_id=org.id)
         prof = _profile_row(s, ws, org, ctx.clock())
-        changed = _apply(org, prof, values)
+        diff: dict[str, Any] = {}
+        changed = _apply(org, prof, values, diff)
         if changed:
             prof.updated_at = ctx.clock()
             led = _Ledger(s, ws, ctx, actor)
-            led.append("supplier.updated", {"supplier": key, "fields": changed})
+            led.append("supplier.updated", {"supplier": key, "fields": changed, "changes": diff})
         else:
             led = None
     if led:

@@ -15,6 +15,7 @@ from ...domain.suppliers import (
     DDGap,
     dd_gaps,
 )
+from ...domain.uscc import check_uscc
 from ...store.db import unit_of_work
 from ...store.models import Case, Organization, SupportRequest, Workspace
 from ...store.models_suppliers import (
@@ -90,6 +91,7 @@ def _measures(
         cases=tuple(_cases(s, ws, org, end)),
         dd_gaps=gaps,
         review=_review_record(review, org.key, ld.labels) if review else None,
+        identity_verified=bool(org.uscc) and check_uscc(org.uscc).valid,
     )
     return m, source
 

@@ -365,8 +365,6 @@ def supplier_page(ctx: Context, workspace: str, key: str, *, at: datetime | None
         _ = org.contacts
     dprof = _domain_profile(org, prof, certs)
     problems = dprof.problems(today)
-    if not org.uscc:
-        problems.insert(0, ("uscc", "no USCC recorded"))
     by_field: dict[str, list[str]] = {}
     for f in facts_ev:
         by_field.setdefault(f.field, []).append(labels[f.evidence_id])
