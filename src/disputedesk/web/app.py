@@ -24,7 +24,8 @@ from ..services.workspaces import WorkspaceNotFound
 from ..store.blobs import BlobStoreError
 from ..store.db import DatabaseError
 from . import account_pages, api, pages
-from .auth import BodyLimitMiddleware, CSRFMiddleware, NotAuthenticated, login_redirect
+from .auth import BodyLimitMiddleware, NotAuthenticated, login_redirect
+from .csrf import CSRF, TokenFirst
 from .uploads import UploadTooLarge
 
 PAGE_CSP = (
@@ -91,8 +92,8 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     static = resources.files("disputedesk.web") / "static"
     app.state.css = sorted(p.name for p in static.iterdir() if p.name.endswith(".css") and p.name != "app.css")
     app.state.dashboard_panels = panels
-    # Order matters: added last runs first. Body limit → session → CSRF → routes.
-    app.add_middleware(CSRFMiddleware, exempt=("/static/",))
+    # Order matters: added last runs first. Token first → body limit → session → CSRF → routes.
+    app.add_middleware(CSRF, secret=secret_key(ctx), secure=ctx.settings.secure_cookies, exempt=("/static/",))
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key(ctx),
@@ -102,6 +103,7 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         https_only=ctx.settings.secure_cookies,
     )
     app.add_middleware(BodyLimitMiddleware, limit=ctx.settings.max_upload_bytes)
+    app.add_middleware(TokenFirst)
     app.mount("/static", StaticFiles(directory=str(resources.files("disputedesk.web") / "static")), name="static")
 
     @app.middleware("http")
