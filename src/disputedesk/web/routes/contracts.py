@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ...services import contracts
 from ...services.accounts import Access
 from ...services.context import Context
+from ...services.records.overview import contract_number_for_evidence
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
 from ..uploads import import_uploads
@@ -81,6 +82,7 @@ def contract_report_page(
         missing=[c for c in chk.report["clauses"] if not c["present"]],
         present=[c for c in chk.report["clauses"] if c["present"]],
         can_draft=contracts.sla_draft_available(),
+        record_number=contract_number_for_evidence(ctx, ws.slug, chk.item.number),
     )
 
 
