@@ -63,7 +63,7 @@ def api_token(ctx: Context, username: str, workspace: str) -> str:
     return token
 
 
-CSRF_RE = r'name="csrf_token" value="([^"]+)"'
+CSRF_RE = r'name="csrftoken" value="([^"]+)"'
 
 
 def sign_in(client, username: str, password: str = "correct horse battery") -> str:  # type: ignore[no-untyped-def]
@@ -74,7 +74,7 @@ def sign_in(client, username: str, password: str = "correct horse battery") -> s
     csrf = re.search(CSRF_RE, page.text).group(1)  # type: ignore[union-attr]
     r = client.post(
         "/login",
-        data={"username": username, "password": password, "csrf_token": csrf, "next": "/"},
+        data={"username": username, "password": password, "csrftoken": csrf, "next": "/"},
         follow_redirects=False,
     )
     assert r.status_code == 303, r.text

@@ -76,7 +76,7 @@ def open_share_link(token: str, request: Request, ctx: Context = Depends(get_ctx
     if acc is None:
         return RedirectResponse("/login?share=expired", status_code=303)
     request.session.clear()
-    request.session.update({"share": token, "csrf": csrf_token(request)})
+    request.session.update({"share": token})
     accounts.record_share_use(ctx, acc, "/share", client_address(request))
     return RedirectResponse("/cases" if acc.share_case_id else "/evidence", status_code=303)
 

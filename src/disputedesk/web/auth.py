@@ -7,17 +7,17 @@
   memberships only: asking for a workspace one has no role in is a 404, like one that
   does not exist (no existence leak).
 - What: ``need("edit")`` etc. check the role (see ``services.accounts.PERMISSIONS``).
-- CSRF: every state-changing request with a session needs the session's token, as the
-  ``X-CSRF-Token`` header (htmx sends it) or a ``csrf_token`` form field.
+- CSRF: ``web/csrf.py`` (Datasette's ``asgi-csrf``): every state-changing request from a page
+  needs the token, as the ``X-CSRF-Token`` header (htmx sends it) or the ``csrftoken`` form
+  field (URL-encoded or multipart); a bearer-token request carries no session cookie.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from hmac import compare_digest
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
 
@@ -118,67 +118,24 @@ def need(permission: str) -> Callable[..., Access]:
 
 
 def csrf_token(request: Request) -> str:
-    tok = request.session.get("csrf")
-    if not tok:
+    """The token a page puts in its forms and htmx header (asgi-csrf's signed cookie value)."""
+    from .csrf import token
+
+    tok = token(request.scope)
+    if tok is None:  # outside the middleware (a unit test rendering a page): a harmless random value
         tok = secrets.token_urlsafe(32)
-        request.session["csrf"] = tok
-    return str(tok)
+    return tok
 
 
 def start_session(request: Request, user_id: int, session_version: int) -> None:
-    """Fresh session on sign-in (no fixation): new CSRF token, nothing carried over."""
+    """Fresh session on sign-in (no fixation): nothing carried over."""
     request.session.clear()
-    request.session.update({"uid": user_id, "sv": session_version, "csrf": secrets.token_urlsafe(32)})
+    request.session.update({"uid": user_id, "sv": session_version})
 
 
 def login_redirect(request: Request) -> str:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return f"/login?next={quote(target)}"
-
-
-class CSRFMiddleware:
-    """Pure ASGI: refuses unsafe requests that carry a session but not its CSRF token."""
-
-    def __init__(self, app: Any, exempt: tuple[str, ...] = ()) -> None:
-        self.app = app
-        self.exempt = exempt
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["method"] in SAFE_METHODS or scope["path"].startswith(self.exempt):
-            await self.app(scope, receive, send)
-            return
-        headers = {k.decode().lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        if headers.get("authorization", "").lower().startswith("bearer "):
-            await self.app(scope, receive, send)  # token clients send no cookies: no CSRF risk
-            return
-        expected = (scope.get("session") or {}).get("csrf")
-        given = headers.get("x-csrf-token")
-        body_messages: list[dict[str, Any]] = []
-        if not given and headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-            body = b""
-            more = True
-            while more:
-                msg = await receive()
-                body_messages.append(msg)
-                body += msg.get("body", b"")
-                more = msg.get("more_body", False)
-                if len(body) > 256 * 1024:
-                    break
-            given = (parse_qs(body.decode("utf-8", "replace")).get("csrf_token") or [None])[0]
-        if not expected or not given or not compare_digest(str(expected), str(given)):
-            await _send_json(send, 403, {"error": "CSRF token missing or wrong: reload the page and try again"})
-            return
-        if body_messages:
-            queue = list(body_messages)
-
-            async def replay() -> dict[str, Any]:
-                if queue:
-                    return queue.pop(0)
-                return await receive()
-
-            await self.app(scope, replay, send)
-            return
-        await self.app(scope, receive, send)
 
 
 class BodyLimitMiddleware:

@@ -80,7 +80,7 @@ def test_case_pages_render_in_english_and_chinese(demo_browser) -> None:
         "restarts limitation (Art. 195)",
         "€24,964.50",
         'href="/evidence/E-',
-        'name="csrf_token"',
+        'name="csrftoken"',
     ):
         assert expected in text, expected
     zh = c.get(f"/cases/{case_id}?lang=zh").text
@@ -94,7 +94,7 @@ def test_forms_add_a_step_claim_and_receipt_and_refuse_bad_input(demo_browser) -
     csrf = re.search(CSRF_RE, c.get(f"/cases/{case_id}").text).group(1)  # type: ignore[union-attr]
     r = c.post(
         f"/cases/{case_id}/steps",
-        data={"csrf_token": csrf, "step": "lawyer_demand", "sent_on": "2026-11-02", "channel": "courier (EMS)",
+        data={"csrftoken": csrf, "step": "lawyer_demand", "sent_on": "2026-11-02", "channel": "courier (EMS)",
               "recipient": "Chen Zhiqiang", "proof": "E-0001", "response_window_days": "15"},
         follow_redirects=False,
     )  # fmt: skip
@@ -105,19 +105,19 @@ def test_forms_add_a_step_claim_and_receipt_and_refuse_bad_input(demo_browser) -
 
     r = c.post(
         f"/cases/{case_id}/claims",
-        data={"csrf_token": csrf, "kind": "repair", "amount": "-10.00", "currency": "EUR"},
+        data={"csrftoken": csrf, "kind": "repair", "amount": "-10.00", "currency": "EUR"},
     )
     assert r.status_code == 400 and "amount: -10.00 is negative" in r.text
     r = c.post(
         f"/cases/{case_id}/claims",
-        data={"csrf_token": csrf, "kind": "service_credit", "amount": "294.50", "currency": "EUR",
+        data={"csrftoken": csrf, "kind": "service_credit", "amount": "294.50", "currency": "EUR",
               "basis": "Contract Art. 6.5", "reference": "SR-0002 first response", "evidence": "E-0045"},
         follow_redirects=False,
     )  # fmt: skip
     assert r.status_code == 303
     r = c.post(
         f"/cases/{case_id}/recovery",
-        data={"csrf_token": csrf, "kind": "receipt", "on": "2026-11-20", "amount": "500.00", "currency": "EUR",
+        data={"csrftoken": csrf, "kind": "receipt", "on": "2026-11-20", "amount": "500.00", "currency": "EUR",
               "evidence": "E-0002"},
         follow_redirects=False,
     )  # fmt: skip
@@ -127,7 +127,7 @@ def test_forms_add_a_step_claim_and_receipt_and_refuse_bad_input(demo_browser) -
     # open a second case from the list page: a bad currency is refused and nothing is stored
     r = c.post(
         "/cases",
-        data={"csrf_token": csrf, "title": "Laser 2", "supplier": "ruifeng", "issues": ["product_defect"],
+        data={"csrftoken": csrf, "title": "Laser 2", "supplier": "ruifeng", "issues": ["product_defect"],
               "support_requests": ["SR-0003"], "amount_at_stake": "100.00", "currency": "EURO",
               "opened_on": "2026-11-01"},
     )  # fmt: skip
@@ -135,7 +135,7 @@ def test_forms_add_a_step_claim_and_receipt_and_refuse_bad_input(demo_browser) -
     assert len(cases.list_cases(c.app.state.ctx, "demo")) == 1
     r = c.post(
         "/cases",
-        data={"csrf_token": csrf, "title": "Laser 2", "supplier": "ruifeng", "issues": ["product_defect"],
+        data={"csrftoken": csrf, "title": "Laser 2", "supplier": "ruifeng", "issues": ["product_defect"],
               "support_requests": ["SR-0003"], "amount_at_stake": "100.00", "currency": "EUR",
               "opened_on": "2026-11-01"},
         follow_redirects=False,

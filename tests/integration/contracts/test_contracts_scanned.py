@@ -27,7 +27,7 @@ def test_scanned_chinese_contract_upload(ctx) -> None:  # type: ignore[no-untype
         sign_in(c, "owner")
         c.headers.pop("Authorization", None)
         page = c.get("/contracts")
-        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+        csrf = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
         # the page's form posts with htmx, which sends the CSRF token as a header
         assert 'hx-post="/contracts/upload"' in page.text
         r = c.post(

@@ -94,11 +94,11 @@ def test_pages_open_from_a_thread_and_keep_the_form_on_bad_input(ctx) -> None:
         assert 'value="JH-2026-014" selected' in form  # the supplier's only contract
         r = c.post(
             "/requests/from-thread",
-            data={"thread": spindle, "severity": "critical", "contract": "JH-2026-014", "csrf_token": tok},
+            data={"thread": spindle, "severity": "critical", "contract": "JH-2026-014", "csrftoken": tok},
             follow_redirects=False,
         )
         assert r.status_code == 303 and r.headers["location"] == "/requests/SR-0001"
-        r = c.post("/requests/from-thread", data={"thread": spindle, "title": "again", "csrf_token": tok})
+        r = c.post("/requests/from-thread", data={"thread": spindle, "title": "again", "csrftoken": tok})
         assert r.status_code == 422 and "already linked to SR-0001" in r.text and 'value="again"' in r.text
         # by hand, with a time in the buyer's zone; a bad contract keeps what was typed
         data = {
@@ -109,7 +109,7 @@ def test_pages_open_from_a_thread_and_keep_the_form_on_bad_input(ctx) -> None:
             "serial": SERIAL,
             "opened_at": "2026-11-02T08:15",
             "tz": "Europe/Berlin",
-            "csrf_token": tok,
+            "csrftoken": tok,
         }
         r = c.post("/requests/new", data=data)
         assert r.status_code == 422 and "contract: OT-1 is not a contract with Jinhua" in r.text
@@ -124,11 +124,11 @@ def test_pages_open_from_a_thread_and_keep_the_form_on_bad_input(ctx) -> None:
         page = c.get("/requests/SR-0002").text
         assert "VMC-850" in page and 'action="/requests/SR-0002/close"' in page
         # close with a time in the wrong form: the page again, the message beside the form
-        r = c.post("/requests/SR-0002/close", data={"at": "tomorrow", "tz": "Europe/Berlin", "csrf_token": tok})
+        r = c.post("/requests/SR-0002/close", data={"at": "tomorrow", "tz": "Europe/Berlin", "csrftoken": tok})
         assert r.status_code == 422 and 'id="manage-error"' in r.text and "at:" in r.text
         r = c.post(
             "/requests/SR-0002/close",
-            data={"at": "2026-11-03T17:00", "tz": "Europe/Berlin", "csrf_token": tok},
+            data={"at": "2026-11-03T17:00", "tz": "Europe/Berlin", "csrftoken": tok},
             follow_redirects=False,
         )
         assert r.status_code == 303

@@ -21,7 +21,14 @@ from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import LedgerEntry
 from disputedesk.web.app import create_app
 
-from support import api_token, make_user, sign_in
+from support import CSRF_RE, api_token, make_user, sign_in
+
+
+def evidence_items(ctx, ws: str):  # type: ignore[no-untyped-def]
+    from disputedesk.services.evidence import list_evidence
+
+    return list_evidence(ctx, ws, limit=1000).items
+
 
 PUBLIC = {"/api/health", "/login", "/logout", "/login/token/{token}", "/share/{token}", "/lang/{code}"}
 SECRET_B = "TOP-SECRET-WORKSPACE-B-故障"
@@ -140,11 +147,11 @@ def test_roles_decide_what_a_member_may_do(two_workspaces) -> None:
 def test_sign_in_is_throttled_after_repeated_failures(two_workspaces) -> None:
     with TestClient(create_app(two_workspaces)) as c:
         page = c.get("/login")
-        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+        csrf = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
         for _ in range(5):
-            r = c.post("/login", data={"username": "alice", "password": "wrong password!", "csrf_token": csrf})
+            r = c.post("/login", data={"username": "alice", "password": "wrong password!", "csrftoken": csrf})
             assert r.status_code == 401 and "wrong user name or password" in r.text
-        r = c.post("/login", data={"username": "alice", "password": "correct horse battery", "csrf_token": csrf})
+        r = c.post("/login", data={"username": "alice", "password": "correct horse battery", "csrftoken": csrf})
         assert r.status_code == 429 and "too many failed sign-ins" in r.text
         assert int(r.headers["Retry-After"]) > 0
     events = [e.action for e in accounts.list_audit(two_workspaces, None)]
@@ -242,3 +249,60 @@ def test_html_mail_preview_is_sanitised(two_workspaces) -> None:
         assert "sandbox" in r.headers["content-security-policy"]
         detail = c.get("/evidence/E-0002")
         assert 'iframe class="mail" sandbox' in detail.text
+
+
+def test_multipart_forms_carry_their_csrf_token_in_the_body(two_workspaces) -> None:
+    """A browser's file-upload form sends the token as the first multipart field (no header)."""
+    with TestClient(create_app(two_workspaces)) as c:
+        tok = sign_in(c, "alice")
+        del c.headers["X-CSRF-Token"]
+        page = c.get("/contracts")
+        assert re.search(CSRF_RE, page.text).group(1) == tok  # type: ignore[union-attr]
+        r = c.post(
+            "/contracts/upload",
+            data={"csrftoken": tok, "kind": "contract"},
+            files=[("file", ("form-contract.txt", b"The Seller shall respond within 24 hours."))],
+            follow_redirects=False,
+        )
+        assert r.status_code == 303 and r.headers["location"].startswith("/contracts/E-")
+        # the same form with a wrong token, and with the file before the token: refused, nothing stored
+        r = c.post("/contracts/upload", data={"csrftoken": "forged"}, files=[("file", ("f.txt", b"forged one"))])
+        assert r.status_code == 403 and "CSRF" in r.json()["error"]
+        body = (
+            b'--B\r\nContent-Disposition: form-data; name="file"; filename="early.txt"\r\n\r\nearly\r\n'
+            b'--B\r\nContent-Disposition: form-data; name="csrftoken"\r\n\r\n' + tok.encode() + b"\r\n--B--\r\n"
+        )
+        r = c.post("/contracts/upload", content=body, headers={"content-type": "multipart/form-data; boundary=B"})
+        assert r.status_code == 403 and "before its CSRF token" in r.json()["error"]
+        names = [i.original_name for i in evidence_items(two_workspaces, "a")]
+        assert "form-contract.txt" in names and "f.txt" not in names and "early.txt" not in names
+
+
+def test_a_made_up_bearer_header_does_not_carry_a_session_past_csrf(two_workspaces) -> None:
+    with TestClient(create_app(two_workspaces)) as c:
+        sign_in(c, "alice")
+        del c.headers["X-CSRF-Token"]
+        r = c.post(
+            "/evidence/upload",
+            headers={"Authorization": "Bearer made-up"},
+            files=[("files", ("sneaky.txt", b"sneaky"))],
+            follow_redirects=False,
+        )
+        assert r.status_code in (401, 403) or r.headers["location"].startswith("/login")
+        r = c.post("/verify", headers={"Authorization": "bearer made-up"}, follow_redirects=False)
+        assert r.status_code in (401, 403) or r.headers["location"].startswith("/login")
+        assert "sneaky.txt" not in [i.original_name for i in evidence_items(two_workspaces, "a")]
+        assert c.get("/evidence").status_code == 200  # the browser's own session is untouched
+
+
+def test_hostile_form_bodies_get_a_clear_refusal_not_a_crash(two_workspaces) -> None:
+    with TestClient(create_app(two_workspaces)) as c:
+        sign_in(c, "alice")
+        del c.headers["X-CSRF-Token"]
+        r = c.post("/verify", content=b"x", headers={"content-type": "multipart/form-data"})
+        assert r.status_code == 400 and "boundary" in r.json()["error"]
+        form = {"content-type": "application/x-www-form-urlencoded"}
+        r = c.post("/verify", content=b"csrftoken=\xff\xfe", headers=form)
+        assert r.status_code in (400, 403)
+        r = c.post("/verify", content=b"{}", headers={"content-type": "application/json"})
+        assert r.status_code == 403

@@ -91,25 +91,25 @@ def test_pages_and_api(ctx) -> None:
         # terms form: the current version to edit, durations readable
         assert "&#34;first_response&#34;: &#34;4h&#34;" in c.get("/sla/terms/SC-1").text
         # a bad JSON is shown with the field, a good one is a new version
-        r = c.post("/sla/terms/SC-1", data={"terms": '{"severities": {}}', "csrf_token": c.headers["X-CSRF-Token"]})
+        r = c.post("/sla/terms/SC-1", data={"terms": '{"severities": {}}', "csrftoken": c.headers["X-CSRF-Token"]})
         assert r.status_code == 400 and "severities" in r.text
         r = c.post(
             "/sla/terms/SC-1",
-            data={"terms": json.dumps(TERMS), "status": "draft", "csrf_token": c.headers["X-CSRF-Token"]},
+            data={"terms": json.dumps(TERMS), "status": "draft", "csrftoken": c.headers["X-CSRF-Token"]},
         )
         assert r.status_code == 200 and "version 2" in r.text
         r = c.post("/sla/terms/SC-1/confirm", data={"version": "2"}, follow_redirects=False)
         assert r.status_code == 303
         # a supplier closure from the page: the evidence number must exist
         tok = c.headers["X-CSRF-Token"]
-        form = {"start": "2026-03-30", "end": "2026-03-30", "label": "factory closed", "csrf_token": tok}
+        form = {"start": "2026-03-30", "end": "2026-03-30", "label": "factory closed", "csrftoken": tok}
         r = c.post("/sla/suppliers/acme/closures", data={**form, "evidence_ref": "E-0999"})
         assert r.status_code == 400 and "E-0999" in r.text
         r = c.post("/sla/suppliers/acme/closures", data=form, follow_redirects=False)
         assert r.status_code == 303
         sup = c.get("/sla/suppliers/acme").text
         assert "factory closed" in sup and 'action="/sla/suppliers/acme/closures"' in sup
-        r = c.post("/sla/suppliers/acme/calendar", data={"spec": '{"tz": "Mars/Base"}', "csrf_token": tok})
+        r = c.post("/sla/suppliers/acme/calendar", data={"spec": '{"tz": "Mars/Base"}', "csrftoken": tok})
         assert r.status_code == 400 and "Mars/Base" in r.text
         # API
         api = c.get("/api/sla/requests/SR-0001").json()

@@ -70,7 +70,7 @@ PROFILE_FIELDS = (
 
 def _clean_profile(data: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
     """Validate form/API/CSV input; raise SupplierError naming the first bad field."""
-    unknown = set(data) - set(PROFILE_FIELDS) - {"key", "csrf_token"}
+    unknown = set(data) - set(PROFILE_FIELDS) - {"key", "csrf_token", "csrftoken"}
     if unknown:
         raise SupplierError(sorted(unknown)[0], "unknown field")
     out: dict[str, Any] = {}

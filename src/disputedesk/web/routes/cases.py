@@ -29,7 +29,7 @@ _LISTS = ("issues", "support_requests", "orders")
 def _form_dict(form: FormData) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key in form:
-        if key == "csrf_token":
+        if key in ("csrf_token", "csrftoken"):
             continue
         values = [v for v in form.getlist(key) if isinstance(v, str)]
         data[key] = values if key in _LISTS else (values[-1] if values else None)

@@ -33,7 +33,7 @@ FormFields = dict[str, str]
 
 async def _form(request: Request) -> FormFields:
     form = await request.form()
-    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
+    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in ("csrf_token", "csrftoken")}
 
 
 def _time(value: str, tz: str) -> str:

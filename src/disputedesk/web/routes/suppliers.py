@@ -128,7 +128,7 @@ def _page_env() -> dict[str, Any]:
 
 async def _form(request: Request) -> dict[str, Any]:
     form = await request.form()
-    return {k: v for k, v in form.items() if k != "csrf_token" and isinstance(v, str)}
+    return {k: v for k, v in form.items() if k not in ("csrf_token", "csrftoken") and isinstance(v, str)}
 
 
 def _list_page(
