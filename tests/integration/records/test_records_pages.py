@@ -77,7 +77,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
             "name": "Brandt Metallbau GmbH",
             "timezone": "Mars/Olympus",
             "email_domains": "brandt.de",
-            "csrf_token": tok,
+            "csrftoken": tok,
         }
         r = c.post("/buyer/edit", data=data)
         assert r.status_code == 422 and "Mars/Olympus" in r.text and 'value="Brandt Metallbau GmbH"' in r.text
@@ -99,7 +99,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
                 "timezone": "Europe/Lisbon",
                 "country": "DE",
                 "email_domains": "brandt.de",
-                "csrf_token": tok,
+                "csrftoken": tok,
             },
             follow_redirects=False,
         )
@@ -107,7 +107,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
         assert "Europe/Berlin → Europe/Lisbon" in c.get("/buyer").text
 
         # a supplier through the existing form, then its contract from the supplier page
-        r = c.post("/suppliers", data={"name_en": "Ruifeng Laser", "csrf_token": tok}, follow_redirects=False)
+        r = c.post("/suppliers", data={"name_en": "Ruifeng Laser", "csrftoken": tok}, follow_redirects=False)
         assert r.status_code == 303
         key = r.headers["location"].rsplit("/", 1)[1]
         sup = c.get(f"/suppliers/{key}").text
@@ -126,7 +126,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
             "warranty_start": "acceptance",
             "inspection_days": "14",
             "evidence": "E-1",
-            "csrf_token": tok,
+            "csrftoken": tok,
         }
         for bad, field_text in [
             ({"value": "1,20000"}, "is not an amount"),
@@ -158,7 +158,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
         edit = c.get("/records/contracts/RF/2025/118/edit").text
         assert 'value="120000.00"' in edit and 'value="acceptance" selected' in edit
         fields = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', edit))
-        fields.update(supplier=key, warranty_start="acceptance", dispute_clause="", csrf_token=tok)
+        fields.update(supplier=key, warranty_start="acceptance", dispute_clause="", csrftoken=tok)
         r = c.post("/records/contracts/RF/2025/118/edit", data={**fields, "warranty_months": "x"})
         assert r.status_code == 422 and 'value="x"' in r.text
         r = c.post(
@@ -176,7 +176,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
             "summary": "Delivery moved to June",
             "agreed_by": "both",
             "unilateral": "on",
-            "csrf_token": tok,
+            "csrftoken": tok,
         }
         r = c.post("/records/contracts/RF/2025/118/amend", data=amend)
         assert (
@@ -205,7 +205,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
             "delivered_on": "2025-03-01",
             "items": "LX-3000 SN-2041\nLX-3000 SN-2042",
             "evidence": "E-0003",
-            "csrf_token": tok,
+            "csrftoken": tok,
         }
         r = c.post("/records/orders/new", data=order)
         assert r.status_code == 422 and "before the order date" in r.text and "SN-2042" in r.text
@@ -242,7 +242,7 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
             "order": "PO-2025-0042",
             "account": "DE89370400440532013000",
             "evidence": "E-0004",
-            "csrf_token": tok,
+            "csrftoken": tok,
         }
         r = c.post("/records/payments/new", data=pay)
         assert r.status_code == 422 and "is not an amount" in r.text and 'value="DE89370400440532013000"' in r.text

@@ -46,7 +46,7 @@ METHODS = ("T/T", "L/C", "D/P", "card", "platform", "other")
 
 async def _form(request: Request) -> FormFields:
     form = await request.form()
-    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
+    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in ("csrf_token", "csrftoken")}
 
 
 def _message(exc: ValueError, lang: str) -> str:
