@@ -270,3 +270,25 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
             zh = c.get(url, params={"lang": "zh"})
             assert zh.status_code == 200 and "History" not in zh.text and "Supplier<" not in zh.text, url
         assert c.get("/records/contracts/NOPE").status_code == 404
+
+        # archived, not deleted: gone from the list, back on request, the order still points to it
+        r = c.post("/records/contracts/RF/2025/118/archive", data={"archived": "1", "csrftoken": tok})
+        assert r.status_code == 200 and "archived" in r.text  # followed to the contract page
+        assert "RF/2025/118" not in c.get("/records").text.split('id="orders"')[0]
+        assert "RF/2025/118" in c.get("/records?archived=true").text.split('id="orders"')[0]
+        assert orders.get_order(ctx, "default", "PO-2025-0042").contract == "RF/2025/118"
+        c.post("/records/contracts/RF/2025/118/archive", data={"archived": "0", "csrftoken": tok})
+        assert not contracts.get_contract(ctx, "default", "RF/2025/118").archived
+
+
+def test_a_viewer_reads_the_records_but_gets_no_forms(ctx) -> None:  # type: ignore[no-untyped-def]
+    make_user(ctx, "vic", "default", "viewer")
+    with TestClient(create_app(ctx)) as c:
+        tok = sign_in(c, "vic")
+        for url in ("/", "/buyer", "/records"):
+            r = c.get(url)
+            assert r.status_code == 200 and 'href="/buyer/edit"' not in r.text
+        assert "Add contract" not in c.get("/records").text
+        assert c.get("/records/contracts/new").status_code == 403
+        r = c.post("/buyer/edit", data={"name": "Mallory", "csrftoken": tok})
+        assert r.status_code == 403 and c.get("/buyer").text.count("Mallory") == 0

@@ -350,6 +350,20 @@ async def amend_submit(
     return RedirectResponse(f"/records/contracts/{path(rec.number)}#amendments", status_code=303)
 
 
+@router.post("/records/contracts/{number:path}/archive")
+async def archive_submit(
+    number: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> Response:
+    """Hide a contract from the lists, or show it again (it is never deleted from here)."""
+    rec = contract_svc.get_contract(ctx, ws.slug, number)
+    form = await _form(request)
+    contract_svc.archive_contract(ctx, ws.slug, rec.number, actor=ws.username, archived=form.get("archived") == "1")
+    return RedirectResponse(f"/records/contracts/{path(rec.number)}", status_code=303)
+
+
 @router.get("/records/contracts/{number:path}", response_class=HTMLResponse)
 def contract_page(
     number: str,
