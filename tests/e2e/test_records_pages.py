@@ -131,6 +131,8 @@ def test_own_dispute_records_from_an_empty_workspace(browser, empty_served, tmp_
     record = page.locator("table.record").inner_text()
     assert "Ruifeng Laser" in record and "€120,000.00" in record and "24 months, counted from acceptance" in record
     _shot(page, "contract-en")
+    assert page.get_by_role("link", name="Support terms").get_attribute("href") == "/sla/terms/RF-2025-118"
+    assert page.goto("/sla/terms/RF-2025-118").ok  # the terms form of a contract without terms yet
     page.goto("/contracts/E-0001")
     assert page.locator(".contract-record").get_by_role("link", name="RF-2025-118").is_visible()
     page.goto(supplier_url)
