@@ -37,7 +37,11 @@ def missing(lang: str = "zh") -> list[str]:
     for po in folder.iterdir():
         if po.name.endswith(".po"):
             with po.open("rb") as f:
-                have |= {m.id for m in read_po(f) if m.id and m.string}
+                for m in read_po(f):
+                    # a plural entry's id and string are tuples (singular, plural) / (forms…)
+                    forms = m.string if isinstance(m.string, tuple) else (m.string,)
+                    if m.id and all(forms):
+                        have.add(m.id if isinstance(m.id, str) else m.id[0])
     return sorted(template_msgids() - have)
 
 

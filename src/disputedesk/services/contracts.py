@@ -118,15 +118,94 @@ def sla_draft_available() -> bool:
     return True
 
 
+# The contract check names severities as contracts do; the SLA engine uses the request's
+# severities (critical, high, normal, low). "all" fills every level that states nothing else.
+_SEVERITY_MAP = {"critical": "critical", "major": "high", "other": "normal", "minor": "low"}
+_FIELD_MAP = {"response": "first_response", "resolution": "resolution"}
+
+
+class NoMeasurableTerms(ValueError):
+    """The contract states no response or resolution time the SLA engine can count."""
+
+    def __init__(self, label: str, contract_number: str | None, prefill: dict[str, Any]) -> None:
+        super().__init__(f"{label}: the contract states no measurable response or resolution time")
+        self.label = label
+        self.contract_number = contract_number
+        self.prefill = prefill
+
+
+def _duration(entry: dict[str, Any]) -> str | None:
+    """A found duration ({"value": "4", "unit": "hour", "basis": "business"}) in the SLA engine's
+    notation (4h, 3wd, 30cd), or None when the engine cannot count it as stated."""
+    try:
+        value = float(entry["value"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if value <= 0 or value != int(value):
+        return None
+    n, unit, basis = int(value), entry.get("unit"), entry.get("basis")
+    if unit == "week":
+        n, unit = n * 7, "day"
+    if basis == "calendar":
+        if unit == "day":
+            return f"{n}cd"
+        if unit == "hour" and n % 24 == 0:
+            return f"{n // 24}cd"
+        return None  # calendar hours: the engine counts business time or whole calendar days
+    if unit == "minute":
+        return f"{n}m"
+    if unit == "hour":
+        return f"{n}h"
+    if unit == "day":
+        return f"{n}wd"
+    return None
+
+
+def sla_terms_from_draft(draft: dict[str, Any], label: str, contract_number: str | None) -> dict[str, Any]:
+    """The support terms the contract check found, in the SLA engine's form (what the terms page
+    edits). ``severities`` is empty when the contract states no measurable time."""
+    severities: dict[str, dict[str, str]] = {}
+    general: dict[str, str] = {}
+    for tier in draft.get("severity_levels") or []:
+        for found, field in _FIELD_MAP.items():
+            if found not in tier:
+                continue
+            d = _duration(tier[found])
+            if d is None:
+                continue
+            if tier.get("severity") == "all":
+                general.setdefault(field, d)
+            else:
+                severities.setdefault(_SEVERITY_MAP.get(tier.get("severity", ""), "normal"), {}).setdefault(field, d)
+    if general:  # a time stated for every request applies to each level (a level's own time wins)
+        for name in ("critical", "high", "normal", "low"):
+            for field, d in general.items():
+                severities.setdefault(name, {}).setdefault(field, d)
+    where = f"{contract_number} " if contract_number else ""
+    return {
+        "label": f"{where}(from the contract check of {label})",
+        "severities": severities,
+        "acknowledgement_counts": False,
+        "pause_while_waiting_for_buyer": True,
+        "reopen": "resume",
+        "respond_to_every_buyer_message": False,
+    }
+
+
 def send_draft_terms(ctx: Context, workspace: str, label: str, *, actor: str) -> str:
-    """Hand the support terms found in a contract to the SLA engine as a draft to confirm."""
+    """Hand the support terms found in a contract to the SLA engine as a draft to confirm.
+    Returns the terms page to go to. Raises ``NoMeasurableTerms`` (with the terms form's
+    pre-filled content) when the contract states no time the engine can count."""
     from .records import contract_number_for_evidence
 
     chk = check_item(ctx, workspace, label)
     number = contract_number_for_evidence(ctx, workspace, chk.item.number)
     if number is None:
         raise ValueError(f"{label}: not linked to a contract record; add the contract first")
-    create_draft_terms(ctx, workspace, number, chk.report["support_terms_draft"], source=f"clarity:{label}")
+    terms = sla_terms_from_draft(chk.report["support_terms_draft"], label, number)
+    if not terms["severities"]:
+        raise NoMeasurableTerms(label, number, terms)
+    version = create_draft_terms(ctx, workspace, number, terms, source=f"clarity:{label}")
     from .accounts import record
     from .workspaces import get_workspace_by_slug
 
@@ -139,4 +218,4 @@ def send_draft_terms(ctx: Context, workspace: str, label: str, *, actor: str) ->
         {"evidence": label, "contract": number},
         subject=chk.item.sha256,
     )
-    return f"/requests?terms={number}"
+    return f"/sla/terms/{number}?drafted={version.version}"

@@ -86,11 +86,14 @@ def anchor_name(workspace_slug: str) -> str:
 
 
 def write_anchor(blobs: BlobStore, workspace_slug: str, seq: int, head: str) -> None:
-    current = read_anchor(blobs, workspace_slug)
-    if current is not None and current[0] >= seq:
-        return  # another writer already anchored a later head
-    data = json.dumps({"workspace": workspace_slug, "seq": seq, "hash": head}).encode()
-    blobs.write_meta(anchor_name(workspace_slug), data)
+    # Writers anchor after their commits, in any order: under the lock, a later head is never
+    # replaced by an earlier one (which would hide entries later removed from the end).
+    with blobs.meta_lock(anchor_name(workspace_slug)):
+        current = read_anchor(blobs, workspace_slug)
+        if current is not None and current[0] >= seq:
+            return  # another writer already anchored a later head
+        data = json.dumps({"workspace": workspace_slug, "seq": seq, "hash": head}).encode()
+        blobs.write_meta(anchor_name(workspace_slug), data)
 
 
 def read_anchor(blobs: BlobStore, workspace_slug: str) -> tuple[int, str] | None:

@@ -6,12 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError as SQLDataError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
@@ -122,18 +123,15 @@ def create_app(ctx: Context | None = None) -> FastAPI:
             if request.headers.get("hx-request") and not request.url.path.startswith("/api"):
                 return HTMLResponse(f'<div class="flash error" role="alert">{_esc(message)}</div>', status_code=status)
             return JSONResponse(body, status_code=status)
-        return HTMLResponse(
-            f"<!doctype html><meta charset=utf-8><title>{status}</title>"
-            f'<link rel="stylesheet" href="/static/app.css"><main class="page"><h1>{status}</h1>'
-            f'<p class="flash error">{_esc(message)}</p><p><a href="/">DisputeDesk</a></p></main>',
-            status_code=status,
-        )
+        return error_page(request, status, message)
 
     @app.exception_handler(EvidenceNotFound)
     @app.exception_handler(WorkspaceNotFound)
     @app.exception_handler(LookupError)
     async def not_found(request: Request, exc: Exception) -> Response:
-        return error(request, 404, str(exc).strip("'\""))
+        # KeyError's text is its argument's repr ("'E-9 does not exist…'"): show the argument itself.
+        message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        return error(request, 404, message)
 
     @app.exception_handler(NotAuthenticated)
     async def not_authenticated(request: Request, exc: Exception) -> Response:
@@ -144,12 +142,12 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         return RedirectResponse(login_redirect(request), status_code=303)
 
     @app.exception_handler(OutsideCase)
-    async def outside_case(request: Request, exc: Exception) -> Response:
+    async def outside_case(request: Request, exc: Exception) -> Response:  # noqa: ARG001
         assert isinstance(exc, OutsideCase)
         return RedirectResponse(exc.target, status_code=303)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return error(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(AccountError)
@@ -215,6 +213,63 @@ def route_modules() -> list[object]:
         importlib.import_module(f"{routes.__name__}.{m.name}")
         for m in sorted(pkgutil.iter_modules(routes.__path__), key=lambda m: m.name)
     ]
+
+
+ERROR_TITLES = {
+    400: "The request could not be used",
+    401: "Sign in first",
+    403: "Not allowed",
+    404: "Page not found",
+    405: "Not possible here",
+    413: "Too large",
+    422: "Please check the form",
+    500: "Something went wrong",
+    503: "The database is not available",
+    507: "The storage is full",
+}
+
+# Starlette's own messages for a request that matched no route, and their wording for a person.
+PLAIN_MESSAGES = {
+    "Not Found": "There is no page at this address. Use the navigation above.",
+    "Method Not Allowed": "This address cannot be used that way. Use the navigation above.",
+}
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    """An HTML error page with the app's navigation, in the user's language (pages only; the API
+    and htmx requests get JSON or a fragment)."""
+    from .auth import current_access
+    from .deps import get_lang, page_env, user_workspaces
+
+    lang = get_lang(request)
+    ctx = request.app.state.ctx
+    access = getattr(request.state, "access", None)
+    workspaces = []
+    if status < 500:  # on a server or database error, ask the database nothing more
+        try:
+            access = access or current_access(request, ctx)
+            workspaces = user_workspaces(ctx, access)
+        except Exception:  # noqa: BLE001 - not signed in: the page without a workspace
+            access = None
+    env = page_env(request, lang)
+    t = env["_"]
+    shown = t(PLAIN_MESSAGES.get(message, message))  # type: ignore[operator]
+    detail = None
+    if lang != "en" and shown == message:
+        # A service's own (English) message: a sentence in the user's language first, the
+        # original kept below it (it names the record or field), marked as English.
+        generic = "Nothing was found at this address." if status == 404 else "Please check the request."
+        shown, detail = t(generic), message  # type: ignore[operator]
+    title = ERROR_TITLES.get(status, "Something went wrong" if status >= 500 else "The request could not be used")
+    env.update(
+        ws=access,
+        access=access,
+        workspaces=workspaces,
+        title=f"{status} · {t(title)}",  # type: ignore[operator]
+        message=shown,
+        detail=detail,
+    )
+    return pages.templates.TemplateResponse(request, "error.html", env, status_code=status)
 
 
 def _esc(s: str) -> str:

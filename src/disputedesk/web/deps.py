@@ -49,8 +49,34 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         """A stored code (e.g. ``delivery_note``) as words in the interface language."""
         return t.gettext((key or "").replace("_", " ").replace("photo video", "photo/video"))
 
+    def event(code: str | None) -> str:
+        """A ledger or audit action code (``supplier.created``) as words: "supplier created"."""
+        words = (code or "").replace(".", " ").replace("_", " ")
+        return t.gettext(words)
+
+    def facts(detail: object) -> str:
+        """Stored details (a dict) as "label: value · label: value", never as JSON."""
+        if not isinstance(detail, dict):
+            return "" if detail is None else str(detail)
+        parts = []
+        for k, v in detail.items():
+            if v is None or v == "" or v == [] or v == {}:
+                shown = "—"
+            elif isinstance(v, bool):
+                shown = t.gettext("yes") if v else t.gettext("no")
+            elif isinstance(v, list | tuple):
+                shown = ", ".join(str(x) for x in v)
+            elif isinstance(v, dict):
+                shown = ", ".join(f"{label(str(a))} {b}" for a, b in v.items())
+            else:
+                shown = str(v)
+            parts.append(f"{label(str(k))}: {shown}")
+        return " · ".join(parts)
+
     return {
         "label": label,
+        "event": event,
+        "facts": facts,
         "request": request,
         "lang": lang,
         "_": t.gettext,

@@ -75,9 +75,16 @@ class Formatter:
         except (ValueError, KeyError, ZoneInfoNotFoundError):  # a bad cookie must not break the page
             self.tz = ZoneInfo("UTC")
 
-    def datetime(self, dt: datetime | None, fmt: str = "medium") -> str:
-        if dt is None:
+    def datetime(self, dt: datetime | str | None, fmt: str = "medium") -> str:
+        if dt is None or dt == "":
             return "—"
+        if isinstance(dt, str):  # an exact ISO text as stored (ledger): shown to the second
+            try:
+                dt = datetime.fromisoformat(dt)
+            except ValueError:
+                return dt
+            if dt.tzinfo is None:
+                dt = dt.replace(tzinfo=ZoneInfo("UTC"))
         return format_datetime(dt.astimezone(self.tz), format=fmt, locale=self.locale, tzinfo=self.tz)
 
     def date(self, d: date | datetime | None) -> str:

@@ -14,6 +14,7 @@ from ...domain.bizcal import BusinessCalendar, format_seconds, to_epoch
 from ...domain.money import Money
 from ...domain.sla import (
     Interval,
+    SupplierStats,
     SupportTerms,
     availability,
     month_windows,
@@ -218,7 +219,9 @@ def supplier_report(ctx: Context, workspace: str, supplier_key: str | None = Non
             tz=st.calendar.tz_name,
         )
         monthly = supplier_stats(evs, terms_by_supplier=tbs, period="month", tz=st.calendar.tz_name)  # type: ignore[arg-type]
-        ov = overall[0].to_dict() if overall else {"supplier": st.key, "requests": 0}
+        # A supplier without any evaluated request still gets every figure (zero or none), so
+        # pages and the API show "—" instead of failing on a missing key.
+        ov = (overall[0] if overall else _no_stats(st.key)).to_dict()
         ov["median_first_response"] = _fmt(ov.get("median_first_response_seconds"))
         ov["p90_first_response"] = _fmt(ov.get("p90_first_response_seconds"))
         out.append(
@@ -236,6 +239,10 @@ def supplier_report(ctx: Context, workspace: str, supplier_key: str | None = Non
             )
         )
     return out
+
+
+def _no_stats(key: str) -> SupplierStats:
+    return SupplierStats(key, None, 0, 0, 0, 0, 0, None, 0, None, None, {}, {}, {})
 
 
 def _fmt(seconds: int | None) -> str | None:

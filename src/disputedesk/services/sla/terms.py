@@ -109,6 +109,8 @@ def friendly_terms(canonical: Mapping[str, Any]) -> dict[str, Any]:
                 continue
             if isinstance(v, Mapping) and v.get("unit") == "s":
                 v = str(Duration(int(v["amount"]), "s"))
+            elif isinstance(v, Mapping) and v.get("unit") in ("wd", "cd") and v.get("days_mode", "hours") == "hours":
+                v = f"{int(v['amount'])}{v['unit']}"  # "3wd", as typed (days_mode hours is the default)
             entry[k] = v
         sevs[name] = entry
     out["severities"] = sevs

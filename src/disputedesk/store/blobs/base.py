@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 CHUNK = 1024 * 1024
+_NEW_LOCK = threading.Lock
 
 
 class BlobStoreError(Exception):
@@ -55,6 +57,17 @@ class BlobStore(ABC):
     def read_meta(self, name: str) -> bytes | None: ...
     @abstractmethod
     def list_meta(self) -> list[str]: ...
+
+    @contextmanager
+    def meta_lock(self, name: str) -> Iterator[None]:  # noqa: ARG002 - one lock for all names here
+        """Hold while reading and then replacing a metadata object (the ledger anchor), so two
+        writers cannot each read the old value and the slower one write an older head last.
+
+        Here: the threads of this process (one lock per store object); the local store also
+        locks out other processes on the same machine (``LocalBlobStore.meta_lock``)."""
+        lock = self.__dict__.setdefault("_meta_thread_lock", _NEW_LOCK())
+        with lock:
+            yield
 
     def put_file(self, path: Path, *, label: str | None = None) -> StoredBlob:
         label = label or str(path)

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import fcntl
 import hashlib
 import os
+import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,6 +46,9 @@ class LocalBlobStore(BlobStore):
         self.url = f"file://{self.root}"
         self._tmp = self.root / "tmp"
         self._pending: list[Path] = []
+        # The web server's request threads share one store: a flush that finds nothing pending
+        # must still wait for the syncfs another thread started on its blobs.
+        self._flush_lock = threading.Lock()
         self._ready = False
         self._dirs: set[Path] = set()  # fan-out folders known to exist (saves a mkdir per blob)
 
@@ -105,6 +111,9 @@ class LocalBlobStore(BlobStore):
             final = self.path(digest)
             if final.exists():
                 tmp.unlink()
+                # Perhaps written a moment ago by another thread or process and not yet flushed:
+                # this caller's flush must make it durable too before its rows commit.
+                self._pending.append(final)
                 return StoredBlob(digest, size, True, head)
             if final.parent not in self._dirs:
                 final.parent.mkdir(parents=True, exist_ok=True)
@@ -123,6 +132,10 @@ class LocalBlobStore(BlobStore):
 
     def flush(self) -> None:
         """Make every blob written since the last flush durable on disk."""
+        with self._flush_lock:
+            self._flush()
+
+    def _flush(self) -> None:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
@@ -166,6 +179,20 @@ class LocalBlobStore(BlobStore):
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, meta / name)
+
+    @contextmanager
+    def meta_lock(self, name: str) -> Iterator[None]:
+        """Threads of this process and other processes on this machine (``flock`` on a lock file)."""
+        with super().meta_lock(name):
+            self._ensure()
+            locks = self.root / "locks"  # not in meta/: backups copy meta/ and only it
+            locks.mkdir(exist_ok=True)
+            with open(locks / f"{name}.lock", "a+b") as f:
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
     def read_meta(self, name: str) -> bytes | None:
         p = self.root / "meta" / name

@@ -68,8 +68,14 @@ def contract_report_page(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
+    return _report_page(request, ctx, ws, lang, label)
+
+
+def _report_page(
+    request: Request, ctx: Context, ws: Access, lang: str, label: str, error: str | None = None, status_code: int = 200
+) -> HTMLResponse:
     chk = contracts.check_item(ctx, ws.slug, label)
-    return render(
+    resp = render(
         request,
         "contracts_report.html",
         lang,
@@ -81,14 +87,27 @@ def contract_report_page(
         missing=[c for c in chk.report["clauses"] if not c["present"]],
         present=[c for c in chk.report["clauses"] if c["present"]],
         can_draft=contracts.sla_draft_available(),
+        error=error,
     )
+    resp.status_code = status_code
+    return resp
 
 
 @router.post("/contracts/{label}/draft-terms", include_in_schema=False)
 def contract_draft_terms(
-    label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
-) -> RedirectResponse:
-    target = contracts.send_draft_terms(ctx, ws.slug, label, actor=ws.username)
+    label: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    try:
+        target = contracts.send_draft_terms(ctx, ws.slug, label, actor=ws.username)
+    except contracts.NoMeasurableTerms as exc:
+        # Not a dead end: the terms form, pre-filled with what the check found, says why.
+        return RedirectResponse(f"/sla/terms/{exc.contract_number}?from={label}", status_code=303)
+    except ValueError as exc:
+        return _report_page(request, ctx, ws, lang, label, error=str(exc), status_code=400)
     return RedirectResponse(target, status_code=303)
 
 

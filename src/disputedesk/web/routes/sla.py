@@ -327,7 +327,24 @@ def terms_page(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
-    return _terms_form(request, ctx, ws, lang, contract)
+    source = request.query_params.get("from")
+    if source:
+        # From "Use as draft support terms" on a contract that states no measurable time: the
+        # form pre-filled with what the contract check found, the times left for the user.
+        from ...services import contracts
+
+        chk = contracts.check_item(ctx, ws.slug, source)
+        draft = chk.report["support_terms_draft"]
+        prefill = contracts.sla_terms_from_draft(draft, source, contract)
+        if not prefill["severities"]:
+            prefill["severities"] = {
+                "critical": {"first_response": "", "resolution": ""},
+                "normal": {"first_response": "", "resolution": ""},
+            }
+        text = json.dumps(prefill, ensure_ascii=False, indent=2)
+        return _terms_form(request, ctx, ws, lang, contract, text=text, found=draft, found_in=source)
+    drafted = request.query_params.get("drafted")
+    return _terms_form(request, ctx, ws, lang, contract, drafted=drafted)
 
 
 def _terms_form(
@@ -340,6 +357,9 @@ def _terms_form(
     text: str | None = None,
     ok: str | None = None,
     status_code: int = 200,
+    found: dict[str, Any] | None = None,
+    found_in: str | None = None,
+    drafted: str | None = None,
 ) -> HTMLResponse:
     versions = sla.terms_history(ctx, ws.slug, contract_number=contract)
     if text is None:
@@ -356,6 +376,9 @@ def _terms_form(
         text=text,
         error=error,
         ok=ok,
+        found=found,
+        found_in=found_in,
+        drafted=drafted,
         **_helpers(lang),
     )
     resp.status_code = status_code

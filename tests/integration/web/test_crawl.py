@@ -1,0 +1,78 @@
+"""A person clicking through the app: every page reachable from the navigation renders, in
+English and in Chinese, on an empty workspace, on a workspace with one new supplier and nothing
+else, and on the demo dispute (SQLite and PostgreSQL).
+
+What a person must never meet: a server error, raw JSON instead of a page, Python's ``None`` or a
+dict, a stored code (``supplier.created``, ``payment_proof``) where words belong. Error pages
+(404) are HTML with the navigation, in the user's language; the API keeps JSON.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from pages_support import crawl, leaks, visible
+
+
+@pytest.mark.parametrize("workspace_setup", ["empty", "one supplier", "demo"])
+def test_every_page_renders_for_a_person(client_for, workspace_setup: str) -> None:  # type: ignore[no-untyped-def]
+    client = client_for(workspace_setup)
+    for lang in ("en", "zh"):
+        client.get(f"/lang/{lang}")
+        pages = crawl(client)
+        # The navigation's own pages are all there.
+        nav = re.findall(r'<nav aria-label="[^"]+">(.*?)</nav>', pages["/"], re.S)[0]
+        for href in re.findall(r'href="(/[^"]*)"', nav):
+            assert href in pages, (lang, href)
+        if workspace_setup != "empty":
+            assert any(p.startswith("/sla/suppliers/") for p in pages), sorted(pages)
+        assert leaks(pages) == [], lang
+
+
+def test_a_new_supplier_without_sla_data_has_its_sla_pages(client_for) -> None:  # type: ignore[no-untyped-def]
+    client = client_for("one supplier")
+    key = "shenzhen-ruifeng-laser"
+    overview = client.get("/sla?lang=en")
+    assert overview.status_code == 200, overview.text[:500]
+    assert f'href="/sla/suppliers/{key}"' in overview.text
+    page = client.get(f"/sla/suppliers/{key}")
+    assert page.status_code == 200, page.text[:500]
+    text = " ".join(visible(page.text))
+    assert "Compliance —" in text and "Requests 0" in text
+    api = client.get(f"/api/sla/report?supplier={key}")
+    assert api.status_code == 200, api.text
+    overall = api.json()["suppliers"][0]["overall"]
+    assert overall["requests"] == 0 and overall["compliance_rate"] is None and overall["breached"] == 0
+
+def test_error_pages_are_pages_in_the_users_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    client = client_for("empty")
+    r = client.get("/no-such-page?lang=en")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    text = " ".join(visible(r.text))
+    assert "Page not found" in text and "Use the navigation above" in text
+    assert 'href="/evidence"' in r.text and "Sign out" in text  # the app's navigation, signed in
+    assert "detail" not in r.text and '{"' not in text
+
+    # A record that does not exist: its name is shown whole (not cut at a quote).
+    r = client.get("/evidence/E-9999")
+    assert r.status_code == 404
+    assert "E-9999 does not exist in workspace 'default'" in " ".join(visible(r.text))
+
+    zh = client.get("/no-such-page?lang=zh")
+    assert zh.status_code == 404
+    text = " ".join(visible(zh.text))
+    assert "页面不存在" in text and "请使用上方的导航" in text
+    assert "Page not found" not in text
+    zh = client.get("/evidence/E-9999?lang=zh")
+    assert "此地址下没有找到内容" in " ".join(visible(zh.text))
+
+    # The API keeps JSON.
+    api = client.get("/api/no-such-endpoint")
+    assert api.status_code == 404 and api.headers["content-type"].startswith("application/json")
+    assert api.json() == {"error": "Not Found"}
+    # Signed out: still a page, offering to sign in.
+    anon = TestClient(client.app, raise_server_exceptions=False)
+    r = anon.get("/no-such-page?lang=zh")
+    assert r.status_code == 404 and "登录" in " ".join(visible(r.text))

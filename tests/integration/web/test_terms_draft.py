@@ -1,0 +1,86 @@
+""""Use as draft support terms" on a contract page is never a dead end (demo dispute, SQLite and
+PostgreSQL): measurable terms become a draft version to confirm; a contract without a measurable
+time says so and opens the terms form pre-filled with what the check found."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+from pages_support import visible
+
+from disputedesk.services.contracts import sla_terms_from_draft
+
+
+def _textarea(html: str) -> dict:  # type: ignore[type-arg]
+    m = re.search(r'<textarea name="terms"[^>]*>(.*?)</textarea>', html, re.S)
+    assert m, html[:500]
+    return json.loads(unescape(m.group(1)))  # type: ignore[no-any-return]
+
+
+def test_contract_with_measurable_terms_becomes_a_draft_to_confirm(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    page = c.get("/contracts/E-0001?lang=en")
+    text = " ".join(visible(page.text))
+    # The draft is shown in words, not as JSON.
+    assert '"severity_levels"' not in page.text and "needs_confirmation" not in text
+    assert "4 business hours (clause 3.2)" in text and "3 working days (clause 3.2)" in text
+    assert "24 months · from 双方签署验收证书" in text
+
+    r = c.post("/contracts/E-0001/draft-terms", follow_redirects=False)
+    assert r.status_code == 303, r.text[:500]
+    assert r.headers["location"].startswith("/sla/terms/HT-SC-2025-0317?drafted=")
+    terms = c.get(r.headers["location"])
+    assert terms.status_code == 200
+    assert "made from the contract check" in " ".join(visible(terms.text))
+    current = _textarea(terms.text)
+    assert current["severities"]["critical"] == {"first_response": "4h", "resolution": "3wd"}
+    assert current["severities"]["low"] == {"first_response": "4h"}
+    api = c.get("/api/sla/terms/HT-SC-2025-0317").json()
+    assert api["versions"][0]["status"] == "draft" and api["versions"][0]["source"] == "clarity:E-0001"
+
+
+def test_contract_without_measurable_terms_opens_the_prefilled_form(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    before = c.get("/api/sla/terms/RF-EU-2025-1046").text
+    for lang, says in (
+        ("en", "The contract states no measurable response or resolution time"),
+        ("zh", "合同未规定可计量的响应或解决时限"),
+    ):
+        c.get(f"/lang/{lang}")
+        contract = " ".join(visible(c.get("/contracts/E-0003").text))
+        assert says in contract
+        r = c.post("/contracts/E-0003/draft-terms", follow_redirects=False)
+        assert r.status_code == 303, r.text[:500]
+        assert r.headers["location"] == "/sla/terms/RF-EU-2025-1046?from=E-0003"
+        form = c.get(r.headers["location"])
+        assert form.status_code == 200
+        text = " ".join(visible(form.text))
+        assert says in text
+        prefill = _textarea(form.text)
+        assert set(prefill["severities"]) == {"critical", "normal"}
+        assert prefill["severities"]["critical"] == {"first_response": "", "resolution": ""}
+        assert "E-0003" in prefill["label"]
+    # Nothing was stored: the user fills in the times first.
+    assert c.get("/api/sla/terms/RF-EU-2025-1046").text == before
+
+
+def test_found_times_in_the_engines_notation() -> None:
+    def tier(sev: str, **kw: tuple[str, str, str]) -> dict:  # type: ignore[type-arg]
+        return {"severity": sev, **{k: {"value": v, "unit": u, "basis": b} for k, (v, u, b) in kw.items()}}
+
+    draft = {
+        "severity_levels": [
+            tier("critical", response=("2", "hour", "business"), resolution=("2", "week", "calendar")),
+            tier("major", response=("30", "minute", "business"), resolution=("48", "hour", "calendar")),
+            tier("minor", response=("5", "hour", "calendar")),  # calendar hours: not countable as stated
+            tier("all", resolution=("10", "day", "business")),
+        ]
+    }
+    sev = sla_terms_from_draft(draft, "E-0009", "C-1")["severities"]
+    assert sev["critical"] == {"first_response": "2h", "resolution": "14cd"}
+    assert sev["high"] == {"first_response": "30m", "resolution": "2cd"}
+    assert sev["low"] == {"resolution": "10wd"}
+    assert sev["normal"] == {"resolution": "10wd"}
+    assert sla_terms_from_draft({"severity_levels": []}, "E-1", None)["severities"] == {}

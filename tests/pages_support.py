@@ -1,0 +1,99 @@
+"""Helpers for tests that look at pages as a person does: visible text, a crawl from the
+navigation, signs of raw data (Python ``None``, JSON, codes) where words belong."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+from fastapi.testclient import TestClient
+
+RUIFENG = {
+    "name_zh": "深圳市锐锋激光智能装备有限公司",
+    "name_en": "Shenzhen Ruifeng Laser Intelligent Equipment Co., Ltd.",
+    "uscc": "91440300MA5DKR7T2J",
+}
+
+SKIP_PREFIXES = ("/static", "/lang/", "/logout", "/api/", "/login")
+DOWNLOAD = re.compile(r"/(original|download|searchable)\b|\.(pdf|docx|zip|ics|csv|eml|txt)$")
+
+
+class VisibleText(HTMLParser):
+    """The text a person sees: no scripts, styles, attribute values or form editors' contents."""
+
+    HIDDEN = ("script", "style", "textarea", "template", "title")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002
+        if tag in self.HIDDEN:
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and data.strip():
+            self.parts.append(data.strip())
+
+
+def visible(html: str) -> list[str]:
+    p = VisibleText()
+    p.feed(html)
+    return p.parts
+
+
+def shape(path: str) -> str:
+    """Pages of one kind (E-0001, E-0002, /cases/1, /cases/2) count as one shape."""
+    return re.sub(r"[A-Z]+-\d[\w-]*|\d+", "#", path.split("?")[0]) + ("?" if "?" in path else "")
+
+
+def crawl(client: TestClient, per_shape: int = 2, limit: int = 160) -> dict[str, str]:
+    """Pages reachable from the dashboard's navigation (two of each kind), path -> HTML."""
+    seen: dict[str, str] = {}
+    shapes: Counter[str] = Counter()
+    todo = ["/"]
+    while todo and len(seen) < limit:
+        path = todo.pop(0)
+        if path in seen or shapes[shape(path)] >= per_shape:
+            continue
+        shapes[shape(path)] += 1
+        r = client.get(path)
+        assert r.status_code == 200, (path, r.status_code, r.text[:800])
+        ctype = r.headers.get("content-type", "")
+        assert ctype.startswith("text/html"), (path, ctype, r.text[:300])
+        assert r.text.lstrip().lower().startswith("<!doctype html"), (path, r.text[:300])
+        seen[path] = r.text
+        for href in re.findall(r'href="(/[^"#]*)"', r.text):
+            href = href.replace("&amp;", "&")
+            if href.startswith(SKIP_PREFIXES) or DOWNLOAD.search(href.split("?")[0]):
+                continue
+            if href not in seen:
+                todo.append(href)
+    return seen
+
+
+PY_LEAKS = [
+    (re.compile(r"(^|[:·(=]\s*)None(\s*($|[·),]))"), "Python None"),
+    (re.compile(r"\{\s*['\"]\w+['\"]\s*:"), "a dict or JSON object"),
+    (re.compile(r"^\{\}$|^\[\]$"), "an empty dict or list"),
+    (re.compile(r"\b\d{2}:\d{2}:\d{2}\.\d{3,6}\b"), "a timestamp with microseconds"),
+    (re.compile(r"(?<![\w./@:-])(?:[a-z]+\.)+[a-z]+_[a-z_]+(?![\w./@-])"), "an event code"),
+    (re.compile(r"(?<![\w./@:-])(?:supplier|case|evidence|access|token|share|request|claim|letter)\.[a-z]+(?![\w./@-])"),
+     "an event code"),
+]
+
+
+def leaks(pages: dict[str, str]) -> list[tuple[str, str, str]]:
+    found = []
+    for path, html in pages.items():
+        for text in visible(html):
+            for pattern, what in PY_LEAKS:
+                if pattern.search(text):
+                    found.append((path, what, text[:160]))
+    return found
