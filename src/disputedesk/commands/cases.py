@@ -28,6 +28,62 @@ def _flags(d: dict) -> str:  # type: ignore[type-arg]
     )
 
 
+@case_app.command("open")
+def open_command(
+    request: list[str] = typer.Option(..., "--request", help="Support request (SR-0001); repeat for several."),
+    title: str = typer.Option(None, "--title", help="Default: the request's title."),
+    issue: list[str] = typer.Option(None, "--issue", help="Issue type (default no_or_slow_support); repeat."),
+    governing_law: str = typer.Option(None, "--governing-law", help="ISO code, e.g. CN (default: from the contract)."),
+    contract_type: str = typer.Option(
+        None, "--contract-type", help="international_sale (default), technology_import_export, other"
+    ),
+    cisg: bool = typer.Option(False, "--cisg", help="The CISG applies to the contract."),
+    knowledge_on: str = typer.Option(
+        None, "--knowledge-on", help="When the buyer knew of the breach (default: first request)."
+    ),
+    amount: str = typer.Option(None, "--amount-at-stake"),
+    currency: str = typer.Option(None, "--currency"),
+    workspace: str = WorkspaceOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print the case as `case show --json` does."),
+) -> None:
+    """Open a case from your support requests; the deadline facts come from the contract and its
+    deliveries, each with its source (shown as the case's notes)."""
+    from datetime import date
+
+    from ..services.context import default_actor
+    from ..services.records.case_opening import case_from_requests
+
+    try:
+        known = date.fromisoformat(knowledge_on) if knowledge_on else None
+    except ValueError:
+        raise fail(f"knowledge_on: {knowledge_on!r} is not a date: write it like 2026-03-30") from None
+    ctx = open_context()
+    ws = ws_or_default(ctx, workspace)
+    try:
+        number = case_from_requests(
+            ctx,
+            ws,
+            list(request),
+            actor=default_actor(),
+            title=title,
+            issues=list(issue) if issue else None,
+            governing_law=governing_law,
+            contract_type=contract_type,
+            cisg_applies=cisg,
+            knowledge_on=known,
+            amount_at_stake=amount,
+            currency=currency,
+        )
+    except (ValueError, LookupError, WorkspaceNotFound, DatabaseError) as exc:
+        raise fail(str(exc).strip("'\"")) from exc
+    if as_json:
+        from ..services.cases import get_case
+
+        typer.echo(json.dumps(get_case(ctx, ws, number).to_json(), ensure_ascii=False, indent=2, default=str))
+        return
+    typer.echo(number)
+
+
 @case_app.command("list")
 def list_command(
     workspace: str = WorkspaceOpt,

@@ -350,12 +350,19 @@ def assess_payment_message(
     verified_account: BankAccount | None = None,
     sender: str | None = None,
     supplier_domains: Iterable[str] = (),
+    paid_accounts: Iterable[tuple[str, str]] = (),
 ) -> list[PaymentWarning]:
     """Warnings for one message's text (empty list: nothing suspicious found).
 
     With ``sender`` and the supplier's ``supplier_domains``, a sender domain that imitates
     the supplier's is flagged on its own, and a payment warning from a domain that is not
     the supplier's says so.
+
+    ``paid_accounts`` are (account, last paid on) of the accounts the buyer has paid this
+    supplier into (its own payment records). Having paid into an account does not verify it, so
+    without a verified account the message is still flagged as unverified; but an account number
+    in the message that is none of the accounts paid into is said to be new, with the day the
+    usual account was last paid: the pattern of the classic "our bank account has changed" fraud.
     """
     warnings: list[PaymentWarning] = []
     domains = tuple(supplier_domains)
@@ -404,6 +411,23 @@ def assess_payment_message(
         )
         warnings.append(PaymentWarning("account_change_request", sev, _excerpt(base, start, end), reason, start, end))
 
+    paid = {normalise_account_number(a): on for a, on in paid_accounts if a}
+    if mentions and paid and verified_account is None:  # with a verified account, that one is compared below
+        for mt in mentions:
+            if mt.kind in ("iban", "account_number") and mt.value not in paid:
+                last = max(paid.items(), key=lambda kv: kv[1])
+                warnings.append(
+                    PaymentWarning(
+                        "different_account",
+                        HIGH,
+                        _excerpt(base, mt.start, mt.end),
+                        f"{'IBAN' if mt.kind == 'iban' else 'account number'} {mt.value} is not an account you have "
+                        f"paid this supplier into (last payment into {last[0]} on {last[1]}): confirm any change "
+                        "by phone with a number from the registry or the signed contract before paying",
+                        mt.start,
+                        mt.end,
+                    )
+                )
     if mentions:
         if verified_account is None:
             first = mentions[0]

@@ -46,3 +46,22 @@ def test_a_message_in_chinese_keeps_its_values() -> None:
     assert str(exc) == "contract: OT-1 is not a contract with Jinhua Ltd."
     text = exc.localised(translations("zh").gettext)
     assert text.startswith("合同") and "OT-1" in text and "Jinhua Ltd." in text and "not a contract" not in text
+
+
+def test_every_bad_input_message_of_the_other_records_is_translated() -> None:
+    """The same for the buyer, contracts, orders, payments and opening a case from requests."""
+    from disputedesk.services.records import models as rm
+
+    templates: set[str] = set()
+    fields: set[str] = set()
+    for name in ("_common.py", "buyer.py", "contracts.py", "orders.py", "payments.py", "case_opening.py", "models.py"):
+        t, f = field_error_messages(SERVICE.with_name(name))
+        templates |= t
+        fields |= f
+    templates |= set(errors._OWN.values())
+    for cls in (rm.SetBuyer, rm.NewContract, rm.NewAmendment, rm.NewOrder, rm.Item, rm.NewPayment, rm.ChangeOrder):
+        fields |= set(cls.model_fields)
+    zh = translations("zh")
+    missing = sorted(t for t in templates if zh.gettext(t) == t)
+    missing += sorted(f for f in fields if zh.gettext(f.replace("_", " ")) == f.replace("_", " "))
+    assert missing == []

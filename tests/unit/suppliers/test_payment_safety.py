@@ -231,3 +231,16 @@ def test_payment_request_from_another_domain_says_so() -> None:
         "Please note our bank account has changed.", sender="linda.hsjg@gmail.com", supplier_domains=DOMAINS
     )
     assert {w.kind for w in ws} == {"account_change_request", "foreign_sender"}
+
+
+def test_an_account_none_of_the_payments_went_into() -> None:
+    """Without a verified account, the accounts the buyer has paid into are the comparison: a new
+    one in the mail is flagged with the usual account and the day it was last paid; the usual
+    one is still unverified (having paid into it verifies nothing)."""
+    paid = [("6217 0000 0000 1234", "2026-05-12")]
+    text = "Our bank details: please pay the balance to account No. 6217 0000 0000 9999 from now on."
+    ws = assess_payment_message(text, legal_name_zh="宁波恒拓数控机械有限公司", paid_accounts=paid)
+    diff = [w for w in ws if w.kind == "different_account"]
+    assert diff and "6217000000001234 on 2026-05-12" in diff[0].reason
+    same = assess_payment_message("Bank account No. 6217-0000-0000-1234 as before.", paid_accounts=paid)
+    assert "different_account" not in [w.kind for w in same] and "unverified_account" in [w.kind for w in same]

@@ -389,8 +389,11 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                 level = heading.level
                 if heading.style == "digit" and inside_zh and "." not in heading.number:
                     level = 2  # "1．" items inside "第二条"
-                elif heading.style == "zh_enum" and inside_zh and top_zh is not None and (
-                    top_zh.heading.style == "zh_article"
+                elif (
+                    heading.style == "zh_enum"
+                    and inside_zh
+                    and top_zh is not None
+                    and (top_zh.heading.style == "zh_article")
                 ):
                     level = 2  # "一、" items inside "第二条"
                 elif heading.style == "paren":
@@ -400,16 +403,21 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                 while stack and stack[-1].heading.level >= level:
                     stack.pop()
                 parent = stack[-1] if stack else None
-                if parent is not None and heading.style in ("digit", "paren", "zh_enum") and (
-                    heading.style != "digit" or "." not in heading.number
-                ) and level >= 2:
+                if (
+                    parent is not None
+                    and heading.style in ("digit", "paren", "zh_enum")
+                    and (heading.style != "digit" or "." not in heading.number)
+                    and level >= 2
+                ):
                     label, number = _compose(parent, heading)
                 if level == 1:
                     last_item = None
                 if heading.style in ("zh_article", "zh_enum") and level == 1:
                     last_top = None
-                elif heading.style in ("digit", "en_article", "roman") and level == 1 or (
-                    heading.style == "digit" and "." in heading.number
+                elif (
+                    heading.style in ("digit", "en_article", "roman")
+                    and level == 1
+                    or (heading.style == "digit" and "." in heading.number)
                 ):
                     top = heading.number.split(".")[0]
                     last_top = int(top) if top.isdigit() else last_top

@@ -338,7 +338,7 @@ SPECS: tuple[KindSpec, ...] = (
         exclude=_c(
             r"\bwarrants? (?:and represents|that it (?:has|is))\b|\brepresentations? and warranties\b|"
             r"\brepresents?,?\s+(?:and\s+)?warrants?\b|\bdisclaim\w*|\bno\s+(?:other\s+)?(?:express\s+)?warrant",
-            r"不(?:承担|负责|提供)[^。；]{0,8}(?:免费)?(?:保修|质保|保养)"
+            r"不(?:承担|负责|提供)[^。；]{0,8}(?:免费)?(?:保修|质保|保养)",
         ),
         triggers=(
             "defect",

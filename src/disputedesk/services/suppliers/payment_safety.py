@@ -23,6 +23,7 @@ from ...store.models_suppliers import (
     SupplierBankAccount,
 )
 from ..context import Context
+from ..records.payments import accounts_paid
 from ..workspaces import get_workspace
 from .base import OWN_DIRECTIONS, WARNING_STATUSES, SupplierError, _evidence, _Ledger, _org, _text
 
@@ -153,6 +154,7 @@ def scan_payment_warnings(
                 )
             )
         }
+        paid = {f.org_id: accounts_paid(s, ws, f.org_id) for f in suppliers}
         led = _Ledger(s, ws, ctx, actor)
         for msg in s.execute(q).scalars():
             host = _host(msg.sender)
@@ -173,6 +175,7 @@ def scan_payment_warnings(
                 verified_account=facts.verified if facts else None,
                 sender=msg.sender,
                 supplier_domains=facts.domains if facts else all_domains,
+                paid_accounts=paid.get(facts.org_id, []) if facts else [],
             )
             new = 0
             for w in warnings:
