@@ -46,6 +46,7 @@ def test_a_new_supplier_without_sla_data_has_its_sla_pages(client_for) -> None: 
     overall = api.json()["suppliers"][0]["overall"]
     assert overall["requests"] == 0 and overall["compliance_rate"] is None and overall["breached"] == 0
 
+
 def test_error_pages_are_pages_in_the_users_language(client_for) -> None:  # type: ignore[no-untyped-def]
     client = client_for("empty")
     r = client.get("/no-such-page?lang=en")

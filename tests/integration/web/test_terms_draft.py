@@ -1,4 +1,4 @@
-""""Use as draft support terms" on a contract page is never a dead end (demo dispute, SQLite and
+""" "Use as draft support terms" on a contract page is never a dead end (demo dispute, SQLite and
 PostgreSQL): measurable terms become a draft version to confirm; a contract without a measurable
 time says so and opens the terms form pre-filled with what the check found."""
 
