@@ -37,7 +37,7 @@ def letter_render(
     out_path: Path = typer.Option(..., "--out", help="File to write (.pdf, .docx; .zip for --pair)."),
     pair: bool = typer.Option(False, "--pair", help="With --lang both: two matched files (EN and ZH) in a ZIP."),
     sets: list[str] = typer.Option([], "--set", help="A fact, name=value (e.g. arbitration_institution=CIETAC)."),
-    on: str = typer.Option(None, "--date", help="Letter date YYYY-MM-DD (default: today in China)."),
+    on: str = typer.Option(None, "--date", help="Letter date YYYY-MM-DD (default: today in the buyer's time zone)."),
     keep: bool = typer.Option(True, "--keep/--no-keep", help="Keep the letter as an evidence item (default)."),
     workspace: str = WorkspaceOpt,
     actor: str = typer.Option(None, help="Who renders (recorded in the ledger)."),

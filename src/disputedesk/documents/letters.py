@@ -24,6 +24,8 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
+from .legal_zh import citations_zh, user_text
+
 DRAFT_EN = "DRAFT — for review by counsel"
 DRAFT_ZH = "草稿——须经律师审阅"
 DRAFT_NOTE_ZH = "本中文文本由软件生成，系草稿，须经律师审阅后方可使用。"
@@ -99,6 +101,13 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
     "evidence": ("evidence list", "证据清单"),
     "parties": ("parties", "当事人"),
 }
+
+
+# Facts that hold the user's own text (not names or numbers): in a letter of another language
+# they are shown as written and marked for translation (legal_zh.user_text).
+USER_TEXT_FACTS = frozenset(
+    {"issue", "issues", "cure_actions", "contract_title", "support_terms", "units", "arbitration_agreement"}
+)
 
 
 @dataclass
@@ -312,8 +321,15 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
     data: list[dict[str, str]] = getattr(facts, name)
     if not data:
         return missing(name)
+
+    def mine(text: str) -> str:  # the user's own text: marked where the table is in another language
+        return user_text(text, lang) if lang in ("en", "zh") else text
+
+    def basis(text: str) -> str:
+        return citations_zh(text) if lang == "zh" else text
+
     if name == "requests":
-        rows = [[r["number"], r["title"], r.get("opened", ""), _cell(r.get("status"), lang)] for r in data]
+        rows = [[r["number"], mine(r["title"]), r.get("opened", ""), _cell(r.get("status"), lang)] for r in data]
     elif name == "breaches":
         rows = [
             [
@@ -327,13 +343,13 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
             for b in data
         ]
     elif name == "claims":
-        rows = [[c["head"], c["amount"], c.get("basis", ""), c.get("evidence", "")] for c in data]
+        rows = [[mine(c["head"]), c["amount"], basis(c.get("basis", "")), c.get("evidence", "")] for c in data]
         if facts.claims_total:
             rows.append([{"zh": "合计", "en": "Total"}.get(lang, "Total 合计"), facts.claims_total, "", ""])
     elif name == "payments":
         rows = [[p["date"], p["amount"], p.get("reference", ""), p.get("evidence", "")] for p in data]
     elif name == "evidence":
-        rows = [[e["label"], e["title"], e.get("date", "")] for e in data]
+        rows = [[e["label"], mine(e["title"]), e.get("date", "")] for e in data]
     else:  # pragma: no cover
         raise ValueError(name)
     return Table(columns, rows, widths)
@@ -367,14 +383,18 @@ def render_blocks(
         if name not in FACT_LABELS:
             raise ValueError(f"template {kind}.{lang}.txt: unknown fact {name!r}")
         v = value(name)
-        return str(v) if v not in (None, "", []) else note(name)
+        if v in (None, "", []):
+            return note(name)
+        return user_text(str(v), lang) if name in USER_TEXT_FACTS else str(v)
 
     def D(name: str) -> str:  # noqa: N802
         v = getattr(facts, name)
         return fmt_date(v, lang) if v else note(name)
 
     env = Environment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)  # noqa: S701 - plain text
-    text = env.from_string(_template_text(kind, lang)).render(N=N, D=D, f=facts, lang=lang)
+    text = env.from_string(_template_text(kind, lang)).render(
+        N=N, D=D, U=lambda t: user_text(t, lang), f=facts, lang=lang
+    )
     blocks: list[Block] = []
     for raw in re.split(r"\n[ \t]*\n", text.strip()):
         chunk = raw.strip("\n")

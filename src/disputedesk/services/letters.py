@@ -11,14 +11,15 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 
 from ..documents import letters as L
+from ..documents.legal_zh import ISSUES_ZH
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import (
@@ -44,14 +45,6 @@ FORMATS = ("pdf", "docx")
 LANGS = ("en", "zh", "both")
 LAYOUTS = ("side-by-side", "pair")
 
-ISSUES_ZH = {
-    "no_or_slow_support": "未提供或迟延提供技术支持",
-    "missing_or_untranslated_manual": "未提供操作维护手册或未提供英文译本",
-    "unilateral_change_of_terms": "单方变更服务条款",
-    "refusal_of_warranty_service": "拒绝提供保修服务",
-    "defective_firmware_update": "固件更新导致设备故障",
-    "missing_documents": "未交付有关单证和资料",
-}
 DEADLINE_ZH = {
     "first_response": "首次响应",
     "response": "答复",
@@ -122,6 +115,23 @@ def _shanghai(dt: datetime | None) -> str:
     if dt is None:
         return ""
     return dt.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") + " (UTC+8)"
+
+
+def sender_today(ctx: Context, workspace: str, fallback_tz: str | None = None) -> date:
+    """A letter's date: today where its sender is. The sender is the buyer (its recorded time
+    zone); without one, the zone of the person writing (``fallback_tz``, e.g. the browser's),
+    else UTC. Never China's date for a sender elsewhere: at 23:00 in Berlin on 3 December it is
+    already 4 December in Shanghai, and a letter dated tomorrow is wrong."""
+    from .records.buyer import get_buyer
+
+    buyer = get_buyer(ctx, workspace)
+    for name in ((buyer.timezone if buyer else None), fallback_tz):
+        if name:
+            try:
+                return ctx.clock().astimezone(ZoneInfo(name)).date()
+            except (ValueError, KeyError, ZoneInfoNotFoundError):
+                continue
+    return ctx.clock().astimezone(UTC).date()
 
 
 def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date: date, kind: str) -> L.LetterFacts:
@@ -283,9 +293,12 @@ def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date:
             f.requests.append(
                 {"number": r.number, "title": r.title, "opened": _shanghai(r.opened_at), "status": r.status}
             )
-        open_srs = [r for r in srs if r.status != "closed"] or srs
+        # A cure is demanded only for what is still unresolved (a resolved or closed request is
+        # listed in the table with its status, never demanded again).
+        open_srs = [r for r in srs if r.status not in ("resolved", "closed")]
+        if open_srs or srs:
+            f.issue = (open_srs or srs)[0].title
         if open_srs:
-            f.issue = open_srs[0].title
             f.cure_actions = "; ".join(r.title for r in open_srs)
         total_items = s.execute(
             select(func.count(EvidenceItem.id)).where(EvidenceItem.workspace_id == ws.id)
@@ -426,6 +439,7 @@ def render_letter(
     layout: str = "side-by-side",
     overrides: dict[str, str] | None = None,
     letter_date: date | None = None,
+    sender_tz: str | None = None,
 ) -> Rendered:
     if kind not in L.KINDS:
         raise LetterError(f"kind: {kind!r} is not one of {', '.join(L.KINDS)}")
@@ -436,7 +450,7 @@ def render_letter(
     if layout not in LAYOUTS:
         raise LetterError(f"layout: {layout!r} is not one of {', '.join(LAYOUTS)}")
     subject = resolve_subject(ctx, workspace, ref)
-    letter_date = letter_date or ctx.clock().astimezone(SHANGHAI).date()
+    letter_date = letter_date or sender_today(ctx, workspace, sender_tz)
     facts = gather_facts(ctx, workspace, subject, letter_date=letter_date, kind=kind)
     facts.apply(overrides or {})
     stem = f"{(subject.case_number or subject.supplier_key or workspace)}_{kind}_{letter_date:%Y%m%d}"

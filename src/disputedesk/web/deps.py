@@ -8,6 +8,8 @@ service call, so all queries are scoped by the same decision.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import Depends, Request
 
@@ -40,6 +42,19 @@ def user_workspaces(ctx: Context, access: Access | None) -> list[WorkspaceRef]:
     if access.user_id is None:
         return [WorkspaceRef(access.slug, access.name)]
     return [WorkspaceRef(w.slug, w.name) for w, _ in accounts.memberships(ctx, access.user_id)]
+
+
+def user_zone(request: Request) -> ZoneInfo:
+    """The viewer's time zone (the browser's, set as the ``tz`` cookie by app.js), else UTC."""
+    try:
+        return ZoneInfo(request.cookies.get("tz") or "UTC")
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        return ZoneInfo("UTC")
+
+
+def user_today(request: Request, ctx: Context) -> date:
+    """Today where the viewer is: "days left" and "overdue" on pages count from this date."""
+    return ctx.clock().astimezone(user_zone(request)).date()
 
 
 def page_env(request: Request, lang: str) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from importlib import resources
 from urllib.parse import urlencode
 
@@ -16,7 +17,7 @@ from ..services.evidence import EvidenceFilter, EvidenceView, get_evidence, list
 from ..services.records import dashboard
 from ..services.verify import verify
 from .auth import client_address
-from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_workspaces
+from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_today, user_workspaces
 from .downloads import attachment_response
 from .uploads import import_uploads
 
@@ -43,7 +44,12 @@ def home(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
-    panels = [p for fn in request.app.state.dashboard_panels for p in fn(ctx, ws)]
+    today = user_today(request, ctx)
+    panels = [
+        p
+        for fn in request.app.state.dashboard_panels
+        for p in (fn(ctx, ws, today=today) if "today" in inspect.signature(fn).parameters else fn(ctx, ws))
+    ]
     return render(
         request,
         "dashboard.html",

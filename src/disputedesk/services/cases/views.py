@@ -187,6 +187,7 @@ class CaseView:
     sla_suggestions: list[dict[str, Any]]
     today: date
     ledger: list[dict[str, Any]] = field(default_factory=list)
+    stated_at_stake: Money | None = None  # the figure entered when the case was opened
 
     @property
     def overdue(self) -> list[StepView]:
@@ -200,6 +201,7 @@ class CaseView:
             "status": self.status,
             "opened_on": self.opened_on.isoformat(),
             "amount_at_stake": self.amount_at_stake.to_json() if self.amount_at_stake else None,
+            "stated_at_stake": self.stated_at_stake.to_json() if self.stated_at_stake else None,
             "supplier": self.supplier,
             "buyer": self.buyer,
             "contract": self.contract,
@@ -252,6 +254,16 @@ class CaseView:
 
 def _iso(d: date | None) -> str | None:
     return None if d is None else d.isoformat()
+
+
+def _at_stake(stated: Money | None, claim_totals: dict[str, Money], converted: Money | None) -> Money | None:
+    """What is at stake: the claim heads' total once there are heads (in the case's currency, or
+    their one currency), else the figure stated when the case was opened."""
+    if converted is not None:
+        return converted
+    if len(claim_totals) == 1:
+        return next(iter(claim_totals.values()))
+    return stated
 
 
 def _build_view(s: Session, ws: Workspace, case: Case, today: date) -> CaseView:
@@ -396,15 +408,15 @@ def _build_view(s: Session, ws: Workspace, case: Case, today: date) -> CaseView:
         ISSUE_TYPES[i] for i in (cf.issues if cf else [case.issue_type] if case.issue_type else []) if i in ISSUE_TYPES
     ]
     window_end = ladder.platform_window_end()
+    stated = Money(case.amount_at_stake, case.currency) if case.amount_at_stake is not None and case.currency else None
     return CaseView(
         id=case.id,
         number=case.number,
         title=case.title,
         status=case.status,
         opened_on=case.opened_on,
-        amount_at_stake=Money(case.amount_at_stake, case.currency)
-        if case.amount_at_stake is not None and case.currency
-        else None,
+        amount_at_stake=_at_stake(stated, claim_totals, converted_total),
+        stated_at_stake=stated,
         currency=case.currency,
         supplier={"key": supplier.key, "name_en": supplier.name_en, "name_zh": supplier.name_zh, "uscc": supplier.uscc}
         if supplier

@@ -7,5 +7,6 @@ A module here may define:
 - ``NAV``: a list of ``(order, label, path)`` for the main navigation (label is an English
   msgid, translated through the catalogue);
 - ``dashboard_panels(ctx, access) -> list[tuple[str, dict]]``: template names (partials) and
-  their variables, shown on the dashboard.
+  their variables, shown on the dashboard. A panel that counts days may take a keyword
+  ``today`` (the viewer's date, ``deps.user_today``).
 """

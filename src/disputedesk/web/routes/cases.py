@@ -8,6 +8,7 @@ services; a counsel share link for one case (``share_case_id``) sees only that c
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -17,7 +18,7 @@ from starlette.datastructures import FormData
 from ...services import cases as svc
 from ...services.accounts import Access
 from ...services.context import Context
-from ..deps import current_workspace, get_ctx, get_lang, need
+from ..deps import current_workspace, get_ctx, get_lang, need, user_today
 from ..pages import render
 
 router = APIRouter()
@@ -70,7 +71,7 @@ def _list_page(
         lang,
         ws,
         ctx,
-        cases=svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id, limit=500),
+        cases=svc.list_cases(ctx, ws.slug, only_case_id=ws.share_case_id, limit=500, today=user_today(request, ctx)),
         choices=svc.open_form_choices(ctx, ws.slug) if ws.can("edit") else None,
         error=error,
         form=form or {},
@@ -106,7 +107,7 @@ def _detail_page(
     form_name: str | None = None,
     form: dict | None = None,
 ) -> HTMLResponse:
-    view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id)
+    view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id, today=user_today(request, ctx))
     resp = render(
         request,
         "cases_detail.html",
@@ -367,9 +368,10 @@ def api_record_rate(
 # ---------------------------------------------------------------------------------- dashboard
 
 
-def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, Any]]]:
-    """Overdue ladder steps and coming deadlines of every case, for the dashboard."""
-    data = svc.dashboard_data(ctx, access.slug, only_case_id=access.share_case_id)
+def dashboard_panels(ctx: Context, access: Access, today: date | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Overdue ladder steps and coming deadlines of every case, for the dashboard, counted from
+    the viewer's date."""
+    data = svc.dashboard_data(ctx, access.slug, only_case_id=access.share_case_id, today=today)
     if not data["overdue"] and not data["coming"] and not data["cases"]:
         return []
     return [("cases_panel.html", data)]

@@ -95,7 +95,8 @@ async def letter_preview(
     letter_lang = str(form.get("lang") or "both")
     if letter_lang not in svc.LANGS:
         raise ValueError(f"lang: {letter_lang!r} is not one of {', '.join(svc.LANGS)}")
-    facts = svc.gather_facts(ctx, ws.slug, subject, letter_date=ctx.clock().astimezone(svc.SHANGHAI).date(), kind=kind)
+    today = svc.sender_today(ctx, ws.slug, request.cookies.get("tz"))
+    facts = svc.gather_facts(ctx, ws.slug, subject, letter_date=today, kind=kind)
     facts.apply(_form_overrides(form))
     letter = L.build_letter(kind, facts, letter_lang)
     return render(
@@ -128,6 +129,7 @@ async def letter_create(
         fmt=str(form.get("format") or "pdf"),
         layout=str(form.get("layout") or "side-by-side"),
         overrides=_form_overrides(form),
+        sender_tz=request.cookies.get("tz"),
     )
     stored = svc.keep_letter(ctx, ws.slug, rendered, actor=ws.username)
     return RedirectResponse(f"/documents?letter={stored.id}#letter-{stored.id}", status_code=303)
@@ -325,9 +327,7 @@ def api_letter_preview(
 ) -> dict[str, Any]:
     """The letter's facts, the facts it lacks (by name) and its text, without storing anything."""
     subject = svc.resolve_subject(ctx, ws.slug, body.case)
-    facts = svc.gather_facts(
-        ctx, ws.slug, subject, letter_date=ctx.clock().astimezone(svc.SHANGHAI).date(), kind=body.kind
-    )
+    facts = svc.gather_facts(ctx, ws.slug, subject, letter_date=svc.sender_today(ctx, ws.slug), kind=body.kind)
     facts.apply(body.facts)
     letter = L.build_letter(body.kind, facts, body.lang)
     return {

@@ -1,0 +1,148 @@
+"""Chinese forms of what the letter generator writes in English: legal citations, issue titles,
+and the mark for the user's own text that still needs a translation.
+
+A Chinese letter is Chinese throughout. Citations come from ``domain/claims.py`` and
+``domain/ladder.py`` in a fixed English form ("PRC Civil Code Art. 582", "SPC Sales
+Interpretation Arts. 22–23", "CISG Art. 74 [wording UNVERIFIED]"); each is written here with the
+instrument's official Chinese title (names as in LEGAL-NOTES §1, the LawRefBook file names):
+
+- 《中华人民共和国民法典》 (PRC Civil Code, 2020)
+- 《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》 ("Sales Interpretation", 2020 revision)
+- 《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》 ("Contract Interpretation", 2023)
+- 《联合国国际货物销售合同公约》 (CISG)
+
+A "[wording UNVERIFIED]" mark stays a mark (〔条文措辞未经核实〕): the letter says what is not verified.
+Text the user typed (request titles, claim descriptions, a contract's subject) is never
+machine-translated: in a Chinese letter, English-only text is shown as written and marked
+〔英文原文，待译〕 so counsel sees what still needs a translator.
+"""
+
+from __future__ import annotations
+
+import re
+
+CIVIL_CODE = "《中华人民共和国民法典》"
+SALES_INTERP = "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》"
+CONTRACT_INTERP = "《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》"
+CISG = "《联合国国际货物销售合同公约》"
+
+UNTRANSLATED_ZH = "〔英文原文，待译〕"
+UNTRANSLATED_EN = "[Chinese original, translation needed]"
+UNVERIFIED_ZH = "〔条文措辞未经核实〕"
+
+_INSTRUMENTS = (
+    (re.compile(r"^PRC Civil Code\s+"), CIVIL_CODE),
+    (re.compile(r"^SPC Sales Interpretation\s+"), SALES_INTERP),
+    (re.compile(r"^SPC Contract Interpretation\s+"), CONTRACT_INTERP),
+    (re.compile(r"^CISG\s+"), CISG),
+    (re.compile(r"^(?:the )?[Cc]ontract\s+"), "合同"),
+)
+_ARTS = re.compile(r"^Arts?\.\s*(?P<nums>[\d.]+(?:\s*(?:,|and|–|-)\s*[\d.]+)*)\s*(?P<rest>.*)$")
+_PHRASES = {
+    "contract SLA clause": "合同服务水平条款",
+    "contract warranty clause": "合同保修条款",
+    "where the CISG applies": "（适用该公约时）",
+    "the contract's support terms": "合同技术支持条款",
+}
+
+# Issue titles (domain/ladder.py ISSUE_TYPES) in Chinese, by id.
+ISSUES_ZH = {
+    "no_or_slow_support": "未提供或迟延提供技术支持",
+    "missing_manual": "未提供操作维护说明书或未提供译本",
+    "missing_or_untranslated_manual": "未提供操作维护说明书或未提供译本",
+    "unilateral_term_change": "单方变更服务条款",
+    "unilateral_change_of_terms": "单方变更服务条款",
+    "product_defect": "产品缺陷或质量不符合约定",
+    "warranty_refused": "拒绝提供保修服务",
+    "refusal_of_warranty_service": "拒绝提供保修服务",
+    "defective_firmware_update": "固件更新导致设备故障",
+    "missing_documents": "未交付有关单证和资料",
+}
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def is_english_only(text: str) -> bool:
+    """Words in Latin letters and no Chinese character (a model or serial number alone is not
+    a sentence: at least two words of two letters)."""
+    return not has_cjk(text) and len(_LATIN_WORD.findall(text)) >= 2
+
+
+def user_text(text: str | None, lang: str) -> str:
+    """The user's own text as written, marked when its language is not the letter's."""
+    if not text:
+        return text or ""
+    if lang == "zh" and is_english_only(text) and UNTRANSLATED_ZH not in text:
+        return f"{text}{UNTRANSLATED_ZH}"
+    if lang == "en" and has_cjk(text) and not _LATIN_WORD.search(text) and UNTRANSLATED_EN not in text:
+        return f"{text} {UNTRANSLATED_EN}"
+    return text
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """An article number as Chinese statutes write it: 582 → 五百八十二, 10 → 十, 1260 → 一千二百六十."""
+    if not 0 < n < 10000:
+        return str(n)
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            if zero:
+                out += "零"
+            out += ("" if (d == 1 and unit == "十" and not out) else _DIGITS[d]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _numbers_zh(nums: str, statute: bool) -> str:
+    parts = re.split(r"\s*(,|and|–|-)\s*", nums.strip())
+    out = ""
+    for p in parts:
+        if p in (",", "and"):
+            out += "、"
+        elif p in ("–", "-"):
+            out += "至"
+        else:
+            out += zh_number(int(p)) if statute and p.isdigit() else p
+    return out
+
+
+def citation_zh(citation: str) -> str:
+    """One citation in Chinese; one the generator does not know is kept and marked for translation."""
+    text = citation.strip()
+    unverified = "[wording UNVERIFIED]" in text
+    text = text.replace("[wording UNVERIFIED]", "").strip()
+    tail = ""
+    for en, zh in _PHRASES.items():
+        if text == en:
+            return zh + (UNVERIFIED_ZH if unverified else "")
+        if text.endswith(" " + en):
+            text, tail = text[: -len(en) - 1].strip(), zh
+    for pattern, instrument in _INSTRUMENTS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        rest = text[m.end() :]
+        a = _ARTS.match(rest)
+        if not a or a.group("rest"):
+            break
+        nums = _numbers_zh(a.group("nums"), statute=instrument != "合同")
+        nums = nums.replace("至", "条至第")  # 第二十二条至第二十三条
+        return f"{instrument}第{nums}条" + (UNVERIFIED_ZH if unverified else "") + tail
+    return user_text(citation, "zh")
+
+
+def citations_zh(basis: str, sep: str = "; ") -> str:
+    """A "; "-joined list of citations in Chinese (joined with "；")."""
+    return "；".join(citation_zh(c) for c in basis.split(sep) if c.strip())

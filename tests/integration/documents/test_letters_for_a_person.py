@@ -1,0 +1,126 @@
+"""Letters a lawyer can send as they are (demo dispute): a Chinese letter is Chinese throughout
+(the user's own English text shown as written and marked for translation), it is dated with the
+sender's local date, it demands no cure for a request that is already resolved, and the legal
+bases are cited by their Chinese titles."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from disputedesk.documents import letters as L
+from disputedesk.documents.legal_zh import UNTRANSLATED_ZH, citation_zh, zh_number
+from disputedesk.services import letters as svc
+
+from documents_support import load_full_demo
+
+ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,'’()/-]+[A-Za-z]{2,}){2,}")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from disputedesk.config import Settings
+    from disputedesk.services.context import Context
+
+    tmp = tmp_path_factory.mktemp("letters-person")
+    ctx = Context.open(Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'l.sqlite3'}"))
+    load_full_demo(ctx)
+    yield ctx
+    ctx.close()
+
+
+def _letter_text(letter: L.Letter, lang: str) -> list[str]:
+    out = []
+    for b in letter.blocks[lang]:
+        if b.table is not None:
+            out += [c for row in b.table.rows for c in row] + list(b.table.columns)
+        else:
+            out.append(b.text)
+    return out
+
+
+def _data_values(f: L.LetterFacts) -> list[str]:
+    """Everything in the letter that is data (names, addresses, numbers, the user's text), longest
+    first: what is left after removing them is what the generator wrote."""
+    values: list[str] = []
+    for name, v in f.to_json().items():
+        if isinstance(v, str) and name not in ("letter_date",):
+            values += [v, *v.split("; ")]
+        elif isinstance(v, list):
+            for row in v:
+                if isinstance(row, dict):
+                    values += [str(x) for x in row.values()]
+    return sorted({v for v in values if v}, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("kind", list(L.KINDS))
+def test_a_chinese_letter_has_no_english_sentence_written_by_the_generator(demo, kind: str) -> None:
+    r = svc.render_letter(demo, "demo", None, kind, lang="zh", fmt="pdf", letter_date=date(2026, 11, 2))
+    f = r.letter.facts
+    data = _data_values(f)
+    for text in _letter_text(r.letter, "zh"):
+        rest = text.replace(UNTRANSLATED_ZH, "")
+        for v in data:
+            rest = rest.replace(v, " ")
+        assert not ENGLISH_RUN.search(rest), (kind, ENGLISH_RUN.search(rest).group(0), text[:300])  # type: ignore[union-attr]
+    # The user's own English text is there as written, and marked for translation.
+    joined = "\n".join(_letter_text(r.letter, "zh"))
+    for row in f.requests:
+        if row["title"] in joined:
+            assert row["title"] + UNTRANSLATED_ZH in joined, row["title"]
+    if kind == "arbitration-request":
+        assert "未提供操作维护说明书或未提供译本" in joined  # the issue, not "missing or untranslated …"
+        assert "missing or untranslated instructions" not in joined
+        assert "《中华人民共和国民法典》第五百八十二条" in joined  # a claim's legal basis, in Chinese
+        assert "PRC Civil Code" not in joined and "SPC " not in joined
+
+
+def test_citations_in_chinese() -> None:
+    assert citation_zh("PRC Civil Code Art. 582") == "《中华人民共和国民法典》第五百八十二条"
+    assert (
+        citation_zh("SPC Sales Interpretation Arts. 22–23")
+        == "《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第二十二条至第二十三条"
+    )
+    assert citation_zh("CISG Art. 74 [wording UNVERIFIED] where the CISG applies") == (
+        "《联合国国际货物销售合同公约》第七十四条〔条文措辞未经核实〕（适用该公约时）"
+    )
+    assert citation_zh("Contract Art. 5.2, 5.3") == "合同第5.2、5.3条"
+    assert citation_zh("Clause 9 as amended") == "Clause 9 as amended" + UNTRANSLATED_ZH
+    assert [zh_number(n) for n in (10, 14, 105, 195, 584, 1002)] == [
+        "十", "十四", "一百零五", "一百九十五", "五百八十四", "一千零二",
+    ]  # fmt: skip
+
+
+def test_the_letter_is_dated_with_the_senders_local_date(demo) -> None:
+    # 23:30 on 3 December in Berlin (the buyer) is already 06:30 on 4 December in Shanghai.
+    before = demo.clock
+    demo.clock = lambda: datetime(2026, 12, 3, 22, 30, tzinfo=UTC)
+    try:
+        r = svc.render_letter(demo, "demo", None, "formal-complaint", lang="both", fmt="pdf")
+    finally:
+        demo.clock = before
+    assert r.letter.letter_date == date(2026, 12, 3)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.data)).pages)
+    assert "3 December 2026" in text and "2026年12月3日" in text
+    assert "4 December 2026" not in text and "2026年12月4日" not in text
+    assert "20261203" in r.file_name
+
+
+def test_no_cure_is_demanded_for_a_resolved_request(demo) -> None:
+    r = svc.render_letter(demo, "demo", None, "formal-complaint", lang="en", fmt="pdf", letter_date=date(2026, 11, 2))
+    f = r.letter.facts
+    resolved = [q for q in f.requests if q["status"] in ("resolved", "closed")]
+    assert resolved, "the demo has a resolved request (SR-0003)"
+    assert f.cure_actions
+    for q in resolved:
+        assert q["title"] not in f.cure_actions
+    for q in f.requests:
+        if q not in resolved:
+            assert q["title"] in f.cure_actions
+    # The resolved request is still listed, with its status.
+    table = next(b.table for b in r.letter.blocks["en"] if b.marker == "requests")
+    assert table is not None and any(row[0] == resolved[0]["number"] and row[3] == "resolved" for row in table.rows)
