@@ -24,7 +24,7 @@ from ..services.workspaces import WorkspaceNotFound
 from ..store.blobs import BlobStoreError
 from ..store.db import DatabaseError
 from . import account_pages, api, pages
-from .auth import BodyLimitMiddleware, NotAuthenticated, login_redirect
+from .auth import BodyLimitMiddleware, NotAuthenticated, OutsideCase, login_redirect
 from .csrf import CSRF, TokenFirst
 from .uploads import UploadTooLarge
 
@@ -140,6 +140,11 @@ def create_app(ctx: Context | None = None) -> FastAPI:
             resp.headers["WWW-Authenticate"] = "Bearer"
             return resp
         return RedirectResponse(login_redirect(request), status_code=303)
+
+    @app.exception_handler(OutsideCase)
+    async def outside_case(request: Request, exc: Exception) -> Response:  # noqa: ARG001
+        assert isinstance(exc, OutsideCase)
+        return RedirectResponse(exc.target, status_code=303)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

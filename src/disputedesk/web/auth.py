@@ -78,6 +78,8 @@ def current_access(request: Request, ctx: Context = Depends(get_ctx)) -> Access:
         wanted = request.query_params.get("ws")
         if wanted and wanted != acc.workspace_slug:
             raise HTTPException(404, f"workspace {wanted!r} does not exist")
+        if acc.share_case_id is not None:
+            check_case_scope(request, ctx, acc)
         request.state.access = acc
         return acc
     uid = session.get("uid")
@@ -103,6 +105,69 @@ def current_access(request: Request, ctx: Context = Depends(get_ctx)) -> Access:
     acc = Access(user.id, user.username, w.id, w.slug, w.name, role, "session")
     request.state.access = acc
     return acc
+
+
+# What a share link for one case may open: route → (path parameter, what it names). Every other
+# route answers 403, and an object outside the case 404 (as if it did not exist).
+CASE_SCOPE_ROUTES: dict[str, tuple[str, str] | None] = {
+    "/cases": None,  # lists only the link's case (the case routes filter by share_case_id)
+    "/api/cases": None,
+    "/cases/{case_id}": ("case_id", "case"),
+    "/cases/{case_id}/deadlines.ics": ("case_id", "case"),
+    "/api/cases/{case_id}": ("case_id", "case"),
+    "/api/cases/{case_id}/deadlines.ics": ("case_id", "case"),
+    "/evidence/{label}": ("label", "evidence"),
+    "/evidence/{label}/original": ("label", "evidence"),
+    "/evidence/{label}/html": ("label", "evidence"),
+    "/evidence/{label}/inline": ("label", "evidence"),
+    "/api/evidence/{label}": ("label", "evidence"),
+    "/api/evidence/{label}/original": ("label", "evidence"),
+    "/contracts/{label}": ("label", "evidence"),
+    "/api/evidence/{label}/clarity": ("label", "evidence"),
+    "/requests/{number}": ("number", "request"),
+    "/api/sla/requests/{number}": ("number", "request"),
+    "/documents/bundles/{export_id}": ("export_id", "bundle"),
+    "/documents/bundles/{export_id}/download": ("export_id", "bundle"),
+    "/api/bundles/{export_id}": ("export_id", "bundle"),
+    "/api/bundles/{export_id}/file": ("export_id", "bundle"),
+    "/lang/{code}": None,
+}
+
+
+class OutsideCase(Exception):
+    """A page of a case share link outside its case: the case page is where to go."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
+
+
+def check_case_scope(request: Request, ctx: Context, acc: Access) -> None:
+    """The one check for a case-scoped share link: only the case's own records, pages and API."""
+    from ..services.share_scope import case_scope
+
+    assert acc.share_case_id is not None
+    scope = case_scope(ctx, acc.workspace_id, acc.share_case_id)
+    request.state.case_scope = scope
+    route = request.scope.get("route")
+    template = getattr(route, "path", None)
+    if template == "/":
+        raise OutsideCase(f"/cases/{scope.case_number}")
+    if template not in CASE_SCOPE_ROUTES:
+        raise Forbidden(f"this share link opens case {scope.case_number} only")
+    rule = CASE_SCOPE_ROUTES[template]
+    if rule is None:
+        return
+    param, kind = rule
+    value = str(request.path_params.get(param, ""))
+    allowed = {
+        "case": scope.has_case,
+        "evidence": scope.has_evidence,
+        "request": scope.has_request,
+        "bundle": lambda v: v.isdigit() and int(v) in scope.bundles,
+    }[kind](value)
+    if not allowed:
+        raise HTTPException(404, f"{value} is not part of case {scope.case_number}")
 
 
 def need(permission: str) -> Callable[..., Access]:

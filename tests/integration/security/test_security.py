@@ -212,7 +212,7 @@ def test_owner_sees_audit_and_manages_roles(two_workspaces) -> None:
         c.get("/evidence/E-0001/original")
         page = c.get("/access")
         assert page.status_code == 200
-        assert "evidence.downloaded" in page.text and "signin" in page.text
+        assert "evidence downloaded" in page.text and "signin" in page.text  # the audit trail, in words
         r = c.post("/access/role", data={"username": "mia", "role": "counsel"}, follow_redirects=False)
         assert r.status_code == 303
         assert ("a", "counsel") in dict((u.username, ms) for u, ms in accounts.list_users(ctx))["mia"]

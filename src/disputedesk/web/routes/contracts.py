@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ...services import contracts
 from ...services.accounts import Access
 from ...services.context import Context
+from ...services.records.overview import contract_number_for_evidence
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
 from ..uploads import import_uploads
@@ -114,6 +115,7 @@ def _report_page(
         missing=[c for c in chk.report["clauses"] if not c["present"]],
         present=[c for c in chk.report["clauses"] if c["present"]],
         can_draft=contracts.sla_draft_available(),
+        record_number=contract_number_for_evidence(ctx, ws.slug, chk.item.number),
         error=error,
         reason_words=REASON_WORDS,
     )

@@ -1,0 +1,152 @@
+"""A counsel share link for one case reads exactly that case (issue 15, hole 1), on both engines.
+
+The demo dispute has one case (CASE-2026-001) and mail that is not part of it, e.g. the buyer's
+internal "next steps" mail (E-0099) that must never reach the supplier's side or counsel
+through a case link. The walk over the app's own route table covers routes added later.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from disputedesk.services import accounts
+from disputedesk.services.demo.loader import load_demo
+from disputedesk.services.share_scope import case_scope
+from disputedesk.services.workspaces import ensure_workspace
+from disputedesk.web.app import create_app
+from disputedesk.web.auth import CASE_SCOPE_ROUTES
+
+from support import make_user
+
+CASE = "CASE-2026-001"
+INTERNAL = "E-0099"  # 20261012T061500Z_internal-next-steps.eml: not linked to the case
+INTERNAL_TEXT = "sounds weak to me"
+IN_CASE = "E-0085"  # the formal complaint of 6 July, linked to the case
+PUBLIC = {"/api/health", "/login", "/logout", "/login/token/{token}", "/share/{token}", "/lang/{code}"}
+
+
+@pytest.fixture
+def case_link(ctx):  # type: ignore[no-untyped-def]
+    ensure_workspace(ctx, "demo", "Demo dispute")
+    load_demo(ctx, "demo")
+    make_user(ctx, "olga", "demo", "owner")
+    token, _ = accounts.create_share_link(ctx, "demo", created_by="olga", case_number=CASE, label="Dr. Falk")
+    return ctx, token
+
+
+def routes(app):  # type: ignore[no-untyped-def]
+    def walk(rs):  # type: ignore[no-untyped-def]
+        for r in rs:
+            if isinstance(r, APIRoute):
+                yield r
+            elif hasattr(r, "original_router"):
+                yield from walk(r.original_router.routes)
+
+    return list(walk(app.routes))
+
+
+def test_the_scope_is_the_case_its_requests_and_their_messages(case_link) -> None:
+    ctx, _ = case_link
+    acc = accounts.access_for_share(ctx, case_link[1])
+    assert acc is not None and acc.share_case_id is not None
+    scope = case_scope(ctx, acc.workspace_id, acc.share_case_id)
+    assert scope.case_number == CASE
+    assert scope.has_evidence(IN_CASE) and scope.has_evidence("E-85")
+    assert not scope.has_evidence(INTERNAL)
+    assert {"SR-0001", "SR-0002", "SR-0003"} <= scope.requests
+
+
+def test_a_case_link_opens_its_case_and_nothing_else(case_link) -> None:
+    ctx, token = case_link
+    with TestClient(create_app(ctx), follow_redirects=False) as c:
+        assert c.get(f"/share/{token}").status_code == 303
+        # the case, its evidence (page, original, API) and its support requests
+        page = c.get(f"/cases/{CASE}")
+        assert page.status_code == 200 and CASE in page.text
+        assert 'method="post"' not in page.text.lower() and "hx-post" not in page.text  # no write controls
+        assert c.get(f"/evidence/{IN_CASE}").status_code == 200
+        assert c.get(f"/evidence/{IN_CASE}/original").status_code == 200
+        assert c.get(f"/api/evidence/{IN_CASE}").json()["label"] == IN_CASE
+        assert c.get("/requests/SR-0001").status_code == 200
+        assert [x["number"] for x in c.get("/api/cases").json()] == [CASE]
+        # the buyer's internal mail: as if it did not exist, however it is asked for
+        for path in (
+            f"/evidence/{INTERNAL}",
+            f"/evidence/{INTERNAL}/original",
+            f"/evidence/{INTERNAL}/inline",
+            f"/evidence/{INTERNAL}/html",
+            f"/api/evidence/{INTERNAL}",
+            f"/api/evidence/{INTERNAL}/original",
+            f"/contracts/{INTERNAL}",
+        ):
+            r = c.get(path)
+            assert r.status_code == 404, (path, r.status_code)
+            assert INTERNAL_TEXT not in r.text
+        # whole areas of the workspace: refused
+        for path in (
+            "/evidence",
+            "/api/evidence",
+            "/api/ledger",
+            "/suppliers",
+            "/api/suppliers",
+            "/api/payment-warnings",
+            "/sla",
+            "/requests",
+            "/search?q=weak",
+            "/api/mail/search?q=weak",
+            "/threads",
+            "/chronology",
+            "/jobs",
+            "/api/exchange-rates",
+            "/documents",
+            "/api/letters",
+            "/api/workspaces",
+        ):
+            r = c.get(path)
+            assert r.status_code == 403, (path, r.status_code)
+            assert INTERNAL_TEXT not in r.text and "share link opens case" in r.text
+        # the dashboard is the case page for such a link
+        r = c.get("/")
+        assert r.status_code == 303 and r.headers["location"] == f"/cases/{CASE}"
+
+
+def test_every_route_of_the_app_keeps_a_case_link_inside_its_case(case_link) -> None:
+    """Generated from the route table: a new route is outside the case until it is listed."""
+    ctx, token = case_link
+    app = create_app(ctx)
+    values = {"label": INTERNAL, "number": "SR-9999", "case_id": "999", "export_id": "999"}
+    with TestClient(app, follow_redirects=False) as c:
+        c.get(f"/share/{token}")
+        home = c.get(f"/cases/{CASE}")
+        c.headers["X-CSRF-Token"] = re.search(r'"X-CSRF-Token": "([^"]+)"', home.text).group(1)  # type: ignore[union-attr]
+        checked = 0
+        for route in routes(app):
+            if route.path in PUBLIC:
+                continue
+            path = re.sub(r"\{([^}]+)\}", lambda m: values.get(m.group(1), "x"), route.path)
+            for method in route.methods - {"HEAD"}:
+                r = c.request(method, path)
+                if method != "GET":
+                    assert r.status_code == 403, (method, route.path, r.status_code)  # read-only
+                elif route.path == "/":
+                    assert r.status_code == 303
+                elif route.path in CASE_SCOPE_ROUTES and CASE_SCOPE_ROUTES[route.path] is not None:
+                    assert r.status_code == 404, (route.path, r.status_code)
+                elif route.path not in CASE_SCOPE_ROUTES:
+                    assert r.status_code == 403, (route.path, r.status_code)
+                assert INTERNAL_TEXT not in r.text, route.path
+                checked += 1
+        assert checked > 100
+
+
+def test_a_case_link_page_shows_no_way_into_the_rest_of_the_workspace(case_link) -> None:
+    ctx, token = case_link
+    with TestClient(create_app(ctx)) as c:
+        page = c.get(f"/share/{token}")  # follows to the case list
+        assert CASE in page.text
+        nav = re.search(r"<nav[^>]*>(.*?)</nav>", page.text, re.S).group(1)  # type: ignore[union-attr]
+        assert re.findall(r'href="([^"]+)"', nav) == ["/cases"]
