@@ -105,6 +105,25 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
         )
         assert r.status_code == 303
         assert "Europe/Berlin → Europe/Lisbon" in c.get("/buyer").text
+        r = c.post(
+            "/buyer/edit",
+            data={
+                **{
+                    k: v
+                    for k, v in re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', c.get("/buyer/edit").text)
+                },
+                "contacts": "Anna Brandt <anna@brandt.de> +49 30 1234 567 (purchasing)\nLi Wei (quality)",
+            },
+            follow_redirects=False,
+        )
+        assert r.status_code == 303
+        page = c.get("/buyer").text
+        assert "Anna Brandt (purchasing) · anna@brandt.de" in page and "Li Wei (quality)" in page
+        assert (
+            "Anna Brandt &lt;anna@brandt.de&gt; +49 30 1234 567 (purchasing)\nLi Wei (quality)</textarea>"
+            in c.get("/buyer/edit").text
+        )
+        assert "None" not in page.split('id="history"')[1]
 
         # a supplier through the existing form, then its contract from the supplier page
         r = c.post("/suppliers", data={"name_en": "Ruifeng Laser", "csrftoken": tok}, follow_redirects=False)
