@@ -18,6 +18,7 @@ DYNAMIC = [
     "correspondence", "contract", "amendment", "delivery note", "invoice", "payment proof", "photo/video",
     "log file", "generated document", "other", "imported", "duplicate", "failed", "open", "closed",
     "critical", "high", "normal", "low", "resolved", "owner", "member", "counsel", "viewer", "case", "workspace",
+    "delivery", "acceptance", "installation", "signing",
 ]  # fmt: skip
 
 

@@ -84,8 +84,12 @@ PY_LEAKS = [
     (re.compile(r"^\{\}$|^\[\]$"), "an empty dict or list"),
     (re.compile(r"\b\d{2}:\d{2}:\d{2}\.\d{3,6}\b"), "a timestamp with microseconds"),
     (re.compile(r"(?<![\w./@:-])(?:[a-z]+\.)+[a-z]+_[a-z_]+(?![\w./@-])"), "an event code"),
-    (re.compile(r"(?<![\w./@:-])(?:supplier|case|evidence|access|token|share|request|claim|letter)\.[a-z]+(?![\w./@-])"),
-     "an event code"),
+    (
+        re.compile(
+            r"(?<![\w./@:-])(?:supplier|case|evidence|access|token|share|request|claim|letter)\.[a-z]+(?![\w./@-])"
+        ),
+        "an event code",
+    ),
 ]
 
 

@@ -320,6 +320,7 @@ def order_add(
     accepted_on: str = typer.Option(None, "--accepted-on"),
     item: list[str] = typer.Option(None, "--item", help='"MODEL SERIAL" of a machine delivered; repeat.'),
     evidence: list[str] = EvidenceOpt,
+    delivery_note: str = typer.Option(None, "--delivery-note", help="The delivery note (E-…)."),
     acceptance_evidence: list[str] = typer.Option(None, "--acceptance-evidence", help="The acceptance report (E-…)."),
     workspace: str = WorkspaceOpt,
     as_json: bool = JsonOpt,
@@ -339,6 +340,7 @@ def order_add(
         accepted_on=accepted_on,
         items=item or None,
         evidence=evidence or None,
+        delivery_note=delivery_note,
         acceptance_evidence=acceptance_evidence or None,
     )
     ctx, ws = _ctx(workspace)
@@ -357,6 +359,7 @@ def order_edit(
     accepted_on: str = typer.Option(None, "--accepted-on"),
     item: list[str] = typer.Option(None, "--item"),
     evidence: list[str] = EvidenceOpt,
+    delivery_note: str = typer.Option(None, "--delivery-note"),
     acceptance_evidence: list[str] = typer.Option(None, "--acceptance-evidence"),
     workspace: str = WorkspaceOpt,
     as_json: bool = JsonOpt,
@@ -375,6 +378,7 @@ def order_edit(
         accepted_on=accepted_on,
         items=item or None,
         evidence=evidence or None,
+        delivery_note=delivery_note,
         acceptance_evidence=acceptance_evidence or None,
     )
     ctx, ws = _ctx(workspace)

@@ -77,7 +77,7 @@ def test_own_dispute_from_an_empty_workspace(cli, ctx, tmp_path: Path) -> None: 
     cli(
         "order", "add", "PO-7731", "--contract", "JH-2026-014", "--currency", "EUR", "--amount", "186000",
         "--ordered-on", "2026-05-10", "--delivered-on", "2026-07-15", "--item", f"VMC-850 {SERIAL}",
-        "--evidence", "E-0002",
+        "--delivery-note", "E-0002",
     )  # fmt: skip
     cli(
         "payment",

@@ -33,9 +33,7 @@ def _numbering(document: docx.document.Document, abstract_id: int, num_id: int, 
     )
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'))
-    numbering.append(
-        parse_xml(f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
-    )
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
 
 
 def _numbered(document: docx.document.Document, text: str, num_id: int, level: int = 0, bold: bool = False) -> None:
@@ -219,4 +217,3 @@ def test_english_numbering_annexes_and_bilingual_clauses() -> None:
     warranty = clauses[3]
     assert "12 months" in warranty.text and "十二个月" in warranty.text
     assert warranty.heading == "Warranty / 质量保证"
-

@@ -21,12 +21,8 @@ from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
     Contact,
-    Contract,
-    Delivery,
     EvidenceItem,
-    Order,
     Organization,
-    Payment,
     ProductUnit,
     SupportRequest,
 )
@@ -51,6 +47,100 @@ def _money(value: Any, field: str) -> Decimal:
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def _label(by_path: dict[str, str | None], path: str | None) -> list[str]:
+    if not path:
+        return []
+    label = by_path.get(path)
+    if label is None:
+        raise ValueError(f"dispute.json: {path} is referenced but not listed under 'evidence'")
+    return [label]
+
+
+def _load_contracts_orders_payments(
+    ctx: Context, workspace: str, spec: dict[str, Any], by_path: dict[str, str | None], actor: str
+) -> None:
+    from ..records import contracts as contract_svc
+    from ..records import orders as order_svc
+    from ..records import payments as payment_svc
+    from ..records.models import NewAmendment, NewContract, NewOrder, NewPayment
+
+    number_of = {c["key"]: c["number"] for c in spec.get("contracts", [])}
+    supplier_of = {c["key"]: c["supplier"] for c in spec.get("contracts", [])}
+    for cs in spec.get("contracts", []):
+        contract_svc.add_contract(
+            ctx,
+            workspace,
+            NewContract(
+                number=cs["number"],
+                supplier=cs["supplier"],
+                signed_on=cs["signed_on"],
+                title=cs.get("title"),
+                currency=cs.get("currency"),
+                value=_money(cs["total"], f"contracts.{cs['key']}.total") if cs.get("total") is not None else None,
+                governing_law=cs.get("governing_law"),
+                dispute_clause=cs.get("dispute_resolution"),
+                warranty_months=cs.get("warranty_months"),
+                evidence=_label(by_path, cs.get("document")),
+            ),
+            actor=actor,
+        )
+        for am in cs.get("amendments", []):
+            contract_svc.add_amendment(
+                ctx,
+                workspace,
+                cs["number"],
+                NewAmendment(
+                    number=am["number"],
+                    effective_on=am["signed_on"],
+                    summary=am.get("summary") or am.get("title") or am["number"],
+                    evidence=_label(by_path, am.get("document")),
+                    agreed_by=am.get("agreed_by"),
+                    unilateral=bool(am.get("unilateral")),
+                ),
+                actor=actor,
+            )
+    deliveries = {d["order"]: d for d in spec.get("deliveries", [])}
+    order_number = {}
+    for od in spec.get("orders", []):
+        d = deliveries.get(od["key"], {})
+        note = _label(by_path, d.get("document"))
+        order_svc.add_order(
+            ctx,
+            workspace,
+            NewOrder(
+                number=od["number"],
+                contract=number_of[od["contract"]],
+                currency=od["currency"],
+                amount=_money(od["amount"], f"orders.{od['key']}.amount"),
+                ordered_on=od.get("ordered_on"),
+                delivered_on=d.get("delivered_on"),
+                accepted_on=d.get("accepted_on"),
+                items=[{"model": u["model"], "serial": u["serial"]} for u in d.get("units", [])],
+                delivery_note=note[0] if note else None,
+            ),
+            actor=actor,
+        )
+        order_number[od["key"]] = (od["number"], supplier_of[od["contract"]])
+    for p in spec.get("payments", []):
+        number, supplier = order_number[p["order"]]
+        payment_svc.add_payment(
+            ctx,
+            workspace,
+            NewPayment(
+                supplier=supplier,
+                order=number,
+                paid_on=p["paid_on"],
+                amount=_money(p["amount"], "payments.amount"),
+                currency=p["currency"],
+                method=p.get("method", "T/T"),
+                reference=p.get("reference"),
+                account=p.get("account"),
+                evidence=_label(by_path, p.get("document")),
+            ),
+            actor=actor,
+        )
 
 
 def load_demo(ctx: Context, workspace: str = "demo", *, actor: str = "demo-loader") -> list[str]:
@@ -194,90 +284,21 @@ def _load_records(
                     )
                 )
 
-        contracts: dict[str, Contract] = {}
-        for cs in spec.get("contracts", []):
-            sup = suppliers[cs["supplier"]]
-            c = Contract(
-                workspace_id=ws.id,
-                key=cs["key"],
-                kind="contract",
-                supplier_id=sup.id,
-                buyer_id=buyer.id,
-                number=cs["number"],
-                title=cs.get("title"),
-                signed_on=_date(cs.get("signed_on")),
-                currency=cs.get("currency"),
-                total=_money(cs["total"], f"contracts.{cs['key']}.total") if cs.get("total") is not None else None,
-                warranty_months=cs.get("warranty_months"),
-                evidence_id=ev(cs.get("document")),
-            )
-            s.add(c)
-            s.flush()
-            contracts[cs["key"]] = c
-            for am in cs.get("amendments", []):
-                s.add(
-                    Contract(
-                        workspace_id=ws.id,
-                        kind="amendment",
-                        parent_id=c.id,
-                        supplier_id=sup.id,
-                        buyer_id=buyer.id,
-                        number=am["number"],
-                        title=am.get("title"),
-                        summary=am.get("summary"),
-                        signed_on=_date(am.get("signed_on")),
-                        evidence_id=ev(am.get("document")),
-                    )
-                )
+    # Contracts, amendments, orders with their delivery, and payments: through the same services
+    # (typed commands, ledger entries) as the API, the pages and the CLI.
+    _load_contracts_orders_payments(ctx, workspace, spec, by_path, actor)
 
-        orders: dict[str, Order] = {}
-        for od in spec.get("orders", []):
-            o = Order(
-                workspace_id=ws.id,
-                key=od["key"],
-                contract_id=contracts[od["contract"]].id if od.get("contract") else None,
-                number=od["number"],
-                ordered_on=_date(od.get("ordered_on")),
-                currency=od["currency"],
-                amount=_money(od["amount"], f"orders.{od['key']}.amount"),
-            )
-            s.add(o)
-            s.flush()
-            orders[od["key"]] = o
-        for p in spec.get("payments", []):
-            s.add(
-                Payment(
-                    workspace_id=ws.id,
-                    order_id=orders[p["order"]].id if p.get("order") else None,
-                    paid_on=date.fromisoformat(p["paid_on"]),
-                    amount=_money(p["amount"], "payments.amount"),
-                    currency=p["currency"],
-                    method=p.get("method", "T/T"),
-                    reference=p.get("reference"),
-                    evidence_id=ev(p.get("document")),
-                )
-            )
-        units: dict[str, ProductUnit] = {}
-        for d in spec.get("deliveries", []):
-            dl = Delivery(
-                workspace_id=ws.id,
-                order_id=orders[d["order"]].id if d.get("order") else None,
-                delivered_on=date.fromisoformat(d["delivered_on"]),
-                evidence_id=ev(d.get("document")),
-            )
-            s.add(dl)
-            s.flush()
-            for u in d.get("units", []):
-                pu = ProductUnit(
-                    workspace_id=ws.id,
-                    delivery_id=dl.id,
-                    model=u["model"],
-                    serial=u["serial"],
-                    delivered_on=dl.delivered_on,
-                )
-                s.add(pu)
-                s.flush()
-                units[u["serial"]] = pu
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        lock_workspace(s, ws.id)
+        suppliers = {
+            o.key: o
+            for o in s.execute(
+                select(Organization).where(Organization.workspace_id == ws.id, Organization.role == "supplier")
+            ).scalars()
+        }
+        units = {u.serial: u for u in s.execute(select(ProductUnit).where(ProductUnit.workspace_id == ws.id)).scalars()}
+        contracts = {c["key"]: c for c in spec.get("contracts", [])}
         for n, sr in enumerate(spec.get("support_requests", []), 1):
             opened = datetime.fromisoformat(sr["opened_at"])
             if opened.tzinfo is None:

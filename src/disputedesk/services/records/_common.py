@@ -83,7 +83,9 @@ def apply_changes(row: Any, values: dict[str, Any], columns: dict[str, str]) -> 
             continue
         old = getattr(row, col)
         if old != value:
-            changes[field] = {"old": plain(old), "new": plain(value)}
+            # an amount read back from PostgreSQL has 6 places: keep the history as the user wrote it
+            was = money(old) if isinstance(old, Decimal) else old
+            changes[field] = {"old": plain(was), "new": plain(value)}
             setattr(row, col, value)
     return changes
 

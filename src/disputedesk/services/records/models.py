@@ -256,7 +256,8 @@ class NewOrder(_Command):
     delivered_on: date | None = None
     accepted_on: date | None = None
     items: list[Annotated[Item, BeforeValidator(_item)]] = Field(default_factory=list, max_length=1000)
-    evidence: list[EvidenceLabel] = Field(default_factory=list, max_length=100, description="the order, delivery note")
+    evidence: list[EvidenceLabel] = Field(default_factory=list, max_length=100, description="the order document(s)")
+    delivery_note: EvidenceLabel | None = Field(None, description="the delivery note (with delivered_on)")
     acceptance_evidence: list[EvidenceLabel] = Field(
         default_factory=list, max_length=100, description="the acceptance report"
     )
@@ -278,6 +279,7 @@ class ChangeOrder(_Command):
     accepted_on: date | None = None
     items: list[Annotated[Item, BeforeValidator(_item)]] | None = Field(None, max_length=1000)
     evidence: list[EvidenceLabel] | None = Field(None, max_length=100)
+    delivery_note: EvidenceLabel | None = None
     acceptance_evidence: list[EvidenceLabel] | None = Field(None, max_length=100)
 
 

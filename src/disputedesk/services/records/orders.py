@@ -165,6 +165,15 @@ def _set_delivery(w: Writer, o: Order, delivered: date | None, accepted: date | 
             u.delivered_on = delivered
 
 
+def _set_delivery_note(w: Writer, o: Order, label: str) -> None:
+    d = _delivery(w.s, o)
+    if d is None:
+        raise FieldError("delivery_note", "give the delivery date (delivered_on) with the delivery note")
+    items = evidence_items(w.s, w.ws, [label], "delivery_note")
+    link_evidence(w, "order", o.id, items, "delivery_note")
+    d.evidence_id = items[0].id
+
+
 def add_order(ctx: Context, workspace: str, cmd: NewOrder, *, actor: str) -> OrderRecord:
     def do(w: Writer) -> OrderRecord:
         s, ws = w.s, w.ws
@@ -192,6 +201,8 @@ def add_order(ctx: Context, workspace: str, cmd: NewOrder, *, actor: str) -> Ord
             raise FieldError("delivered_on", "give the delivery date of the machines listed")
         _set_delivery(w, o, cmd.delivered_on, cmd.accepted_on, cmd.items if cmd.delivered_on else None)
         link_evidence(w, "order", o.id, evidence_items(s, ws, cmd.evidence), "document")
+        if cmd.delivery_note:
+            _set_delivery_note(w, o, cmd.delivery_note)
         link_evidence(
             w, "order", o.id, evidence_items(s, ws, cmd.acceptance_evidence, "acceptance_evidence"), "acceptance"
         )
@@ -227,6 +238,11 @@ def change_order(ctx: Context, workspace: str, number: str, cmd: ChangeOrder, *,
             raise FieldError("delivered_on", "give the delivery date of the machines listed")
         if {"delivered_on", "accepted_on", "items"} & set(values):
             _set_delivery(w, o, delivered, accepted, items)
+        if values.get("delivery_note"):
+            old_note = evidence_labels(s, "order", o.id, "delivery_note")
+            if old_note != [values["delivery_note"]]:
+                _set_delivery_note(w, o, values["delivery_note"])
+                changes["delivery_note"] = {"old": old_note[0] if old_note else None, "new": values["delivery_note"]}
         for field, role in (("evidence", "document"), ("acceptance_evidence", "acceptance")):
             if values.get(field) is not None:
                 old = evidence_labels(s, "order", o.id, role)

@@ -21,6 +21,8 @@ from ...domain.suppliers import DD_LABELS, LEVEL_LABELS, Channel, DDItem, DDStat
 from ...services import suppliers as svc
 from ...services.accounts import Access
 from ...services.context import Context
+from ...services.records import contracts as record_contracts
+from ...services.records import payments as record_payments
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
 
@@ -63,6 +65,7 @@ def _y(score: Decimal | None) -> float:
 
 
 def bar_chart(rows: list[svc.SupplierListRow]) -> list[Bar]:
+    rows = [r for r in rows if r.measured]  # a supplier without data has no score to draw
     if not rows:
         return []
     inner = CHART_W - PAD_L - 10
@@ -286,6 +289,8 @@ def _supplier_page(
         error=error,
         error_section=section,
         today=v.proposal_at.date(),
+        own_contracts=record_contracts.list_contracts(ctx, ws.slug, supplier_key=key),
+        own_payments=record_payments.list_payments(ctx, ws.slug, supplier_key=key),
         **_page_env(),
     )
     resp.status_code = status
