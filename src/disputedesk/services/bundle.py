@@ -879,7 +879,7 @@ def _write_lists(
                 it.label,
                 it.title,
                 _fmt_date(it.when),
-                f"{it.kind} {KIND_ZH.get(it.kind, '')}",
+                f"{it.kind.replace('_', ' ')} {KIND_ZH.get(it.kind, '')}".strip(),  # words, not the stored code
                 f"{it.source} (imported {_fmt_date(it.imported_at)} by {it.imported_by})",
                 it.proves_en,
                 it.proves_zh,

@@ -18,6 +18,8 @@ from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
 from .sla import create_draft_terms
 
 CONTRACT_KINDS = ("contract", "amendment")
+# Kinds that are never a contract: the check is not run on them (a WhatsApp chat has no clauses).
+NOT_CONTRACTS = ("correspondence", "photo_video", "log_file", "invoice", "delivery_note", "payment_proof")
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024
 
 
@@ -52,6 +54,13 @@ def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParam
     from .ocr import find_copy
 
     view, stream = open_original(ctx, workspace, label)
+    if view.kind in NOT_CONTRACTS:
+        stream.close()
+        what = view.kind.replace("_", " ")
+        raise ValueError(
+            f"{label} is {what} ({view.original_name}), not a contract: the clarity check reads contracts and "
+            "amendments (if it is one, change its kind first)"
+        )
     source = find_copy(ctx, workspace, view) or view
     if source is not view:
         stream.close()

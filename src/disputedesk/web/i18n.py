@@ -92,6 +92,45 @@ class Formatter:
             return "—"
         return format_date(d, format="medium", locale=self.locale)
 
+    def duration(self, seconds: int | None, business_day: int | None = None, business: bool = False) -> str:
+        """A duration for a person: "174 d 12 h", "3 h 20 min", "45 s" (calendar time, days of
+        24 hours). With ``business_day`` (the working seconds of the calendar's standard day), in
+        business time: "119 business days 3 h", "1 business hour", "5 business hours 20 min".
+        ``business`` without a day length: business hours ("955 business hours 20 min").
+        The exact seconds go in a title or the API, not here."""
+        if seconds is None:
+            return "—"
+        t = translations(self.lang)
+        sign = "−" if seconds < 0 else ""
+        n = abs(int(seconds))
+        if business_day or business:
+            days, rest = divmod(n, business_day) if business_day else (0, n)
+            h, rest = divmod(rest, 3600)
+            m = rest // 60
+            if days:
+                parts = [t.ngettext("%(n)s business day", "%(n)s business days", days) % {"n": days}]
+                if h:
+                    parts.append(t.gettext("%(n)s h") % {"n": h})
+                return sign + " ".join(parts)
+            if h:
+                parts = [t.ngettext("%(n)s business hour", "%(n)s business hours", h) % {"n": h}]
+                if m:
+                    parts.append(t.gettext("%(n)s min") % {"n": m})
+                return sign + " ".join(parts)
+            return sign + t.ngettext("%(n)s business minute", "%(n)s business minutes", m) % {"n": m}
+        days, rest = divmod(n, 86400)
+        h, rest = divmod(rest, 3600)
+        m, s = divmod(rest, 60)
+        if days:
+            out = t.gettext("%(n)s d") % {"n": days} + (" " + t.gettext("%(n)s h") % {"n": h} if h else "")
+        elif h:
+            out = t.gettext("%(n)s h") % {"n": h} + (" " + t.gettext("%(n)s min") % {"n": m} if m else "")
+        elif m:
+            out = t.gettext("%(n)s min") % {"n": m}
+        else:
+            out = t.gettext("%(n)s s") % {"n": s}
+        return sign + out
+
     def money(self, amount: Decimal | None, currency: str | None) -> str:
         if amount is None:
             return "—"

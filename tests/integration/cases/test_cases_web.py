@@ -157,7 +157,11 @@ def test_ics_export_parses_with_icalendar(demo_browser) -> None:
     events = list(cal.walk("VEVENT"))
     summaries = [str(e["SUMMARY"]) for e in events]
     assert any("limitation" in s and "PROVISIONAL" in s for s in summaries)
-    lim = next(e for e in events if str(e["SUMMARY"]).startswith("CASE-2026-001: limitation: "))
+    lim = next(e for e in events if str(e["SUMMARY"]).startswith("CASE-2026-001: limitation period: "))
+    # Words, not codes or Python text, in what a calendar app shows.
+    shown = " ".join(str(e.get(k, "")) for e in events for k in ("SUMMARY", "DESCRIPTION", "CATEGORIES"))
+    shown += " ".join(str(e.get("CATEGORIES").to_ical()) for e in events)
+    assert "notice_prc" not in shown and "{'" not in shown and "Facts used: received on 2026-02-26" in shown
     assert lim.decoded("DTSTART") == date(2030, 8, 12)
     assert "Art. 594" in str(lim["DESCRIPTION"])
     assert len({str(e["UID"]) for e in events}) == len(events)

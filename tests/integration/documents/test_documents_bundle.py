@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -148,6 +149,8 @@ def test_bundle_exports_verifies_and_bagit_accepts_it(ctx, tmp_path: Path) -> No
     assert cli.returncode == 0, cli.stderr  # and the standard command-line validator
     # Evidence list: bilingual, what it proves (entered or by kind), pages, translation marking.
     assert "证明目的" in csv_text and "The buyer reported the fault on 27 March 2026" in csv_text
+    # Kinds in words in both languages, never the stored code (payment_proof, delivery_note).
+    assert not re.search(r"\b(payment_proof|delivery_note|photo_video|log_file|generated_document)\b", csv_text)
     assert "双方往来通信的内容及时间" in csv_text  # default for correspondence, in Chinese
     assert "translation — not verified" in csv_text
     assert "PDF 2 p." in csv_text

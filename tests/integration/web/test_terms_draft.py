@@ -84,3 +84,19 @@ def test_found_times_in_the_engines_notation() -> None:
     assert sev["low"] == {"resolution": "10wd"}
     assert sev["normal"] == {"resolution": "10wd"}
     assert sla_terms_from_draft({"severity_levels": []}, "E-1", None)["severities"] == {}
+
+
+def test_the_contract_check_is_not_run_on_a_chat(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    chat = next(
+        i
+        for i in c.get("/api/evidence?kind=correspondence&limit=500").json()["items"]
+        if "WhatsApp" in (i.get("description") or "")
+    )
+    r = c.get(f"/contracts/{chat['label']}?lang=en")
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
+    assert "not a contract" in " ".join(visible(r.text))
+    api = c.get(f"/api/evidence/{chat['label']}/clarity")
+    assert api.status_code == 400 and "not a contract" in api.json()["error"]
+    # The evidence page offers the check only for contract-like items.
+    assert f'href="/contracts/{chat["label"]}"' not in c.get(f"/evidence/{chat['label']}").text

@@ -10,6 +10,33 @@ from .views import get_case
 
 # ---------------------------------------------------------------------------------- iCalendar
 
+# Deadline kinds as words (the same names as the case page, cases_labels.html).
+DEADLINE_NAMES = {
+    "notice_prc": "notice of non-conformity (PRC law)",
+    "notice_cisg": "notice of non-conformity (CISG)",
+    "limitation": "limitation period",
+    "limitation_longstop": "20-year long stop",
+    "award_enforcement": "enforcement of the award",
+    "set_aside": "setting aside the award (other side)",
+}
+
+
+def _words(code: str) -> str:
+    return DEADLINE_NAMES.get(code, code.replace("_", " "))
+
+
+def _facts_text(inputs: dict[str, object]) -> str:
+    """The facts a deadline used, as "received on 2026-02-26, warranty months 24" (never a dict)."""
+    parts = []
+    for k, v in _jsonable(dict(inputs)).items():
+        if v is None or v == "" or v == []:
+            continue
+        shown = (
+            ", ".join(str(x) for x in v) if isinstance(v, list) else ("yes" if v is True else "no" if v is False else v)
+        )
+        parts.append(f"{k.replace('_', ' ')} {shown}")
+    return "; ".join(parts) or "none"
+
 
 def case_ics(
     ctx: Context, workspace: str, ref: int | str, *, today: date | None = None, only_case_id: int | None = None
@@ -41,19 +68,22 @@ def case_ics(
         ev.add("dtstamp", stamp)
         ev.add("dtstart", dl.due)
         ev.add("dtend", dl.due + timedelta(days=1))
-        ev.add("summary", f"{v.number}: {dl.kind}: {dl.label} (last day)" + (f" [{', '.join(flags)}]" if flags else ""))
+        ev.add(
+            "summary",
+            f"{v.number}: {_words(dl.kind)}: {dl.label} (last day)" + (f" [{', '.join(flags)}]" if flags else ""),
+        )
         ev.add(
             "description",
             "\n".join(
-                [f"Rule: {dl.rule}", f"Facts used: {_jsonable(dict(dl.inputs))}"]
+                [f"Rule: {dl.rule}", f"Facts used: {_facts_text(dict(dl.inputs))}"]
                 + [f"- {e}" for e in dl.explanation]
                 + ["Not legal advice: counsel decides."]
             ),
         )
-        ev.add("categories", ["DisputeDesk", dl.kind])
+        ev.add("categories", ["DisputeDesk", _words(dl.kind)])
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{v.number}: {dl.label or dl.kind} in 30 days")
+        alarm.add("description", f"{v.number}: {dl.label or _words(dl.kind)} in 30 days")
         alarm.add("trigger", timedelta(days=-30))
         ev.add_component(alarm)
         cal.add_component(ev)
@@ -77,7 +107,8 @@ def case_ics(
         ev.add("dtend", v.suggestion.by + timedelta(days=1))
         ev.add(
             "summary",
-            f"{v.number}: {v.suggestion.step.value if v.suggestion.step else v.suggestion.action} by this day",
+            f"{v.number}: {(v.suggestion.step.value if v.suggestion.step else v.suggestion.action).replace('_', ' ')}"
+            " by this day",
         )
         ev.add("description", f"{v.suggestion.reason} ({v.suggestion.citation})")
         cal.add_component(ev)

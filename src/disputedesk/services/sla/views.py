@@ -141,6 +141,7 @@ class RequestDetail:
     evaluation: Any  # domain Evaluation, recomputed with the stored as_of (deterministic)
     timeline: list[TimelineItem]
     note: str | None
+    business_day_seconds: int | None = None  # the calendar's standard working day, for "N business days"
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -256,6 +257,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         evaluation,
         timeline,
         note,
+        st.calendar.hours_per_day if st else None,
     )
 
 

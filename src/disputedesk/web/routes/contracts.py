@@ -18,6 +18,33 @@ from ..uploads import import_uploads
 router = APIRouter()
 NAV = [(55, "Contracts", "/contracts")]
 
+# Why a wording is suggested (the contract check's issue codes), in words for the page.
+REASON_WORDS = {
+    "missing": "the clause is missing",
+    "vague": "vague wording",
+    "basis_unclear": "business or calendar time not stated",
+    "cap_covers_support": "the liability cap also limits support remedies",
+    "deemed_acceptance": "acceptance deemed without inspection",
+    "early_start": "the period starts before the machine can be used",
+    "equal_versions": "both language versions prevail equally",
+    "incomplete": "incomplete",
+    "limitation_clause": "limits the buyer's remedies",
+    "negotiation_only": "negotiation only, no binding forum",
+    "no_cost": "who pays is not stated",
+    "no_email": "no e-mail address for notices",
+    "no_institution": "no arbitration institution named",
+    "no_language": "no language stated",
+    "no_length": "no length stated",
+    "no_number": "no figure stated",
+    "no_seat": "no seat of arbitration",
+    "no_start": "no start stated",
+    "no_support_trigger": "no event that starts support",
+    "no_time_zone": "no time zone stated",
+    "short_inspection": "inspection period too short",
+    "unilateral_change": "one party may change the terms alone",
+    "whichever_first": '"whichever comes first" shortens the period',
+}
+
 
 @router.get("/contracts", response_class=HTMLResponse, include_in_schema=False)
 def contracts_page(
@@ -90,6 +117,7 @@ def _report_page(
         can_draft=contracts.sla_draft_available(),
         record_number=contract_number_for_evidence(ctx, ws.slug, chk.item.number),
         error=error,
+        reason_words=REASON_WORDS,
     )
     resp.status_code = status_code
     return resp

@@ -66,6 +66,7 @@ def _y(score: Decimal | None) -> float:
 
 
 def bar_chart(rows: list[svc.SupplierListRow]) -> list[Bar]:
+    rows = [r for r in rows if r.measured]  # a supplier without data has no score to draw
     if not rows:
         return []
     inner = CHART_W - PAD_L - 10

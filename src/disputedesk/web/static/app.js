@@ -20,8 +20,22 @@
       bar.value = Math.round((ev.detail.loaded / ev.detail.total) * 100);
     }
   });
-  document.addEventListener("htmx:afterRequest", function () {
+  document.addEventListener("htmx:afterRequest", function (ev) {
     var bar = document.getElementById("upload-progress");
     if (bar) bar.hidden = true;
+    // After an upload: clear the chosen files and show the new count and list at once.
+    var form = ev.detail && ev.detail.elt;
+    if (form && form.id === "upload-form" && ev.detail.successful) {
+      form.reset();
+      fetch(window.location.href, { credentials: "same-origin" })
+        .then(function (r) { return r.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          ["evidence-count", "evidence-table"].forEach(function (id) {
+            var fresh = doc.getElementById(id), old = document.getElementById(id);
+            if (fresh && old) old.replaceWith(fresh);
+          });
+        });
+    }
   });
 })();

@@ -1,0 +1,47 @@
+"""Pages in Chinese say things in Chinese: holiday names, how a deadline was counted, "by" a
+date (not "操作人", the acting person); a new supplier without data is not scored or ranked."""
+
+from __future__ import annotations
+
+import re
+
+from pages_support import visible
+
+
+def _text(client, path: str) -> str:  # type: ignore[no-untyped-def]
+    r = client.get(path)
+    assert r.status_code == 200, (path, r.text[:300])
+    return " ".join(visible(r.text))
+
+
+def test_sla_and_case_pages_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    c.get("/lang/zh")
+    sr3 = _text(c, "/requests/SR-0003")  # opened on 30 September 2026, before the National Day holiday
+    assert "法定节假日: 国庆节" in sr3 and ": National Day" not in sr3  # the skipped holiday, by its name
+    assert not re.search(r"\d+h\d\dm\d\ds", sr3)  # no "955h20m00s"
+    sr2 = _text(c, "/requests/SR-0002")
+    assert "个工作日" in sr2  # late by N business days, in the supplier's calendar
+    assert not re.search(r"\d{2}:\d{2}:\d{2}\.\d+", sr2)  # no microsecond timestamps in the history
+    case_id = c.get("/api/cases").json()[0]["id"]
+    html = c.get(f"/cases/{case_id}").text
+    ladder = " ".join(visible(html.split('id="ladder"')[1].split('id="deadlines"')[0]))
+    # "How counted" of each ladder step's reply window, in Chinese.
+    assert "当日不计入期间" in ladder and "that day is not counted" not in ladder
+    assert "操作人 2026" not in ladder
+    # "verified on <date> by <person>" reads as Chinese, not "by" as 操作人 (the acting person).
+    supplier = _text(c, "/suppliers/ruifeng")
+    assert re.search(r"由 Lena Hoffmann \(accounting\) 于 2025年10月21日 核实", supplier), supplier[:200]
+
+
+def test_a_new_supplier_is_not_scored_or_ranked(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("one supplier")
+    for lang, none, low in (("en", "not enough data", "low risk"), ("zh", "数据不足", "低风险")):
+        c.get(f"/lang/{lang}")
+        page = _text(c, "/suppliers/shenzhen-ruifeng-laser")
+        assert none in page and low not in page
+        assert not re.search(r"(rank|排名) 1 / 1", page)
+        listing = c.get("/suppliers").text
+        row = re.search(r'<tr><td class="r">([^<]*)</td>\s*<td><a href="/suppliers/shenzhen-ruifeng-laser"', listing)
+        assert row and row.group(1) == "—"
+        assert none in " ".join(visible(listing))
