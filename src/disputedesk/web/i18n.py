@@ -106,9 +106,14 @@ class Formatter:
             fmt = SHORT_PATTERN[self.lang]
         return format_datetime(dt.astimezone(self.tz), format=fmt, locale=self.locale, tzinfo=self.tz)
 
-    def date(self, d: date | datetime | None) -> str:
-        if d is None:
+    def date(self, d: date | datetime | str | None) -> str:
+        if d is None or d == "":
             return "—"
+        if isinstance(d, str):  # an ISO date as stored in a view's dict
+            try:
+                d = date.fromisoformat(d[:10])
+            except ValueError:
+                return d
         return format_date(d, format="medium", locale=self.locale)
 
     def duration(self, seconds: int | None, business_day: int | None = None, business: bool = False) -> str:
