@@ -45,3 +45,20 @@ def test_a_new_supplier_is_not_scored_or_ranked(client_for) -> None:  # type: ig
         row = re.search(r'<tr><td class="r">([^<]*)</td>\s*<td><a href="/suppliers/shenzhen-ruifeng-laser"', listing)
         assert row and row.group(1) == "—"
         assert none in " ".join(visible(listing))
+
+
+def test_one_date_style_per_locale(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    for lang in ("en", "zh"):
+        c.get(f"/lang/{lang}")
+        for path in ("/requests/SR-0003", "/evidence", "/chronology"):
+            text = _text(c, path)
+            assert not re.search(r"\b\d{2}/\d{2}/\d{4}\b", text), (lang, path)  # no 30/09/2026
+            assert not re.search(r"\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? (Mon|Tue|Wed|Thu|Fri|Sat|Sun|周)", text), (
+                lang,
+                path,
+            )
+    c.get("/lang/en")
+    assert "Wed 30 Sept 2026, 22:30" in _text(c, "/requests/SR-0003")
+    c.get("/lang/zh")
+    assert "2026年9月30日 周三 22:30" in _text(c, "/requests/SR-0003")
