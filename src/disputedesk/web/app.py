@@ -24,7 +24,7 @@ from ..services.workspaces import WorkspaceNotFound
 from ..store.blobs import BlobStoreError
 from ..store.db import DatabaseError
 from . import account_pages, api, pages
-from .auth import BodyLimitMiddleware, NotAuthenticated, OutsideCase, login_redirect
+from .auth import AuthFirst, BodyLimitMiddleware, NotAuthenticated, OutsideCase, login_redirect
 from .csrf import CSRF, TokenFirst
 from .uploads import UploadTooLarge
 
@@ -92,8 +92,10 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     static = resources.files("disputedesk.web") / "static"
     app.state.css = sorted(p.name for p in static.iterdir() if p.name.endswith(".css") and p.name != "app.css")
     app.state.dashboard_panels = panels
-    # Order matters: added last runs first. Token first → body limit → session → CSRF → routes.
+    # Order matters: added last runs first.
+    # Token first → body limit (streaming) → session → authenticate + role → CSRF → routes.
     app.add_middleware(CSRF, secret=secret_key(ctx), secure=ctx.settings.secure_cookies, exempt=("/static/",))
+    app.add_middleware(AuthFirst, fastapi_app=app)  # who and which role, before any body is read
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key(ctx),

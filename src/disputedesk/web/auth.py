@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from ..services import accounts
 from ..services.accounts import Access
@@ -179,6 +180,7 @@ def need(permission: str) -> Callable[..., Access]:
         return acc
 
     check.__name__ = f"need_{permission}"
+    check.permission = permission  # type: ignore[attr-defined]  # read by AuthFirst
     return check
 
 
@@ -203,23 +205,132 @@ def login_redirect(request: Request) -> str:
     return f"/login?next={quote(target)}"
 
 
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(status_code=413, detail=f"upload too large: the limit is {limit} bytes")
+
+
 class BodyLimitMiddleware:
-    """Refuses a request body larger than the upload limit before reading it."""
+    """Refuses a body over the upload limit: by its Content-Length before reading, and while it
+    streams (a chunked body has no length), so no more than the limit is ever read."""
 
     def __init__(self, app: Any, limit: int) -> None:
         self.app = app
         self.limit = limit
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            for k, v in scope["headers"]:
-                if k == b"content-length" and v.isdigit() and int(v) > self.limit + 1024 * 1024:
-                    await _send_json(send, 413, {"error": f"upload too large: the limit is {self.limit} bytes"})
-                    return
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        allowed = self.limit + 1024 * 1024  # room for the form's own fields and boundaries
+        for k, v in scope["headers"]:
+            if k == b"content-length" and v.isdigit() and int(v) > allowed:
+                await _send_json(send, 413, {"error": f"upload too large: the limit is {self.limit} bytes"})
+                return
+        seen = 0
+
+        async def counted() -> dict[str, Any]:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > allowed:
+                raise BodyTooLarge(self.limit)
+            return message  # type: ignore[no-any-return]
+
+        await self.app(scope, counted, send)
+
+
+class AuthFirst:
+    """Authenticates (and checks the role of) a state-changing request before any of its body
+    is read: an unauthenticated or unauthorised upload is refused with nothing read or written.
+
+    The route's own dependencies say what it needs (``need("edit")`` …): the same check then
+    runs again in the route, so this adds no rule of its own. Routes without an access
+    dependency (sign-in) pass.
+    """
+
+    def __init__(self, app: Any, fastapi_app: Any) -> None:
+        self.app = app
+        self.fastapi_app = fastapi_app
+        self._routes: list[Any] | None = None
+
+    def routes(self) -> list[Any]:
+        if self._routes is None:
+            from fastapi.routing import APIRoute
+
+            def walk(rs: Any) -> Any:
+                for r in rs:
+                    if isinstance(r, APIRoute):
+                        yield r
+                    elif hasattr(r, "original_router"):
+                        yield from walk(r.original_router.routes)
+
+            self._routes = list(walk(self.fastapi_app.router.routes))
+        return self._routes
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        from starlette.routing import Match
+
+        route = None
+        for r in self.routes():
+            match, child = r.matches(scope)
+            if match == Match.FULL:
+                route = r
+                break
+        if route is None:
+            await self.app(scope, receive, send)  # 404/405 from the router, body unread
+            return
+        permissions = _permissions(route.dependant)
+        if permissions is None:
+            await self.app(scope, receive, send)  # public route
+            return
+        request = Request({**scope, "route": route, "path_params": child.get("path_params", {})})
+        ctx = get_ctx(request)
+        try:
+            acc = await run_in_threadpool(current_access, request, ctx)
+            for p in permissions:
+                if not acc.can(p):
+                    raise Forbidden(f"your role in this workspace ({acc.role}) does not allow this ({p})")
+        except NotAuthenticated as exc:
+            if scope["path"].startswith("/api") or _header(scope, b"hx-request"):
+                await _send_json(send, 401, {"error": f"not signed in: {exc}"}, [(b"www-authenticate", b"Bearer")])
+            else:  # a page's form: a 401 page (its data cannot follow a redirect to sign-in)
+                from .csrf import refuse
+
+                await refuse(scope, send, 401, f"not signed in: {exc}")
+            return
+        except HTTPException as exc:
+            from .csrf import refuse
+
+            await refuse(scope, send, exc.status_code, str(exc.detail))
+            return
         await self.app(scope, receive, send)
 
 
-async def _send_json(send: Any, status: int, body: dict[str, Any]) -> None:
+def _permissions(dependant: Any) -> list[str] | None:
+    """The permissions the route's dependencies check; None for a route without access check."""
+    found: list[str] = []
+    authenticated = False
+    stack = [dependant]
+    while stack:
+        d = stack.pop()
+        call = getattr(d, "call", None)
+        if call is current_access:
+            authenticated = True
+        perm = getattr(call, "permission", None)
+        if perm:
+            authenticated = True
+            found.append(perm)
+        stack.extend(d.dependencies)
+    return found if authenticated else None
+
+
+async def _send_json(
+    send: Any, status: int, body: dict[str, Any], extra: list[tuple[bytes, bytes]] | None = None
+) -> None:
     import json
 
     data = json.dumps(body).encode()
@@ -227,7 +338,15 @@ async def _send_json(send: Any, status: int, body: dict[str, Any]) -> None:
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(data)).encode()),
+                *(extra or []),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": data})
+
+
+def _header(scope: dict[str, Any], name: bytes) -> bytes | None:
+    return next((v for k, v in scope["headers"] if k == name), None)

@@ -147,7 +147,7 @@ def _wants_json(scope: dict[str, Any]) -> bool:
     return scope["path"].startswith("/api/") or b"hx-request" in headers or "text/html" not in accept
 
 
-async def _refuse(scope: dict[str, Any], send: Any, status: int, message: str) -> None:
+async def refuse(scope: dict[str, Any], send: Any, status: int, message: str) -> None:
     if _wants_json(scope):
         body = json.dumps({"error": message}).encode()
         ctype = b"application/json"
@@ -173,7 +173,7 @@ async def _csrf_failed(scope: dict[str, Any], send: Any, error: Errors) -> None:
         Errors.FILE_BEFORE_TOKEN: "the form sent a file before its CSRF token",
         Errors.UNKNOWN_CONTENT_TYPE: "a form must be sent as URL-encoded or multipart/form-data",
     }.get(error)
-    await _refuse(scope, send, 403, f"{MESSAGE} ({detail})" if detail else MESSAGE)
+    await refuse(scope, send, 403, f"{MESSAGE} ({detail})" if detail else MESSAGE)
 
 
 def _drop_cookies(header: bytes, names: set[str]) -> bytes:
@@ -232,7 +232,7 @@ class CSRF:
         if ctype.split(b";", 1)[0].strip().lower() == b"multipart/form-data":
             m = _BOUNDARY.search(ctype)
             if not m:
-                await _refuse(scope, send, 400, "multipart/form-data without a boundary")
+                await refuse(scope, send, 400, "multipart/form-data without a boundary")
                 return
             boundary = m.group(1) or m.group(2)
             headers = [(k, v) for k, v in scope["headers"] if k != b"content-type"]
@@ -245,7 +245,9 @@ class CSRF:
         except Exception as exc:  # noqa: BLE001 - only errors of reading the form, before the app ran
             if state.get("reached"):
                 raise
-            await _refuse(scope, send, 400, f"the form could not be read ({type(exc).__name__})")
+            status = getattr(exc, "status_code", 400)  # 413 from the body limit while streaming
+            detail = getattr(exc, "detail", None) or f"the form could not be read ({type(exc).__name__})"
+            await refuse(scope, send, status, str(detail))
 
 
 def token(scope: dict[str, Any]) -> str | None:

@@ -69,3 +69,31 @@ def test_many_concurrent_first_views(dispute: Context) -> None:
     pages = together(8, lambda _i: listing.list_cases_json(ctx, "default", today=today))
     assert all(p == pages[0] for p in pages)
     assert sorted(d for _, d in _rows(ctx)) == [today] * 3
+
+
+def test_a_row_computed_while_a_writer_commits_is_not_kept(dispute: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader computes case 1's row, a colleague adds a claim to case 1 and commits, then the
+    reader stores its row: the list must show the claim all day, not the row from before it."""
+    from disputedesk.services import cases
+
+    ctx = dispute
+    today = NOW.date()
+    compute = listing._summaries
+    wrote: list[str] = []
+
+    def colleague_writes_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        out = compute(*args, **kwargs)
+        if not wrote:
+            claim = {"kind": "repair", "amount": "250.00", "currency": "EUR"}
+            wrote.append(cases.add_claim(ctx, "default", 1, claim, actor="colleague"))
+        return out
+
+    monkeypatch.setattr(listing, "_summaries", colleague_writes_meanwhile)
+    listing.list_cases_json(ctx, "default", today=today)
+    assert wrote == ["H-1"]
+    monkeypatch.setattr(listing, "_summaries", compute)
+    row = next(r for r in listing.list_cases_json(ctx, "default", today=today) if r["id"] == 1)
+    assert row["claimed"] == {"EUR": "250.00"}, row
+    # and once nobody writes, the rows are kept for the day
+    listing.list_cases_json(ctx, "default", today=today)
+    assert sorted(d for _, d in _rows(ctx)) == [today] * 3

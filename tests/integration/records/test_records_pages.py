@@ -105,6 +105,25 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
         )
         assert r.status_code == 303
         assert "Europe/Berlin → Europe/Lisbon" in c.get("/buyer").text
+        r = c.post(
+            "/buyer/edit",
+            data={
+                **{
+                    k: v
+                    for k, v in re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', c.get("/buyer/edit").text)
+                },
+                "contacts": "Anna Brandt <anna@brandt.de> +49 30 1234 567 (purchasing)\nLi Wei (quality)",
+            },
+            follow_redirects=False,
+        )
+        assert r.status_code == 303
+        page = c.get("/buyer").text
+        assert "Anna Brandt (purchasing) · anna@brandt.de" in page and "Li Wei (quality)" in page
+        assert (
+            "Anna Brandt &lt;anna@brandt.de&gt; +49 30 1234 567 (purchasing)\nLi Wei (quality)</textarea>"
+            in c.get("/buyer/edit").text
+        )
+        assert "None" not in page.split('id="history"')[1]
 
         # a supplier through the existing form, then its contract from the supplier page
         r = c.post("/suppliers", data={"name_en": "Ruifeng Laser", "csrftoken": tok}, follow_redirects=False)
@@ -230,6 +249,20 @@ def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> N
         assert r.status_code == 303
         rec = orders.get_order(ctx, "default", "PO-2025-0042")
         assert str(rec.accepted_on) == "2025-06-30" and set(rec.history[-1].details["changes"]) == {"accepted_on"}
+        r = c.post(
+            "/records/orders/PO-2025-0042/edit",
+            data={
+                **{k: v for k, v in order.items() if k != "number"},
+                "delivered_on": "2025-06-20",
+                "accepted_on": "2025-06-30",
+                "items": "LX-3000 SN-2041\nLX-3000B SN-2042",
+            },
+            follow_redirects=False,
+        )
+        assert r.status_code == 303
+        history = c.get("/records/orders/PO-2025-0042").text.split('id="history"')[1]
+        assert "LX-3000 SN-2041, LX-3000 SN-2042 → LX-3000 SN-2041, LX-3000B SN-2042" in history
+        assert "{" not in history
 
         # a payment from the order page
         form = c.get("/records/payments/new?order=PO-2025-0042").text

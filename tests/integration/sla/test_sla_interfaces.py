@@ -129,6 +129,15 @@ def test_pages_and_api(ctx) -> None:
         assert (
             c.put("/api/sla/calendars/acme", json={"tz": "Asia/Shanghai", "windows": "08:30-17:30"}).status_code == 201
         )
+        # Typed bodies: what GET returns can be PUT back; a bad field is a 422 naming it.
+        spec = c.get("/api/sla/calendars/acme").json()["spec"]
+        assert c.put("/api/sla/calendars/acme", json=spec).status_code == 201
+        r = c.post("/api/sla/requests/SR-0001/events", json={"kind": "resolved", "at": "2026-04-20T10:00"})
+        assert r.status_code == 422 and r.json()["field"] == "at"
+        r = c.put("/api/sla/terms/SC-1", json={"terms": {}, "status": "maybe"})
+        assert r.status_code == 422 and r.json()["field"] == "status"
+        schemas = c.get("/api/openapi.json").json()["components"]["schemas"]
+        assert {"tz", "windows", "closures", "overrides"} <= set(schemas["NewCalendar"]["properties"])
         assert c.get("/api/sla/requests/SR-9999").status_code == 404
     with TestClient(create_app(ctx)) as c:
         sign_in(c, "vic")

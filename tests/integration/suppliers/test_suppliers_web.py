@@ -129,6 +129,9 @@ def test_api_profile_import_scorecard_and_next_contact(demo) -> None:
         assert r.status_code == 400 and r.json()["field"] in ("uscc", "name_zh")
         r = c.post("/api/suppliers", json={"name_zh": "苏州测试精密机械有限公司", "uscc": "bad"})
         assert r.status_code == 400 and r.json()["field"] == "uscc"
+        r = c.post("/api/suppliers", json={"name_en": "Colourful Ltd", "colour": "red"})  # typed body: fields named
+        assert r.status_code == 422 and r.json()["field"] == "colour"
+        assert "uscc" in c.get("/api/openapi.json").json()["components"]["schemas"]["NewSupplier"]["properties"]
         csv = "企业名称,统一社会信用代码,英文名称\n苏州测试精密机械有限公司,91320505MA1N2K3P42,Suzhou Test\n".encode(
             "gbk"
         )

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import Money
-from ...store.db import insert_or_update, unit_of_work
-from ...store.models import Case, Workspace
+from ...store.db import insert_or_update, lock_workspace, unit_of_work
+from ...store.models import Case, LedgerEntry, Workspace
 from ...store.models_cases import (
     CaseSummaryCache,
 )
@@ -213,9 +213,16 @@ def list_cases_json(
             ).scalars()
         }
         missing = [i for i in ids if i not in cached]
+        seen = _ledger_head(s, ws.id) if missing else 0
     if missing:
         fresh = {c.id: c.to_json() for c in _summaries(ctx, workspace, missing, today)}
         with unit_of_work(ctx.engine) as s:
+            # Rows computed while a writer changed the workspace may be stale: store them only if
+            # no write committed since they were read. The lock waits for a writer still running
+            # (its flush dropped cached rows before these were stored; its commit would not).
+            lock_workspace(s, ws.id)
+            if _ledger_head(s, ws.id) != seen:
+                return [{**cached, **fresh}[i] for i in ids]  # as read; the next view computes again
             # Another reader may be storing the same rows right now: insert-or-update, never fail.
             insert_or_update(
                 s,
@@ -229,6 +236,13 @@ def list_cases_json(
             )
         cached.update(fresh)
     return [cached[i] for i in ids]
+
+
+def _ledger_head(s: Session, workspace_id: int) -> int:
+    """The workspace's last ledger entry: every change to a case appends one."""
+    return int(
+        s.execute(select(func.max(LedgerEntry.seq)).where(LedgerEntry.workspace_id == workspace_id)).scalar() or 0
+    )
 
 
 def _summaries(ctx: Context, workspace: str, ids: list[int], today: date) -> list[CaseSummary]:

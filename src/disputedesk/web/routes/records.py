@@ -62,7 +62,34 @@ def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
-LISTS = {"evidence": _labels, "acceptance_evidence": _labels, "items": _lines}
+_CONTACT = re.compile(
+    r"^(?P<name>[^<(]+?)\s*(?:<(?P<email>[^>]*)>)?\s*(?P<phone>\+?\d[\d\s()/.-]*\d)?\s*(?:\((?P<role>[^)]*)\))?$"
+)
+
+
+def _contacts(text: str) -> list[Any]:
+    """``Anna Brandt <anna@brandt.de> +49 30 1234 (purchasing)``, one per line; a line that does
+    not read this way is passed on whole as the name (the model then judges it)."""
+    out: list[Any] = []
+    for line in _lines(text):
+        m_ = _CONTACT.match(line)
+        parts = {k: v.strip() for k, v in m_.groupdict().items() if v and v.strip()} if m_ else {"name": line}
+        out.append(parts)
+    return out
+
+
+def _contact_line(c: Any) -> str:
+    text = str(c.name)
+    if c.email:
+        text += f" <{c.email}>"
+    if c.phone:
+        text += f" {c.phone}"
+    if c.role:
+        text += f" ({c.role})"
+    return text
+
+
+LISTS = {"evidence": _labels, "acceptance_evidence": _labels, "items": _lines, "contacts": _contacts}
 
 
 def _value(name: str, text: str) -> Any:
@@ -101,11 +128,11 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "on" if value else ""
     if isinstance(value, list):
-        return (
-            "\n".join(f"{i.model} {i.serial}" for i in value)
-            if value and hasattr(value[0], "serial")
-            else ", ".join(value)
-        )
+        if value and hasattr(value[0], "serial"):
+            return "\n".join(f"{i.model} {i.serial}" for i in value)
+        if value and hasattr(value[0], "email"):
+            return "\n".join(_contact_line(c) for c in value)
+        return ", ".join(value)
     return str(value)
 
 
@@ -156,7 +183,7 @@ def _page(
 
 # ------------------------------------------------------------------------------- the buyer
 
-BUYER_FIELDS = ("name", "name_zh", "address", "country", "timezone", "email_domains")
+BUYER_FIELDS = ("name", "name_zh", "address", "country", "timezone", "email_domains", "contacts")
 
 
 @router.get("/buyer", response_class=HTMLResponse)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Body, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...domain.bizcal import REASON_TEXT, format_seconds
@@ -17,6 +17,7 @@ from ...services import sla
 from ...services.accounts import Access
 from ...services.context import Context
 from ...services.records import requests as request_records
+from ...services.sla.commands import NewCalendar, NewEvent, NewTerms
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..i18n import zoned
 from ..pages import render
@@ -462,16 +463,13 @@ def api_request(
 @router.post("/api/sla/requests/{number}/events", tags=["sla"], status_code=201)
 def api_add_event(
     number: str,
-    body: dict[str, Any] = Body(..., examples=[{"kind": "waiting_for_buyer_start", "at": "2026-04-01T17:20+08:00"}]),
+    body: NewEvent,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
     """Record a dated event: waiting_for_buyer_start/end, workaround, resolved, reopened, outage…"""
-    at = sla.parse_time(body.get("at"), "at")
-    if at is None:
-        raise ValueError("at: required (ISO 8601 with offset)")
-    sla.add_event(ctx, ws.slug, number, str(body.get("kind", "")), at, ref=body.get("ref"), actor=ws.username)
-    return {"request": number, "kind": body.get("kind"), "at": at.isoformat()}
+    sla.add_event(ctx, ws.slug, number, body.kind, body.at, ref=body.ref, note=body.note, actor=ws.username)
+    return {"request": number, "kind": body.kind, "at": body.at.isoformat()}
 
 
 @router.post("/api/sla/evaluate", tags=["sla"])
@@ -504,25 +502,19 @@ def api_terms(
 @router.put("/api/sla/terms/{contract}", tags=["sla"], status_code=201)
 def api_set_terms(
     contract: str,
-    body: dict[str, Any] = Body(
-        ...,
-        examples=[{"terms": {"severities": {"critical": {"first_response": "4h"}}}, "status": "confirmed"}],
-    ),
+    body: NewTerms,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
-    """Add a version: ``{"terms": {...}, "valid_from": "...", "status": "draft|confirmed", "source": "..."}``."""
-    terms = body.get("terms")
-    if not isinstance(terms, dict):
-        raise ValueError("terms: required, a JSON object")
+    """Add a version of the contract's support terms (draft or confirmed)."""
     v = sla.set_terms(
         ctx,
         ws.slug,
-        terms,
+        body.terms,
         contract_number=contract,
-        valid_from=sla.parse_time(body.get("valid_from"), "valid_from"),
-        status=str(body.get("status", "confirmed")),
-        source=body.get("source"),
+        valid_from=body.valid_from,
+        status=body.status,
+        source=body.source,
         actor=ws.username,
     )
     return v.to_dict()
@@ -551,10 +543,9 @@ def api_calendar(
 @router.put("/api/sla/calendars/{supplier}", tags=["sla"], status_code=201)
 def api_set_calendar(
     supplier: str,
-    body: dict[str, Any] = Body(..., examples=[{"tz": "Asia/Shanghai", "windows": "09:00-12:00,13:00-18:00"}]),
+    body: NewCalendar,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
     """Store a new calendar version (tz, windows, official, closures with evidence_ref, overrides)."""
-    note = body.pop("note", None) if isinstance(body, dict) else None
-    return sla.set_calendar(ctx, ws.slug, supplier, body, note=note, actor=ws.username).to_dict()
+    return sla.set_calendar(ctx, ws.slug, supplier, body.spec(), note=body.note, actor=ws.username).to_dict()

@@ -23,6 +23,7 @@ from ...services.accounts import Access
 from ...services.context import Context
 from ...services.records import contracts as record_contracts
 from ...services.records import payments as record_payments
+from ...services.suppliers.commands import NewSupplier, SupplierFields, WarningReview
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
 
@@ -511,13 +512,13 @@ def api_list(ctx: Context = Depends(get_ctx), ws: Access = Depends(current_works
 
 @api.post("/suppliers", status_code=201)
 def api_create(
-    data: dict[str, Any] = Body(..., examples=[{"name_zh": "宁波恒拓数控机械有限公司", "uscc": "91330206MA2H8LQ53M"}]),
+    body: NewSupplier,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> Any:
-    """Create a supplier (USCC validated, duplicates refused)."""
+    """Create a supplier: a name is enough (USCC validated when given, duplicates refused)."""
     try:
-        key = svc.create_supplier(ctx, ws.slug, data, actor=ws.username)
+        key = svc.create_supplier(ctx, ws.slug, body.model_dump(exclude_none=True), actor=ws.username)
     except svc.SupplierError as exc:
         return _err(exc)
     return {"key": key}
@@ -572,15 +573,13 @@ def api_scan(ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
 @api.post("/payment-warnings/{warning_id}/review")
 def api_warning_review(
     warning_id: int,
-    data: dict[str, Any] = Body(..., examples=[{"status": "confirmed", "note": "supplier confirmed: fake"}]),
+    body: WarningReview,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("annotate")),
 ) -> Any:
     """Mark a warning confirmed, dismissed (with a reason) or open again."""
     try:
-        svc.review_payment_warning(
-            ctx, ws.slug, warning_id, str(data.get("status", "")), actor=ws.username, note=data.get("note")
-        )
+        svc.review_payment_warning(ctx, ws.slug, warning_id, body.status, actor=ws.username, note=body.note)
     except svc.SupplierError as exc:
         return _err(exc)
     return {"ok": True}
@@ -595,11 +594,13 @@ def api_detail(key: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(c
 
 @api.patch("/suppliers/{key}")
 def api_update(
-    key: str, data: dict[str, Any] = Body(...), ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+    key: str, body: SupplierFields, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
 ) -> Any:
-    """Change profile fields (only those given)."""
+    """Change profile fields (only those given; null clears an optional one)."""
     try:
-        return {"changed": svc.update_supplier(ctx, ws.slug, key, data, actor=ws.username)}
+        return {
+            "changed": svc.update_supplier(ctx, ws.slug, key, body.model_dump(exclude_unset=True), actor=ws.username)
+        }
     except svc.SupplierError as exc:
         return _err(exc)
 
