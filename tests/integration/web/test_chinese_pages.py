@@ -62,3 +62,21 @@ def test_one_date_style_per_locale(client_for) -> None:  # type: ignore[no-untyp
     assert "Wed 30 Sept 2026, 22:30" in _text(c, "/requests/SR-0003")
     c.get("/lang/zh")
     assert "2026年9月30日 周三 22:30" in _text(c, "/requests/SR-0003")
+
+
+def test_supplier_scorecard_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    c.get("/lang/zh")
+    page = c.get("/suppliers/ruifeng").text
+    card = " ".join(visible(page.split('id="scorecard"')[1]))
+    head = " ".join(visible(page.split('id="scorecard"')[0]))
+    assert "次紧急级别的服务水平违约" in head  # the red flag, not "4 critical SLA breach(es)"
+    assert "breach(es)" not in head and "critical SLA breach" not in head
+    for english in ("requests met every SLA target", "median first response", "no dispute cases", "gap(s)"):
+        assert english not in card, english
+    assert "项请求中有" in card
+    listing = " ".join(visible(c.get("/suppliers").text))
+    assert "critical SLA breach" not in listing
+    c.get("/lang/en")
+    en = " ".join(visible(c.get("/suppliers/ruifeng").text))
+    assert re.search(r"\d critical SLA breach(es)? ", en) and "breach(es)" not in en
