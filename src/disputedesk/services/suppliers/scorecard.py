@@ -25,6 +25,7 @@ from ...store.models_suppliers import (
     SupplierScoreSnapshot,
 )
 from ..context import Context
+from ..figures import memo
 from ..workspaces import get_workspace
 from .base import _cases, _labels, _org, _today
 from .due_diligence import _dd_entries
@@ -123,8 +124,14 @@ class CardView:
 
 
 def scorecards(ctx: Context, workspace: str, today: date | None = None) -> list[CardView]:
-    """Every supplier's scorecard (all periods up to ``today``), best first."""
-    today = today or _today(ctx)
+    """Every supplier's scorecard (all periods up to ``today``), best first.
+
+    Computed once per change of the workspace and day (``services/figures.py``), not per view."""
+    day = today or _today(ctx)
+    return list(memo(ctx, workspace, ("scorecards", day), lambda: _scorecards(ctx, workspace, day)))
+
+
+def _scorecards(ctx: Context, workspace: str, today: date) -> list[CardView]:
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         orgs = list(
@@ -163,8 +170,21 @@ def comparison(cards: Sequence[CardView]) -> list[dict[str, Any]]:
 def score_history(
     ctx: Context, workspace: str, key: str, today: date | None = None, quarters: int = 8
 ) -> list[sc.SeriesPoint]:
-    """The supplier's score per quarter (as of each quarter's end), oldest first, for the chart."""
-    today = today or _today(ctx)
+    """The supplier's score per quarter (as of each quarter's end), oldest first, for the chart.
+
+    Computed once per change of the workspace and day (``services/figures.py``), not per view."""
+    day = today or _today(ctx)
+    return list(
+        memo(
+            ctx,
+            workspace,
+            ("score_history", key, day, quarters),
+            lambda: _score_history(ctx, workspace, key, day, quarters),
+        )
+    )
+
+
+def _score_history(ctx: Context, workspace: str, key: str, today: date, quarters: int) -> list[sc.SeriesPoint]:
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         org = _org(s, ws, key)

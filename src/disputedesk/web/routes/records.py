@@ -163,13 +163,16 @@ def _page(
     error: str | None = None,
     **kw: Any,
 ) -> HTMLResponse:
+    choices = form_choices(ctx, ws.slug)
+    names = {s["key"]: s["name"] for s in choices["suppliers"]}
     resp = render(
         request,
         template,
         lang,
         ws,
         ctx,
-        choices=form_choices(ctx, ws.slug),
+        choices=choices,
+        supplier_name=lambda key: names.get(key, key),
         form=form or {},
         error=error,
         rpath=path,
