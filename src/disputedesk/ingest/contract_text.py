@@ -134,6 +134,12 @@ def read_docx(data: bytes, source: str = "<docx>") -> ContractText:
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    from .zipcaps import TextNotExtracted, check_package
+
+    try:
+        check_package(data)  # a decompression bomb is refused before python-docx reads a part
+    except TextNotExtracted as exc:
+        raise ContractReadError(f"text not extracted: {exc}") from exc
     try:
         document: DocumentObject = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a damaged package

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import filetype
 
+from .zipcaps import TextNotExtracted, check_package, read_member
+
 Extractor = Callable[[Path], str]
 _EXTRACTORS: dict[str, Extractor] = {}
 
@@ -126,6 +128,8 @@ def extract_text(path: Path, media_type: str) -> str | None:
         return None
     try:
         text = fn(path)
+    except TextNotExtracted as exc:  # a decompression bomb or an absurd package: kept, text refused
+        return f"text not extracted: {exc}"
     except Exception:  # noqa: BLE001 - an unreadable document is still evidence; it just has no text
         return None
     return text[:MAX_TEXT_CHARS] if text else None
@@ -178,6 +182,7 @@ def _pdf(path: Path) -> str:
 def _docx(path: Path) -> str:
     import docx
 
+    check_package(path)  # python-docx reads whole parts: their declared sizes are checked first
     d = docx.Document(str(path))
     out = [p.text for p in d.paragraphs]
     for table in d.tables:
@@ -192,9 +197,41 @@ def _xlsx(path: Path) -> str:
     import zipfile
     from xml.etree import ElementTree as ET
 
+    check_package(path)
     with zipfile.ZipFile(path) as z:
         if "xl/sharedStrings.xml" not in z.namelist():
             return ""
-        root = ET.fromstring(z.read("xl/sharedStrings.xml"))
+        root = ET.fromstring(read_member(z, "xl/sharedStrings.xml"))
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     return "\n".join("".join(t.text or "" for t in si.iter(f"{ns}t")) for si in root.iter(f"{ns}si"))
+
+
+@extractor("application/vnd.openxmlformats-officedocument.presentationml.presentation")
+def _pptx(path: Path) -> str:
+    import re
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    check_package(path)
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    slide = re.compile(r"^ppt/slides/slide(\d+)\.xml$")
+    out = []
+    with zipfile.ZipFile(path) as z:
+        names = sorted((int(m.group(1)), n) for n in z.namelist() if (m := slide.match(n)))
+        for number, name in names:
+            root = ET.fromstring(read_member(z, name))
+            texts = [t.text or "" for t in root.iter(f"{ns}t")]
+            out.append(f"[slide {number}]\n" + "\n".join(texts))
+    return "\n\n".join(out)
+
+
+@extractor("application/vnd.oasis.opendocument.text")
+def _odt(path: Path) -> str:
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    check_package(path)
+    ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(read_member(z, "content.xml"))
+    return "\n".join("".join(p.itertext()) for p in root.iter() if p.tag in (f"{ns}p", f"{ns}h"))
