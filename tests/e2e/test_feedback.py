@@ -39,3 +39,14 @@ def test_timeline_sender_column_in_chinese(page, width: int) -> None:  # type: i
         })""",
     )
     assert heights and all(h <= 1.5 * line for h, line in heights), heights
+
+
+def test_a_refused_form_says_why(page) -> None:  # type: ignore[no-untyped-def]
+    # htmx drops error answers by default: a refused request must show its message, not nothing.
+    page.goto("/documents?lang=en")
+    page.eval_on_selector_all("#letter-form details", "ds => ds.forEach(d => { d.open = true; })")
+    page.fill("input[name=fact_cure_deadline]", "31.12.2026")
+    page.get_by_role("button", name="Preview").click()
+    err = page.locator("#preview .flash.error")
+    err.wait_for()
+    assert "cure_deadline" in err.inner_text() and "31.12.2026" in err.inner_text()

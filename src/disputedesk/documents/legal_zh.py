@@ -37,7 +37,8 @@ _INSTRUMENTS = (
     (re.compile(r"^CISG\s+"), CISG),
     (re.compile(r"^(?:the )?[Cc]ontract\s+"), "合同"),
 )
-_ARTS = re.compile(r"^Arts?\.\s*(?P<nums>[\d.]+(?:\s*(?:,|and|–|-)\s*[\d.]+)*)\s*(?P<rest>.*)$")
+_NUM = r"\d+(?:\.\d+)*(?:\(\d+\))*"
+_ARTS = re.compile(rf"^Arts?\.\s*(?P<nums>{_NUM}(?:\s*(?:,|and|–|-)\s*{_NUM})*)\s*(?P<rest>.*)$")
 _PHRASES = {
     "contract SLA clause": "合同服务水平条款",
     "contract warranty clause": "合同保修条款",
@@ -106,6 +107,8 @@ def zh_number(n: int) -> str:
 
 
 def _numbers_zh(nums: str, statute: bool) -> str:
+    """ "620, 621(1), 622(1)" → 第六百二十条、第六百二十一条第一款、第六百二十二条第一款;
+    "22–23" → 第二十二条至第二十三条 (contract clauses keep their numbers: 第5.2条)."""
     parts = re.split(r"\s*(,|and|–|-)\s*", nums.strip())
     out = ""
     for p in parts:
@@ -114,7 +117,21 @@ def _numbers_zh(nums: str, statute: bool) -> str:
         elif p in ("–", "-"):
             out += "至"
         else:
-            out += zh_number(int(p)) if statute and p.isdigit() else p
+            out += _article_zh(p, statute)
+    return out
+
+
+def _article_zh(p: str, statute: bool) -> str:
+    """ "621(1)" → 第六百二十一条第一款; "563(1)(3)" → 第五百六十三条第一款第（三）项."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)*)((?:\(\d+\))*)", p)
+    if not m:
+        return p
+    art, paras = m.group(1), re.findall(r"\((\d+)\)", m.group(2))
+    out = f"第{zh_number(int(art)) if statute and art.isdigit() else art}条"
+    if paras:
+        out += f"第{zh_number(int(paras[0]))}款"
+    if len(paras) > 1:
+        out += f"第（{zh_number(int(paras[1]))}）项"
     return out
 
 
@@ -138,8 +155,7 @@ def citation_zh(citation: str) -> str:
         if not a or a.group("rest"):
             break
         nums = _numbers_zh(a.group("nums"), statute=instrument != "合同")
-        nums = nums.replace("至", "条至第")  # 第二十二条至第二十三条
-        return f"{instrument}第{nums}条" + (UNVERIFIED_ZH if unverified else "") + tail
+        return f"{instrument}{nums}" + (UNVERIFIED_ZH if unverified else "") + tail
     return user_text(citation, "zh")
 
 

@@ -40,6 +40,15 @@ WEIGHTS: dict[str, Decimal] = {
     "credits": Decimal(5),
     "review": Decimal(5),
 }
+LABELS_ZH = {
+    "sla_compliance": "SLA 达成率",
+    "response_time": "首次响应与目标对比",
+    "breaches": "按严重程度的 SLA 违约",
+    "cases": "争议案件及结果",
+    "due_diligence": "尽职调查缺口",
+    "credits": "应付服务抵扣",
+    "review": "定期评审",
+}
 LABELS = {
     "sla_compliance": "SLA compliance",
     "response_time": "First response vs target",
@@ -140,6 +149,7 @@ class ScoreComponent:
     score: Decimal | None  # 0-100, None when there is no data
     points_lost: Decimal  # of the total score, after re-weighting; 0 when not counted
     explanation: str
+    explanation_zh: str = ""  # the same in Chinese
 
     @property
     def counted(self) -> bool:
@@ -157,6 +167,8 @@ class Scorecard:
     drivers: tuple[str, ...]  # what cost the most points, most first
     red_flags: tuple[str, ...]
     coverage: Decimal  # share of the weight that had data, 0-100
+    drivers_zh: tuple[str, ...] = ()  # drivers and red flags in Chinese, for pages in Chinese
+    red_flags_zh: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -168,6 +180,8 @@ class Scorecard:
             "coverage": str(self.coverage),
             "drivers": list(self.drivers),
             "red_flags": list(self.red_flags),
+            "drivers_zh": list(self.drivers_zh),
+            "red_flags_zh": list(self.red_flags_zh),
             "components": [
                 {
                     "key": c.key,
@@ -176,6 +190,7 @@ class Scorecard:
                     "score": None if c.score is None else str(c.score),
                     "points_lost": str(c.points_lost),
                     "explanation": c.explanation,
+                    "explanation_zh": c.explanation_zh,
                 }
                 for c in self.components
             ],
@@ -189,8 +204,20 @@ def _response_sub(actual: timedelta, target: timedelta) -> Decimal:
     return _clamp(HUNDRED * (RESPONSE_ZERO_AT - ratio) / (RESPONSE_ZERO_AT - 1))
 
 
-def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str]]:
-    out: list[tuple[str, Decimal | None, str]] = []
+SEVERITY_ZH = {"critical": "紧急", "major": "重要", "minor": "次要", "high": "高", "medium": "中", "low": "低"}
+CASE_OUTCOME_ZH = {"open": "进行中", "won": "买方胜诉", "settled": "和解", "lost": "买方败诉", "withdrawn": "撤回"}
+
+
+def _fmt_td_zh(td: timedelta) -> str:
+    total = int(td.total_seconds())
+    h, rem = divmod(total, 3600)
+    m = rem // 60
+    return f"{h} 小时 {m:02d} 分" if h else f"{m} 分钟"
+
+
+def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str, str]]:
+    """Each component: key, score (None: not counted), and why, in English and in Chinese."""
+    out: list[tuple[str, Decimal | None, str, str]] = []
     # SLA compliance
     if m.requests:
         rate = Decimal(m.sla_met) / Decimal(m.requests)
@@ -199,42 +226,65 @@ def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str]]:
                 "sla_compliance",
                 HUNDRED * rate,
                 f"{m.sla_met} of {m.requests} requests met every SLA target ({_q(HUNDRED * rate)} %)",
+                f"{m.requests} 项请求中有 {m.sla_met} 项达到全部服务水平目标（{_q(HUNDRED * rate)} %）",
             )
         )
     else:
-        out.append(("sla_compliance", None, "no support requests measured in this period: not counted"))
+        out.append(
+            (
+                "sla_compliance",
+                None,
+                "no support requests measured in this period: not counted",
+                "本期没有已计量的技术支持请求：不计入",
+            )
+        )
     # Response time
     if m.first_response_target and m.first_response_target > timedelta(0) and m.median_first_response is not None:
         t = m.first_response_target
         subs = [_response_sub(m.median_first_response, t)]
         text = f"median first response {_fmt_td(m.median_first_response)}"
+        zh = f"首次响应中位数 {_fmt_td_zh(m.median_first_response)}"
         if m.p90_first_response is not None:
             subs.append(_response_sub(m.p90_first_response, t))
             text += f", p90 {_fmt_td(m.p90_first_response)}"
+            zh += f"，第 90 百分位 {_fmt_td_zh(m.p90_first_response)}"
         text += f" against a target of {_fmt_td(t)} (full marks at or under target, 0 at {RESPONSE_ZERO_AT}x)"
-        out.append(("response_time", sum(subs, Decimal(0)) / len(subs), text))
+        zh += f"，目标 {_fmt_td_zh(t)}（达到或优于目标得满分，达到目标的 {RESPONSE_ZERO_AT} 倍为 0 分）"
+        out.append(("response_time", sum(subs, Decimal(0)) / len(subs), text, zh))
     else:
-        out.append(("response_time", None, "no first-response figures or target: not counted"))
+        out.append(
+            (
+                "response_time",
+                None,
+                "no first-response figures or target: not counted",
+                "没有首次响应数据或目标：不计入",
+            )
+        )
     # Breaches
     if m.requests or m.breaches:
         penalty = Decimal(0)
         parts = []
+        parts_zh = []
         for sev, n in sorted(m.breaches.items()):
             if n:
                 per = BREACH_PENALTY.get(sev, BREACH_PENALTY["minor"])
                 penalty += per * n
                 parts.append(f"{n} {sev} (-{per} each)")
+                parts_zh.append(f"{SEVERITY_ZH.get(sev, sev)} {n} 次（每次 -{per}）")
         text = ", ".join(parts) if parts else "no breaches"
-        out.append(("breaches", _clamp(HUNDRED - penalty), text))
+        zh = "，".join(parts_zh) if parts_zh else "无违约"
+        out.append(("breaches", _clamp(HUNDRED - penalty), text, zh))
     else:
-        out.append(("breaches", None, "no support requests measured: not counted"))
+        out.append(("breaches", None, "no support requests measured: not counted", "没有已计量的技术支持请求：不计入"))
     # Cases
     penalty = Decimal(0)
     parts = []
+    parts_zh = []
     for c in m.cases:
         key = "open" if c.status == "open" else (c.outcome or "withdrawn")
         penalty += CASE_PENALTY[key]
         parts.append(f"{c.case_id} {key}")
+        parts_zh.append(f"{c.case_id} {CASE_OUTCOME_ZH.get(key, key)}")
     out.append(
         (
             "cases",
@@ -245,27 +295,40 @@ def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str]]:
             )
             if parts
             else "no dispute cases",
+            (
+                "；".join(parts_zh) + f"（进行中 -{CASE_PENALTY['open']}，买方胜诉 -{CASE_PENALTY['won']}，"
+                f"和解 -{CASE_PENALTY['settled']}）"
+            )
+            if parts_zh
+            else "无争议案件",
         )
     )
     # Due diligence
     if m.dd_gaps is None:
-        out.append(("due_diligence", None, "checklist not assessed: not counted"))
+        out.append(("due_diligence", None, "checklist not assessed: not counted", "尽职调查清单未评估：不计入"))
     else:
         penalty = sum((DD_PENALTY[g.severity] for g in m.dd_gaps), Decimal(0))
         if m.dd_gaps:
             by_sev: dict[str, int] = {}
             for g in m.dd_gaps:
                 by_sev[g.severity] = by_sev.get(g.severity, 0) + 1
+            ordered = sorted(m.dd_gaps, key=lambda g: _SEV_ORDER[g.severity])[:3]
             text = (
                 ", ".join(f"{by_sev[s]} {s}" for s in sorted(by_sev, key=_SEV_ORDER.__getitem__))
                 + " gap(s): "
-                + "; ".join(g.message for g in sorted(m.dd_gaps, key=lambda g: _SEV_ORDER[g.severity])[:3])
+                + "; ".join(g.message for g in ordered)
+            )
+            zh = (
+                "，".join(f"{SEVERITY_ZH.get(s, s)} {by_sev[s]} 项" for s in sorted(by_sev, key=_SEV_ORDER.__getitem__))
+                + "缺口："
+                + "；".join(g.message_zh or g.message for g in ordered)
             )
             if len(m.dd_gaps) > 3:
                 text += f"; and {len(m.dd_gaps) - 3} more"
+                zh += f"；另有 {len(m.dd_gaps) - 3} 项"
         else:
-            text = "checklist complete"
-        out.append(("due_diligence", _clamp(HUNDRED - penalty), text))
+            text, zh = "checklist complete", "清单已全部完成"
+        out.append(("due_diligence", _clamp(HUNDRED - penalty), text, zh))
     # Credits
     unpaid = [cr for cr in m.credits if not cr.paid]
     if unpaid:
@@ -278,14 +341,22 @@ def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str]]:
                 "credits",
                 _clamp(HUNDRED - CREDIT_PENALTY * len(unpaid)),
                 f"{len(unpaid)} unpaid service credit(s), {owed} owed",
+                f"{len(unpaid)} 项服务抵扣未支付，应付 {owed}",
             )
         )
     else:
         paid = len(m.credits)
-        out.append(("credits", HUNDRED, f"no credits owed{f' ({paid} paid)' if paid else ''}"))
+        out.append(
+            (
+                "credits",
+                HUNDRED,
+                f"no credits owed{f' ({paid} paid)' if paid else ''}",
+                f"没有应付的服务抵扣{f'（已支付 {paid} 项）' if paid else ''}",
+            )
+        )
     # Review
     if m.review is None:
-        out.append(("review", None, "no periodic review in this period: not counted"))
+        out.append(("review", None, "no periodic review in this period: not counted", "本期没有定期评审：不计入"))
     else:
         r = m.review
         avg = r.average_rating
@@ -295,22 +366,29 @@ def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str]]:
                 (avg - 1) / 4 * HUNDRED,
                 f"review of {r.reviewed_on} by {r.reviewer}: quality {int(r.product_quality)}/5, support "
                 f"{int(r.support_responsiveness)}/5, documentation {int(r.documentation)}/5 (average {avg})",
+                f"{r.reviewer} 于 {r.reviewed_on} 的评审：产品质量 {int(r.product_quality)}/5，技术支持 "
+                f"{int(r.support_responsiveness)}/5，文档 {int(r.documentation)}/5（平均 {avg}）",
             )
         )
     return out
 
 
-def _red_flags(m: SupplierMeasures) -> list[str]:
+def _red_flags(m: SupplierMeasures) -> list[tuple[str, str]]:
     flags = []
     for g in m.dd_gaps or ():
         if g.kind == "failed":
-            flags.append(g.message)
+            flags.append((g.message, g.message_zh or g.message))
     crit = m.breaches.get("critical", 0)
     if crit:
-        flags.append(f"{crit} critical SLA breach(es)")
+        flags.append((f"{crit} critical SLA breach{'es' if crit != 1 else ''}", f"{crit} 次紧急级别的服务水平违约"))
     opened = [c.case_id for c in m.cases if c.status == "open"]
     if opened:
-        flags.append(f"open dispute case(s): {', '.join(opened)}")
+        flags.append(
+            (
+                f"open dispute case{'s' if len(opened) != 1 else ''}: {', '.join(opened)}",
+                f"进行中的争议案件：{'、'.join(opened)}",
+            )
+        )
     return flags
 
 
@@ -318,37 +396,57 @@ IDENTITY_GAP = (
     "Due-diligence gap: no valid Unified Social Credit Code (统一社会信用代码) recorded, so the supplier's "
     "identity is not verified; never rated low risk until it is"
 )
+IDENTITY_GAP_ZH = "尽职调查缺口：未记录有效的统一社会信用代码，供应商身份未经核实；核实之前不会评为低风险"
 
 
 def score_supplier(m: SupplierMeasures) -> Scorecard:
-    """Score one supplier for one period, with the breakdown that explains it."""
+    """Score one supplier for one period, with the breakdown that explains it (English and Chinese)."""
     raw = _components(m)
-    counted_weight = sum((WEIGHTS[k] for k, s, _ in raw if s is not None), Decimal(0))
+    counted_weight = sum((WEIGHTS[k] for k, s, _, _zh in raw if s is not None), Decimal(0))
     comps: list[ScoreComponent] = []
     total = Decimal(0)
-    for key, s, text in raw:
+    for key, s, text, zh in raw:
         w = WEIGHTS[key]
         if s is None or counted_weight == 0:
-            comps.append(ScoreComponent(key, LABELS[key], w, None, Decimal(0), text))
+            comps.append(ScoreComponent(key, LABELS[key], w, None, Decimal(0), text, zh))
             continue
         share = w / counted_weight
         total += s * share
-        comps.append(ScoreComponent(key, LABELS[key], w, _q(s), _q((HUNDRED - s) * share), text))
-    flags = tuple(_red_flags(m))
+        comps.append(ScoreComponent(key, LABELS[key], w, _q(s), _q((HUNDRED - s) * share), text, zh))
+    pairs = _red_flags(m)
+    flags = tuple(en for en, _ in pairs)
+    flags_zh = tuple(zh for _, zh in pairs)
     if counted_weight == 0:
         gap = (IDENTITY_GAP,) if not m.identity_verified else ()
-        return Scorecard(m.supplier_id, m.name, m.period, None, "unknown", tuple(comps), gap, flags, Decimal(0))
+        gap_zh = (IDENTITY_GAP_ZH,) if not m.identity_verified else ()
+        return Scorecard(
+            m.supplier_id, m.name, m.period, None, "unknown", tuple(comps), gap, flags, Decimal(0), gap_zh, flags_zh
+        )
     score = _q(total)
     risk = next(label for floor, label in RISK_BANDS if score >= floor)
     if flags and RISK_ORDER[risk] > RISK_ORDER["high"]:
         risk = "high"
     losers = sorted((c for c in comps if c.points_lost > 0), key=lambda c: (-c.points_lost, c.key))
     drivers = tuple(f"{c.label}: -{c.points_lost} points ({c.explanation})" for c in losers[:3])
+    drivers_zh = tuple(f"{LABELS_ZH[c.key]}：-{c.points_lost} 分（{c.explanation_zh}）" for c in losers[:3])
     if not m.identity_verified:
         if risk == "low":
             risk = "medium"
         drivers = (IDENTITY_GAP, *drivers)
-    return Scorecard(m.supplier_id, m.name, m.period, score, risk, tuple(comps), drivers, flags, _q(counted_weight))
+        drivers_zh = (IDENTITY_GAP_ZH, *drivers_zh)
+    return Scorecard(
+        m.supplier_id,
+        m.name,
+        m.period,
+        score,
+        risk,
+        tuple(comps),
+        drivers,
+        flags,
+        _q(counted_weight),
+        drivers_zh,
+        flags_zh,
+    )
 
 
 def rank_suppliers(cards: Iterable[Scorecard]) -> list[Scorecard]:
@@ -380,6 +478,7 @@ def compare_suppliers(cards: Iterable[Scorecard]) -> list[dict[str, object]]:
                 "risk": c.risk,
                 "components": {x.key: None if x.score is None else str(x.score) for x in c.components},
                 "top_driver": c.drivers[0] if c.drivers else None,
+                "top_driver_zh": c.drivers_zh[0] if c.drivers_zh else None,
             }
         )
     return rows

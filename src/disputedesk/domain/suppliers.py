@@ -274,6 +274,16 @@ DD_LABELS: dict[DDItem, str] = {
     DDItem.SANCTIONS_SCREENING: "Sanctions and export-control screening (recorded by the user)",
 }
 
+DD_LABELS_ZH: dict[DDItem, str] = {
+    DDItem.REGISTRY_CHECKED: "已核查登记信息（国家企业信用信息公示系统）",
+    DDItem.LEGAL_NAME_MATCHES: "法定名称与合同和发票一致",
+    DDItem.BANK_ACCOUNT_IN_LEGAL_NAME: "收款账户户名为供应商的法定名称",
+    DDItem.FACTORY_AUDIT: "工厂审核或视频验厂",
+    DDItem.BUYER_REFERENCES: "其他买方的推荐",
+    DDItem.CERTIFICATIONS_VERIFIED: "已向发证机构核实资质证书",
+    DDItem.SANCTIONS_SCREENING: "制裁与出口管制筛查（由用户记录）",
+}
+
 #: House policy, not law: how long a completed check stays current before it is a gap again.
 DEFAULT_MAX_AGE_DAYS: dict[DDItem, int] = {
     DDItem.REGISTRY_CHECKED: 365,
@@ -309,6 +319,7 @@ class DDGap:
     kind: str  # "missing" | "open" | "failed" | "stale" | "no_evidence" | "undated" | "future_date"
     severity: str  # "high" | "medium" | "low"
     message: str
+    message_zh: str = ""  # the same in Chinese, for pages and letters in Chinese
 
 
 def dd_gaps(
@@ -329,25 +340,51 @@ def dd_gaps(
             latest[entry.item] = entry
     gaps: list[DDGap] = []
     for item in DDItem:
-        label = DD_LABELS[item]
+        label, zh = DD_LABELS[item], DD_LABELS_ZH[item]
         e = latest.get(item)
         if e is None or e.status is DDStatus.NOT_STARTED:
             sev = "high" if item in (DDItem.REGISTRY_CHECKED, DDItem.BANK_ACCOUNT_IN_LEGAL_NAME) else "medium"
-            gaps.append(DDGap(item, "missing", sev, f"{label}: not done"))
+            gaps.append(DDGap(item, "missing", sev, f"{label}: not done", f"{zh}：未完成"))
             continue
         if e.status is DDStatus.NOT_APPLICABLE:
             continue
         if e.status is DDStatus.IN_PROGRESS:
-            gaps.append(DDGap(item, "open", "medium", f"{label}: in progress since {e.on or '?'}"))
+            gaps.append(
+                DDGap(
+                    item,
+                    "open",
+                    "medium",
+                    f"{label}: in progress since {e.on or '?'}",
+                    f"{zh}：自 {e.on or '?'} 起进行中",
+                )
+            )
             continue
         if e.status is DDStatus.FAILED:
-            gaps.append(DDGap(item, "failed", "high", f"{label}: problem found{': ' + e.note if e.note else ''}"))
+            gaps.append(
+                DDGap(
+                    item,
+                    "failed",
+                    "high",
+                    f"{label}: problem found{': ' + e.note if e.note else ''}",
+                    f"{zh}：发现问题{'：' + e.note if e.note else ''}",
+                )
+            )
             continue
         # DONE
         if e.on is None:
-            gaps.append(DDGap(item, "undated", "low", f"{label}: marked done without a date"))
+            gaps.append(
+                DDGap(item, "undated", "low", f"{label}: marked done without a date", f"{zh}：标记为完成但没有日期")
+            )
         elif e.on > today:
-            gaps.append(DDGap(item, "future_date", "low", f"{label}: dated {e.on}, after today ({today})"))
+            gaps.append(
+                DDGap(
+                    item,
+                    "future_date",
+                    "low",
+                    f"{label}: dated {e.on}, after today ({today})",
+                    f"{zh}：日期 {e.on} 晚于今天（{today}）",
+                )
+            )
         elif item in ages and (today - e.on).days > ages[item]:
             gaps.append(
                 DDGap(
@@ -355,10 +392,19 @@ def dd_gaps(
                     "stale",
                     "medium",
                     f"{label}: last done {e.on}, older than {ages[item]} days (house policy); repeat it",
+                    f"{zh}：上次完成于 {e.on}，已超过 {ages[item]} 天（内部规定），请重新核查",
                 )
             )
         if not e.evidence:
-            gaps.append(DDGap(item, "no_evidence", "low", f"{label}: done by {e.by or '?'} but no evidence linked"))
+            gaps.append(
+                DDGap(
+                    item,
+                    "no_evidence",
+                    "low",
+                    f"{label}: done by {e.by or '?'} but no evidence linked",
+                    f"{zh}：已由 {e.by or '?'} 完成，但未关联证据",
+                )
+            )
     return gaps
 
 

@@ -1172,9 +1172,14 @@ def start_export(ctx: Context, workspace: str, *, case: str | None, labels: list
         s.add(row)
         s.flush()
         export_id = row.id
+    # Also a job, so /jobs shows the export and its progress beside imports (the file is written
+    # by this process, so the export runs here rather than on a queue worker).
+    from . import jobs
+
+    job_id = jobs.track(ctx, workspace, "bundle_export", {"export": export_id, "scope": scope}, actor=actor)
     t = threading.Thread(
         target=run_export,
-        args=(ctx, workspace, export_id, case, labels, actor),
+        args=(ctx, workspace, export_id, case, labels, actor, job_id),
         daemon=True,
         name=f"bundle-{export_id}",
     )
@@ -1183,9 +1188,17 @@ def start_export(ctx: Context, workspace: str, *, case: str | None, labels: list
 
 
 def run_export(
-    ctx: Context, workspace: str, export_id: int, case: str | None, labels: list[str] | None, actor: str
+    ctx: Context,
+    workspace: str,
+    export_id: int,
+    case: str | None,
+    labels: list[str] | None,
+    actor: str,
+    job_id: int | None = None,
 ) -> None:
     import time
+
+    from . import jobs
 
     last = [0.0]
 
@@ -1201,6 +1214,8 @@ def run_export(
         if now - last[0] >= 0.5 or stage == "done":
             last[0] = now
             update(status="running", stage=stage, done=done, total=total)
+            if job_id is not None:
+                jobs.tracked_progress(ctx, job_id, done, total, stage)
 
     out = exports_dir(ctx, workspace) / f"bundle-{export_id}.zip"
     try:
@@ -1225,8 +1240,14 @@ def run_export(
             items=res.items,
             finished_at=ctx.clock(),
         )
+        if job_id is not None:
+            jobs.finish_tracked(
+                ctx, job_id, result={"export": export_id, "items": res.items, "file": f"{res.bag_name}.zip"}
+            )
     except Exception as exc:  # noqa: BLE001 - shown on the page
         update(status="failed", error=str(exc), finished_at=ctx.clock())
+        if job_id is not None:
+            jobs.finish_tracked(ctx, job_id, error=str(exc))
 
 
 @dataclass

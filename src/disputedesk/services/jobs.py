@@ -120,6 +120,45 @@ def submit(ctx: Context, workspace: str, kind: str, payload: dict[str, Any], *, 
     return view
 
 
+def track(ctx: Context, workspace: str, kind: str, payload: dict[str, Any], *, actor: str) -> int:
+    """A job row for work this process runs itself (a bundle export writes its file here, in a
+    thread): listed on /jobs with its progress like the queued jobs. Update it with
+    :func:`tracked_progress` and :func:`finish_tracked`."""
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        job = Job(
+            workspace_id=ws.id,
+            kind=kind,
+            status="running",
+            payload=payload,
+            progress_done=0,
+            attempts=1,
+            created_by=actor,
+            created_at=ctx.clock(),
+            started_at=ctx.clock(),
+        )
+        s.add(job)
+        s.flush()
+        return int(job.id)
+
+
+def tracked_progress(ctx: Context, job_id: int, done: int, total: int | None, message: str | None) -> None:
+    with unit_of_work(ctx.engine) as s:
+        j = s.get(Job, job_id)
+        if j is not None:
+            j.progress_done, j.progress_total, j.message = done, total, message
+
+
+def finish_tracked(
+    ctx: Context, job_id: int, *, result: dict[str, Any] | None = None, error: str | None = None
+) -> None:
+    with unit_of_work(ctx.engine) as s:
+        j = s.get(Job, job_id)
+        if j is not None:
+            j.status = "failed" if error else "done"
+            j.result, j.error, j.finished_at = result, error, ctx.clock()
+
+
 def get_job(ctx: Context, workspace_id: int, job_id: int) -> JobView:
     with unit_of_work(ctx.engine) as s:
         j = s.execute(select(Job).where(Job.id == job_id, Job.workspace_id == workspace_id)).scalar_one_or_none()

@@ -137,7 +137,12 @@ def create_app(ctx: Context | None = None) -> FastAPI:
 
     @app.exception_handler(NotAuthenticated)
     async def not_authenticated(request: Request, exc: Exception) -> Response:
-        if request.url.path.startswith("/api") or request.headers.get("hx-request"):
+        if request.headers.get("hx-request") and not request.url.path.startswith("/api"):
+            text = _esc(f"not signed in: {exc}")
+            return HTMLResponse(
+                f'<div class="flash error" role="alert">{text} · <a href="/login">sign in</a></div>', status_code=401
+            )
+        if request.url.path.startswith("/api"):
             resp = JSONResponse({"error": f"not signed in: {exc}"}, status_code=401)
             resp.headers["WWW-Authenticate"] = "Bearer"
             return resp

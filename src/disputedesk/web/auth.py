@@ -295,9 +295,9 @@ class AuthFirst:
                 if not acc.can(p):
                     raise Forbidden(f"your role in this workspace ({acc.role}) does not allow this ({p})")
         except NotAuthenticated as exc:
-            if scope["path"].startswith("/api") or _header(scope, b"hx-request"):
+            if scope["path"].startswith("/api"):
                 await _send_json(send, 401, {"error": f"not signed in: {exc}"}, [(b"www-authenticate", b"Bearer")])
-            else:  # a page's form: a 401 page (its data cannot follow a redirect to sign-in)
+            else:  # a page's form (htmx: a fragment): a 401 page (its data cannot follow a redirect to sign-in)
                 from .csrf import refuse
 
                 await refuse(scope, send, 401, f"not signed in: {exc}")

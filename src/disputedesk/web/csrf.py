@@ -148,7 +148,12 @@ def _wants_json(scope: dict[str, Any]) -> bool:
 
 
 async def refuse(scope: dict[str, Any], send: Any, status: int, message: str) -> None:
-    if _wants_json(scope):
+    headers = dict(scope.get("headers") or [])
+    if b"hx-request" in headers and not scope["path"].startswith("/api/"):
+        # a page's htmx form: a fragment the page shows where the answer goes (never raw JSON)
+        body = f'<div class="flash error" role="alert">{escape(message)}</div>'.encode()
+        ctype = b"text/html; charset=utf-8"
+    elif _wants_json(scope):
         body = json.dumps({"error": message}).encode()
         ctype = b"application/json"
     else:

@@ -109,8 +109,17 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             parts.append(f"{label(str(k))}: {shown}")
         return " · ".join(parts)
 
+    def cite(citation: str) -> str:
+        """A legal citation ("PRC Civil Code Art. 577") in the interface language."""
+        if lang == "zh":
+            from ..documents.legal_zh import citation_zh
+
+            return citation_zh(citation)
+        return citation
+
     return {
         "label": label,
+        "cite": cite,
         "event": event,
         "facts": facts,
         "request": request,

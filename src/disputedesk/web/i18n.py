@@ -22,6 +22,23 @@ from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations, Translations
 
 LANGUAGES = {"en": "English", "zh": "中文"}
+# A moment without seconds, in the same style as the "medium" dates (no "30/09/2026" beside
+# "30 Sept 2026" on one page).
+SHORT_PATTERN = {"en": "d MMM y, HH:mm", "zh": "y年M月d日 HH:mm"}
+# With the weekday, in a stated zone (SLA pages show the supplier's and the buyer's time).
+WEEKDAY_PATTERN = {"en": "EEE d MMM y, HH:mm", "zh": "y年M月d日 EEE HH:mm"}
+
+
+def zoned(dt: datetime, zone: str, lang: str, weekday: bool = True) -> str:
+    """A moment in a given zone, in the locale's one date style; seconds only when not zero."""
+    tz = ZoneInfo(zone)
+    local = dt.astimezone(tz)
+    pattern = (WEEKDAY_PATTERN if weekday else SHORT_PATTERN)[lang]
+    if local.second:
+        pattern += ":ss"
+    return format_datetime(local, format=pattern, locale=Locale.parse(LOCALES[lang]), tzinfo=tz)
+
+
 LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
 
@@ -85,11 +102,18 @@ class Formatter:
                 return dt
             if dt.tzinfo is None:
                 dt = dt.replace(tzinfo=ZoneInfo("UTC"))
+        if fmt == "short":  # one date style per locale on every page: "30 Sept 2026, 22:30" / "2026年9月30日 22:30"
+            fmt = SHORT_PATTERN[self.lang]
         return format_datetime(dt.astimezone(self.tz), format=fmt, locale=self.locale, tzinfo=self.tz)
 
-    def date(self, d: date | datetime | None) -> str:
-        if d is None:
+    def date(self, d: date | datetime | str | None) -> str:
+        if d is None or d == "":
             return "—"
+        if isinstance(d, str):  # an ISO date as stored in a view's dict
+            try:
+                d = date.fromisoformat(d[:10])
+            except ValueError:
+                return d
         return format_date(d, format="medium", locale=self.locale)
 
     def duration(self, seconds: int | None, business_day: int | None = None, business: bool = False) -> str:

@@ -55,6 +55,10 @@ def test_api_letters_and_bundles(demo_app) -> None:
             time.sleep(0.25)
         assert state["status"] == "done", state
         assert state["items"] == 3
+        # The export is a job too: /jobs shows it, done, with its progress and a way to the bundle.
+        job = next(j for j in c.get("/api/jobs").json() if j["kind"] == "bundle_export")
+        assert job["status"] == "done" and job["result"]["export"] == int(url.rstrip("/").split("/")[-1])
+        assert job["progress_done"] > 0 and job["result"]["items"] == 3
         z = c.get(state["download"])
         assert z.status_code == 200 and z.headers["content-type"] == "application/zip"
         check = c.post("/api/bundles/verify", files={"file": ("b.zip", z.content)})

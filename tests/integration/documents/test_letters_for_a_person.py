@@ -88,7 +88,11 @@ def test_citations_in_chinese() -> None:
     assert citation_zh("CISG Art. 74 [wording UNVERIFIED] where the CISG applies") == (
         "《联合国国际货物销售合同公约》第七十四条〔条文措辞未经核实〕（适用该公约时）"
     )
-    assert citation_zh("Contract Art. 5.2, 5.3") == "合同第5.2、5.3条"
+    assert citation_zh("Contract Art. 5.2, 5.3") == "合同第5.2条、第5.3条"
+    assert (
+        citation_zh("PRC Civil Code Arts. 563(1)(3), 580")
+        == "《中华人民共和国民法典》第五百六十三条第一款第（三）项、第五百八十条"
+    )
     assert citation_zh("Clause 9 as amended") == "Clause 9 as amended" + UNTRANSLATED_ZH
     assert [zh_number(n) for n in (10, 14, 105, 195, 584, 1002)] == [
         "十", "十四", "一百零五", "一百九十五", "五百八十四", "一千零二",

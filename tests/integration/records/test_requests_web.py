@@ -90,7 +90,7 @@ def test_pages_open_from_a_thread_and_keep_the_form_on_bad_input(ctx) -> None:
         spindle = re.search(r'href="/threads/(\d+)">#\d+</a></td>\s*<td>VMC-850', page).group(1)  # type: ignore[union-attr]
         assert "Open a support request from this thread" in c.get(f"/threads/{spindle}").text
         form = c.get(f"/requests/from-thread?thread={spindle}").text
-        assert "2026-09-30 16:30" in form  # the buyer's first message, in the buyer's zone
+        assert "Wed 30 Sept 2026, 16:30" in form  # the buyer's first message, in the buyer's zone
         assert 'value="JH-2026-014" selected' in form  # the supplier's only contract
         r = c.post(
             "/requests/from-thread",

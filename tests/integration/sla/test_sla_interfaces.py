@@ -78,7 +78,7 @@ def test_pages_and_api(ctx) -> None:
         assert "SR-0001" in page and "breached" in page
         page = c.get("/requests/SR-0001").text
         assert "bare acknowledgement (rule)" in page and "automatic reply: never counts" in page
-        assert "2026-03-30 14:00 Mon" in page  # the deadline in the supplier's time
+        assert "Mon 30 Mar 2026, 14:00" in page  # the deadline in the supplier's time (one date style per locale)
         assert "weekend" in page and "Europe/Berlin" in page
         zh = c.get("/requests/SR-0001?lang=zh").text
         assert "单纯确认收到（按规则识别）" in zh and "周末" in zh

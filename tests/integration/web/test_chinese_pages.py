@@ -45,3 +45,38 @@ def test_a_new_supplier_is_not_scored_or_ranked(client_for) -> None:  # type: ig
         row = re.search(r'<tr><td class="r">([^<]*)</td>\s*<td><a href="/suppliers/shenzhen-ruifeng-laser"', listing)
         assert row and row.group(1) == "—"
         assert none in " ".join(visible(listing))
+
+
+def test_one_date_style_per_locale(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    for lang in ("en", "zh"):
+        c.get(f"/lang/{lang}")
+        for path in ("/requests/SR-0003", "/evidence", "/chronology"):
+            text = _text(c, path)
+            assert not re.search(r"\b\d{2}/\d{2}/\d{4}\b", text), (lang, path)  # no 30/09/2026
+            assert not re.search(r"\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? (Mon|Tue|Wed|Thu|Fri|Sat|Sun|周)", text), (
+                lang,
+                path,
+            )
+    c.get("/lang/en")
+    assert "Wed 30 Sept 2026, 22:30" in _text(c, "/requests/SR-0003")
+    c.get("/lang/zh")
+    assert "2026年9月30日 周三 22:30" in _text(c, "/requests/SR-0003")
+
+
+def test_supplier_scorecard_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    c.get("/lang/zh")
+    page = c.get("/suppliers/ruifeng").text
+    card = " ".join(visible(page.split('id="scorecard"')[1]))
+    head = " ".join(visible(page.split('id="scorecard"')[0]))
+    assert "次紧急级别的服务水平违约" in head  # the red flag, not "4 critical SLA breach(es)"
+    assert "breach(es)" not in head and "critical SLA breach" not in head
+    for english in ("requests met every SLA target", "median first response", "no dispute cases", "gap(s)"):
+        assert english not in card, english
+    assert "项请求中有" in card
+    listing = " ".join(visible(c.get("/suppliers").text))
+    assert "critical SLA breach" not in listing
+    c.get("/lang/en")
+    en = " ".join(visible(c.get("/suppliers/ruifeng").text))
+    assert re.search(r"\d critical SLA breach(es)? ", en) and "breach(es)" not in en

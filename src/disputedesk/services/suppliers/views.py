@@ -64,11 +64,13 @@ class SupplierListRow:
     open_warnings: int
     rank: int
     measured: bool = True
+    red_flags_zh: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
         d["score"] = None if self.score is None else str(self.score)
         d["red_flags"] = list(self.red_flags)
+        d["red_flags_zh"] = list(self.red_flags_zh)
         return d
 
 
@@ -96,6 +98,7 @@ def list_suppliers(ctx: Context, workspace: str, today: date | None = None) -> l
             v.open_warnings,
             n,
             v.measured,
+            v.card.red_flags_zh,
         )
         for n, v in enumerate(cards, 1)
     ]

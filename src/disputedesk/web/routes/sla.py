@@ -19,7 +19,7 @@ from ...services.context import Context
 from ...services.records import requests as request_records
 from ...services.sla.commands import NewCalendar, NewEvent, NewTerms
 from ..deps import current_workspace, get_ctx, get_lang, need
-from ..i18n import translations
+from ..i18n import zoned
 from ..pages import render
 
 router = APIRouter()
@@ -27,15 +27,11 @@ NAV = [(50, "Requests", "/requests")]  # the SLA overview is linked from the req
 
 
 def local(dt: datetime | None, tz: str | None, weekday: bool = True, lang: str = "en") -> str:
-    """A time in the given zone as ``2026-03-30 10:15 Mon`` (weekday in the interface language)."""
+    """A time in the given zone as ``Mon 30 Mar 2026, 10:15`` / ``2026年3月30日 周一 10:15`` (the
+    locale's one date style, weekday in the interface language)."""
     if dt is None:
         return "—"
-    z = ZoneInfo(tz) if tz else ZoneInfo("UTC")
-    d = dt.astimezone(z)
-    out = d.strftime("%Y-%m-%d %H:%M") + (f":{d.second:02d}" if d.second else "")
-    if weekday:
-        out += " " + translations(lang).gettext(d.strftime("%a"))
-    return out
+    return zoned(dt, tz or "UTC", lang, weekday)
 
 
 def _helpers(lang: str = "en") -> dict[str, Any]:

@@ -12,6 +12,15 @@
     if (ev.target.classList && ev.target.classList.contains("autosubmit")) ev.target.form.submit();
   });
 
+  // A refused request (4xx/5xx) must not fail silently: show the server's message (an error
+  // fragment, e.g. a share link without the right to import) where the answer would have gone.
+  document.addEventListener("htmx:beforeSwap", function (ev) {
+    if (ev.detail.xhr && ev.detail.xhr.status >= 400) {
+      ev.detail.shouldSwap = true;
+      ev.detail.isError = false;
+    }
+  });
+
   // Upload progress bar for the evidence upload form.
   document.addEventListener("htmx:xhr:progress", function (ev) {
     var bar = document.getElementById("upload-progress");
