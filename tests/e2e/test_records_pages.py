@@ -120,6 +120,7 @@ def test_own_dispute_records_from_an_empty_workspace(browser, empty_served, tmp_
     page.locator(".contract-record").get_by_role("link", name="Add contract").click()
     page.wait_for_url("**/records/contracts/new?evidence=E-0001")
     assert page.get_by_label("Documents (evidence numbers)").input_value() == "E-0001"
+    assert "E-0001 sales-contract.txt" in (page.locator("details.docs").text_content() or "")  # what was imported
     page.get_by_label("Contract number").fill("RF-2025-118")
     page.get_by_label("Title").fill("Two fibre laser cutters")
     page.get_by_label("Signed on").fill("2025-03-10")

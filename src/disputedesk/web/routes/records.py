@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from ...services.accounts import Access
 from ...services.context import Context
+from ...services.evidence import EvidenceFilter, list_evidence
 from ...services.records import buyer as buyer_svc
 from ...services.records import contracts as contract_svc
 from ...services.records import models as m
@@ -138,6 +139,14 @@ def _text(value: Any) -> str:
 
 def _fields(rec: BaseModel, names: tuple[str, ...]) -> FormFields:
     return {n: _text(getattr(rec, n)) for n in names}
+
+
+def documents(ctx: Context, workspace: str, *kinds: str) -> list[Any]:
+    """Imported evidence items of these kinds (newest first), offered beside an evidence field."""
+    out: list[Any] = []
+    for kind in kinds:
+        out += list_evidence(ctx, workspace, EvidenceFilter(kind=kind), limit=30).items
+    return sorted(out, key=lambda v: v.label, reverse=True)[:30]
 
 
 def path(number: str) -> str:
@@ -290,7 +299,16 @@ def _contract_form(
     request: Request, ctx: Context, ws: Access, lang: str, form: FormFields, rec: Any = None, error: str | None = None
 ) -> HTMLResponse:
     return _page(
-        request, ctx, ws, lang, "records_contract_form.html", form=form, rec=rec, error=error, starts=m.WARRANTY_STARTS
+        request,
+        ctx,
+        ws,
+        lang,
+        "records_contract_form.html",
+        form=form,
+        rec=rec,
+        error=error,
+        starts=m.WARRANTY_STARTS,
+        docs=documents(ctx, ws.slug, "contract", "amendment"),
     )
 
 
@@ -360,7 +378,8 @@ def amend_page(
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     rec = contract_svc.get_contract(ctx, ws.slug, number)
-    return _page(request, ctx, ws, lang, "records_amend_form.html", rec=rec)
+    docs = documents(ctx, ws.slug, "amendment", "contract")
+    return _page(request, ctx, ws, lang, "records_amend_form.html", rec=rec, docs=docs)
 
 
 @router.post("/records/contracts/{number:path}/amend", response_class=HTMLResponse)
@@ -376,7 +395,10 @@ async def amend_submit(
     try:
         contract_svc.add_amendment(ctx, ws.slug, rec.number, _new(m.NewAmendment, form), actor=ws.username)
     except ValueError as exc:
-        return _page(request, ctx, ws, lang, "records_amend_form.html", rec=rec, form=form, error=_message(exc, lang))
+        docs = documents(ctx, ws.slug, "amendment", "contract")
+        return _page(
+            request, ctx, ws, lang, "records_amend_form.html", rec=rec, form=form, error=_message(exc, lang), docs=docs
+        )
     return RedirectResponse(f"/records/contracts/{path(rec.number)}#amendments", status_code=303)
 
 
@@ -433,7 +455,8 @@ ORDER_FIELDS = (
 def _order_form(
     request: Request, ctx: Context, ws: Access, lang: str, form: FormFields, rec: Any = None, error: str | None = None
 ) -> HTMLResponse:
-    return _page(request, ctx, ws, lang, "records_order_form.html", form=form, rec=rec, error=error)
+    docs = documents(ctx, ws.slug, "delivery_note", "invoice", "other")
+    return _page(request, ctx, ws, lang, "records_order_form.html", form=form, rec=rec, error=error, docs=docs)
 
 
 @router.get("/records/orders/new", response_class=HTMLResponse)
@@ -530,6 +553,7 @@ def _payment_form(
         error=error,
         orders=order_svc.list_orders(ctx, ws.slug),
         methods=METHODS,
+        docs=documents(ctx, ws.slug, "payment_proof", "invoice"),
     )
 
 
