@@ -89,8 +89,7 @@ def evidence_original(  # type: ignore[no-untyped-def]
     from .pages import record_download
 
     view, stream = open_original(ctx, ws.slug, label)
-    record_download(ctx, ws, view, request)
-    return attachment_response(view, stream)
+    return attachment_response(view, stream, on_sent=lambda: record_download(ctx, ws, view, request))
 
 
 @router.get("/ledger", tags=["ledger"])

@@ -166,11 +166,10 @@ def evidence_original(
     label: str, request: Request, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
 ) -> Response:
     view, stream = open_original(ctx, ws.slug, label)
-    record_download(ctx, ws, view, request)
-    return attachment_response(view, stream)
+    return attachment_response(view, stream, on_sent=lambda: record_download(ctx, ws, view, request))
 
 
-def record_download(ctx: Context, ws: Access, view: EvidenceView, request: Request) -> None:
+def record_download(ctx: Context, ws: Access, view: EvidenceView, request: Request, how: str = "download") -> None:
     """Downloads of originals are part of the chain of custody: audit trail and ledger."""
     record(
         ctx,
@@ -178,7 +177,7 @@ def record_download(ctx: Context, ws: Access, view: EvidenceView, request: Reque
         "evidence.downloaded",
         ws.username,
         client_address(request),
-        {"evidence": view.label, "via": ws.via},
+        {"evidence": view.label, "via": ws.via, **({"as": how} if how != "download" else {})},
         subject=view.sha256,
     )
 
@@ -199,10 +198,19 @@ def evidence_html(label: str, ctx: Context = Depends(get_ctx), ws: Access = Depe
 
 
 @router.get("/evidence/{label}/inline")
-def evidence_inline(label: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
-    """Images and PDFs for the preview pane, under a sandboxing CSP; anything else downloads."""
+def evidence_inline(
+    label: str, request: Request, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+) -> Response:
+    """Images and PDFs for the preview pane, under a sandboxing CSP; anything else downloads.
+
+    The original's bytes leave the vault here too: recorded like any download."""
     view, stream = open_original(ctx, ws.slug, label)
-    return attachment_response(view, stream, inline=view.media_type in PREVIEW_INLINE)
+    return attachment_response(
+        view,
+        stream,
+        inline=view.media_type in PREVIEW_INLINE,
+        on_sent=lambda: record_download(ctx, ws, view, request, "inline"),
+    )
 
 
 @router.get("/lang/{code}")
