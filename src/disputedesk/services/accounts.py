@@ -215,8 +215,19 @@ def memberships(ctx: Context, user_id: int) -> list[tuple[Workspace, str]]:
 
 
 def authenticate(ctx: Context, username: str, password: str, address: str | None) -> User:
-    """Check a password, with throttling: 5 failures per user or address in 15 minutes."""
+    """Check a password, with throttling: 5 failures per user or address in 15 minutes.
+
+    Atomic without locks: each attempt first writes its own row as a failure, then counts the
+    failures; a password is checked only while that count is within the limit, and the row
+    becomes "signin" on success. Of attempts sent at once, the last to count sees every row
+    written before it, so no more than the limit are ever checked.
+    """
     now = ctx.clock()
+    with unit_of_work(ctx.engine) as s:
+        row = _audit_row(ctx, "signin.failed", username, address, None, {})
+        s.add(row)
+        s.flush()
+        attempt_id = row.id
     with unit_of_work(ctx.engine) as s:
         conds = [AuditEvent.actor == username]
         if address:
@@ -227,9 +238,14 @@ def authenticate(ctx: Context, username: str, password: str, address: str | None
             )
         ).one()
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    if failures[0] >= THROTTLE_MAX_FAILURES:
+
+    def settle(action: str) -> None:
+        with unit_of_work(ctx.engine) as s:
+            s.get(AuditEvent, attempt_id).action = action  # type: ignore[union-attr]
+
+    if failures[0] > THROTTLE_MAX_FAILURES:  # this attempt's own row is counted
+        settle("signin.throttled")
         retry = int(((failures[1] or now) + THROTTLE_WINDOW - now).total_seconds()) + 1
-        audit(ctx, "signin.throttled", username, address)
         raise SignInRefused(f"too many failed sign-ins; try again in {max(1, retry // 60)} minute(s)", retry)
     ok = False
     if u is not None and not u.disabled:
@@ -240,12 +256,11 @@ def authenticate(ctx: Context, username: str, password: str, address: str | None
     else:
         _hasher.hash(password)  # same work either way: no user enumeration by timing
     if not ok or u is None:
-        audit(ctx, "signin.failed", username, address)
-        raise SignInRefused("wrong user name or password")
+        raise SignInRefused("wrong user name or password")  # its row stays a failure
     if _hasher.check_needs_rehash(u.password_hash):
         with unit_of_work(ctx.engine) as s:
             s.get(User, u.id).password_hash = _hasher.hash(password)  # type: ignore[union-attr]
-    audit(ctx, "signin", username, address)
+    settle("signin")
     return u
 
 
@@ -381,6 +396,14 @@ def create_share_link(
     nonce = secrets.token_urlsafe(24)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
+        role = s.execute(
+            select(Membership.role).where(Membership.user_id == u.id, Membership.workspace_id == ws.id)
+        ).scalar_one_or_none()
+        if not can(role, "admin"):
+            raise AccountError(
+                f"by: {created_by!r} is not an owner of {workspace!r} (role: {role or 'none'}); "
+                "only an owner may hand out a share link"
+            )
         case_id = None
         if case_number:
             case_id = s.execute(
