@@ -68,10 +68,13 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
 def is_english_only(text: str) -> bool:
-    """Words in Latin letters and no Chinese character (a model or serial number alone is not
-    a sentence: at least two words of two letters)."""
-    return not has_cjk(text) and len(_LATIN_WORD.findall(text)) >= 2
+    """English words and no Chinese character. Model and serial numbers ("RF-F3015-6kW S/N
+    RF3015G6-2512-0087") are not prose: at least two lower-case words of three letters."""
+    return not has_cjk(text) and len(_PROSE_WORD.findall(text)) >= 2
 
 
 def user_text(text: str | None, lang: str) -> str:
@@ -156,7 +159,11 @@ def citation_zh(citation: str) -> str:
             break
         nums = _numbers_zh(a.group("nums"), statute=instrument != "合同")
         return f"{instrument}{nums}" + (UNVERIFIED_ZH if unverified else "") + tail
-    return user_text(citation, "zh")
+    # A citation the generator does not know (the user's own, e.g. "Clause 9 as amended"):
+    # shown as written, marked for translation.
+    if not has_cjk(citation) and _LATIN_WORD.search(citation):
+        return f"{citation}{UNTRANSLATED_ZH}"
+    return citation
 
 
 def citations_zh(basis: str, sep: str = "; ") -> str:

@@ -237,19 +237,19 @@ class Block:
 
 
 TABLE_COLUMNS: dict[str, list[tuple[str, str, float]]] = {
-    "requests": [
-        ("Request", "请求编号", 1),
-        ("Subject", "事项", 4),
-        ("Opened", "提出时间", 1.6),
-        ("Status", "状态", 1),
+    "requests": [  # number and status wide enough for 请求编号 / 未解决 on one line
+        ("Request", "请求编号", 1.3),
+        ("Subject", "事项", 3.6),
+        ("Opened", "提出时间", 1.7),
+        ("Status", "状态", 1.2),
     ],
     "breaches": [
         ("Request", "请求", 1),
-        ("Obligation", "义务", 1.5),
-        ("Promised", "约定时限", 1.4),
-        ("Deadline", "截止时间", 1.7),
-        ("Actual", "实际情况", 1.7),
-        ("Overdue by", "逾期", 1.3),
+        ("Obligation", "义务", 1.3),
+        ("Promised", "约定时限", 0.9),
+        ("Deadline", "截止时间", 2),
+        ("Actual", "实际情况", 2),
+        ("Overdue by", "逾期", 1.6),
     ],
     "claims": [("Claim", "索赔事项", 4), ("Amount", "金额", 1.6), ("Basis", "依据", 2.5), ("Evidence", "证据", 1.4)],
     "payments": [
@@ -326,7 +326,14 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         return user_text(text, lang) if lang in ("en", "zh") else text
 
     def basis(text: str) -> str:
-        return citations_zh(text) if lang == "zh" else text
+        if lang == "zh":
+            return citations_zh(text)
+        if lang == "both" and text:
+            return f"{text}\n{citations_zh(text)}"
+        return text
+
+    def both(en: str, zh: str) -> str:  # a cell the generator writes: each language in its table
+        return zh if lang == "zh" else en if lang == "en" else (f"{en}\n{zh}" if zh and zh != en else en)
 
     if name == "requests":
         rows = [[r["number"], mine(r["title"]), r.get("opened", ""), _cell(r.get("status"), lang)] for r in data]
@@ -334,11 +341,11 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         rows = [
             [
                 b["request"],
-                b.get("what_zh" if lang == "zh" else "what", b.get("what", "")),
+                both(b.get("what", ""), b.get("what_zh", "")),
                 b.get("promised", ""),
                 b.get("deadline", ""),
                 _cell(b.get("actual"), lang),
-                b.get("overdue_zh" if lang == "zh" else "overdue", b.get("overdue", "")),
+                both(b.get("overdue", ""), b.get("overdue_zh", "")),
             ]
             for b in data
         ]

@@ -108,7 +108,7 @@ def _label(number: int | None) -> str:
 def _hours(seconds: int) -> tuple[str, str]:
     h = Decimal(seconds) / Decimal(3600)
     text = f"{h.quantize(Decimal('0.1')):,}".rstrip("0").rstrip(".")
-    return f"{text} business hours", f"{text} 个工作小时"
+    return f"{text} business hour{'' if text == '1' else 's'}", f"{text} 个工作小时"
 
 
 def _shanghai(dt: datetime | None) -> str:

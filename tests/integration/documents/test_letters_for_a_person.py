@@ -128,3 +128,22 @@ def test_no_cure_is_demanded_for_a_resolved_request(demo) -> None:
     # The resolved request is still listed, with its status.
     table = next(b.table for b in r.letter.blocks["en"] if b.marker == "requests")
     assert table is not None and any(row[0] == resolved[0]["number"] and row[3] == "resolved" for row in table.rows)
+
+
+def test_bilingual_tables_carry_both_languages(demo) -> None:
+    r = svc.render_letter(
+        demo, "demo", None, "arbitration-request", lang="both", fmt="pdf", letter_date=date(2026, 11, 2)
+    )
+    table = next(b.table for b in r.letter.blocks["zh"] if b.marker == "breaches")
+    assert table is not None
+    first = table.rows[0]
+    assert "first response" in first[1] and "首次响应" in first[1]
+    assert "个工作小时" in first[5] and "business hour" in first[5]
+    assert not any(re.search(r"\b1 business hours\b", row[5]) for row in table.rows)  # "1 business hour"
+    claims = next(b.table for b in r.letter.blocks["zh"] if b.marker == "claims")
+    assert (
+        claims is not None and "《中华人民共和国民法典》" in claims.rows[0][2] and "PRC Civil Code" in claims.rows[0][2]
+    )
+    # a serial number is not English prose: not marked for translation
+    units = r.letter.facts.units or ""
+    assert units and "〔英文原文" not in "".join(b.text for b in r.letter.blocks["zh"] if units.split(",")[0] in b.text)
