@@ -22,7 +22,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 
 from ..store.db import lock_workspace, unit_of_work
@@ -53,6 +53,7 @@ USERNAME = re.compile(r"^[a-zA-Z0-9._@-]{2,80}$")
 MIN_PASSWORD = 10
 THROTTLE_WINDOW = timedelta(minutes=15)
 THROTTLE_MAX_FAILURES = 5
+_SIGNIN_LOCK = 0x5349474E  # PostgreSQL advisory lock key: sign-in attempts are counted one at a time
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
 
@@ -215,37 +216,56 @@ def memberships(ctx: Context, user_id: int) -> list[tuple[Workspace, str]]:
 
 
 def authenticate(ctx: Context, username: str, password: str, address: str | None) -> User:
-    """Check a password, with throttling: 5 failures per user or address in 15 minutes."""
+    """Check a password, with throttling: 5 failures per user or address in 15 minutes.
+
+    Parallel guesses count too: each attempt is recorded (``signin.attempt``, counted as a failure
+    until its outcome is known) in the same short, serialised transaction that counts the earlier
+    ones, so a burst of requests gets 5 tries, not one per request thread."""
     now = ctx.clock()
     with unit_of_work(ctx.engine) as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SIGNIN_LOCK})
+        attempt = _audit_row(ctx, "signin.attempt", username, address, None, {})
+        s.add(attempt)
+        s.flush()  # SQLite: takes the write lock, so counting and recording are one step
         conds = [AuditEvent.actor == username]
         if address:
             conds.append(AuditEvent.address == address)
         failures = s.execute(
             select(func.count(AuditEvent.id), func.min(AuditEvent.at)).where(
-                AuditEvent.action == "signin.failed", AuditEvent.at > now - THROTTLE_WINDOW, or_(*conds)
+                AuditEvent.action.in_(("signin.failed", "signin.attempt")),
+                AuditEvent.at > now - THROTTLE_WINDOW,
+                AuditEvent.id != attempt.id,
+                or_(*conds),
             )
         ).one()
+        throttled = failures[0] >= THROTTLE_MAX_FAILURES
+        if throttled:
+            attempt.action = "signin.throttled"
+        attempt_id = attempt.id
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    if failures[0] >= THROTTLE_MAX_FAILURES:
+    if throttled:
         retry = int(((failures[1] or now) + THROTTLE_WINDOW - now).total_seconds()) + 1
-        audit(ctx, "signin.throttled", username, address)
         raise SignInRefused(f"too many failed sign-ins; try again in {max(1, retry // 60)} minute(s)", retry)
     ok = False
-    if u is not None and not u.disabled:
-        try:
-            ok = _hasher.verify(u.password_hash, password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            ok = False
-    else:
-        _hasher.hash(password)  # same work either way: no user enumeration by timing
+    try:
+        if u is not None and not u.disabled:
+            try:
+                ok = _hasher.verify(u.password_hash, password)
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                ok = False
+        else:
+            _hasher.hash(password)  # same work either way: no user enumeration by timing
+    finally:
+        with unit_of_work(ctx.engine) as s:
+            row = s.get(AuditEvent, attempt_id)
+            if row is not None:
+                row.action = "signin" if ok and u is not None else "signin.failed"
     if not ok or u is None:
-        audit(ctx, "signin.failed", username, address)
         raise SignInRefused("wrong user name or password")
     if _hasher.check_needs_rehash(u.password_hash):
         with unit_of_work(ctx.engine) as s:
             s.get(User, u.id).password_hash = _hasher.hash(password)  # type: ignore[union-attr]
-    audit(ctx, "signin", username, address)
     return u
 
 
