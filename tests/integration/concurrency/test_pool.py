@@ -54,3 +54,14 @@ def test_exhausted_pool_answers_503_with_retry_after_then_serves(small_ctx: Cont
             for c in held:
                 c.close()
         assert client.get("/api/cases").status_code == 200
+
+
+def test_request_threads_are_capped_to_the_setting(small_ctx: Context) -> None:
+    """Starlette's default would be 40 threads against this pool of 2 + 4 (+5): more threads than
+    connections is what made requests wait 30 s and fail."""
+    import anyio.to_thread
+
+    with TestClient(create_app(small_ctx)) as client:
+        tokens = client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)  # type: ignore[union-attr]
+    assert tokens == small_ctx.settings.web_threads == 2
+    assert tokens + 4 == small_ctx.settings.db_pool_size
