@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     # Mark the session cookie Secure (set when the app is served over HTTPS, e.g. behind a proxy).
     secure_cookies: bool = False
     session_hours: int = 12
+    # Addresses of reverse proxies whose X-Forwarded-For / -Proto are believed (comma-separated,
+    # e.g. "127.0.0.1"). Empty: none, so a client cannot set its own address in the audit log.
+    trusted_proxies: str = ""
     # The largest upload accepted through the web page / API, in bytes (CLI imports have no cap).
     max_upload_bytes: int = 2 * 1024**3
     # Seconds a SQLite writer waits for another writer before reporting the database as locked.

@@ -50,3 +50,17 @@ def test_a_refused_form_says_why(page) -> None:  # type: ignore[no-untyped-def]
     err = page.locator("#preview .flash.error")
     err.wait_for()
     assert "cure_deadline" in err.inner_text() and "31.12.2026" in err.inner_text()
+
+
+@pytest.mark.parametrize("width", [1400, 1024])
+def test_chinese_row_headings_stay_words(page, width: int) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/suppliers/ruifeng?lang=zh")
+    heights = page.eval_on_selector_all(
+        "table.grid th[scope=row]",
+        """els => els.map(el => {
+            const r = document.createRange(); r.selectNodeContents(el);
+            return [el.innerText, r.getBoundingClientRect().height, parseFloat(getComputedStyle(el).lineHeight)];
+        })""",
+    )
+    assert heights and all(h <= 1.5 * line for _, h, line in heights), heights  # 中文法定名称 on one line

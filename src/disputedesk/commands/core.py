@@ -243,6 +243,15 @@ def register(app: typer.Typer) -> None:
             out.print(f"DisputeDesk on http://{host}:{port}/ — no user yet: create one with `disputedesk user add`")
         out.print(f"JSON API under /api (OpenAPI: http://{host}:{port}/api/openapi.json)", highlight=False)
         ctx.close()
+        proxies = ctx.settings.trusted_proxies.strip()
         uvicorn.run(
-            "disputedesk.web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+            "disputedesk.web.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+            # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: only configured proxies here
+            proxy_headers=bool(proxies),
+            forwarded_allow_ips=proxies or None,
         )

@@ -401,6 +401,14 @@ def create_share_link(
     nonce = secrets.token_urlsafe(24)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
+        role = s.execute(
+            select(Membership.role).where(Membership.user_id == u.id, Membership.workspace_id == ws.id)
+        ).scalar_one_or_none()
+        if not can(role, "admin"):
+            raise AccountError(
+                f"by: {created_by!r} is not an owner of {workspace!r} (role: {role or 'none'}); "
+                "only an owner may hand out a share link"
+            )
         case_id = None
         if case_number:
             case_id = s.execute(
