@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlparse
 
 from sqlalchemy import select
 
-from ...store.db import unit_of_work
+from ...store.db import lock_workspace, unit_of_work
 from ...store.models_mail import ImapSyncState
 from ..context import Context
 from ..workspaces import get_workspace
@@ -166,6 +166,9 @@ def imap_source(
         last = max(uids, default=start - 1)
         with unit_of_work(ctx.engine) as s:
             ws = get_workspace(s, workspace)
+            # Another import of the same folder may be saving its position now: one at a time, so
+            # the row is created once and the furthest position wins.
+            lock_workspace(s, ws.id)
             state = s.execute(
                 select(ImapSyncState).where(
                     ImapSyncState.workspace_id == ws.id,
