@@ -132,6 +132,14 @@ def set_password(ctx: Context, username: str, password: str, *, actor: str) -> N
     audit(ctx, "user.password_reset", actor, detail={"username": username})
 
 
+def end_sessions(ctx: Context, user_id: int, session_version: int) -> None:
+    """Sign-out on the server: every session cookie of the user (copies included) stops working."""
+    with unit_of_work(ctx.engine) as s:
+        u = s.get(User, user_id)
+        if u is not None and u.session_version == session_version:
+            u.session_version += 1
+
+
 def list_users(ctx: Context) -> list[tuple[User, list[tuple[str, str]]]]:
     with unit_of_work(ctx.engine) as s:
         users = list(s.execute(select(User).order_by(User.username)).scalars())
@@ -163,6 +171,7 @@ def grant(ctx: Context, username: str, workspace: str, role: str, *, actor: str,
         if role == "none":
             if m is not None:
                 s.delete(m)
+                u.session_version += 1  # a removed member's sessions end at once
         elif m is None:
             s.add(Membership(user_id=u.id, workspace_id=ws.id, role=role))
         else:

@@ -56,7 +56,11 @@ def login(
 
 
 @public.post("/logout")
-def logout(request: Request) -> RedirectResponse:
+def logout(request: Request, ctx: Context = Depends(get_ctx)) -> RedirectResponse:
+    uid = request.session.get("uid")
+    if uid and request.session.get("sv") is not None:
+        # Server-side: a copy of the cookie stops working too (every session of the user ends).
+        accounts.end_sessions(ctx, int(uid), int(request.session["sv"]))
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
@@ -75,6 +79,15 @@ def open_share_link(token: str, request: Request, ctx: Context = Depends(get_ctx
     acc = accounts.access_for_share(ctx, token, client_address(request))
     if acc is None:
         return RedirectResponse("/login?share=expired", status_code=303)
+    if request.session.get("uid"):
+        # A click on a link must not silently swap the signed-in user for someone else's workspace.
+        from fastapi import HTTPException
+
+        raise HTTPException(
+            409,
+            "you are signed in: opening this share link would end your session. "
+            "Sign out first, then open the link again.",
+        )
     request.session.clear()
     request.session.update({"share": token})
     accounts.record_share_use(ctx, acc, "/share", client_address(request))

@@ -275,7 +275,12 @@ async def _verify_upload(file: UploadFile) -> Any:
         with open(path, "wb") as f:
             while chunk := await file.read(1024 * 1024):
                 f.write(chunk)
-        return verify_bundle(path)
+        report = verify_bundle(path)
+    # The server's temporary folder is nobody's business: name the upload as the user named it.
+    shown = (file.filename or "bundle.zip").replace("\\", "/").rsplit("/", 1)[-1] or "bundle.zip"
+    report.path = shown
+    report.problems = [p.replace(str(path), shown).replace(tmp, ".") for p in report.problems]
+    return report
 
 
 # -- JSON API ------------------------------------------------------------------------------------
