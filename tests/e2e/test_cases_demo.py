@@ -41,7 +41,7 @@ def test_walk_the_demo_case(page, tmp_path) -> None:  # type: ignore[no-untyped-
     assert ladder.count() == 4
     assert "formal complaint" in ladder.nth(2).inner_text() and "E-0085" in ladder.nth(2).inner_text()
     ladder.nth(2).get_by_text("How counted").click()
-    assert "25 days counted" in ladder.nth(2).inner_text()
+    assert "25 days end on 31 Jul 2026" in ladder.nth(2).inner_text()
     assert "lawyer's demand letter" in page.locator("#next-step").inner_text()
 
     lim = page.locator("#deadline-table tbody tr", has_text="limitation period")
