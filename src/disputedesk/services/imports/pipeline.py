@@ -262,6 +262,9 @@ def _prefetch(
     numbering, reports and batches are exactly as in a sequential run. At most ``ahead`` files
     are in flight (each streams in 1 MiB chunks), so memory stays flat.
     """
+    # An object store pays a round trip per file: it stores many at once (``parallel_puts``).
+    workers = max(workers, ctx.blobs.parallel_puts)
+    ahead = max(ahead, 2 * workers)
     pending: deque[tuple[Candidate, Future[_Stored | Outcome] | None]] = deque()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="disputedesk-store") as pool:
         try:
