@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
@@ -209,6 +210,25 @@ def stamp_due(ctx: Context, *, actor: str = "system:timestamps") -> list[Stamp]:
         except TimestampError as exc:
             log.warning("timestamp of workspace %s not taken: %s", ws.slug, exc)
     return out
+
+
+def start_timer(ctx: Context, every: float = 3600.0) -> threading.Event | None:
+    """The embedded mode has no worker: the web process runs :func:`stamp_due` at start and then
+    every ``every`` seconds in a daemon thread. Returns the event that stops it (None: no TSA)."""
+    if not configured(ctx):
+        return None
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                stamp_due(ctx)
+            except Exception:  # noqa: BLE001 - a database hiccup must not end the timer
+                log.exception("periodic timestamp check failed")
+            stop.wait(every)
+
+    threading.Thread(target=loop, name="disputedesk-timestamps", daemon=True).start()
+    return stop
 
 
 def after_import(ctx: Context, workspace: str, recorded: int) -> Stamp | None:

@@ -22,11 +22,12 @@ from disputedesk.config import get_settings
 from disputedesk.documents.timestamp_token import TIMESTAMP_ACTION
 from disputedesk.domain.ledger import Entry, check_chain, make_entry
 from disputedesk.services import timestamps
+from disputedesk.services.accounts import grant
 from disputedesk.services.imports import import_paths
 from disputedesk.services.verify import verify
 from disputedesk.store.ledger import anchor_name, read_anchor
 
-from support import need, tamper, write_files
+from support import make_user, need, tamper, write_files
 from tsaserver import Tsa, openssl_problem, start_tsa
 
 
@@ -263,3 +264,49 @@ def test_cli_timestamp_and_verify_print_what_is_proven(tctx, tmp_path: Path) -> 
     get_settings.cache_clear()
     assert r.exit_code == 0, r.output
     assert "trusted timestamp (default) ledger #" in r.output and "proves entries #1–#" in r.output, r.output
+
+
+def test_the_worker_stamps_hourly_what_is_due(tctx, tmp_path: Path, tsa: Tsa, monkeypatch) -> None:
+    """The queue's periodic task (served by `disputedesk worker`) runs the same check."""
+    from disputedesk.services import queue
+
+    tsa.fail(503)
+    import_some(tctx, tmp_path)  # no token: the TSA was down
+    tsa.fail(0)
+    app_ = queue.make_app(tctx.settings.resolved_database_url)
+    periodic = {p.periodic_id: p for p in app_.periodic_registry.periodic_tasks.values()}
+    assert periodic["ledger-timestamps"].cron == "17 * * * *"  # hourly; a token at least daily
+    monkeypatch.setattr(queue, "_WORKER_CTX", tctx)
+    app_.tasks["disputedesk.ledger_timestamps"].func(timestamp=0)
+    assert entries(tctx)[-1].action == TIMESTAMP_ACTION
+    assert verify(tctx).ok
+
+
+def test_the_embedded_web_process_runs_the_check_itself(tctx, tmp_path: Path, tsa: Tsa) -> None:
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from disputedesk.web.app import create_app
+
+    tsa.fail(503)
+    import_some(tctx, tmp_path)
+    tsa.fail(0)
+    with TestClient(create_app(tctx)):
+        deadline = time.monotonic() + 20
+        while entries(tctx)[-1].action != TIMESTAMP_ACTION and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert entries(tctx)[-1].action == TIMESTAMP_ACTION
+
+
+def test_due_waits_for_the_interval(tctx, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    import_some(tctx, tmp_path)  # stamped at once
+    import_some(tctx, tmp_path, 1, "b")  # stamped at once too (after every import)
+    make_user(tctx, "ann", "default", "viewer")  # a record that is no import waits for the periodic check
+    grant(tctx, "ann", "default", "member", actor="t")
+    assert entries(tctx)[-1].action != TIMESTAMP_ACTION
+    assert not timestamps.due(tctx, "default")  # the last token is fresh
+    later = tctx.clock() + timedelta(hours=tctx.settings.tsa_interval_hours)
+    assert timestamps.due(tctx, "default", later)
