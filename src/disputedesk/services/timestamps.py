@@ -240,7 +240,9 @@ def after_import(ctx: Context, workspace: str, recorded: int) -> Stamp | None:
         return take_timestamp(ctx, workspace, actor="system:timestamps")
     except TimestampError as exc:
         log.warning("timestamp after import into %s not taken: %s", workspace, exc)
-        return None
+    except Exception:  # noqa: BLE001 - e.g. the database busy: the import stands, the periodic check retries
+        log.exception("timestamp after import into %s not taken", workspace)
+    return None
 
 
 # --- checking ------------------------------------------------------------------------------------
