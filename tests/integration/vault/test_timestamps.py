@@ -452,3 +452,31 @@ def test_a_tampered_or_forged_token_in_a_consistently_rebuilt_bundle_is_refused(
     assert [p for p in rep.problems if f"#{last.seq}" in p and "refused" in p], rep.problems
     r = CliRunner().invoke(app, ["bundle", "verify", "--tsa-ca", str(tsa.pki.ca_pem), str(forged)])
     assert r.exit_code == 1 and "refused" in r.output, r.output
+
+
+def test_the_pages_and_the_api_show_what_the_timestamps_prove(tctx, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from disputedesk.web.app import create_app
+
+    from support import api_token, sign_in
+
+    make_user(tctx, "olga", "default", "owner")
+    import_some(tctx, tmp_path)
+    bundle = export(tctx, tmp_path)
+    with TestClient(create_app(tctx)) as c:
+        sign_in(c, "olga")
+        page = c.post("/verify")
+        assert (
+            page.status_code == 200
+            and "Trusted timestamps (RFC 3161)" in page.text
+            and "proves entries #1–#" in page.text
+        )
+        c.cookies.set("dd_lang", "zh")
+        token = api_token(tctx, "olga", "default")
+        with open(bundle, "rb") as fh:
+            r = c.post(
+                "/api/bundles/verify", files={"file": ("b.zip", fh)}, headers={"Authorization": f"Bearer {token}"}
+            )
+        rep = r.json()
+        assert rep["ok"] and rep["timestamps"] and not rep["notes"], rep  # checked against the configured CA
