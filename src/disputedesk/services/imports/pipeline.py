@@ -182,6 +182,7 @@ def import_candidates(
     report: ImportReport | None = None,
 ) -> ImportReport:
     report = report or ImportReport()
+    imported_before = report.imported
     ctx.blobs.check_writable()
     with unit_of_work(ctx.engine) as s:
         get_workspace(s, workspace)  # fail early with a clear message
@@ -245,6 +246,9 @@ def import_candidates(
         from ..mail import rebuild_threads
 
         rebuild_threads(ctx, workspace)
+    from ..timestamps import after_import  # a trusted timestamp of the new head, if a TSA is configured
+
+    after_import(ctx, workspace, report.imported - imported_before)
     return report
 
 
