@@ -21,6 +21,7 @@ MODULES = (
     "requests",
     "sla",
     "supplier",
+    "timestamps",
 )
 
 COMMANDS: dict[str, dict[str, Any]] = {
@@ -75,7 +76,10 @@ COMMANDS: dict[str, dict[str, Any]] = {
     "verify": {
         "module": "core",
         "imports": [],
-        "help": "Re-hash every blob and replay the ledger; name every altered, missing or reordered record.",
+        "help": "Re-hash every blob and replay the ledger; name every altered, missing or reordered "
+        "record.\n"
+        "Trusted timestamps (RFC 3161) in the ledger are checked and what each proves is "
+        "printed.",
         "hidden": False,
         "deprecated": False,
         "panel": None,
@@ -159,6 +163,17 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "copies\n"
         "kept beside the untouched originals; their text is searchable and used by the contract "
         "check.",
+        "hidden": False,
+        "deprecated": False,
+        "panel": None,
+    },
+    "timestamp": {
+        "module": "timestamps",
+        "imports": [],
+        "help": "Ask the time-stamping authority (DISPUTEDESK_TSA_URL) for a token over the ledger "
+        "head and record\n"
+        "it in the ledger; `disputedesk verify` checks it. Exit 1 if the TSA fails, 2 if none "
+        "is configured.",
         "hidden": False,
         "deprecated": False,
         "panel": None,
