@@ -17,6 +17,7 @@ from . import values as V
 from .clauses import Clause, Location, ParagraphLike, markdown_heading, split_clauses
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, UNILATERAL_CHANGE, KindSpec
 from .legal import RULES, LegalRule, arbitration_rule
+from .model import ClauseModel, features, load_model
 from .suggestions import SuggestionParams, suggestion
 from .text import detect_language, is_cjk, sentence_spans
 from .vague import VAGUE_TERMS
@@ -318,6 +319,45 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
                         result.hits.append(_Hit(sent, True))
                         result.present = True
     return results
+
+
+def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
+    """The sentences the model scores (substantive ones) with their features (training uses this too)."""
+    out = []
+    for clause in clauses:
+        head = f"{clause.heading} {clause.context}".strip()
+        for s0, e0 in clause_sentences(clause):
+            sent = _Sentence(clause, s0, e0)
+            if _substantive(sent.text):
+                out.append((sent, features(sent.text, head)))
+    return out
+
+
+def apply_model(
+    clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
+) -> None:
+    """Let the trained sentence model decide presence where its file says it beats the rules for
+    documents in this language (model.py): a kind the model finds and the rules miss gets the
+    model's best sentence as its excerpt; with "and"/"model" a rule finding the model does not
+    confirm is dropped."""
+    used = model.used(language) if model is not None else {}
+    if not used:
+        return
+    best: dict[str, tuple[float, _Sentence | None]] = {k: (float("-inf"), None) for k in used}
+    for sent, feats in model_units(clauses):
+        for kind, (km, _, _) in used.items():
+            score = km.score(feats)
+            if score > best[kind][0]:
+                best[kind] = (score, sent)
+    for kind, (_, combine, threshold) in used.items():
+        score, top = best[kind]
+        found = top is not None and score > threshold
+        r = results[kind]
+        if combine in ("and", "model") and not found:
+            r.present, r.hits = False, []
+        if combine in ("or", "model") and found and not r.present and top is not None:
+            r.hits.append(_Hit(top, False))
+            r.present = True
 
 
 # ------------------------------------------------------------------ values per kind
@@ -1088,6 +1128,7 @@ def check_contract(
     full_text = "\n".join(p.text for p in paragraphs)
     language = detect_language(full_text)
     results = detect_kinds(clauses)
+    apply_model(clauses, results, load_model(), language)
     for kind, r in results.items():
         _extract_values(kind, r)
     _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses))
@@ -1146,10 +1187,14 @@ def check_text(text: str, *, as_of: date, params: SuggestionParams | None = None
     return check_contract(paragraphs_from_text(text), as_of=as_of, params=params)
 
 
-def detected_kinds(text: str) -> set[str]:
-    """Kinds present in `text` (checklist only; used by the benchmark)."""
+def detected_kinds(text: str, *, model: ClauseModel | None | bool = True) -> set[str]:
+    """Kinds present in `text` (checklist only; used by the benchmark). `model`: True for the
+    shipped model, False for the rules alone, or a model to try."""
     clauses = split_clauses(paragraphs_from_text(text))
-    return {k for k, r in detect_kinds(clauses).items() if r.present}
+    results = detect_kinds(clauses)
+    chosen = load_model() if model is True else None if model is False else model
+    apply_model(clauses, results, chosen, detect_language(text))
+    return {k for k, r in results.items() if r.present}
 
 
 __all__ = [
