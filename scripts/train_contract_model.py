@@ -14,9 +14,11 @@ document has the kind when its best sentence scores above a threshold.
 
 Per kind, 5-fold cross-validation grouped by source (CUAD contract type, zh-dev source repository,
 own fixture file) gives out-of-fold predictions for: rules, model, rules OR model, rules AND model;
-the threshold and the combination with the best out-of-fold F1 go into the model file; the model is
-used only where it beats the rules there by at least MARGIN (the rules were written looking at part
-of this data, so their figure here is optimistic: the margin does not make up for that).
+decided separately for English and for Chinese/bilingual documents, the threshold and the
+combination with the best out-of-fold F1 go into the model file; the model is used only where it
+beats the rules there by at least MARGIN with at least MIN_POSITIVES_TO_USE positive documents in
+that language (the rules were written looking at part of this data, so their figure here is
+optimistic: the margin does not make up for that).
 
 Needs scikit-learn (``pip install -e '.[train]'``); nothing is downloaded.
 Usage: .venv/bin/python scripts/train_contract_model.py [--out PATH] [--report PATH]
@@ -43,8 +45,9 @@ from disputedesk.domain.contract_clarity.analysis import detect_kinds, model_uni
 from disputedesk.domain.contract_clarity.model import MODEL_FILE, language_key, parse_model  # noqa: E402
 
 OUT = ROOT / "src" / "disputedesk" / "domain" / "contract_clarity" / MODEL_FILE
-MARGIN = 0.02
-MIN_POSITIVES = 4
+MARGIN = 0.03
+MIN_POSITIVES = 4  # to train a kind at all
+MIN_POSITIVES_TO_USE = 8  # per language, for the model to take part: fewer make the out-of-fold choice luck
 NEG_PER_DOC = 80  # negative sentences sampled per document (plus every sentence the rules hit)
 C = 0.5
 PRUNE = 0.02  # weights smaller than this are left out of the shipped file
@@ -195,20 +198,31 @@ def evaluate_kind(docs: list[Prepared], kind: str) -> dict[str, Any]:
             "or": f1(g, [a or b for a, b in zip(ru, model, strict=True)]),
             "and": f1(g, [a and b for a, b in zip(ru, model, strict=True)]),
         }
-        choice = max(("model", "or", "and"), key=lambda v: variants[v][2])
-        if variants[choice][2] < variants["rules"][2] + MARGIN:
+        # "and" and "model" drop rule findings (and their values): they must beat "or", which never
+        # drops one, by MARGIN as well
+        f = {v: variants[v][2] for v in variants}
+        veto = max(("and", "model"), key=f.__getitem__)
+        if sum(g) < MIN_POSITIVES_TO_USE:
+            choice = "rules"
+        elif f["or"] >= f["rules"] + MARGIN and f["or"] >= f[veto] - MARGIN:
+            choice = "or"
+        elif f[veto] >= f["rules"] + MARGIN:
+            choice = veto
+        else:
             choice = "rules"
         by_source = {}
         for src in ("cuad", "zh", "own"):
             sub = [j for j, i in enumerate(idx) if docs[i].doc.group.startswith(src + ":")]
             if any(g[j] for j in sub):
                 sg = [g[j] for j in sub]
-                by_source[src] = {
-                    "rules": round(f1(sg, [ru[j] for j in sub])[2], 2),
-                    "model": round(f1(sg, [model[j] for j in sub])[2], 2),
-                    "or": round(f1(sg, [ru[j] or model[j] for j in sub])[2], 2),
-                    "and": round(f1(sg, [ru[j] and model[j] for j in sub])[2], 2),
+                preds = {
+                    "rules": [ru[j] for j in sub],
+                    "model": [model[j] for j in sub],
+                    "or": [ru[j] or model[j] for j in sub],
+                    "and": [ru[j] and model[j] for j in sub],
                 }
+                by_source[src] = {v: [round(x, 3) for x in f1(sg, q)] for v, q in preds.items()}
+                by_source[src]["positives"] = [sum(sg), len(sg)]
         out["by_language"][lang] = {
             "combine": choice, "threshold": round(best_t, 4), "positives": sum(g), "documents": len(idx),
             "cv": {k: [round(x, 3) for x in v] for k, v in variants.items()}, "cv_by_source": by_source,
@@ -239,7 +253,8 @@ def main() -> int:
             print(f"{kind:<26}{lang} pos {m['positives']:>3}/{m['documents']:<3} out-of-fold F1 "
                   f"rules {cv['rules'][2]:.2f} model {cv['model'][2]:.2f} or {cv['or'][2]:.2f} "
                   f"and {cv['and'][2]:.2f} -> {m['combine']}  "
-                  f"{m['cv_by_source']}", flush=True)  # fmt: skip
+                  + " ".join(f"{src} " + "/".join(f"{v[2]:.2f}" for n, v in d.items() if n != "positives")
+                             for src, d in m["cv_by_source"].items()), flush=True)  # fmt: skip
         if all(m["combine"] == "rules" for m in ev["by_language"].values()):
             kinds_out[kind] = {"intercept": 0.0, "weights": {}, "by_language": ev["by_language"]}
             continue

@@ -94,3 +94,17 @@ def test_rules_keep_the_values_when_the_model_takes_part() -> None:
     kind = report.kinds["response_time"]
     assert kind.present
     assert kind.values["durations"][0]["value"] == "4"
+
+
+def test_the_shipped_model_adds_to_the_rules_warranty_findings_and_drops_none() -> None:
+    """Missing a stated warranty does harm (issue 19): for warranty the model may add a finding, never veto one."""
+    model = load_model()
+    if model is None or "warranty_period" not in model.kinds:
+        return
+    assert {m[0] for m in model.kinds["warranty_period"].modes.values()} <= {"rules", "or"}
+    for text in (
+        "8. Warranty\nSeller warrants the equipment for a period of twenty-four (24) months from acceptance.",
+        "The Products are guaranteed against defects in materials and workmanship for 2 years after delivery.",
+        "第八条 质量保证\n设备质保期为十二个月，自验收合格之日起计算。",
+    ):
+        assert "warranty_period" in detected_kinds(text)
