@@ -7,6 +7,8 @@ import subprocess
 import sys
 from importlib import resources
 
+import pytest
+
 from disputedesk.domain.contract_clarity import KINDS, check_text, detected_kinds
 from disputedesk.domain.contract_clarity.model import (
     MODEL_FILE,
@@ -108,3 +110,18 @@ def test_the_shipped_model_adds_to_the_rules_warranty_findings_and_drops_none() 
         "第八条 质量保证\n设备质保期为十二个月，自验收合格之日起计算。",
     ):
         assert "warranty_period" in detected_kinds(text)
+
+
+def test_the_fast_scorer_gives_the_score_of_the_feature_set() -> None:
+    from disputedesk.domain.contract_clarity.model import Scorer
+
+    models = [KindModel("a", -0.5, {}, {"spare": 1.0, "spare parts": 0.5, "备 件": 2.0, "h:spare": 0.25, "0": 0.1}),
+              KindModel("b", 0.2, {}, {"parts": -1.0, "件": 0.5, "0 0": 3.0})]  # fmt: skip
+    scorer = Scorer(models)
+    for sentence, heading in [
+        ("Spare parts, spare parts and more spare parts for 10 years.", "9. Spare parts"),
+        ("乙方提供备件备件，期限 5 年 6 个月", "第九条 备件"),
+        ("12 24", ""),
+    ]:
+        feats = features(sentence, heading)
+        assert scorer.scores(sentence, heading) == pytest.approx([m.score(feats) for m in models])

@@ -17,7 +17,7 @@ from . import values as V
 from .clauses import Clause, Location, ParagraphLike, markdown_heading, split_clauses
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, UNILATERAL_CHANGE, KindSpec
 from .legal import RULES, LegalRule, arbitration_rule
-from .model import ClauseModel, features, load_model
+from .model import ClauseModel, Scorer, features, load_model
 from .suggestions import SuggestionParams, suggestion
 from .text import detect_language, is_cjk, sentence_spans
 from .vague import VAGUE_TERMS
@@ -321,16 +321,21 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
     return results
 
 
-def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
-    """The sentences the model scores (substantive ones) with their features (training uses this too)."""
+def _model_sentences(clauses: Sequence[Clause]) -> list[tuple[_Sentence, str]]:
+    """The sentences the model scores (substantive ones), each with its clause heading."""
     out = []
     for clause in clauses:
         head = f"{clause.heading} {clause.context}".strip()
         for s0, e0 in clause_sentences(clause):
             sent = _Sentence(clause, s0, e0)
             if _substantive(sent.text):
-                out.append((sent, features(sent.text, head)))
+                out.append((sent, head))
     return out
+
+
+def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
+    """The model's sentences with their features (the training script reads them)."""
+    return [(sent, features(sent.text, head)) for sent, head in _model_sentences(clauses)]
 
 
 def apply_model(
@@ -341,14 +346,25 @@ def apply_model(
     model's best sentence as its excerpt; with "and"/"model" a rule finding the model does not
     confirm is dropped."""
     used = model.used(language) if model is not None else {}
+    # speed: "or" can only add a kind the rules missed, "and" only drop one they found
+    used = {k: u for k, u in used.items() if u[1] == "model" or (u[1] == "or") != results[k].present}
     if not used:
         return
-    best: dict[str, tuple[float, _Sentence | None]] = {k: (float("-inf"), None) for k in used}
-    for sent, feats in model_units(clauses):
-        for kind, (km, _, _) in used.items():
-            score = km.score(feats)
+    kinds = list(used)
+    scorer = Scorer([used[k][0] for k in kinds])
+    best: dict[str, tuple[float, _Sentence | None]] = {k: (float("-inf"), None) for k in kinds}
+    # "and" only needs one sentence above the threshold: the sentences the rules hit come first, and
+    # the scan stops once every kind is settled ("or" and "model" look for the best sentence)
+    settle_early = all(used[k][1] == "and" for k in kinds)
+    hit_keys = {(id(h.sentence.clause), h.sentence.start) for k in kinds for h in results[k].hits}
+    order = [(sent, head) for sent, head in _model_sentences(clauses)]
+    order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in hit_keys)
+    for sent, head in order:
+        for kind, score in zip(kinds, scorer.scores(sent.text, head), strict=True):
             if score > best[kind][0]:
                 best[kind] = (score, sent)
+        if settle_early and all(best[k][0] > used[k][2] for k in kinds):
+            break
     for kind, (_, combine, threshold) in used.items():
         score, top = best[kind]
         found = top is not None and score > threshold

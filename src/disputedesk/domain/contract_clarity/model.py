@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 MODEL_FILE = "clause_model.json"
 COMBINE_MODES = ("rules", "model", "or", "and")
@@ -35,10 +37,13 @@ def tokens(text: str) -> list[str]:
 
 
 def _ngrams(toks: list[str], prefix: str, top: int) -> set[str]:
-    out = {prefix + t for t in toks}
-    for n in range(2, top + 1):
-        out.update(prefix + " ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
-    return out
+    out = set(toks)
+    if top >= 2:
+        bigrams = [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
+        out.update(bigrams)
+        if top >= 3:
+            out.update(a + " " + b for a, b in zip(bigrams, toks[2:], strict=False))
+    return {prefix + f for f in out} if prefix else out
 
 
 @lru_cache(maxsize=4096)
@@ -89,6 +94,36 @@ class ClauseModel:
             if combine != "rules" and km.weights:
                 out[kind] = (km, combine, threshold)
         return out
+
+
+class Scorer:
+    """Scores sentences for several kinds at once, without building each sentence's feature set:
+    every n-gram is looked up once in one table of (kind, weight) pairs. Same result as
+    `KindModel.score(features(...))` (a feature counts once however often it occurs)."""
+
+    def __init__(self, models: Sequence[KindModel]) -> None:
+        self.intercepts = [m.intercept for m in models]
+        table: dict[str, list[tuple[int, float]]] = {}
+        for i, m in enumerate(models):
+            for f, w in m.weights.items():
+                table.setdefault(f, []).append((i, w))
+        self.table = table
+
+    def scores(self, sentence: str, heading: str = "") -> list[float]:
+        toks = tokens(sentence)
+        bigrams = [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
+        trigrams = (a + " " + b for a, b in zip(bigrams, toks[2:], strict=False))
+        acc = list(self.intercepts)
+        get = self.table.get
+        seen: set[str] = set()
+        head = heading_features(heading) if heading else ()
+        for f in chain(toks, bigrams, trigrams, head):
+            entry = get(f)
+            if entry is not None and f not in seen:
+                seen.add(f)
+                for i, w in entry:
+                    acc[i] += w
+        return acc
 
 
 def parse_model(data: dict[str, object]) -> ClauseModel:
