@@ -125,3 +125,17 @@ def test_the_fast_scorer_gives_the_score_of_the_feature_set() -> None:
     ]:
         feats = features(sentence, heading)
         assert scorer.scores(sentence, heading) == pytest.approx([m.score(feats) for m in models])
+
+
+def test_an_excerpt_found_by_the_model_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from disputedesk.domain.contract_clarity import analysis
+
+    spare = KindModel("spare_parts", -1.0, {"en": ("or", 0.5)}, {"components": 3.0})
+    toy = ClauseModel("toy", {"spare_parts": spare}, {})
+    monkeypatch.setattr(analysis, "load_model", lambda: toy)
+    text = "9. Consumables\nSeller keeps replacement components available for the machine for years after delivery."
+    assert "spare_parts" not in detected_kinds(text, model=False)
+    kinds = {c["kind"]: c for c in check_text(text, as_of=AS_OF).as_dict()["clauses"]}
+    assert kinds["spare_parts"]["present"]
+    assert kinds["spare_parts"]["excerpts"][0]["found_by"] == "sentence model"
+    assert all("found_by" not in e for c in kinds.values() if c["kind"] != "spare_parts" for e in c["excerpts"])

@@ -120,6 +120,7 @@ class _Sentence:
 class _Hit:
     sentence: _Sentence
     by_heading: bool
+    by_model: bool = False  # found by the sentence model, not by a rule
 
 
 @dataclass
@@ -269,7 +270,10 @@ def _distinct_excerpts(r: KindResult) -> list[Json]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(_excerpt(s))
+        excerpt = _excerpt(s)
+        if hit.by_model:
+            excerpt["found_by"] = "sentence model"
+        out.append(excerpt)
         if len(out) >= MAX_EXCERPTS:
             break
     out.sort(key=lambda e: e["location"]["char_start"])
@@ -372,7 +376,7 @@ def apply_model(
         if combine in ("and", "model") and not found:
             r.present, r.hits = False, []
         if combine in ("or", "model") and found and not r.present and top is not None:
-            r.hits.append(_Hit(top, False))
+            r.hits.append(_Hit(top, False, by_model=True))
             r.present = True
 
 
