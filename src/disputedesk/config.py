@@ -41,6 +41,13 @@ class Settings(BaseSettings):
     jobs: str = "inline"
     # A worker that sent no heartbeat for this long is taken as dead; its jobs are retried.
     worker_stall_seconds: int = 30
+    # Trusted timestamps (RFC 3161) of the ledger head: the time-stamping authority's URL and a PEM
+    # file with the CA certificate(s) its tokens must chain to. Empty URL: no timestamps are taken.
+    tsa_url: str = ""
+    tsa_ca: str = ""
+    tsa_timeout: float = 20.0
+    # The worker checks hourly: entries not yet timestamped get a token once the last is this old.
+    tsa_interval_hours: float = 23.0
     # Files per database transaction during an import: blobs of a batch are flushed to disk
     # before the batch's rows commit, so a row never points to a missing blob.
     import_batch_files: int = 200

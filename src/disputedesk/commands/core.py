@@ -116,11 +116,26 @@ def register(app: typer.Typer) -> None:
         workspace: str = WorkspaceOpt,
         quick: bool = typer.Option(False, "--quick", help="Check sizes only, do not re-hash the blobs."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        kept: list[Path] = typer.Option(
+            [],
+            "--timestamps",
+            help="Timestamp tokens kept outside the vault (`timestamp --export` file or an evidence bundle) "
+            "to check against the chain as well. Repeatable.",
+        ),
     ) -> None:
-        """Re-hash every blob and replay the ledger; name every altered, missing or reordered record."""
+        """Re-hash every blob and replay the ledger; name every altered, missing or reordered record.
+        Trusted timestamps (RFC 3161) in the ledger are checked and what each proves is printed."""
+        from ..services.timestamps import TimestampError, load_kept_tokens
         from ..services.verify import count_items, verify
 
         ctx = open_context()
+        kept_tokens: dict[str, list[dict[str, object]]] = {}
+        for path in kept:
+            try:
+                for slug, tokens in load_kept_tokens(path).items():
+                    kept_tokens.setdefault(slug, []).extend(tokens)
+            except (TimestampError, OSError, ValueError) as exc:
+                raise fail(f"--timestamps {path}: {exc}") from exc
         try:
             total = count_items(ctx, workspace)
             with Progress(
@@ -132,7 +147,13 @@ def register(app: typer.Typer) -> None:
                 disable=as_json or not sys.stderr.isatty(),
             ) as progress:
                 task = progress.add_task("verify", total=total)
-                report = verify(ctx, workspace, rehash=not quick, progress=lambda n: progress.update(task, advance=n))
+                report = verify(
+                    ctx,
+                    workspace,
+                    rehash=not quick,
+                    progress=lambda n: progress.update(task, advance=n),
+                    kept_tokens=kept_tokens,
+                )
         except DatabaseError as exc:
             raise fail(str(exc)) from exc
         if as_json:
@@ -146,6 +167,12 @@ def register(app: typer.Typer) -> None:
             )
             for slug, (seq, h) in report.heads.items():
                 out.print(f"  ledger head ({slug}): #{seq} {h}", highlight=False)
+            for slug, checks in report.timestamps.items():
+                for c in checks:
+                    if c.ok:
+                        out.print(f"  trusted timestamp ({slug}) {c.describe()}", highlight=False)
+            for note in report.notes:
+                out.print(f"  note: {note}", highlight=False)
             if report.ok:
                 out.print("[green]OK[/]: every original matches its hash and every ledger chain is intact")
             else:

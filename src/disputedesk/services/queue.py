@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from .cases import refresh_summaries
 from .context import Context
+from .timestamps import stamp_due
 from .workspaces import list_workspaces
 
 QUEUE = "disputedesk"
@@ -52,6 +53,14 @@ def make_app(database_url: str) -> procrastinate.App:
         assert _WORKER_CTX is not None
         for ws in list_workspaces(_WORKER_CTX):
             refresh_summaries(_WORKER_CTX, ws.slug)
+
+    @app.periodic(cron="17 * * * *", periodic_id="ledger-timestamps")
+    @app.task(name="disputedesk.ledger_timestamps", queue=QUEUE, queueing_lock="ledger-timestamps")
+    def ledger_timestamps(timestamp: int) -> None:  # noqa: ARG001
+        """Hourly: a trusted timestamp (RFC 3161) for every workspace with entries not yet stamped once
+        the last token is DISPUTEDESK_TSA_INTERVAL_HOURS old, so the head is stamped at least daily."""
+        assert _WORKER_CTX is not None
+        stamp_due(_WORKER_CTX)
 
     return app
 

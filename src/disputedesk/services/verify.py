@@ -4,6 +4,11 @@ Catches, and names: a changed blob (hash differs), a missing blob, an edited led
 a deleted entry (in the middle by the chain, at the end by the anchor), reordered entries,
 an evidence row whose ledger entry is missing or does not match, and a ledger record of an
 evidence item whose row was deleted.
+
+Trusted timestamps (``services/timestamps.py``): every token kept in the chain is checked
+against the chain (and its signature against ``DISPUTEDESK_TSA_CA``); a token that no longer
+matches the entry it stamped names a chain rewritten after the timestamp, which the chain and
+the anchor alone cannot show. Each good token is reported with the first entry it proves.
 """
 
 from __future__ import annotations
@@ -11,15 +16,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 
+from ..documents.timestamp_token import TokenCheck, check_tokens
 from ..domain.ledger import check_chain
 from ..store.blobs import BlobStoreError
 from ..store.db import unit_of_work
 from ..store.ledger import iter_entries, read_anchor
 from ..store.models import EvidenceItem, LedgerEntry, Workspace
 from .context import Context
+from .timestamps import TimestampError, check_chain_tokens, trust_pem
 
 
 @dataclass
@@ -40,6 +48,9 @@ class VerifyReport:
     ledger_entries: int = 0
     heads: dict[str, tuple[int, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # per workspace: what each trusted timestamp proves (services/timestamps.py TokenCheck)
+    timestamps: dict[str, list[TokenCheck]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -54,6 +65,8 @@ class VerifyReport:
             "ledger_entries": self.ledger_entries,
             "heads": {k: {"seq": v[0], "hash": v[1]} for k, v in self.heads.items()},
             "problems": [p.__dict__ for p in self.problems],
+            "timestamps": {k: [c.as_dict() for c in v] for k, v in self.timestamps.items()},
+            "notes": self.notes,
         }
 
 
@@ -63,8 +76,16 @@ def verify(
     *,
     rehash: bool = True,
     progress: Callable[[int], None] | None = None,
+    kept_tokens: dict[str, list[dict[str, Any]]] | None = None,
 ) -> VerifyReport:
+    """``kept_tokens``: timestamp tokens kept outside the vault (``timestamp --export``, a bundle),
+    workspace → token payloads; each must still match the chain."""
     report = VerifyReport()
+    try:
+        pem = trust_pem(ctx)
+    except TimestampError as exc:
+        pem = None
+        report.problems.append(Problem("*", "DISPUTEDESK_TSA_CA", str(exc)))
     with unit_of_work(ctx.engine) as s:
         q = select(Workspace).order_by(Workspace.slug)
         if workspace:
@@ -72,7 +93,7 @@ def verify(
         workspaces = list(s.execute(q).scalars())
     for ws in workspaces:
         report.workspaces += 1
-        _verify_chain(ctx, ws, report)
+        _verify_chain(ctx, ws, report, pem, (kept_tokens or {}).get(ws.slug, []))
         _verify_items(ctx, ws, report, rehash=rehash, progress=progress)
     return report
 
@@ -85,7 +106,9 @@ def count_items(ctx: Context, workspace: str | None = None) -> int:
         return int(s.execute(q).scalar_one())
 
 
-def _verify_chain(ctx: Context, ws: Workspace, report: VerifyReport) -> None:
+def _verify_chain(
+    ctx: Context, ws: Workspace, report: VerifyReport, pem: bytes | None, kept: list[dict[str, Any]]
+) -> None:
     anchor = read_anchor(ctx.blobs, ws.slug)
     with unit_of_work(ctx.engine) as s:
         entries = list(iter_entries(s, ws))
@@ -94,6 +117,30 @@ def _verify_chain(ctx: Context, ws: Workspace, report: VerifyReport) -> None:
         report.heads[ws.slug] = (entries[-1].seq, entries[-1].hash)
     for p in check_chain(entries, anchor):
         report.problems.append(Problem(ws.slug, f"ledger #{p.seq}", p.problem))
+    tokens = check_chain_tokens(ws.slug, entries, pem)
+    if tokens.checks:
+        report.timestamps[ws.slug] = tokens.checks
+        for c in tokens.problems:
+            report.problems.append(Problem(ws.slug, f"ledger #{c.entry}", c.problem or "timestamp refused"))
+        if pem is None:
+            report.notes.append(
+                f"[{ws.slug}] {len(tokens.checks)} timestamp token(s) matched against the chain, but their "
+                "signatures were not checked: set DISPUTEDESK_TSA_CA to the TSA's CA certificate"
+            )
+        if tokens.unproven_from is not None:
+            report.notes.append(
+                f"[{ws.slug}] entries #{tokens.unproven_from}–#{tokens.head} are not yet covered by a trusted timestamp"
+            )
+    elif ctx.settings.tsa_url and entries:
+        report.notes.append(
+            f"[{ws.slug}] no trusted timestamp in the ledger yet although a TSA is configured: "
+            "run `disputedesk timestamp`"
+        )
+    if kept:
+        outside = check_tokens(ws.slug, {e.seq: e.hash for e in entries}, [(0, p) for p in kept], pem)
+        report.timestamps.setdefault(ws.slug, []).extend(outside.checks)
+        for c in outside.problems:
+            report.problems.append(Problem(ws.slug, c.where, c.problem or "timestamp refused"))
 
 
 def _verify_items(

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
+from ..services import timestamps
 from ..services.accounts import AccountError, secret_key
 from ..services.context import Context
 from ..services.evidence import EvidenceNotFound
@@ -56,7 +57,12 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         cap_request_threads(threads)
+        # Trusted timestamps of the ledger (if a TSA is configured): the worker's hourly check, here
+        # when this process runs the jobs itself (embedded mode).
+        stop = timestamps.start_timer(ctx) if ctx.settings.jobs != "queue" else None
         yield
+        if stop is not None:
+            stop.set()
 
     app = FastAPI(
         lifespan=lifespan,

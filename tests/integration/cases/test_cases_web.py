@@ -243,3 +243,22 @@ def test_case_list_is_cached_per_day_and_dropped_by_any_change(api) -> None:
     assert r.status_code == 201
     after = c.get("/api/cases").json()
     assert after[0]["claimed"] == {"EUR": "25064.50"}, "a new claim shows at once in the list"
+
+
+def test_case_api_bodies_are_typed_commands(api) -> None:
+    """The OpenAPI document shows every field of a case change; an unknown field is a 422 naming
+    it, while a value the rules refuse stays the service's 400 naming the field."""
+    c, case_id, _viewer = api
+    schemas = c.get("/api/openapi.json").json()["components"]["schemas"]
+    assert {"kind", "amount", "currency", "evidence", "rate_source"} <= set(schemas["NewClaim"]["properties"])
+    assert schemas["NewStep"]["required"] == ["step", "sent_on", "channel", "recipient"]
+    for name in ("OpenCase", "Reply", "DeadlineFacts", "Acknowledgement", "MoneyEvent", "ExchangeRate"):
+        assert schemas[name]["properties"], name
+    r = c.post(f"/api/cases/{case_id}/claims", json={"kind": "repair", "amount": "1.00", "colour": "red"})
+    assert r.status_code == 422 and r.json()["field"] == "colour"
+    r = c.post(f"/api/cases/{case_id}/recovery", json={"kind": "offer", "amount": "1.00", "currency": "EUR"})
+    assert r.status_code == 422 and r.json()["field"] == "on"
+    r = c.post(
+        "/api/exchange-rates", json={"base": "EUR", "quote": "CNY", "rate": "7.8", "on": "2026-02-30", "source": "x"}
+    )
+    assert r.status_code == 400 and r.json()["field"] == "on"

@@ -208,3 +208,20 @@ def test_cli_import_scorecard_and_warnings(settings, monkeypatch, tmp_path) -> N
         json.loads(r.output)
     finally:
         get_settings.cache_clear()
+
+
+def test_supplier_additions_are_typed_commands(demo) -> None:
+    ctx = demo
+    with TestClient(supplier_app(ctx)) as c:
+        c.headers["Authorization"] = f"Bearer {api_token(ctx, 'owner', 'demo')}"
+        schemas = c.get("/api/openapi.json").json()["components"]["schemas"]
+        for name in ("FactEvidence", "Certification", "BankAccount", "DueDiligence", "Contact", "Review"):
+            assert schemas[name]["properties"], name
+        assert "swift" in schemas["BankAccount"]["properties"]
+        r = c.post("/api/suppliers/ruifeng/certifications", json={"name": "CE", "colour": "red"})
+        assert r.status_code == 422 and r.json()["field"] == "colour"
+        r = c.post("/api/suppliers/ruifeng/certifications", json={"name": "CE", "evidence": "E-9999"})
+        assert r.status_code == 400 and r.json()["field"] == "evidence"
+        r = c.post("/api/suppliers/ruifeng/certifications", json={"name": "CE", "valid_from": "2026-01-01"})
+        assert r.status_code == 201 and r.json() == {"ok": True, "result": None}
+        assert c.post("/api/suppliers/ruifeng/nonsense", json={}).status_code in (404, 405)

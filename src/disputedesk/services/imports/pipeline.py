@@ -182,6 +182,7 @@ def import_candidates(
     report: ImportReport | None = None,
 ) -> ImportReport:
     report = report or ImportReport()
+    imported_before = report.imported
     ctx.blobs.check_writable()
     with unit_of_work(ctx.engine) as s:
         get_workspace(s, workspace)  # fail early with a clear message
@@ -245,6 +246,9 @@ def import_candidates(
         from ..mail import rebuild_threads
 
         rebuild_threads(ctx, workspace)
+    from ..timestamps import after_import  # a trusted timestamp of the new head, if a TSA is configured
+
+    after_import(ctx, workspace, report.imported - imported_before)
     return report
 
 
@@ -258,6 +262,9 @@ def _prefetch(
     numbering, reports and batches are exactly as in a sequential run. At most ``ahead`` files
     are in flight (each streams in 1 MiB chunks), so memory stays flat.
     """
+    # An object store pays a round trip per file: it stores many at once (``parallel_puts``).
+    workers = max(workers, ctx.blobs.parallel_puts)
+    ahead = max(ahead, 2 * workers)
     pending: deque[tuple[Candidate, Future[_Stored | Outcome] | None]] = deque()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="disputedesk-store") as pool:
         try:

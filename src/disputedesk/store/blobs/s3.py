@@ -6,7 +6,13 @@ Same layout and guarantees as the local folder (:mod:`disputedesk.store.blobs`):
   under ``PREFIX/meta/<name>``; uploads in progress under ``PREFIX/tmp/``;
 - every file is streamed in parts of ``part_size`` bytes (16 MiB by default) and hashed in the
   same pass: each byte is read once; at most ``upload_threads`` parts (4) are in flight plus
-  the one being read, so memory is bounded (about 80 MiB by default) whatever the size;
+  the one being read, so memory is bounded (about 80 MiB per large file, two large files at a
+  time) whatever the size;
+- a file that fits in one part is sent with ``If-None-Match: *`` (one round trip; a duplicate is
+  refused and then checked with a HEAD; a server without conditional writes gets HEAD + PUT);
+- small files (up to 1 MiB) cost a round trip each, so
+  ``put_files`` and the import store ``parallel_puts`` (16) of them at once, each in a 1 MiB
+  buffer of its thread;
 - **an object is visible under its hash name only when it is complete and verified**:
 
   * a file that fits in one part is hashed first, then sent with one ``PutObject`` carrying
@@ -56,6 +62,7 @@ COPY_PART_SIZE = 512 * 1024 * 1024
 MIN_PART_SIZE = 5 * 1024 * 1024  # S3's smallest part (except the last one)
 MAX_PARTS = 10_000  # S3's most parts in one multipart upload: 16 MiB parts -> files up to 156 GiB
 READ_CHUNK = 1024 * 1024
+SMALL_BUFFER = 1024 * 1024  # files up to this size never touch a part-sized buffer
 _HEX = frozenset("0123456789abcdef")
 
 # Error codes a server answers with, turned into the reason a person reads.
@@ -103,6 +110,7 @@ class S3BlobStore(BlobStore):
         max_attempts: int = 3,
         list_page_size: int = 1000,
         upload_threads: int = 4,
+        parallel_puts: int = 16,
     ) -> None:
         parsed = urlparse(url)
         if parsed.scheme != "s3" or not parsed.netloc:
@@ -120,6 +128,12 @@ class S3BlobStore(BlobStore):
         self.copy_part_size = copy_part_size
         self.list_page_size = list_page_size
         self.upload_threads = max(1, upload_threads)
+        # Small files are one round trip each (plus the HEAD that finds a duplicate): many at once.
+        self.parallel_puts = max(1, parallel_puts)
+        # Files above SMALL_BUFFER: two at a time, each with a part-sized buffer kept for reuse.
+        self._large_slots = threading.BoundedSemaphore(2)
+        self._part_buffers: list[memoryview] = []
+        self._conditional = True  # PutObject with If-None-Match (S3 since 2024, SeaweedFS, MinIO)
         self._ready = False
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -139,6 +153,8 @@ class S3BlobStore(BlobStore):
             # S3-compatible servers reject the newer trailing-checksum (aws-chunked) encoding.
             request_checksum_calculation="when_required",
             response_checksum_validation="when_required",
+            # One connection per thread that may talk at once (parallel files and their parts).
+            max_pool_connections=max(10, self.parallel_puts + self.upload_threads),
         )
         session = boto3.session.Session(
             aws_access_key_id=access_key or None,
@@ -262,30 +278,59 @@ class S3BlobStore(BlobStore):
 
     def put_stream(self, stream: BinaryIO, *, label: str) -> StoredBlob:
         self._ensure()
-        view = self._buffer()
-        h = hashlib.sha256()
-        n = self._fill(stream, view, label)
-        h.update(view[:n])
-        head = bytes(view[: min(n, 8192)])
-        if n < self.part_size:  # the whole file is in hand: one PutObject, atomic and MD5-checked
-            digest = h.hexdigest()
-            final = self.key(digest)
-            if self._present(final, n, label):
-                return StoredBlob(digest, n, True, head)
-            body = bytes(view[:n])
+        # A small file needs only a small buffer, so many can be in flight at once (parallel_puts);
+        # larger ones take a part-sized buffer and a slot of their own (bounded memory).
+        small = self._buffer("small", SMALL_BUFFER)
+        n = self._fill(stream, small, label)
+        if n < len(small):
+            return self._put_whole(small, n, label)
+        with self._large_slots:
+            with self._lock:
+                view = self._part_buffers.pop() if self._part_buffers else memoryview(bytearray(self.part_size))
             try:
-                self.client.put_object(Bucket=self.bucket, Key=final, Body=body, ContentMD5=_md5_b64(body))
-            except Exception as exc:  # noqa: BLE001 - mapped
-                raise self._error(exc, f"{label}: could not be stored") from exc
-            return StoredBlob(digest, n, False, head)
-        return self._put_multipart(stream, view, n, h, head, label)
+                view[:n] = small[:n]
+                n += self._fill(stream, view[n:], label)
+                if n < self.part_size:
+                    return self._put_whole(view, n, label)
+                h = hashlib.sha256()
+                h.update(view[:n])
+                return self._put_multipart(stream, view, n, h, bytes(view[:8192]), label)
+            finally:
+                with self._lock:
+                    self._part_buffers.append(view)
 
-    def _buffer(self) -> memoryview:
-        """One part-sized buffer per thread, reused: small files do not pay for a fresh 16 MiB."""
-        view: memoryview | None = getattr(self._local, "buffer", None)
+    def _put_whole(self, view: memoryview, n: int, label: str) -> StoredBlob:
+        """The whole file is in hand: one PutObject, atomic and MD5-checked."""
+        body = bytes(view[:n])
+        digest = hashlib.sha256(body).hexdigest()
+        head = body[:8192]
+        final = self.key(digest)
+        md5 = _md5_b64(body)
+        if self._conditional:
+            # One round trip: "store unless something is there already" (If-None-Match: *).
+            try:
+                self.client.put_object(Bucket=self.bucket, Key=final, Body=body, ContentMD5=md5, IfNoneMatch="*")
+                return StoredBlob(digest, n, False, head)
+            except Exception as exc:  # noqa: BLE001 - mapped
+                code = self._code(exc)
+                if code in ("NotImplemented", "InvalidArgument", "InvalidRequest", "501"):
+                    self._conditional = False  # an older server: ask first, then store
+                elif code not in ("PreconditionFailed", "412", "ConditionalRequestConflict", "409"):
+                    raise self._error(exc, f"{label}: could not be stored") from exc
+        if self._present(final, n, label):
+            return StoredBlob(digest, n, True, head)
+        try:
+            self.client.put_object(Bucket=self.bucket, Key=final, Body=body, ContentMD5=md5)
+        except Exception as exc:  # noqa: BLE001 - mapped
+            raise self._error(exc, f"{label}: could not be stored") from exc
+        return StoredBlob(digest, n, False, head)
+
+    def _buffer(self, name: str, size: int) -> memoryview:
+        """A small buffer per thread, reused: files do not pay for a fresh one each."""
+        view: memoryview | None = getattr(self._local, name, None)
         if view is None:
-            view = memoryview(bytearray(self.part_size))
-            self._local.buffer = view
+            view = memoryview(bytearray(size))
+            setattr(self._local, name, view)
         return view
 
     def _pool(self) -> ThreadPoolExecutor:

@@ -11,12 +11,23 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from ...services import cases as svc
 from ...services.accounts import Access
+from ...services.cases.commands import (
+    Acknowledgement,
+    DeadlineFacts,
+    ExchangeRate,
+    MoneyEvent,
+    NewClaim,
+    NewStep,
+    OpenCase,
+    Reply,
+    check,
+)
 from ...services.context import Context
 from ..deps import current_workspace, get_ctx, get_lang, need, user_today
 from ..pages import render
@@ -90,7 +101,7 @@ async def open_case_form(
 ) -> Response:
     data = _form_dict(await request.form())
     try:
-        case_id = svc.open_case(ctx, ws.slug, data, actor=ws.username)
+        case_id = svc.open_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
     except ValueError as exc:
         return _list_page(request, ctx, ws, lang, error=str(exc), form=data)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
@@ -158,7 +169,13 @@ async def add_step_form(
 ) -> Response:
     svc.get_case(ctx, ws.slug, case_id)  # 404 before reading the form
     return await _post(
-        request, ctx, ws, lang, case_id, "ladder", lambda d: svc.add_step(ctx, ws.slug, case_id, d, actor=ws.username)
+        request,
+        ctx,
+        ws,
+        lang,
+        case_id,
+        "ladder",
+        lambda d: svc.add_step(ctx, ws.slug, case_id, check(NewStep, d).given(), actor=ws.username),
     )
 
 
@@ -176,7 +193,7 @@ async def reply_form(
         position = svc.parse_int(d.pop("position", None), "position")
         if position is None:
             raise ValueError("position: choose the step that was answered")
-        svc.record_reply(ctx, ws.slug, case_id, position, d, actor=ws.username)
+        svc.record_reply(ctx, ws.slug, case_id, position, check(Reply, d).given(), actor=ws.username)
 
     return await _post(request, ctx, ws, lang, case_id, "ladder", call)
 
@@ -198,15 +215,33 @@ def _case_form(path: str, section: str, action: Callable[[Context, Access, str, 
     router.post(f"/cases/{{case_id}}/{path}", response_class=HTMLResponse, include_in_schema=False)(handler)
 
 
-_case_form("facts", "deadlines", lambda ctx, ws, cid, d: svc.set_facts(ctx, ws.slug, cid, d, actor=ws.username))
+_case_form(
+    "facts",
+    "deadlines",
+    lambda ctx, ws, cid, d: svc.set_facts(ctx, ws.slug, cid, check(DeadlineFacts, d).given(), actor=ws.username),
+)
 _case_form(
     "acknowledgements",
     "deadlines",
-    lambda ctx, ws, cid, d: svc.add_acknowledgement(ctx, ws.slug, cid, d, actor=ws.username),
+    lambda ctx, ws, cid, d: svc.add_acknowledgement(
+        ctx, ws.slug, cid, check(Acknowledgement, d).given(), actor=ws.username
+    ),
 )
-_case_form("claims", "claims", lambda ctx, ws, cid, d: svc.add_claim(ctx, ws.slug, cid, d, actor=ws.username))
-_case_form("recovery", "recovery", lambda ctx, ws, cid, d: svc.add_money(ctx, ws.slug, cid, d, actor=ws.username))
-_case_form("rates", "claims", lambda ctx, ws, _cid, d: svc.record_rate(ctx, ws.slug, d, actor=ws.username))
+_case_form(
+    "claims",
+    "claims",
+    lambda ctx, ws, cid, d: svc.add_claim(ctx, ws.slug, cid, check(NewClaim, d).given(), actor=ws.username),
+)
+_case_form(
+    "recovery",
+    "recovery",
+    lambda ctx, ws, cid, d: svc.add_money(ctx, ws.slug, cid, check(MoneyEvent, d).given(), actor=ws.username),
+)
+_case_form(
+    "rates",
+    "claims",
+    lambda ctx, ws, _cid, d: svc.record_rate(ctx, ws.slug, check(ExchangeRate, d).given(), actor=ws.username),
+)
 
 
 def _ics_response(ctx: Context, ws: Access, case_id: str) -> Response:
@@ -240,13 +275,13 @@ def api_cases(
 
 @router.post("/api/cases", tags=["cases"], status_code=201, response_model=None)
 def api_open_case(
-    data: dict[str, Any] = Body(..., description="title, supplier, issues, support_requests/evidence/breaches, …"),
+    body: OpenCase,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Open a case from support requests, SLA breaches or evidence items (amounts as strings)."""
     try:
-        case_id = svc.open_case(ctx, ws.slug, data, actor=ws.username)
+        case_id = svc.open_case(ctx, ws.slug, body.given(), actor=ws.username)
     except ValueError as exc:
         return _bad(str(exc))
     return svc.get_case(ctx, ws.slug, case_id).to_json()
@@ -270,72 +305,72 @@ def _api_change(ctx: Context, ws: Access, case_id: str, call: Any) -> dict[str, 
 @router.post("/api/cases/{case_id}/steps", tags=["cases"], status_code=201, response_model=None)
 def api_add_step(
     case_id: str,
-    data: dict[str, Any] = Body(...),
+    body: NewStep,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Add a ladder step (step, sent_on, channel, recipient, proof, response window, reply)."""
-    return _api_change(ctx, ws, case_id, lambda: svc.add_step(ctx, ws.slug, case_id, data, actor=ws.username))
+    return _api_change(ctx, ws, case_id, lambda: svc.add_step(ctx, ws.slug, case_id, body.given(), actor=ws.username))
 
 
 @router.post("/api/cases/{case_id}/steps/{position}/reply", tags=["cases"], response_model=None)
 def api_reply(
     case_id: str,
     position: int,
-    data: dict[str, Any] = Body(...),
+    body: Reply,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Record the reply to a ladder step (reply_on, reply_evidence, resolved)."""
     return _api_change(
-        ctx, ws, case_id, lambda: svc.record_reply(ctx, ws.slug, case_id, position, data, actor=ws.username)
+        ctx, ws, case_id, lambda: svc.record_reply(ctx, ws.slug, case_id, position, body.given(), actor=ws.username)
     )
 
 
 @router.put("/api/cases/{case_id}/facts", tags=["cases"], response_model=None)
 def api_facts(
     case_id: str,
-    data: dict[str, Any] = Body(...),
+    body: DeadlineFacts,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Set the deadline facts (docs/deadlines.md; demands come from ladder steps with proof)."""
-    return _api_change(ctx, ws, case_id, lambda: svc.set_facts(ctx, ws.slug, case_id, data, actor=ws.username))
+    return _api_change(ctx, ws, case_id, lambda: svc.set_facts(ctx, ws.slug, case_id, body.given(), actor=ws.username))
 
 
 @router.post("/api/cases/{case_id}/acknowledgements", tags=["cases"], status_code=201, response_model=None)
 def api_ack(
     case_id: str,
-    data: dict[str, Any] = Body(...),
+    body: Acknowledgement,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Record the supplier's acknowledgement or promise to perform (restarts limitation)."""
     return _api_change(
-        ctx, ws, case_id, lambda: svc.add_acknowledgement(ctx, ws.slug, case_id, data, actor=ws.username)
+        ctx, ws, case_id, lambda: svc.add_acknowledgement(ctx, ws.slug, case_id, body.given(), actor=ws.username)
     )
 
 
 @router.post("/api/cases/{case_id}/claims", tags=["cases"], status_code=201, response_model=None)
 def api_claim(
     case_id: str,
-    data: dict[str, Any] = Body(...),
+    body: NewClaim,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Add a claim head (kind, amount as a string, currency, basis, evidence …)."""
-    return _api_change(ctx, ws, case_id, lambda: svc.add_claim(ctx, ws.slug, case_id, data, actor=ws.username))
+    return _api_change(ctx, ws, case_id, lambda: svc.add_claim(ctx, ws.slug, case_id, body.given(), actor=ws.username))
 
 
 @router.post("/api/cases/{case_id}/recovery", tags=["cases"], status_code=201, response_model=None)
 def api_recovery(
     case_id: str,
-    data: dict[str, Any] = Body(...),
+    body: MoneyEvent,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Record an offer, a settlement or an amount received."""
-    return _api_change(ctx, ws, case_id, lambda: svc.add_money(ctx, ws.slug, case_id, data, actor=ws.username))
+    return _api_change(ctx, ws, case_id, lambda: svc.add_money(ctx, ws.slug, case_id, body.given(), actor=ws.username))
 
 
 @router.get("/api/cases/{case_id}/deadlines.ics", tags=["cases"], response_class=Response)
@@ -355,11 +390,11 @@ def api_rates(ctx: Context = Depends(get_ctx), ws: Access = Depends(current_work
 
 @router.post("/api/exchange-rates", tags=["cases"], status_code=201, response_model=None)
 def api_record_rate(
-    data: dict[str, Any] = Body(...), ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+    body: ExchangeRate, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
 ) -> list[dict[str, Any]] | JSONResponse:
     """Record an exchange rate (base, quote, rate as a string, on, source)."""
     try:
-        svc.record_rate(ctx, ws.slug, data, actor=ws.username)
+        svc.record_rate(ctx, ws.slug, body.given(), actor=ws.username)
     except ValueError as exc:
         return _bad(str(exc))
     return api_rates(ctx, ws)

@@ -13,8 +13,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel
 
 from ...domain import scorecard as sc
 from ...domain.suppliers import DD_LABELS, LEVEL_LABELS, Channel, DDItem, DDStatus, ReviewFrequency
@@ -23,7 +24,18 @@ from ...services.accounts import Access
 from ...services.context import Context
 from ...services.records import contracts as record_contracts
 from ...services.records import payments as record_payments
-from ...services.suppliers.commands import NewSupplier, SupplierFields, WarningReview
+from ...services.suppliers.commands import (
+    BankAccount,
+    Certification,
+    Contact,
+    DueDiligence,
+    FactEvidence,
+    NewSupplier,
+    Review,
+    ReviewSchedule,
+    SupplierFields,
+    WarningReview,
+)
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
 
@@ -623,44 +635,76 @@ def api_next_contact(
         return _err(exc)
 
 
-SUB = {
-    "evidence": lambda ctx, ws, key, d: svc.link_fact_evidence(
-        ctx, ws.slug, key, str(d.get("field", "")), str(d.get("evidence", "")), actor=ws.username, note=d.get("note")
-    ),
-    "certifications": lambda ctx, ws, key, d: svc.add_certification(ctx, ws.slug, key, d, actor=ws.username),
-    "bank-accounts": lambda ctx, ws, key, d: svc.add_bank_account(ctx, ws.slug, key, d, actor=ws.username),
-    "due-diligence": lambda ctx, ws, key, d: svc.record_due_diligence(ctx, ws.slug, key, d, actor=ws.username),
-    "contacts": lambda ctx, ws, key, d: svc.add_contact(ctx, ws.slug, key, d, actor=ws.username),
-    "review-schedule": lambda ctx, ws, key, d: svc.set_review_schedule(
-        ctx,
-        ws.slug,
-        key,
-        str(d.get("frequency", "")),
-        d.get("first_due", ""),
-        grace_days=int(d.get("grace_days") or 14),
-        actor=ws.username,
-    ),
-    "reviews": lambda ctx, ws, key, d: svc.add_review(ctx, ws.slug, key, d, actor=ws.username),
-}
-
-
-@api.post("/suppliers/{key}/{what}", status_code=201)
-def api_add(
-    key: str,
-    what: str,
-    data: dict[str, Any] = Body(..., description="fields as on the page; see docs/suppliers.md"),
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-) -> Any:
-    """Add to a supplier: ``evidence`` (field + E-number), ``certifications``, ``bank-accounts``,
-    ``due-diligence``, ``contacts`` (with channels), ``review-schedule``, ``reviews``."""
-    if what not in SUB:
-        raise LookupError(f"no such supplier collection {what!r}: use {', '.join(SUB)}")
+def _added(call: Any) -> Any:
     try:
-        result = SUB[what](ctx, ws, key, data)
+        result = call()
     except svc.SupplierError as exc:
         return _err(exc)
     return {"ok": True, "result": result if isinstance(result, str | int) else None}
+
+
+@api.post("/suppliers/{key}/evidence", status_code=201)
+def api_add_fact_evidence(
+    key: str, body: FactEvidence, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> Any:
+    """Back one profile fact with an evidence item (field + E-number)."""
+    return _added(
+        lambda: svc.link_fact_evidence(ctx, ws.slug, key, body.field, body.evidence, actor=ws.username, note=body.note)
+    )
+
+
+@api.post("/suppliers/{key}/certifications", status_code=201)
+def api_add_certification(
+    key: str, body: Certification, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> Any:
+    """Add a certification (CE, ISO 9001 …) with its validity and evidence."""
+    return _added(lambda: svc.add_certification(ctx, ws.slug, key, _given(body), actor=ws.username))
+
+
+@api.post("/suppliers/{key}/bank-accounts", status_code=201)
+def api_add_bank_account(
+    key: str, body: BankAccount, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> Any:
+    """Record a beneficiary account (verified when ``verified_on`` and ``verified_by`` are given)."""
+    return _added(lambda: svc.add_bank_account(ctx, ws.slug, key, _given(body), actor=ws.username))
+
+
+@api.post("/suppliers/{key}/due-diligence", status_code=201)
+def api_add_due_diligence(
+    key: str, body: DueDiligence, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> Any:
+    """Append one due-diligence checklist entry."""
+    return _added(lambda: svc.record_due_diligence(ctx, ws.slug, key, _given(body), actor=ws.username))
+
+
+@api.post("/suppliers/{key}/contacts", status_code=201)
+def api_add_contact(
+    key: str, body: Contact, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> Any:
+    """Add a contact person with level, role and channels (each with answering hours)."""
+    return _added(lambda: svc.add_contact(ctx, ws.slug, key, _given(body), actor=ws.username))
+
+
+@api.post("/suppliers/{key}/review-schedule", status_code=201)
+def api_set_review_schedule(
+    key: str, body: ReviewSchedule, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> Any:
+    """Set how often the supplier is reviewed and when the first review is due."""
+    return _added(
+        lambda: svc.set_review_schedule(
+            ctx, ws.slug, key, body.frequency, body.first_due, grace_days=body.grace_days, actor=ws.username
+        )
+    )
+
+
+@api.post("/suppliers/{key}/reviews", status_code=201)
+def api_add_review(key: str, body: Review, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))) -> Any:
+    """Record a periodic review (ratings, period, actions; figures from the SLA engine when it has them)."""
+    return _added(lambda: svc.add_review(ctx, ws.slug, key, _given(body), actor=ws.username))
+
+
+def _given(body: BaseModel) -> dict[str, Any]:
+    return body.model_dump(exclude_none=True)
 
 
 @api.get("/suppliers/{key}/review-prefill")
