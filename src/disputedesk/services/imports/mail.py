@@ -49,6 +49,7 @@ from ...ingest.mail.chat import is_whatsapp_export
 from ...ingest.mail.direction import side_of
 from ...ingest.mail.mbox import is_from_line
 from ...ingest.mail.msg import OLE_MAGIC
+from ...ingest.mail.sniff import looks_like_message
 from ...store.blobs import local_path
 from ...store.models import Contact, Message, Organization
 from ...store.models_mail import MailMessageMeta, MailSearchDoc
@@ -97,6 +98,8 @@ def _source_type(name: str, head: bytes, media_type: str) -> str | None:
             return CHAT_CSV
     if ext == ".json" and b'"sent_at"' in head and b'"sender"' in head:
         return CHAT_JSON
+    if looks_like_message(head):
+        return EML  # a message without the suffix: "1234", "message", a ticket-system export
     return None
 
 
@@ -241,6 +244,8 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
         flags["errors"] = m.errors[:50]
     if m.charset_notes:
         flags["charset_notes"] = m.charset_notes[:20]
+    if m.notes:
+        flags["notes"] = m.notes[:50]
     if location:
         flags["location"] = location[:500]
     if m.html_safe:
