@@ -62,6 +62,12 @@ def T(msgid: str, /, **params: Any) -> Text:  # noqa: N802 - the usual gettext-s
     return Text(msgid, params)
 
 
+def field_error(field: str, message: str, /, **params: Any) -> Text:
+    """``field: message`` for a bad input: the field's name and the sentence both translatable."""
+    sentence = message if isinstance(message, Text) else Text(message, params)
+    return T("%(field)s: %(message)s", field=Text(field.replace("_", " ")), message=sentence)
+
+
 def english(value: object) -> str:
     """A parameter in English: dates in ISO form, lists joined, everything else as ``str``."""
     if isinstance(value, Text):

@@ -17,6 +17,7 @@ from ...domain.ladder import (
     ISSUE_TYPES,
 )
 from ...domain.money import Money, check_currency, to_decimal
+from ...domain.text import field_error
 from ...store.models import EvidenceItem, Workspace
 
 # Other spellings of the issue types (e.g. in demo/data/dispute.json) → domain ids.
@@ -99,7 +100,7 @@ def parse_int(value: Any, name: str, *, minimum: int = 1, maximum: int = 3650) -
     try:
         n = int(str(value).strip())
     except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a whole number") from None
+        raise ValueError(field_error(name, "%(value)s is not a whole number", value=repr(value))) from None
     if n < minimum:
         raise ValueError(f"{name}: must be at least {minimum}")
     if n > maximum:
