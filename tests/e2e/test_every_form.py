@@ -172,7 +172,7 @@ def _fill(form, fields: list[dict[str, str]], upload: Path, bad: tuple[str, str]
             continue
         loc.fill(v)
         if f["type"] in ("text", "textarea", "email", "search", "url", "number"):
-            typed[f["name"]] = v
+            typed[f["name"]] = loc.input_value()  # as the field took it (a maxlength cuts it)
     return typed
 
 
