@@ -183,7 +183,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
     Anything else is data and is shown as it is. Dates become the locale's date style, citations
     the Chinese titles, lists take the language's separator."""
     from ..documents.legal_zh import citation_zh
-    from ..domain.text import Cite, Seq, Text, render
+    from ..domain.text import Cite, Field, Seq, Text, render
 
     def show(v: object) -> str:
         if isinstance(v, BaseException):  # a bad input's message: its sentence, else its English text
@@ -193,6 +193,8 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
             return localised(gettext) if callable(localised) else str(v)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
+        if isinstance(v, Field):
+            return str(v) if lang == "en" else gettext(v.replace("_", " "))
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
         if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)
