@@ -167,7 +167,8 @@ def _article_zh(p: str, statute: bool) -> str:
 
 def citation_zh(citation: str) -> str:
     """One citation in Chinese; one the generator does not know is kept and marked for translation."""
-    if "; " in citation:  # a rule cited with a remark ("… Art. 74; number in the 2025 text not checked")
+    known_tail = any(citation.strip().endswith(" " + en) for en in _PHRASES if en.startswith("("))
+    if "; " in citation and not known_tail:  # a rule cited with a remark ("… Art. 74; number … not checked")
         return "；".join(citation_zh(c) for c in citation.split("; ") if c.strip())
     text = citation.strip()
     unverified = "[wording UNVERIFIED]" in text

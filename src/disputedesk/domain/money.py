@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_precision, list_currencies
 
-from .text import T
+from .text import T, field_error
 
 NOT_CURRENCIES = frozenset({"XXX", "XTS"})
 DEFAULT_ROUNDING = ROUND_HALF_UP  # commercial rounding; stated wherever a result is rounded
@@ -60,7 +60,7 @@ def to_decimal(value: object, name: str = "amount") -> Decimal:
         try:
             result = Decimal(value.strip())
         except InvalidOperation:
-            raise ValueError(f"{name}: {value!r} is not a decimal number") from None
+            raise ValueError(field_error(name, "%(value)s is not a decimal number", value=repr(value))) from None
     else:
         raise ValueError(f"{name}: expected a Decimal, int or decimal string, got {type(value).__name__}")
     if not result.is_finite():

@@ -62,6 +62,19 @@ def T(msgid: str, /, **params: Any) -> Text:  # noqa: N802 - the usual gettext-s
     return Text(msgid, params)
 
 
+class Field(str):
+    """A form field's name ("name_zh"): as it is in English (the API names fields so), its label
+    ("name zh" in the catalogue) in another language."""
+
+    __slots__ = ()
+
+
+def field_error(field: str, message: str, /, **params: Any) -> Text:
+    """``field: message`` for a bad input: the field's name and the sentence both translatable."""
+    sentence = message if isinstance(message, Text) else Text(message, params)
+    return T("%(field)s: %(message)s", field=Field(field), message=sentence)
+
+
 def english(value: object) -> str:
     """A parameter in English: dates in ISO form, lists joined, everything else as ``str``."""
     if isinstance(value, Text):
@@ -108,6 +121,8 @@ def _param_json(v: object) -> object:
         return {"text": to_json(v)}
     if isinstance(v, Cite):
         return {"cite": str(v)}
+    if isinstance(v, Field):
+        return {"field": str(v)}
     if isinstance(v, Seq):
         return {"seq": [_param_json(x) for x in v], "sep": v.sep}
     if isinstance(v, datetime):
@@ -128,6 +143,8 @@ def _param_value(v: object) -> object:
         return from_json(v["text"])
     if "cite" in v:
         return Cite(v["cite"])
+    if "field" in v:
+        return Field(v["field"])
     if "seq" in v:
         return Seq((_param_value(x) for x in v["seq"]), v.get("sep", "; "))
     if "datetime" in v:

@@ -25,6 +25,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 
+from ..domain.text import field_error
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import (
@@ -405,7 +406,7 @@ def create_share_link(
     label: str | None = None,
 ) -> tuple[str, ShareLink]:
     if not 1 <= days <= 365:
-        raise AccountError("days: a share link lasts 1 to 365 days")
+        raise AccountError(field_error("days", "a share link lasts 1 to 365 days"))
     u = get_user(ctx, created_by)
     nonce = secrets.token_urlsafe(24)
     with unit_of_work(ctx.engine) as s:

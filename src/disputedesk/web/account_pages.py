@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..services import accounts
 from ..services.accounts import Access, AccountError, SignInRefused
@@ -101,6 +101,17 @@ def access_page(
     ws: Access = Depends(need("admin")),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
+    return _access_page(request, ctx, ws, lang)
+
+
+def _access_page(
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    error: Exception | None = None,
+    posted: dict[str, object] | None = None,
+) -> HTMLResponse:
     members = [(u, dict(ms).get(ws.slug)) for u, ms in accounts.list_users(ctx)]
     env = page_env(request, lang)
     env.update(
@@ -115,8 +126,10 @@ def access_page(
         events=accounts.list_audit(ctx, ws.workspace_id, 200),
         created=request.session.pop("created_secret", None),
         now=ctx.clock(),
+        error=error,
+        posted=posted,
     )
-    return templates.TemplateResponse(request, "access.html", env)
+    return templates.TemplateResponse(request, "access.html", env, status_code=400 if error else 200)
 
 
 @router.post("/access/role")
@@ -141,10 +154,14 @@ def create_share(
     label: str = Form(""),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("admin")),
-) -> RedirectResponse:
-    token, _ = accounts.create_share_link(
-        ctx, ws.slug, created_by=ws.username, days=days, case_number=case or None, label=label or None
-    )
+) -> Response:
+    try:
+        token, _ = accounts.create_share_link(
+            ctx, ws.slug, created_by=ws.username, days=days, case_number=case or None, label=label or None
+        )
+    except AccountError as exc:  # the page again, with the message and what was typed
+        typed = {"action": "/access/share", "values": {"days": str(days), "case": case, "label": label}}
+        return _access_page(request, ctx, ws, get_lang(request), error=exc, posted=typed)
     request.session["created_secret"] = str(request.base_url).rstrip("/") + f"/share/{token}"
     return RedirectResponse("/access", status_code=303)
 

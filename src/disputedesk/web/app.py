@@ -123,15 +123,20 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
 
-    def error(request: Request, status: int, message: str, field: str | None = None) -> Response:
+    def error(
+        request: Request, status: int, message: str, field: str | None = None, exc: Exception | None = None
+    ) -> Response:
         if request.url.path.startswith("/api") or request.headers.get("hx-request"):
-            body = {"error": message}
+            body = {"error": str(message)}
             if field:
                 body["field"] = field
             if request.headers.get("hx-request") and not request.url.path.startswith("/api"):
-                return HTMLResponse(f'<div class="flash error" role="alert">{_esc(message)}</div>', status_code=status)
+                from .deps import get_lang, page_env
+
+                shown = str(page_env(request, get_lang(request))["say"](exc)) if exc is not None else message  # type: ignore[operator]
+                return HTMLResponse(f'<div class="flash error" role="alert">{_esc(shown)}</div>', status_code=status)
             return JSONResponse(body, status_code=status)
-        return error_page(request, status, message)
+        return error_page(request, status, message, exc)
 
     @app.exception_handler(EvidenceNotFound)
     @app.exception_handler(WorkspaceNotFound)
@@ -166,7 +171,7 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     @app.exception_handler(AccountError)
     async def account_error(request: Request, exc: Exception) -> Response:
         message = str(exc)
-        return error(request, 400, message, message.split(":", 1)[0] if ":" in message else None)
+        return error(request, 400, message, message.split(":", 1)[0] if ":" in message else None, exc)
 
     @app.exception_handler(UploadTooLarge)
     async def too_large(request: Request, exc: Exception) -> Response:
@@ -180,20 +185,23 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     @app.exception_handler(FieldError)
     async def bad_field(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, FieldError)
-        return error(request, 422, str(exc), exc.field)
+        return error(request, 422, str(exc), exc.field, exc)
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: Exception) -> Response:
-        return error(request, 400, str(exc))
+        return error(request, 400, str(exc), None, exc)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         inner = (first.get("ctx") or {}).get("error")
         if isinstance(inner, FieldError):  # a typed command's check across fields names its field
-            return error(request, 422, str(inner), inner.field)
+            return error(request, 422, str(inner), inner.field, inner)
         loc = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
-        return error(request, 422, f"{loc or 'request'}: {first.get('msg', 'invalid')}", loc or None)
+        said: FieldError | None = None
+        if first.get("type") == "missing":  # a required form field left empty: say so in the page's language
+            said = FieldError(loc or "request", "required")
+        return error(request, 422, f"{loc or 'request'}: {first.get('msg', 'invalid')}", loc or None, said)
 
     @app.exception_handler(BlobStoreError)
     async def blob_error(request: Request, exc: Exception) -> Response:
@@ -248,7 +256,7 @@ PLAIN_MESSAGES = {
 }
 
 
-def error_page(request: Request, status: int, message: str) -> Response:
+def error_page(request: Request, status: int, message: str, exc: Exception | None = None) -> Response:
     """An HTML error page with the app's navigation, in the user's language (pages only; the API
     and htmx requests get JSON or a fragment)."""
     from .auth import current_access
@@ -268,6 +276,8 @@ def error_page(request: Request, status: int, message: str) -> Response:
     t = env["_"]
     shown = t(PLAIN_MESSAGES.get(message, message))  # type: ignore[operator]
     detail = None
+    if exc is not None:  # a bad input whose sentence has a message id: said in the page's language
+        shown = env["say"](exc)  # type: ignore[operator]
     if lang != "en" and shown == message:
         # A service's own (English) message: a sentence in the user's language first, the
         # original kept below it (it names the record or field), marked as English.

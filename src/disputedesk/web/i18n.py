@@ -183,11 +183,18 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
     Anything else is data and is shown as it is. Dates become the locale's date style, citations
     the Chinese titles, lists take the language's separator."""
     from ..documents.legal_zh import citation_zh
-    from ..domain.text import Cite, Seq, Text, render
+    from ..domain.text import Cite, Field, Seq, Text, render
 
     def show(v: object) -> str:
+        if isinstance(v, BaseException):  # a bad input's message: its sentence, else its English text
+            if v.args and isinstance(v.args[0], Text):
+                return show(v.args[0])
+            localised = getattr(v, "localised", None)
+            return localised(gettext) if callable(localised) else str(v)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
+        if isinstance(v, Field):
+            return str(v) if lang == "en" else gettext(v.replace("_", " "))
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
         if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)
@@ -224,7 +231,7 @@ def own_language(text: str, lang: str) -> str | None:
 
 # Latin-script words and what joins them in a sentence (numbers, amounts, signs): "direct loss
 # 22550.00 EUR + lost profit 0.00 EUR" is one run.
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[\s,;:()/&+=×−→%\d.-]+[A-Za-z][A-Za-z'’.-]*)*")
+_LATIN_RUN = re.compile(r"[A-Za-z][\w'’.-]*(?:[\s,;:()/&+=×−→%\d.-]+[A-Za-z][\w'’.-]*)*")
 # a lower-case word standing alone: not part of a code, a file or a name ("demo-loader", "dispute.json")
 _PROSE_WORD = re.compile(r"(?<![\w.@/-])[a-z]{3,}(?![\w@/-]|\.\w)")
 

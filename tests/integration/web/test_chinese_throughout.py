@@ -27,6 +27,9 @@ def test_the_demo_case_page_in_chinese_has_no_english_sentence_written_by_the_co
     html = _zh(c, f"/cases/{case_id}")
     assert foreign_sentences(html) == []
     text = " ".join(visible(html))
+    # every citation the code writes has its Chinese form (none kept as English "to be translated")
+    assert "英文原文" not in text
+    assert "《中华人民共和国民法典》第五百零九条（协助义务" in text  # a ladder step's rule, remark included
     # deadlines: how each was counted, with the Chinese citation
     assert "当日不计入，自" in text and "《中华人民共和国民法典》第二百零一条" in text
     assert "诉讼时效中断，自次日起重新计算" in text

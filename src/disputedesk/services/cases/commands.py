@@ -16,6 +16,8 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ...domain.text import field_error
+
 Day = Annotated[str, Field(description="YYYY-MM-DD", examples=["2026-03-30"])]
 Amount = Annotated[
     str | int | float,
@@ -161,4 +163,4 @@ def check(model: type[C], data: dict[str, Any]) -> C:
         first = exc.errors()[0]
         field = ".".join(str(x) for x in first["loc"]) or "form"
         words = {"missing": "required", "extra_forbidden": "unknown field"}.get(first["type"], first["msg"])
-        raise ValueError(f"{field}: {words}") from None
+        raise ValueError(field_error(field, words)) from None  # said in the page's language

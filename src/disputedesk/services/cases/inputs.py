@@ -17,6 +17,7 @@ from ...domain.ladder import (
     ISSUE_TYPES,
 )
 from ...domain.money import Money, check_currency, to_decimal
+from ...domain.text import field_error
 from ...store.models import EvidenceItem, Workspace
 
 # Other spellings of the issue types (e.g. in demo/data/dispute.json) → domain ids.
@@ -99,7 +100,7 @@ def parse_int(value: Any, name: str, *, minimum: int = 1, maximum: int = 3650) -
     try:
         n = int(str(value).strip())
     except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a whole number") from None
+        raise ValueError(field_error(name, "%(value)s is not a whole number", value=repr(value))) from None
     if n < minimum:
         raise ValueError(f"{name}: must be at least {minimum}")
     if n > maximum:
@@ -123,7 +124,7 @@ def parse_bool(value: Any, name: str) -> bool:
 def parse_text(value: Any, name: str, *, required: bool = False, limit: int = 2000) -> str:
     if _blank(value):
         if required:
-            raise ValueError(f"{name}: required")
+            raise ValueError(field_error(name, "required"))
         return ""
     if not isinstance(value, str):
         raise ValueError(f"{name}: expected text")
@@ -136,7 +137,7 @@ def parse_text(value: Any, name: str, *, required: bool = False, limit: int = 20
 def parse_money(amount: Any, currency: Any, name: str = "amount", *, currency_name: str = "currency") -> Money:
     """Money from an amount (Decimal, int or decimal string; never float) and an ISO 4217 code."""
     if _blank(amount):
-        raise ValueError(f"{name}: required")
+        raise ValueError(field_error(name, "required"))
     cur = check_currency(currency.strip().upper() if isinstance(currency, str) else currency, currency_name)
     value = to_decimal(amount, name)
     if value < 0:
@@ -221,4 +222,4 @@ def normalise_issue(issue: str, name: str = "issues") -> str:
 
 
 def _required(name: str) -> Any:
-    raise ValueError(f"{name}: required")
+    raise ValueError(field_error(name, "required"))

@@ -16,6 +16,7 @@ from ...domain.suppliers import (
     EscalationLevel,
     SupplierKind,
 )
+from ...domain.text import field_error
 from ...store.ledger import LedgerWriter
 from ...store.models import Case, EvidenceItem, Organization, Workspace
 from ...store.models_suppliers import (
@@ -70,8 +71,9 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 class SupplierError(ValueError):
     """Bad input; the message starts with the field it is about (``uscc: …``)."""
 
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
+    def __init__(self, field_name: str, message: str, **params: object) -> None:
+        # the message is a sentence with a message id: a page shows it in the reader's language
+        super().__init__(field_error(field_name, message, **params))
         self.field = field_name
 
 

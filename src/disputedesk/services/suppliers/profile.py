@@ -122,14 +122,16 @@ def _clean_profile(data: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
         domains = [d.lower().lstrip("@") for d in _list(data.get("email_domains"))]
         for d in domains:
             if not DOMAIN_NAME.match(d):
-                raise SupplierError("email_domains", f"{d!r} is not a domain name (e.g. ruifenglaser.com)")
+                raise SupplierError(
+                    "email_domains", "%(value)s is not a domain name (e.g. ruifenglaser.com)", value=repr(d)
+                )
         out["email_domains"] = domains
     for f in ("websites", "store_links"):
         if f in data:
             urls = _list(data.get(f))
             for u in urls:
                 if not re.match(r"^https?://[^\s/]+\.\S+$", u):
-                    raise SupplierError(f, f"{u!r} is not an http(s) URL")
+                    raise SupplierError(f, "%(value)s is not an http(s) URL", value=repr(u))
             out[f] = urls
     if "established_on" in data:
         out["established_on"] = _date(data.get("established_on"), "established_on")

@@ -74,7 +74,13 @@ def cases_page(
 
 
 def _list_page(
-    request: Request, ctx: Context, ws: Access, lang: str, *, error: str | None = None, form: dict | None = None
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    *,
+    error: str | Exception | None = None,
+    form: dict | None = None,
 ) -> HTMLResponse:
     resp = render(
         request,
@@ -103,7 +109,7 @@ async def open_case_form(
     try:
         case_id = svc.open_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
     except ValueError as exc:
-        return _list_page(request, ctx, ws, lang, error=str(exc), form=data)
+        return _list_page(request, ctx, ws, lang, error=exc, form=data)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
 
 
@@ -114,7 +120,7 @@ def _detail_page(
     lang: str,
     case_id: str,
     *,
-    error: str | None = None,
+    error: str | Exception | None = None,
     form_name: str | None = None,
     form: dict | None = None,
 ) -> HTMLResponse:
@@ -131,6 +137,10 @@ def _detail_page(
         error=error,
         form_name=form_name,
         form=form or {},
+        # the fields the page does not fill from ``form`` get what was typed back (app.js)
+        posted={"action": request.url.path, "values": {k: v for k, v in (form or {}).items() if isinstance(v, str)}}
+        if error and form
+        else None,
     )
     if error:
         resp.status_code = 400
@@ -154,7 +164,7 @@ async def _post(request: Request, ctx: Context, ws: Access, lang: str, case_id: 
     try:
         call(data)
     except ValueError as exc:
-        return _detail_page(request, ctx, ws, lang, case_id, error=str(exc), form_name=name, form=data)
+        return _detail_page(request, ctx, ws, lang, case_id, error=exc, form_name=name, form=data)
     view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id)
     return RedirectResponse(f"/cases/{view.id}#{name}", status_code=303)
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...domain.bizcal import REASON_TEXT, format_seconds
+from ...domain.text import field_error
 from ...services import sla
 from ...services.accounts import Access
 from ...services.context import Context
@@ -249,6 +250,7 @@ def _supplier_page(
     error: str | None = None,
     status_code: int = 200,
     spec_text: str | None = None,
+    posted: dict[str, object] | None = None,
 ) -> HTMLResponse:
     rep = sla.supplier_report(ctx, ws.slug, key)[0]
     cal = sla.get_calendar(ctx, ws.slug, key)
@@ -264,6 +266,7 @@ def _supplier_page(
         cal=cal,
         spec_text=text,
         error=error,
+        posted=posted,
         **_helpers(lang),
     )
     resp.status_code = status_code
@@ -276,22 +279,31 @@ def closure_submit(
     request: Request,
     start: str = Form(...),
     end: str = Form(...),
-    label: str = Form(...),
+    label: str = Form(""),
     evidence_ref: str = Form(""),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> Response:
+    # a mistake shows the page again with the message and what was typed
+    typed = {
+        "action": request.url.path,
+        "values": {"start": start, "end": end, "label": label, "evidence_ref": evidence_ref},
+    }
+    if not label.strip():
+        return _supplier_page(request, ctx, ws, lang, key, field_error("label", "required"), 400, posted=typed)
     try:
         d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
     except ValueError:
-        return _supplier_page(request, ctx, ws, lang, key, "start/end: expected dates such as 2027-01-20", 400)
+        return _supplier_page(
+            request, ctx, ws, lang, key, "start/end: expected dates such as 2027-01-20", 400, posted=typed
+        )
     try:
         sla.add_closure(ctx, ws.slug, key, d0, d1, label, evidence_ref.strip() or None, actor=ws.username)
     except (ValueError, LookupError) as exc:
         if "supplier" in str(exc) and "does not exist" in str(exc):
             raise
-        return _supplier_page(request, ctx, ws, lang, key, str(exc).strip("'\""), 400)
+        return _supplier_page(request, ctx, ws, lang, key, str(exc).strip("'\""), 400, posted=typed)
     return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
 
 

@@ -151,7 +151,7 @@ def _list_page(
     ws: Access,
     lang: str,
     *,
-    error: str | None = None,
+    error: str | Exception | None = None,
     status: int = 200,
     values: dict[str, Any] | None = None,
 ) -> HTMLResponse:
@@ -199,7 +199,7 @@ async def suppliers_create(
     try:
         key = svc.create_supplier(ctx, ws.slug, data, actor=ws.username)
     except svc.SupplierError as exc:
-        return _list_page(request, ctx, ws, lang, error=str(exc), status=400, values=data)
+        return _list_page(request, ctx, ws, lang, error=exc, status=400, values=data)
     return RedirectResponse(f"/suppliers/{key}", status_code=303)
 
 
@@ -283,9 +283,10 @@ def _supplier_page(
     lang: str,
     key: str,
     *,
-    error: str | None = None,
+    error: str | Exception | None = None,
     status: int = 200,
     section: str | None = None,
+    posted: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     v = svc.supplier_page(ctx, ws.slug, key)
     resp = render(
@@ -301,6 +302,7 @@ def _supplier_page(
         component_labels=sc.LABELS,
         error=error,
         error_section=section,
+        posted=posted,
         today=v.proposal_at.date(),
         own_contracts=record_contracts.list_contracts(ctx, ws.slug, supplier_key=key),
         own_payments=record_payments.list_payments(ctx, ws.slug, supplier_key=key),
@@ -420,10 +422,12 @@ async def supplier_action(
         raise LookupError(f"no such supplier action {action!r}")
     section, fn = ACTIONS[action]
     data = await _form(request)
+    typed = dict(data)  # as sent: the action may take values out of ``data``
     try:
         fn(ctx, ws, key, data)
     except svc.SupplierError as exc:
-        return _supplier_page(request, ctx, ws, lang, key, error=str(exc), status=400, section=section)
+        posted = {"action": request.url.path, "values": typed}
+        return _supplier_page(request, ctx, ws, lang, key, error=exc, status=400, section=section, posted=posted)
     return RedirectResponse(f"/suppliers/{key}#{section}", status_code=303)
 
 

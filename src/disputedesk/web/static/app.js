@@ -8,6 +8,26 @@
     }
   } catch (e) { /* keep UTC */ }
 
+  // A form sent back with a message keeps what was typed: the server names the form (its action)
+  // and the values sent; fields the page left empty get them again, and the form is opened.
+  document.addEventListener("DOMContentLoaded", function () {
+    var posted = document.getElementById("posted-form");
+    if (!posted) return;
+    var p;
+    try { p = JSON.parse(posted.textContent); } catch (e) { return; }
+    document.querySelectorAll("form").forEach(function (f) {
+      if (f.getAttribute("action") !== p.action) return;
+      Object.keys(p.values || {}).forEach(function (name) {
+        var el = f.elements.namedItem(name);
+        var v = p.values[name];
+        if (!el || !("value" in el) || el.length !== undefined && el.tagName !== "SELECT") return;
+        if (typeof v !== "string" || /^(file|password|hidden|checkbox|radio)$/.test(el.type)) return;
+        el.value = v;
+      });
+      for (var d = f.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) d.open = true;
+    });
+  });
+
   document.addEventListener("change", function (ev) {
     if (ev.target.classList && ev.target.classList.contains("autosubmit")) ev.target.form.submit();
   });
