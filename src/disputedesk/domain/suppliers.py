@@ -19,11 +19,10 @@ from decimal import Decimal, InvalidOperation
 from enum import IntEnum, StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .labels import is_written_label
 from .money import Money
 from .officialcal import get_calendar
 from .uscc import check_uscc
-
-EVIDENCE_ID = re.compile(r"^E-\d{4,}$")
 
 
 def _require_aware(value: datetime, name: str) -> None:
@@ -36,7 +35,7 @@ def _require_aware(value: datetime, name: str) -> None:
 def _check_evidence(ids: Iterable[str], where: str) -> tuple[str, ...]:
     out = tuple(ids)
     for e in out:
-        if not EVIDENCE_ID.match(e):
+        if not is_written_label(e):
             raise ValueError(f"{where}: evidence number {e!r} must look like E-0042")
     return out
 

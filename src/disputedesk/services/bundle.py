@@ -48,6 +48,7 @@ from sqlalchemy import select
 
 from .. import __version__
 from ..documents import pdf as pdfs
+from ..domain.labels import evidence_label
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter, iter_entries
 from ..store.models import (
@@ -151,7 +152,7 @@ class Item:
 
     @property
     def label(self) -> str:
-        return f"E-{self.number:04d}"
+        return evidence_label(self.number)
 
     @property
     def when(self) -> datetime | None:
@@ -358,7 +359,7 @@ def _load_items(ws: Workspace, s, numbers: set[int] | None, head_seq: int) -> li
         proves_en, proves_zh = PROVES.get(r.kind, PROVES["other"])
         cert = None
         if note and note.certified_translation_id:
-            cert = f"E-{certified_numbers.get(note.certified_translation_id, 0):04d}"
+            cert = evidence_label(certified_numbers.get(note.certified_translation_id, 0))
         items.append(
             Item(
                 id=r.id,
@@ -512,7 +513,7 @@ def export_bundle(
             found = {i.number for i in items}
             missing = sorted(numbers - found)
             if missing and scope == "selection":
-                raise BundleError(f"evidence {', '.join(f'E-{n:04d}' for n in missing)} does not exist")
+                raise BundleError(f"evidence {', '.join(evidence_label(n) for n in missing)} does not exist")
         workspace_name = ws.name
         buyer = s.execute(
             select(Organization.name_en).where(Organization.workspace_id == ws.id, Organization.role == "buyer")
@@ -787,7 +788,7 @@ def _record_events(s, ws: Workspace, case_scope: CaseScope | None) -> list[Event
     )
 
     def lab(i: int | None) -> str:
-        return f"E-{labels[i]:04d}" if i in labels else ""
+        return evidence_label(labels[i]) if i in labels else ""
 
     supplier_id = None
     if case_scope and case_scope.supplier_key:

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from ..documents import letters as L
 from ..documents.legal_zh import ISSUES_ZH
+from ..domain.labels import evidence_label
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import (
@@ -102,7 +103,7 @@ def resolve_subject(ctx: Context, workspace: str, ref: str | None) -> Subject:
 
 
 def _label(number: int | None) -> str:
-    return f"E-{number:04d}" if number else ""
+    return evidence_label(number) if number else ""
 
 
 def _hours(seconds: int) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
+from ..domain.labels import evidence_label
 from ..domain.mail_search import Query, parse_query, snippet
 from ..ingest.mail import Address, ParsedMessage, ThreadInput, classify, thread_messages
 from ..store.db import lock_workspace, unit_of_work
@@ -264,13 +265,13 @@ def _views(s: Session, ws_id: int, where: Any, order: Any) -> list[MessageView]:
             .where(EvidenceItem.workspace_id == ws_id, EvidenceItem.parent_id.in_(ev_ids[i : i + 500]))
             .order_by(EvidenceItem.number)
         ).all():
-            children.setdefault(parent_id, []).append((f"E-{number:04d}", name))
+            children.setdefault(parent_id, []).append((evidence_label(number), name))
     out = []
     for m, number, meta, sr, sup in rows:
         out.append(
             MessageView(
                 pk=m.id,
-                evidence=f"E-{number:04d}",
+                evidence=evidence_label(number),
                 subject=m.subject or "",
                 sender=m.sender,
                 recipients=list(m.recipients or []),
@@ -375,7 +376,7 @@ def link_thread(ctx: Context, workspace: str, thread_id: int, request: str, *, a
                 execution_options={"synchronize_session": False},
             )
         labels = [
-            f"E-{n:04d}"
+            evidence_label(n)
             for n in s.execute(
                 select(EvidenceItem.number)
                 .join(Message, Message.evidence_id == EvidenceItem.id)
@@ -615,7 +616,7 @@ def _hits(s: Session, query: Query, rows: list[tuple[int, int | None, str]]) -> 
                 snippet=plain,
                 snippet_html=rich,
                 thread_id=m[2].thread_id if m else None,
-                message_evidence=f"E-{m[1]:04d}" if m else None,
+                message_evidence=evidence_label(m[1]) if m else None,
                 auto_reply=bool(m[2].auto_reply) if m else False,
             )
         )

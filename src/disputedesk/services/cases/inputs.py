@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label, evidence_number
 from ...domain.ladder import (
     ISSUE_TYPES,
 )
@@ -33,9 +34,6 @@ MAX_AMOUNT = Decimal(10) ** 12  # the dashboard shows deadlines this many days a
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-_EVIDENCE = re.compile(r"^E-(\d{1,9})$")
 
 
 _CASE_NO = re.compile(r"^CASE-\d{4}-\d{3,}$")
@@ -168,11 +166,10 @@ def parse_list(value: Any, name: str) -> list[str]:
 def _evidence_numbers(labels: Sequence[str], name: str) -> list[tuple[str, int]]:
     out = []
     for i, raw in enumerate(labels):
-        m = _EVIDENCE.match(raw.strip().upper())
-        if not m:
+        n = evidence_number(raw)
+        if n is None:
             raise ValueError(f"{name}[{i}]: {raw!r} is not an evidence number like E-0042")
-        n = int(m.group(1))
-        out.append((f"E-{n:04d}", n))
+        out.append((evidence_label(n), n))
     return out
 
 
@@ -201,16 +198,15 @@ def _one_evidence(s: Session, ws: Workspace, label: Any, name: str) -> tuple[str
         return None
     if not isinstance(label, str):
         raise ValueError(f"{name}: expected an evidence number like E-0042")
-    m = _EVIDENCE.match(label.strip().upper())
-    if not m:
+    n = evidence_number(label)
+    if n is None:
         raise ValueError(f"{name}: {label!r} is not an evidence number like E-0042")
-    n = int(m.group(1))
     item_id = s.execute(
         select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == n)
     ).scalar_one_or_none()
     if item_id is None:
-        raise ValueError(f"{name}: E-{n:04d} does not exist in this workspace")
-    return f"E-{n:04d}", item_id
+        raise ValueError(f"{name}: {evidence_label(n)} does not exist in this workspace")
+    return evidence_label(n), item_id
 
 
 def normalise_issue(issue: str, name: str = "issues") -> str:

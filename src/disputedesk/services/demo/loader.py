@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...domain.labels import evidence_label
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
@@ -195,7 +196,7 @@ def _load_records(
         if s.execute(select(Organization.id).where(Organization.workspace_id == ws.id).limit(1)).first():
             return False
         ev_ids = {
-            f"E-{n:04d}": i
+            evidence_label(n): i
             for n, i in s.execute(
                 select(EvidenceItem.number, EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id)
             ).all()

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...domain.labels import evidence_label
 from ...domain.suppliers import (
     AnswerHours,
     domain_matches,
@@ -51,7 +52,7 @@ def load_demo_suppliers(
             select(EvidenceItem.number, EvidenceItem.source).where(EvidenceItem.workspace_id == ws.id)
         ):
             if src and src.startswith("demo:"):
-                by_path[src.removeprefix("demo:")] = f"E-{n:04d}"
+                by_path[src.removeprefix("demo:")] = evidence_label(n)
         done = {
             o.key
             for o in s.execute(

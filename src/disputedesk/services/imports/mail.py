@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest.mail import (
     CHAT_CSV,
@@ -342,7 +343,7 @@ def link_variants(s: Session, ws_id: int, new: list[tuple[Message, str]]) -> lis
             .where(Message.workspace_id == ws_id, Message.message_id.in_(ids[i : i + 500]))
         ).all()
         for m, number in rows:
-            existing.setdefault(m.message_id, []).append((m, f"E-{number:04d}"))
+            existing.setdefault(m.message_id, []).append((m, evidence_label(number)))
     out = []
     for m, label in new:
         if not m.message_id:

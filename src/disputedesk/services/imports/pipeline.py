@@ -31,6 +31,7 @@ from typing import BinaryIO
 
 from sqlalchemy import select
 
+from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest import files as filetypes
 from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
@@ -456,10 +457,10 @@ def _record_batch(
                         c.name,
                         c.source,
                         DUPLICATE,
-                        evidence=f"E-{number:04d}",
+                        evidence=evidence_label(number),
                         sha256=b.sha256,
                         size=b.size,
-                        reason=f"same bytes as E-{number:04d}: not stored twice",
+                        reason=f"same bytes as {evidence_label(number)}: not stored twice",
                     )
                 )
                 continue
@@ -515,7 +516,13 @@ def _record_batch(
                 run.numbers[st.key] = number
             outcomes.append(
                 Outcome(
-                    c.name, c.source, IMPORTED, evidence=f"E-{number:04d}", sha256=b.sha256, size=b.size, reason=st.note
+                    c.name,
+                    c.source,
+                    IMPORTED,
+                    evidence=evidence_label(number),
+                    sha256=b.sha256,
+                    size=b.size,
+                    reason=st.note,
                 )
             )
         while deferred:  # children after their parents: one INSERT round per nesting level

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
+from ...domain.labels import evidence_label
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter, entries_for_subject
 from ...store.models import Contract, EvidenceItem, Message, Organization, ProductUnit, SupportRequest, Workspace
@@ -178,7 +179,7 @@ def _record(s: Session, ws: Workspace, r: SupportRequest, *, history: bool = Tru
         ).scalars()
     )
     labels = [
-        f"E-{n:04d}"
+        evidence_label(n)
         for n in s.execute(
             select(EvidenceItem.number)
             .join(Message, Message.evidence_id == EvidenceItem.id)
@@ -427,7 +428,9 @@ def _thread_messages(s: Session, t: MailThread) -> list[tuple[int, str | None, s
         .where(MailMessageMeta.thread_id == t.id)
         .order_by(Message.sent_at, Message.id)
     ).all()
-    return [(pk, f"E-{n:04d}" if n is not None else None, d, snd, at, sup, sr) for pk, n, d, snd, at, sup, sr in rows]
+    return [
+        (pk, evidence_label(n) if n is not None else None, d, snd, at, sup, sr) for pk, n, d, snd, at, sup, sr in rows
+    ]
 
 
 def _link_thread(s: Session, t: MailThread, row: SupportRequest) -> list[str]:
