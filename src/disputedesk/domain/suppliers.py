@@ -20,6 +20,7 @@ from enum import IntEnum, StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .labels import is_written_label
+from .maildomains import address_in
 from .money import Money
 from .officialcal import get_calendar
 from .uscc import check_uscc
@@ -214,7 +215,7 @@ class SupplierProfile:
 
     def sender_is_supplier(self, email_address: str) -> bool:
         """True when the address is at one of the supplier's domains (or a subdomain of one)."""
-        return domain_matches(email_address, self.email_domains)
+        return address_in(email_address, self.email_domains)
 
 
 _PROFILE_FIELDS = frozenset(
@@ -236,18 +237,6 @@ _PROFILE_FIELDS = frozenset(
     }
 )
 DOMAIN_NAME = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
-
-
-def domain_matches(email_address: str, domains: Iterable[str]) -> bool:
-    addr = email_address.strip().strip("<>").lower()
-    if "@" not in addr:
-        return False
-    host = addr.rsplit("@", 1)[1]
-    for d in domains:
-        d = d.lower().lstrip("@")
-        if host == d or host.endswith("." + d):
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------- due diligence

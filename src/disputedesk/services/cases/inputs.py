@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.dates import parse_day
 from ...domain.labels import evidence_label, evidence_number
 from ...domain.ladder import (
     ISSUE_TYPES,
@@ -31,9 +32,6 @@ ISSUE_ALIASES = {
 
 # Amounts are stored as NUMERIC(20, 6) on PostgreSQL: 14 digits before the point at most.
 MAX_AMOUNT = Decimal(10) ** 12  # the dashboard shows deadlines this many days ahead
-
-
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 _CASE_NO = re.compile(r"^CASE-\d{4}-\d{3,}$")
@@ -69,24 +67,9 @@ def _blank(value: Any) -> bool:
 
 
 def parse_date(value: Any, name: str, *, required: bool = True) -> date | None:
-    """A calendar date from a ``date`` or ``YYYY-MM-DD``; impossible dates name the field."""
-    if _blank(value):
-        if required:
-            raise ValueError(f"{name}: required (a date, YYYY-MM-DD)")
-        return None
-    if isinstance(value, date):
-        d = value
-    else:
-        text = str(value).strip()
-        if not _ISO.match(text):
-            raise ValueError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD")
-        try:
-            d = date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{name}: {value!r} is not a real calendar date") from None
-    if not 1950 <= d.year <= 2200:
-        raise ValueError(f"{name}: {d} is outside the years 1950–2200")
-    return d
+    """A calendar date from a ``date`` or ``YYYY-MM-DD``; impossible dates name the field (the
+    one rule: domain/dates.py)."""
+    return parse_day(value, name, required=required)
 
 
 def parse_int(value: Any, name: str, *, minimum: int = 1, maximum: int = 3650) -> int | None:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import scorecard as sc
+from ...domain.dates import parse_day
 from ...domain.labels import evidence_label, evidence_number
 from ...domain.suppliers import (
     EscalationLevel,
@@ -156,14 +157,10 @@ def _text(value: Any) -> str | None:
 
 
 def _date(value: Any, field_name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
     try:
-        return date.fromisoformat(str(value).strip())
+        return parse_day(value, field_name)  # the one rule: domain/dates.py
     except ValueError as exc:
-        raise SupplierError(field_name, f"{value!r} is not a date (YYYY-MM-DD)") from exc
+        raise SupplierError(field_name, str(exc).split(": ", 1)[1]) from exc
 
 
 def slugify(text: str) -> str:
