@@ -35,6 +35,7 @@ from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest import files as filetypes
 from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
+from ...ingest.mediatypes import detect_media_type
 from ...store.blobs import BlobStoreError, StoredBlob, local_path
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
@@ -354,7 +355,7 @@ def _expand_mail(
             doc_date = item.message.date
             kind = "correspondence"
         else:
-            media_type = filetypes.detect_media_type(name, blob.head)
+            media_type = detect_media_type(name, blob.head)
             if media_type in ("application/octet-stream", "text/plain") and item.media_type:
                 media_type = item.media_type.lower()
             text = _extract(ctx, blob, media_type)
@@ -401,7 +402,7 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
         return Outcome(
             cand.name, cand.source, FAILED, sha256=blob.sha256, reason="empty file (0 bytes): nothing to keep"
         )
-    media_type = filetypes.detect_media_type(cand.name, blob.head)
+    media_type = detect_media_type(cand.name, blob.head)
     text = _extract(ctx, blob, media_type)
     return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
 
