@@ -1,4 +1,6 @@
-"""List interface strings: every _("…") in the templates plus the dynamic ones (kinds, statuses).
+"""List interface strings: every _("…") in the templates, every T("…") sentence the Python code
+writes (``domain/text.py``: message id + parameters, rendered in the reader's language at the
+edge) plus the dynamic ones (kinds, statuses).
 
 Used by the unit test that requires a Chinese translation for each, and by developers:
 `python scripts/i18n_check.py` prints the msgids that the zh catalogue lacks.
@@ -29,7 +31,18 @@ def template_msgids() -> set[str]:
         str(root), method_map=[("**.html", "jinja2")], options_map={"**.html": {}}
     ):
         ids.add(msg if isinstance(msg, str) else msg[0])
-    return ids | set(DYNAMIC)
+    return ids | set(DYNAMIC) | code_msgids()
+
+
+def code_msgids() -> set[str]:
+    """Message ids of the sentences the code writes: ``T("…")`` calls in the package's modules."""
+    root = Path(str(resources.files("disputedesk")))
+    ids = set()
+    for _fn, _line, msg, _comments, _ctx in extract_from_dir(
+        str(root), method_map=[("**.py", "python")], keywords={"T": None}
+    ):
+        ids.add(msg if isinstance(msg, str) else msg[0])
+    return ids
 
 
 def missing(lang: str = "zh") -> list[str]:

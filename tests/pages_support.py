@@ -101,3 +101,55 @@ def leaks(pages: dict[str, str]) -> list[tuple[str, str, str]]:
                 if pattern.search(text):
                     found.append((path, what, text[:160]))
     return found
+
+
+class InterfaceText(HTMLParser):
+    """Visible text that the interface wrote: not inside the user's own words (``class="own"``),
+    an element marked with another language than the page's (``lang="en"`` on a Chinese page) or
+    a quoted original (``<pre>``, ``<blockquote>``, ``<code>``)."""
+
+    VOID = ("br", "img", "input", "meta", "link", "hr", "wbr", "col", "source")
+    QUOTED = ("pre", "blockquote", "code", "kbd", "samp")
+
+    def __init__(self, page_lang: str) -> None:
+        super().__init__()
+        self.page_lang = page_lang
+        self.parts: list[str] = []
+        self._stack: list[bool] = []  # per open element: is its content data?
+        self._hidden = 0
+
+    def _data(self) -> bool:
+        return any(self._stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        a = dict(attrs)
+        lang = a.get("lang")
+        own = "own" in (a.get("class") or "").split() or tag in self.QUOTED or a.get("translate") == "no"
+        other_lang = lang is not None and not lang.startswith(self.page_lang)
+        if tag in VisibleText.HIDDEN:
+            self._hidden += 1
+        self._stack.append(own or other_lang)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if tag in VisibleText.HIDDEN:
+            self._hidden -= 1
+        if self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and not self._data() and data.strip():
+            self.parts.append(data.strip())
+
+
+def foreign_sentences(html: str, page_lang: str = "zh") -> list[str]:
+    """English sentences the interface wrote on a page in another language (the user's own words
+    and quoted originals, marked as such, are not counted)."""
+    from disputedesk.web.i18n import english_prose
+
+    p = InterfaceText(page_lang)
+    p.feed(html)
+    return [t for t in p.parts if english_prose(t)]

@@ -31,19 +31,44 @@ UNTRANSLATED_EN = "[Chinese original, translation needed]"
 UNVERIFIED_ZH = "〔条文措辞未经核实〕"
 
 _INSTRUMENTS = (
-    (re.compile(r"^PRC Civil Code\s+"), CIVIL_CODE),
+    (re.compile(r"^(?:PRC )?Civil Code\s+"), CIVIL_CODE),
+    (re.compile(r"^PRC Civil Procedure Law \(2023\)\s+"), "《中华人民共和国民事诉讼法》（2023年修正）"),
+    (re.compile(r"^PRC Arbitration Law \(2017\)\s+"), "《中华人民共和国仲裁法》（2017年修正）"),
+    (
+        re.compile(r"^Law on the Application of Laws to Foreign-Related Civil Relations\s+"),
+        "《中华人民共和国涉外民事关系法律适用法》",
+    ),
+    (re.compile(r"^(?=Arts?\.)"), ""),  # an article of the instrument the sentence already named
     (re.compile(r"^SPC Sales Interpretation\s+"), SALES_INTERP),
     (re.compile(r"^SPC Contract Interpretation\s+"), CONTRACT_INTERP),
     (re.compile(r"^CISG\s+"), CISG),
     (re.compile(r"^(?:the )?[Cc]ontract\s+"), "合同"),
 )
-_NUM = r"\d+(?:\.\d+)*(?:\(\d+\))*"
+_NUM = r"\d+(?:\.\d+)*(?:\(\d+\))*(?:\([a-z]\))?"
 _ARTS = re.compile(rf"^Arts?\.\s*(?P<nums>{_NUM}(?:\s*(?:,|and|–|-)\s*{_NUM})*)\s*(?P<rest>.*)$")
 _PHRASES = {
     "contract SLA clause": "合同服务水平条款",
     "contract warranty clause": "合同保修条款",
     "where the CISG applies": "（适用该公约时）",
     "the contract's support terms": "合同技术支持条款",
+    "(start point: Art. 188)": "（起算点适用第一百八十八条）",
+    "(foreign awards)": "（境外仲裁裁决）",
+    "(2025 numbering UNVERIFIED)": "（2025年修订后的条文序号未经核实）",
+    "(duty to assist; weaker where the contract has no SLA: counsel)": (
+        "（协助义务；合同无服务水平条款时依据较弱，由律师判断）"
+    ),
+    "platform rule (configuration, not law)": "平台规则（配置数据，并非法律）",
+    "SPC Provisions on the Temporal Effect of the Civil Code": (
+        "《最高人民法院关于适用〈中华人民共和国民法典〉时间效力的若干规定》"
+    ),
+    "PRC Arbitration Law (2025, in force 1 March 2026), article number not checked (reported as Art. 69 or nearby)": (
+        "《中华人民共和国仲裁法》（2025年修订，2026年3月1日起施行），条文序号未经核实（据称为第六十九条前后）"
+    ),
+    "number in the 2025 text not checked": "2025年修订文本中的条文序号未经核实",
+    "CIETAC Arbitration Rules 2024, provision on escalation clauses (article number UNVERIFIED)": (
+        "《中国国际经济贸易仲裁委员会仲裁规则》（2024年版）关于多层级争议解决条款的规定（条文序号未经核实）"
+    ),
+    "China's declarations": "中国的声明",
 }
 
 # Issue titles (domain/ladder.py ISSUE_TYPES) in Chinese, by id.
@@ -126,9 +151,11 @@ def _numbers_zh(nums: str, statute: bool) -> str:
 
 def _article_zh(p: str, statute: bool) -> str:
     """ "621(1)" → 第六百二十一条第一款; "563(1)(3)" → 第五百六十三条第一款第（三）项."""
-    m = re.fullmatch(r"(\d+(?:\.\d+)*)((?:\(\d+\))*)", p)
+    m = re.fullmatch(r"(\d+(?:\.\d+)*)((?:\(\d+\))*)(?:\(([a-z])\))?", p)
     if not m:
         return p
+    if m.group(3):  # CISG "1(1)(a)": 第一条第一款第（a）项
+        return _article_zh(p[: -len(m.group(3)) - 2], statute) + f"第（{m.group(3)}）项"
     art, paras = m.group(1), re.findall(r"\((\d+)\)", m.group(2))
     out = f"第{zh_number(int(art)) if statute and art.isdigit() else art}条"
     if paras:
@@ -140,9 +167,14 @@ def _article_zh(p: str, statute: bool) -> str:
 
 def citation_zh(citation: str) -> str:
     """One citation in Chinese; one the generator does not know is kept and marked for translation."""
+    if "; " in citation:  # a rule cited with a remark ("… Art. 74; number in the 2025 text not checked")
+        return "；".join(citation_zh(c) for c in citation.split("; ") if c.strip())
     text = citation.strip()
     unverified = "[wording UNVERIFIED]" in text
-    text = text.replace("[wording UNVERIFIED]", "").strip()
+    rule_unverified = text.endswith("[UNVERIFIED]")  # a rule the research notes mark UNVERIFIED
+    text = text.replace("[wording UNVERIFIED]", "").replace("[UNVERIFIED]", "").strip()
+    if rule_unverified:
+        return citation_zh(text) + "〔未经核实〕"
     tail = ""
     for en, zh in _PHRASES.items():
         if text == en:

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from .labels import is_written_label
 from .money import DEFAULT_ROUNDING, Money, require_non_negative, to_decimal, totals
+from .text import Cite, Seq, T
 
 # Citations (LEGAL-NOTES row in brackets).
 ART_577 = "PRC Civil Code Art. 577"  # C1
@@ -108,7 +109,7 @@ class ClaimHead:
 
 
 def _no_evidence_warning(evidence: Sequence[str]) -> tuple[str, ...]:
-    return () if evidence else ("no supporting evidence item is linked to this head",)
+    return () if evidence else (T("no supporting evidence item is linked to this head"),)
 
 
 def _basis(clause: str | None, *statutes: str) -> tuple[str, ...]:
@@ -128,8 +129,8 @@ def refund_head(
         require_non_negative(amount),
         _basis(clause, ART_582),
         tuple(evidence),
-        description or "refund of the price against return of the goods",
-        workings=(f"price to be refunded: {amount}",),
+        description or T("refund of the price against return of the goods"),
+        workings=(T("price to be refunded: %(amount)s", amount=amount),),
         warnings=_no_evidence_warning(evidence),
     )
 
@@ -157,18 +158,27 @@ def price_reduction_prc(
     reduction = value_conforming - value_delivered
     warnings = list(_no_evidence_warning(evidence))
     if price_paid is not None and reduction > price_paid:
-        warnings.append(f"the reduction ({reduction}) exceeds the price paid ({price_paid})")
+        warnings.append(
+            T("the reduction (%(reduction)s) exceeds the price paid (%(paid)s)", reduction=reduction, paid=price_paid)
+        )
     return ClaimHead(
         head_id,
         HeadKind.PRICE_REDUCTION,
         reduction,
         _basis(clause, ART_582, SALES_INTERP_17),
         tuple(evidence),
-        "price reduction, PRC difference method",
+        T("price reduction, PRC difference method"),
         workings=(
-            f"market value at delivery of conforming goods {value_conforming} − of goods delivered "
-            f"{value_delivered} = {reduction} ({SALES_INTERP_17}); valuations: {valuation_source}",
-            "where the price has been paid, the excess is refunded",
+            T(
+                "market value at delivery of conforming goods %(conforming)s − of goods delivered "
+                "%(delivered)s = %(reduction)s (%(rule)s); valuations: %(source)s",
+                conforming=value_conforming,
+                delivered=value_delivered,
+                reduction=reduction,
+                rule=Cite(SALES_INTERP_17),
+                source=valuation_source,
+            ),
+            T("where the price has been paid, the excess is refunded"),
         ),
         warnings=tuple(warnings),
     )
@@ -203,11 +213,20 @@ def price_reduction_cisg(
         reduction,
         _basis(clause, CISG_50),
         tuple(evidence),
-        "price reduction, CISG proportional method",
+        T("price reduction, CISG proportional method"),
         workings=(
-            f"reduced price = {price} × {value_delivered.amount} / {value_conforming.amount} = {reduced_price} "
-            f"(rounded half up); reduction = {price} − {reduced_price} = {reduction} ({CISG_50}); values at "
-            f"the time of delivery: {valuation_source}",
+            T(
+                "reduced price = %(price)s × %(delivered)s / %(conforming)s = %(reduced)s "
+                "(rounded half up); reduction = %(price)s − %(reduced)s = %(reduction)s (%(rule)s); values at "
+                "the time of delivery: %(source)s",
+                price=price,
+                delivered=value_delivered.amount,
+                conforming=value_conforming.amount,
+                reduced=reduced_price,
+                reduction=reduction,
+                rule=Cite(CISG_50),
+                source=valuation_source,
+            ),
         ),
         warnings=_no_evidence_warning(evidence),
     )
@@ -233,7 +252,11 @@ def cost_head(
         _basis(clause, ART_582, ART_583),
         tuple(evidence),
         description,
-        workings=(f"{k.value} costs: {amount}",),
+        workings=(
+            T("repair costs: %(amount)s", amount=amount)
+            if k is HeadKind.REPAIR
+            else T("replacement costs: %(amount)s", amount=amount),
+        ),
         warnings=_no_evidence_warning(evidence),
     )
 
@@ -250,8 +273,8 @@ def service_credit_head(
         require_non_negative(amount),
         (clause, ART_577),
         tuple(evidence),
-        "service credits for SLA breaches",
-        workings=(f"from the SLA engine: {sla_reference}: {amount}",),
+        T("service credits for SLA breaches"),
+        workings=(T("from the SLA engine: %(ref)s: %(amount)s", ref=sla_reference, amount=amount),),
         warnings=_no_evidence_warning(evidence),
     )
 
@@ -260,21 +283,31 @@ def liquidated_damages_check(ld: Money, proven_loss: Money | None) -> tuple[str,
     """Warnings under Civil Code Art. 585(2) and Contract Interpretation Arts. 64–65."""
     if proven_loss is None:
         return (
-            "no proven loss recorded: the tribunal compares liquidated damages with the loss "
-            f"({ART_585}; {CONTRACT_INTERP_64_65})",
+            T(
+                "no proven loss recorded: the tribunal compares liquidated damages with the loss (%(rules)s)",
+                rules=Seq((Cite(ART_585), Cite(CONTRACT_INTERP_64_65))),
+            ),
         )
     require_non_negative(proven_loss, "proven_loss")
     if ld.currency != proven_loss.currency:
         raise ValueError("proven_loss: must be in the same currency as the liquidated damages")
     if ld.amount > proven_loss.amount * LD_EXCESS_FACTOR:
         return (
-            f"reduction risk: {ld} exceeds the proven loss {proven_loss} by more than 30 %; the supplier may "
-            f"ask for a reduction and bears the burden of proof ({ART_585}(2); {CONTRACT_INTERP_64_65})",
+            T(
+                "reduction risk: %(ld)s exceeds the proven loss %(loss)s by more than 30 %%; the supplier may "
+                "ask for a reduction and bears the burden of proof (%(rules)s)",
+                ld=ld,
+                loss=proven_loss,
+                rules=Seq((Cite(ART_585 + "(2)"), Cite(CONTRACT_INTERP_64_65))),
+            ),
         )
     if ld < proven_loss:
         return (
-            f"below the proven loss {proven_loss}: the buyer may ask the tribunal to increase it "
-            f"({ART_585}(2); {CONTRACT_INTERP_64_65})",
+            T(
+                "below the proven loss %(loss)s: the buyer may ask the tribunal to increase it (%(rules)s)",
+                loss=proven_loss,
+                rules=Seq((Cite(ART_585 + "(2)"), Cite(CONTRACT_INTERP_64_65))),
+            ),
         )
     return ()
 
@@ -292,18 +325,18 @@ def liquidated_damages_head(
     if not clause.strip():
         raise ValueError("clause: liquidated damages rest on a contract clause; name it")
     require_non_negative(ld, "amount")
-    workings = [f"per {clause}: {ld}"]
+    workings = [T("per %(clause)s: %(ld)s", clause=Cite(clause), ld=ld)]
     if sla_reference:
-        workings.append(f"from the SLA engine: {sla_reference}")
+        workings.append(T("from the SLA engine: %(ref)s", ref=sla_reference))
     if proven_loss is not None:
-        workings.append(f"proven loss: {proven_loss}")
+        workings.append(T("proven loss: %(loss)s", loss=proven_loss))
     return ClaimHead(
         head_id,
         HeadKind.LIQUIDATED_DAMAGES,
         ld,
         (clause, ART_585),
         tuple(evidence),
-        "liquidated damages",
+        T("liquidated damages"),
         workings=tuple(workings),
         warnings=liquidated_damages_check(ld, proven_loss) + _no_evidence_warning(evidence),
     )
@@ -348,19 +381,29 @@ def damages_head(
     deductions = parts.get("costs_saved", zero) + parts.get("mitigable_loss", zero) + parts.get("benefits_gained", zero)
     net = gross - deductions
     workings = [
-        f"direct loss {direct_loss} + lost profit {parts.get('lost_profit', zero)} − costs saved "
-        f"{parts.get('costs_saved', zero)} − avoidable loss {parts.get('mitigable_loss', zero)} − benefits gained "
-        f"{parts.get('benefits_gained', zero)} = {net}"
+        T(
+            "direct loss %(direct)s + lost profit %(profit)s − costs saved %(saved)s − avoidable loss "
+            "%(avoidable)s − benefits gained %(gained)s = %(net)s",
+            direct=direct_loss,
+            profit=parts.get("lost_profit", zero),
+            saved=parts.get("costs_saved", zero),
+            avoidable=parts.get("mitigable_loss", zero),
+            gained=parts.get("benefits_gained", zero),
+            net=net,
+        )
     ]
     warnings = list(_no_evidence_warning(evidence))
     fore = _check_evidence(foreseeability_evidence, "foreseeability_evidence")
     if "lost_profit" in parts and parts["lost_profit"].amount > 0 and not fore:
         warnings.append(
-            "lost profit without foreseeability evidence: recoverable only as far as the supplier foresaw "
-            f"or should have foreseen it at contracting ({ART_584}; {CISG_74 if cisg else CONTRACT_INTERP_60_63})"
+            T(
+                "lost profit without foreseeability evidence: recoverable only as far as the supplier foresaw "
+                "or should have foreseen it at contracting (%(rules)s)",
+                rules=Seq((Cite(ART_584), Cite(CISG_74 if cisg else CONTRACT_INTERP_60_63))),
+            )
         )
     if net.is_negative:
-        warnings.append(f"deductions exceed the losses ({net}); the head is set to zero")
+        warnings.append(T("deductions exceed the losses (%(net)s); the head is set to zero", net=net))
         net = zero
     if contributory_fault_percent is not None:
         pct = to_decimal(contributory_fault_percent, "contributory_fault_percent")
@@ -370,7 +413,13 @@ def damages_head(
             raise ValueError("contributory_fault_reason: a reduction for the buyer's own fault needs a reason")
         reduced = net.times((Decimal(100) - pct) / Decimal(100))
         workings.append(
-            f"less {pct} % for the buyer's share of fault ({contributory_fault_reason}; {ART_592}): {reduced}"
+            T(
+                "less %(pct)s %% for the buyer's share of fault (%(reason)s; %(rule)s): %(reduced)s",
+                pct=pct,
+                reason=contributory_fault_reason,
+                rule=Cite(ART_592),
+                reduced=reduced,
+            )
         )
         net = reduced
     basis = _basis(clause, ART_584, CONTRACT_INTERP_60_63, SALES_INTERP_22_23) if not cisg else _basis(clause, CISG_74)
@@ -380,7 +429,7 @@ def damages_head(
         net,
         basis,
         tuple(evidence) + fore,
-        "damages" + (" including lost profit" if "lost_profit" in parts else ""),
+        T("damages including lost profit") if "lost_profit" in parts else T("damages"),
         workings=tuple(workings),
         warnings=tuple(warnings),
     )
@@ -403,8 +452,8 @@ def mitigation_head(
         require_non_negative(amount),
         (CISG_77,) if cisg else (ART_591,),
         tuple(evidence),
-        "reasonable mitigation costs",
-        workings=(f"{steps_taken}: {amount}",),
+        T("reasonable mitigation costs"),
+        workings=(T("%(steps)s: %(amount)s", steps=steps_taken, amount=amount),),
         warnings=_no_evidence_warning(evidence),
     )
 
@@ -465,21 +514,34 @@ def interest_head(
     amount = Money.rounded(raw, principal.currency, DEFAULT_ROUNDING)
     b = DayCount(basis)
     workings = (
-        f"{principal} × {rate} % × {days}/{year} ({b.value}, {start} to {end}, first day excluded) = {raw} → "
-        f"{amount} (rounded half up)",
-        f"rate: {rate_basis}, {rate_source}",
+        T(
+            "%(principal)s × %(rate)s %% × %(days)s/%(year)s (%(basis)s, %(start)s to %(end)s, first day excluded) "
+            "= %(raw)s → %(amount)s (rounded half up)",
+            principal=principal,
+            rate=rate,
+            days=days,
+            year=year,
+            basis=b.value,
+            start=start,
+            end=end,
+            raw=raw,
+            amount=amount,
+        ),
+        T("rate: %(basis)s, %(source)s", basis=rate_basis, source=rate_source),
     )
     basis_list: list[str] = []
     warnings: list[str] = []
     if cisg:
         basis_list.append(CISG_78)
-        warnings.append("CISG Art. 78 sets no rate: the rate is the user's choice (see CISG-AC Opinion 14)")
+        warnings.append(T("CISG Art. 78 sets no rate: the rate is the user's choice (see CISG-AC Opinion 14)"))
     else:
         basis_list.append("SPC Sales Interpretation Art. 18(4); SPC Contract Interpretation Art. 25")
     if rate_basis.startswith("LPR"):
         warnings.append(
-            "UNVERIFIED: applying the LPR to a refund after termination for breach is an analogy, not a "
-            "binding rule; counsel to confirm"
+            T(
+                "UNVERIFIED: applying the LPR to a refund after termination for breach is an analogy, not a "
+                "binding rule; counsel to confirm"
+            )
         )
     if rate_basis == "contract_rate":
         basis_list.insert(0, rate_source)
@@ -489,7 +551,7 @@ def interest_head(
         amount,
         tuple(basis_list),
         tuple(evidence),
-        f"interest at {rate} % a year ({b.value})",
+        T("interest at %(rate)s %% a year (%(basis)s)", rate=rate, basis=b.value),
         workings=workings,
         warnings=tuple(warnings),
     )

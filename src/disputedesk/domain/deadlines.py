@@ -26,6 +26,7 @@ from dateutil.relativedelta import relativedelta
 from .dates import parse_day
 from .officialcal import OfficialCalendar
 from .periods import PeriodResult, Unit, compute_period, require_date
+from .text import Cite, Seq, T, Text
 
 
 @dataclass(frozen=True)
@@ -40,185 +41,224 @@ class Rule:
     source: str = ""  # row of LEGAL-NOTES it comes from
 
     def cite(self) -> str:
-        return f"{self.citation} [UNVERIFIED]" if self.unverified else self.citation
+        return Cite(f"{self.citation} [UNVERIFIED]") if self.unverified else self.citation
 
 
 _RULE_LIST: tuple[Rule, ...] = (
     Rule(
         "limitation_general",
-        "PRC Civil Code Art. 188",
-        "Limitation period of 3 years, running from when the right-holder knew or should have known "
-        "of the damage and of the obligor.",
+        Cite("PRC Civil Code Art. 188"),
+        T(
+            "Limitation period of 3 years, running from when the right-holder knew or should have known "
+            "of the damage and of the obligor."
+        ),
         source="D1",
     ),
     Rule(
         "limitation_longstop",
-        "PRC Civil Code Art. 188(2)",
-        "No protection after 20 years from the day the right was infringed; a court may extend in "
-        "special circumstances.",
+        Cite("PRC Civil Code Art. 188(2)"),
+        T(
+            "No protection after 20 years from the day the right was infringed; a court may extend in "
+            "special circumstances."
+        ),
         needs_counsel=True,
         source="D1",
     ),
     Rule(
         "limitation_international",
-        "PRC Civil Code Art. 594 (start point: Art. 188)",
-        "International sale of goods and technology import/export contracts: 4 years for suing or "
-        "applying to arbitrate. (Some online copies add a start rule to Art. 594; it belonged to the "
-        "old Contract Law Art. 129 and is not in the Civil Code.)",
+        Cite("PRC Civil Code Art. 594 (start point: Art. 188)"),
+        T(
+            "International sale of goods and technology import/export contracts: 4 years for suing or "
+            "applying to arbitrate. (Some online copies add a start rule to Art. 594; it belonged to the "
+            "old Contract Law Art. 129 and is not in the Civil Code.)"
+        ),
         source="D2",
     ),
     Rule(
         "arbitration_uses_limitation",
-        "PRC Arbitration Law (2017) Art. 74; number in the 2025 text not checked",
-        "Arbitration applies the limitation rules for litigation.",
+        Cite("PRC Arbitration Law (2017) Art. 74; number in the 2025 text not checked"),
+        T("Arbitration applies the limitation rules for litigation."),
         unverified=True,
         source="D2, §2 Arbitration Law revision",
     ),
     Rule(
         "limitation_interruption",
-        "PRC Civil Code Art. 195; Art. 201",
-        "The period restarts when the right-holder demands performance, the obligor agrees to perform, "
-        "or suit or arbitration is filed; the new period is counted from the next day.",
+        Cite("PRC Civil Code Art. 195; Art. 201"),
+        T(
+            "The period restarts when the right-holder demands performance, the obligor agrees to perform, "
+            "or suit or arbitration is filed; the new period is counted from the next day."
+        ),
         source="D3",
     ),
     Rule(
         "limitation_suspension",
-        "PRC Civil Code Art. 194",
-        "If in the last six months an obstacle (e.g. force majeure) prevents the claim, the period is "
-        "suspended and ends six months after the obstacle is removed.",
+        Cite("PRC Civil Code Art. 194"),
+        T(
+            "If in the last six months an obstacle (e.g. force majeure) prevents the claim, the period is "
+            "suspended and ends six months after the obstacle is removed."
+        ),
         source="D4",
     ),
     Rule(
         "limitation_mandatory",
-        "PRC Civil Code Art. 197",
-        "Limitation periods, their computation, suspension and interruption are fixed by law; contract "
-        "clauses changing them and advance waivers are void.",
+        Cite("PRC Civil Code Art. 197"),
+        T(
+            "Limitation periods, their computation, suspension and interruption are fixed by law; contract "
+            "clauses changing them and advance waivers are void."
+        ),
         source="D5",
     ),
     Rule(
         "limitation_after_expiry",
-        "PRC Civil Code Art. 192",
-        "After expiry the obligor may refuse to perform; if it agrees to perform after expiry it cannot "
-        "then rely on expiry. (Not in the research notes: not checked.)",
+        Cite("PRC Civil Code Art. 192"),
+        T(
+            "After expiry the obligor may refuse to perform; if it agrees to perform after expiry it cannot "
+            "then rely on expiry. (Not in the research notes: not checked.)"
+        ),
         unverified=True,
         needs_counsel=True,
         source="not in LEGAL-NOTES",
     ),
     Rule(
         "civil_code_temporal",
-        "SPC Provisions on the Temporal Effect of the Civil Code",
-        "Facts before 1 January 2021 may fall under the earlier law (General Provisions of Civil Law, "
-        "Contract Law). (Not in the research notes: not checked.)",
+        Cite("SPC Provisions on the Temporal Effect of the Civil Code"),
+        T(
+            "Facts before 1 January 2021 may fall under the earlier law (General Provisions of Civil Law, "
+            "Contract Law). (Not in the research notes: not checked.)"
+        ),
         unverified=True,
         needs_counsel=True,
         source="not in LEGAL-NOTES",
     ),
     Rule(
         "governing_law",
-        "Law on the Application of Laws to Foreign-Related Civil Relations Arts. 7, 41",
-        "Limitation follows the law governing the relationship; the contract law is the law chosen, "
-        "failing a choice the law of the characteristic performer (usually the seller) or of the "
-        "closest connection.",
+        Cite("Law on the Application of Laws to Foreign-Related Civil Relations Arts. 7, 41"),
+        T(
+            "Limitation follows the law governing the relationship; the contract law is the law chosen, "
+            "failing a choice the law of the characteristic performer (usually the seller) or of the "
+            "closest connection."
+        ),
         source="D6",
     ),
     Rule(
         "period_arithmetic",
-        "PRC Civil Code Arts. 200–203",
-        "First day not counted; month/year periods end on the corresponding day or the month end; a "
-        "last day that is a rest day moves to the next working day; cut-off 24:00.",
+        Cite("PRC Civil Code Arts. 200–203"),
+        T(
+            "First day not counted; month/year periods end on the corresponding day or the month end; a "
+            "last day that is a rest day moves to the next working day; cut-off 24:00."
+        ),
         source="D7",
     ),
     Rule(
         "period_arithmetic_procedure",
-        "PRC Civil Procedure Law (2023) Art. 85",
-        "In court procedure a period ending on a holiday ends on the first day after it; documents "
-        "mailed before expiry are in time.",
+        Cite("PRC Civil Procedure Law (2023) Art. 85"),
+        T(
+            "In court procedure a period ending on a holiday ends on the first day after it; documents "
+            "mailed before expiry are in time."
+        ),
         source="D7",
     ),
     Rule(
         "notice_inspection_period",
-        "PRC Civil Code Arts. 620, 621(1), 622(1)",
-        "With an agreed inspection period the buyer must notify non-conformity within it, or the goods "
-        "are deemed to conform; a period too short for the goods counts for visible defects only.",
+        Cite("PRC Civil Code Arts. 620, 621(1), 622(1)"),
+        T(
+            "With an agreed inspection period the buyer must notify non-conformity within it, or the goods "
+            "are deemed to conform; a period too short for the goods counts for visible defects only."
+        ),
         needs_counsel=True,
         source="D8, D10",
     ),
     Rule(
         "notice_reasonable_time",
-        "PRC Civil Code Art. 621(2); SPC Sales Interpretation Arts. 12, 14",
-        "Without an agreed period: notify within a reasonable time after discovering (or when one "
-        "should have discovered) the defect, and at the latest 2 years from receipt. The 2 years are "
-        "the maximum reasonable time and a fixed period: never suspended, interrupted or extended.",
+        Cite("PRC Civil Code Art. 621(2); SPC Sales Interpretation Arts. 12, 14"),
+        T(
+            "Without an agreed period: notify within a reasonable time after discovering (or when one "
+            "should have discovered) the defect, and at the latest 2 years from receipt. The 2 years are "
+            "the maximum reasonable time and a fixed period: never suspended, interrupted or extended."
+        ),
         needs_counsel=True,
         source="D8, D9",
     ),
     Rule(
         "notice_warranty_period",
-        "PRC Civil Code Arts. 621(2), 622(2)",
-        "A quality guarantee (warranty) period replaces the 2 years; an agreed period shorter than one "
-        "fixed by law or regulation gives way to the legal one.",
+        Cite("PRC Civil Code Arts. 621(2), 622(2)"),
+        T(
+            "A quality guarantee (warranty) period replaces the 2 years; an agreed period shorter than one "
+            "fixed by law or regulation gives way to the legal one."
+        ),
         needs_counsel=True,
         source="D8, D10",
     ),
     Rule(
         "notice_seller_knew",
-        "PRC Civil Code Art. 621(3)",
-        "No notice time limit applies if the seller knew or should have known of the non-conformity.",
+        Cite("PRC Civil Code Art. 621(3)"),
+        T("No notice time limit applies if the seller knew or should have known of the non-conformity."),
         source="D8",
     ),
     Rule(
         "cisg_notice_cutoff",
-        "CISG Art. 39",
-        "Notice specifying the lack of conformity within a reasonable time after discovery (39(1)) and "
-        "in any event within 2 years of the goods being actually handed over, unless inconsistent "
-        "with a contractual period of guarantee (39(2)).",
+        Cite("CISG Art. 39"),
+        T(
+            "Notice specifying the lack of conformity within a reasonable time after discovery (39(1)) and "
+            "in any event within 2 years of the goods being actually handed over, unless inconsistent "
+            "with a contractual period of guarantee (39(2))."
+        ),
         needs_counsel=True,
         source="D12",
     ),
     Rule(
         "cisg_examination_excuse",
-        "CISG Arts. 38, 44",
-        "Examine the goods within as short a period as is practicable (38); with a reasonable excuse "
-        "for not giving notice the buyer keeps price reduction and damages except loss of profit (44). "
-        "Wording not checked against the UNCITRAL text.",
+        Cite("CISG Arts. 38, 44"),
+        T(
+            "Examine the goods within as short a period as is practicable (38); with a reasonable excuse "
+            "for not giving notice the buyer keeps price reduction and damages except loss of profit (44). "
+            "Wording not checked against the UNCITRAL text."
+        ),
         unverified=True,
         needs_counsel=True,
         source="D12",
     ),
     Rule(
         "cisg_scope",
-        "CISG Arts. 1(1)(a), 6, 95; China's declarations",
-        "For a PRC seller the CISG applies only if the buyer's place of business is in a contracting "
-        "state and the contract does not exclude it; the list of contracting states must be loaded "
-        "from UNCITRAL.",
+        Cite("CISG Arts. 1(1)(a), 6, 95; China's declarations"),
+        T(
+            "For a PRC seller the CISG applies only if the buyer's place of business is in a contracting "
+            "state and the contract does not exclude it; the list of contracting states must be loaded "
+            "from UNCITRAL."
+        ),
         unverified=True,
         source="D13",
     ),
     Rule(
         "award_enforcement",
-        "PRC Civil Procedure Law (2023) Art. 250",
-        "Apply to enforce within 2 years from the last day of the performance period in the award or "
-        "judgment (its effective date if none is stated); suspension and interruption apply.",
+        Cite("PRC Civil Procedure Law (2023) Art. 250"),
+        T(
+            "Apply to enforce within 2 years from the last day of the performance period in the award or "
+            "judgment (its effective date if none is stated); suspension and interruption apply."
+        ),
         source="D14",
     ),
     Rule(
         "award_enforcement_foreign",
-        "PRC Civil Procedure Law (2023) Art. 250 (foreign awards)",
-        "That the same 2 years apply to an award made outside China is general practice, not checked.",
+        Cite("PRC Civil Procedure Law (2023) Art. 250 (foreign awards)"),
+        T("That the same 2 years apply to an award made outside China is general practice, not checked."),
         unverified=True,
         needs_counsel=True,
         source="§2 Enforcement",
     ),
     Rule(
         "set_aside_2017",
-        "PRC Arbitration Law (2017) Art. 59",
-        "Application to set aside an award within 6 months of receiving it.",
+        Cite("PRC Arbitration Law (2017) Art. 59"),
+        T("Application to set aside an award within 6 months of receiving it."),
         source="D15",
     ),
     Rule(
         "set_aside_2025",
-        "PRC Arbitration Law (2025, in force 1 March 2026), article number not checked (reported as Art. 69 or nearby)",
-        "Application to set aside an award within 3 months of receiving it.",
+        Cite(
+            "PRC Arbitration Law (2025, in force 1 March 2026), article number not checked "
+            "(reported as Art. 69 or nearby)"
+        ),
+        T("Application to set aside an award within 3 months of receiving it."),
         unverified=True,
         source="D15",
     ),
@@ -473,9 +513,9 @@ def _make(
     )
 
 
-def _unverified_note(rule_id: str) -> str:
+def _unverified_note(rule_id: str) -> Text:
     r = RULES[rule_id]
-    return f"UNVERIFIED ({r.citation}): {r.text}"
+    return T("UNVERIFIED (%(rule)s): %(text)s", rule=r.citation, text=r.text)
 
 
 def limitation_years(contract_type: str) -> tuple[int, Rule]:
@@ -509,25 +549,43 @@ def apply_suspension(
 
 def _run_limitation(
     facts: Facts, years: int, calendar: OfficialCalendar | str
-) -> tuple[PeriodResult, list[str], list[tuple[date, str]]]:
+) -> tuple[PeriodResult, list[str], list[tuple[date, Text]]]:
     """Start at knowledge_on; each demand/acknowledgement inside the running period restarts it."""
     current = compute_period(facts.knowledge_on, years, Unit.YEAR, calendar=calendar)
-    steps = [f"starts with knowledge of the breach and of the supplier on {facts.knowledge_on}: ends {current.due}"]
+    steps: list[str] = [
+        T(
+            "starts with knowledge of the breach and of the supplier on %(day)s: ends %(end)s",
+            day=facts.knowledge_on,
+            end=current.due,
+        )
+    ]
     events = sorted(
-        [(d, "demand") for d in facts.demands]
-        + [(d, "acknowledgement by the supplier") for d in facts.acknowledgements]
+        [(d, T("demand")) for d in facts.demands]
+        + [(d, T("acknowledgement by the supplier")) for d in facts.acknowledgements]
     )
-    late: list[tuple[date, str]] = []
+    late: list[tuple[date, Text]] = []
     for when, what in events:
         if when <= current.due:
             current = compute_period(when, years, Unit.YEAR, calendar=calendar)
             steps.append(
-                f"{what} on {when}: the period restarts and is counted from the next day "
-                f"(Civil Code Arts. 195, 201): ends {current.due}"
+                T(
+                    "%(what)s on %(day)s: the period restarts and is counted from the next day "
+                    "(Civil Code Arts. 195, 201): ends %(end)s",
+                    what=what,
+                    day=when,
+                    end=current.due,
+                )
             )
         else:
             late.append((when, what))
-            steps.append(f"{what} on {when} came after the period had ended ({current.due}): it restarts nothing")
+            steps.append(
+                T(
+                    "%(what)s on %(day)s came after the period had ended (%(end)s): it restarts nothing",
+                    what=what,
+                    day=when,
+                    end=current.due,
+                )
+            )
     return current, steps, late
 
 
@@ -545,14 +603,18 @@ def limitation_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn
         return [
             _make(
                 "limitation",
-                f"limitation under the law of {facts.governing_law}",
+                T("limitation under the law of %(law)s", law=facts.governing_law),
                 None,
                 ["governing_law"],
                 inputs,
                 [
-                    f"the contract is governed by the law of {facts.governing_law}, not PRC law: limitation "
-                    f"follows that law ({gl.citation}); no date is computed",
-                    "the notice-of-non-conformity rules of that law also need counsel",
+                    T(
+                        "the contract is governed by the law of %(law)s, not PRC law: limitation "
+                        "follows that law (%(rule)s); no date is computed",
+                        law=facts.governing_law,
+                        rule=gl.citation,
+                    ),
+                    T("the notice-of-non-conformity rules of that law also need counsel"),
                 ],
                 needs_counsel=True,
             )
@@ -564,36 +626,47 @@ def limitation_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn
     if facts.governing_law == "unknown":
         counsel = True
         notes.append(
-            "governing law unknown: PRC law is assumed, which holds only if there is no choice-of-law "
-            f"clause and the seller is in the PRC ({RULES['governing_law'].citation}); counsel to confirm"
+            T(
+                "governing law unknown: PRC law is assumed, which holds only if there is no choice-of-law "
+                "clause and the seller is in the PRC (%(rule)s); counsel to confirm",
+                rule=RULES["governing_law"].citation,
+            )
         )
     if late:
         counsel = True
         notes.append(
-            "an acknowledgement after expiry may stop the supplier from relying on limitation: "
-            + _unverified_note("limitation_after_expiry")
+            T(
+                "an acknowledgement after expiry may stop the supplier from relying on limitation: %(note)s",
+                note=_unverified_note("limitation_after_expiry"),
+            )
         )
     if facts.knowledge_on < CIVIL_CODE_IN_FORCE:
         counsel = True
         notes.append(_unverified_note("civil_code_temporal"))
     six_from, six_to = last_six_months(period.due)
     explanation = [
-        f"{years} years ({base_rule.citation}): {base_rule.text}",
+        T("%(n)s years (%(rule)s): %(text)s", n=years, rule=base_rule.citation, text=base_rule.text),
         *steps,
         *period.steps,
-        "each demand counts only if its delivery to the supplier can be proved; filing suit or "
-        "arbitration also restarts the period (Civil Code Art. 195)",
-        f"if from {six_from} to {six_to} an obstacle such as force majeure prevents the claim, the period "
-        "ends six months after the obstacle is removed (Civil Code Art. 194)",
-        "contract clauses changing the limitation period are void (Civil Code Art. 197)",
-        "if the buyer should have known of the breach earlier than knowledge_on, the period started earlier",
+        T(
+            "each demand counts only if its delivery to the supplier can be proved; filing suit or "
+            "arbitration also restarts the period (Civil Code Art. 195)"
+        ),
+        T(
+            "if from %(start)s to %(end)s an obstacle such as force majeure prevents the claim, the period "
+            "ends six months after the obstacle is removed (Civil Code Art. 194)",
+            start=six_from,
+            end=six_to,
+        ),
+        T("contract clauses changing the limitation period are void (Civil Code Art. 197)"),
+        T("if the buyer should have known of the breach earlier than knowledge_on, the period started earlier"),
         _unverified_note("arbitration_uses_limitation"),
         *notes,
     ]
     rule_ids = [base_rule.id, "limitation_interruption", "period_arithmetic"]
     limitation = _make(
         "limitation",
-        f"limitation period ({years} years)",
+        T("limitation period (%(n)s years)", n=years),
         period.due,
         rule_ids,
         inputs,
@@ -604,15 +677,17 @@ def limitation_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn
     longstop_period = compute_period(facts.received_on, 20, Unit.YEAR, calendar=calendar)
     longstop = _make(
         "limitation_longstop",
-        "20-year long stop",
+        T("20-year long stop"),
         longstop_period.due,
         ["limitation_longstop", "period_arithmetic"],
         {"received_on": facts.received_on.isoformat(), "governing_law": facts.governing_law},
         [
             RULES["limitation_longstop"].text,
-            "the facts have no date of infringement; received_on, the earliest date in the facts, is used "
-            "as a conservative start (counsel to confirm)",
-            "not restarted by demands or acknowledgements",
+            T(
+                "the facts have no date of infringement; received_on, the earliest date in the facts, is used "
+                "as a conservative start (counsel to confirm)"
+            ),
+            T("not restarted by demands or acknowledgements"),
             *longstop_period.steps,
             *notes[:1],
         ],
@@ -628,14 +703,16 @@ def notice_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") -
     seller_knew = RULES["notice_seller_knew"]
     if facts.governing_law in ("CN", "unknown"):
         law_note = (
-            ["governing law unknown: PRC law assumed (counsel to confirm)"] if facts.governing_law == "unknown" else []
+            [T("governing law unknown: PRC law assumed (counsel to confirm)")]
+            if facts.governing_law == "unknown"
+            else []
         )
         if facts.inspection_period_days is not None:
             p = compute_period(facts.received_on, facts.inspection_period_days, Unit.DAY, calendar=calendar)
             out.append(
                 _make(
                     "notice_prc",
-                    "notice within the agreed inspection period",
+                    T("notice within the agreed inspection period"),
                     p.due,
                     ["notice_inspection_period", "period_arithmetic"],
                     {
@@ -645,10 +722,12 @@ def notice_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") -
                     [
                         RULES["notice_inspection_period"].text,
                         *p.steps,
-                        "if the agreed period is too short to find hidden defects (e.g. a machine that needs "
-                        "commissioning), it counts for visible defects only (Civil Code Art. 622(1)); hidden "
-                        "defects follow the outer limit below",
-                        f"{seller_knew.text} ({seller_knew.citation})",
+                        T(
+                            "if the agreed period is too short to find hidden defects (e.g. a machine that needs "
+                            "commissioning), it counts for visible defects only (Civil Code Art. 622(1)); hidden "
+                            "defects follow the outer limit below"
+                        ),
+                        T("%(text)s (%(rule)s)", text=seller_knew.text, rule=seller_knew.citation),
                         *law_note,
                     ],
                     provisional=p.provisional,
@@ -657,7 +736,9 @@ def notice_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") -
         if facts.warranty_months is not None:
             p = compute_period(facts.warranty_start(), facts.warranty_months, Unit.MONTH, roll=False)
             rule_ids = ["notice_warranty_period", "period_arithmetic"]
-            what = f"the warranty period ({facts.warranty_months} months from {facts.warranty_start()})"
+            what = T(
+                "the warranty period (%(n)s months from %(day)s)", n=facts.warranty_months, day=facts.warranty_start()
+            )
             inputs: dict[str, Any] = {
                 "received_on": facts.received_on.isoformat(),
                 "warranty_months": facts.warranty_months,
@@ -666,11 +747,13 @@ def notice_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") -
         else:
             p = compute_period(facts.received_on, 2, Unit.YEAR, roll=False)
             rule_ids = ["notice_reasonable_time", "period_arithmetic"]
-            what = f"2 years from receipt ({facts.received_on})"
+            what = T("2 years from receipt (%(day)s)", day=facts.received_on)
             inputs = {"received_on": facts.received_on.isoformat(), "warranty_months": None}
-        label = "outer limit for notice of non-conformity"
-        if facts.inspection_period_days is not None:
-            label += " (defects the inspection period does not cover)"
+        label = (
+            T("outer limit for notice of non-conformity (defects the inspection period does not cover)")
+            if facts.inspection_period_days is not None
+            else T("outer limit for notice of non-conformity")
+        )
         out.append(
             _make(
                 "notice_prc",
@@ -680,17 +763,24 @@ def notice_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") -
                 inputs,
                 [
                     RULES["notice_reasonable_time"].text,
-                    f"outer limit: {what}"
-                    + (" replaces the 2 years (Civil Code Art. 621(2))" if facts.warranty_months else ""),
+                    T("outer limit: %(what)s replaces the 2 years (Civil Code Art. 621(2))", what=what)
+                    if facts.warranty_months
+                    else T("outer limit: %(what)s", what=what),
                     *p.steps,
-                    "shown without moving a rest-day end: the outer limit is a fixed period that is never "
-                    "extended (SPC Sales Interpretation Art. 14); the conservative date is shown",
-                    "notice is due within a reasonable time after the defect is discovered, which may be "
-                    "much earlier; factors: nature of the deal, installation and use, nature of the defect, "
-                    "difficulty of inspection (SPC Sales Interpretation Art. 12); counsel decides",
-                    "demands and acknowledgements do not move this date; a supplier that accepted liability "
-                    "cannot later rely on late notice (SPC Sales Interpretation Art. 14)",
-                    f"{seller_knew.text} ({seller_knew.citation})",
+                    T(
+                        "shown without moving a rest-day end: the outer limit is a fixed period that is never "
+                        "extended (SPC Sales Interpretation Art. 14); the conservative date is shown"
+                    ),
+                    T(
+                        "notice is due within a reasonable time after the defect is discovered, which may be "
+                        "much earlier; factors: nature of the deal, installation and use, nature of the defect, "
+                        "difficulty of inspection (SPC Sales Interpretation Art. 12); counsel decides"
+                    ),
+                    T(
+                        "demands and acknowledgements do not move this date; a supplier that accepted liability "
+                        "cannot later rely on late notice (SPC Sales Interpretation Art. 14)"
+                    ),
+                    T("%(text)s (%(rule)s)", text=seller_knew.text, rule=seller_knew.citation),
                     *law_note,
                 ],
             )
@@ -699,7 +789,11 @@ def notice_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") -
         two = compute_period(facts.received_on, 2, Unit.YEAR, roll=False)
         explanation = [
             RULES["cisg_notice_cutoff"].text,
-            f"2 years from actual handing over, taken as received_on ({facts.received_on}): {two.due}",
+            T(
+                "2 years from actual handing over, taken as received_on (%(day)s): %(end)s",
+                day=facts.received_on,
+                end=two.due,
+            ),
         ]
         due = two.due
         inputs = {"received_on": facts.received_on.isoformat(), "cisg_applies": True}
@@ -707,20 +801,23 @@ def notice_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") -
             w = compute_period(facts.warranty_start(), facts.warranty_months, Unit.MONTH, roll=False)
             inputs.update(warranty_months=facts.warranty_months, warranty_starts_on=facts.warranty_start().isoformat())
             explanation.append(
-                f"a contractual guarantee period ends {w.due}; where it is inconsistent with the 2 years it "
-                "prevails (Art. 39(2)): which applies is for counsel; the earlier date is shown"
+                T(
+                    "a contractual guarantee period ends %(end)s; where it is inconsistent with the 2 years it "
+                    "prevails (Art. 39(2)): which applies is for counsel; the earlier date is shown",
+                    end=w.due,
+                )
             )
             due = min(due, w.due)
         explanation += [
-            "no rest-day extension is applied (the CISG has no rule for this cut-off); conservative date",
-            "notice must come within a reasonable time after discovery, usually long before this date",
+            T("no rest-day extension is applied (the CISG has no rule for this cut-off); conservative date"),
+            T("notice must come within a reasonable time after discovery, usually long before this date"),
             _unverified_note("cisg_examination_excuse"),
             _unverified_note("cisg_scope"),
         ]
         out.append(
             _make(
                 "notice_cisg",
-                "CISG notice of non-conformity: outer limit",
+                T("CISG notice of non-conformity: outer limit"),
                 due,
                 ["cisg_notice_cutoff", "cisg_examination_excuse"],
                 inputs,
@@ -744,8 +841,8 @@ def arbitration_law_for(award_received_on: date) -> ArbitrationLawVersion:
     notes; receipt on or after that day is taken to mean the new text applies.
     """
     if award_received_on >= ARBITRATION_LAW_2025_IN_FORCE:
-        return ArbitrationLawVersion("Arbitration Law as revised 2025", 3, RULES["set_aside_2025"])
-    return ArbitrationLawVersion("Arbitration Law 2017", 6, RULES["set_aside_2017"])
+        return ArbitrationLawVersion(T("Arbitration Law as revised 2025"), 3, RULES["set_aside_2025"])
+    return ArbitrationLawVersion(T("Arbitration Law 2017"), 6, RULES["set_aside_2017"])
 
 
 def set_aside_deadline(
@@ -755,17 +852,26 @@ def set_aside_deadline(
     version = arbitration_law_for(award_received_on)
     p = compute_period(award_received_on, version.set_aside_months, Unit.MONTH, calendar=calendar)
     explanation = [
-        f"version applied: {version.name} ({version.rule.cite()}), chosen by the receipt date "
-        f"{award_received_on} (the 2025 text is in force from {ARBITRATION_LAW_2025_IN_FORCE})",
+        T(
+            "version applied: %(version)s (%(rule)s), chosen by the receipt date %(day)s "
+            "(the 2025 text is in force from %(since)s)",
+            version=version.name,
+            rule=version.rule.cite(),
+            day=award_received_on,
+            since=ARBITRATION_LAW_2025_IN_FORCE,
+        ),
         version.rule.text,
         *p.steps,
-        "until this date the award is exposed to an application to set it aside (award made in mainland China assumed)",
+        T(
+            "until this date the award is exposed to an application to set it aside "
+            "(award made in mainland China assumed)"
+        ),
     ]
     if proxy_note:
         explanation.insert(0, proxy_note)
     return _make(
         "set_aside",
-        f"other side's window to apply to set aside ({version.set_aside_months} months)",
+        T("other side's window to apply to set aside (%(n)s months)", n=version.set_aside_months),
         p.due,
         [version.rule.id, "period_arithmetic", "period_arithmetic_procedure"],
         {"award_received_on": award_received_on.isoformat(), "arbitration_law": version.name},
@@ -780,25 +886,26 @@ def award_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") ->
     if apd is None:
         return []
     p = compute_period(apd, 2, Unit.YEAR, calendar=calendar)
-    reminders = [(p.due - relativedelta(months=m)).isoformat() for m in (12, 6, 3)]
+    reminders = Seq((p.due - relativedelta(months=m) for m in (12, 6, 3)), ", ")
     enforcement = _make(
         "award_enforcement",
-        "apply to enforce the award in China",
+        T("apply to enforce the award in China"),
         p.due,
         ["award_enforcement", "period_arithmetic", "period_arithmetic_procedure"],
         {"award_performance_deadline": apd.isoformat()},
         [
             RULES["award_enforcement"].text,
             *p.steps,
-            f"reminders: {', '.join(reminders)} (12, 6 and 3 months before)",
+            T("reminders: %(days)s (12, 6 and 3 months before)", days=reminders),
             _unverified_note("award_enforcement_foreign"),
         ],
         provisional=p.provisional,
     )
     version = arbitration_law_for(apd)
-    proxy = (
+    proxy = T(
         "the facts give no date on which the award was received; receipt is normally no later than the "
-        f"award's performance deadline ({apd}), so that date is used: the window closes no later than shown"
+        "award's performance deadline (%(day)s), so that date is used: the window closes no later than shown",
+        day=apd,
     )
     set_aside = set_aside_deadline(apd, calendar=calendar, proxy_note=proxy)
     if version.set_aside_months == 3:
@@ -807,9 +914,12 @@ def award_deadlines(facts: Facts, *, calendar: OfficialCalendar | str = "cn") ->
             set_aside,
             explanation=set_aside.explanation
             + (
-                "if the award was received before 1 March 2026, the 2017 text's 6 months may apply "
-                f"(PRC Arbitration Law (2017) Art. 59), which would end no later than {older.due}; the "
-                "transitional rule is not in the research notes",
+                T(
+                    "if the award was received before 1 March 2026, the 2017 text's 6 months may apply "
+                    "(PRC Arbitration Law (2017) Art. 59), which would end no later than %(end)s; the "
+                    "transitional rule is not in the research notes",
+                    end=older.due,
+                ),
             ),
         )
     return [enforcement, set_aside]

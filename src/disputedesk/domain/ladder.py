@@ -23,6 +23,7 @@ from enum import StrEnum
 from .labels import is_written_label
 from .officialcal import OfficialCalendar
 from .periods import PeriodResult, Unit, compute_period
+from .text import Cite, Seq, T
 
 
 class Step(StrEnum):
@@ -53,32 +54,32 @@ STEP_SPECS: dict[Step, StepSpec] = {
         StepSpec(
             Step.SUPPORT_REQUEST,
             1,
-            "support request",
+            T("support request"),
             "ask for the support the contract promises, in writing, and keep the proof",
-            "PRC Civil Code Art. 509 (duty to assist; weaker where the contract has no SLA: counsel)",
+            Cite("PRC Civil Code Art. 509 (duty to assist; weaker where the contract has no SLA: counsel)"),
             5,
         ),
         StepSpec(
             Step.PLATFORM_DISPUTE,
             1,
-            "platform dispute (Trade Assurance)",
+            T("platform dispute (Trade Assurance)"),
             "open the platform dispute inside the platform's window; keep chats on the platform",
-            "platform rule (configuration, not law)",
+            Cite("platform rule (configuration, not law)"),
             7,
         ),
         StepSpec(
             Step.FORMAL_COMPLAINT,
             2,
-            "formal complaint with a cure deadline (催告)",
+            T("formal complaint with a cure deadline (催告)"),
             "demand performance by a stated date; request repair or replacement in writing early; "
             "after the deadline, termination may be available",
-            "PRC Civil Code Arts. 563(1)(3), 580, 195",
+            Cite("PRC Civil Code Arts. 563(1)(3), 580, 195"),
             15,
         ),
         StepSpec(
             Step.SENIOR_MANAGEMENT,
             3,
-            "escalation to senior management",
+            T("escalation to senior management"),
             "put the unresolved complaint before the supplier's management",
             "",
             10,
@@ -86,35 +87,35 @@ STEP_SPECS: dict[Step, StepSpec] = {
         StepSpec(
             Step.LAWYER_DEMAND,
             4,
-            "lawyer's demand letter",
+            T("lawyer's demand letter"),
             "formal notice of breach and claims by counsel; restarts limitation",
-            "PRC Civil Code Arts. 195, 577, 584",
+            Cite("PRC Civil Code Arts. 195, 577, 584"),
             15,
         ),
         StepSpec(
             Step.MEDIATION,
             5,
-            "mediation",
+            T("mediation"),
             "propose mediation; keep proof of each pre-arbitration step (multi-tier clauses)",
-            "CIETAC Arbitration Rules 2024, provision on escalation clauses (article number UNVERIFIED)",
+            Cite("CIETAC Arbitration Rules 2024, provision on escalation clauses (article number UNVERIFIED)"),
             30,
             unverified=True,
         ),
         StepSpec(
             Step.ARBITRATION,
             6,
-            "request for arbitration",
+            T("request for arbitration"),
             "file under the arbitration clause; the evidence bundle must be ready",
-            "PRC Arbitration Law (2017) Arts. 16, 18, 23 (2025 numbering UNVERIFIED)",
+            Cite("PRC Arbitration Law (2017) Arts. 16, 18, 23 (2025 numbering UNVERIFIED)"),
             None,
             unverified=True,
         ),
         StepSpec(
             Step.LITIGATION,
             6,
-            "litigation",
+            T("litigation"),
             "sue where there is no valid arbitration clause",
-            "PRC Civil Procedure Law (2023) Arts. 285, 286",
+            Cite("PRC Civil Procedure Law (2023) Arts. 285, 286"),
             None,
         ),
     )
@@ -135,7 +136,12 @@ class PlatformRule:
     note: str = ""
 
     def label(self) -> str:
-        return f"{self.platform} rule as of {self.as_of.isoformat()} (platform rule, not law; {self.source})"
+        return T(
+            "%(platform)s rule as of %(day)s (platform rule, not law; %(source)s)",
+            platform=self.platform,
+            day=self.as_of,
+            source=self.source,
+        )
 
 
 # LEGAL-NOTES §4 (research notes dated 2026-11-26 in shared/legal): Trade Assurance covers an order
@@ -143,11 +149,13 @@ class PlatformRule:
 TRADE_ASSURANCE = PlatformRule(
     platform="Alibaba.com Trade Assurance",
     window_days=30,
-    counted_from="confirmed receipt",
+    counted_from=T("confirmed receipt"),
     as_of=date(2026, 11, 26),
     source="service.alibaba.com buyer FAQ 20155175 as summarised in LEGAL-NOTES §4",
-    note="3 days of negotiation after opening; from day 4 the buyer may ask Alibaba to step in; on day 7 it "
-    "escalates automatically; only on-platform chat counts unless both parties accept other records",
+    note=T(
+        "3 days of negotiation after opening; from day 4 the buyer may ask Alibaba to step in; on day 7 it "
+        "escalates automatically; only on-platform chat counts unless both parties accept other records"
+    ),
 )
 
 
@@ -343,7 +351,14 @@ def overdue_steps(ladder: Ladder, today: date, calendar: OfficialCalendar | str 
         if due is None or today <= due.due:
             continue
         out.append(
-            Overdue(i, s.step, due.due, (today - due.due).days, due.provisional, f"no reply; {due.explanation()}")
+            Overdue(
+                i,
+                s.step,
+                due.due,
+                (today - due.due).days,
+                due.provisional,
+                T("no reply; %(how)s", how=Seq(due.steps)),
+            )
         )
     return out
 
@@ -376,19 +391,28 @@ def suggest_next(ladder: Ladder, today: date, calendar: OfficialCalendar | str =
             return Suggestion(
                 Step.PLATFORM_DISPUTE,
                 "take_step",
-                f"the platform window closes {window_end} ({rule.window_days} days from {rule.counted_from}); "
-                "it is much shorter than any legal deadline",
+                T(
+                    "the platform window closes %(end)s (%(n)s days from %(start)s); "
+                    "it is much shorter than any legal deadline",
+                    end=window_end,
+                    n=rule.window_days,
+                    start=rule.counted_from,
+                ),
                 rule.label(),
                 window_end,
             )
-        return Suggestion(Step.SUPPORT_REQUEST, "take_step", "start with a written support request", "")
+        return Suggestion(Step.SUPPORT_REQUEST, "take_step", T("start with a written support request"), "")
     if last.resolved:
-        return Suggestion(None, "close", f"the {last.spec.title} of {last.sent_on} was answered and resolved")
+        return Suggestion(
+            None,
+            "close",
+            T("the %(step)s of %(day)s was answered and resolved", step=last.spec.title, day=last.sent_on),
+        )
     if platform_open:
         return Suggestion(
             Step.PLATFORM_DISPUTE,
             "take_step",
-            f"open the platform dispute before its window closes on {window_end}",
+            T("open the platform dispute before its window closes on %(end)s", end=window_end),
             rule.label(),
             window_end,
         )
@@ -397,25 +421,41 @@ def suggest_next(ladder: Ladder, today: date, calendar: OfficialCalendar | str =
         return Suggestion(
             None,
             "wait",
-            f"the {last.spec.title} of {last.sent_on} set a response window ending {due.due}",
+            T(
+                "the %(step)s of %(day)s set a response window ending %(end)s",
+                step=last.spec.title,
+                day=last.sent_on,
+                end=due.due,
+            ),
             "",
             due.due,
         )
     nxt = _next_rung_step(ladder, today)
     if nxt is None:
-        return Suggestion(None, "wait", f"{last.spec.title} is under way; follow its procedural timetable")
-    what = "no reply" if last.reply_on is None else f"reply on {last.reply_on} did not resolve the issue"
-    reason = f"{last.spec.title} of {last.sent_on}: {what}"
+        return Suggestion(
+            None, "wait", T("%(step)s is under way; follow its procedural timetable", step=last.spec.title)
+        )
+    what = (
+        T("no reply") if last.reply_on is None else T("reply on %(day)s did not resolve the issue", day=last.reply_on)
+    )
+    parts = [T("%(step)s of %(day)s: %(what)s", step=last.spec.title, day=last.sent_on, what=what)]
     citation = STEP_SPECS[nxt].citation
     if last.step is Step.FORMAL_COMPLAINT:
-        reason += (
-            "; the cure deadline has passed: a notice of termination may now be available where the delay "
-            "of a main obligation continues (PRC Civil Code Art. 563(1)(3)); restitution and damages follow "
-            "(Art. 566)"
+        parts.append(
+            T(
+                "the cure deadline has passed: a notice of termination may now be available where the delay "
+                "of a main obligation continues (PRC Civil Code Art. 563(1)(3)); restitution and damages follow "
+                "(Art. 566)"
+            )
         )
     if ladder.platform_order and window_end is not None and Step.PLATFORM_DISPUTE not in ladder.taken():
-        reason += f"; the platform window closed on {window_end}: the platform dispute is no longer available"
-    return Suggestion(nxt, "take_step", reason, citation)
+        parts.append(
+            T(
+                "the platform window closed on %(end)s: the platform dispute is no longer available",
+                end=window_end,
+            )
+        )
+    return Suggestion(nxt, "take_step", T("%(parts)s", parts=Seq(parts)) if len(parts) > 1 else parts[0], citation)
 
 
 # ------------------------------------------------------------------------------- issue types
@@ -438,40 +478,50 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "no_or_slow_support",
             "no or slow technical support",
             ("contract SLA clause", "PRC Civil Code Art. 577", "PRC Civil Code Art. 509"),
-            "Measured against the contract's response and resolution times (SLA engine). Where the contract "
-            "is silent, the duty to notify and assist under good faith (Art. 509) is a weaker basis.",
+            T(
+                "Measured against the contract's response and resolution times (SLA engine). Where the contract "
+                "is silent, the duty to notify and assist under good faith (Art. 509) is a weaker basis."
+            ),
             needs_counsel=True,
         ),
         IssueType(
             "missing_manual",
             "missing or untranslated instructions/manuals",
             ("PRC Civil Code Art. 599", "SPC Sales Interpretation Arts. 4, 19"),
-            "The seller must hand over instruction manuals and similar documents by agreement or usage; failing "
-            "an ancillary duty that defeats the contract's purpose allows termination. Whether an untranslated "
-            "manual breaches the duty depends on the agreement and usage: counsel.",
+            T(
+                "The seller must hand over instruction manuals and similar documents by agreement or usage; failing "
+                "an ancillary duty that defeats the contract's purpose allows termination. Whether an untranslated "
+                "manual breaches the duty depends on the agreement and usage: counsel."
+            ),
             needs_counsel=True,
         ),
         IssueType(
             "unilateral_term_change",
             "unilateral change of service terms",
             ("PRC Civil Code Art. 543", "PRC Civil Code Arts. 496, 497, 498"),
-            "A contract is changed only by agreement (Art. 543). Standard terms must be pointed out and "
-            "explained, unreasonable exclusions are void, ambiguities are read against the drafter "
-            "(Arts. 496–498).",
+            T(
+                "A contract is changed only by agreement (Art. 543). Standard terms must be pointed out and "
+                "explained, unreasonable exclusions are void, ambiguities are read against the drafter "
+                "(Arts. 496–498)."
+            ),
         ),
         IssueType(
             "product_defect",
             "product defect / non-conformity",
             ("PRC Civil Code Arts. 582, 617", "PRC Civil Code Arts. 620–621", "PRC Civil Code Art. 610"),
-            "Repair, replacement, return or price reduction (Arts. 582, 617); notice within the inspection or "
-            "reasonable period (Arts. 620–621); defects defeating the purpose allow rejection (Art. 610).",
+            T(
+                "Repair, replacement, return or price reduction (Arts. 582, 617); notice within the inspection or "
+                "reasonable period (Arts. 620–621); defects defeating the purpose allow rejection (Art. 610)."
+            ),
         ),
         IssueType(
             "warranty_refused",
             "refusal of warranty service",
             ("contract warranty clause", "PRC Civil Code Arts. 577, 582", "PRC Civil Code Art. 580"),
-            "Refusing repair within the warranty is non-performance; ask for repair or replacement in writing "
-            "early, since specific performance not requested within a reasonable time is lost (Art. 580).",
+            T(
+                "Refusing repair within the warranty is non-performance; ask for repair or replacement in writing "
+                "early, since specific performance not requested within a reasonable time is lost (Art. 580)."
+            ),
         ),
     )
 }

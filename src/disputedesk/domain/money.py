@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_precision, list_currencies
 
+from .text import T
+
 NOT_CURRENCIES = frozenset({"XXX", "XTS"})
 DEFAULT_ROUNDING = ROUND_HALF_UP  # commercial rounding; stated wherever a result is rounded
 
@@ -231,9 +233,17 @@ class Conversion:
 
     def explanation(self) -> str:
         r = self.rate
-        return (
-            f"{self.original} × {r.rate} ({r.base}→{r.quote}, {r.source}, {r.on.isoformat()}) = {self.result}"
-            f" (rounded {self.rounding.lower().replace('round_', '').replace('_', ' ')})"
+        how = self.rounding.lower().replace("round_", "").replace("_", " ")
+        return T(
+            "%(original)s × %(rate)s (%(base)s→%(quote)s, %(source)s, %(day)s) = %(result)s (rounded %(how)s)",
+            original=self.original,
+            rate=r.rate,
+            base=r.base,
+            quote=r.quote,
+            source=r.source,
+            day=r.on,
+            result=self.result,
+            how={"half up": T("half up"), "half even": T("half even")}.get(how, how),
         )
 
 

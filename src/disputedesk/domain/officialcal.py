@@ -24,6 +24,8 @@ from datetime import date
 from functools import lru_cache
 from importlib import metadata
 
+from .text import T
+
 # Reasons a day is (not) working; stable strings used in explanations and JSON.
 WEEKDAY = "weekday"
 WEEKEND = "weekend"
@@ -85,7 +87,12 @@ class ChinaCalendar(OfficialCalendar):
 
     @property
     def version(self) -> str:
-        return f"{self._version} (published data {self._first_year}–{self._last_year})"
+        return T(
+            "%(package)s (published data %(first)s–%(last)s)",
+            package=self._version,
+            first=self._first_year,
+            last=self._last_year,
+        )
 
     @property
     def last_published_year(self) -> int:

@@ -32,13 +32,22 @@ from zoneinfo import ZoneInfo
 # clamping for month and year steps, so we use it instead of hand-written month arithmetic.
 from dateutil.relativedelta import relativedelta
 
-from .officialcal import MAKEUP_WORKDAY, OfficialCalendar, get_calendar
+from .officialcal import MAKEUP_WORKDAY, STATUTORY_HOLIDAY, WEEKDAY, WEEKEND, OfficialCalendar, get_calendar
+from .text import Cite, Seq, T, Text
 
-ART_200 = "PRC Civil Code Art. 200"
-ART_201 = "PRC Civil Code Art. 201"
-ART_202 = "PRC Civil Code Art. 202"
-ART_203 = "PRC Civil Code Art. 203"
-CPL_ART_85 = "PRC Civil Procedure Law (2023) Art. 85"
+ART_200 = Cite("PRC Civil Code Art. 200")
+ART_201 = Cite("PRC Civil Code Art. 201")
+ART_202 = Cite("PRC Civil Code Art. 202")
+ART_203 = Cite("PRC Civil Code Art. 203")
+CPL_ART_85 = Cite("PRC Civil Procedure Law (2023) Art. 85")
+
+# Why a day is (not) a working day, as words.
+_REASONS = {
+    WEEKDAY: T("weekday"),
+    WEEKEND: T("weekend"),
+    STATUTORY_HOLIDAY: T("statutory holiday"),
+    MAKEUP_WORKDAY: T("makeup workday"),
+}
 
 # A rest-day run longer than this cannot happen (the longest Chinese holiday block is 9 days);
 # it guards against a broken calendar making the roll loop forever.
@@ -134,26 +143,27 @@ def roll_to_working_day(day: date, calendar: OfficialCalendar | str = "cn") -> t
     """
     require_date(day, "day")
     cal = _calendar(calendar)
-    rest: list[str] = []
+    rest: list[Text] = []
     provisional = False
     current = day
     for _ in range(_MAX_ROLL_DAYS):
         info = cal.day(current)
         provisional = provisional or info.provisional
-        label = info.reason.replace("_", " ")
+        parts: list[object] = [_REASONS.get(info.reason) or info.reason.replace("_", " ")]
         if info.name:
-            label += f", {info.name}"
+            parts.append(T(info.name))
         if info.provisional:
-            label += ", no published calendar data"
+            parts.append(T("no published calendar data"))
+        label = Seq(parts, ", ")
         if info.working:
             steps: list[str] = []
             if rest:
-                steps.append("rest days: " + "; ".join(rest))
-                steps.append(f"{current.isoformat()} is a working day ({label})")
+                steps.append(T("rest days: %(days)s", days=Seq(rest)))
+                steps.append(T("%(day)s is a working day (%(why)s)", day=current, why=label))
             elif info.reason == MAKEUP_WORKDAY:
-                steps.append(f"{current.isoformat()} is a make-up working day ({label}), not a rest day")
+                steps.append(T("%(day)s is a make-up working day (%(why)s), not a rest day", day=current, why=label))
             return current, provisional, tuple(steps)
-        rest.append(f"{current.isoformat()} ({label})")
+        rest.append(T("%(day)s (%(why)s)", day=current, why=label))
         current += timedelta(days=1)
     raise ValueError(f"calendar {cal.code!r} has no working day within {_MAX_ROLL_DAYS} days of {day}")
 
@@ -175,40 +185,67 @@ def compute_period(
     u = Unit(unit)
     cal = _calendar(calendar)
     nominal = add_nominal(start, length, u)
-    plural = "" if length == 1 else "s"
-    steps = [
-        f"event on {start.isoformat()}; that day is not counted, counting starts {start + timedelta(days=1)}"
-        f" ({ART_201})",
+    steps: list[str] = [
+        T(
+            "event on %(start)s; that day is not counted, counting starts %(first)s (%(rule)s)",
+            start=start,
+            first=start + timedelta(days=1),
+            rule=ART_201,
+        ),
     ]
     citations = [ART_200, ART_201]
+    one = length == 1
     if u is Unit.DAY:
-        steps.append(f"{length} day{plural} counted from then ends {nominal.isoformat()}")
+        steps.append(
+            T("%(n)s day counted from then ends %(end)s", n=length, end=nominal)
+            if one
+            else T("%(n)s days counted from then end %(end)s", n=length, end=nominal)
+        )
     else:
         corresponding = nominal.day == start.day
-        how = "the corresponding day" if corresponding else "the last day of the month (no corresponding day)"
-        steps.append(
-            f"{length} {u.value}{plural} end{'s' if length == 1 else ''} on {how}: {nominal.isoformat()} ({ART_202})"
-        )
+        how = T("the corresponding day") if corresponding else T("the last day of the month (no corresponding day)")
+        ids = {
+            (Unit.MONTH, True): "%(n)s month ends on %(how)s: %(end)s (%(rule)s)",
+            (Unit.MONTH, False): "%(n)s months end on %(how)s: %(end)s (%(rule)s)",
+            (Unit.YEAR, True): "%(n)s year ends on %(how)s: %(end)s (%(rule)s)",
+            (Unit.YEAR, False): "%(n)s years end on %(how)s: %(end)s (%(rule)s)",
+        }
+        steps.append(T(ids[(u, one)], n=length, how=how, end=nominal, rule=ART_202))
         citations.append(ART_202)
     notes: list[str] = []
     if roll:
         due, provisional, roll_steps = roll_to_working_day(nominal, cal)
         steps.extend(roll_steps)
         if due != nominal:
-            steps.append(f"the period ends on the next working day: {due.isoformat()} ({ART_203})")
+            steps.append(T("the period ends on the next working day: %(due)s (%(rule)s)", due=due, rule=ART_203))
         else:
-            steps.append(f"{nominal.isoformat()} is a working day: no extension ({ART_203})")
+            steps.append(T("%(day)s is a working day: no extension (%(rule)s)", day=nominal, rule=ART_203))
         citations.append(ART_203)
         if provisional:
-            steps.append(f"calendar {cal.version} has no published holidays for {due.year}: result is provisional")
+            steps.append(
+                T(
+                    "calendar %(calendar)s has no published holidays for %(year)s: result is provisional",
+                    calendar=cal.version,
+                    year=due.year,
+                )
+            )
     else:
         due = nominal
         provisional = False
         rolled_to, would_be_provisional, _ = roll_to_working_day(nominal, cal)
         if rolled_to != nominal:
             notes.append(
-                f"not moved to the next working day; applying {ART_203} would give {rolled_to.isoformat()}"
-                + (" (provisional)" if would_be_provisional else "")
+                T(
+                    "not moved to the next working day; applying %(rule)s would give %(day)s (provisional)",
+                    rule=ART_203,
+                    day=rolled_to,
+                )
+                if would_be_provisional
+                else T(
+                    "not moved to the next working day; applying %(rule)s would give %(day)s",
+                    rule=ART_203,
+                    day=rolled_to,
+                )
             )
             steps.append(notes[-1])
     return PeriodResult(

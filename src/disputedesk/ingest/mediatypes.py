@@ -31,6 +31,7 @@ import filetype
 from .mail.chat import is_whatsapp_export
 from .mail.mbox import is_from_line
 from .mail.msg import OLE_MAGIC
+from .mail.sniff import looks_like_message
 
 # Media types of message sources (pseudo types for those that have no registered one).
 EML = "message/rfc822"
@@ -111,6 +112,8 @@ def mail_source_type(name: str, head: bytes, media_type: str) -> str | None:
             return CHAT_CSV
     if ext == ".json" and b'"sent_at"' in head and b'"sender"' in head:
         return CHAT_JSON
+    if looks_like_message(head):
+        return EML  # a message without the suffix: "1234", "message", a ticket-system export
     return None
 
 

@@ -15,12 +15,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.support import NullTranslations
 from fastapi import Depends, Request
+from markupsafe import Markup
 
 from ..services import accounts
 from ..services.accounts import Access
 from ..services.context import Context
 from .auth import csrf_token, get_ctx, need
-from .i18n import Formatter, negotiate, translations
+from .i18n import Formatter, negotiate, own_language, say, translations
 
 current_workspace = need("read")
 
@@ -65,6 +66,7 @@ def user_today(request: Request, ctx: Context) -> date:
 # server never grows it without end.
 UNTRANSLATED: dict[str, str] = {}
 _WORD = re.compile(r"[a-z]{3,}")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _gettext(t: NullTranslations, lang: str, where: str) -> Callable[[str], str]:
@@ -109,15 +111,50 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             parts.append(f"{label(str(k))}: {shown}")
         return " · ".join(parts)
 
-    def cite(citation: str) -> str:
+    def cite(citation: str) -> object:
         """A legal citation ("PRC Civil Code Art. 577") in the interface language."""
         if lang == "zh":
-            from ..documents.legal_zh import citation_zh
+            from ..documents.legal_zh import UNTRANSLATED_ZH, citation_zh
 
-            return citation_zh(citation)
+            out = citation_zh(citation)
+            # the user's own citation ("Clause 9 as amended"), kept as written and marked
+            return Markup('<span class="own">{}</span>').format(out) if UNTRANSLATED_ZH in out else out
         return citation
 
+    fmt = Formatter(lang, request.cookies.get("tz") or "UTC")
+
+    def say_(value: object) -> str:
+        """A sentence the code wrote, in the page's language (data is shown as it is)."""
+        return say(value, lang, gettext, fmt)
+
+    def own(text: object) -> object:
+        """The user's own words (a note, a title, a recipient) as written, marked with their language
+        where it is not the page's, so a Chinese page never mixes English in silently."""
+        if text is None or text == "":
+            return text or ""
+        mark = own_language(str(text), lang)
+        if mark is None:
+            return text
+        if not mark:
+            return Markup('<span class="own">{}</span>').format(text)
+        return Markup('<span class="own" lang="{}">{}</span>').format(mark, text)
+
+    def fact(value: object) -> str:
+        """A stored fact's value: ISO dates in the page's date style, lists joined, never "None"."""
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return gettext("yes") if value else gettext("no")
+        if isinstance(value, list | tuple):
+            return ("、" if lang == "zh" else ", ").join(fact(v) for v in value) or "—"
+        if isinstance(value, str) and _ISO_DAY.match(value):
+            return fmt.date(value)
+        return str(value)
+
     return {
+        "say": say_,
+        "own": own,
+        "fact": fact,
         "label": label,
         "cite": cite,
         "event": event,
@@ -126,7 +163,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "lang": lang,
         "_": gettext,
         "ngettext": t.ngettext,
-        "fmt": Formatter(lang, request.cookies.get("tz") or "UTC"),
+        "fmt": fmt,
         "csrf": csrf_token(request),
     }
 

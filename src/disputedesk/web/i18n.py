@@ -8,6 +8,8 @@ a choice the browser's Accept-Language decides; English is the fallback.
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -169,3 +171,62 @@ class Formatter:
                 return f"{format_decimal(round(n, 1), locale=self.locale)} {unit}"
             n = n / 1024  # type: ignore[assignment]
         return str(n)
+
+
+# Separators of a list parameter in each language (domain.text.Seq's English separator → here).
+_SEPARATORS = {"zh": {"; ": "；", ", ": "、"}}
+
+
+def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter) -> str:
+    """A sentence the code wrote (:class:`~disputedesk.domain.text.Text`) in the reader's language.
+
+    Anything else is data and is shown as it is. Dates become the locale's date style, citations
+    the Chinese titles, lists take the language's separator."""
+    from ..documents.legal_zh import citation_zh
+    from ..domain.text import Cite, Seq, Text, render
+
+    def show(v: object) -> str:
+        if isinstance(v, Text):
+            return render(v.msgid, v.params, show, gettext)
+        if isinstance(v, Cite):
+            return citation_zh(v) if lang == "zh" else str(v)
+        if isinstance(v, datetime):
+            return fmt.datetime(v, "short")
+        if isinstance(v, date):
+            return fmt.date(v)
+        if hasattr(v, "amount") and hasattr(v, "currency"):  # Money, or an amount read back from storage
+            return fmt.money(v.amount, v.currency)
+        if isinstance(v, Seq):
+            sep = _SEPARATORS.get(lang, {}).get(v.sep, v.sep)
+            return sep.join(show(x) for x in v)
+        return "" if v is None else str(v)
+
+    return show(value)
+
+
+def own_language(text: str, lang: str) -> str | None:
+    """How to mark the user's own text on a page in ``lang``: None (no mark), "" (marked as the
+    user's own words, language mixed) or a language tag.
+
+    English prose on a Chinese page is marked (``en`` where it has no Chinese in it); Chinese
+    without Latin words on an English page ``zh-Hans``. Names, numbers and codes are not prose."""
+    from ..documents.legal_zh import has_cjk
+
+    if lang == "zh" and english_prose(text):
+        return "" if has_cjk(text) else "en"
+    if lang == "en" and has_cjk(text) and not re.search(r"[A-Za-z]{2,}", text):
+        return "zh-Hans"
+    return None
+
+
+# Latin-script words and what joins them in a sentence (numbers, amounts, signs): "direct loss
+# 22550.00 EUR + lost profit 0.00 EUR" is one run.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[\s,;:()/&+=×−→%\d.-]+[A-Za-z][A-Za-z'’.-]*)*")
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def english_prose(text: str, words: int = 2) -> list[str]:
+    """Runs of Latin-script words that read as English prose (at least ``words`` lower-case words
+    of three letters or more): "repair costs: 2350.00 EUR", not "Shenzhen Ruifeng Co., Ltd.",
+    "SR-0001" or "Asia/Shanghai"."""
+    return [m.group(0) for m in _LATIN_RUN.finditer(text) if len(_PROSE_WORD.findall(m.group(0))) >= words]

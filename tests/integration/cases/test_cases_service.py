@@ -358,3 +358,35 @@ def test_the_demo_dispute_becomes_a_case_with_its_ladder_deadlines_and_claims(ct
     assert [h.head.amount.amount for h in v.heads] == [Decimal("2350.00"), Decimal("22550.00"), Decimal("64.50")]
     assert all(h.head.evidence for h in v.heads)
     assert "Art. 584" in "; ".join(v.heads[1].head.basis)
+
+
+def test_the_dashboard_reads_the_cached_case_rows(world, monkeypatch) -> None:
+    """The dashboard builds a case's view only when its row for the day is not cached (the first
+    view, or after the case changed), and shows the same items either way."""
+    from disputedesk.services.cases import listing
+
+    ctx = world
+    first_id = open_basic(ctx)
+    open_basic(ctx, title="Acme: second machine")
+    step(ctx, first_id, step="support_request", sent_on="2025-06-03", proof="E-0001")
+    built: list[int] = []
+    real = listing._build_view
+
+    def counting(s, ws, case, today):  # type: ignore[no-untyped-def]
+        built.append(case.id)
+        return real(s, ws, case, today)
+
+    monkeypatch.setattr(listing, "_build_view", counting)
+    first = cases.dashboard_data(ctx, "default")
+    assert len(built) == 2 and [(o["case"], o["step"]) for o in first["overdue"]] == [
+        ("CASE-2025-001", "support_request")
+    ]
+    assert cases.dashboard_data(ctx, "default") == first and len(built) == 2  # nothing rebuilt
+    step(ctx, first_id, step="formal_complaint", sent_on="2025-07-01", proof="E-0002")
+    after = cases.dashboard_data(ctx, "default")
+    assert built[2:] == [first_id]  # only the changed case
+    assert after["overdue"] != first["overdue"]
+    assert cases.list_cases_json(ctx, "default")[0].keys() == {
+        "id", "number", "title", "status", "opened_on", "supplier", "issues", "amount_at_stake", "steps",
+        "last_step", "overdue_steps", "next_deadline", "claimed",
+    }  # fmt: skip

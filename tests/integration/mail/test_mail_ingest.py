@@ -191,6 +191,66 @@ def test_mailbox_becomes_messages_parts_threads_and_search(parties, tmp_path: Pa
     assert again.imported == 0 and again.duplicates >= 8
 
 
+def test_mail_without_an_eml_suffix_is_found_by_its_headers(parties, tmp_path: Path) -> None:
+    """Ticket-system exports, spool files, a message saved as ``message`` or ``1234``, git
+    format-patch: imported as mail (parsed, searched, threaded) whatever the name (issue 17)."""
+    ctx = parties
+    spool = (
+        b"Received: from mx.supplier.cn by mx.buyer.example; Mon, 3 Mar 2025 10:00:00 +0800\n"
+        b"Date: Mon, 3 Mar 2025 10:00:00 +0800\nFrom: Wang <wang@supplier.cn>\nTo: anna@buyer.example\n"
+        b"Subject: Spindle repair schedule\nMessage-ID: <spool-1@supplier.cn>\n\nWe will send an engineer.\n"
+    )
+    ticket = _msg("<ticket-7@desk.supplier.cn>", "故障报告 ticket 7", "主轴故障，工程师周五到。")
+    reply = _msg(
+        "<re-7@buyer.example>",
+        "Re: 故障报告 ticket 7",
+        "Friday is too late.",
+        frm="anna@buyer.example",
+        to="wang@supplier.cn",
+        extra="In-Reply-To: <ticket-7@desk.supplier.cn>\r\n",
+    )
+    patch = (
+        b"From 8f3c2a1b4d5e6f708192a3b4c5d6e7f8091a2b3c Mon Sep 17 00:00:00 2001\n"
+        b"From: Anna <anna@buyer.example>\nDate: Wed, 5 Mar 2025 11:00:00 +0100\n"
+        b"Subject: [PATCH] config: raise the spindle limit\n\n---\n a | 1 +\n"
+    )
+    empty_part = _with_attachment("<a9@supplier.cn>", "Log attached", "see the log", "machine.log", b"")
+    write_files(
+        tmp_path / "in",
+        {
+            "1234": spool,
+            "message": ticket,
+            "ticket-export.txt": reply,
+            "0001-config-raise-the-spindle-limit.patch": patch,
+            "with-empty-part": empty_part,
+            "notes.txt": b"Date: 2025-03-01\nSubject: meeting notes\n\nnot a message: no mail-only field\n",
+            "headers.csv": b"Subject,Date\nx,y\n",
+        },
+    )
+    report = import_paths(ctx, "default", [tmp_path / "in"], actor="t")
+    assert report.failed == 0, [(o.name, o.reason) for o in report.outcomes if o.status == "failed"]
+    outcome = {o.name: o for o in report.outcomes}
+    assert outcome["with-empty-part"].reason == "empty attachment part: machine.log"
+
+    msgs = _messages(ctx)
+    assert {"Spindle repair schedule", "故障报告 ticket 7", "Re: 故障报告 ticket 7", "Log attached"} <= set(msgs)
+    assert "[PATCH] config: raise the spindle limit" in msgs
+    assert msgs["Log attached"].flags["notes"] == ["empty attachment part: machine.log"]
+    assert msgs["Spindle repair schedule"].direction == "supplier->buyer"
+    with unit_of_work(ctx.engine) as s:
+        items = {e.original_name: e for e in s.execute(select(EvidenceItem)).scalars()}
+    for name in ("1234", "message", "ticket-export.txt", "with-empty-part"):
+        assert items[name].media_type == "message/rfc822" and items[name].kind == "correspondence", name
+    assert items["notes.txt"].media_type == "text/plain"  # "Date:" and "Subject:" alone: a note
+    assert "machine.log" not in items  # nothing to keep
+
+    subjects = sorted(h.subject for h in mail.search(ctx, "default", "故障"))
+    assert subjects == ["Re: 故障报告 ticket 7", "故障报告 ticket 7"]
+    thread = next(t for t in mail.list_threads(ctx, "default") if t.subject == "故障报告 ticket 7")
+    assert thread.message_count == 2
+    assert verify(ctx).ok
+
+
 def test_demo_mail_directions_auto_replies_threads_and_requests(ctx) -> None:
     ensure_workspace(ctx, "demo", "Demo")
     load_demo(ctx, "demo")

@@ -31,3 +31,32 @@ def test_dates_and_amounts_in_the_viewers_locale_and_zone() -> None:
     assert "09:00" in Formatter("en", "Europe/Berlin").datetime(dt)
     assert Formatter("en").money(Decimal("55800.00"), "EUR") == "€55,800.00"
     assert "55,800.00" in Formatter("zh").money(Decimal("55800.00"), "EUR")
+
+
+def test_a_sentence_the_code_writes_is_english_text_and_renders_in_chinese() -> None:
+    from datetime import date
+
+    from disputedesk.domain.money import Money
+    from disputedesk.domain.text import Cite, Seq, T, from_json, to_json
+    from disputedesk.web.i18n import say
+
+    t = T(
+        "the period ends on the next working day: %(due)s (%(rule)s)",
+        due=date(2030, 8, 12),
+        rule=Cite("PRC Civil Code Art. 203"),
+    )
+    assert t == "the period ends on the next working day: 2030-08-12 (PRC Civil Code Art. 203)"  # a str, in English
+    zh = translations("zh")
+    fmt = Formatter("zh")
+    assert (
+        say(t, "zh", zh.gettext, fmt)
+        == "期间顺延至下一个工作日届满：2030年8月12日（《中华人民共和国民法典》第二百零三条）"
+    )
+    # stored and read back: still translatable; amounts in the locale's format; lists with 、
+    w = T("repair costs: %(amount)s", amount=Money(Decimal("2350.00"), "EUR"))
+    back = from_json(to_json(w))
+    assert back == "repair costs: 2350.00 EUR" and say(back, "zh", zh.gettext, fmt) == "修理费用：€2,350.00"
+    days = T("reminders: %(days)s (12, 6 and 3 months before)", days=Seq([date(2029, 1, 2), date(2029, 7, 2)], ", "))
+    assert say(days, "zh", zh.gettext, fmt) == "提醒：2029年1月2日、2029年7月2日（提前12、6和3个月）"
+    # data is shown as it is
+    assert say("Wang Lei", "zh", zh.gettext, fmt) == "Wang Lei"

@@ -82,6 +82,7 @@ class ParsedMessage:
     damage_reasons: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     charset_notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the import noticed ("empty attachment part: a.pdf")
     headers: list[tuple[str, str]] = field(default_factory=list)  # decoded, in order
     # chat only
     direction_hint: str | None = None  # "in"/"out" as given by a chat export, if any

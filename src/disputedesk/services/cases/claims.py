@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from ...domain import claims as dc
 from ...domain.money import Money, to_decimal
+from ...domain.text import to_json as text_json
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import SupportRequest
 from ...store.models_cases import (
@@ -208,8 +209,9 @@ def add_claim(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
                 evidence=list(head.evidence),
                 description=head.description,
                 reference=parse_text(data.get("reference"), "reference", limit=300) or None,
-                workings=list(head.workings),
-                warnings=list(head.warnings),
+                # stored with message ids, so a page shows them in the reader's language
+                workings=[text_json(w) for w in head.workings],
+                warnings=[text_json(w) for w in head.warnings],
                 inputs=_jsonable({k: v for k, v in data.items() if not _blank(v)}),
                 created_at=ctx.clock(),
                 created_by=actor,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,10 @@ from ...store.models_cases import (
 from ..context import Context
 from ..workspaces import get_workspace
 from .base import UPCOMING_DAYS, today_for
-from .views import DeadlineView, _build_view
+from .views import CaseView, DeadlineView, _build_view
+
+# Key of the dashboard items in a cached list row (kept with the row, not part of the list's JSON).
+PANEL = "_dashboard"
 
 
 @dataclass
@@ -36,6 +39,7 @@ class CaseSummary:
     overdue: int
     next_deadline: DeadlineView | None
     totals: dict[str, Money]
+    panel: dict[str, Any] = field(default_factory=dict)  # the case's dashboard items (_panel_items)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +56,7 @@ class CaseSummary:
             "overdue_steps": self.overdue,
             "next_deadline": self.next_deadline.to_json() if self.next_deadline else None,
             "claimed": {c: str(m.amount) for c, m in self.totals.items()},
+            PANEL: self.panel,
         }
 
 
@@ -99,9 +104,73 @@ def list_cases(
                     overdue=len(v.overdue),
                     next_deadline=min(upcoming, key=lambda d: d.days_left or 0) if upcoming else None,
                     totals=v.totals,
+                    panel=_panel_items(v, today),
                 )
             )
     return out
+
+
+def _panel_items(v: CaseView, today: date) -> dict[str, Any]:
+    """What the dashboard shows of one case on ``today`` (JSON, dates as ISO text): its overdue
+    ladder steps, its coming deadlines (the ladder's suggested date among them) and, for an open
+    case, the next step and the next legal deadline."""
+    overdue = []
+    for st in v.overdue:
+        assert st.overdue is not None
+        overdue.append(
+            {
+                "step": st.step.value,
+                "title": st.title,
+                "sent_on": st.sent_on.isoformat(),
+                "due": st.overdue.due.isoformat(),
+                "days": st.overdue.days_overdue,
+            }
+        )
+    coming = [
+        {
+            "kind": d.deadline.kind,
+            "label": d.deadline.label,
+            "due": d.deadline.due.isoformat(),
+            "days": d.days_left,
+            "rule": d.deadline.rule,
+            "needs_counsel": d.deadline.needs_counsel,
+            "provisional": d.deadline.provisional,
+        }
+        for d in v.deadlines
+        if d.days_left is not None and d.days_left >= 0
+    ]
+    sug = v.suggestion
+    if sug.by and (sug.by - today).days >= 0:
+        coming.append(
+            {
+                "kind": "ladder",
+                "label": sug.reason,
+                "due": sug.by.isoformat(),
+                "days": (sug.by - today).days,
+                "rule": sug.citation,
+                "needs_counsel": False,
+                "provisional": False,
+            }
+        )
+    nxt = None
+    if v.status == "open":
+        later = [d for d in v.deadlines if d.days_left is not None and d.days_left >= 0]
+        nd = min(later, key=lambda d: d.days_left or 0) if later else None
+        nxt = {
+            "title": v.title,
+            "suggestion": {
+                "step": sug.step.value if sug.step else None,
+                "action": sug.action,
+                "reason": sug.reason,
+                "citation": sug.citation,
+                "by": sug.by.isoformat() if sug.by else None,
+            },
+            "deadline": {"kind": nd.deadline.kind, "label": nd.deadline.label, "due": nd.deadline.due.isoformat()}
+            if nd
+            else None,
+            "days": nd.days_left if nd else None,
+        }
+    return {"overdue": overdue, "coming": coming, "next": nxt}
 
 
 def dashboard_data(
@@ -112,75 +181,34 @@ def dashboard_data(
     only_case_id: int | None = None,
     days: int = UPCOMING_DAYS,
 ) -> dict[str, Any]:
-    """Overdue ladder steps and deadlines in the next ``days`` days, across the workspace's cases."""
+    """Overdue ladder steps and deadlines in the next ``days`` days, across the workspace's cases.
+
+    Read from the day's cached case rows (``list_cases_json``): a case's view is built only when
+    its row is not cached yet, so the dashboard does not rebuild every case on every view."""
     today = today or today_for(ctx)
     overdue: list[dict[str, Any]] = []
     coming: list[dict[str, Any]] = []
     nxt: list[dict[str, Any]] = []
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, workspace)
-        for cid in _case_ids(s, ws, only_case_id):
-            case = s.get(Case, cid)
-            assert case is not None
-            v = _build_view(s, ws, case, today)
-            for st in v.overdue:
-                assert st.overdue is not None
-                overdue.append(
-                    {
-                        "case_id": v.id,
-                        "case": v.number,
-                        "step": st.step.value,
-                        "title": st.title,
-                        "sent_on": st.sent_on,
-                        "due": st.overdue.due,
-                        "days": st.overdue.days_overdue,
-                    }
-                )
-            for d in v.deadlines:
-                if d.days_left is not None and 0 <= d.days_left <= days:
-                    coming.append(
-                        {
-                            "case_id": v.id,
-                            "case": v.number,
-                            "kind": d.deadline.kind,
-                            "label": d.deadline.label,
-                            "due": d.deadline.due,
-                            "days": d.days_left,
-                            "rule": d.deadline.rule,
-                            "needs_counsel": d.deadline.needs_counsel,
-                            "provisional": d.deadline.provisional,
-                        }
-                    )
-            if v.suggestion.by and 0 <= (v.suggestion.by - today).days <= days:
-                coming.append(
-                    {
-                        "case_id": v.id,
-                        "case": v.number,
-                        "kind": "ladder",
-                        "label": v.suggestion.reason,
-                        "due": v.suggestion.by,
-                        "days": (v.suggestion.by - today).days,
-                        "rule": v.suggestion.citation,
-                        "needs_counsel": False,
-                        "provisional": False,
-                    }
-                )
-            later = [d for d in v.deadlines if d.days_left is not None and d.days_left >= 0]
-            if v.status == "open":
-                nd = min(later, key=lambda d: d.days_left or 0) if later else None
-                nxt.append(
-                    {
-                        "case_id": v.id,
-                        "case": v.number,
-                        "title": v.title,
-                        "suggestion": v.suggestion,
-                        "deadline": nd.deadline if nd else None,
-                        "days": nd.days_left if nd else None,
-                    }
-                )
+    for row in _cached_rows(ctx, workspace, today=today, only_case_id=only_case_id, limit=None):
+        case = {"case_id": row["id"], "case": row["number"]}
+        panel = row.get(PANEL) or {}
+        for o in panel.get("overdue", []):
+            overdue.append({**case, **o, "sent_on": _day(o["sent_on"]), "due": _day(o["due"])})
+        for c in panel.get("coming", []):
+            if c["days"] <= days:
+                coming.append({**case, **c, "due": _day(c["due"])})
+        n = panel.get("next")
+        if n is not None:
+            sug = {**n["suggestion"], "by": _day(n["suggestion"]["by"]) if n["suggestion"]["by"] else None}
+            dl = {**n["deadline"], "due": _day(n["deadline"]["due"])} if n["deadline"] else None
+            nxt.append({**case, "title": n["title"], "suggestion": sug, "deadline": dl, "days": n["days"]})
     coming.sort(key=lambda x: x["due"])
     overdue.sort(key=lambda x: -x["days"])
     return {"today": today, "overdue": overdue, "coming": coming, "days": days, "cases": nxt}
+
+
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso)
 
 
 # -- the list, cached per case and day -------------------------------------------------------
@@ -200,6 +228,20 @@ def list_cases_json(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """The list rows of a page of cases (as ``CaseSummary.to_json``), from the day's cache."""
+    rows = _cached_rows(ctx, workspace, today=today, only_case_id=only_case_id, limit=limit, offset=offset)
+    return [{k: v for k, v in row.items() if k != PANEL} for row in rows]
+
+
+def _cached_rows(
+    ctx: Context,
+    workspace: str,
+    *,
+    today: date | None = None,
+    only_case_id: int | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """The cached rows (with the dashboard items) of a page of cases; missing ones computed and stored."""
     today = today or today_for(ctx)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
@@ -211,6 +253,7 @@ def list_cases_json(
                     CaseSummaryCache.case_id.in_(ids or [-1]), CaseSummaryCache.computed_on == today
                 )
             ).scalars()
+            if PANEL in c.data  # a row cached by an older release has no dashboard items
         }
         missing = [i for i in ids if i not in cached]
         seen = _ledger_head(s, ws.id) if missing else 0
@@ -259,5 +302,5 @@ def refresh_summaries(ctx: Context, workspace: str, *, today: date | None = None
         ws = get_workspace(s, workspace)
         total = s.execute(select(func.count(Case.id)).where(Case.workspace_id == ws.id)).scalar_one()
     for offset in range(0, int(total), batch):
-        list_cases_json(ctx, workspace, today=today, limit=batch, offset=offset)
+        _cached_rows(ctx, workspace, today=today, limit=batch, offset=offset)
     return int(total)

@@ -30,6 +30,7 @@ from ...domain.ladder import (
 )
 from ...domain.money import Money, convert, totals
 from ...domain.periods import PeriodResult
+from ...domain.text import from_json as text_from_json
 from ...store.db import unit_of_work
 from ...store.models import Case, EvidenceItem, Order, Organization, SupportRequest, Workspace
 from ...store.models_cases import (
@@ -348,8 +349,8 @@ def _build_view(s: Session, ws: Workspace, case: Case, today: date) -> CaseView:
                     basis=tuple(r.basis),
                     evidence=tuple(r.evidence),
                     description=r.description,
-                    workings=tuple(r.workings),
-                    warnings=tuple(r.warnings),
+                    workings=tuple(text_from_json(w) for w in r.workings),
+                    warnings=tuple(text_from_json(w) for w in r.warnings),
                 ),
                 r.reference,
             )

@@ -210,6 +210,8 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
         flags["errors"] = m.errors[:50]
     if m.charset_notes:
         flags["charset_notes"] = m.charset_notes[:20]
+    if m.notes:
+        flags["notes"] = m.notes[:50]
     if location:
         flags["location"] = location[:500]
     if m.html_safe:

@@ -305,6 +305,7 @@ def _expand_mail(
         items = mail_import.parse_source(cand.maildir, MAILDIR, key=key, tz=tz)
     root_done = root is None
     n = 0
+    messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
     for item in items:
         n += 1
         if not root_done:
@@ -327,6 +328,7 @@ def _expand_mail(
                     root.text = mail_import.message_text(item.message)
                     root.doc_date = item.message.date or root.doc_date
                     root.media_type = item.media_type or root.media_type
+                    messages[item.key] = root
                 yield root
                 continue
             root.item_kind = "container"
@@ -339,6 +341,13 @@ def _expand_mail(
         parent = item.parent_key or (key if root is not None else None)
         name = mail_import.child_name(cand.name, item, n)
         source = f"{cand.source}#{where}"
+        holder = messages.get(item.parent_key or "")
+        if not item.raw and holder is not None and holder.message is not None:
+            # an empty MIME part: nothing to keep, but the message says it had one
+            note = f"empty attachment part: {name}"
+            holder.message.notes.append(note)
+            holder.note = f"{holder.note}; {note}" if holder.note else note
+            continue
         try:
             blob = mail_import.put_bytes(ctx, item.raw, source)
         except BlobStoreError as exc:
@@ -361,7 +370,7 @@ def _expand_mail(
             text = _extract(ctx, blob, media_type)
             kind = filetypes.guess_kind(name, media_type)
         sub = Candidate(name=name, source=source, open=_no_stream, kind=kind)
-        yield _Stored(
+        stored = _Stored(
             sub,
             blob,
             media_type,
@@ -374,6 +383,11 @@ def _expand_mail(
             item_kind=item.kind,
             top=item.parent_key is None,
         )
+        if item.parent_key is None:
+            messages.clear()  # a new top-level message: the parts of the last one are done
+        if item.message is not None:
+            messages[item.key] = stored
+        yield stored
     if not root_done and root is not None:
         root.item_kind = "container"
         yield root

@@ -35,6 +35,18 @@ ENGINE = "sla-engine-1"
 REFRESH_SECONDS = 86_400
 
 
+_TARGETS: dict[Any, str] = {}  # str() of each Duration seen (there are few: one per terms field)
+
+
+def _target(t: Any) -> str:
+    s = _TARGETS.get(t)
+    if s is None:
+        if len(_TARGETS) > 1000:
+            _TARGETS.clear()
+        s = _TARGETS[t] = str(t)
+    return s
+
+
 def compact(evaluation: Any) -> list[dict[str, Any]]:
     return [
         {
@@ -47,7 +59,7 @@ def compact(evaluation: Any) -> list[dict[str, Any]]:
             "late_c": d.late_calendar_seconds,
             "at": to_epoch(d.satisfied_at) if d.satisfied_at else None,
             "ref": d.satisfied_ref,
-            "target": str(d.target),
+            "target": _target(d.target),
             "prov": d.provisional,
             "paused": d.paused_open,
             "terms": d.terms_label,
@@ -105,8 +117,8 @@ def _result_row(
     later = [d.deadline_epoch for d in ev.deadlines if d.status == Status.PENDING]
     if any((d.status == Status.BREACHED and d.satisfied_at is None) or d.paused_open for d in ev.deadlines):
         later.append(as_of_e + REFRESH_SECONDS)
-    later += [to_epoch(m.sent_at) - 1 for m in req.messages if to_epoch(m.sent_at) > as_of_e]
-    later += [to_epoch(e.at) - 1 for e in req.events if to_epoch(e.at) > as_of_e]
+    later += [to_epoch(m.sent_at) - 1 for m in req.messages if m.sent_at > as_of]
+    later += [to_epoch(e.at) - 1 for e in req.events if e.at > as_of]
     later += [t[0] - 1 for t in setup.terms if t[0] > as_of_e]
     breaches = sum(1 for d in dl if d["status"] == "breached")
     status = "breached" if breaches else ("pending" if nxt is not None else ("met" if dl else "none"))

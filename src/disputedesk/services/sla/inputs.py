@@ -182,7 +182,10 @@ def _raw_time(v: Any) -> datetime | None:
     PostgreSQL an aware datetime."""
     if v is None or isinstance(v, datetime):
         return v.astimezone(UTC) if v is not None and v.tzinfo is not UTC else v
-    return datetime.fromisoformat(v).replace(tzinfo=UTC)
+    try:
+        return datetime.fromisoformat(v + "+00:00")  # one parse, several times faster than .replace()
+    except ValueError:
+        return datetime.fromisoformat(v).astimezone(UTC)
 
 
 def _raw_flags(v: Any) -> dict[str, Any]:

@@ -3,6 +3,7 @@ bare-acknowledgement rule."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -56,6 +57,13 @@ def is_bare_acknowledgement(text: str | None, *, has_attachments: bool = False) 
     return bool(_ACK_PHRASES.search(compact)) and not _NOT_BARE.search(compact)
 
 
+@functools.lru_cache(maxsize=8192)
+def _bare_ack_cached(text: str | None) -> bool:
+    """The rule for a message without attachments; suppliers' short acknowledgements repeat
+    word for word ("收到，我们会检查。", "Received, will check."), so each is judged once."""
+    return is_bare_acknowledgement(text)
+
+
 def _truthy(v: Any) -> bool:
     return bool(v) and v not in ("0", "false", "no")
 
@@ -98,7 +106,7 @@ def classify_message(
         if "acknowledgement" in flags:
             ack, ack_by = _truthy(flags.get("acknowledgement")), "person"
         else:
-            ack = is_bare_acknowledgement(text, has_attachments=bool(flags.get("attachments")))
+            ack = not flags.get("attachments") and _bare_ack_cached(text)
             ack_by = "rule" if ack else None
     return {"side": side, "auto_reply": auto, "acknowledgement": ack, "acknowledgement_by": ack_by}
 
