@@ -30,7 +30,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -153,10 +155,35 @@ def run_notmuch(maildir: Path, expected: Path, tmp: Path) -> dict[str, float] | 
 # -- search over 100,000 messages ------------------------------------------------------------------
 
 
-def build_search_corpus(n: int, data: Path) -> tuple[object, float]:
-    """Synthetic insert path: rows and index terms as the importer writes them, without blobs."""
+def synthetic_messages(n: int) -> Iterator[dict[str, Any]]:
+    """The search corpus: English and Chinese subjects and bodies, one message per 7 minutes."""
     from datetime import UTC, datetime, timedelta
 
+    rng = random.Random(7)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    for i in range(n):
+        zh = rng.random() < 0.55
+        subject = (
+            "回复: " + "".join(rng.choice(ZH_WORDS) for _ in range(rng.randint(3, 8)))
+            if zh
+            else "Re: " + " ".join(rng.choice(EN_WORDS) for _ in range(rng.randint(3, 8)))
+        )
+        body = (
+            "".join(rng.choice(ZH_WORDS) for _ in range(120))
+            if zh
+            else " ".join(rng.choice(EN_WORDS) for _ in range(80))
+        )
+        yield {
+            "i": i,
+            "subject": subject,
+            "body": body,
+            "when": start + timedelta(minutes=7 * i),
+            "direction": "supplier->buyer" if i % 2 else "buyer->supplier",
+        }
+
+
+def build_search_corpus(n: int, data: Path) -> tuple[object, float]:
+    """Synthetic insert path: rows and index terms as the importer writes them, without blobs."""
     from sqlalchemy import insert, text
 
     from disputedesk.config import Settings
@@ -169,25 +196,14 @@ def build_search_corpus(n: int, data: Path) -> tuple[object, float]:
 
     ctx = Context.open(Settings(data_dir=data))
     ws = ensure_workspace(ctx, "bench")
-    rng = random.Random(7)
     t0 = time.perf_counter()
-    start = datetime(2024, 1, 1, tzinfo=UTC)
     step = 2000
+    gen = synthetic_messages(n)
     for base in range(0, n, step):
         ev, msgs, metas, fts = [], [], [], []
-        for i in range(base, min(n, base + step)):
-            zh = rng.random() < 0.55
-            subject = (
-                "回复: " + "".join(rng.choice(ZH_WORDS) for _ in range(rng.randint(3, 8)))
-                if zh
-                else "Re: " + " ".join(rng.choice(EN_WORDS) for _ in range(rng.randint(3, 8)))
-            )
-            body = (
-                "".join(rng.choice(ZH_WORDS) for _ in range(120))
-                if zh
-                else " ".join(rng.choice(EN_WORDS) for _ in range(80))
-            )
-            when = start + timedelta(minutes=7 * i)
+        for _ in range(base, min(n, base + step)):
+            g = next(gen)
+            i, subject, body, when = g["i"], g["subject"], g["body"], g["when"]
             ev.append(
                 {
                     "id": i + 1, "workspace_id": ws.id, "number": i + 1, "original_name": f"m{i}.eml",
@@ -199,7 +215,7 @@ def build_search_corpus(n: int, data: Path) -> tuple[object, float]:
             msgs.append(
                 {
                     "id": i + 1, "workspace_id": ws.id, "evidence_id": i + 1, "channel": "email",
-                    "direction": "supplier->buyer" if i % 2 else "buyer->supplier", "sender": "wang@supplier.cn",
+                    "direction": g["direction"], "sender": "wang@supplier.cn",
                     "recipients": ["anna@buyer.example"], "sent_at": when, "subject": subject, "text": body,
                     "message_id": f"s{i}@bench", "flags": {},
                 }

@@ -9,8 +9,9 @@ Builds a fresh SQLite database through the real migrations (seeded, so every run
 buyer/supplier with automatic replies and bare acknowledgements among the supplier's (the
 acknowledgement rule reads their text), pauses and resolutions as events. Then runs
 ``services.sla.evaluate_all`` (the code behind ``disputedesk sla evaluate``) once per worker count
-on an empty result table, and once more with nothing changed. Prints the figures and the peak RSS
-of this process and of the worker processes.
+on an empty result table, once more with nothing changed (only requests whose inputs changed or
+whose next deadline passed are evaluated), one hour later, and after 1,000 requests got a new
+message. Prints the figures and the peak RSS of this process and of the worker processes.
 
 The comparison in the same run: one worker against two, a first run (every result inserted)
 against a re-run (nothing changed, nothing written), and with ``--phases`` the split of one
@@ -179,6 +180,33 @@ def build(ctx: Context, n_requests: int, per_request: int, seed: int = 42) -> tu
     return n_msgs, time.perf_counter() - t0
 
 
+def add_messages(ctx: Context, n: int, before: datetime) -> int:
+    """A supplier's answer in every (100,000 / n)-th request, dated before ``before``; returns n."""
+    with ctx.engine.begin() as conn:
+        ws_id, total = conn.execute(
+            text("SELECT workspace_id, count(*) FROM support_requests GROUP BY workspace_id")
+        ).one()
+        step = max(1, total // n)
+        ids = [r[0] for r in conn.execute(text("SELECT id FROM support_requests ORDER BY id")).all()[::step][:n]]
+        conn.execute(
+            insert(Message),
+            [
+                {
+                    "workspace_id": ws_id,
+                    "support_request_id": rid,
+                    "channel": "email",
+                    "direction": "supplier->buyer",
+                    "sent_at": before - timedelta(days=1),
+                    "flags": {},
+                    "text": ANSWERS[0],
+                    "recipients": [],
+                }
+                for rid in ids
+            ],
+        )
+    return len(ids)
+
+
 def phases(ctx: Context, as_of: datetime) -> None:
     """Where the time goes, in one process: reading, building the domain input, evaluating."""
     from disputedesk.domain.bizcal import to_epoch
@@ -273,7 +301,25 @@ def main(argv: list[str] | None = None) -> int:
                 f"{rep.new:,} results stored, by status {dict(sorted(rep.by_status.items()))}"
             )
             print(f"workers={w}: CPU time of the first run {c1 - c0:6.2f} s (this process and its workers)")
-            print(f"workers={w}: re-run, nothing changed {t2 - t1:6.2f} s ({again.changed} changed, {again.new} new)")
+            print(
+                f"workers={w}: re-run, nothing changed {t2 - t1:6.2f} s ({again.changed} changed, {again.new} new, "
+                f"{again.requests - again.reused} evaluated): {(t1 - t0) / (t2 - t1):,.0f}x faster than the first run"
+            )
+            t3 = time.perf_counter()
+            later = sla.evaluate_all(ctx, "bench", as_of=as_of + timedelta(hours=1), actor="bench", workers=w)
+            t4 = time.perf_counter()
+            print(
+                f"workers={w}: re-run one hour later  {t4 - t3:6.2f} s "
+                f"({later.requests - later.reused:,} evaluated: their next deadline passed)"
+            )
+            touched = add_messages(ctx, 1000, as_of)
+            t5 = time.perf_counter()
+            after = sla.evaluate_all(ctx, "bench", as_of=as_of + timedelta(hours=1), actor="bench", workers=w)
+            t6 = time.perf_counter()
+            print(
+                f"workers={w}: re-run after a new message in {touched:,} requests {t6 - t5:6.2f} s "
+                f"({after.requests - after.reused:,} evaluated, {after.changed:,} changed)"
+            )
         if args.phases:
             phases(ctx, as_of)
         print(

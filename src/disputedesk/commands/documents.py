@@ -252,11 +252,25 @@ def bundle_verify(
         False, "--bagit", help="Also extract to a temporary folder and run the bagit library's validator."
     ),
     as_json: bool = typer.Option(False, "--json"),
+    tsa_ca: Path = typer.Option(
+        None,
+        "--tsa-ca",
+        help="The TSA's CA certificate (PEM) the bundle's timestamp tokens must chain to "
+        "(default: DISPUTEDESK_TSA_CA, else the copy inside the bundle, named as such).",
+    ),
 ) -> None:
-    """Check a bundle offline (no database): names every changed, missing or added file and altered ledger entry."""
+    """Check a bundle offline (no database): names every changed, missing or added file and altered ledger
+    entry, and checks its trusted timestamps (RFC 3161) against the chain."""
+    import os
+
     from ..documents.bundle_verify import verify_bundle
 
-    rep = verify_bundle(path)
+    ca_path = tsa_ca or (Path(os.environ["DISPUTEDESK_TSA_CA"]) if os.environ.get("DISPUTEDESK_TSA_CA") else None)
+    try:
+        ca = ca_path.read_bytes() if ca_path else None
+    except OSError as exc:
+        raise fail(f"--tsa-ca {ca_path}: {exc.strerror}") from exc
+    rep = verify_bundle(path, tsa_ca=ca)
     if rep.ok and bagit_check:
         problem = _bagit_validate(path)
         if problem:
@@ -270,9 +284,14 @@ def bundle_verify(
             "(compare it with the head the sender gave you separately)",
             highlight=False,
         )
+        for t in rep.timestamps:
+            out.print(f"trusted timestamp: {t}", highlight=False)
     else:
         for p in rep.problems:
             err.print(f"[bold red]problem:[/] {p}", highlight=False)
+    if not as_json:
+        for note in rep.notes:
+            err.print(f"note: {note}", highlight=False)
         err.print(f"{len(rep.problems)} problem(s) in {path}", highlight=False)
     if not rep.ok:
         unusable = any(

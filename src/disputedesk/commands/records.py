@@ -37,11 +37,13 @@ EvidenceOpt = typer.Option(None, "--evidence", help="Evidence number (E-0001); r
 M = TypeVar("M", bound=BaseModel)
 
 
-def _model(cls: type[M], **values: Any) -> M:
+def _model(cls: type[M], _exact: dict[str, Any] | None = None, **values: Any) -> M:
+    """The command from the options given (None: not given); ``_exact`` as it is (a None there
+    clears the field)."""
     from ..services.records.errors import FieldError, from_validation
 
     try:
-        return cls(**{k: v for k, v in values.items() if v is not None})
+        return cls(**(_exact if _exact is not None else {k: v for k, v in values.items() if v is not None}))
     except ValidationError as exc:
         raise fail(str(from_validation(exc))) from None
     except FieldError as exc:
@@ -82,6 +84,10 @@ def buyer_set(
     tz: str = typer.Option(None, "--tz", help="Your office's time zone, e.g. Europe/Berlin"),
     country: str = typer.Option(None, "--country", help="Two-letter country code, e.g. DE"),
     address: str = typer.Option(None, "--address"),
+    vat_id: str = typer.Option(None, "--vat-id", help="VAT identification number"),
+    bank: str = typer.Option(None, "--bank", help="Your bank's name (shown on your letters)"),
+    iban: str = typer.Option(None, "--iban", help="Your IBAN or account number"),
+    bic: str = typer.Option(None, "--bic", help="Your bank's BIC / SWIFT code"),
     workspace: str = WorkspaceOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -97,6 +103,8 @@ def buyer_set(
         timezone=tz,
         country=country,
         address=address,
+        vat_id=vat_id,
+        bank_account=_bank_account(buyer, workspace, bank, iban, bic),
     )
     ctx, ws = _ctx(workspace)
     rec = _run(buyer.set_buyer, ctx, ws, cmd, actor=default_actor())
@@ -105,6 +113,18 @@ def buyer_set(
         as_json,
         f"buyer: {rec.name} · {', '.join(rec.email_domains) or 'no mail domains'} · {rec.timezone or 'no time zone'}",
     )
+
+
+def _bank_account(buyer: Any, workspace: str | None, bank: str | None, iban: str | None, bic: str | None) -> Any:
+    """The bank account with the parts given changed (the others kept as recorded); None when no
+    part is given."""
+    if bank is None and iban is None and bic is None:
+        return None
+    ctx, ws = _ctx(workspace)
+    rec = _run(buyer.get_buyer, ctx, ws)
+    old = rec.bank_account.model_dump() if rec and rec.bank_account else {}
+    given = {"bank": bank, "iban": iban, "bic": bic}
+    return {k: v for k, v in {**old, **{k: v for k, v in given.items() if v is not None}}.items() if v}
 
 
 @buyer_app.command("show")
@@ -237,6 +257,37 @@ def contract_amend(
     ctx, ws = _ctx(workspace)
     rec = _run(contracts.add_amendment, ctx, ws, number, cmd, actor=default_actor())
     a = rec.amendments[-1]
+    how = "unilateral change by the supplier (not agreed)" if a.unilateral else f"agreed by {a.agreed_by or '—'}"
+    _emit(rec, as_json, f"{a.number}: effective {a.effective_on} · {how} · {', '.join(a.evidence) or 'no evidence'}")
+
+
+@contract_app.command("amend-edit")
+def contract_amend_edit(
+    number: str = typer.Argument(..., help="The contract amended."),
+    amendment: str = typer.Argument(..., help="The amendment's number, e.g. RF-2025-118-A1."),
+    effective_on: str = typer.Option(None, "--effective-on", help="YYYY-MM-DD"),
+    summary: str = typer.Option(None, "--summary"),
+    evidence: list[str] = EvidenceOpt,
+    agreed_by: str = typer.Option(None, "--agreed-by", help="Who agreed ('' clears it)."),
+    unilateral: bool = typer.Option(
+        None, "--unilateral/--agreed", help="Made by the supplier alone (clears who agreed), or agreed."
+    ),
+    workspace: str = WorkspaceOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Correct an amendment: the options given change, each change kept with the old value
+    (amendments are never deleted)."""
+    from ..services.records import contracts
+    from ..services.records.models import ChangeAmendment
+
+    given = {"effective_on": effective_on, "summary": summary, "evidence": evidence or None, "unilateral": unilateral}
+    values: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if agreed_by is not None:
+        values["agreed_by"] = agreed_by or None  # '' clears it
+    cmd = _model(ChangeAmendment, _exact=values)
+    ctx, ws = _ctx(workspace)
+    rec = _run(contracts.change_amendment, ctx, ws, number, amendment, cmd, actor=default_actor())
+    a = next(x for x in rec.amendments if x.number == amendment)
     how = "unilateral change by the supplier (not agreed)" if a.unilateral else f"agreed by {a.agreed_by or '—'}"
     _emit(rec, as_json, f"{a.number}: effective {a.effective_on} · {how} · {', '.join(a.evidence) or 'no evidence'}")
 

@@ -22,7 +22,6 @@ from pathlib import Path
 import typer
 
 from ..domain.uscc import UsccResult, check_uscc
-from ..ingest.supplier_csv import parse_supplier_csv
 
 supplier_app = typer.Typer(help="Suppliers: USCC check, CSV import, payment warnings, scorecard.", no_args_is_help=True)
 
@@ -97,6 +96,8 @@ def check_csv_cmd(
     except OSError as exc:
         typer.echo(f"{path}: cannot read: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from exc
+    from ..ingest.supplier_csv import parse_supplier_csv  # loads the supplier domain: only here
+
     result = parse_supplier_csv(data, source=str(path))
     for w in result.warnings:
         typer.echo(f"{path}: warning: {w}", err=True)

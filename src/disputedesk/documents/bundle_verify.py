@@ -27,13 +27,21 @@ where ``canonical_json`` is JSON with sorted keys, separators ``,`` and ``:``, U
 kept as is, and ``payload`` is itself a canonical JSON string; the first entry's ``prev`` is
 64 zeros.
 
+4. the trusted timestamps (RFC 3161) in ``data/ledger/timestamps/`` and their ledger entries:
+   each token must stamp the hash that ``chain.jsonl`` records for its entry, and be signed by a
+   TSA certified by the CA given with ``--tsa-ca`` (else ``DISPUTEDESK_TSA_CA``, else the copy the
+   bundle carries, which is named as such). Signatures need the ``rfc3161-client`` package
+   (installed with DisputeDesk); without it tokens are matched to the chain only, and it says so.
+
 What it cannot show on its own: someone who rewrites the whole bundle consistently (files,
-manifests, ledger and head). Compare the ledger head it prints with the one kept elsewhere
+manifests, ledger and head). A trusted timestamp can: no one can obtain a token dated before the
+rewrite. Without one, compare the ledger head it prints with the one kept elsewhere
 (``disputedesk verify`` prints it; the sender should give it to you separately).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sys
@@ -44,9 +52,20 @@ from typing import Any
 
 try:  # inside the installed package
     from ..ingest.archives import Limits, UnsafeArchive, check_zip, read_member_bounded
+    from .timestamp_token import TIMESTAMP_ACTION, check_tokens, library_available
 except ImportError:  # the stand-alone copy in a bundle's tools/ folder, next to archives.py
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from archives import Limits, UnsafeArchive, check_zip, read_member_bounded  # type: ignore[no-redef]
+
+    try:
+        from timestamp_token import TIMESTAMP_ACTION, check_tokens, library_available  # type: ignore[no-redef]
+    except ImportError:  # tools/timestamp_token.py left behind: tokens are named, not checked
+        TIMESTAMP_ACTION = "ledger.timestamped"
+        check_tokens = None  # type: ignore[assignment]
+
+        def library_available() -> bool:  # type: ignore[misc]
+            return False
+
 
 GENESIS = "0" * 64
 TAG_TEXT_LIMIT = 256 * 1024 * 1024  # manifests and ledger files are read into memory up to this size
@@ -80,6 +99,8 @@ class BundleReport:
     ledger_entries: int = 0
     ledger_head: str | None = None
     bag_info: dict[str, str] = field(default_factory=dict)
+    timestamps: list[str] = field(default_factory=list)  # what each trusted timestamp proves
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -95,6 +116,8 @@ class BundleReport:
             "items": self.items,
             "ledger_entries": self.ledger_entries,
             "ledger_head": self.ledger_head,
+            "timestamps": self.timestamps,
+            "notes": self.notes,
         }
 
 
@@ -129,7 +152,8 @@ def _parse_info(text: str) -> dict[str, str]:
     return info
 
 
-def verify_bundle(path: Path | str, limits: Limits | None = None) -> BundleReport:
+def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes | None = None) -> BundleReport:
+    """``tsa_ca``: PEM of the CA the timestamp tokens must chain to (the TSA's published CA)."""
     path = Path(path)
     report = BundleReport(str(path))
     if not path.is_file():
@@ -163,7 +187,7 @@ def verify_bundle(path: Path | str, limits: Limits | None = None) -> BundleRepor
             for info in files:
                 rel = info.filename[len(root) :]
                 h = hashlib.sha256()
-                buf = bytearray() if rel in keep else None
+                buf = bytearray() if rel in keep or rel.startswith("data/ledger/timestamps/") else None
                 size = 0
                 for chunk in read_member_bounded(zf, info):
                     h.update(chunk)
@@ -235,7 +259,73 @@ def verify_bundle(path: Path | str, limits: Limits | None = None) -> BundleRepor
             report.problems.append(f"bag-info.txt: Payload-Oxum {oxum} does not match the payload ({want_oxum})")
 
     _check_ledger(report, text, hashes)
+    _check_timestamps(report, text, texts, tsa_ca)
     return report
+
+
+def _check_timestamps(report: BundleReport, text, texts: dict[str, bytes], tsa_ca: bytes | None) -> None:  # type: ignore[no-untyped-def]
+    raw_entries, raw_chain = text("data/ledger/entries.jsonl"), text("data/ledger/chain.jsonl")
+    if raw_entries is None or raw_chain is None:
+        return  # named by the ledger check
+    quiet = BundleReport(report.path)  # lines that are not JSON are named by the ledger check already
+    entries = [e for e in _jsonl(raw_entries, "", quiet) if e.get("action") == TIMESTAMP_ACTION]
+    files = sorted(k for k in texts if k.startswith("data/ledger/timestamps/ts-") and k.endswith(".tsr"))
+    if not entries and not files:
+        return
+    chain = _jsonl(raw_chain, "", quiet)
+    hashes: dict[int, str] = {}
+    for link in chain:
+        try:
+            hashes[int(link["seq"])] = str(link["hash"])
+        except (KeyError, TypeError, ValueError):
+            continue  # already named by the ledger check
+    tokens: list[tuple[int, dict[str, Any]]] = []
+    workspace = ""
+    for e in entries:
+        try:
+            seq, payload = int(e["seq"]), json.loads(e["payload"])
+        except (KeyError, TypeError, ValueError):
+            report.problems.append("data/ledger/entries.jsonl: a timestamp entry cannot be read")
+            continue
+        workspace = str(e.get("workspace", workspace))
+        tokens.append((seq, payload))
+        name = f"data/ledger/timestamps/ts-{seq:06d}.tsr"
+        try:
+            same = name in texts and texts[name] == base64.b64decode(payload.get("token", ""), validate=True)
+        except ValueError:
+            same = False
+        if not same:
+            report.problems.append(f"{name}: missing or not the token that ledger entry #{seq} records")
+    recorded = {f"data/ledger/timestamps/ts-{seq:06d}.tsr" for seq, _p in tokens}
+    for name in files:
+        if name not in recorded:
+            report.problems.append(f"{name}: a timestamp token with no ledger entry")
+    pem = tsa_ca
+    if pem is None and tokens:
+        pem = texts.get("data/ledger/timestamps/tsa-ca.pem")
+        if pem is not None:
+            fp = hashlib.sha256(pem).hexdigest()
+            report.notes.append(
+                "timestamp signatures checked against the CA certificate the bundle itself carries "
+                f"(tsa-ca.pem, SHA-256 {fp}): compare it with the TSA's published certificate, or pass --tsa-ca"
+            )
+    if not library_available():
+        pem = None
+        report.notes.append(
+            "timestamp tokens matched to the chain, signatures NOT checked: install rfc3161-client "
+            "(pip install rfc3161-client) or use the OpenSSL commands in data/ledger/timestamps/README.txt"
+        )
+    elif pem is None and tokens:
+        report.notes.append("timestamp signatures NOT checked: no CA certificate (pass --tsa-ca FILE)")
+    if check_tokens is None:
+        report.notes.append(f"{len(tokens)} timestamp token(s) NOT checked: tools/timestamp_token.py is missing")
+        return
+    result = check_tokens(workspace, hashes, tokens, pem)
+    for c in result.checks:
+        if c.ok:
+            report.timestamps.append(c.describe())
+        else:
+            report.problems.append(f"ledger entry #{c.entry}: {c.problem}")
 
 
 def _jsonl(raw: str | None, name: str, report: BundleReport) -> list[dict[str, Any]]:
@@ -331,13 +421,21 @@ def _check_ledger(report: BundleReport, text, hashes: dict[str, str]) -> None:  
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    tsa_ca = None
+    if len(args) == 3 and args[0] == "--tsa-ca":
+        tsa_ca = Path(args[1]).read_bytes()
+        args = args[2:]
     if len(args) != 1:
-        print("usage: verify_bundle.py BUNDLE.zip", file=sys.stderr)
+        print("usage: verify_bundle.py [--tsa-ca TSA-CA.pem] BUNDLE.zip", file=sys.stderr)
         return 2
-    rep = verify_bundle(args[0])
+    rep = verify_bundle(args[0], tsa_ca=tsa_ca)
+    for note in rep.notes:
+        print(f"note: {note}")
     if rep.ok:
         print(f"OK: {rep.files} files ({rep.bytes} bytes), {rep.items} items, {rep.ledger_entries} ledger entries")
         print(f"ledger head: {rep.ledger_head}  (compare with the head kept elsewhere)")
+        for t in rep.timestamps:
+            print(f"trusted timestamp: {t}")
         return 0
     for p in rep.problems:
         print(f"PROBLEM: {p}")

@@ -21,8 +21,10 @@ rewrite: the old tokens no longer match the rewritten hashes.
 
 from __future__ import annotations
 
+import base64
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -187,3 +189,131 @@ def imprint_matches(raw: bytes, message: bytes) -> bool | None:
 
 def utc_text(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- the tokens of a chain -----------------------------------------------------------------------
+
+
+@dataclass
+class TokenCheck:
+    entry: int  # ledger entry holding the token (0: a token kept outside the ledger)
+    head: int  # the entry it stamps
+    time: str | None  # the TSA's time, if the token checks out
+    tsa: str | None
+    first_proven: int | None  # first entry this token is the earliest proof for
+    ok: bool
+    problem: str | None = None
+    signature_checked: bool = True
+
+    @property
+    def where(self) -> str:
+        return f"ledger #{self.entry}" if self.entry else f"kept token for entry #{self.head}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def describe(self) -> str:
+        if not self.ok:
+            return f"{self.where}: {self.problem}"
+        who = f" by {self.tsa}" if self.tsa else ""
+        if self.first_proven is None:
+            return f"{self.where}: timestamp of {self.time}{who} stamps head #{self.head} (already proven earlier)"
+        span = f"#{self.first_proven}" if self.first_proven == self.head else f"#{self.first_proven}–#{self.head}"
+        return f"{self.where}: timestamp of {self.time}{who} proves entries {span} existed by then"
+
+
+@dataclass
+class ChainTokens:
+    checks: list[TokenCheck] = field(default_factory=list)
+    unproven_from: int | None = None  # entries from here to the head have no token yet
+    head: int = 0
+
+    @property
+    def problems(self) -> list[TokenCheck]:
+        return [c for c in self.checks if not c.ok]
+
+
+def _decode(payload: dict[str, Any]) -> tuple[int, bytes, str]:
+    return int(payload["head"]), base64.b64decode(payload["token"], validate=True), str(payload.get("head_hash", ""))
+
+
+def check_tokens(
+    workspace: str,
+    hashes: dict[int, str],
+    tokens: Iterable[tuple[int, dict[str, Any]]],
+    pem: bytes | None,
+) -> ChainTokens:
+    """Check each (entry seq, payload) token against the chain's hashes (``hashes``: seq → hash).
+
+    A token that stamps a head whose hash in the chain differs is the mark of a rewritten chain:
+    it is named with the time before which the original chain is proven to have existed.
+    """
+    out = ChainTokens(head=max(hashes) if hashes else 0)
+    proven = 0
+    for seq, payload in tokens:
+        try:
+            head, raw, old_hash = _decode(payload)
+        except (KeyError, TypeError, ValueError):
+            out.checks.append(TokenCheck(seq, 0, None, None, None, False, "timestamp entry without a readable token"))
+            continue
+        now_hash = hashes.get(head)
+        if now_hash is None:
+            out.checks.append(
+                TokenCheck(seq, head, None, None, None, False, f"the timestamp stamps entry #{head}, which is missing")
+            )
+            continue
+        if seq and head >= seq:
+            out.checks.append(
+                TokenCheck(seq, head, None, None, None, False, f"a timestamp cannot stamp entry #{head}, after itself")
+            )
+            continue
+        message = head_message(workspace, head, now_hash)
+        if pem is None:
+            match = imprint_matches(raw, message)
+            if match is False:
+                out.checks.append(_rewritten(seq, head, raw, workspace, old_hash, now_hash, None))
+                continue
+            out.checks.append(
+                TokenCheck(seq, head, payload.get("time"), payload.get("tsa"), None, True, signature_checked=False)
+            )
+        else:
+            try:
+                info = check_token(raw, message, pem)
+            except TokenError as exc:
+                if "other data" in str(exc):
+                    out.checks.append(_rewritten(seq, head, raw, workspace, old_hash, now_hash, pem))
+                else:
+                    out.checks.append(TokenCheck(seq, head, None, None, None, False, f"timestamp token refused: {exc}"))
+                continue
+            out.checks.append(TokenCheck(seq, head, utc_text(info.gen_time), info.tsa, None, True))
+        check = out.checks[-1]
+        if head > proven:
+            check.first_proven = proven + 1
+            proven = head
+    if out.head > proven:
+        out.unproven_from = proven + 1
+    return out
+
+
+def _rewritten(
+    seq: int, head: int, raw: bytes, workspace: str, old_hash: str, now_hash: str, pem: bytes | None
+) -> TokenCheck:
+    """A token that does not match the chain: say when the original chain is proven to have existed."""
+    when = ""
+    if old_hash and old_hash != now_hash:
+        try:
+            if pem is not None:
+                info = check_token(raw, head_message(workspace, head, old_hash), pem)
+                when = f" of {utc_text(info.gen_time)} (by {info.tsa})"
+        except TokenError:
+            when = ""
+    return TokenCheck(
+        seq,
+        head,
+        None,
+        None,
+        None,
+        False,
+        f"the trusted timestamp{when} stamps entry #{head} with another hash than the chain now has "
+        f"({now_hash[:16]}…): the chain was rewritten after the timestamp was taken",
+    )

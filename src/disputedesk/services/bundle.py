@@ -3,7 +3,8 @@
 A BagIt bag (RFC 8493, the Library of Congress format) inside a ZIP::
 
     <bag>/bagit.txt, bag-info.txt, manifest-sha256.txt, tagmanifest-sha256.txt
-    <bag>/tools/verify_bundle.py, tools/archives.py      the stand-alone verifier (stdlib only)
+    <bag>/tools/verify_bundle.py, tools/archives.py      the stand-alone verifier (stdlib only;
+    <bag>/tools/timestamp_token.py                        checks timestamp tokens with rfc3161-client)
     <bag>/data/README.txt                                 how to check the bundle (EN + 中文)
     <bag>/data/evidence-list/evidence-list.csv|.pdf       证据目录: number, title, date, source,
                                                           what it proves, pages, translation
@@ -18,6 +19,9 @@ A BagIt bag (RFC 8493, the Library of Congress format) inside a ZIP::
     <bag>/data/ledger/chain.jsonl                         seq, prev and hash of every entry up to
                                                           the head, so the entries' place in the
                                                           chain can be checked
+    <bag>/data/ledger/timestamps/ts-000123.tsr, .head.txt the chain's trusted timestamps (RFC 3161),
+                                                          also in entries.jsonl; README.txt there
+                                                          gives the OpenSSL commands
 
 Written as a stream (1 MiB chunks; originals stored uncompressed, ZIP_STORED) into a temporary
 name beside the target, and renamed only when complete: an interrupted export leaves no file
@@ -26,6 +30,7 @@ under the final name. ``disputedesk.documents.bundle_verify`` checks it.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import csv
 import hashlib
@@ -48,6 +53,7 @@ from sqlalchemy import select
 
 from .. import __version__
 from ..documents import pdf as pdfs
+from ..documents.timestamp_token import TIMESTAMP_ACTION, head_message
 from ..domain.labels import evidence_label
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter, iter_entries
@@ -497,6 +503,7 @@ def export_bundle(
     elif labels:
         numbers = {parse_label(x) for x in labels}
         scope = "selection"
+    _stamp_before_export(ctx, workspace, actor, notes)
     now = ctx.clock()
     fonts = pdfs.Fonts.find()
     with unit_of_work(ctx.engine) as s:
@@ -580,7 +587,10 @@ def export_bundle(
             bag.write_bytes(
                 "data/README.txt", _readme(scope, workspace_name, len(items), ledger_head, now).encode("utf-8")
             )
-            for rel, src_name in (("tools/verify_bundle.py", "bundle_verify.py"),):
+            for rel, src_name in (
+                ("tools/verify_bundle.py", "bundle_verify.py"),
+                ("tools/timestamp_token.py", "timestamp_token.py"),
+            ):
                 bag.write_bytes(rel, (resources.files("disputedesk.documents") / src_name).read_bytes(), tag=True)
             bag.write_bytes(
                 "tools/archives.py", (resources.files("disputedesk.ingest") / "archives.py").read_bytes(), tag=True
@@ -608,6 +618,19 @@ def export_bundle(
     )
     _record_export(ctx, workspace, result, actor)
     return result
+
+
+def _stamp_before_export(ctx: Context, workspace: str, actor: str, notes: list[str]) -> None:
+    """With a TSA configured, the head the bundle ends at gets a trusted timestamp first (unless it
+    has one), so the bundle carries a token for every entry it holds. A TSA that fails is noted."""
+    from .timestamps import TimestampError, configured, take_timestamp
+
+    if not configured(ctx):
+        return
+    try:
+        take_timestamp(ctx, workspace, actor=actor)
+    except TimestampError as exc:
+        notes.append(f"the latest ledger entries carry no trusted timestamp: {exc}")
 
 
 def _pdf_pages(ctx: Context, sha256: str) -> int:
@@ -652,6 +675,7 @@ def _write_ledger(
     """chain.jsonl straight into the zip; the full entries spooled to a temp file, then added."""
     last: tuple[int, str] | None = None
     count = 0
+    stamps: list[tuple[int, dict[str, Any]]] = []
     with tempfile.TemporaryFile() as spool, unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         h = hashlib.sha256()
@@ -666,7 +690,9 @@ def _write_ledger(
                 dst.write(line)
                 size += len(line)
                 last = (e.seq, e.hash)
-                if e.subject in subjects:
+                if e.action == TIMESTAMP_ACTION:
+                    stamps.append((e.seq, e.payload_obj()))
+                if e.subject in subjects or e.action == TIMESTAMP_ACTION:
                     full = {
                         "seq": e.seq,
                         "workspace": e.workspace,
@@ -691,7 +717,66 @@ def _write_ledger(
                 dst.write(chunk)
                 ssize += len(chunk)
         bag._record("data/ledger/entries.jsonl", sh.hexdigest(), ssize, False)
+    _write_timestamps(ctx, workspace, bag, stamps, last)
     return last, count
+
+
+def _write_timestamps(
+    ctx: Context, workspace: str, bag: BagZip, stamps: list[tuple[int, dict[str, Any]]], last: tuple[int, str] | None
+) -> None:
+    """The trusted timestamps (RFC 3161) of the chain as files, so that anyone can check them with
+    OpenSSL too: ``ts-NNNNNN.tsr`` (the TSA's reply, also in ledger entry NNNNNN's payload) and
+    ``ts-NNNNNN.head.txt`` (the text it stamps), with the TSA's CA certificate if one is configured."""
+    if not stamps:
+        return
+    from .timestamps import TimestampError, trust_pem
+
+    hashes: dict[int, str] = {}
+    heads = {int(p.get("head", 0)) for _seq, p in stamps}
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        q = select(LedgerEntry.seq, LedgerEntry.hash).where(
+            LedgerEntry.workspace_id == ws.id, LedgerEntry.seq.in_(heads)
+        )
+        for seq, h in s.execute(q).all():
+            hashes[int(seq)] = str(h)
+    base = "data/ledger/timestamps"
+    lines = []
+    for seq, payload in stamps:
+        head = int(payload.get("head", 0))
+        try:
+            raw = base64.b64decode(payload["token"], validate=True)
+        except (KeyError, ValueError):
+            continue
+        bag.write_bytes(f"{base}/ts-{seq:06d}.tsr", raw, compress=False)
+        if head in hashes:
+            bag.write_bytes(f"{base}/ts-{seq:06d}.head.txt", head_message(workspace, head, hashes[head]))
+        lines.append(
+            f"ts-{seq:06d}: entries #1–#{head} existed by {payload.get('time')} ({payload.get('tsa')})\n"
+            f"    openssl ts -verify -data data/ledger/timestamps/ts-{seq:06d}.head.txt "
+            f"-in data/ledger/timestamps/ts-{seq:06d}.tsr -CAfile TSA-CA.pem\n"
+        )
+    try:
+        pem = trust_pem(ctx)
+    except TimestampError:
+        pem = None
+    if pem:
+        bag.write_bytes(f"{base}/tsa-ca.pem", pem)
+    head_note = f" The bundle's head is entry #{last[0]}." if last else ""
+    bag.write_bytes(
+        f"{base}/README.txt",
+        (
+            "Trusted timestamps (RFC 3161) of this ledger, from an independent time-stamping authority.\n"
+            "Each token stamps the SHA-256 of its .head.txt, which names a ledger entry and its hash; that\n"
+            "hash commits to every entry before it, so the token proves those entries existed, unchanged,\n"
+            f"by the token's time.{head_note} `disputedesk bundle verify --tsa-ca TSA-CA.pem BUNDLE.zip`\n"
+            "checks every token against the chain; without DisputeDesk, OpenSSL checks one token:\n\n"
+            + "".join(lines)
+            + "\nTSA-CA.pem is the TSA's CA certificate as published by the TSA"
+            + (" (tsa-ca.pem here is the sender's copy: compare it)." if pem else ".")
+            + "\n"
+        ).encode("utf-8"),
+    )
 
 
 def _items_json(items: list[Item], workspace: str, scope: str, head: tuple[int, str] | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from ..domain.contract_clarity import SuggestionParams, check_contract
 from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
@@ -227,4 +228,4 @@ def send_draft_terms(ctx: Context, workspace: str, label: str, *, actor: str) ->
         {"evidence": label, "contract": number},
         subject=chk.item.sha256,
     )
-    return f"/sla/terms/{number}?drafted={version.version}"
+    return f"/sla/terms/{quote(number)}?drafted={version.version}"

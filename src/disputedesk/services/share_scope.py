@@ -1,7 +1,7 @@
 """What a counsel share link for one case may read: exactly that case's own records.
 
 A case-scoped link sees the case, the evidence linked to it (case links, the proof and reply of
-its ladder steps, acknowledgements, the evidence of its claims and money rows, the messages of
+its ladder steps, acknowledgements, the evidence of its claims, money rows and dated notes, the messages of
 its support requests, its letters and their proof of sending) together with the attachments and
 parts of those items, its support requests, its letters and its bundles. ``web/auth.py`` checks
 every request of such a link against this set; nothing else is reachable.
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ..domain.labels import evidence_number
 from ..store.db import unit_of_work
 from ..store.models import Case, EvidenceItem, Message, SupportRequest
-from ..store.models_cases import CaseAcknowledgement, CaseClaim, CaseLink, CaseMoney, CaseStep
+from ..store.models_cases import CaseAcknowledgement, CaseClaim, CaseFacts, CaseLink, CaseMoney, CaseStep
 from ..store.models_documents import BundleExport, GeneratedLetter
 from .context import Context
 
@@ -63,6 +63,9 @@ def case_scope(ctx: Context, workspace_id: int, case_id: int) -> CaseScope:
             labels.extend(row or [])
         for row in s.execute(select(CaseMoney.evidence).where(CaseMoney.case_id == case_id)).scalars():
             labels.extend(row or [])
+        # the case's dated notes ("counsel instructed", with the mail that did it) show their evidence
+        for notes in s.execute(select(CaseFacts.notes).where(CaseFacts.case_id == case_id)).scalars():
+            labels.extend(str(n["evidence"]) for n in (notes or []) if isinstance(n, dict) and n.get("evidence"))
         for label in labels:
             n = evidence_number(str(label))
             if n is not None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..documents.timestamp_token import TokenCheck, check_tokens
 from ..domain.labels import evidence_label
 from ..domain.ledger import check_chain
 from ..store.blobs import BlobStoreError
@@ -27,7 +28,7 @@ from ..store.db import unit_of_work
 from ..store.ledger import iter_entries, read_anchor
 from ..store.models import EvidenceItem, LedgerEntry, Workspace
 from .context import Context
-from .timestamps import TimestampError, TokenCheck, check_chain_tokens, check_tokens, trust_pem
+from .timestamps import TimestampError, check_chain_tokens, trust_pem
 
 
 @dataclass

@@ -229,6 +229,9 @@ class SupportRequest(WorkspaceScoped, Base):
     opened_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(20), default="open")
     closed_at: Mapped[datetime | None]
+    # Bumped by database triggers on every change to the request's messages and events (migration
+    # sla_0002): the SLA evaluation re-reads only requests whose counter moved.
+    sla_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Message(WorkspaceScoped, Base):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base, WorkspaceScoped
@@ -106,6 +106,11 @@ class SlaResult(WorkspaceScoped, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     as_of: Mapped[datetime]
     run_id: Mapped[int | None] = mapped_column(ForeignKey("sla_runs.id"))
+    # Incremental evaluation (migration sla_0002): the fingerprint of the inputs this result was
+    # computed from, and the time (epoch seconds) after which it must be recomputed even if they
+    # stay the same (a pending deadline passes, a terms version starts); NULL: never.
+    inputs: Mapped[str | None] = mapped_column(String(64))
+    recheck_after: Mapped[int | None] = mapped_column(BigInteger)
 
 
 Index("ix_sla_results_status", SlaResult.workspace_id, SlaResult.status)

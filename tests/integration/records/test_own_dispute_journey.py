@@ -10,30 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
-
-from disputedesk.cli import app
-from disputedesk.config import get_settings
-
 from records_fixtures import MAILBOX, SERIAL, TERMS
-
-
-@pytest.fixture
-def cli(settings, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DISPUTEDESK_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("DISPUTEDESK_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("DISPUTEDESK_DEFAULT_WORKSPACE", "default")
-    get_settings.cache_clear()
-    runner = CliRunner()
-
-    def run(*args: str, code: int = 0):  # type: ignore[no-untyped-def]
-        r = runner.invoke(app, list(args), catch_exceptions=False)
-        assert r.exit_code == code, (args, r.output)
-        return r
-
-    yield run
-    get_settings.cache_clear()
 
 
 def test_own_dispute_from_an_empty_workspace(cli, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: ARG001

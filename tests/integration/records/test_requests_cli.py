@@ -5,34 +5,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
-from disputedesk.cli import app
-from disputedesk.config import get_settings
 from disputedesk.services import sla
 from disputedesk.web.app import create_app
 
 from records_fixtures import SERIAL, TERMS, seed
 from support import api_token, make_user
-
-
-@pytest.fixture
-def cli(settings, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DISPUTEDESK_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("DISPUTEDESK_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("DISPUTEDESK_DEFAULT_WORKSPACE", "default")
-    get_settings.cache_clear()
-    runner = CliRunner()
-
-    def run(*args: str, code: int = 0):  # type: ignore[no-untyped-def]
-        r = runner.invoke(app, list(args), catch_exceptions=False)
-        assert r.exit_code == code, (args, r.output)
-        return r
-
-    yield run
-    get_settings.cache_clear()
 
 
 def test_request_commands(cli, ctx) -> None:  # type: ignore[no-untyped-def]

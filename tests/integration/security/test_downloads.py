@@ -69,3 +69,50 @@ def test_a_file_name_with_cr_lf_downloads_with_an_encoded_name(ctx) -> None:
         assert "filename*=UTF-8''Rechnung%0D%0ASet-Cookie" in disp and "%E6%8A%A5%E4%BB%B7" in disp
         assert "stolen" not in c.cookies.get("dd_session", "")
     assert len(downloads(ctx)) == 1
+
+
+def test_a_download_the_client_broke_off_is_not_recorded(ctx) -> None:
+    """A real server on 127.0.0.1: the client reads the headers and a little of a 32 MiB original,
+    then hangs up. Nothing was downloaded, so nothing is recorded; a whole download is, once."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    make_user(ctx, "alice", "default", "owner")
+    add(ctx, "big.bin", b"\x00" * (32 * 1024 * 1024))
+    token = api_token(ctx, "alice", "default")
+    server = uvicorn.Server(uvicorn.Config(create_app(ctx), host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    request = (
+        f"GET /api/evidence/E-0001/original HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"Authorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+    ).encode()
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
+            sock.sendall(request)
+            got = sock.recv(64 * 1024)
+            assert got.startswith(b"HTTP/1.1 200")
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # RST
+        time.sleep(2)
+        assert downloads(ctx) == []
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            sock.sendall(request)
+            total = 0
+            while chunk := sock.recv(1024 * 1024):
+                total += len(chunk)
+        assert total > 32 * 1024 * 1024
+        deadline = time.monotonic() + 10
+        while not downloads(ctx) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(downloads(ctx)) == 1
+    finally:
+        server.should_exit = True
+        thread.join(10)

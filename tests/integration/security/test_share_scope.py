@@ -150,3 +150,53 @@ def test_a_case_link_page_shows_no_way_into_the_rest_of_the_workspace(case_link)
         assert CASE in page.text
         nav = re.search(r"<nav[^>]*>(.*?)</nav>", page.text, re.S).group(1)  # type: ignore[union-attr]
         assert re.findall(r'href="([^"]+)"', nav) == ["/cases"]
+
+
+def test_every_openapi_route_with_a_case_link_returns_only_the_case_s_own_data(case_link, tmp_path) -> None:
+    """The isolation run generated from the OpenAPI document, with a case link: every operation,
+    asked with the case's own identifiers and with another workspace named, answers nothing but
+    the case's own evidence (no other E-number in any answer), and no write."""
+    from sqlalchemy import text
+
+    from disputedesk.services.imports import import_paths
+
+    from support import write_files
+
+    ctx, token = case_link
+    secret = "other workspace: quarterly margin"
+    import_paths(ctx, "default", [write_files(tmp_path / "o", {"o.txt": secret.encode()})], actor="t")
+    acc = accounts.access_for_share(ctx, token)
+    assert acc is not None and acc.share_case_id is not None
+    scope = case_scope(ctx, acc.workspace_id, acc.share_case_id)
+    with ctx.engine.connect() as conn:
+        numbers = conn.execute(
+            text("SELECT number FROM evidence_items WHERE workspace_id = :w"), {"w": acc.workspace_id}
+        ).scalars()
+        outside = {f"E-{n:04d}" for n in numbers if n not in scope.evidence_numbers}
+    assert INTERNAL in outside and IN_CASE not in outside
+    app = create_app(ctx)
+    spec = app.openapi()
+    values = {"label": IN_CASE, "case_id": CASE, "number": "SR-0001", "contract": "x", "supplier": "x"}
+    with TestClient(app, follow_redirects=False) as c:
+        c.get(f"/share/{token}")
+        home = c.get(f"/cases/{CASE}")
+        c.headers["X-CSRF-Token"] = re.search(r'"X-CSRF-Token": "([^"]+)"', home.text).group(1)  # type: ignore[union-attr]
+        checked = 0
+        for path, methods in spec["paths"].items():
+            if path in PUBLIC:
+                continue
+            filled = re.sub(r"\{([^}]+)\}", lambda m: values.get(m.group(1), "1"), path)
+            for method in methods:
+                for params in ({}, {"ws": "default"}):
+                    r = c.request(method.upper(), filled, params=params)
+                    if method != "get":
+                        assert r.status_code == 403, (method, path, r.status_code)
+                    assert r.status_code != 500, (method, path)
+                    leaked = set(re.findall(r"\bE-\d{4}\b", r.text)) & outside
+                    assert not leaked, (method, path, params, sorted(leaked)[:5])
+                    assert INTERNAL_TEXT not in r.text and secret not in r.text, (method, path, params)
+                    checked += 1
+        assert checked > 150
+        # the case's own data does come back
+        assert c.get(f"/api/evidence/{IN_CASE}").status_code == 200
+        assert c.get(f"/api/cases/{CASE}").status_code == 200

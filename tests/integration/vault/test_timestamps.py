@@ -310,3 +310,173 @@ def test_due_waits_for_the_interval(tctx, tmp_path: Path) -> None:
     assert not timestamps.due(tctx, "default")  # the last token is fresh
     later = tctx.clock() + timedelta(hours=tctx.settings.tsa_interval_hours)
     assert timestamps.due(tctx, "default", later)
+
+
+# --- the evidence bundle carries the tokens ----------------------------------------------------
+
+
+def export(ctx, tmp_path: Path, name: str = "bundle.zip") -> Path:  # type: ignore[no-untyped-def]
+    from disputedesk.services.bundle import export_bundle
+
+    out = tmp_path / name
+    export_bundle(ctx, "default", out, all_items=True, actor="t")
+    return out
+
+
+def rewrite_bundle(src: Path, dst: Path, change: Callable[[dict[str, bytes]], None]) -> None:
+    """Rebuild a bundle with ``change`` applied to its files (paths relative to the bag) and every
+    manifest, the Payload-Oxum and the tag manifest made to fit again: a consistent forgery."""
+    import hashlib
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(src) as zf:
+        names = [i.filename for i in zf.infolist() if not i.is_dir()]
+        root = names[0].split("/", 1)[0] + "/"
+        files = {n[len(root) :]: zf.read(n) for n in names}
+    change(files)
+    payload = {k: v for k, v in files.items() if k.startswith("data/")}
+    files["manifest-sha256.txt"] = "".join(
+        f"{hashlib.sha256(v).hexdigest()}  {k}\n" for k, v in sorted(payload.items())
+    ).encode()
+    oxum = f"{sum(len(v) for v in payload.values())}.{len(payload)}"
+    files["bag-info.txt"] = re.sub(rb"Payload-Oxum: \S+", f"Payload-Oxum: {oxum}".encode(), files["bag-info.txt"])
+    files["tagmanifest-sha256.txt"] = "".join(
+        f"{hashlib.sha256(v).hexdigest()}  {k}\n"
+        for k, v in sorted(files.items())
+        if not k.startswith("data/") and k != "tagmanifest-sha256.txt"
+    ).encode()
+    with zipfile.ZipFile(dst, "w") as zf:
+        for k, v in files.items():
+            zf.writestr(root + k, v)
+
+
+def replace_last_token(files: dict[str, bytes], raw: bytes) -> None:
+    """Put another token into the bundle's last timestamp entry, re-hash that entry and re-link the chain."""
+    from disputedesk.documents.bundle_verify import entry_hash
+
+    lines = [json.loads(x) for x in files["data/ledger/entries.jsonl"].decode().splitlines()]
+    e = [x for x in lines if x["action"] == TIMESTAMP_ACTION][-1]
+    payload = json.loads(e["payload"])
+    payload["token"] = base64.b64encode(raw).decode()
+    e["payload"] = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    e["hash"] = entry_hash(e)
+    files["data/ledger/entries.jsonl"] = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode()
+    chain = [json.loads(x) for x in files["data/ledger/chain.jsonl"].decode().splitlines()]
+    assert chain[-1]["seq"] == e["seq"]  # the export stamped its head: the token entry is the last
+    chain[-1]["hash"] = e["hash"]
+    files["data/ledger/chain.jsonl"] = "".join(json.dumps(x) + "\n" for x in chain).encode()
+    files[f"data/ledger/timestamps/ts-{e['seq']:06d}.tsr"] = raw
+    info = files["bag-info.txt"].decode()
+    head = next(x for x in info.splitlines() if x.startswith("DisputeDesk-Ledger-Head:"))
+    files["bag-info.txt"] = info.replace(head, f"DisputeDesk-Ledger-Head: {e['seq']} {e['hash']}").encode()
+
+
+def test_a_bundle_carries_the_tokens_and_bundle_verify_checks_them_offline(tctx, tmp_path: Path, tsa: Tsa) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    from disputedesk.documents.bundle_verify import verify_bundle
+
+    import_some(tctx, tmp_path)
+    make_user(tctx, "ann", "default", "viewer")  # an entry after the import's token: stamped at export
+    bundle = export(tctx, tmp_path)
+    ca = tsa.pki.ca_pem.read_bytes()
+    rep = verify_bundle(bundle, tsa_ca=ca)
+    assert rep.ok, rep.problems
+    assert len(rep.timestamps) == 2 and "proves entries #1–#" in rep.timestamps[0], rep.timestamps
+    assert not rep.notes
+    with zipfile.ZipFile(bundle) as zf:
+        names = zf.namelist()
+    assert any(n.endswith("data/ledger/timestamps/README.txt") for n in names)
+    assert any(n.endswith("data/ledger/timestamps/tsa-ca.pem") for n in names)
+
+    # the CLI, with the TSA's CA given; and without it, the bundle's copy is used and named
+    env = {"DISPUTEDESK_DATA_DIR": str(tmp_path / "nowhere")}
+    r = CliRunner().invoke(app, ["bundle", "verify", "--tsa-ca", str(tsa.pki.ca_pem), str(bundle)], env=env)
+    assert r.exit_code == 0 and "trusted timestamp: ledger #" in r.output, r.output
+    rep = verify_bundle(bundle)
+    assert rep.ok and any("the bundle itself carries" in n for n in rep.notes), rep.notes
+
+    # OpenSSL alone checks a token with the files the bundle carries (README.txt gives the command)
+    root = tmp_path / "unzipped"
+    with zipfile.ZipFile(bundle) as zf:
+        zf.extractall(root)
+    [bag] = list(root.iterdir())
+    [tsr] = sorted((bag / "data/ledger/timestamps").glob("ts-*.tsr"))[-1:]
+    head_txt = tsr.with_name(tsr.name.replace(".tsr", ".head.txt"))
+    done = subprocess.run(
+        ["openssl", "ts", "-verify", "-data", str(head_txt), "-in", str(tsr), "-CAfile", str(tsa.pki.ca_pem)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and "Verification: OK" in done.stdout, done.stdout + done.stderr
+
+    # the stand-alone copy with the standard library only: matches tokens to the chain, says what it did not check
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", str(bag / "tools/verify_bundle.py"), str(bundle)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "signatures NOT checked" in done.stdout and "trusted timestamp:" in done.stdout, done.stdout
+
+
+def test_a_tampered_or_forged_token_in_a_consistently_rebuilt_bundle_is_refused(tctx, tmp_path: Path, tsa: Tsa) -> None:
+    from disputedesk.documents.bundle_verify import verify_bundle
+    from disputedesk.documents.timestamp_token import head_message
+
+    import_some(tctx, tmp_path)
+    make_user(tctx, "ann", "default", "viewer")
+    bundle = export(tctx, tmp_path)
+    ca = tsa.pki.ca_pem.read_bytes()
+    last = [e for e in entries(tctx) if e.action == TIMESTAMP_ACTION][-1]
+    good = base64.b64decode(last.payload_obj()["token"])
+
+    # one byte of the token changed (in its signature), everything else made to fit
+    flipped = bytearray(good)
+    flipped[-10] ^= 0x01
+    bad = tmp_path / "flipped.zip"
+    rewrite_bundle(bundle, bad, lambda f: replace_last_token(f, bytes(flipped)))
+    rep = verify_bundle(bad, tsa_ca=ca)
+    assert [p for p in rep.problems if f"#{last.seq}" in p and "refused" in p], rep.problems
+    assert all("timestamp" in p for p in rep.problems), rep.problems  # the manifests and chain fit
+
+    # a token from a forger's own TSA over the same head (same TSA name, other CA)
+    tsa.sign_as(tsa.pki.rogue)
+    tctx.settings.tsa_ca = str(tsa.pki.other_ca_pem)
+    head = last.payload_obj()
+    forged_raw, _info = timestamps.request_token(tctx, head_message("default", head["head"], head["head_hash"]))
+    forged = tmp_path / "forged.zip"
+    rewrite_bundle(bundle, forged, lambda f: replace_last_token(f, forged_raw))
+    rep = verify_bundle(forged, tsa_ca=ca)
+    assert [p for p in rep.problems if f"#{last.seq}" in p and "refused" in p], rep.problems
+    r = CliRunner().invoke(app, ["bundle", "verify", "--tsa-ca", str(tsa.pki.ca_pem), str(forged)])
+    assert r.exit_code == 1 and "refused" in r.output, r.output
+
+
+def test_the_pages_and_the_api_show_what_the_timestamps_prove(tctx, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from disputedesk.web.app import create_app
+
+    from support import api_token, sign_in
+
+    make_user(tctx, "olga", "default", "owner")
+    import_some(tctx, tmp_path)
+    bundle = export(tctx, tmp_path)
+    with TestClient(create_app(tctx)) as c:
+        sign_in(c, "olga")
+        page = c.post("/verify")
+        assert (
+            page.status_code == 200
+            and "Trusted timestamps (RFC 3161)" in page.text
+            and "proves entries #1–#" in page.text
+        )
+        c.cookies.set("dd_lang", "zh")
+        token = api_token(tctx, "olga", "default")
+        with open(bundle, "rb") as fh:
+            r = c.post(
+                "/api/bundles/verify", files={"file": ("b.zip", fh)}, headers={"Authorization": f"Bearer {token}"}
+            )
+        rep = r.json()
+        assert rep["ok"] and rep["timestamps"] and not rep["notes"], rep  # checked against the configured CA

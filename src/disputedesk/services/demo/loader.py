@@ -17,23 +17,16 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ...domain.labels import evidence_label
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
-from ...store.models import (
-    Contact,
-    EvidenceItem,
-    Organization,
-    ProductUnit,
-    SupportRequest,
-)
+from ...store.models import Organization
 from ..context import Context
 from ..imports import Candidate, import_candidates
 from ..workspaces import ensure_workspace, get_workspace
 from .cases import load_demo_case
 from .mail import after_demo_load
 from .sla import load_demo_sla
-from .suppliers import load_demo_suppliers
+from .suppliers import load_demo_supplier, load_demo_suppliers
 
 
 def demo_dir() -> Path:
@@ -190,141 +183,92 @@ def load_demo(ctx: Context, workspace: str = "demo", *, actor: str = "demo-loade
 def _load_records(
     ctx: Context, workspace: str, spec: dict[str, Any], by_path: dict[str, str | None], actor: str
 ) -> bool:
+    """The buyer, the suppliers with their contacts, contracts, orders, payments and support
+    requests, each through the service the API, the pages and the CLI call (what the demo can
+    do, a user can do). Once: a workspace with any party is left alone."""
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        lock_workspace(s, ws.id)
         if s.execute(select(Organization.id).where(Organization.workspace_id == ws.id).limit(1)).first():
             return False
-        ev_ids = {
-            evidence_label(n): i
-            for n, i in s.execute(
-                select(EvidenceItem.number, EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id)
-            ).all()
-        }
-
-        def ev(path: str | None) -> int | None:
-            if not path:
-                return None
-            label = by_path.get(path)
-            if label is None:
-                raise ValueError(f"dispute.json: {path} is referenced but not listed under 'evidence'")
-            return ev_ids[label]
-
-        b = spec["buyer"]
-        buyer = Organization(
-            workspace_id=ws.id,
-            key="buyer",
-            role="buyer",
-            name_en=b["name"],
-            country=b.get("country"),
-            address_en=b.get("address"),
-            email_domains=b.get("email_domains", []),
-            details={
-                k: v for k, v in b.items() if k not in ("name", "country", "address", "email_domains", "contacts")
-            },
-        )
-        s.add(buyer)
-        s.flush()
-        for c in b.get("contacts", []):
-            s.add(
-                Contact(
-                    workspace_id=ws.id,
-                    organization_id=buyer.id,
-                    name=c["name"],
-                    role=c.get("role"),
-                    email=c.get("email"),
-                )
-            )
-
-        suppliers: dict[str, Organization] = {}
-        known = {
-            "key",
-            "name_en",
-            "name_zh",
-            "uscc",
-            "address_en",
-            "address_zh",
-            "legal_representative",
-            "email_domains",
-            "websites",
-            "contacts",
-            "country",
-        }
-        for sp in spec["suppliers"]:
-            org = Organization(
-                workspace_id=ws.id,
-                key=sp["key"],
-                role="supplier",
-                name_en=sp["name_en"],
-                name_zh=sp.get("name_zh"),
-                country=sp.get("country", "CN"),
-                uscc=sp.get("uscc"),
-                address_en=sp.get("address_en"),
-                address_zh=sp.get("address_zh"),
-                legal_representative=sp.get("legal_representative"),
-                email_domains=sp.get("email_domains", []),
-                websites=sp.get("websites", []),
-                details={k: v for k, v in sp.items() if k not in known},
-            )
-            s.add(org)
-            s.flush()
-            suppliers[sp["key"]] = org
-            for c in sp.get("contacts", []):
-                s.add(
-                    Contact(
-                        workspace_id=ws.id,
-                        organization_id=org.id,
-                        name=c["name"],
-                        name_zh=c.get("name_zh"),
-                        level=c.get("level"),
-                        role=c.get("role"),
-                        email=c.get("email"),
-                        phone=c.get("phone"),
-                        wechat=c.get("wechat"),
-                        hours=c.get("hours"),
-                    )
-                )
-
-    # Contracts, amendments, orders with their delivery, and payments: through the same services
-    # (typed commands, ledger entries) as the API, the pages and the CLI.
+    _load_buyer(ctx, workspace, spec["buyer"], actor)
+    for sp in spec["suppliers"]:
+        load_demo_supplier(ctx, workspace, sp, actor=actor)
+    # Contracts, amendments, orders with their delivery, and payments.
     _load_contracts_orders_payments(ctx, workspace, spec, by_path, actor)
+    _load_requests(ctx, workspace, spec, actor)
 
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
-        suppliers = {
-            o.key: o
-            for o in s.execute(
-                select(Organization).where(Organization.workspace_id == ws.id, Organization.role == "supplier")
-            ).scalars()
-        }
-        units = {u.serial: u for u in s.execute(select(ProductUnit).where(ProductUnit.workspace_id == ws.id)).scalars()}
-        contracts = {c["key"]: c for c in spec.get("contracts", [])}
-        for n, sr in enumerate(spec.get("support_requests", []), 1):
-            opened = datetime.fromisoformat(sr["opened_at"])
-            if opened.tzinfo is None:
-                raise ValueError(f"dispute.json: support_requests[{n}].opened_at needs a UTC offset")
-            s.add(
-                SupportRequest(
-                    workspace_id=ws.id,
-                    number=f"SR-{n:04d}",
-                    supplier_id=suppliers[sr["supplier"]].id,
-                    unit_id=units[sr["unit_serial"]].id if sr.get("unit_serial") in units else None,
-                    title=sr["title"],
-                    severity=sr.get("severity", "normal"),
-                    opened_at=opened,
-                    status=sr.get("status", "open"),
-                )
-            )
         writer = LedgerWriter(s, ws)
         writer.append(
             actor=actor,
             action="records.loaded",
             at=ctx.clock(),
-            payload={"source": "demo/dispute.json", "suppliers": sorted(suppliers), "contracts": sorted(contracts)},
+            payload={
+                "source": "demo/dispute.json",
+                "suppliers": sorted(sp["key"] for sp in spec["suppliers"]),
+                "contracts": sorted(c["key"] for c in spec.get("contracts", [])),
+            },
         )
     writer.write_anchor(ctx.blobs)
     return True
+
+
+def _load_buyer(ctx: Context, workspace: str, b: dict[str, Any], actor: str) -> None:
+    from ..records.buyer import set_buyer
+    from ..records.models import SetBuyer
+
+    bank = b.get("bank_account")
+    set_buyer(
+        ctx,
+        workspace,
+        SetBuyer(
+            name=b["name"],
+            address=b.get("address"),
+            country=b.get("country"),
+            timezone=b.get("timezone"),
+            email_domains=b.get("email_domains", []),
+            contacts=[{k: c[k] for k in ("name", "email", "phone", "role") if c.get(k)} for c in b.get("contacts", [])],
+            vat_id=b.get("vat_id"),
+            bank_account={k: bank[k] for k in ("bank", "iban", "bic") if bank.get(k)} if bank else None,
+        ),
+        actor=actor,
+    )
+
+
+def _load_requests(ctx: Context, workspace: str, spec: dict[str, Any], actor: str) -> None:
+    """Each support request opened (numbered SR-0001 … in the file's order) and, when the file
+    says it was resolved, closed at that time: the ``resolved`` event the SLA engine reads."""
+    from ..records import requests as request_svc
+    from ..records.request_models import OpenRequest, StatusChange
+
+    for n, sr in enumerate(spec.get("support_requests", []), 1):
+        opened = datetime.fromisoformat(sr["opened_at"])
+        if opened.tzinfo is None:
+            raise ValueError(f"dispute.json: support_requests[{n}].opened_at needs a UTC offset")
+        rec = request_svc.open_request(
+            ctx,
+            workspace,
+            OpenRequest(
+                supplier=sr["supplier"],
+                title=sr["title"],
+                severity=sr.get("severity", "normal"),
+                serial=sr.get("unit_serial"),
+                opened_at=opened,
+            ),
+            actor=actor,
+        )
+        if rec.number != f"SR-{n:04d}":
+            raise ValueError(f"dispute.json: support_requests[{n}] got {rec.number}: the workspace has requests")
+        if sr.get("resolved_at"):
+            request_svc.close_request(
+                ctx,
+                workspace,
+                rec.number,
+                StatusChange(at=datetime.fromisoformat(sr["resolved_at"]), ref="dispute.json"),
+                actor=actor,
+            )
 
 
 DEMO_USER = "demo"

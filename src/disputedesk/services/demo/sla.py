@@ -7,18 +7,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 
 from ...domain.bizcal import BusinessCalendar
 from ...store.db import unit_of_work
-from ...store.models import EvidenceItem
-from ...store.models import Message as MessageRow
-from ...store.models import SupportRequest as RequestRow
 from ...store.models_sla import SlaTerms
 from ..context import Context
 from ..sla.calendars import set_calendar
 from ..sla.evaluate import evaluate_all
-from ..sla.events import add_event
 from ..sla.terms import set_terms
 from ..workspaces import get_workspace
 
@@ -84,59 +80,17 @@ def _demo_calendar(supplier: Mapping[str, Any], contracts: Sequence[Mapping[str,
     ).spec()
 
 
-def _link_demo_messages(ctx: Context, workspace: str, spec: Mapping[str, Any], sr_ids: Mapping[str, int]) -> int:
-    """Link the demo's imported mails to the requests dispute.json lists them under (only
-    messages not linked yet; nothing happens when the mail import has not created them)."""
-    wanted: dict[str, int] = {}
-    for n, sr in enumerate(spec.get("support_requests", []), 1):
-        rid = sr_ids.get(f"SR-{n:04d}")
-        if rid is not None:
-            for path in sr.get("messages", []):
-                wanted[f"demo:{path}"] = rid
-    if not wanted:
-        return 0
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, workspace)
-        ev = dict(
-            s.execute(
-                select(EvidenceItem.source, EvidenceItem.id).where(
-                    EvidenceItem.workspace_id == ws.id, EvidenceItem.source.in_(list(wanted))
-                )
-            ).all()
-        )
-        params = [{"ev": ev[src], "sr": rid} for src, rid in wanted.items() if src in ev]
-        if not params:
-            return 0
-        tbl = MessageRow.__table__
-        res = s.connection().execute(
-            update(tbl)
-            .where(
-                tbl.c.workspace_id == ws.id,
-                tbl.c.evidence_id == bindparam("ev"),
-                tbl.c.support_request_id.is_(None),
-            )
-            .values(support_request_id=bindparam("sr")),
-            params,
-        )
-        return max(res.rowcount or 0, 0)
-
-
 def load_demo_sla(ctx: Context, workspace: str, spec: Mapping[str, Any], *, actor: str = "demo-loader") -> list[str]:
-    """The demo's support terms and calendars (once), request events, then an evaluation.
+    """The demo's support terms and calendars (once), then an evaluation.
 
-    Tolerant: it evaluates whatever messages are linked to the requests (the mail import links
-    them); requests without messages are judged from their opening time alone.
+    The requests, their closing (the ``resolved`` events) and their mail links are the records
+    loader's (``request open``, ``close`` and ``link``); requests without messages are judged
+    from their opening time alone.
     """
     lines = []
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         have_terms = s.execute(select(SlaTerms.id).where(SlaTerms.workspace_id == ws.id).limit(1)).first()
-        sr_ids = {
-            r.number: r.id for r in s.execute(select(RequestRow).where(RequestRow.workspace_id == ws.id)).scalars()
-        }
-    linked = _link_demo_messages(ctx, workspace, spec, sr_ids)
-    if linked:
-        lines.append(f"SLA: {linked} message(s) linked to their support requests")
     if not have_terms:
         contracts = spec.get("contracts", [])
         for sp in spec.get("suppliers", []):
@@ -151,20 +105,6 @@ def load_demo_sla(ctx: Context, workspace: str, spec: Mapping[str, Any], *, acto
                     contract_number=c["number"],
                     valid_from=datetime.fromisoformat(c["signed_on"] + "T00:00:00+08:00"),
                     source=f"demo: dispute.json {c['key']}",
-                    actor=actor,
-                )
-        for n, sr in enumerate(spec.get("support_requests", []), 1):
-            number = f"SR-{n:04d}"
-            if number not in sr_ids:
-                continue
-            if sr.get("resolved_at"):
-                add_event(
-                    ctx,
-                    workspace,
-                    number,
-                    "resolved",
-                    datetime.fromisoformat(sr["resolved_at"]),
-                    ref="dispute.json",
                     actor=actor,
                 )
         lines.append("SLA terms and calendars loaded")

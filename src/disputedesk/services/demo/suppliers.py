@@ -15,33 +15,124 @@ from ...domain.suppliers import (
     AnswerHours,
 )
 from ...store.db import unit_of_work
-from ...store.models import Contact, EvidenceItem, Message, Organization
+from ...store.models import EvidenceItem, Message, Organization
 from ...store.models_suppliers import (
-    SupplierContactChannel,
-    SupplierProfileRow,
+    DueDiligenceEntry,
+    SupplierBankAccount,
+    SupplierCertification,
+    SupplierFactEvidence,
     SupplierReview,
 )
 from ..context import Context
-from ..suppliers.base import _org
 from ..suppliers.due_diligence import record_due_diligence
-from ..suppliers.escalation import parse_hours
+from ..suppliers.escalation import add_contact, parse_hours
 from ..suppliers.payment_safety import list_payment_warnings, review_payment_warning, scan_payment_warnings
-from ..suppliers.profile import add_bank_account, add_certification, link_fact_evidence, update_supplier
+from ..suppliers.profile import add_bank_account, add_certification, create_supplier, link_fact_evidence
 from ..suppliers.reviews import add_review, set_review_schedule
 from ..suppliers.scorecard import record_score_snapshots
 from ..workspaces import get_workspace
 
 # --------------------------------------------------------------------------- demo
 
+#: How the buyer reaches the demo's suppliers (their profile's escalation protocol).
+PROTOCOL = (
+    "Support requests in writing to the service mailbox with the machine serial number; "
+    "escalate after the contractual response time: service manager, then sales, then the "
+    "general manager / legal representative (formal notices by email and courier)."
+)
+
+
+def load_demo_supplier(ctx: Context, workspace: str, sp: Mapping[str, Any], *, actor: str) -> str:
+    """One supplier of dispute.json with its profile and its contacts (each with its channels and
+    answering hours), through ``supplier add`` and ``add_contact``: what a user does on the
+    supplier pages, the API or the CLI. Returns its key."""
+    tz = sp.get("timezone") or "Asia/Shanghai"
+    calendar = sp.get("calendar") or "cn"
+    cap = sp.get("registered_capital") or {}
+    key = create_supplier(
+        ctx,
+        workspace,
+        {
+            "key": sp["key"],
+            **{
+                f: sp.get(f)
+                for f in (
+                    "name_en",
+                    "name_zh",
+                    "uscc",
+                    "address_en",
+                    "address_zh",
+                    "legal_representative",
+                    "business_scope",
+                    "established_on",
+                )
+            },
+            "email_domains": sp.get("email_domains", []),
+            "websites": sp.get("websites", []),
+            "registered_capital": f"{cap['currency']} {cap['amount']}" if cap else None,
+            "kind": sp.get("business_type") or "unknown",
+            "timezone": tz,
+            "calendar": calendar,
+            "protocol": PROTOCOL,
+        },
+        actor=actor,
+    )
+    for c in sp.get("contacts", []):
+        add_contact(
+            ctx,
+            workspace,
+            key,
+            {
+                "name": c["name"],
+                "name_zh": c.get("name_zh"),
+                "level": c.get("level"),
+                "role": c.get("role"),
+                "hours": c.get("hours"),
+                "channels": _channels(c, tz, calendar),
+            },
+            actor=actor,
+        )
+    return key
+
+
+def _channels(c: Mapping[str, Any], tz: str, calendar: str) -> list[dict[str, Any]]:
+    """A demo contact's mail, phone and WeChat with the hours its text gives (a contact who also
+    answers in the evenings: WeChat and phone 08:00-22:00 every day)."""
+    text = c.get("hours")
+    hours = parse_hours(text, tz, calendar)
+    evenings = bool(text and re.search(r"evening", text, re.IGNORECASE))
+    out = []
+    for kind in ("email", "phone", "wechat"):
+        if not c.get(kind):
+            continue
+        h = hours
+        if h is None and evenings and kind in ("wechat", "phone"):
+            h = AnswerHours(tz=tz, start=time(8, 0), end=time(22, 0), every_day=True)
+        elif h is None and text:
+            h = AnswerHours(tz=tz, calendar=calendar)
+        out.append(
+            {
+                "channel": kind,
+                "address": c[kind],
+                "tz": h.tz if h else None,
+                "start": h.start.strftime("%H:%M") if h else None,
+                "end": h.end.strftime("%H:%M") if h else None,
+                "calendar": h.calendar if h else "cn",
+                "every_day": h.every_day if h else False,
+                "preferred": kind == "email",
+            }
+        )
+    return out
+
 
 def load_demo_suppliers(
     ctx: Context, workspace: str, spec: Mapping[str, Any], *, actor: str = "demo-loader"
 ) -> list[str]:
-    """What the foundation's demo loader leaves out for suppliers: profile facts, evidence for
-    them, bank accounts (verified), the due-diligence checklist, channels with answering hours,
-    a review schedule and a review, then a payment-safety scan and a score snapshot.
+    """What a supplier's creation leaves out: evidence for the profile facts, certifications,
+    bank accounts (verified), the due-diligence checklist, a review schedule and a review, then a
+    payment-safety scan and a score snapshot.
 
-    Idempotent: a supplier that already has a profile row is left alone (the scan and the
+    Idempotent: a supplier that has any of these facts already is left alone (the scan and the
     snapshot run again; the scan adds only new warnings).
     """
     lines: list[str] = []
@@ -53,14 +144,15 @@ def load_demo_suppliers(
         ):
             if src and src.startswith("demo:"):
                 by_path[src.removeprefix("demo:")] = evidence_label(n)
-        done = {
-            o.key
-            for o in s.execute(
-                select(Organization)
-                .join(SupplierProfileRow, SupplierProfileRow.organization_id == Organization.id)
-                .where(Organization.workspace_id == ws.id)
-            ).scalars()
-        }
+        done: set[str] = set()
+        for table in (SupplierFactEvidence, SupplierCertification, SupplierBankAccount, DueDiligenceEntry):
+            done |= set(
+                s.execute(
+                    select(Organization.key)
+                    .join(table, table.organization_id == Organization.id)
+                    .where(Organization.workspace_id == ws.id)
+                ).scalars()
+            )
         present = set(s.execute(select(Organization.key).where(Organization.workspace_id == ws.id)).scalars())
     contracts = {c.get("supplier"): c for c in spec.get("contracts", [])}
     payments_by_contract = {}
@@ -72,26 +164,6 @@ def load_demo_suppliers(
         key = sp["key"]
         if key not in present or key in done:
             continue
-        cap = sp.get("registered_capital") or {}
-        update_supplier(
-            ctx,
-            workspace,
-            key,
-            {
-                "registered_capital": f"{cap['currency']} {cap['amount']}" if cap else None,
-                "business_scope": sp.get("business_scope"),
-                "kind": sp.get("business_type") or "unknown",
-                "established_on": sp.get("established_on"),
-                "timezone": sp.get("timezone") or "Asia/Shanghai",
-                "calendar": sp.get("calendar") or "cn",
-                "protocol": (
-                    "Support requests in writing to the service mailbox with the machine serial number; "
-                    "escalate after the contractual response time: service manager, then sales, then the "
-                    "general manager / legal representative (formal notices by email and courier)."
-                ),
-            },
-            actor=actor,
-        )
         reg = sp.get("registry_evidence")
         if reg and reg in by_path:
             for f in ("uscc", "legal_name_zh", "registered_address", "legal_representative", "registered_capital"):
@@ -154,7 +226,6 @@ def load_demo_suppliers(
                 },
                 actor=actor,
             )
-        _demo_channels(ctx, workspace, key, sp)
         lines.append(f"supplier {key}: profile, evidence links, bank account, checklist, channels")
     _demo_reviews(ctx, workspace, spec, actor)
     rep = scan_payment_warnings(ctx, workspace, actor=actor)
@@ -162,47 +233,6 @@ def load_demo_suppliers(
     record_score_snapshots(ctx, workspace, actor=actor)
     lines.append(f"payment safety: {rep.scanned} message(s) scanned, {rep.new_warnings} new warning(s)")
     return lines
-
-
-def _demo_channels(ctx: Context, workspace: str, key: str, sp: Mapping[str, Any]) -> None:
-    """Explicit channel rows for the demo contacts: email/phone/WeChat with their hours."""
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, workspace)
-        org = _org(s, ws, key)
-        contacts = list(s.execute(select(Contact).where(Contact.organization_id == org.id)).scalars())
-        if s.execute(
-            select(SupplierContactChannel.id).where(
-                SupplierContactChannel.contact_id.in_([c.id for c in contacts] or [-1])
-            )
-        ).first():
-            return
-        for c in contacts:
-            hours = parse_hours(c.hours, sp.get("timezone") or "Asia/Shanghai", sp.get("calendar") or "cn")
-            evenings = bool(c.hours and re.search(r"evening", c.hours, re.IGNORECASE))
-            for kind, addr in (("email", c.email), ("phone", c.phone), ("wechat", c.wechat)):
-                if not addr:
-                    continue
-                h = hours
-                if h is None and evenings and kind in ("wechat", "phone"):
-                    h = AnswerHours(
-                        tz=sp.get("timezone") or "Asia/Shanghai", start=time(8, 0), end=time(22, 0), every_day=True
-                    )
-                elif h is None and c.hours:
-                    h = AnswerHours(tz=sp.get("timezone") or "Asia/Shanghai", calendar=sp.get("calendar") or "cn")
-                s.add(
-                    SupplierContactChannel(
-                        workspace_id=ws.id,
-                        contact_id=c.id,
-                        channel=kind,
-                        address=addr,
-                        tz=h.tz if h else None,
-                        start=h.start.strftime("%H:%M") if h else None,
-                        end=h.end.strftime("%H:%M") if h else None,
-                        calendar=h.calendar if h else "cn",
-                        every_day=h.every_day if h else False,
-                        preferred=kind == "email",
-                    )
-                )
 
 
 #: The demo's periodic reviews (dispute.json has none): ratings as the buyer would give them;

@@ -13,9 +13,11 @@ from ...store.models import Contact, Organization, Workspace
 from ..context import Context
 from ._common import Writer, apply_changes, history, read, write
 from .errors import FieldError
-from .models import BuyerContact, BuyerRecord, SetBuyer
+from .models import BuyerBank, BuyerContact, BuyerRecord, SetBuyer
 
 SUBJECT = "buyer"
+#: The buyer's fields kept in ``organizations.details``.
+DETAILS = ("timezone", "vat_id", "bank_account")
 
 
 def _row(s: Session, ws: Workspace) -> Organization | None:
@@ -35,12 +37,20 @@ def _record(s: Session, ws: Workspace, org: Organization, *, with_history: bool 
         country=org.country,
         timezone=(org.details or {}).get("timezone"),
         email_domains=list(org.email_domains or []),
+        vat_id=(org.details or {}).get("vat_id"),
+        bank_account=_bank((org.details or {}).get("bank_account")),
         contacts=[
             BuyerContact(name=c.name, email=c.email, phone=c.phone, role=c.role)
             for c in s.execute(select(Contact).where(Contact.organization_id == org.id).order_by(Contact.id)).scalars()
         ],
         history=history(s, ws, SUBJECT) if with_history else [],
     )
+
+
+def _bank(value: Any) -> BuyerBank | None:
+    if not isinstance(value, dict):
+        return None
+    return BuyerBank(**{k: value.get(k) for k in ("bank", "iban", "bic") if value.get(k)})
 
 
 def get_buyer(ctx: Context, workspace: str) -> BuyerRecord | None:
@@ -94,12 +104,13 @@ def set_buyer(ctx: Context, workspace: str, cmd: SetBuyer, *, actor: str) -> Buy
                 "email_domains": "email_domains",
             },
         )
-        if "timezone" in values:
-            details: dict[str, Any] = dict(org.details or {})
-            if details.get("timezone") != values["timezone"]:
-                changes["timezone"] = {"old": details.get("timezone"), "new": values["timezone"]}
-                details["timezone"] = values["timezone"]
-                org.details = details
+        details: dict[str, Any] = dict(org.details or {})
+        for field in DETAILS:  # kept in the row's details (read there by the letters and the mail import)
+            if field in values and details.get(field) != values[field]:
+                changes[field] = {"old": details.get(field), "new": values[field]}
+                details[field] = values[field]
+        if details != (org.details or {}):
+            org.details = details
         if values.get("contacts") is not None:
             old = [
                 {"name": c.name, "email": c.email, "phone": c.phone, "role": c.role}

@@ -37,7 +37,14 @@ from ._common import (
     write,
 )
 from .errors import FieldError
-from .models import AmendmentRecord, ChangeContract, ContractRecord, NewAmendment, NewContract
+from .models import (
+    AmendmentRecord,
+    ChangeAmendment,
+    ChangeContract,
+    ContractRecord,
+    NewAmendment,
+    NewContract,
+)
 
 _COLUMNS = {
     "signed_on": "signed_on",
@@ -60,22 +67,21 @@ def _amendments(s: Session, c: Contract) -> list[AmendmentRecord]:
     rows = s.execute(
         select(Contract).where(Contract.parent_id == c.id, Contract.kind == "amendment").order_by(Contract.id)
     ).scalars()
-    out = []
-    for a in rows:
-        labels = evidence_labels(s, "contract", a.id)
-        if not labels and a.evidence_id:  # the demo's amendments carry one document
-            labels = _label_of(s, a.evidence_id)
-        out.append(
-            AmendmentRecord(
-                number=a.number,
-                effective_on=a.effective_on or a.signed_on,
-                summary=a.summary,
-                agreed_by=a.agreed_by,
-                unilateral=bool(a.unilateral),
-                evidence=labels,
-            )
-        )
-    return out
+    return [_amendment(s, a) for a in rows]
+
+
+def _amendment(s: Session, a: Contract) -> AmendmentRecord:
+    labels = evidence_labels(s, "contract", a.id)
+    if not labels and a.evidence_id:  # an amendment recorded with one document
+        labels = _label_of(s, a.evidence_id)
+    return AmendmentRecord(
+        number=a.number,
+        effective_on=a.effective_on or a.signed_on,
+        summary=a.summary,
+        agreed_by=a.agreed_by,
+        unilateral=bool(a.unilateral),
+        evidence=labels,
+    )
 
 
 def _label_of(s: Session, evidence_id: int) -> list[str]:
@@ -252,6 +258,79 @@ def add_amendment(ctx: Context, workspace: str, number: str, cmd: NewAmendment, 
             },
         )
         s.flush()
+        return _record(s, ws, c)
+
+    return write(ctx, workspace, actor, do)
+
+
+def get_amendment(ctx: Context, workspace: str, number: str, amendment: str) -> AmendmentRecord:
+    def do(s: Session, ws: Workspace) -> AmendmentRecord:
+        return _amendment(s, _find_amendment(s, _find(s, ws, number), amendment))
+
+    return read(ctx, workspace, do)
+
+
+def _find_amendment(s: Session, c: Contract, amendment: str) -> Contract:
+    a = s.execute(
+        select(Contract).where(Contract.parent_id == c.id, Contract.kind == "amendment", Contract.number == amendment)
+    ).scalar_one_or_none()
+    if a is None:
+        raise LookupError(f"contract {c.number} has no amendment {amendment!r}")
+    return a
+
+
+def change_amendment(
+    ctx: Context, workspace: str, number: str, amendment: str, cmd: ChangeAmendment, *, actor: str
+) -> ContractRecord:
+    """Correct an amendment (date, summary, evidence, who agreed, unilateral): one ledger entry on
+    the contract with each changed field's old and new value. Marking it unilateral clears who
+    agreed (a change the supplier made alone has no agreement)."""
+    values = cmd.model_dump(exclude_unset=True)
+    for field in ("effective_on", "summary", "unilateral"):
+        if field in values and values[field] is None:
+            raise FieldError(field, "cannot be cleared (give a value or leave it out)")
+
+    def do(w: Writer) -> ContractRecord:
+        s, ws = w.s, w.ws
+        c = _find(s, ws, number)
+        a = _find_amendment(s, c, amendment)
+        before = _amendment(s, a)
+        day = values.get("effective_on", before.effective_on)
+        if "effective_on" in values and c.signed_on and day < c.signed_on:
+            raise FieldError(
+                "effective_on",
+                "{day} is before the contract was signed ({signed})",
+                day=str(day),
+                signed=str(c.signed_on),
+            )
+        unilateral = values.get("unilateral", before.unilateral)
+        agreed_by = values["agreed_by"] if "agreed_by" in values else before.agreed_by
+        if unilateral and agreed_by:
+            if "agreed_by" in values:
+                raise FieldError("agreed_by", "a unilateral change has no agreement; leave agreed_by out")
+            agreed_by = None
+        a.effective_on = day
+        a.signed_on = None if unilateral else day
+        a.summary = values.get("summary", before.summary)
+        a.agreed_by = agreed_by
+        a.unilateral = unilateral
+        if values.get("evidence") is not None and values["evidence"] != before.evidence:
+            items = evidence_items(s, ws, values["evidence"])
+            link_evidence(w, "contract", a.id, items, "document")
+            a.evidence_id = items[0].id if items else None
+        s.flush()
+        after = _amendment(s, a)
+        changes = {
+            f: {"old": plain(getattr(before, f)), "new": plain(getattr(after, f))}
+            for f in ("effective_on", "summary", "agreed_by", "unilateral", "evidence")
+            if getattr(before, f) != getattr(after, f)
+        }
+        if changes:
+            w.log(
+                "contract.amendment_changed",
+                subject(c.number),
+                {"amendment": a.number, "summary": a.summary, "changes": changes},
+            )
         return _record(s, ws, c)
 
     return write(ctx, workspace, actor, do)

@@ -106,6 +106,14 @@ class BuyerContact(_Command):
     role: Key | None = None
 
 
+class BuyerBank(_Command):
+    """The buyer's own bank account, as its letters give it (e.g. for a refund)."""
+
+    bank: Text | None = Field(None, description="bank name")
+    iban: Key | None = Field(None, description="IBAN or account number")
+    bic: Key | None = Field(None, description="BIC / SWIFT code")
+
+
 class SetBuyer(_Command):
     """The buyer (the user's own company): one per workspace. Only the fields given change; the
     mail domains tell which messages are the buyer's (message direction)."""
@@ -117,6 +125,8 @@ class SetBuyer(_Command):
     timezone: TimeZone | None = Field(None, description="IANA time zone of the buyer's office, e.g. Europe/Berlin")
     email_domains: Domains | None = Field(None, description='the buyer\'s mail domains, e.g. ["example.de"]')
     contacts: list[BuyerContact] | None = Field(None, max_length=100)
+    vat_id: Key | None = Field(None, description="VAT identification number, e.g. DE318442907")
+    bank_account: BuyerBank | None = Field(None, description="the buyer's bank account, shown on its letters")
 
 
 class BuyerRecord(BaseModel):
@@ -127,6 +137,8 @@ class BuyerRecord(BaseModel):
     timezone: str | None
     email_domains: list[str]
     contacts: list[BuyerContact]
+    vat_id: str | None = None
+    bank_account: BuyerBank | None = None
     history: list[HistoryEntry] = Field(default_factory=list)
 
 
@@ -190,6 +202,25 @@ class NewAmendment(_Command):
 
     @model_validator(mode="after")
     def _agreed_or_unilateral(self) -> NewAmendment:
+        if self.unilateral and self.agreed_by:
+            raise FieldError("agreed_by", "a unilateral change has no agreement; leave agreed_by out")
+        return self
+
+
+class ChangeAmendment(_Command):
+    """Correct an amendment: only the fields given change, each change a ledger entry with the old
+    and the new value. An amendment is never deleted: a wrong one is corrected."""
+
+    effective_on: date | None = None
+    summary: LongText | None = Field(None, min_length=1)
+    evidence: list[EvidenceLabel] | None = Field(None, max_length=100)
+    agreed_by: Text | None = Field(None, description="who agreed; null clears it")
+    unilateral: bool | None = Field(
+        None, description="made by the supplier alone (true clears agreed_by), or agreed (false)"
+    )
+
+    @model_validator(mode="after")
+    def _agreed_or_unilateral(self) -> ChangeAmendment:
         if self.unilateral and self.agreed_by:
             raise FieldError("agreed_by", "a unilateral change has no agreement; leave agreed_by out")
         return self

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -12,8 +13,10 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 
+from ... import __version__
 from ...domain.bizcal import to_epoch
 from ...domain.sla import (
+    Status,
     evaluate,
 )
 from ...store.db import lock_workspace, unit_of_work
@@ -22,7 +25,14 @@ from ...store.models_sla import SlaResult, SlaRun
 from ..context import Context
 from ..workspaces import get_workspace
 from .base import _aware
-from .inputs import RequestInput, SupplierSetup, _iter_inputs, _load_setup, build_request
+from .inputs import RequestInput, SupplierSetup, _fetch_raw, _iter_inputs, _load_setup, build_request
+
+# Part of every input fingerprint: a release that changes how requests are judged changes this,
+# and the next run recomputes every result.
+ENGINE = "sla-engine-1"
+# An unanswered breach grows later every second, and a running pause moves its deadlines: such a
+# result is recomputed at most this long after it was computed (when nothing else changes).
+REFRESH_SECONDS = 86_400
 
 
 def compact(evaluation: Any) -> list[dict[str, Any]]:
@@ -51,10 +61,15 @@ def fingerprint(deadlines: Sequence[Mapping[str, Any]]) -> str:
     return hashlib.sha256(repr(key).encode()).hexdigest()  # repr of str/int/bool tuples is stable
 
 
-def _result_row(r: RequestInput, setup: SupplierSetup | None, as_of: datetime, buyer_tz: str | None) -> dict[str, Any]:
-    """Evaluate one request and return the values of its result row."""
+def _result_row(
+    r: RequestInput, setup: SupplierSetup | None, as_of: datetime, buyer_tz: str | None, inputs: str | None = None
+) -> dict[str, Any]:
+    """Evaluate one request and return the values of its result row (``inputs``: the fingerprint
+    of what it was computed from, see :func:`input_fingerprints`)."""
     base = {
         "_number": r.number,
+        "inputs": inputs,
+        "recheck_after": None,
         "support_request_id": r.id,
         "supplier_id": r.supplier_id,
         "severity": r.severity,
@@ -83,6 +98,16 @@ def _result_row(r: RequestInput, setup: SupplierSetup | None, as_of: datetime, b
         return {**base, "status": "error", "fingerprint": fingerprint([]), "data": data}
     dl = compact(ev)
     nxt = ev.next
+    as_of_e = to_epoch(as_of)
+    # When this result can change with nothing else changing: the next pending deadline passes,
+    # a message or event dated after as_of comes due, a later terms version starts; an open
+    # breach or a running pause is refreshed after REFRESH_SECONDS. Re-run: as_of > recheck_after.
+    later = [d.deadline_epoch for d in ev.deadlines if d.status == Status.PENDING]
+    if any((d.status == Status.BREACHED and d.satisfied_at is None) or d.paused_open for d in ev.deadlines):
+        later.append(as_of_e + REFRESH_SECONDS)
+    later += [to_epoch(m.sent_at) - 1 for m in req.messages if to_epoch(m.sent_at) > as_of_e]
+    later += [to_epoch(e.at) - 1 for e in req.events if to_epoch(e.at) > as_of_e]
+    later += [t[0] - 1 for t in setup.terms if t[0] > as_of_e]
     breaches = sum(1 for d in dl if d["status"] == "breached")
     status = "breached" if breaches else ("pending" if nxt is not None else ("met" if dl else "none"))
     data = {
@@ -101,6 +126,7 @@ def _result_row(r: RequestInput, setup: SupplierSetup | None, as_of: datetime, b
         "provisional": ev.provisional,
         "terms_id": terms_id,
         "fingerprint": fingerprint(dl),
+        "recheck_after": min(later) if later else None,
         "data": data,
     }
 
@@ -116,16 +142,30 @@ def _worker_init(url: str) -> None:
     _W["engine"] = make_engine(url)
 
 
-def _worker_chunk(bounds: tuple[int, int]) -> _PartSummary:
-    """In a worker: evaluate one range of requests and store its results."""
-    lo, hi = bounds
+def _evaluate_part(
+    engine: Any,
+    ws_id: int,
+    bounds: tuple[int, int, list[int] | None],
+    setup: Mapping[int, SupplierSetup],
+    as_of: datetime,
+    buyer_tz: str | None,
+    inputs: Mapping[int, str],
+) -> list[dict[str, Any]]:
+    """Evaluate the requests lo <= id < hi (only those listed, when a list is given)."""
+    lo, hi, only = bounds
     part = []
-    setup, as_of, buyer_tz = _W["setup"], _W["as_of"], _W["buyer_tz"]
-    with _W["engine"].connect() as conn:
-        for reqs in _iter_inputs(conn, _W["ws_id"], lo, hi, 5000):
+    with engine.connect() as conn:
+        for reqs in _iter_inputs(conn, ws_id, lo, hi, 5000, only):
             for r in reqs:
-                part.append(_result_row(r, setup.get(r.supplier_id or -1), as_of, buyer_tz))
-    return _store_part(_W["engine"], _W["ws_id"], _W["run_id"], part, _W["max_changes"])
+                part.append(_result_row(r, setup.get(r.supplier_id or -1), as_of, buyer_tz, inputs.get(r.id)))
+    return part
+
+
+def _worker_chunk(bounds: tuple[int, int, list[int] | None]) -> _PartSummary:
+    """In a worker: evaluate one range of requests and store its results."""
+    engine = _W["engine"]
+    part = _evaluate_part(engine, _W["ws_id"], bounds, _W["setup"], _W["as_of"], _W["buyer_tz"], _W["inputs"])
+    return _store_part(engine, _W["ws_id"], _W["run_id"], part, _W["max_changes"])
 
 
 @dataclass
@@ -151,10 +191,15 @@ def _store_part(engine: Any, ws_id: int, run_id: int, part: list[dict[str, Any]]
         # The write lock first: several workers store concurrently (SQLite: no failed upgrade).
         lock_workspace(s, ws_id)
         old = {
-            srid: (rid, fp, cv)
-            for srid, rid, fp, cv in s.execute(
+            srid: (rid, fp, cv, inp, rc)
+            for srid, rid, fp, cv, inp, rc in s.execute(
                 select(
-                    SlaResult.support_request_id, SlaResult.id, SlaResult.fingerprint, SlaResult.calendar_version
+                    SlaResult.support_request_id,
+                    SlaResult.id,
+                    SlaResult.fingerprint,
+                    SlaResult.calendar_version,
+                    SlaResult.inputs,
+                    SlaResult.recheck_after,
                 ).where(
                     SlaResult.workspace_id == ws_id,
                     SlaResult.support_request_id >= lo,
@@ -162,7 +207,7 @@ def _store_part(engine: Any, ws_id: int, run_id: int, part: list[dict[str, Any]]
                 )
             )
         }
-        inserts, updates, diffs = [], [], []
+        inserts, updates, marks, diffs = [], [], [], []
         for row in part:
             number = row.pop("_number")
             by_status[row["status"]] += 1
@@ -182,6 +227,8 @@ def _store_part(engine: Any, ws_id: int, run_id: int, part: list[dict[str, Any]]
                     out.unchanged += 1
             else:
                 out.unchanged += 1
+                if (prev[3], prev[4]) != (row["inputs"], row["recheck_after"]):
+                    marks.append({"b_id": prev[0], "b_inputs": row["inputs"], "b_recheck": row["recheck_after"]})
         if diffs:
             olddata = {
                 rid: (data, cv)
@@ -204,6 +251,14 @@ def _store_part(engine: Any, ws_id: int, run_id: int, part: list[dict[str, Any]]
                 .values({c: bindparam(c) for c in cols})
             )
             s.connection().execute(stmt, updates)
+        if marks:  # same result from new inputs: only what the next run compares with
+            t = SlaResult.__table__
+            stmt = (
+                update(t)
+                .where(t.c.id == bindparam("b_id"))
+                .values(inputs=bindparam("b_inputs"), recheck_after=bindparam("b_recheck"))
+            )
+            s.connection().execute(stmt, marks)
     out.by_status = dict(by_status)
     return out
 
@@ -225,6 +280,7 @@ class RunReport:
     changes: list[dict[str, Any]]
     seconds: float
     by_status: dict[str, int]
+    reused: int = 0  # of ``unchanged``: not evaluated at all (same inputs, no deadline passed)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -234,6 +290,8 @@ class RunReport:
             "new": self.new,
             "changed": self.changed,
             "unchanged": self.unchanged,
+            "evaluated": self.requests - self.reused,
+            "reused": self.reused,
             "by_status": self.by_status,
             "errors": self.errors,
             "changes": self.changes,
@@ -277,6 +335,114 @@ def _brief(d: Mapping[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
+def input_fingerprints(setup: Mapping[int, SupplierSetup], buyer_tz: str | None) -> dict[int | None, str]:
+    """Per supplier, a fingerprint of everything its requests are judged with besides their own
+    rows: engine and release, calendar (data and settings) and its version, the confirmed
+    terms versions, the sender domains that tell buyer from supplier, the buyer's time zone."""
+    out: dict[int | None, str] = {None: f"{ENGINE}/{__version__}/no-supplier"}
+    for sid, st in setup.items():
+        blob = json.dumps(
+            [
+                ENGINE,
+                __version__,
+                buyer_tz,
+                st.key,
+                st.calendar.version,
+                st.calendar_row_version,
+                [(t[0], t[2], t[3]) for t in st.terms],
+                st.domains,
+                st.buyer_domains,
+            ],
+            sort_keys=True,
+            default=str,
+        )
+        out[sid] = hashlib.blake2b(blob.encode(), digest_size=16).hexdigest()
+    return out
+
+
+@dataclass
+class _Scan:
+    """Every request of the workspace with what the last run stored for it (one query)."""
+
+    ids: list[int] = field(default_factory=list)
+    todo: list[bool] = field(default_factory=list)  # aligned with ids: evaluate this one
+    inputs: dict[int, str] = field(default_factory=dict)
+    reused: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    reused_errors: dict[int, str] = field(default_factory=dict)  # request id -> number
+
+
+def _scan(conn: Any, ws_id: int, fps: Mapping[int | None, str], as_of_e: int, everything: bool) -> _Scan:
+    """Which requests need evaluating: their input fingerprint changed (their row, the counter
+    the database bumps on every change to their messages and events, their supplier's setup),
+    their result's recheck time passed, or there is no result yet."""
+    R, S = RequestRow.__table__, SlaResult.__table__
+    q = (
+        select(
+            R.c.id,
+            R.c.number,
+            R.c.supplier_id,
+            R.c.severity,
+            R.c.opened_at,
+            R.c.status,
+            R.c.closed_at,
+            R.c.sla_rev,
+            S.c.inputs,
+            S.c.recheck_after,
+            S.c.status,
+        )
+        .select_from(R.outerjoin(S, (S.c.support_request_id == R.c.id) & (S.c.workspace_id == R.c.workspace_id)))
+        .where(R.c.workspace_id == ws_id)
+        .order_by(R.c.id)
+    )
+    out = _Scan()
+    by_status: dict[str, int] = defaultdict(int)
+    blake = hashlib.blake2b
+    none_fp = fps[None]
+    for rid, number, sid, sev, opened, st, closed, rev, stored, recheck, status in _fetch_raw(conn, q):
+        fp = fps.get(sid, none_fp)
+        key = f"{fp}|{number}|{sid}|{sev}|{opened}|{st}|{closed}|{rev}"
+        inputs = blake(key.encode(), digest_size=16).hexdigest()
+        out.ids.append(rid)
+        out.inputs[rid] = inputs
+        todo = everything or stored != inputs or (recheck is not None and as_of_e > recheck)
+        out.todo.append(todo)
+        if not todo:
+            out.reused += 1
+            by_status[status] += 1
+            if status == "error":
+                out.reused_errors[rid] = number
+    out.by_status = dict(by_status)
+    return out
+
+
+def _chunks(scan: _Scan, chunk: int) -> list[tuple[int, int, list[int] | None]]:
+    """The requests to evaluate in parts of ``chunk``: (lo, hi) id ranges, with the list of ids
+    when the range holds requests that are not evaluated (a dense range needs no list)."""
+    out: list[tuple[int, int, list[int] | None]] = []
+    cur: list[int] = []
+    first = 0  # position of cur[0] in scan.ids
+
+    def close(last: int) -> None:
+        dense = last - first + 1 == len(cur)
+        out.append((cur[0], cur[-1] + 1, None if dense else list(cur)))
+        cur.clear()
+
+    last = 0
+    for i, (rid, todo) in enumerate(zip(scan.ids, scan.todo, strict=True)):
+        if not todo:
+            continue
+        if not cur:
+            first = i
+        cur.append(rid)
+        last = i
+        if len(cur) >= chunk:
+            close(last)
+    if cur:
+        close(last)
+    return out
+
+
 def evaluate_all(
     ctx: Context,
     workspace: str,
@@ -287,23 +453,29 @@ def evaluate_all(
     chunk: int = 5000,
     max_changes: int = 500,
     progress: Callable[[int], None] | None = None,
+    full: bool = False,
 ) -> RunReport:
-    """Evaluate every support request of the workspace and store the results.
+    """Evaluate the support requests of the workspace and store the results.
 
-    Requests are read in batches (bounded memory); with ``workers > 1`` that many processes each
-    evaluate and store ranges of requests. Results that did not change are not rewritten.
+    Only requests whose inputs changed since the last run (their row, their messages and events,
+    their supplier's calendar or terms) or whose result has a deadline that passed by ``as_of``
+    are evaluated; the other results are kept (``full=True``, or an ``as_of`` earlier than an
+    earlier run's: every request). Requests are read in batches (bounded memory); with
+    ``workers > 1`` that many processes each evaluate and store ranges of requests. Results
+    that did not change are not rewritten.
     """
     t0 = time.perf_counter()
     as_of = _aware(as_of, "as_of") or ctx.clock()
     as_of = datetime.fromtimestamp(to_epoch(as_of), UTC)  # whole seconds: deterministic
+    as_of_e = to_epoch(as_of)
     started = ctx.clock()
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         ws_id = ws.id
-        ids = list(
-            s.execute(select(RequestRow.id).where(RequestRow.workspace_id == ws.id).order_by(RequestRow.id)).scalars()
-        )
         setup, buyer_tz = _load_setup(s, ws)
+        latest = s.execute(select(func.max(SlaRun.as_of)).where(SlaRun.workspace_id == ws.id)).scalar()
+        # Going back in time: a deadline that had passed may be pending again - judge everything.
+        everything = full or (latest is not None and as_of < latest)
         span = s.execute(
             select(func.min(RequestRow.opened_at), func.max(RequestRow.opened_at)).where(
                 RequestRow.workspace_id == ws.id
@@ -323,8 +495,19 @@ def evaluate_all(
         s.add(run)
         s.flush()
         run_id = run.id
-    bounds = [(ids[i], ids[i + chunk] if i + chunk < len(ids) else ids[-1] + 1) for i in range(0, len(ids), chunk)]
-    if span[0] is not None:  # build the day caches once, before any worker starts
+        scan = _scan(s.connection(), ws_id, input_fingerprints(setup, buyer_tz), as_of_e, everything)
+        reused_errors = []
+        if scan.reused_errors:
+            for srid, data in s.execute(
+                select(SlaResult.support_request_id, SlaResult.data).where(
+                    SlaResult.workspace_id == ws_id,
+                    SlaResult.status == "error",
+                    SlaResult.support_request_id.in_(list(scan.reused_errors)),
+                )
+            ):
+                reused_errors.append({"request": scan.reused_errors[srid], "error": (data or {}).get("error", "")})
+    bounds = _chunks(scan, chunk)
+    if span[0] is not None and bounds:  # build the day caches once, before any worker starts
         for cal in {id(st.calendar): st.calendar for st in setup.values()}.values():
             cal.warm(span[0].date() - timedelta(days=7), max(span[1], as_of).date() + timedelta(days=400))
 
@@ -334,25 +517,29 @@ def evaluate_all(
 
             mpctx = mp.get_context("fork")
             url = ctx.engine.url.render_as_string(hide_password=False)
-            _W.update(ws_id=ws_id, as_of=as_of, setup=setup, buyer_tz=buyer_tz, run_id=run_id, max_changes=max_changes)
+            _W.update(
+                ws_id=ws_id,
+                as_of=as_of,
+                setup=setup,
+                buyer_tz=buyer_tz,
+                run_id=run_id,
+                max_changes=max_changes,
+                inputs=scan.inputs,
+            )
             try:
                 with mpctx.Pool(workers, initializer=_worker_init, initargs=(url,)) as pool:
                     yield from pool.imap(_worker_chunk, bounds)
             finally:
                 _W.clear()
         else:
-            for lo, hi in bounds:
-                part = []
-                with ctx.engine.connect() as conn:
-                    for reqs in _iter_inputs(conn, ws_id, lo, hi, chunk):
-                        for r in reqs:
-                            part.append(_result_row(r, setup.get(r.supplier_id or -1), as_of, buyer_tz))
+            for b in bounds:
+                part = _evaluate_part(ctx.engine, ws_id, b, setup, as_of, buyer_tz, scan.inputs)
                 yield _store_part(ctx.engine, ws_id, run_id, part, max_changes)
 
     new = changed = unchanged = 0
-    errors: list[dict[str, str]] = []
+    errors: list[dict[str, str]] = list(reused_errors)
     changes: list[dict[str, Any]] = []
-    by_status: dict[str, int] = defaultdict(int)
+    by_status: dict[str, int] = defaultdict(int, scan.by_status)
     for ps in parts():
         new, changed, unchanged = new + ps.new, changed + ps.changed, unchanged + ps.unchanged
         errors.extend(ps.errors)
@@ -361,6 +548,7 @@ def evaluate_all(
             by_status[k] += v
         if progress:
             progress(ps.requests)
+    unchanged += scan.reused
     total = new + changed + unchanged
     with unit_of_work(ctx.engine) as s:
         run = s.get(SlaRun, run_id)
@@ -371,9 +559,21 @@ def evaluate_all(
             "errors": errors[:200],
             "by_status": dict(by_status),
             "calendars": {st.key: st.calendar.version for st in setup.values()},
+            "evaluated": total - scan.reused,
+            "reused": scan.reused,
         }
     return RunReport(
-        run_id, as_of, total, new, changed, unchanged, errors, changes, time.perf_counter() - t0, dict(by_status)
+        run_id,
+        as_of,
+        total,
+        new,
+        changed,
+        unchanged,
+        errors,
+        changes,
+        time.perf_counter() - t0,
+        dict(by_status),
+        scan.reused,
     )
 
 

@@ -209,28 +209,45 @@ def _fetch_raw(conn: Any, stmt: Any) -> list[tuple[Any, ...]]:
         cur.close()
 
 
-def _iter_inputs(conn: Any, ws_id: int, lo: int, hi: int, batch: int) -> Iterator[list[RequestInput]]:
-    """Requests with lo <= id < hi, their messages and events, in batches (bounded memory)."""
+def _iter_inputs(
+    conn: Any, ws_id: int, lo: int, hi: int, batch: int, only: list[int] | None = None
+) -> Iterator[list[RequestInput]]:
+    """Requests with lo <= id < hi (of those, only the ids listed in ``only`` when given), their
+    messages and events, in batches (bounded memory)."""
     after = lo - 1
+    pos = 0
+    if only is not None:
+        batch = min(batch, 1000)  # ids listed in the statements
     while True:
-        rows = conn.execute(
-            select(
-                RequestRow.id,
-                RequestRow.number,
-                RequestRow.supplier_id,
-                RequestRow.severity,
-                RequestRow.opened_at,
-                RequestRow.status,
-                RequestRow.closed_at,
-            )
-            .where(RequestRow.workspace_id == ws_id, RequestRow.id > after, RequestRow.id < hi)
-            .order_by(RequestRow.id)
-            .limit(batch)
-        ).all()
+        q = select(
+            RequestRow.id,
+            RequestRow.number,
+            RequestRow.supplier_id,
+            RequestRow.severity,
+            RequestRow.opened_at,
+            RequestRow.status,
+            RequestRow.closed_at,
+        ).where(RequestRow.workspace_id == ws_id)
+        if only is None:
+            q = q.where(RequestRow.id > after, RequestRow.id < hi).order_by(RequestRow.id).limit(batch)
+        else:
+            some = only[pos : pos + batch]
+            pos += batch
+            if not some:
+                return
+            q = q.where(RequestRow.id.in_(some)).order_by(RequestRow.id)
+        rows = conn.execute(q).all()
         if not rows:
+            if only is not None:
+                continue
             return
         reqs = {row[0]: RequestInput(*row) for row in rows}
         a, b = rows[0][0], rows[-1][0]
+        where = (
+            (MessageRow.support_request_id >= a, MessageRow.support_request_id <= b)
+            if only is None or b - a + 1 <= 2 * len(rows)
+            else (MessageRow.support_request_id.in_(list(reqs)),)
+        )
         mq = (
             select(
                 MessageRow.support_request_id,
@@ -243,11 +260,7 @@ def _iter_inputs(conn: Any, ws_id: int, lo: int, hi: int, batch: int) -> Iterato
                 EvidenceItem.number,
             )
             .outerjoin(EvidenceItem, EvidenceItem.id == MessageRow.evidence_id)
-            .where(
-                MessageRow.workspace_id == ws_id,
-                MessageRow.support_request_id >= a,
-                MessageRow.support_request_id <= b,
-            )
+            .where(MessageRow.workspace_id == ws_id, *where)
         )
         for srid, mid, sender, direction, sent_at, flags, text, evno in _fetch_raw(conn, mq):
             r = reqs.get(srid)
@@ -256,7 +269,10 @@ def _iter_inputs(conn: Any, ws_id: int, lo: int, hi: int, batch: int) -> Iterato
             ref = evidence_label(evno) if evno is not None else f"message {mid}"
             r.messages.append((mid, sender, direction, _raw_time(sent_at), _raw_flags(flags), text, ref))
         eq = select(SlaEvent.support_request_id, SlaEvent.kind, SlaEvent.at, SlaEvent.ref).where(
-            SlaEvent.workspace_id == ws_id, SlaEvent.support_request_id >= a, SlaEvent.support_request_id <= b
+            SlaEvent.workspace_id == ws_id,
+            SlaEvent.support_request_id >= a,
+            SlaEvent.support_request_id <= b,
+            *([] if only is None else [SlaEvent.support_request_id.in_(list(reqs))]),
         )
         for srid, kind, at, ref in conn.execute(eq).all():
             r = reqs.get(srid)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -135,7 +136,7 @@ def contract_draft_terms(
         target = contracts.send_draft_terms(ctx, ws.slug, label, actor=ws.username)
     except contracts.NoMeasurableTerms as exc:
         # Not a dead end: the terms form, pre-filled with what the check found, says why.
-        return RedirectResponse(f"/sla/terms/{exc.contract_number}?from={label}", status_code=303)
+        return RedirectResponse(f"/sla/terms/{quote(exc.contract_number)}?from={label}", status_code=303)
     except ValueError as exc:
         return _report_page(request, ctx, ws, lang, label, error=str(exc), status_code=400)
     return RedirectResponse(target, status_code=303)

@@ -263,19 +263,25 @@ async def bundle_verify_page(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
-    report = await _verify_upload(file)
+    report = await _verify_upload(file, ctx)
     return render(request, "documents_verify.html", lang, ws, ctx, report=report, file_name=file.filename or "")
 
 
-async def _verify_upload(file: UploadFile) -> Any:
+async def _verify_upload(file: UploadFile, ctx: Context) -> Any:
     from ...documents.bundle_verify import verify_bundle
+    from ...services.timestamps import TimestampError, trust_pem
+
+    try:  # timestamp tokens are checked against this installation's TSA CA, if one is configured
+        tsa_ca = trust_pem(ctx)
+    except TimestampError:
+        tsa_ca = None
 
     with tempfile.TemporaryDirectory(prefix="dd-verify-") as tmp:
         path = Path(tmp) / "bundle.zip"
         with open(path, "wb") as f:
             while chunk := await file.read(1024 * 1024):
                 f.write(chunk)
-        report = verify_bundle(path)
+        report = verify_bundle(path, tsa_ca=tsa_ca)
     # The server's temporary folder is nobody's business: name the upload as the user named it.
     shown = (file.filename or "bundle.zip").replace("\\", "/").rsplit("/", 1)[-1] or "bundle.zip"
     report.path = shown
@@ -442,10 +448,11 @@ def api_bundle_file(
 @router.post("/api/bundles/verify", tags=["documents"])
 async def api_bundle_verify(
     file: UploadFile = File(...),
+    ctx: Context = Depends(get_ctx),
     ws: Access = Depends(current_workspace),  # noqa: ARG001
 ) -> JSONResponse:
     """Check an uploaded bundle as `disputedesk bundle verify` does (nothing is stored)."""
-    report = await _verify_upload(file)
+    report = await _verify_upload(file, ctx)
     return JSONResponse(report.as_dict(), status_code=200)
 
 

@@ -119,7 +119,7 @@ def _changed(cls: type[BaseModel], form: FormFields, current: FormFields) -> Any
     for k, text in form.items():
         if k not in cls.model_fields or text == current.get(k, ""):
             continue
-        values[k] = _value(k, text) if (text or k in LISTS) else None
+        values[k] = _value(k, text) if (text or k in LISTS or k == "unilateral") else None
     return _build(cls, values)
 
 
@@ -195,7 +195,34 @@ def _page(
 
 # ------------------------------------------------------------------------------- the buyer
 
-BUYER_FIELDS = ("name", "name_zh", "address", "country", "timezone", "email_domains", "contacts")
+BUYER_FIELDS = ("name", "name_zh", "address", "country", "timezone", "email_domains", "contacts", "vat_id")
+BANK_FIELDS = ("bank", "iban", "bic")
+
+
+def _buyer_fields(rec: Any) -> FormFields:
+    form = _fields(rec, BUYER_FIELDS)
+    form.update({f: getattr(rec.bank_account, f) or "" if rec.bank_account else "" for f in BANK_FIELDS})
+    return form
+
+
+def _buyer_command(form: FormFields, rec: Any) -> Any:
+    """The form's fields as a SetBuyer: all filled ones for a new buyer, the changed ones for an
+    edit; the bank account's three fields as one value (changed when any of them is)."""
+    bank = {f: form.get(f, "") for f in BANK_FIELDS}
+    if rec is None:
+        cmd = _new(m.SetBuyer, form)
+        if any(bank.values()):
+            cmd = _build(m.SetBuyer, {**cmd.model_dump(exclude_unset=True), "bank_account": _bank_value(bank)})
+        return cmd
+    current = _buyer_fields(rec)
+    values = _changed(m.SetBuyer, {k: form.get(k, "") for k in BUYER_FIELDS}, current).model_dump(exclude_unset=True)
+    if any(bank[f] != current.get(f, "") for f in BANK_FIELDS):
+        values["bank_account"] = _bank_value(bank) if any(bank.values()) else None
+    return _build(m.SetBuyer, values)
+
+
+def _bank_value(bank: FormFields) -> dict[str, str]:
+    return {k: v for k, v in bank.items() if v}
 
 
 @router.get("/buyer", response_class=HTMLResponse)
@@ -217,7 +244,7 @@ def buyer_form(
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     rec = buyer_svc.get_buyer(ctx, ws.slug)
-    form = _fields(rec, BUYER_FIELDS) if rec else {}
+    form = _buyer_fields(rec) if rec else {}
     return _page(request, ctx, ws, lang, "records_buyer_form.html", rec=rec, form=form, zones=ZONES)
 
 
@@ -231,12 +258,7 @@ async def buyer_submit(
     form = await _form(request)
     rec = buyer_svc.get_buyer(ctx, ws.slug)
     try:
-        if rec is None:
-            cmd = _new(m.SetBuyer, form)
-        else:
-            current = _fields(rec, BUYER_FIELDS)
-            cmd = _changed(m.SetBuyer, {k: form.get(k, "") for k in BUYER_FIELDS}, current)
-        buyer_svc.set_buyer(ctx, ws.slug, cmd, actor=ws.username)
+        buyer_svc.set_buyer(ctx, ws.slug, _buyer_command(form, rec), actor=ws.username)
     except ValueError as exc:
         return _page(
             request,
@@ -337,6 +359,71 @@ async def new_contract_submit(
     except ValueError as exc:
         return _contract_form(request, ctx, ws, lang, form, error=_message(exc, lang))
     return RedirectResponse(f"/records/contracts/{path(rec.number)}", status_code=303)
+
+
+AMENDMENT_FIELDS = ("effective_on", "summary", "agreed_by", "unilateral", "evidence")
+
+
+def _amendment_form(
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    rec: Any,
+    amendment: Any,
+    form: FormFields,
+    error: str | None = None,
+) -> HTMLResponse:
+    docs = documents(ctx, ws.slug, "amendment", "contract")
+    return _page(
+        request,
+        ctx,
+        ws,
+        lang,
+        "records_amend_form.html",
+        rec=rec,
+        amendment=amendment,
+        form=form,
+        error=error,
+        docs=docs,
+    )
+
+
+# Before "/records/contracts/{number}/edit": a contract number may contain "/".
+@router.get("/records/contracts/{number:path}/amendments/{amendment:path}/edit", response_class=HTMLResponse)
+def edit_amendment_page(
+    number: str,
+    amendment: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    rec = contract_svc.get_contract(ctx, ws.slug, number)
+    a = contract_svc.get_amendment(ctx, ws.slug, rec.number, amendment)
+    return _amendment_form(request, ctx, ws, lang, rec, a, _fields(a, AMENDMENT_FIELDS))
+
+
+@router.post("/records/contracts/{number:path}/amendments/{amendment:path}/edit", response_class=HTMLResponse)
+async def edit_amendment_submit(
+    number: str,
+    amendment: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    rec = contract_svc.get_contract(ctx, ws.slug, number)
+    a = contract_svc.get_amendment(ctx, ws.slug, rec.number, amendment)
+    form = await _form(request)
+    # an unticked box is not sent: the form always says whether the change was unilateral
+    filled = {k: form.get(k, "") for k in AMENDMENT_FIELDS}
+    try:
+        cmd = _changed(m.ChangeAmendment, filled, _fields(a, AMENDMENT_FIELDS))
+        contract_svc.change_amendment(ctx, ws.slug, rec.number, a.number, cmd, actor=ws.username)
+    except ValueError as exc:
+        return _amendment_form(request, ctx, ws, lang, rec, a, form, _message(exc, lang))
+    return RedirectResponse(f"/records/contracts/{path(rec.number)}#amendments", status_code=303)
 
 
 @router.get("/records/contracts/{number:path}/edit", response_class=HTMLResponse)

@@ -12,6 +12,7 @@ from ...services.accounts import Access
 from ...services.context import Context
 from ...services.records import buyer, contracts, orders, payments
 from ...services.records import models as m
+from ...services.records.errors import FieldError
 from ..deps import current_workspace, get_ctx, need
 
 router = APIRouter(tags=["records"])
@@ -57,23 +58,43 @@ def api_add_contract(
     return contracts.add_contract(ctx, ws.slug, body, actor=ws.username)
 
 
-@router.get("/api/contracts/{number}")
-def api_contract(
-    number: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+# A contract number may contain "/" (HT-2025/07, common on Chinese contracts): the routes take the
+# rest of the path, and the ones with a suffix are registered first.
+@router.get("/api/contracts/{number:path}/amendments/{amendment:path}")
+def api_amendment(
+    number: str, amendment: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+) -> m.AmendmentRecord:
+    """One amendment of a contract."""
+    return contracts.get_amendment(ctx, ws.slug, number, amendment)
+
+
+@router.patch("/api/contracts/{number:path}/amendments/{amendment:path}")
+def api_change_amendment(
+    number: str,
+    amendment: str,
+    body: m.ChangeAmendment,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
 ) -> m.ContractRecord:
-    """A contract with its amendments, orders and history."""
-    return contracts.get_contract(ctx, ws.slug, number)
+    """Correct an amendment (date, summary, evidence, who agreed, unilateral); each change is kept
+    with the old value. Amendments are not deleted."""
+    return contracts.change_amendment(ctx, ws.slug, number, amendment, body, actor=ws.username)
 
 
-@router.patch("/api/contracts/{number}")
-def api_change_contract(
-    number: str, body: m.ChangeContract, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
-) -> m.ContractRecord:
-    """Correct a contract (only the fields given change; each change kept with the old value)."""
-    return contracts.change_contract(ctx, ws.slug, number, body, actor=ws.username)
+@router.delete("/api/contracts/{number:path}/amendments/{amendment:path}", include_in_schema=False)
+def api_delete_amendment(
+    number: str, amendment: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> None:
+    """Refused with the reason (an unknown amendment: 404)."""
+    a = contracts.get_amendment(ctx, ws.slug, number, amendment)
+    raise FieldError(
+        "amendment",
+        "{amendment} is not deleted: correct it, or record a later amendment that reverses it",
+        amendment=a.number,
+    )
 
 
-@router.post("/api/contracts/{number}/amendments", status_code=201)
+@router.post("/api/contracts/{number:path}/amendments", status_code=201)
 def api_amend(
     number: str, body: m.NewAmendment, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
 ) -> m.ContractRecord:
@@ -81,7 +102,23 @@ def api_amend(
     return contracts.add_amendment(ctx, ws.slug, number, body, actor=ws.username)
 
 
-@router.delete("/api/contracts/{number}", status_code=204)
+@router.get("/api/contracts/{number:path}")
+def api_contract(
+    number: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
+) -> m.ContractRecord:
+    """A contract with its amendments, orders and history."""
+    return contracts.get_contract(ctx, ws.slug, number)
+
+
+@router.patch("/api/contracts/{number:path}")
+def api_change_contract(
+    number: str, body: m.ChangeContract, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+) -> m.ContractRecord:
+    """Correct a contract (only the fields given change; each change kept with the old value)."""
+    return contracts.change_contract(ctx, ws.slug, number, body, actor=ws.username)
+
+
+@router.delete("/api/contracts/{number:path}", status_code=204)
 def api_delete_contract(number: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))) -> Response:
     """Delete a contract recorded by mistake; refused (422, with the reason) while anything points to it."""
     contracts.delete_contract(ctx, ws.slug, number, actor=ws.username)
@@ -104,12 +141,12 @@ def api_add_order(
     return orders.add_order(ctx, ws.slug, body, actor=ws.username)
 
 
-@router.get("/api/orders/{number}")
+@router.get("/api/orders/{number:path}")
 def api_order(number: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> m.OrderRecord:
     return orders.get_order(ctx, ws.slug, number)
 
 
-@router.patch("/api/orders/{number}")
+@router.patch("/api/orders/{number:path}")
 def api_change_order(
     number: str, body: m.ChangeOrder, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
 ) -> m.OrderRecord:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -316,7 +317,20 @@ def calendar_submit(
     return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
 
 
-@router.get("/sla/terms/{contract}", response_class=HTMLResponse, include_in_schema=False)
+# A contract number may contain "/" (HT-2025/07): the routes take the rest of the path, and the
+# ones with a suffix come first.
+@router.post("/sla/terms/{contract:path}/confirm", include_in_schema=False)
+def terms_confirm_page(
+    contract: str,
+    version: int = Form(...),
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+) -> Response:
+    sla.confirm_terms(ctx, ws.slug, contract_number=contract, version=version, actor=ws.username)
+    return RedirectResponse(f"/sla/terms/{quote(contract)}", status_code=303)
+
+
+@router.get("/sla/terms/{contract:path}", response_class=HTMLResponse, include_in_schema=False)
 def terms_page(
     contract: str,
     request: Request,
@@ -382,7 +396,7 @@ def _terms_form(
     return resp
 
 
-@router.post("/sla/terms/{contract}", response_class=HTMLResponse, include_in_schema=False)
+@router.post("/sla/terms/{contract:path}", response_class=HTMLResponse, include_in_schema=False)
 def terms_submit(
     contract: str,
     request: Request,
@@ -413,17 +427,6 @@ def terms_submit(
     except ValueError as exc:
         return _terms_form(request, ctx, ws, lang, contract, str(exc), terms, status_code=400)
     return _terms_form(request, ctx, ws, lang, contract, ok=f"version {v.version}")
-
-
-@router.post("/sla/terms/{contract}/confirm", include_in_schema=False)
-def terms_confirm_page(
-    contract: str,
-    version: int = Form(...),
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-) -> Response:
-    sla.confirm_terms(ctx, ws.slug, contract_number=contract, version=version, actor=ws.username)
-    return RedirectResponse(f"/sla/terms/{contract}", status_code=303)
 
 
 def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, Any]]]:
@@ -488,7 +491,7 @@ def api_report(
     return {"suppliers": [r.to_dict() for r in sla.supplier_report(ctx, ws.slug, supplier)]}
 
 
-@router.get("/api/sla/terms/{contract}", tags=["sla"])
+@router.get("/api/sla/terms/{contract:path}", tags=["sla"])
 def api_terms(
     contract: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
 ) -> dict[str, Any]:
@@ -499,7 +502,7 @@ def api_terms(
     }
 
 
-@router.put("/api/sla/terms/{contract}", tags=["sla"], status_code=201)
+@router.put("/api/sla/terms/{contract:path}", tags=["sla"], status_code=201)
 def api_set_terms(
     contract: str,
     body: NewTerms,
@@ -520,7 +523,7 @@ def api_set_terms(
     return v.to_dict()
 
 
-@router.post("/api/sla/terms/{contract}/confirm", tags=["sla"])
+@router.post("/api/sla/terms/{contract:path}/confirm", tags=["sla"])
 def api_confirm_terms(
     contract: str,
     version: int | None = None,
