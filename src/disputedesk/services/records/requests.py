@@ -23,6 +23,10 @@ second guard), so two writers never get the same number.
 
 Every change is one ledger entry (subject ``request:SR-0001``) with the old and new values; the
 history shown on the request is read back from those entries.
+
+Size (over 750 lines): the support request's whole life (open, from a thread, correct, link,
+close, reopen, events) under one lock discipline and one ledger vocabulary; a split by step
+(as ``services/cases/``) is the next step, left while the records work in progress edits it.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ payment warnings, periodic reviews, scorecard and ranking (with server-rendered 
 Pages are forms that POST and redirect (no script needed, except the CSV upload which goes
 through htmx like the evidence upload); every route depends on ``current_workspace`` or
 ``need(...)`` and passes ``access.slug`` to the service.
+
+Size (over 700 lines): the supplier pages and the supplier JSON API of one area; the route
+functions are thin (the work is in ``services/suppliers/``), the length is their number.
 """
 
 from __future__ import annotations
