@@ -6,6 +6,10 @@ that produced the amount, and warnings for counsel. Citations come from
 ``shared/legal/LEGAL-NOTES.md`` (rows C1–C17); anything marked UNVERIFIED there is shown as such.
 
 Pure domain code: no I/O, no clock (dates are arguments), no float.
+
+Size (over 600 lines, one module on purpose): each calculator is short; they share the money,
+date and evidence checks and the per-currency totals, and counsel reviews the claim arithmetic
+in this one file.
 """
 
 from __future__ import annotations

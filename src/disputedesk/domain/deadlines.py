@@ -10,6 +10,10 @@ Policy for the buyer's own deadlines where the law is open: show the *earlier* c
 explain the later one, so that nobody relies on an optimistic date.
 
 Not legal advice: the software shows its reasoning; counsel decides. Pure domain code.
+
+Size (over 800 lines, one module on purpose): the rules are data (:data:`RULES`) applied by
+small functions that share the facts' checks; counsel reviews every deadline rule against its
+citation in this one file.
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ or the clock. Dates/times are arguments (``today``, ``at``) and datetimes must b
 Every fact on a profile may carry evidence numbers (``E-0042``) that point into the evidence
 vault: a screenshot of the official registry entry, the business licence scan, a
 certificate PDF.
+
+Size (about 800 lines): four topics (profile, due diligence, escalation contacts, reviews)
+that share the evidence-number, date and mail-domain checks; each part is short and pure. The
+services mirror the topics as modules (``services/suppliers/``); splitting this file the same
+way is the next step if it grows.
 """
 
 from __future__ import annotations

@@ -23,6 +23,12 @@ second guard), so two writers never get the same number.
 
 Every change is one ledger entry (subject ``request:SR-0001``) with the old and new values; the
 history shown on the request is read back from those entries.
+
+Size (over 750 lines): the support request's whole life (open, from a thread, correct, link,
+close, reopen, events) under one lock discipline and one ledger vocabulary. A split by step (as
+``services/cases/``) would read well, but ``tests/unit/records/test_request_messages_zh.py``
+reads this file to check that every ``FieldError`` message has its Chinese form; the split
+waits for that test to read a package (this redesign changes tests only in their imports).
 """
 
 from __future__ import annotations

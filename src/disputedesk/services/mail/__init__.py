@@ -1,0 +1,31 @@
+"""Correspondence use cases: threads, search, chronology, directions, links to support requests.
+
+Messages enter through the import pipeline (:mod:`services.imports`, which calls
+:mod:`services.imports.mail`); this module works on what is recorded.
+"""
+
+from __future__ import annotations
+
+from .directions import (  # noqa: F401
+    link_request_messages,
+    refresh_directions,
+    zone,
+)
+from .search import (  # noqa: F401
+    RANK_WINDOW,
+    Hit,
+    SearchFilter,
+    filter_choices,
+    search,
+)
+from .threads import (  # noqa: F401
+    DIRECTIONS,
+    MessageView,
+    ThreadDetail,
+    ThreadSummary,
+    chronology,
+    link_thread,
+    list_threads,
+    rebuild_threads,
+    thread_detail,
+)
