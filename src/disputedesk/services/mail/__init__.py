@@ -15,8 +15,10 @@ from .search import (  # noqa: F401
     RANK_WINDOW,
     Hit,
     SearchFilter,
+    SearchResult,
     filter_choices,
     search,
+    search_counted,
 )
 from .threads import (  # noqa: F401
     DIRECTIONS,
