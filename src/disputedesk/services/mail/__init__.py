@@ -1,7 +1,9 @@
 """Correspondence use cases: threads, search, chronology, directions, links to support requests.
 
 Messages enter through the import pipeline (:mod:`services.imports`, which calls
-:mod:`services.imports.mail`); this module works on what is recorded.
+:mod:`services.imports.mail`); this package works on what is recorded: ``threads`` (threading,
+thread list and detail, chronology, linking), ``query`` (search: filters, ranked hits, counts),
+``directions`` (who wrote to whom, links to requests), ``commands`` (typed API bodies).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from .directions import (  # noqa: F401
     refresh_directions,
     zone,
 )
-from .search import (  # noqa: F401
+from .query import (  # noqa: F401
     RANK_WINDOW,
     Hit,
     SearchFilter,
