@@ -66,7 +66,7 @@ class LedgerWriter:
     def insert_rows(self) -> None:
         """Insert the rows of :meth:`append_row` (in sequence order) in the caller's transaction."""
         if self._rows:
-            self.session.execute(insert(LedgerEntry), self._rows)
+            self.session.execute(insert(LedgerEntry.__table__), self._rows)
             self._rows = []
 
     def _next(

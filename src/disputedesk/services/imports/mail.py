@@ -318,7 +318,7 @@ def add_search_docs(s: Session, rows: list[tuple[int, int, int | None, str, str]
         return
     # one document per evidence item: its id is the item's id (and the FTS5 rowid)
     s.execute(
-        insert(MailSearchDoc),
+        insert(MailSearchDoc.__table__),
         [{"id": e, "workspace_id": w, "evidence_id": e, "message_pk": m, "kind": k} for w, e, m, k, _ in rows],
     )
     s.execute(
@@ -328,12 +328,10 @@ def add_search_docs(s: Session, rows: list[tuple[int, int, int | None, str, str]
 
 def insert_meta(s: Session, metas: list[dict[str, Any]]) -> None:
     if metas:
-        s.execute(insert(MailMessageMeta), metas)
+        s.execute(insert(MailMessageMeta.__table__), metas)
 
 
-def link_variants(
-    s: Session, ws_id: int, new: list[tuple[dict[str, Any], str]]
-) -> list[tuple[str, str, list[str]]]:
+def link_variants(s: Session, ws_id: int, new: list[tuple[dict[str, Any], str]]) -> list[tuple[str, str, list[str]]]:
     """Flag messages whose Message-ID is already present with other bytes (both ways).
 
     ``new`` holds (message row about to be inserted, evidence label): their ``flags`` are set

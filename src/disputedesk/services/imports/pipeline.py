@@ -610,7 +610,8 @@ def _insert_returning_ids(s, model, rows: list[dict]) -> list[int]:  # type: ign
     """One multi-row INSERT … RETURNING id (SQLite and PostgreSQL), ids in the rows' order."""
     if not rows:
         return []
-    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
+    table = model.__table__  # Core, not the ORM's bulk path: plain rows, no per-row bookkeeping
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return [r[0] for r in s.execute(stmt, rows).all()]
 
 
