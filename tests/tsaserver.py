@@ -94,6 +94,11 @@ class _Handler(BaseHTTPRequestHandler):
         query = self.rfile.read(length)
         srv = self.server
         srv.requests += 1
+        if srv.require_auth and self.headers.get("Authorization") != srv.require_auth:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="tsa"')
+            self.end_headers()
+            return
         if srv.fail_with:
             self.send_response(srv.fail_with)
             self.end_headers()
@@ -131,6 +136,7 @@ class _TsaHttp(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.requests = 0
         self.fail_with = 0  # answer this HTTP status instead (0: answer normally)
+        self.require_auth = ""  # an Authorization header value the TSA insists on ("": none)
 
 
 @dataclass

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -18,6 +19,7 @@ from support import free_port, need
 
 CHROMIUM = os.environ.get("DISPUTEDESK_CHROMIUM", "/usr/bin/chromium")
 CLI = [sys.executable, "-m", "disputedesk.cli"]
+PASSWORD = "correct horse battery"  # the empty workspace's owner, anna
 
 
 def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -42,6 +44,13 @@ def served(tmp_path_factory: pytest.TempPathFactory, demo_template: dict[str, st
     data = tmp_path_factory.mktemp("e2e-data") / "data"
     shutil.copytree(demo_template["data"], data)
     env = {**os.environ, "DISPUTEDESK_DATA_DIR": str(data), "DISPUTEDESK_DATABASE_URL": ""}
+    with serving(env) as base:
+        yield {"base": base, "data": str(data), "user": demo_template["user"], "password": demo_template["password"]}
+
+
+@contextmanager
+def serving(env: dict[str, str]) -> Iterator[str]:
+    """``disputedesk serve`` on a free port with this environment; yields its base URL."""
     port = free_port()
     proc = subprocess.Popen(
         [*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -59,12 +68,14 @@ def served(tmp_path_factory: pytest.TempPathFactory, demo_template: dict[str, st
             proc.kill()
             out = proc.stdout.read() if proc.stdout else ""
             pytest.fail(f"server did not start (exit code {proc.returncode}): {out}")
-    yield {"base": base, "data": str(data), "user": demo_template["user"], "password": demo_template["password"]}
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +111,23 @@ def page(anon_page, served):  # type: ignore[no-untyped-def]
     p.get_by_role("button", name="Sign in").click()
     p.wait_for_url(served["base"] + "/")
     return p
+
+
+@pytest.fixture(scope="module")
+def empty_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The app on a fresh installation: one empty workspace ``own``, one owner ``anna``, no demo
+    (a server of its own per module)."""
+    data = tmp_path_factory.mktemp("e2e-empty") / "data"
+    env = {**os.environ, "DISPUTEDESK_DATA_DIR": str(data), "DISPUTEDESK_DATABASE_URL": ""}
+    subprocess.run([*CLI, "init", "--workspace", "own", "--name", "Own dispute"], env=env, check=True, timeout=300)
+    subprocess.run(
+        [*CLI, "user", "add", "anna", "--workspace", "own", "--role", "owner", "--password-stdin"],
+        env=env,
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    with serving(env) as base:
+        yield {"base": base}

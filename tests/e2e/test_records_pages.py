@@ -5,60 +5,13 @@ delivery and machines, and a payment, each through its form; bad input keeps the
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from support import free_port
-
 pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery"
-CLI = [sys.executable, "-m", "disputedesk.cli"]
+PASSWORD = "correct horse battery"  # anna's, in the conftest's empty_served
 SHOTS = os.environ.get("DISPUTEDESK_SCREENSHOTS")  # a folder: keep a screenshot of each page
-
-
-@pytest.fixture(scope="module")
-def empty_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """The app on a fresh installation: one empty workspace, one owner, no demo."""
-    data = tmp_path_factory.mktemp("e2e-empty") / "data"
-    env = {**os.environ, "DISPUTEDESK_DATA_DIR": str(data), "DISPUTEDESK_DATABASE_URL": ""}
-    subprocess.run([*CLI, "init", "--workspace", "own", "--name", "Own dispute"], env=env, check=True, timeout=300)
-    subprocess.run(
-        [*CLI, "user", "add", "anna", "--workspace", "own", "--role", "owner", "--password-stdin"],
-        env=env,
-        input=PASSWORD + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    port = free_port()
-    proc = subprocess.Popen(
-        [*CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    with httpx.Client(timeout=1) as client:
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                if client.get(f"{base}/api/health").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            proc.kill()
-            pytest.fail(f"server did not start: {proc.stdout.read() if proc.stdout else ''}")
-    yield {"base": base}
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]

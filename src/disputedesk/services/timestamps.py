@@ -37,6 +37,7 @@ from sqlalchemy import select
 from ..documents.timestamp_token import (
     TIMESTAMP_ACTION,
     ChainTokens,
+    TokenCheck,
     TokenError,
     TokenInfo,
     check_token,
@@ -98,18 +99,19 @@ def request_token(ctx: Context, message: bytes) -> tuple[bytes, TokenInfo]:
     """Ask the configured TSA for a token over ``message``; return it only once it checks out."""
     from rfc3161_client import HashAlgorithm, TimestampRequestBuilder
 
-    url = ctx.settings.tsa_url
-    if not url:
+    if not ctx.settings.tsa_url:
         raise TimestampError("no time-stamping authority configured (set DISPUTEDESK_TSA_URL and DISPUTEDESK_TSA_CA)")
+    url, auth = split_credentials(ctx.settings.tsa_url)
     pem = trust_pem(ctx)
     if pem is None:
         raise TimestampError(
             "DISPUTEDESK_TSA_CA is not set: a token cannot be checked without the TSA's CA certificate"
         )
     req = TimestampRequestBuilder().data(message).hash_algorithm(HashAlgorithm.SHA256).build()
-    http = urllib.request.Request(
-        url, data=req.as_bytes(), method="POST", headers={"Content-Type": "application/timestamp-query"}
-    )
+    headers = {"Content-Type": "application/timestamp-query"}
+    if auth:
+        headers["Authorization"] = auth
+    http = urllib.request.Request(url, data=req.as_bytes(), method="POST", headers=headers)
     try:
         with urllib.request.urlopen(http, timeout=ctx.settings.tsa_timeout) as r:  # noqa: S310 - the user's TSA
             raw = r.read(MAX_REPLY + 1)
@@ -125,6 +127,22 @@ def request_token(ctx: Context, message: bytes) -> tuple[bytes, TokenInfo]:
     except TokenError as exc:
         raise TimestampError(f"the TSA at {url} sent a token that does not check out: {exc}") from None
     return raw, info
+
+
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """A TSA that wants HTTP basic auth is configured as ``https://USER:PASSWORD@host/path``: the
+    credentials go into the Authorization header, and never into the ledger, bundles or messages."""
+    from urllib.parse import unquote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url, None
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc += f":{parts.port}"
+    user, password = unquote(parts.username), unquote(parts.password or "")
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return urlunsplit(parts._replace(netloc=netloc)), f"Basic {token}"
 
 
 def _head(s: Any, ws: Workspace) -> tuple[int, str, str] | None:
@@ -164,7 +182,7 @@ def take_timestamp(ctx: Context, workspace: str, *, actor: str, force: bool = Fa
     payload = {
         "head": seq,
         "head_hash": head_hash,
-        "tsa_url": ctx.settings.tsa_url,
+        "tsa_url": split_credentials(ctx.settings.tsa_url)[0],
         "tsa": info.tsa,
         "time": utc_text(info.gen_time),
         "serial": str(info.serial),
@@ -263,6 +281,31 @@ def check_chain_tokens(workspace: str, entries: list[Entry], pem: bytes | None) 
         stamps = {seq for seq, _p in tokens}
         rest = [e.seq for e in entries if e.seq >= out.unproven_from and e.seq not in stamps]
         out.unproven_from = rest[0] if rest else None
+    return out
+
+
+def late_proofs(entries: list[Entry], checks: list[TokenCheck], hours: float) -> list[str]:
+    """Entries whose first proof came more than ``hours`` after they were recorded. Expected once
+    (entries from before a TSA was configured) and after a TSA or worker outage; otherwise the mark
+    of a chain rewritten and stamped anew: their age before that token rests on the vault alone."""
+    at = {e.seq: e.at for e in entries}
+    out = []
+    for c in checks:
+        if not c.ok or c.first_proven is None or not c.time or not c.entry:
+            continue
+        recorded = [at[s] for s in range(c.first_proven, c.head + 1) if s in at]
+        if not recorded:
+            continue
+        earliest = min(recorded)
+        proven = datetime.fromisoformat(c.time.replace("Z", "+00:00"))
+        gap = proven - datetime.fromisoformat(earliest.replace("Z", "+00:00"))
+        if gap > timedelta(hours=hours):
+            days = gap.total_seconds() / 86400
+            out.append(
+                f"entries #{c.first_proven}–#{c.head}, recorded from {earliest[:19]}Z, are proven only from "
+                f"{c.time} ({days:.1f} days later): before that their age rests on the vault alone (a TSA not yet "
+                "configured, a TSA or worker outage, or a chain rewritten and stamped anew)"
+            )
     return out
 
 

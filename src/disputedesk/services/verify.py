@@ -27,7 +27,7 @@ from ..store.db import unit_of_work
 from ..store.ledger import iter_entries, read_anchor
 from ..store.models import EvidenceItem, LedgerEntry, Workspace
 from .context import Context
-from .timestamps import TimestampError, check_chain_tokens, trust_pem
+from .timestamps import TimestampError, check_chain_tokens, late_proofs, trust_pem
 
 
 @dataclass
@@ -127,6 +127,8 @@ def _verify_chain(
                 f"[{ws.slug}] {len(tokens.checks)} timestamp token(s) matched against the chain, but their "
                 "signatures were not checked: set DISPUTEDESK_TSA_CA to the TSA's CA certificate"
             )
+        late = late_proofs(entries, tokens.checks, 2 * ctx.settings.tsa_interval_hours + 2)
+        report.notes.extend(f"[{ws.slug}] {n}" for n in late)
         if tokens.unproven_from is not None:
             report.notes.append(
                 f"[{ws.slug}] entries #{tokens.unproven_from}–#{tokens.head} are not yet covered by a trusted timestamp"

@@ -325,3 +325,62 @@ def test_a_viewer_reads_the_records_but_gets_no_forms(ctx) -> None:  # type: ign
         assert c.get("/records/contracts/new").status_code == 403
         r = c.post("/buyer/edit", data={"name": "Mallory", "csrftoken": tok})
         assert r.status_code == 403 and c.get("/buyer").text.count("Mallory") == 0
+
+
+def test_forms_offer_the_chosen_suppliers_orders_and_preselect_the_request(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The payment form lists the orders of the supplier it is for (all of them by supplier
+    otherwise); a request started from an order's machine has its supplier, contract and machine
+    chosen; a case opened from the request's page takes its deadline facts from the delivery."""
+    from disputedesk.services.records.models import NewContract, NewOrder
+    from disputedesk.services.suppliers import profile as supplier_profiles
+
+    for key, name in (("ruifeng", "Ruifeng Laser"), ("hengtuo", "Hengtuo CNC")):
+        supplier_profiles.create_supplier(ctx, "default", {"name_en": name, "key": key}, actor="t")
+        contracts.add_contract(
+            ctx, "default", NewContract(number=f"C-{key}", supplier=key, signed_on="2025-03-10"), actor="t"
+        )
+        orders.add_order(
+            ctx,
+            "default",
+            NewOrder(
+                number=f"PO-{key}",
+                contract=f"C-{key}",
+                currency="EUR",
+                amount="1000",
+                items=[f"LX-3000 SN-{key}"],
+                delivered_on="2025-04-01",
+            ),
+            actor="t",
+        )
+    make_user(ctx, "alice", "default", "owner")
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "alice")
+        mine = c.get("/records/payments/new", params={"supplier": "hengtuo"}).text
+        assert 'value="PO-hengtuo"' in mine and 'value="PO-ruifeng"' not in mine
+        by_order = c.get("/records/payments/new", params={"order": "PO-ruifeng"}).text
+        assert 'value="PO-ruifeng" selected' in by_order and 'value="PO-hengtuo"' not in by_order
+        every = c.get("/records/payments/new").text
+        assert '<optgroup label="Hengtuo CNC">' in every and '<optgroup label="Ruifeng Laser">' in every
+
+        order = c.get("/records/orders/PO-hengtuo").text
+        link = re.search(r'href="(/requests/new\?[^"]*serial=SN-hengtuo)"', order)
+        assert link, order
+        form = c.get(link.group(1).replace("&amp;", "&")).text
+        assert '<option value="hengtuo" selected>' in form
+        assert '<option value="C-hengtuo" selected>' in form and '<option value="SN-hengtuo" selected>' in form
+        contract = c.get("/records/contracts/C-ruifeng").text
+        assert 'href="/requests/new?supplier=ruifeng&amp;contract=C-ruifeng"' in contract
+
+        r = c.post(
+            "/requests/new",
+            data={"supplier": "hengtuo", "title": "Press brake down", "contract": "C-hengtuo", "serial": "SN-hengtuo"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303 and r.headers["location"] == "/requests/SR-0001"
+        page = c.get("/requests/SR-0001").text
+        assert 'action="/requests/SR-0001/case"' in page
+        r = c.post("/requests/SR-0001/case", follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/cases/CASE-"), r.text[-1500:]
+        case = c.get(r.headers["location"]).text
+        assert "order PO-hengtuo: delivered on 2025-04-01" in case
+        assert c.post("/requests/SR-0099/case").status_code == 404

@@ -480,3 +480,40 @@ def test_the_pages_and_the_api_show_what_the_timestamps_prove(tctx, tmp_path: Pa
             )
         rep = r.json()
         assert rep["ok"] and rep["timestamps"] and not rep["notes"], rep  # checked against the configured CA
+
+
+def test_a_tsa_behind_basic_auth_and_its_password_stays_out_of_the_ledger(tctx, tmp_path: Path, tsa: Tsa) -> None:
+    tsa.http.require_auth = "Basic " + base64.b64encode(b"buyer:s3cr%t").decode()
+    try:
+        tctx.settings.tsa_url = tsa.url.replace("http://", "http://buyer:wrong@")
+        import_some(tctx, tmp_path)  # stamped after the import: refused, the import stands
+        with pytest.raises(timestamps.TimestampError, match="HTTP 401") as refused:
+            timestamps.take_timestamp(tctx, "default", actor="t")
+        assert "wrong" not in str(refused.value)
+        tctx.settings.tsa_url = tsa.url.replace("http://", "http://buyer:s3cr%25t@")
+        stamp = timestamps.take_timestamp(tctx, "default", actor="t")
+        assert stamp is not None
+        payload = entries(tctx)[-1].payload
+        assert "s3cr" not in payload and "buyer" not in payload and tsa.url in payload
+        assert verify(tctx).ok
+    finally:
+        tsa.http.require_auth = ""
+
+
+def test_entries_proven_long_after_they_were_recorded_are_pointed_out(tctx, tmp_path: Path, tsa: Tsa) -> None:
+    """Entries recorded ten days before their first token (a TSA outage — or a chain rewritten and
+    stamped anew, which looks the same from inside): verify says their age rests on the vault alone."""
+    from datetime import UTC, datetime, timedelta
+
+    real = tctx.clock
+    tctx.clock = lambda: datetime.now(UTC) - timedelta(days=10)
+    tsa.fail(503)
+    import_some(tctx, tmp_path)
+    tsa.fail(0)
+    tctx.clock = real
+    assert timestamps.take_timestamp(tctx, "default", actor="t") is not None
+    report = verify(tctx)
+    assert report.ok
+    assert any("are proven only from" in n and "10.0 days later" in n for n in report.notes), report.notes
+    import_some(tctx, tmp_path, 1, "b")  # stamped at once: nothing late about it
+    assert sum("are proven only from" in n for n in verify(tctx).notes) == 1

@@ -97,11 +97,16 @@ def _form_page(
 def new_request_page(
     request: Request,
     supplier: str = "",
+    contract: str = "",
+    serial: str = "",
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
-    return _form_page(request, ctx, ws, lang, "requests_form.html", form={"supplier": supplier})
+    """The form, with the supplier, contract and machine chosen when the link gives them (from a
+    contract's or an order's page)."""
+    form = {"supplier": supplier, "contract": contract, "serial": serial}
+    return _form_page(request, ctx, ws, lang, "requests_form.html", form=form)
 
 
 @router.post("/requests/new", response_class=HTMLResponse, include_in_schema=False)
@@ -265,6 +270,30 @@ def _link_form(form: FormFields) -> m.MailLink:
         return m.MailLink(thread=form.get("thread") or None, messages=messages)
     except ValidationError as exc:
         raise from_validation(exc) from None
+
+
+@router.post("/requests/{number}/case", include_in_schema=False)
+def request_case_form(
+    number: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> Response:
+    """Open a case from this request (``case open --request``): the deadline facts from its
+    contract and the contract's deliveries, each with its source in the case's notes."""
+    from ...services.records.case_opening import case_from_requests
+
+    rec = svc.get_request(ctx, ws.slug, number)  # 404 first
+    try:
+        case = case_from_requests(ctx, ws.slug, [rec.number], actor=ws.username)
+    except ValueError as exc:
+        resp = sla_routes.request_page_response(
+            request, ctx, ws, lang, rec.number, error=_message(exc, lang), error_form="case", form={}
+        )
+        resp.status_code = 422
+        return resp
+    return RedirectResponse(f"/cases/{case}", status_code=303)
 
 
 _on_request_page("close", _status_form, svc.close_request)
