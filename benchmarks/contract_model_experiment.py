@@ -1,5 +1,10 @@
 """Does a statistical model beat the contract-clarity rules on held-out Chinese contracts?
 
+Superseded (4 Dec 2026) by scripts/train_contract_model.py: a sentence-level model trained as
+multiple-instance learning on the CUAD development half too, used per kind and language where
+grouped cross-validation on the development side says so (docs/contract-clarity.md). Kept as the
+record of the first, document-level attempt.
+
 Per support kind, a logistic regression over character 2-4-grams of the whole document (works for
 Chinese without a segmenter), trained on the development side only (our own fixtures and the
 development part of contracts-zh-dev, labels document-level), then measured once on the

@@ -17,6 +17,7 @@ from . import values as V
 from .clauses import Clause, Location, ParagraphLike, markdown_heading, split_clauses
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, UNILATERAL_CHANGE, KindSpec
 from .legal import RULES, LegalRule, arbitration_rule
+from .model import ClauseModel, Scorer, features, load_model
 from .suggestions import SuggestionParams, suggestion
 from .text import detect_language, is_cjk, sentence_spans
 from .vague import VAGUE_TERMS
@@ -119,6 +120,7 @@ class _Sentence:
 class _Hit:
     sentence: _Sentence
     by_heading: bool
+    by_model: bool = False  # found by the sentence model, not by a rule
 
 
 @dataclass
@@ -268,7 +270,10 @@ def _distinct_excerpts(r: KindResult) -> list[Json]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(_excerpt(s))
+        excerpt = _excerpt(s)
+        if hit.by_model:
+            excerpt["found_by"] = "sentence model"
+        out.append(excerpt)
         if len(out) >= MAX_EXCERPTS:
             break
     out.sort(key=lambda e: e["location"]["char_start"])
@@ -318,6 +323,61 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
                         result.hits.append(_Hit(sent, True))
                         result.present = True
     return results
+
+
+def _model_sentences(clauses: Sequence[Clause]) -> list[tuple[_Sentence, str]]:
+    """The sentences the model scores (substantive ones), each with its clause heading."""
+    out = []
+    for clause in clauses:
+        head = f"{clause.heading} {clause.context}".strip()
+        for s0, e0 in clause_sentences(clause):
+            sent = _Sentence(clause, s0, e0)
+            if _substantive(sent.text):
+                out.append((sent, head))
+    return out
+
+
+def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
+    """The model's sentences with their features (the training script reads them)."""
+    return [(sent, features(sent.text, head)) for sent, head in _model_sentences(clauses)]
+
+
+def apply_model(
+    clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
+) -> None:
+    """Let the trained sentence model decide presence where its file says it beats the rules for
+    documents in this language (model.py): a kind the model finds and the rules miss gets the
+    model's best sentence as its excerpt; with "and"/"model" a rule finding the model does not
+    confirm is dropped."""
+    used = model.used(language) if model is not None else {}
+    # speed: "or" can only add a kind the rules missed, "and" only drop one they found
+    used = {k: u for k, u in used.items() if u[1] == "model" or (u[1] == "or") != results[k].present}
+    if not used:
+        return
+    kinds = list(used)
+    scorer = Scorer([used[k][0] for k in kinds])
+    best: dict[str, tuple[float, _Sentence | None]] = {k: (float("-inf"), None) for k in kinds}
+    # "and" only needs one sentence above the threshold: the sentences the rules hit come first, and
+    # the scan stops once every kind is settled ("or" and "model" look for the best sentence)
+    settle_early = all(used[k][1] == "and" for k in kinds)
+    hit_keys = {(id(h.sentence.clause), h.sentence.start) for k in kinds for h in results[k].hits}
+    order = [(sent, head) for sent, head in _model_sentences(clauses)]
+    order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in hit_keys)
+    for sent, head in order:
+        for kind, score in zip(kinds, scorer.scores(sent.text, head), strict=True):
+            if score > best[kind][0]:
+                best[kind] = (score, sent)
+        if settle_early and all(best[k][0] > used[k][2] for k in kinds):
+            break
+    for kind, (_, combine, threshold) in used.items():
+        score, top = best[kind]
+        found = top is not None and score > threshold
+        r = results[kind]
+        if combine in ("and", "model") and not found:
+            r.present, r.hits = False, []
+        if combine in ("or", "model") and found and not r.present and top is not None:
+            r.hits.append(_Hit(top, False, by_model=True))
+            r.present = True
 
 
 # ------------------------------------------------------------------ values per kind
@@ -1088,6 +1148,7 @@ def check_contract(
     full_text = "\n".join(p.text for p in paragraphs)
     language = detect_language(full_text)
     results = detect_kinds(clauses)
+    apply_model(clauses, results, load_model(), language)
     for kind, r in results.items():
         _extract_values(kind, r)
     _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses))
@@ -1146,10 +1207,14 @@ def check_text(text: str, *, as_of: date, params: SuggestionParams | None = None
     return check_contract(paragraphs_from_text(text), as_of=as_of, params=params)
 
 
-def detected_kinds(text: str) -> set[str]:
-    """Kinds present in `text` (checklist only; used by the benchmark)."""
+def detected_kinds(text: str, *, model: ClauseModel | None | bool = True) -> set[str]:
+    """Kinds present in `text` (checklist only; used by the benchmark). `model`: True for the
+    shipped model, False for the rules alone, or a model to try."""
     clauses = split_clauses(paragraphs_from_text(text))
-    return {k for k, r in detect_kinds(clauses).items() if r.present}
+    results = detect_kinds(clauses)
+    chosen = load_model() if model is True else None if model is False else model
+    apply_model(clauses, results, chosen, detect_language(text))
+    return {k for k, r in results.items() if r.present}
 
 
 __all__ = [

@@ -188,6 +188,7 @@ SPECS: tuple[KindSpec, ...] = (
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",
             r"(?:可用率|可用性|开机率|在线率)[^。；]{0,20}\d+(?:\.\d+)?\s*%",
         ),
+        heading=_c(r"\b(?:service|support|business|office|hotline)\s+hours\b|(?:服务|支持|热线)时间"),
         triggers=(
             ":",
             "：",
