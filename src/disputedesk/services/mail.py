@@ -495,17 +495,44 @@ class Hit:
         }
 
 
+@dataclass
+class SearchResult:
+    """A page of hits and how many there are: exact up to RANK_WINDOW, else "more than"."""
+
+    hits: list[Hit]
+    total: int  # all hits, at most RANK_WINDOW
+    capped: bool  # more than RANK_WINDOW hits (``total`` is then RANK_WINDOW)
+
+    @property
+    def total_label(self) -> str:
+        """The count as people read it: "1,234", or "5,000+" when there are more."""
+        return f"{self.total:,}+" if self.capped else f"{self.total:,}"
+
+    @property
+    def more(self) -> bool:
+        """More hits than the page shows."""
+        return self.capped or self.total > len(self.hits)
+
+
 def search(ctx: Context, workspace: str, q: str, flt: SearchFilter | None = None, *, limit: int = 50) -> list[Hit]:
     """Ranked full-text hits over messages, attachments and documents (AND of all terms)."""
+    return search_counted(ctx, workspace, q, flt, limit=limit).hits
+
+
+def search_counted(
+    ctx: Context, workspace: str, q: str, flt: SearchFilter | None = None, *, limit: int = 50
+) -> SearchResult:
+    """:func:`search`, with how many hits there are in all (counted in the same query, up to
+    RANK_WINDOW; "5,000+" beyond), so a page that shows ``limit`` of them can say so."""
     flt = flt or SearchFilter()
     flt.validate()
     query = parse_query(q)
     if query.empty:
-        return []
+        return SearchResult([], 0, False)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        rows = _match(s, ws.id, query, flt, limit)
-        return _hits(s, query, rows)
+        rows, total = _match(s, ws.id, query, flt, limit)
+        return SearchResult(_hits(s, query, rows), min(total, RANK_WINDOW), total > RANK_WINDOW)
 
 
 def _filters(s: Session, ws_id: int, flt: SearchFilter) -> tuple[str, dict[str, Any]]:
@@ -536,7 +563,10 @@ def _filters(s: Session, ws_id: int, flt: SearchFilter) -> tuple[str, dict[str, 
     return (" AND " + " AND ".join(where)) if where else "", params
 
 
-def _match(s: Session, ws_id: int, query: Query, flt: SearchFilter, limit: int) -> list[tuple[int, int | None, str]]:
+def _match(
+    s: Session, ws_id: int, query: Query, flt: SearchFilter, limit: int
+) -> tuple[list[tuple[int, int | None, str]], int]:
+    """The page of ranked matches and how many matches there are (at most RANK_WINDOW + 1)."""
     pg = s.get_bind().dialect.name == "postgresql"
     extra, params = _filters(s, ws_id, flt)
     params.update({"w": ws_id, "lim": limit})
@@ -552,26 +582,30 @@ def _match(s: Session, ws_id: int, query: Query, flt: SearchFilter, limit: int) 
                 params[k] = params[k].replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
     # Ranking every match of a very common word costs more than the answer is worth: the newest
     # RANK_WINDOW matches (by index order, i.e. import order) are ranked; all matches when fewer.
-    params["cap"] = RANK_WINDOW
+    # One more is read, so that "more than RANK_WINDOW" is known; the window counts them (n).
+    params["cap"] = RANK_WINDOW + 1
     if pg:
         params["q"] = query.tsquery()
         sql = (
-            "SELECT evidence_id, message_pk, kind FROM (SELECT d.id, d.evidence_id, d.message_pk, d.kind, "
-            "ts_rank(d.tsv, tq) AS r FROM mail_search_docs d" + joins + ", CAST(:q AS tsquery) tq "
+            "SELECT evidence_id, message_pk, kind, count(*) OVER () AS n FROM (SELECT d.id, d.evidence_id, "
+            "d.message_pk, d.kind, ts_rank(d.tsv, tq) AS r FROM mail_search_docs d"
+            + joins
+            + ", CAST(:q AS tsquery) tq "
             "WHERE d.workspace_id = :w AND d.tsv @@ tq" + extra + " ORDER BY d.id DESC LIMIT :cap) x "
             "ORDER BY r DESC, id LIMIT :lim"
         )
     else:
         params["q"] = query.fts5()
         sql = (
-            "SELECT evidence_id, message_pk, kind FROM (SELECT d.id, d.evidence_id, d.message_pk, d.kind, "
-            "f.rank AS r FROM mail_search_fts f JOIN mail_search_docs d ON d.id = f.rowid"
+            "SELECT evidence_id, message_pk, kind, count(*) OVER () AS n FROM (SELECT d.id, d.evidence_id, "
+            "d.message_pk, d.kind, f.rank AS r FROM mail_search_fts f JOIN mail_search_docs d ON d.id = f.rowid"
             + joins
             + " WHERE mail_search_fts MATCH :q AND d.workspace_id = :w"
             + extra
             + " ORDER BY f.rowid DESC LIMIT :cap) ORDER BY r, id LIMIT :lim"
         )
-    return [(r[0], r[1], r[2]) for r in s.execute(text(sql), params).all()]
+    rows = s.execute(text(sql), params).all()
+    return [(r[0], r[1], r[2]) for r in rows], (int(rows[0][3]) if rows else 0)
 
 
 def _hits(s: Session, query: Query, rows: list[tuple[int, int | None, str]]) -> list[Hit]:

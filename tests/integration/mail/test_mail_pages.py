@@ -120,3 +120,21 @@ def test_a_mail_page_lists_its_attachments(ctx, tmp_path) -> None:  # type: igno
         sign_in(c, "anna")
         page = c.get("/evidence/E-0001").text
         assert "Attachments and parts" in page and "报警.png" in page and 'href="/evidence/E-0002"' in page
+
+
+def test_more_hits_than_the_page_shows_are_counted_not_cut_silently(client, monkeypatch) -> None:
+    from disputedesk.services import mail
+
+    sign_in(client, "owner")
+    r = client.get("/api/mail/search", params={"q": "spindle", "limit": 1})
+    assert len(r.json()) == 1
+    assert (r.headers["X-Total-Count"], r.headers["X-Total-Count-Capped"]) == ("2", "false")
+    assert "Hits: 2" in client.get("/search", params={"q": "spindle"}).text
+    # beyond the counting window (5,000; here 1) the count is "more than": 1+
+    monkeypatch.setattr(mail, "RANK_WINDOW", 1)
+    r = client.get("/api/mail/search", params={"q": "spindle", "limit": 1})
+    assert (r.headers["X-Total-Count"], r.headers["X-Total-Count-Capped"]) == ("1", "true")
+    page = client.get("/search", params={"q": "spindle"}).text
+    assert "Hits: 1+ — showing the 2 best" in page  # the window reads one more than it counts
+    found = mail.search_counted(client.app.state.ctx, "default", "spindle", limit=1)
+    assert (found.total_label, found.more, len(found.hits)) == ("1+", True, 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...services import mail
@@ -75,7 +75,8 @@ def search_page(
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     flt = _filter(supplier, direction, date_from, date_to, attachments, thread)
-    hits = mail.search(ctx, ws.slug, q, flt, limit=100) if q.strip() else []
+    found = mail.search_counted(ctx, ws.slug, q, flt, limit=100) if q.strip() else None
+    hits = found.hits if found else []
     form = {
         "q": q,
         "supplier": supplier,
@@ -92,6 +93,7 @@ def search_page(
         ws,
         ctx,
         hits=hits,
+        found=found,
         form=form,
         choices=mail.filter_choices(ctx, ws.slug),
         directions=mail.DIRECTIONS,
@@ -180,6 +182,7 @@ def chronology_page(
 
 @router.get("/api/mail/search", tags=["mail"])
 def api_search(
+    response: Response,
     q: str,
     supplier: str | None = None,
     direction: str | None = None,
@@ -191,9 +194,16 @@ def api_search(
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(current_workspace),
 ) -> list[dict[str, Any]]:
-    """Ranked hits: evidence, subject, sent_at, direction, snippet (hits in «»), thread."""
+    """Ranked hits: evidence, subject, sent_at, direction, snippet (hits in «»), thread.
+
+    How many hits there are in all (more than ``limit`` when the header says so) is in the
+    response headers: ``X-Total-Count`` (exact up to 5,000) and ``X-Total-Count-Capped: true``
+    when there are more than 5,000 (shown as "5,000+")."""
     flt = _filter(supplier, direction, date_from, date_to, attachments, thread)
-    return [h.as_json() for h in mail.search(ctx, ws.slug, q, flt, limit=max(1, min(limit, 500)))]
+    found = mail.search_counted(ctx, ws.slug, q, flt, limit=max(1, min(limit, 500)))
+    response.headers["X-Total-Count"] = str(found.total)
+    response.headers["X-Total-Count-Capped"] = "true" if found.capped else "false"
+    return [h.as_json() for h in found.hits]
 
 
 @router.get("/api/mail/threads", tags=["mail"])
