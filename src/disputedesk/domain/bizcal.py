@@ -59,6 +59,7 @@ from .officialcal import (
     OfficialCalendar,
     get_calendar,
 )
+from .text import Seq, T
 
 # Reasons beyond those of officialcal; stable strings used in explanations and JSON.
 CLOSURE = "closure"
@@ -562,17 +563,27 @@ class BusinessCalendar:
                 groups[-1][0].append(k)
             else:
                 groups.append(([k], self.weekly[k]))
-        wk = "; ".join(
-            (WEEKDAY_NAMES[ks[0]] + (f"-{WEEKDAY_NAMES[ks[-1]]}" if len(ks) > 1 else "")) + " " + ",".join(map(str, ws))
+        wk = Seq(
+            T(
+                "%(days)s %(windows)s",
+                days=T("%(first)s-%(last)s", first=T(WEEKDAY_NAMES[ks[0]]), last=T(WEEKDAY_NAMES[ks[-1]]))
+                if len(ks) > 1
+                else T(WEEKDAY_NAMES[ks[0]]),
+                windows=",".join(map(str, ws)),
+            )
             for ks, ws in groups
             if ws
         )
-        out = f"{self.tz_name}; {wk or 'no weekly windows'}; official: {self.official.code} ({self.official.version})"
+        parts: list[object] = [
+            self.tz_name,
+            wk if wk else T("no weekly windows"),
+            T("official: %(code)s (%(version)s)", code=self.official.code, version=self.official.version),
+        ]
         if self.closures:
-            out += f"; {len(self.closures)} closure(s)"
+            parts.append(T("%(n)s closure(s)", n=len(self.closures)))
         if self.overrides:
-            out += f"; {len(self.overrides)} override(s)"
-        return out
+            parts.append(T("%(n)s override(s)", n=len(self.overrides)))
+        return T("%(parts)s", parts=Seq(parts))
 
     @cached_property
     def version(self) -> str:
@@ -848,7 +859,7 @@ class BusinessCalendar:
         if duration.unit == "wd":
             note = _WD_NOTES[duration.days_mode]
         elif duration.unit == "cd":
-            note = "calendar days: the same local clock time N days later, not business time"
+            note = T("calendar days: the same local clock time N days later, not business time")
         return AddResult(
             deadline,
             prov,
@@ -989,15 +1000,19 @@ class BusinessCalendar:
         notes: list[str] = []
         if clock_start is not None and clock_start > e0:
             notes.append(
-                f"received outside working time; the clock starts at the next opening, "
-                f"{self._dt(clock_start).isoformat()}"
+                T(
+                    "received outside working time; the clock starts at the next opening, %(at)s",
+                    at=self._dt(clock_start),
+                )
             )
         if extra_note:
             notes.append(extra_note)
         if self._is_provisional(e0, e1):
             notes.append(
-                "PROVISIONAL: part of this period lies beyond the published official holiday data; "
-                "recompute when the State Council notice (or other official data) is published"
+                T(
+                    "PROVISIONAL: part of this period lies beyond the published official holiday data; "
+                    "recompute when the State Council notice (or other official data) is published"
+                )
             )
         return Explanation(
             self.tz_name,
@@ -1012,13 +1027,13 @@ class BusinessCalendar:
 
 
 _WD_NOTES = {
-    DaysMode.HOURS: "working days counted as hours: N x the working hours of a standard day",
-    DaysMode.END_OF_DAY: (
+    DaysMode.HOURS: T("working days counted as hours: N x the working hours of a standard day"),
+    DaysMode.END_OF_DAY: T(
         "working days, end-of-day: closing time of the Nth working day after the start date "
         "(start day not counted, Civil Code Art. 201(1) by analogy; closing time as the cut-off, "
         "Civil Code Art. 203(2))"
     ),
-    DaysMode.SAME_TIME: (
+    DaysMode.SAME_TIME: T(
         "working days, same-time: the start's clock time on the Nth working day after the start date "
         "(start day not counted, Civil Code Art. 201(1) by analogy), kept within that day's hours"
     ),

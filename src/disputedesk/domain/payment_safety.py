@@ -33,6 +33,7 @@ from stdnum import bic as _bic
 from stdnum import iban as _iban
 
 from .suppliers import BankAccount, domain_matches, normalise_account_number
+from .text import Seq, T
 
 HIGH = "high"
 MEDIUM = "medium"
@@ -90,98 +91,98 @@ PHRASES: tuple[_Phrase, ...] = (
         rf"\b(?:our|the|my|company'?s?)\s+(?:company'?s?\s+)?{_ACC}\s+(?:has|have|had|was|were|is|are)\s+"
         r"(?:been\s+|now\s+)?(?:changed|updated|modified|replaced|switched|moved)",
         ALONE,
-        "says the bank account has changed",
+        T("says the bank account has changed"),
     ),
     _en(
         rf"\b(?:change|changes|changed|update|updated|modification)\s+(?:of|to|in|on)\s+(?:our\s+|the\s+)?{_ACC}",
         ALONE,
-        "announces a change of bank details",
+        T("announces a change of bank details"),
     ),
     _en(
         r"\b(?:update|amend|change)\s+(?:our|the|your\s+records\s+(?:with|of)\s+our)\s+"
         r"(?:bank(?:ing)?|remittance|payment|beneficiary)\s+(?:details|information|info|account)",
         ALONE,
-        "asks to update banking details",
+        T("asks to update banking details"),
     ),
     _en(
         r"\b(?:new|different|another|alternative|alternate|updated|other|second|temporary)\s+"
         r"(?:bank\s+account|beneficiary(?:\s+account)?|bank(?:ing)?\s+details|remittance\s+account|"
         r"receiving\s+account|collection\s+account|account\s+for\s+(?:payment|remittance))",
         ALONE,
-        "refers to a new or different bank account",
+        T("refers to a new or different bank account"),
     ),
     _en(
         r"\b(?:old|previous|former|current|usual|original)\s+(?:bank\s+)?account\s+(?:is|has\s+been|was|"
         r"will\s+be)\s+(?:now\s+)?(?:closed|frozen|blocked|suspended|restricted|under\s+(?:audit|review|"
         r"investigation)|no\s+longer|not\s+(?:available|in\s+use|valid)|unavailable|invalid)",
         ALONE,
-        "says the usual account can no longer be used",
+        T("says the usual account can no longer be used"),
     ),
     _en(
         r"\b(?:do\s+not|don'?t|please\s+stop|stop)\s+(?:pay|send|remit|transfer|wire)(?:ing)?\s+(?:\S+\s+){0,4}?"
         r"(?:to|into)\s+(?:the\s+|our\s+)?(?:old|previous|former|usual|above|original)\s+(?:bank\s+)?account",
         ALONE,
-        "says not to pay into the old account",
+        T("says not to pay into the old account"),
     ),
     _en(
         r"\b(?:pay|remit|transfer|wire|send)\s+(?:\S+\s+){0,5}?(?:to|into)\s+(?:our|the|this)\s+"
         r"(?:new|other|following\s+new)\s+(?:bank\s+)?account",
         ALONE,
-        "asks for payment into a new account",
+        T("asks for payment into a new account"),
     ),
     # --- English, ordinary on their own: banking context needed
-    _en(r"\bnew\s+account\b", BANK_CONTEXT, "mentions a new account"),
+    _en(r"\bnew\s+account\b", BANK_CONTEXT, T("mentions a new account")),
     _en(
         r"\b(?:please|kindly|pls)\s+(?:\w+\s+){0,2}?(?:remit|wire|transfer|arrange\s+(?:the\s+)?payment|"
         r"make\s+(?:the\s+)?payment|pay|send\s+(?:the\s+)?(?:payment|balance|money|funds))\s+"
         r"(?:\S+\s+){0,5}?(?:to|into)\b",
         UNKNOWN_ACCOUNT,
-        "asks to remit to an account",
+        T("asks to remit to an account"),
     ),
     _en(
         r"\b(?:use|note)\s+(?:the\s+)?(?:following|below|attached)\s+(?:bank\s+)?account\b",
         UNKNOWN_ACCOUNT,
-        "gives an account",
+        T("gives an account"),
     ),
     # --- Chinese, a change asserted or requested
     _zh(
         r"(?:变更|更改|更换|修改|更新|换了?)(?:了)?(?:公司|我司)?(?:的)?(?:收款|银行|付款)(?:银行)?(?:[账帐][户号]|信息|资料)",
         ALONE,
-        "变更收款账户: announces a change of the receiving account",
+        T("变更收款账户: announces a change of the receiving account"),
     ),
     _zh(
         r"(?:收款|银行|公司)(?:[账帐][户号]|信息)(?:信息)?(?:已经?|已|现)?(?:变更|更改|更换|修改|更新|改变|有变|换了)",
         ALONE,
-        "收款账号变更: says the receiving account has changed",
+        T("收款账号变更: says the receiving account has changed"),
     ),
     _zh(
         r"(?:[账帐][户号])(?:信息)?(?:已经?|已)(?:变更|更改|更换|修改|改变)",
         ALONE,
-        "账户已变更: says the account has changed",
+        T("账户已变更: says the account has changed"),
     ),
     _zh(
         r"新的?(?:收款|银行|公司)[账帐][户号]|新(?:的)?收款(?:信息|资料)",
         ALONE,
-        "新收款账户: refers to a new receiving account",
+        T("新收款账户: refers to a new receiving account"),
     ),
     _zh(
         r"(?:原|旧|之前的?|以前的?)(?:收款|银行)?[账帐][户号](?:已经?|已|被|正在|暂时|目前)?(?:冻结|停用|注销|关闭|被查|"
         r"审计|年审|不能(?:再)?使用|无法(?:使用|收款)|不可用|作废)",
         ALONE,
-        "原账户冻结: says the usual account can no longer be used",
+        T("原账户冻结: says the usual account can no longer be used"),
     ),
     _zh(
         r"(?:不要|请勿|勿|别)(?:再)?(?:汇|付|打|转)(?:款|账)?(?:到|至|入|进)?(?:原|旧|之前的?|以前的?)(?:来的?)?[账帐][户号]",
         ALONE,
-        "勿汇入原账户: says not to pay into the old account",
+        T("勿汇入原账户: says not to pay into the old account"),
     ),
-    _zh(r"以(?:此|新|下面|以下)(?:的)?[账帐][户号]为准", ALONE, "以新账户为准: says the new account prevails"),
+    _zh(r"以(?:此|新|下面|以下)(?:的)?[账帐][户号]为准", ALONE, T("以新账户为准: says the new account prevails")),
     # --- Chinese, ordinary on their own: banking context needed
-    _zh(r"新[账帐][户号]", BANK_CONTEXT, "新账户: mentions a new account"),
+    _zh(r"新[账帐][户号]", BANK_CONTEXT, T("新账户: mentions a new account")),
     _zh(
         r"请(?:您|贵司)?(?:将)?(?:货款|款项|尾款|定金|订金|余款|全款|费用)?(?:汇款|付款|打款|转账|汇|付|打|转)(?:款)?(?:至|到|入|进)",
         UNKNOWN_ACCOUNT,
-        "请汇款至: asks to remit to an account",
+        T("请汇款至: asks to remit to an account"),
     ),
 )
 
@@ -293,13 +294,18 @@ def check_beneficiary(
     cjk = bool(_CJK.search(beneficiary))
     candidate = legal_name_zh if cjk else legal_name_en
     if not candidate:
-        script = "Chinese" if cjk else "English"
-        return None, f"beneficiary {beneficiary!r} cannot be compared: no {script} legal name on file"
+        return None, (
+            T("beneficiary %(name)s cannot be compared: no Chinese legal name on file", name=repr(beneficiary))
+            if cjk
+            else T("beneficiary %(name)s cannot be compared: no English legal name on file", name=repr(beneficiary))
+        )
     if beneficiary_name_matches(beneficiary, [legal_name_zh, legal_name_en]):
-        return True, f"beneficiary {beneficiary!r} matches the legal name"
-    return False, (
-        f"beneficiary {beneficiary!r} differs from the legal name {candidate!r}: payments must go to an "
-        "account in the supplier's own legal name; ask the supplier to explain and verify by phone"
+        return True, T("beneficiary %(name)s matches the legal name", name=repr(beneficiary))
+    return False, T(
+        "beneficiary %(name)s differs from the legal name %(legal)s: payments must go to an "
+        "account in the supplier's own legal name; ask the supplier to explain and verify by phone",
+        name=repr(beneficiary),
+        legal=repr(candidate),
     )
 
 
@@ -405,9 +411,10 @@ def assess_payment_message(
         start, end = g[0][0], max(h[1] for h in g)
         labels = list(dict.fromkeys(h[2] for h in g))
         sev = HIGH if any(h[3] for h in g) else MEDIUM
-        reason = (
-            f"the message {'; '.join(labels)}. Before paying, confirm the account by phone using a number "
-            "from the official registry or the signed contract, not one from this message"
+        reason = T(
+            "the message %(what)s. Before paying, confirm the account by phone using a number "
+            "from the official registry or the signed contract, not one from this message",
+            what=Seq(labels),
         )
         warnings.append(PaymentWarning("account_change_request", sev, _excerpt(base, start, end), reason, start, end))
 
@@ -421,9 +428,15 @@ def assess_payment_message(
                         "different_account",
                         HIGH,
                         _excerpt(base, mt.start, mt.end),
-                        f"{'IBAN' if mt.kind == 'iban' else 'account number'} {mt.value} is not an account you have "
-                        f"paid this supplier into (last payment into {last[0]} on {last[1]}): confirm any change "
-                        "by phone with a number from the registry or the signed contract before paying",
+                        T(
+                            "%(kind)s %(value)s is not an account you have paid this supplier into (last payment "
+                            "into %(last)s on %(on)s): confirm any change by phone with a number from the registry "
+                            "or the signed contract before paying",
+                            kind="IBAN" if mt.kind == "iban" else T("account number"),
+                            value=mt.value,
+                            last=last[0],
+                            on=last[1],
+                        ),
                         mt.start,
                         mt.end,
                     )
@@ -436,8 +449,10 @@ def assess_payment_message(
                     "unverified_account",
                     MEDIUM,
                     _excerpt(base, first.start, first.end),
-                    "the message gives bank details but no beneficiary account is verified for this supplier: "
-                    "verify the account out of band before paying",
+                    T(
+                        "the message gives bank details but no beneficiary account is verified for this supplier: "
+                        "verify the account out of band before paying"
+                    ),
                     first.start,
                     first.end,
                 )
@@ -450,9 +465,13 @@ def assess_payment_message(
                             "different_account",
                             HIGH,
                             _excerpt(base, mt.start, mt.end),
-                            f"{'IBAN' if mt.kind == 'iban' else 'account number'} {mt.value} is not the verified "
-                            f"account {normalise_account_number(verified_account.account_number)}"
-                            f" (verified {verified_account.verified_on})",
+                            T(
+                                "%(kind)s %(value)s is not the verified account %(verified)s (verified %(on)s)",
+                                kind="IBAN" if mt.kind == "iban" else T("account number"),
+                                value=mt.value,
+                                verified=normalise_account_number(verified_account.account_number),
+                                on=verified_account.verified_on,
+                            ),
                             mt.start,
                             mt.end,
                         )
@@ -467,8 +486,11 @@ def assess_payment_message(
                             "different_account",
                             HIGH,
                             _excerpt(base, mt.start, mt.end),
-                            f"SWIFT/BIC {mt.value} is not the verified bank's {verified_account.swift}: "
-                            "a different bank",
+                            T(
+                                "SWIFT/BIC %(value)s is not the verified bank's %(swift)s: a different bank",
+                                value=mt.value,
+                                swift=verified_account.swift,
+                            ),
                             mt.start,
                             mt.end,
                         )
@@ -498,9 +520,13 @@ def assess_payment_message(
                     "lookalike_sender",
                     HIGH,
                     sender or host,
-                    f"the sender's domain {host!r} looks like the supplier's {imitated!r} but is not it: "
-                    "a look-alike domain is how payment fraud usually starts (if the supplier really uses it, "
-                    "confirm by phone and add it to the supplier's email domains)",
+                    T(
+                        "the sender's domain %(host)s looks like the supplier's %(imitated)s but is not it: "
+                        "a look-alike domain is how payment fraud usually starts (if the supplier really uses it, "
+                        "confirm by phone and add it to the supplier's email domains)",
+                        host=repr(host),
+                        imitated=repr(imitated),
+                    ),
                     0,
                     0,
                 )
@@ -511,8 +537,12 @@ def assess_payment_message(
                     "foreign_sender",
                     MEDIUM,
                     sender or host,
-                    f"this payment-related message comes from {host!r}, not from the supplier's domains "
-                    f"({', '.join(domains)})",
+                    T(
+                        "this payment-related message comes from %(host)s, not from the supplier's domains "
+                        "(%(domains)s)",
+                        host=repr(host),
+                        domains=Seq(domains, ", "),
+                    ),
                     0,
                     0,
                 )

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .money import Money
 from .officialcal import get_calendar
+from .text import Seq, T
 from .uscc import check_uscc
 
 EVIDENCE_ID = re.compile(r"^E-\d{4,}$")
@@ -265,13 +266,13 @@ class DDItem(StrEnum):
 
 
 DD_LABELS: dict[DDItem, str] = {
-    DDItem.REGISTRY_CHECKED: "Registry entry checked (National Enterprise Credit Information Publicity System)",
-    DDItem.LEGAL_NAME_MATCHES: "Legal name matches the contract and the invoices",
-    DDItem.BANK_ACCOUNT_IN_LEGAL_NAME: "Beneficiary bank account is in the supplier's legal name",
-    DDItem.FACTORY_AUDIT: "Factory audit or video inspection",
-    DDItem.BUYER_REFERENCES: "References from other buyers",
-    DDItem.CERTIFICATIONS_VERIFIED: "Certifications verified with the issuer",
-    DDItem.SANCTIONS_SCREENING: "Sanctions and export-control screening (recorded by the user)",
+    DDItem.REGISTRY_CHECKED: T("Registry entry checked (National Enterprise Credit Information Publicity System)"),
+    DDItem.LEGAL_NAME_MATCHES: T("Legal name matches the contract and the invoices"),
+    DDItem.BANK_ACCOUNT_IN_LEGAL_NAME: T("Beneficiary bank account is in the supplier's legal name"),
+    DDItem.FACTORY_AUDIT: T("Factory audit or video inspection"),
+    DDItem.BUYER_REFERENCES: T("References from other buyers"),
+    DDItem.CERTIFICATIONS_VERIFIED: T("Certifications verified with the issuer"),
+    DDItem.SANCTIONS_SCREENING: T("Sanctions and export-control screening (recorded by the user)"),
 }
 
 DD_LABELS_ZH: dict[DDItem, str] = {
@@ -344,7 +345,7 @@ def dd_gaps(
         e = latest.get(item)
         if e is None or e.status is DDStatus.NOT_STARTED:
             sev = "high" if item in (DDItem.REGISTRY_CHECKED, DDItem.BANK_ACCOUNT_IN_LEGAL_NAME) else "medium"
-            gaps.append(DDGap(item, "missing", sev, f"{label}: not done", f"{zh}：未完成"))
+            gaps.append(DDGap(item, "missing", sev, T("%(item)s: not done", item=label), f"{zh}：未完成"))
             continue
         if e.status is DDStatus.NOT_APPLICABLE:
             continue
@@ -354,7 +355,7 @@ def dd_gaps(
                     item,
                     "open",
                     "medium",
-                    f"{label}: in progress since {e.on or '?'}",
+                    T("%(item)s: in progress since %(on)s", item=label, on=e.on or "?"),
                     f"{zh}：自 {e.on or '?'} 起进行中",
                 )
             )
@@ -365,7 +366,9 @@ def dd_gaps(
                     item,
                     "failed",
                     "high",
-                    f"{label}: problem found{': ' + e.note if e.note else ''}",
+                    T("%(item)s: problem found: %(note)s", item=label, note=e.note)
+                    if e.note
+                    else T("%(item)s: problem found", item=label),
                     f"{zh}：发现问题{'：' + e.note if e.note else ''}",
                 )
             )
@@ -373,7 +376,13 @@ def dd_gaps(
         # DONE
         if e.on is None:
             gaps.append(
-                DDGap(item, "undated", "low", f"{label}: marked done without a date", f"{zh}：标记为完成但没有日期")
+                DDGap(
+                    item,
+                    "undated",
+                    "low",
+                    T("%(item)s: marked done without a date", item=label),
+                    f"{zh}：标记为完成但没有日期",
+                )
             )
         elif e.on > today:
             gaps.append(
@@ -381,7 +390,7 @@ def dd_gaps(
                     item,
                     "future_date",
                     "low",
-                    f"{label}: dated {e.on}, after today ({today})",
+                    T("%(item)s: dated %(on)s, after today (%(today)s)", item=label, on=e.on, today=today),
                     f"{zh}：日期 {e.on} 晚于今天（{today}）",
                 )
             )
@@ -391,7 +400,12 @@ def dd_gaps(
                     item,
                     "stale",
                     "medium",
-                    f"{label}: last done {e.on}, older than {ages[item]} days (house policy); repeat it",
+                    T(
+                        "%(item)s: last done %(on)s, older than %(days)s days (house policy); repeat it",
+                        item=label,
+                        on=e.on,
+                        days=ages[item],
+                    ),
                     f"{zh}：上次完成于 {e.on}，已超过 {ages[item]} 天（内部规定），请重新核查",
                 )
             )
@@ -401,7 +415,7 @@ def dd_gaps(
                     item,
                     "no_evidence",
                     "low",
-                    f"{label}: done by {e.by or '?'} but no evidence linked",
+                    T("%(item)s: done by %(by)s but no evidence linked", item=label, by=e.by or "?"),
                     f"{zh}：已由 {e.by or '?'} 完成，但未关联证据",
                 )
             )
@@ -419,10 +433,10 @@ class EscalationLevel(IntEnum):
 
 
 LEVEL_LABELS = {
-    EscalationLevel.SUPPORT_ENGINEER: "support engineer",
-    EscalationLevel.SERVICE_MANAGER: "service manager",
-    EscalationLevel.SALES: "sales",
-    EscalationLevel.GENERAL_MANAGER: "general manager / legal representative",
+    EscalationLevel.SUPPORT_ENGINEER: T("support engineer"),
+    EscalationLevel.SERVICE_MANAGER: T("service manager"),
+    EscalationLevel.SALES: T("sales"),
+    EscalationLevel.GENERAL_MANAGER: T("general manager / legal representative"),
 }
 
 
@@ -494,14 +508,24 @@ class AnswerHours:
         if not self.every_day:
             info = get_calendar(self.calendar).day(local.date())
             if not info.working:
-                what = info.name or info.reason.replace("_", " ")
-                prov = " (calendar data provisional)" if info.provisional else ""
-                return f"{local:%Y-%m-%d} is not a working day: {what}{prov}"
-        return f"outside {self.start:%H:%M}-{self.end:%H:%M} {self.tz} (it is {local:%H:%M} there)"
+                what = T(info.name) if info.name else T(info.reason.replace("_", " "))
+                if info.provisional:
+                    return T(
+                        "%(day)s is not a working day: %(what)s (calendar data provisional)",
+                        day=local.date(),
+                        what=what,
+                    )
+                return T("%(day)s is not a working day: %(what)s", day=local.date(), what=what)
+        start, end, now = self.start.strftime("%H:%M"), self.end.strftime("%H:%M"), local.strftime("%H:%M")
+        return T("outside %(start)s-%(end)s %(tz)s (it is %(now)s there)", start=start, end=end, tz=self.tz, now=now)
 
     def describe(self) -> str:
-        days = "every day" if self.every_day else f"working days ({self.calendar} calendar)"
-        return f"{days} {self.start:%H:%M}-{self.end:%H:%M} {self.tz}"
+        hours = f"{self.start:%H:%M}-{self.end:%H:%M}"
+        if self.every_day:
+            return T("every day %(hours)s %(tz)s", hours=hours, tz=self.tz)
+        return T(
+            "working days (%(calendar)s calendar) %(hours)s %(tz)s", calendar=self.calendar, hours=hours, tz=self.tz
+        )
 
 
 @dataclass(frozen=True)
@@ -573,38 +597,57 @@ def next_contact(matrix: EscalationMatrix, current_level: EscalationLevel | None
         person, ch = min(options, key=lambda pc: (_channel_rank(pc[1], at), not pc[0].is_legal_representative))
         open_now = ch.hours is not None and ch.hours.is_open(at)
         answer_from = ch.hours.next_open(at) if ch.hours is not None else None
-        why = [f"next level: {LEVEL_LABELS[lvl]} ({person.name})"]
+        channel = T(ch.channel.value)
+        why: list[str] = [T("next level: %(level)s (%(person)s)", level=LEVEL_LABELS[lvl], person=person.name)]
         if skipped:
-            why.append(f"no contact recorded for {', '.join(skipped)}")
+            why.append(T("no contact recorded for %(levels)s", levels=Seq(skipped, ", ")))
         if open_now and ch.hours is not None:
-            why.append(f"{ch.channel.value} is answered now ({ch.hours.describe()})")
+            why.append(T("%(channel)s is answered now (%(hours)s)", channel=channel, hours=ch.hours.describe()))
         elif ch.hours is not None and answer_from is not None:
             why.append(
-                f"{ch.channel.value} is not answered now ({ch.hours.why_closed(at)}); answered from "
-                f"{answer_from:%Y-%m-%d %H:%M} {ch.hours.tz}"
+                T(
+                    "%(channel)s is not answered now (%(why)s); answered from %(from)s",
+                    channel=channel,
+                    why=ch.hours.why_closed(at),
+                    **{"from": answer_from},
+                )
             )
             if ch.channel in ASYNC_CHANNELS:
-                why.append("send now; the message waits and its date counts")
+                why.append(T("send now; the message waits and its date counts"))
         else:
-            why.append(f"no answering hours recorded for {ch.channel.value}")
+            why.append(T("no answering hours recorded for %(channel)s", channel=channel))
         if ch.channel in WRITTEN_CHANNELS:
-            why.append("written channel: the message itself is evidence")
+            why.append(T("written channel: the message itself is evidence"))
         follow = None
         if ch.channel not in WRITTEN_CHANNELS:
             written = [c for c in person.channels if c.channel in WRITTEN_CHANNELS]
-            target = f" to {written[0].address}" if written else ""
-            follow = f"confirm the call in writing (email{target}) the same day, with date and time"
-        return ContactProposal(lvl, person, ch, open_now, answer_from, "; ".join(w for w in why if w), follow)
-    top = "no higher level" if current_level is not None else "no contacts"
+            follow = (
+                T(
+                    "confirm the call in writing (email to %(address)s) the same day, with date and time",
+                    address=written[0].address,
+                )
+                if written
+                else T("confirm the call in writing (email) the same day, with date and time")
+            )
+        return ContactProposal(lvl, person, ch, open_now, answer_from, T("%(parts)s", parts=Seq(why)), follow)
+    top = T("no higher level") if current_level is not None else T("no contacts")
     return ContactProposal(
         None,
         None,
         None,
         False,
         None,
-        f"{top} in the escalation matrix"
-        + (f" (empty: {', '.join(skipped)})" if skipped else "")
-        + "; the next step is a formal written complaint or a lawyer's letter",
+        T(
+            "%(top)s in the escalation matrix (empty: %(levels)s); the next step is a formal written complaint or "
+            "a lawyer's letter",
+            top=top,
+            levels=Seq(skipped, ", "),
+        )
+        if skipped
+        else T(
+            "%(top)s in the escalation matrix; the next step is a formal written complaint or a lawyer's letter",
+            top=top,
+        ),
     )
 
 

@@ -149,3 +149,22 @@ class Amount:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
+
+
+def dumps(value: object) -> str:
+    """A sentence for a text column: JSON with its message id, or the plain string as it is."""
+    import json
+
+    return json.dumps(to_json(value), ensure_ascii=False) if isinstance(value, Text) else str(value)
+
+
+def loads(stored: str | None) -> str:
+    """The inverse of :func:`dumps`; older rows (plain English) come back as they are."""
+    import json
+
+    if stored and stored.startswith('{"msgid"'):
+        try:
+            return from_json(json.loads(stored))
+        except (ValueError, TypeError):
+            return stored
+    return stored or ""

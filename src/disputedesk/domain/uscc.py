@@ -46,6 +46,8 @@ from stdnum import numdb
 from stdnum.cn import uscc as _stdnum_uscc
 from stdnum.exceptions import ValidationError
 
+from .text import T
+
 STANDARD = "GB 32100-2015 (with amendment XG1-2016)"
 
 #: The 31 characters a USCC may use (0-9, A-Z without I, O, Z, S, V), from python-stdnum.
@@ -258,7 +260,7 @@ def division(code: str) -> Division:
             if m:
                 start, end = m.group(1), m.group(2)
                 if end:
-                    note = f"code in use {start or '?'}-{end} (abolished since)"
+                    note = T("code in use %(start)s-%(end)s (abolished since)", start=start or "?", end=end)
                 raw = raw[m.end() :]
             name = raw
     if province is not None and code.endswith("0000"):
@@ -291,11 +293,14 @@ def _read_parts(code: str) -> tuple[UsccParts, list[str]]:
     div = division(code[2:8])
     if div.province is None and div.name is None:
         warnings.append(
-            f"positions 3-8: {code[2:8]} is not a known GB/T 2260 division code "
-            "(python-stdnum's data); check the registry entry"
+            T(
+                "positions 3-8: %(code)s is not a known GB/T 2260 division code "
+                "(python-stdnum's data); check the registry entry",
+                code=code[2:8],
+            )
         )
     elif div.note:
-        warnings.append(f"positions 3-8: division {code[2:8]} {div.note}")
+        warnings.append(T("positions 3-8: division %(code)s %(note)s", code=code[2:8], note=div.note))
     parts = UsccParts(
         authority_code=a,
         authority=authority,
@@ -328,7 +333,10 @@ def check_uscc(raw: str) -> UsccResult:
             (
                 UsccProblem(
                     "length",
-                    f"wrong length: {len(code)} characters after removing spaces and hyphens; a USCC has 18",
+                    T(
+                        "wrong length: %(n)s characters after removing spaces and hyphens; a USCC has 18",
+                        n=len(code),
+                    ),
                 ),
             ),
         )
@@ -345,7 +353,11 @@ def check_uscc(raw: str) -> UsccResult:
         if code[17] != expected:
             problem = UsccProblem(
                 "check_character",
-                f"wrong check character: position 18 is {code[17]!r} but the first 17 characters give {expected!r}",
+                T(
+                    "wrong check character: position 18 is %(got)s but the first 17 characters give %(expected)s",
+                    got=repr(code[17]),
+                    expected=repr(expected),
+                ),
                 18,
             )
             return UsccResult(raw, code, False, (problem,), expected_check_character=expected)

@@ -66,13 +66,14 @@ def user_today(request: Request, ctx: Context) -> date:
 # server never grows it without end.
 UNTRANSLATED: dict[str, str] = {}
 _WORD = re.compile(r"[a-z]{3,}")
+_PLACEHOLDER = re.compile(r"%\(\w+\)s")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _gettext(t: NullTranslations, lang: str, where: str) -> Callable[[str], str]:
     def gettext(message: str) -> str:
         out = t.gettext(message)
-        if lang != "en" and out == message and _WORD.search(message) and len(UNTRANSLATED) < 2000:
+        if lang != "en" and out == message and _WORD.search(_PLACEHOLDER.sub("", message)) and len(UNTRANSLATED) < 2000:
             UNTRANSLATED.setdefault(message, where)
         return out
 

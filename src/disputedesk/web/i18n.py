@@ -190,7 +190,10 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
             return render(v.msgid, v.params, show, gettext)
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
-        if isinstance(v, datetime):
+        if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)
+            zone = getattr(v.tzinfo, "key", None)
+            if zone:
+                return zoned(v, zone, lang, weekday=False) + (" (%s)" if lang == "en" else "（%s）") % zone
             return fmt.datetime(v, "short")
         if isinstance(v, date):
             return fmt.date(v)
@@ -222,7 +225,8 @@ def own_language(text: str, lang: str) -> str | None:
 # Latin-script words and what joins them in a sentence (numbers, amounts, signs): "direct loss
 # 22550.00 EUR + lost profit 0.00 EUR" is one run.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[\s,;:()/&+=×−→%\d.-]+[A-Za-z][A-Za-z'’.-]*)*")
-_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
+# a lower-case word standing alone: not part of a code, a file or a name ("demo-loader", "dispute.json")
+_PROSE_WORD = re.compile(r"(?<![\w.@/-])[a-z]{3,}(?![\w@/-]|\.\w)")
 
 
 def english_prose(text: str, words: int = 2) -> list[str]:

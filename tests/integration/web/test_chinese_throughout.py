@@ -45,3 +45,39 @@ def test_the_demo_case_page_in_chinese_has_no_english_sentence_written_by_the_co
     api = c.get(f"/api/cases/{case_id}").json()
     # the API keeps the English sentences (and ISO dates)
     assert any("that day is not counted" in e for d in api["deadlines"] for e in d["explanation"])
+
+
+def test_sla_and_supplier_pages_in_chinese_have_no_english_sentence_written_by_the_code(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    c.get("/lang/zh")
+    pages = {
+        p: _zh(c, p)
+        for p in (
+            "/sla",
+            "/sla/suppliers/ruifeng",
+            "/sla/suppliers/hengtuo",
+            "/requests",
+            "/requests/SR-0001",
+            "/requests/SR-0002",
+            "/requests/SR-0003",
+            "/suppliers",
+            "/suppliers/ruifeng",
+            "/suppliers/hengtuo",
+        )
+    }
+    assert {p: foreign_sentences(h) for p, h in pages.items() if foreign_sentences(h)} == {}
+    sla = " ".join(visible(pages["/requests/SR-0002"]))
+    # the supplier's calendar and "received outside working time", in Chinese, in the supplier's zone
+    assert "周一至周五 09:00-12:00,13:00-18:00" in sla and "法定日历：cn" in sla
+    assert "在工作时间以外收到；自下一个工作时段开始时起算，即 2026年3月30日 09:00（Asia/Shanghai）" in sla
+    ruifeng = " ".join(visible(pages["/suppliers/ruifeng"]))
+    assert "发件人域名 'ruifenglasser.com' 看起来像供应商的 'ruifenglaser.com'" in ruifeng  # payment warning
+    assert "已超过365天（内部规定），请重新核查" in ruifeng  # due-diligence gap
+    assert "下一级：技术支持工程师（Wang Lei）" in ruifeng  # whom to contact next, and why
+    hengtuo = " ".join(visible(pages["/suppliers/hengtuo"]))
+    assert "第3-8位：行政区划 330206 代码使用于 1985-1986 年（此后已撤销）" in hengtuo  # USCC note
+
+    c.get("/lang/en")
+    en = " ".join(visible(_zh(c, "/suppliers/ruifeng")))
+    assert "the sender's domain 'ruifenglasser.com' looks like the supplier's 'ruifenglaser.com'" in en
+    assert "next level: support engineer (Wang Lei)" in en

@@ -16,6 +16,8 @@ from ...domain.suppliers import (
     BankAccount,
     domain_matches,
 )
+from ...domain.text import dumps as text_dumps
+from ...domain.text import loads as text_loads
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import EvidenceItem, Message, Organization, Workspace
 from ...store.models_suppliers import (
@@ -190,7 +192,7 @@ def scan_payment_warnings(
                         kind=w.kind,
                         severity=w.severity,
                         excerpt=w.excerpt,
-                        reason=w.reason,
+                        reason=text_dumps(w.reason),  # with its message id: shown in the reader's language
                         start=w.start,
                         end=w.end,
                         status="open",
@@ -286,7 +288,7 @@ def list_payment_warnings(
                 w.kind,
                 w.severity,
                 w.excerpt,
-                w.reason,
+                text_loads(w.reason),
                 w.status,
                 w.reviewed_by,
                 w.review_note,
