@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest.mail import (
+    MAILDIR,
     MBOX,
     Address,
     ParsedItem,
@@ -228,25 +229,27 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
 
 
 def build_message(
-    ws_id: int, evidence_id: int, m: ParsedMessage, parties: WorkspaceParties, location: str | None
-) -> tuple[Message, dict[str, Any]]:
+    ws_id: int, evidence_id: int | None, m: ParsedMessage, parties: WorkspaceParties, location: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``messages`` row and the ``mail_message_meta`` row (without its key) of a message."""
     d = classify(m, parties.all)
     body = m.index_text[:MAX_MESSAGE_TEXT].replace("\x00", "")
-    msg = Message(
-        workspace_id=ws_id,
-        evidence_id=evidence_id,
-        channel=(m.channel or "email")[:20],
-        direction=d.value,
-        sender=_addr_str(m.from_),
-        recipients=[str(a)[:500] for a in m.to + m.cc + m.bcc][:500],
-        sent_at=m.date,
-        subject=m.subject.replace("\x00", ""),
-        text=body,
-        language=language_of(m.subject + "\n" + body),
-        message_id=(m.message_id or None) and m.message_id[:1000],
-        in_reply_to=(m.in_reply_to or None) and m.in_reply_to[:1000],
-        flags=message_flags(m, location, d.reason),
-    )
+    msg = {
+        "workspace_id": ws_id,
+        "evidence_id": evidence_id,
+        "support_request_id": None,
+        "channel": (m.channel or "email")[:20],
+        "direction": d.value,
+        "sender": _addr_str(m.from_),
+        "recipients": [str(a)[:500] for a in m.to + m.cc + m.bcc][:500],
+        "sent_at": m.date,
+        "subject": m.subject.replace("\x00", ""),
+        "text": body,
+        "language": language_of(m.subject + "\n" + body),
+        "message_id": (m.message_id or None) and m.message_id[:1000],
+        "in_reply_to": (m.in_reply_to or None) and m.in_reply_to[:1000],
+        "flags": message_flags(m, location, d.reason),
+    }
     meta = {
         "workspace_id": ws_id,
         "supplier_id": parties.supplier_of(m),
@@ -282,7 +285,7 @@ def add_search_docs(s: Session, rows: list[tuple[int, int, int | None, str, str]
         return
     # one document per evidence item: its id is the item's id (and the FTS5 rowid)
     s.execute(
-        insert(MailSearchDoc),
+        insert(MailSearchDoc.__table__),
         [{"id": e, "workspace_id": w, "evidence_id": e, "message_pk": m, "kind": k} for w, e, m, k, _ in rows],
     )
     s.execute(
@@ -292,20 +295,21 @@ def add_search_docs(s: Session, rows: list[tuple[int, int, int | None, str, str]
 
 def insert_meta(s: Session, metas: list[dict[str, Any]]) -> None:
     if metas:
-        s.execute(insert(MailMessageMeta), metas)
+        s.execute(insert(MailMessageMeta.__table__), metas)
 
 
-def link_variants(s: Session, ws_id: int, new: list[tuple[Message, str]]) -> list[tuple[str, str, list[str]]]:
+def link_variants(s: Session, ws_id: int, new: list[tuple[dict[str, Any], str]]) -> list[tuple[str, str, list[str]]]:
     """Flag messages whose Message-ID is already present with other bytes (both ways).
 
-    ``new`` holds (message row, evidence label); returns (label, message-id, other labels).
+    ``new`` holds (message row about to be inserted, evidence label): their ``flags`` are set
+    here; rows already stored get theirs updated. Returns (label, message-id, other labels).
     """
-    ids = sorted({m.message_id for m, _ in new if m.message_id})
+    ids = sorted({m["message_id"] for m, _ in new if m["message_id"]})
     if not ids:
         return []
     from ...store.models import EvidenceItem
 
-    existing: dict[str, list[tuple[Message, str]]] = {}
+    existing: dict[str, list[tuple[Any, str]]] = {}
     for i in range(0, len(ids), 500):
         rows = s.execute(
             select(Message, EvidenceItem.number)
@@ -313,19 +317,51 @@ def link_variants(s: Session, ws_id: int, new: list[tuple[Message, str]]) -> lis
             .where(Message.workspace_id == ws_id, Message.message_id.in_(ids[i : i + 500]))
         ).all()
         for m, number in rows:
-            existing.setdefault(m.message_id, []).append((m, evidence_label(number)))
+            existing.setdefault(m.message_id, []).append((_StoredMessage(m), evidence_label(number)))
+    for m, label in new:  # the batch's own rows count too, as if already stored
+        if m["message_id"]:
+            existing.setdefault(m["message_id"], []).append((_NewMessage(m), label))
     out = []
     for m, label in new:
-        if not m.message_id:
+        if not m["message_id"]:
             continue
-        others = [(o, lab) for o, lab in existing.get(m.message_id, []) if o is not m and lab != label]
+        others = [(o, lab) for o, lab in existing.get(m["message_id"], []) if o.row is not m and lab != label]
         if others:
-            m.flags = {**m.flags, "variant_of": sorted({lab for _, lab in others})}
+            m["flags"] = {**m["flags"], "variant_of": sorted({lab for _, lab in others})}
             for o, _lab in others:
                 o.flags = {**(o.flags or {}), "variants": sorted({*(o.flags or {}).get("variants", []), label})}
-            out.append((label, m.message_id, sorted({lab for _, lab in others})))
-        existing.setdefault(m.message_id, []).append((m, label))
+            out.append((label, m["message_id"], sorted({lab for _, lab in others})))
     return out
+
+
+class _StoredMessage:
+    """A stored message (ORM row: a changed ``flags`` is written at commit)."""
+
+    def __init__(self, row: Message) -> None:
+        self.row = row
+
+    @property
+    def flags(self) -> dict[str, Any]:
+        return self.row.flags
+
+    @flags.setter
+    def flags(self, value: dict[str, Any]) -> None:
+        self.row.flags = value
+
+
+class _NewMessage:
+    """A message row of this batch, not inserted yet."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.row = row
+
+    @property
+    def flags(self) -> dict[str, Any]:
+        return self.row["flags"]
+
+    @flags.setter
+    def flags(self, value: dict[str, Any]) -> None:
+        self.row["flags"] = value
 
 
 def dumps(obj: Any) -> str:
@@ -343,6 +379,29 @@ def expand(
             yield from parse_in_worker(path, media_type, key=key, tz=tz)
         else:
             yield from parse_source(path, media_type, key=key, tz=tz)
+
+
+def expand_maildir(path: Path, *, key: str, tz: tzinfo | None) -> Iterator[ParsedItem]:
+    """A Maildir's items; a big one is parsed in a second process, as a big mbox is."""
+    if (os.cpu_count() or 1) > 1 and _at_least(path, PARALLEL_MIN_BYTES):
+        yield from parse_in_worker(path, MAILDIR, key=key, tz=tz)
+    else:
+        yield from parse_source(path, MAILDIR, key=key, tz=tz)
+
+
+def _at_least(maildir: Path, limit: int) -> bool:
+    """True once the message files of a Maildir add up to ``limit`` bytes (stops counting there)."""
+    from ...ingest.mail.maildir import iter_maildir_files
+
+    total = 0
+    for _folder, path in iter_maildir_files(maildir):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+        if total >= limit:
+            return True
+    return False
 
 
 def _parse_worker(path: str, media_type: str, key: str, tz: tzinfo | None, q: Any) -> None:
