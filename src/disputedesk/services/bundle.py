@@ -214,6 +214,8 @@ def _case_evidence(ctx: Context, workspace: str, case_ref: str) -> tuple[str, se
             labels.add(a["evidence"])
     for m in view.money:
         labels.update(m.evidence)
+    # the evidence of the case's dated notes ("counsel instructed"), as a case share link sees it
+    labels.update(str(n["evidence"]) for n in view.notes if isinstance(n, dict) and n.get("evidence"))
     numbers = {parse_label(x) for x in labels}
     notes: list[str] = []
     with unit_of_work(ctx.engine) as s:

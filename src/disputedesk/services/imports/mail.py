@@ -35,6 +35,7 @@ from ...ingest.mail import (
     CHAT_CSV,
     CHAT_JSON,
     EML,
+    MAILDIR,
     MBOX,
     MSG,
     WHATSAPP,
@@ -412,6 +413,29 @@ def expand(
             yield from parse_in_worker(path, media_type, key=key, tz=tz)
         else:
             yield from parse_source(path, media_type, key=key, tz=tz)
+
+
+def expand_maildir(path: Path, *, key: str, tz: tzinfo | None) -> Iterator[ParsedItem]:
+    """A Maildir's items; a big one is parsed in a second process, as a big mbox is."""
+    if (os.cpu_count() or 1) > 1 and _at_least(path, PARALLEL_MIN_BYTES):
+        yield from parse_in_worker(path, MAILDIR, key=key, tz=tz)
+    else:
+        yield from parse_source(path, MAILDIR, key=key, tz=tz)
+
+
+def _at_least(maildir: Path, limit: int) -> bool:
+    """True once the message files of a Maildir add up to ``limit`` bytes (stops counting there)."""
+    from ...ingest.mail.maildir import iter_maildir_files
+
+    total = 0
+    for _folder, path in iter_maildir_files(maildir):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+        if total >= limit:
+            return True
+    return False
 
 
 def _parse_worker(path: str, media_type: str, key: str, tz: tzinfo | None, q: Any) -> None:

@@ -300,7 +300,7 @@ def _expand_mail(
         items = mail_import.expand(ctx, root.blob.sha256, mtype, key, tz, tmp, root.blob.size)
     else:
         assert cand.maildir is not None
-        items = mail_import.parse_source(cand.maildir, MAILDIR, key=key, tz=tz)
+        items = mail_import.expand_maildir(cand.maildir, key=key, tz=tz)
     root_done = root is None
     n = 0
     messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
