@@ -89,6 +89,9 @@ class OpenFromThread(_Command):
     contract: Key | None = None
     supplier: Key | None = Field(None, description="supplier key (default: the supplier the thread's mail is with)")
     title: Text | None = Field(None, description="default: the thread's subject")
+    serial: Key | None = Field(
+        None, description="serial number of the machine (default: the one recorded machine the subject names)"
+    )
 
 
 class ChangeRequest(_Command):

@@ -34,6 +34,7 @@ waits for that test to read a package (this redesign changes tests only in their
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -129,6 +130,19 @@ def _thread(s: Session, ws: Workspace, thread_id: int) -> MailThread:
     if t is None:
         raise FieldError("thread", "no thread {thread} in this workspace (see /threads)", thread=thread_id)
     return t
+
+
+def _serial_named(s: Session, ws: Workspace, subject: str | None) -> str | None:
+    """The serial number of the one recorded machine that a subject names ("VMC-850 JH850-2507-0113:
+    spindle alarm"), or None (none, or several: the user chooses)."""
+    if not subject:
+        return None
+    found = {
+        serial
+        for serial in s.execute(select(ProductUnit.serial).where(ProductUnit.workspace_id == ws.id)).scalars()
+        if re.search(rf"(?<![\w-]){re.escape(serial)}(?![\w-])", subject)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _number(s: Session, request_id: int | None) -> str | None:
@@ -403,7 +417,7 @@ def open_from_thread(ctx: Context, workspace: str, cmd: OpenFromThread, *, actor
             title=title,
             severity=cmd.severity,
             contract=cmd.contract,
-            serial=None,
+            serial=cmd.serial or _serial_named(s, ws, t.subject),
             opened_at=buyer_first,
         )
         labels = _link_thread(s, t, row)
