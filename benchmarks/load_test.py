@@ -247,7 +247,7 @@ def main() -> None:
         total = sum(len(v) for v in results.values())
         print(
             f"\n{args.users} users (think time {args.think:.1f} s mean), {args.seconds:.0f} s, "
-            "2 web processes + 1 worker, PostgreSQL + S3 (Swift)"
+            "2 web processes + 1 worker, PostgreSQL + S3 (SeaweedFS)"
         )
         print(f"{'action':<16}{'requests':>10}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}{'errors':>8}")
         for action in ("browse cases", "open evidence", "search", "upload"):

@@ -40,7 +40,7 @@ from disputedesk.services.context import Context
 from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import Contract, Message, Organization, SupportRequest, Workspace
-from disputedesk.store.models_sla import SlaResult
+from disputedesk.store.models_sla import SlaResult, SlaRun
 
 TERMS = {
     "label": "bench terms",
@@ -288,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         for w in [int(x) for x in args.workers.split(",")]:
             with unit_of_work(ctx.engine) as s:
                 s.execute(delete(SlaResult))
+                s.execute(delete(SlaRun))
             c0 = cpu_seconds()
             t0 = time.perf_counter()
             rep = sla.evaluate_all(ctx, "bench", as_of=as_of, actor="bench", workers=w)

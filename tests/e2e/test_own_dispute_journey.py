@@ -8,6 +8,7 @@ evidence, and an evidence bundle that the bundle check accepts. No script error 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +18,13 @@ from records_fixtures import MAILBOX, TERMS
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "correct horse battery"  # anna's, in the conftest's empty_served
+SHOTS = os.environ.get("DISPUTEDESK_SCREENSHOTS")  # a folder: keep a screenshot of the main pages
+
+
+def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"journey-{name}.png"), full_page=True)
 
 
 def _import(page, path: Path, shown: str) -> None:  # type: ignore[no-untyped-def]
@@ -107,7 +115,9 @@ def test_own_dispute_journey_in_a_browser(browser, empty_served, tmp_path) -> No
     # a request about a machine can be started from its order: supplier, contract and machine chosen
     ask = page.locator("table.record").get_by_role("link", name="Open a support request")
     assert "serial=JH850-2507-0113" in (ask.get_attribute("href") or "")
+    _shot(page, "order")
     page.get_by_role("link", name="Add payment").click()
+    _shot(page, "payment-form")
     page.get_by_label("Amount", exact=True).fill("55800")
     page.get_by_label("Paid on").fill("2026-05-12")
     page.get_by_label("Account paid into").fill("CN-BOC-6217000000001234")
@@ -124,8 +134,9 @@ def test_own_dispute_journey_in_a_browser(browser, empty_served, tmp_path) -> No
     assert row.get_by_label("Contract").input_value() == "JH-2026-014"  # the supplier's only contract
     row.get_by_role("button", name="Open request").click()
     page.wait_for_url("**/requests/SR-0001*")
+    _shot(page, "request")
     facts = page.locator("#manage dl.facts").inner_text()
-    assert "JH-2026-014" in facts
+    assert "JH-2026-014" in facts and "JH850-2507-0113" in facts  # the machine the subject names
 
     # 5. support terms: a draft, then confirmed
     page.goto("/records/contracts/JH-2026-014")
@@ -149,8 +160,10 @@ def test_own_dispute_journey_in_a_browser(browser, empty_served, tmp_path) -> No
     page.get_by_role("button", name="Open a case from this request").click()
     page.wait_for_url(re.compile(r".*/cases/CASE-\d{4}-\d{3}$"))
     case = page.url.rsplit("/", 1)[1]
+    _shot(page, "case")
     text = page.locator("main").inner_text()
     assert "order PO-7731: delivered on 2026-07-15 (E-0002)" in text, text[:3000]
+    assert "PO-7731" in page.locator("main").get_by_text("Orders").locator("xpath=..").inner_text()
 
     # 8. a formal complaint, kept as evidence
     page.goto("/documents")

@@ -129,6 +129,9 @@ def from_thread_cmd(
     contract: str = ContractOpt,
     supplier: str = typer.Option(None, "--supplier", help="Supplier key (default: the thread's supplier)."),
     title: str = typer.Option(None, "--title", help="Default: the thread's subject."),
+    serial: str = typer.Option(
+        None, "--serial", help="The machine's serial number (default: the recorded machine the subject names)."
+    ),
     workspace: str = WorkspaceOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -136,7 +139,15 @@ def from_thread_cmd(
     from ..services.records import request_models as m
     from ..services.records import requests as svc
 
-    cmd = _model(m.OpenFromThread, thread=thread, severity=severity, contract=contract, supplier=supplier, title=title)
+    cmd = _model(
+        m.OpenFromThread,
+        thread=thread,
+        severity=severity,
+        contract=contract,
+        supplier=supplier,
+        title=title,
+        serial=serial,
+    )
     ctx = open_context()
     rec = _run(svc.open_from_thread, ctx, ws_or_default(ctx, workspace), cmd, actor=default_actor())
     if as_json:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..domain import ledger as chain
@@ -45,10 +45,33 @@ class LedgerWriter:
         ).first()
         self.seq, self.head = (last[0], last[1]) if last else (0, chain.GENESIS)
         self.appended = 0
+        self._rows: list[dict[str, Any]] = []
 
     def append(
         self, *, actor: str, action: str, at: datetime, subject: str = "", payload: Mapping[str, Any] | None = None
     ) -> LedgerEntry:
+        row = LedgerEntry(**self._next(actor=actor, action=action, at=at, subject=subject, payload=payload))
+        self.session.add(row)
+        return row
+
+    def append_row(
+        self, *, actor: str, action: str, at: datetime, subject: str = "", payload: Mapping[str, Any] | None = None
+    ) -> int:
+        """Like :meth:`append`, for bulk writers: the row is kept until :meth:`insert_rows`
+        (one multi-row INSERT); returns its sequence number."""
+        values = self._next(actor=actor, action=action, at=at, subject=subject, payload=payload)
+        self._rows.append(values)
+        return int(values["seq"])
+
+    def insert_rows(self) -> None:
+        """Insert the rows of :meth:`append_row` (in sequence order) in the caller's transaction."""
+        if self._rows:
+            self.session.execute(insert(LedgerEntry.__table__), self._rows)
+            self._rows = []
+
+    def _next(
+        self, *, actor: str, action: str, at: datetime, subject: str, payload: Mapping[str, Any] | None
+    ) -> dict[str, Any]:
         e = chain.make_entry(
             seq=self.seq + 1,
             workspace=self.workspace.slug,
@@ -59,21 +82,19 @@ class LedgerWriter:
             payload=payload or {},
             prev_hash=self.head,
         )
-        row = LedgerEntry(
-            workspace_id=self.workspace.id,
-            seq=e.seq,
-            at=e.at,
-            actor=e.actor,
-            action=e.action,
-            subject=e.subject,
-            payload=e.payload,
-            prev_hash=e.prev_hash,
-            hash=e.hash,
-        )
-        self.session.add(row)
         self.seq, self.head = e.seq, e.hash
         self.appended += 1
-        return row
+        return {
+            "workspace_id": self.workspace.id,
+            "seq": e.seq,
+            "at": e.at,
+            "actor": e.actor,
+            "action": e.action,
+            "subject": e.subject,
+            "payload": e.payload,
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        }
 
     def write_anchor(self, blobs: BlobStore) -> None:
         """Call after the transaction has committed."""

@@ -87,6 +87,7 @@ def test_own_dispute_from_an_empty_workspace(cli, ctx, tmp_path: Path) -> None: 
     cli("sla", "evaluate", "--as-of", "2026-11-30T12:00+01:00", "--workers", "1")
     shown = json.loads(cli("request", "show", "SR-0001", "--json").output)
     assert shown["evaluation"]["deadlines"][0]["status"] == "breached"
+    assert shown["record"]["serial"] == SERIAL  # the recorded machine the thread's subject names
 
     case = cli("case", "open", "--request", "SR-0001").output.strip()
     assert case.startswith("CASE-")
@@ -95,6 +96,7 @@ def test_own_dispute_from_an_empty_workspace(cli, ctx, tmp_path: Path) -> None: 
     assert "received_on 2026-07-15: order PO-7731: delivered on 2026-07-15 (E-0002)" in notes
     assert "governing_law CN" in notes
     assert view["deadlines"], view.keys()
+    assert [o["number"] for o in view["orders"]] == ["PO-7731"]  # the contract's orders
     r = cli("case", "open", "--request", "SR-0042", code=2)
     assert "request: no support request SR-0042 in this workspace" in r.output
 

@@ -303,3 +303,19 @@ def test_the_demos_requests_opened_again_from_their_threads_get_the_same_deadlin
         again[number] = new.number
     sla.evaluate_all(ctx, "demo", as_of=as_of, actor="t")
     assert {n: deadlines(again[n]) for n in demo} == before
+
+
+def test_a_request_from_a_thread_takes_the_machine_its_subject_names(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The recorded machine the thread's subject names becomes the request's machine; a serial
+    given wins; an unknown one names the field and writes nothing; a subject naming none leaves it
+    to the user."""
+    seed(ctx)
+    spindle = spindle_thread(ctx)
+    other = next(r.thread for r in svc.suggestions(ctx, WS) if r.thread != spindle)  # the manual, no serial
+    before = counts(ctx)
+    with pytest.raises(FieldError) as exc:
+        svc.open_from_thread(ctx, WS, m.OpenFromThread(thread=spindle, serial="NO-SUCH-1"), actor="anna")
+    assert exc.value.field == "serial" and counts(ctx) == before
+    rec = svc.open_from_thread(ctx, WS, m.OpenFromThread(thread=spindle), actor="anna")
+    assert (rec.serial, rec.model) == (SERIAL, "VMC-850")
+    assert svc.open_from_thread(ctx, WS, m.OpenFromThread(thread=other), actor="anna").serial is None

@@ -200,3 +200,23 @@ def test_every_openapi_route_with_a_case_link_returns_only_the_case_s_own_data(c
         # the case's own data does come back
         assert c.get(f"/api/evidence/{IN_CASE}").status_code == 200
         assert c.get(f"/api/cases/{CASE}").status_code == 200
+
+
+def test_the_case_bundle_holds_the_evidence_of_the_case_s_notes_too(case_link, tmp_path) -> None:
+    """What a case link reads of the case's notes is in the case's bundle as well."""
+    import json
+    import zipfile
+
+    from disputedesk.services.bundle import export_bundle
+
+    ctx, token = case_link
+    acc = accounts.access_for_share(ctx, token)
+    assert acc is not None and acc.share_case_id is not None
+    scope = case_scope(ctx, acc.workspace_id, acc.share_case_id)
+    assert scope.has_evidence("E-0100")  # "lawyer instructed", cited by a dated note of the case
+    out = tmp_path / "case.zip"
+    export_bundle(ctx, "demo", out, case=CASE, actor="olga")
+    with zipfile.ZipFile(out) as zf:
+        items = json.loads(zf.read(next(n for n in zf.namelist() if n.endswith("data/items.json"))))["items"]
+    labels = {it["label"] for it in items}
+    assert "E-0100" in labels and INTERNAL not in labels

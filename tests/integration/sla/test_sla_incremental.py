@@ -174,9 +174,12 @@ def test_a_passed_deadline_turns_into_a_breach_on_the_next_run(seeded) -> None:
     assert evaluated(rep) == 1 and [c["request"] for c in rep.changes] == ["SR-0003"]
     assert stored(ctx)["SR-0003"][0] == "breached"
     assert rep.by_status["breached"] == first.by_status.get("breached", 0) + 1
-    # going back in time judges everything again (the deadline is pending once more)
+    # going back in time judges again what was judged for a later time (the deadline is pending
+    # once more); the others were last judged for the morning and stay ...
     back = run(ctx, morning)
-    assert evaluated(back) == 4 and stored(ctx)["SR-0003"][0] == "pending"
+    assert evaluated(back) == 1 and stored(ctx)["SR-0003"][0] == "pending"
+    # ... and only once: the results are now for the earlier time
+    assert evaluated(run(ctx, morning)) == 0
 
 
 def test_what_is_kept_is_what_a_full_evaluation_stores(seeded) -> None:

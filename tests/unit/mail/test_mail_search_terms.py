@@ -46,3 +46,28 @@ def test_a_big_mailbox_parsed_in_a_second_process_gives_the_same_items(tmp_path)
     serial = [(i.key, i.sha256, i.message.subject) for i in parse_source(box, MBOX, key="k", tz=None)]
     parallel = [(i.key, i.sha256, i.message.subject) for i in parse_in_worker(box, MBOX, key="k", tz=None)]
     assert parallel == serial and len(serial) == 70 and serial[0][2] == "故障 0"
+
+
+def test_a_big_maildir_parsed_in_a_second_process_gives_the_same_items(tmp_path, monkeypatch) -> None:
+    from disputedesk.ingest.mail import MAILDIR
+    from disputedesk.services.imports import mail as mail_import
+
+    for d in ("cur", "new", "tmp"):
+        (tmp_path / "md" / d).mkdir(parents=True)
+    for i in range(40):
+        (tmp_path / "md" / "cur" / f"{i:04d}.x:2,S").write_bytes(
+            b"From: a@b.c\nSubject: =?utf-8?B?5pWF6Zqc?= %d\nMessage-ID: <m%d@b.c>\n\nbody\n" % (i, i)
+        )
+    serial = [(i.key, i.sha256) for i in mail_import.parse_source(tmp_path / "md", MAILDIR, key="k", tz=None)]
+    monkeypatch.setattr(mail_import, "PARALLEL_MIN_BYTES", 1000)
+    started = []
+
+    def fake_worker(path, media_type, *, key, tz):  # type: ignore[no-untyped-def]
+        started.append((path, media_type, key, tz))
+        return iter(())
+
+    monkeypatch.setattr(mail_import, "parse_in_worker", fake_worker)
+    assert list(mail_import.expand_maildir(tmp_path / "md", key="k", tz=None)) == [] and started
+    monkeypatch.undo()
+    parallel = [(i.key, i.sha256) for i in mail_import.parse_in_worker(tmp_path / "md", MAILDIR, key="k", tz=None)]
+    assert parallel == serial and len(serial) == 40

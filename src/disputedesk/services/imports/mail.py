@@ -30,14 +30,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest.mail import (
-    CHAT_CSV,
-    CHAT_JSON,
-    EML,
+    MAILDIR,
     MBOX,
-    MSG,
-    WHATSAPP,
     Address,
     ParsedItem,
     ParsedMessage,
@@ -45,18 +42,13 @@ from ...ingest.mail import (
     classify,
     parsers,
 )
-from ...ingest.mail.chat import is_whatsapp_export
 from ...ingest.mail.direction import side_of
-from ...ingest.mail.mbox import is_from_line
-from ...ingest.mail.msg import OLE_MAGIC
-from ...ingest.mail.sniff import looks_like_message
+from ...ingest.mediatypes import mail_source_type
 from ...store.blobs import local_path
 from ...store.models import Contact, Message, Organization
 from ...store.models_mail import MailMessageMeta, MailSearchDoc
 from ..context import Context
 
-EML_EXT = {".eml", ".p7m", ".msg822", ".email"}
-MBOX_EXT = {".mbox", ".mbx", ".mbs"}
 MAX_MESSAGE_TEXT = 1_000_000
 
 
@@ -72,35 +64,10 @@ def source_type(name: str, head: bytes, media_type: str, size: int = 0) -> str |
     A file other than an mbox above MAX_WHOLE_FILE_BYTES is kept as a plain file (its parser
     would read it whole into memory).
     """
-    found = _source_type(name, head, media_type)
+    found = mail_source_type(name, head, media_type)
     if found is not None and found != MBOX and size > MAX_WHOLE_FILE_BYTES:
         return None
     return found
-
-
-def _source_type(name: str, head: bytes, media_type: str) -> str | None:
-    ext = Path(name).suffix.lower()
-    if ext == ".msg" or (head.startswith(OLE_MAGIC) and ext == ".msg"):
-        return MSG
-    first = head.split(b"\n", 1)[0].rstrip(b"\r")
-    if ext in MBOX_EXT or (ext not in EML_EXT and head[:5] == b"From " and is_from_line(first)):
-        return MBOX
-    if ext in EML_EXT or media_type == "message/rfc822":
-        return EML
-    if ext == ".txt":
-        sample = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-        if is_whatsapp_export(sample):
-            return WHATSAPP
-    if ext == ".csv":
-        header = head.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff").lower()
-        cols = {c.strip().strip('"') for c in header.split(",")}
-        if {"sent_at", "sender", "text"} <= cols:
-            return CHAT_CSV
-    if ext == ".json" and b'"sent_at"' in head and b'"sender"' in head:
-        return CHAT_JSON
-    if looks_like_message(head):
-        return EML  # a message without the suffix: "1234", "message", a ticket-system export
-    return None
 
 
 # -- the parties of a workspace ------------------------------------------------------------------
@@ -262,25 +229,27 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
 
 
 def build_message(
-    ws_id: int, evidence_id: int, m: ParsedMessage, parties: WorkspaceParties, location: str | None
-) -> tuple[Message, dict[str, Any]]:
+    ws_id: int, evidence_id: int | None, m: ParsedMessage, parties: WorkspaceParties, location: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``messages`` row and the ``mail_message_meta`` row (without its key) of a message."""
     d = classify(m, parties.all)
     body = m.index_text[:MAX_MESSAGE_TEXT].replace("\x00", "")
-    msg = Message(
-        workspace_id=ws_id,
-        evidence_id=evidence_id,
-        channel=(m.channel or "email")[:20],
-        direction=d.value,
-        sender=_addr_str(m.from_),
-        recipients=[str(a)[:500] for a in m.to + m.cc + m.bcc][:500],
-        sent_at=m.date,
-        subject=m.subject.replace("\x00", ""),
-        text=body,
-        language=language_of(m.subject + "\n" + body),
-        message_id=(m.message_id or None) and m.message_id[:1000],
-        in_reply_to=(m.in_reply_to or None) and m.in_reply_to[:1000],
-        flags=message_flags(m, location, d.reason),
-    )
+    msg = {
+        "workspace_id": ws_id,
+        "evidence_id": evidence_id,
+        "support_request_id": None,
+        "channel": (m.channel or "email")[:20],
+        "direction": d.value,
+        "sender": _addr_str(m.from_),
+        "recipients": [str(a)[:500] for a in m.to + m.cc + m.bcc][:500],
+        "sent_at": m.date,
+        "subject": m.subject.replace("\x00", ""),
+        "text": body,
+        "language": language_of(m.subject + "\n" + body),
+        "message_id": (m.message_id or None) and m.message_id[:1000],
+        "in_reply_to": (m.in_reply_to or None) and m.in_reply_to[:1000],
+        "flags": message_flags(m, location, d.reason),
+    }
     meta = {
         "workspace_id": ws_id,
         "supplier_id": parties.supplier_of(m),
@@ -316,7 +285,7 @@ def add_search_docs(s: Session, rows: list[tuple[int, int, int | None, str, str]
         return
     # one document per evidence item: its id is the item's id (and the FTS5 rowid)
     s.execute(
-        insert(MailSearchDoc),
+        insert(MailSearchDoc.__table__),
         [{"id": e, "workspace_id": w, "evidence_id": e, "message_pk": m, "kind": k} for w, e, m, k, _ in rows],
     )
     s.execute(
@@ -326,20 +295,21 @@ def add_search_docs(s: Session, rows: list[tuple[int, int, int | None, str, str]
 
 def insert_meta(s: Session, metas: list[dict[str, Any]]) -> None:
     if metas:
-        s.execute(insert(MailMessageMeta), metas)
+        s.execute(insert(MailMessageMeta.__table__), metas)
 
 
-def link_variants(s: Session, ws_id: int, new: list[tuple[Message, str]]) -> list[tuple[str, str, list[str]]]:
+def link_variants(s: Session, ws_id: int, new: list[tuple[dict[str, Any], str]]) -> list[tuple[str, str, list[str]]]:
     """Flag messages whose Message-ID is already present with other bytes (both ways).
 
-    ``new`` holds (message row, evidence label); returns (label, message-id, other labels).
+    ``new`` holds (message row about to be inserted, evidence label): their ``flags`` are set
+    here; rows already stored get theirs updated. Returns (label, message-id, other labels).
     """
-    ids = sorted({m.message_id for m, _ in new if m.message_id})
+    ids = sorted({m["message_id"] for m, _ in new if m["message_id"]})
     if not ids:
         return []
     from ...store.models import EvidenceItem
 
-    existing: dict[str, list[tuple[Message, str]]] = {}
+    existing: dict[str, list[tuple[Any, str]]] = {}
     for i in range(0, len(ids), 500):
         rows = s.execute(
             select(Message, EvidenceItem.number)
@@ -347,19 +317,51 @@ def link_variants(s: Session, ws_id: int, new: list[tuple[Message, str]]) -> lis
             .where(Message.workspace_id == ws_id, Message.message_id.in_(ids[i : i + 500]))
         ).all()
         for m, number in rows:
-            existing.setdefault(m.message_id, []).append((m, f"E-{number:04d}"))
+            existing.setdefault(m.message_id, []).append((_StoredMessage(m), evidence_label(number)))
+    for m, label in new:  # the batch's own rows count too, as if already stored
+        if m["message_id"]:
+            existing.setdefault(m["message_id"], []).append((_NewMessage(m), label))
     out = []
     for m, label in new:
-        if not m.message_id:
+        if not m["message_id"]:
             continue
-        others = [(o, lab) for o, lab in existing.get(m.message_id, []) if o is not m and lab != label]
+        others = [(o, lab) for o, lab in existing.get(m["message_id"], []) if o.row is not m and lab != label]
         if others:
-            m.flags = {**m.flags, "variant_of": sorted({lab for _, lab in others})}
+            m["flags"] = {**m["flags"], "variant_of": sorted({lab for _, lab in others})}
             for o, _lab in others:
                 o.flags = {**(o.flags or {}), "variants": sorted({*(o.flags or {}).get("variants", []), label})}
-            out.append((label, m.message_id, sorted({lab for _, lab in others})))
-        existing.setdefault(m.message_id, []).append((m, label))
+            out.append((label, m["message_id"], sorted({lab for _, lab in others})))
     return out
+
+
+class _StoredMessage:
+    """A stored message (ORM row: a changed ``flags`` is written at commit)."""
+
+    def __init__(self, row: Message) -> None:
+        self.row = row
+
+    @property
+    def flags(self) -> dict[str, Any]:
+        return self.row.flags
+
+    @flags.setter
+    def flags(self, value: dict[str, Any]) -> None:
+        self.row.flags = value
+
+
+class _NewMessage:
+    """A message row of this batch, not inserted yet."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.row = row
+
+    @property
+    def flags(self) -> dict[str, Any]:
+        return self.row["flags"]
+
+    @flags.setter
+    def flags(self, value: dict[str, Any]) -> None:
+        self.row["flags"] = value
 
 
 def dumps(obj: Any) -> str:
@@ -377,6 +379,29 @@ def expand(
             yield from parse_in_worker(path, media_type, key=key, tz=tz)
         else:
             yield from parse_source(path, media_type, key=key, tz=tz)
+
+
+def expand_maildir(path: Path, *, key: str, tz: tzinfo | None) -> Iterator[ParsedItem]:
+    """A Maildir's items; a big one is parsed in a second process, as a big mbox is."""
+    if (os.cpu_count() or 1) > 1 and _at_least(path, PARALLEL_MIN_BYTES):
+        yield from parse_in_worker(path, MAILDIR, key=key, tz=tz)
+    else:
+        yield from parse_source(path, MAILDIR, key=key, tz=tz)
+
+
+def _at_least(maildir: Path, limit: int) -> bool:
+    """True once the message files of a Maildir add up to ``limit`` bytes (stops counting there)."""
+    from ...ingest.mail.maildir import iter_maildir_files
+
+    total = 0
+    for _folder, path in iter_maildir_files(maildir):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+        if total >= limit:
+            return True
+    return False
 
 
 def _parse_worker(path: str, media_type: str, key: str, tz: tzinfo | None, q: Any) -> None:

@@ -29,11 +29,13 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
+from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest import files as filetypes
 from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
+from ...ingest.mediatypes import detect_media_type
 from ...store.blobs import BlobStoreError, StoredBlob, local_path
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
@@ -300,7 +302,7 @@ def _expand_mail(
         items = mail_import.expand(ctx, root.blob.sha256, mtype, key, tz, tmp, root.blob.size)
     else:
         assert cand.maildir is not None
-        items = mail_import.parse_source(cand.maildir, MAILDIR, key=key, tz=tz)
+        items = mail_import.expand_maildir(cand.maildir, key=key, tz=tz)
     root_done = root is None
     n = 0
     messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
@@ -362,7 +364,7 @@ def _expand_mail(
             doc_date = item.message.date
             kind = "correspondence"
         else:
-            media_type = filetypes.detect_media_type(name, blob.head)
+            media_type = detect_media_type(name, blob.head)
             if media_type in ("application/octet-stream", "text/plain") and item.media_type:
                 media_type = item.media_type.lower()
             text = _extract(ctx, blob, media_type)
@@ -414,7 +416,7 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
         return Outcome(
             cand.name, cand.source, FAILED, sha256=blob.sha256, reason="empty file (0 bytes): nothing to keep"
         )
-    media_type = filetypes.detect_media_type(cand.name, blob.head)
+    media_type = detect_media_type(cand.name, blob.head)
     text = _extract(ctx, blob, media_type)
     return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
 
@@ -451,10 +453,9 @@ def _record_batch(
             ).all():
                 existing[sha] = (number, item_id)
         parents = _parent_ids(s, ws, {st.cand.parent_number for st in batch if st.cand.parent_number})
-        pending: dict[str, EvidenceItem] = {}
-        deferred: list[tuple[EvidenceItem, EvidenceItem]] = []  # (child, parent) inserted level by level
-        added: list[tuple[_Stored, EvidenceItem]] = []
-        by_sha: dict[str, EvidenceItem] = {}
+        pending: dict[str, _Row] = {}
+        added: list[tuple[_Stored, _Row]] = []
+        by_sha: dict[str, _Row] = {}
         for st in batch:
             c, b = st.cand, st.blob
             if b.sha256 in existing:
@@ -470,22 +471,21 @@ def _record_batch(
                         c.name,
                         c.source,
                         DUPLICATE,
-                        evidence=f"E-{number:04d}",
+                        evidence=evidence_label(number),
                         sha256=b.sha256,
                         size=b.size,
-                        reason=f"same bytes as E-{number:04d}: not stored twice",
+                        reason=f"same bytes as {evidence_label(number)}: not stored twice",
                     )
                 )
                 continue
             parent_id = parents.get(c.parent_number) if c.parent_number else None
             parent_no = c.parent_number
-            waits_for: EvidenceItem | None = None  # a parent added in this batch, not yet inserted
+            waits_for: _Row | None = None  # a parent added in this batch, not yet inserted
             if st.parent_key:
                 parent_no = run.numbers.get(st.parent_key)
                 parent_id = run.ids.get(st.parent_key)
                 if parent_id is None and st.parent_key in pending:
                     waits_for = pending[st.parent_key]
-                    parent_id = waits_for.id
             number = ws.next_evidence_no
             ws.next_evidence_no = number + 1
             kind = c.kind or filetypes.guess_kind(c.name, st.media_type)
@@ -499,53 +499,52 @@ def _record_batch(
             }
             if parent_no:
                 payload["parent"] = parent_no
-            entry = writer.append(actor=actor, action="evidence.added", at=now, subject=b.sha256, payload=payload)
-            item = EvidenceItem(
-                workspace_id=ws.id,
-                number=number,
-                original_name=c.name,
-                media_type=st.media_type,
-                size=b.size,
-                sha256=b.sha256,
-                source=c.source,
-                imported_by=actor,
-                imported_at=now,
-                kind=kind,
-                description=c.description,
-                document_date=st.doc_date,
-                parent_id=parent_id,
-                ledger_seq=entry.seq,
-                text=st.text.replace("\x00", "") if st.text else st.text,  # PostgreSQL text holds no NUL
+            seq = writer.append_row(actor=actor, action="evidence.added", at=now, subject=b.sha256, payload=payload)
+            row = _Row(
+                number,
+                b.sha256,
+                waits_for,
+                {
+                    "workspace_id": ws.id,
+                    "number": number,
+                    "original_name": c.name,
+                    "media_type": st.media_type,
+                    "size": b.size,
+                    "sha256": b.sha256,
+                    "source": c.source,
+                    "imported_by": actor,
+                    "imported_at": now,
+                    "kind": kind,
+                    "description": c.description,
+                    "document_date": st.doc_date,
+                    "parent_id": parent_id,
+                    "ledger_seq": seq,
+                    "text": st.text.replace("\x00", "") if st.text else st.text,  # PostgreSQL text holds no NUL
+                },
             )
-            if waits_for is not None and parent_id is None:
-                deferred.append((item, waits_for))
-            else:
-                s.add(item)
-            added.append((st, item))
-            by_sha[b.sha256] = item
+            added.append((st, row))
+            by_sha[b.sha256] = row
             existing[b.sha256] = (number, 0)
             if st.key:
-                pending[st.key] = item
+                pending[st.key] = row
                 run.numbers[st.key] = number
             outcomes.append(
                 Outcome(
-                    c.name, c.source, IMPORTED, evidence=f"E-{number:04d}", sha256=b.sha256, size=b.size, reason=st.note
+                    c.name,
+                    c.source,
+                    IMPORTED,
+                    evidence=evidence_label(number),
+                    sha256=b.sha256,
+                    size=b.size,
+                    reason=st.note,
                 )
             )
-        while deferred:  # children after their parents: one INSERT round per nesting level
-            s.flush()
-            ready = [(c, p) for c, p in deferred if p.id is not None]
-            for child, parent in ready:
-                child.parent_id = parent.id
-                s.add(child)
-            deferred = [(c, p) for c, p in deferred if p.id is None]
-            if not ready and deferred:
-                raise RuntimeError("import: parent item was never inserted")
+        _insert_items(s, [r for _, r in added])
         if any(st.key or st.text for st, _ in added):
-            s.flush()
             _record_mail(s, ws, writer, added, run, actor, now)
-        for key, item in pending.items():
-            run.ids[key] = item.id
+        writer.insert_rows()
+        for key, r in pending.items():
+            run.ids[key] = r.id
     # a batch ends only before a top-level item, so only containers (mbox, chat export) can
     # still get children: forget the other keys (memory stays flat over a big mailbox)
     keep = {st.key for st in batch if st.key and st.item_kind == "container"} | run.containers
@@ -560,33 +559,33 @@ def _record_batch(
 def _record_mail(s, ws: Workspace, writer: LedgerWriter, added, run: _Run, actor: str, now: datetime) -> None:  # type: ignore[no-untyped-def]
     """Message rows, their details, variants and search terms for the batch's new items."""
     parties = run.parties or mail_import.WorkspaceParties(mail_import.Parties())
-    msgs: list[tuple[_Stored, EvidenceItem, Message, dict]] = []  # type: ignore[type-arg]
+    msgs: list[tuple[_Stored, _Row, dict, dict]] = []  # type: ignore[type-arg]
     for st, item in added:
         if st.message is not None:
             m, meta = mail_import.build_message(ws.id, item.id, st.message, parties, st.location)
             msgs.append((st, item, m, meta))
     if msgs:
-        s.add_all([m for _, _, m, _ in msgs])
-        s.flush()
-        metas = []
-        for st, _item, m, meta in msgs:
-            meta["message_pk"] = m.id
-            metas.append(meta)
-            if st.key:
-                run.msgpk[st.key] = m.id
-        mail_import.insert_meta(s, metas)
-        run.messages += len(msgs)
         for label, mid, others in mail_import.link_variants(s, ws.id, [(m, item.label) for _, item, m, _ in msgs]):
-            writer.append(
+            writer.append_row(
                 actor=actor,
                 action="message.variant",
                 at=now,
-                subject=next(i.sha256 for _, i, m, _ in msgs if i.label == label),
+                subject=next(i.sha256 for _, i, _m, _ in msgs if i.label == label),
                 payload={"evidence": label, "message_id": mid, "variant_of": others},
             )
+        ids = _insert_returning_ids(s, Message, [m for _, _, m, _ in msgs])
+        metas = []
+        for (st, _item, m, meta), pk in zip(msgs, ids, strict=True):
+            m["id"] = pk
+            meta["message_pk"] = pk
+            metas.append(meta)
+            if st.key:
+                run.msgpk[st.key] = pk
+        mail_import.insert_meta(s, metas)
+        run.messages += len(msgs)
     docs = []
     for st, item, m, _meta in msgs:
-        docs.append((ws.id, item.id, m.id, "message", mail_import.search_terms_for_message(st.message)))  # type: ignore[arg-type]
+        docs.append((ws.id, item.id, m["id"], "message", mail_import.search_terms_for_message(st.message)))  # type: ignore[arg-type]
     for st, item in added:
         if st.message is not None:
             continue
@@ -596,6 +595,47 @@ def _record_mail(s, ws: Workspace, writer: LedgerWriter, added, run: _Run, actor
         elif st.text and st.item_kind == "file":
             docs.append((ws.id, item.id, None, "document", index_terms(f"{st.cand.name}\n{st.text}")))
     mail_import.add_search_docs(s, docs)
+
+
+class _Row:
+    """A new evidence item of the batch: its row (inserted with Core), then its id."""
+
+    __slots__ = ("id", "number", "sha256", "parent", "values")
+
+    def __init__(self, number: int, sha256: str, parent: _Row | None, values: dict[str, object]) -> None:
+        self.id: int | None = None
+        self.number = number
+        self.sha256 = sha256
+        self.parent = parent  # a parent added in the same batch (its id is known once inserted)
+        self.values = values
+
+    @property
+    def label(self) -> str:
+        return evidence_label(self.number)
+
+
+def _insert_returning_ids(s, model, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
+    """One multi-row INSERT … RETURNING id (SQLite and PostgreSQL), ids in the rows' order."""
+    if not rows:
+        return []
+    table = model.__table__  # Core, not the ORM's bulk path: plain rows, no per-row bookkeeping
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [r[0] for r in s.execute(stmt, rows).all()]
+
+
+def _insert_items(s, rows: list[_Row]) -> None:  # type: ignore[no-untyped-def]
+    """Evidence rows, parents before their children: one INSERT round per nesting level."""
+    todo = rows
+    while todo:
+        ready = [r for r in todo if r.parent is None or r.parent.id is not None]
+        if not ready:
+            raise RuntimeError("import: parent item was never inserted")
+        for r in ready:
+            if r.parent is not None:
+                r.values["parent_id"] = r.parent.id
+        for r, pk in zip(ready, _insert_returning_ids(s, EvidenceItem, [r.values for r in ready]), strict=True):
+            r.id = pk
+        todo = [r for r in todo if r.id is None]
 
 
 def _parent_ids(s, ws: Workspace, numbers: set[int | None]) -> dict[int, int]:  # type: ignore[no-untyped-def]

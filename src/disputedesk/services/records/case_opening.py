@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from ...store.db import unit_of_work
-from ...store.models import Case, Contract, Organization, SupportRequest
+from ...store.models import Case, Contract, Order, Organization, SupportRequest
 from ...store.models_cases import CaseFacts
 from ..context import Context
 from ..workspaces import get_workspace
@@ -168,6 +168,10 @@ def case_from_requests(
         }
         if contract is not None:
             data["contract"] = contract.number
+            # the contract's orders: what was bought and delivered under it
+            data["orders"] = list(
+                s.execute(select(Order.number).where(Order.contract_id == contract.id).order_by(Order.id)).scalars()
+            )
         if amount_at_stake:
             data["amount_at_stake"] = amount_at_stake
             data["currency"] = currency or (contract.currency if contract else None)

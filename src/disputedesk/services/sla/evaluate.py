@@ -25,7 +25,7 @@ from ...store.models_sla import SlaResult, SlaRun
 from ..context import Context
 from ..workspaces import get_workspace
 from .base import _aware
-from .inputs import RequestInput, SupplierSetup, _fetch_raw, _iter_inputs, _load_setup, build_request
+from .inputs import RequestInput, SupplierSetup, _fetch_raw, _iter_inputs, _load_setup, _raw_time, build_request
 
 # Part of every input fingerprint: a release that changes how requests are judged changes this,
 # and the next run recomputes every result.
@@ -384,10 +384,12 @@ class _Scan:
     reused_errors: dict[int, str] = field(default_factory=dict)  # request id -> number
 
 
-def _scan(conn: Any, ws_id: int, fps: Mapping[int | None, str], as_of_e: int, everything: bool) -> _Scan:
+def _scan(conn: Any, ws_id: int, fps: Mapping[int | None, str], as_of: datetime, everything: bool) -> _Scan:
     """Which requests need evaluating: their input fingerprint changed (their row, the counter
     the database bumps on every change to their messages and events, their supplier's setup),
-    their result's recheck time passed, or there is no result yet."""
+    their result's recheck time passed, their result was computed for a later time (going back
+    in time: a deadline that had passed may be pending again), or there is no result yet."""
+    as_of_e = to_epoch(as_of)
     R, S = RequestRow.__table__, SlaResult.__table__
     q = (
         select(
@@ -402,6 +404,7 @@ def _scan(conn: Any, ws_id: int, fps: Mapping[int | None, str], as_of_e: int, ev
             S.c.inputs,
             S.c.recheck_after,
             S.c.status,
+            S.c.as_of,  # raw: SQLite's stored UTC text or PostgreSQL's datetime (_raw_time)
         )
         .select_from(R.outerjoin(S, (S.c.support_request_id == R.c.id) & (S.c.workspace_id == R.c.workspace_id)))
         .where(R.c.workspace_id == ws_id)
@@ -411,13 +414,18 @@ def _scan(conn: Any, ws_id: int, fps: Mapping[int | None, str], as_of_e: int, ev
     by_status: dict[str, int] = defaultdict(int)
     blake = hashlib.blake2b
     none_fp = fps[None]
-    for rid, number, sid, sev, opened, st, closed, rev, stored, recheck, status in _fetch_raw(conn, q):
+    for rid, number, sid, sev, opened, st, closed, rev, stored, recheck, status, done in _fetch_raw(conn, q):
         fp = fps.get(sid, none_fp)
         key = f"{fp}|{number}|{sid}|{sev}|{opened}|{st}|{closed}|{rev}"
         inputs = blake(key.encode(), digest_size=16).hexdigest()
         out.ids.append(rid)
         out.inputs[rid] = inputs
-        todo = everything or stored != inputs or (recheck is not None and as_of_e > recheck)
+        todo = (
+            everything
+            or stored != inputs
+            or (recheck is not None and as_of_e > recheck)
+            or (_raw_time(done) or as_of) > as_of
+        )
         out.todo.append(todo)
         if not todo:
             out.reused += 1
@@ -471,23 +479,19 @@ def evaluate_all(
 
     Only requests whose inputs changed since the last run (their row, their messages and events,
     their supplier's calendar or terms) or whose result has a deadline that passed by ``as_of``
-    are evaluated; the other results are kept (``full=True``, or an ``as_of`` earlier than an
-    earlier run's: every request). Requests are read in batches (bounded memory); with
+    are evaluated; the other results are kept (``full=True``: every request; a result computed
+    for a later ``as_of`` than this one is computed again). Requests are read in batches (bounded memory); with
     ``workers > 1`` that many processes each evaluate and store ranges of requests. Results
     that did not change are not rewritten.
     """
     t0 = time.perf_counter()
     as_of = _aware(as_of, "as_of") or ctx.clock()
     as_of = datetime.fromtimestamp(to_epoch(as_of), UTC)  # whole seconds: deterministic
-    as_of_e = to_epoch(as_of)
     started = ctx.clock()
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         ws_id = ws.id
         setup, buyer_tz = _load_setup(s, ws)
-        latest = s.execute(select(func.max(SlaRun.as_of)).where(SlaRun.workspace_id == ws.id)).scalar()
-        # Going back in time: a deadline that had passed may be pending again - judge everything.
-        everything = full or (latest is not None and as_of < latest)
         span = s.execute(
             select(func.min(RequestRow.opened_at), func.max(RequestRow.opened_at)).where(
                 RequestRow.workspace_id == ws.id
@@ -507,7 +511,7 @@ def evaluate_all(
         s.add(run)
         s.flush()
         run_id = run.id
-        scan = _scan(s.connection(), ws_id, input_fingerprints(setup, buyer_tz), as_of_e, everything)
+        scan = _scan(s.connection(), ws_id, input_fingerprints(setup, buyer_tz), as_of, full)
         reused_errors = []
         if scan.reused_errors:
             for srid, data in s.execute(

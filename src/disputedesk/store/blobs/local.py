@@ -26,6 +26,8 @@ from typing import BinaryIO
 
 from .base import CHUNK, BlobStore, BlobStoreError, StoredBlob
 
+_HEX = frozenset("0123456789abcdef")
+
 
 def _libc_syncfs() -> object | None:
     try:
@@ -57,7 +59,7 @@ class LocalBlobStore(BlobStore):
         return self.path(sha256)
 
     def path(self, sha256: str) -> Path:
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if len(sha256) != 64 or not _HEX.issuperset(sha256):  # one C-level pass (called per blob)
             raise BlobStoreError(f"not a SHA-256 hex digest: {sha256!r}")
         return self.root / "sha256" / sha256[:2] / sha256[2:4] / sha256
 

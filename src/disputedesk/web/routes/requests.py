@@ -171,7 +171,7 @@ async def from_thread_submit(
 ) -> Response:
     form = await _form(request)
     try:
-        cmd = _command(m.OpenFromThread, form, "thread", "severity", "contract", "supplier", "title")
+        cmd = _command(m.OpenFromThread, form, "thread", "severity", "contract", "supplier", "title", "serial")
         rec = svc.open_from_thread(ctx, ws.slug, cmd, actor=ws.username)
     except ValueError as exc:
         return _from_thread(request, ctx, ws, lang, form, _message(exc, lang))
