@@ -162,6 +162,8 @@ def add_cmd(
 ) -> None:
     """Add a supplier: a name is enough (USCC validated when given, duplicates refused)."""
     from ..services import suppliers as svc
+    from ..services.commands import check
+    from ..services.suppliers.commands import NewSupplier
     from .core import default_actor
 
     ctx, ws = _ctx_ws(workspace)
@@ -172,7 +174,8 @@ def add_cmd(
     if tz:
         data["timezone"] = tz
     try:
-        created = svc.create_supplier(ctx, ws, data, actor=default_actor())
+        body = check(NewSupplier, data)  # the API's and the page's command
+        created = svc.create_supplier(ctx, ws, body.model_dump(exclude_none=True), actor=default_actor())
     except (ValueError, LookupError) as exc:
         raise _fail(str(exc)) from exc
     if as_json:

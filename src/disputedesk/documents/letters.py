@@ -1,6 +1,6 @@
 """Bilingual letters: the facts they need, the wording (files counsel can edit), and renderers.
 
-Pure rendering: no database, no clock. ``services/letters.py`` fills :class:`LetterFacts` from
+Pure rendering: no database, no clock. ``services/letters/`` fills :class:`LetterFacts` from
 the case and stores the result as evidence.
 
 - Wording: ``templates/letters/<kind>.<en|zh>.txt`` (Jinja2, one block per paragraph; see the
@@ -9,6 +9,9 @@ the case and stores the result as evidence.
 - PDF: WeasyPrint (HTML + CSS, Noto CJK embedded as a subset, text extractable), PDF/A-3b.
 - DOCX: ``templates/letter.docx`` (docxtpl: letterhead, draft marker, reference and date are
   editable in Word); the body is built from the same blocks.
+
+Size (over 600 lines, one module on purpose): the facts dataclass, the wording loader and the two
+renderers (PDF, DOCX) share the block model of a letter; each renderer is short.
 """
 
 from __future__ import annotations

@@ -6,21 +6,23 @@ that produced the amount, and warnings for counsel. Citations come from
 ``shared/legal/LEGAL-NOTES.md`` (rows C1–C17); anything marked UNVERIFIED there is shown as such.
 
 Pure domain code: no I/O, no clock (dates are arguments), no float.
+
+Size (over 600 lines, one module on purpose): each calculator is short; they share the money,
+date and evidence checks and the per-currency totals, and counsel reviews the claim arithmetic
+in this one file.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from .labels import is_written_label
 from .money import DEFAULT_ROUNDING, Money, require_non_negative, to_decimal, totals
 from .text import Cite, Seq, T
-
-EVIDENCE_ID = re.compile(r"^E-\d{4,}$")
 
 # Citations (LEGAL-NOTES row in brackets).
 ART_577 = "PRC Civil Code Art. 577"  # C1
@@ -62,7 +64,7 @@ class DayCount(StrEnum):
 def _check_evidence(evidence: Iterable[str], name: str = "evidence") -> tuple[str, ...]:
     items = tuple(evidence)
     for i, e in enumerate(items):
-        if not isinstance(e, str) or not EVIDENCE_ID.match(e):
+        if not isinstance(e, str) or not is_written_label(e):
             raise ValueError(f"{name}[{i}]: {e!r} is not an evidence number like 'E-0042'")
     return items
 

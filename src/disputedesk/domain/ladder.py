@@ -16,16 +16,14 @@ next step with its reason. Pure domain code: ``today`` is always an argument.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from .labels import is_written_label
 from .officialcal import OfficialCalendar
 from .periods import PeriodResult, Unit, compute_period
 from .text import Cite, Seq, T
-
-EVIDENCE_ID = re.compile(r"^E-\d{4,}$")
 
 
 class Step(StrEnum):
@@ -191,7 +189,7 @@ class LadderStep:
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"{name}: required")
-        if self.proof is not None and not EVIDENCE_ID.match(self.proof):
+        if self.proof is not None and not is_written_label(self.proof):
             raise ValueError(f"proof: {self.proof!r} is not an evidence number like 'E-0042'")
         if self.response_window_days is not None and (
             isinstance(self.response_window_days, bool)

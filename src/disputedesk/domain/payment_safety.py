@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from stdnum import bic as _bic
 from stdnum import iban as _iban
 
-from .suppliers import BankAccount, domain_matches, normalise_account_number
+from .maildomains import host_in, mail_host
+from .suppliers import BankAccount, normalise_account_number
 from .text import Seq, T
 
 HIGH = "high"
@@ -312,24 +313,12 @@ def check_beneficiary(
 # -- sender ---------------------------------------------------------------------------------
 
 
-def _host(address: str) -> str | None:
-    addr = address.strip()
-    m = re.search(r"<([^>]+)>", addr)
-    if m:
-        addr = m.group(1)
-    if "@" not in addr:
-        return None
-    return addr.rsplit("@", 1)[1].strip().lower().rstrip(".")
-
-
 def lookalike_of(host: str, supplier_domains: Iterable[str]) -> str | None:
     """The supplier domain that ``host`` imitates, if any: one or two characters changed
     (hsjg-rnachinery.com), hyphens moved, or the supplier's name under another ending
     (hsjg-machinery.com.cn-service.top). Similarity by the standard library's difflib."""
-    for d in supplier_domains:
-        d = d.lower().lstrip("@")
-        if host == d or host.endswith("." + d):
-            return None
+    if host_in(host, supplier_domains):
+        return None
     for d in supplier_domains:
         d = d.lower().lstrip("@")
         label = d.split(".")[0]
@@ -511,7 +500,7 @@ def assess_payment_message(
         sev = HIGH if ok is False else LOW
         warnings.append(PaymentWarning(kind, sev, _excerpt(base, m.start(), m.end()), why, m.start(), m.end()))
 
-    host = _host(sender) if sender else None
+    host = mail_host(sender) or None
     if host and domains:
         imitated = lookalike_of(host, domains)
         if imitated:
@@ -531,7 +520,7 @@ def assess_payment_message(
                     0,
                 )
             )
-        elif warnings and not domain_matches(f"x@{host}", domains):
+        elif warnings and not host_in(host, domains):
             warnings.append(
                 PaymentWarning(
                     "foreign_sender",

@@ -27,6 +27,12 @@ Rules (also in docs/sla.md):
   earlier ones keep their result.
 
 Pure domain code: no I/O, no clock (``as_of`` is an argument).
+
+Size (about 1,300 lines, one module on purpose): every rule above acts on the same timeline of
+one request (clock start, pauses, terms changing mid-request, reopen) and reads the others'
+intermediate state; in one file a reader follows one deadline from its start to its judgement.
+The per-supplier statistics at the end (``supplier_stats``, ``first_response_figures``) could
+stand alone but are short.
 """
 
 from __future__ import annotations
@@ -1140,6 +1146,16 @@ def _nearest_rank(sorted_vals: Sequence[int], q: Fraction) -> int:
     return sorted_vals[k - 1]
 
 
+def first_response_figures(seconds: Iterable[int]) -> tuple[int | None, int | None]:
+    """Median and p90 of first-response times (business seconds): the lower median and the
+    nearest-rank 90th percentile, both an observed value. The one place these are computed (the
+    SLA report and the supplier reviews and scorecard both use it)."""
+    frs = sorted(seconds)
+    if not frs:
+        return None, None
+    return frs[(len(frs) - 1) // 2], _nearest_rank(frs, Fraction(9, 10))
+
+
 @dataclass(frozen=True)
 class SupplierStats:
     supplier: str
@@ -1244,8 +1260,7 @@ def supplier_stats(
                 pending,
                 rate,
                 len(frs),
-                frs[(len(frs) - 1) // 2] if frs else None,
-                _nearest_rank(frs, Fraction(9, 10)) if frs else None,
+                *first_response_figures(frs),
                 dict(sorted(by_sev.items())),
                 totals(damages),
                 totals(cred),

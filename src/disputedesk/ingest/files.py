@@ -1,19 +1,17 @@
-"""Plain files: media type detection, evidence kind guess, text extraction for preview/search.
+"""Plain files: evidence kind guess, text extraction for preview/search.
 
 Text extractors are registered by media type (``@extractor("application/pdf")``); a file
-whose type has none is kept as opaque bytes. Extraction never changes the stored original.
+whose type has none is kept as opaque bytes (what a file is: ``ingest/mediatypes.py``).
+Extraction never changes the stored original.
 """
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Callable
 from datetime import datetime
 from email.parser import BytesHeaderParser
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-
-import filetype
 
 from .zipcaps import TextNotExtracted, check_package, read_member
 
@@ -23,12 +21,6 @@ _EXTRACTORS: dict[str, Extractor] = {}
 # Text kept per item for preview and search (the original stays whole in the vault).
 MAX_TEXT_CHARS = 2_000_000
 
-mimetypes.add_type("message/rfc822", ".eml")
-mimetypes.add_type("application/vnd.ms-outlook", ".msg")
-mimetypes.add_type("application/mbox", ".mbox")
-mimetypes.add_type("text/csv", ".csv")
-mimetypes.add_type("text/markdown", ".md")
-
 
 def extractor(*media_types: str) -> Callable[[Extractor], Extractor]:
     def deco(fn: Extractor) -> Extractor:
@@ -37,39 +29,6 @@ def extractor(*media_types: str) -> Callable[[Extractor], Extractor]:
         return fn
 
     return deco
-
-
-def detect_media_type(name: str, head: bytes) -> str:
-    """Magic bytes first (what the file *is*), then the file name's extension."""
-    by_name, _ = mimetypes.guess_type(name)
-    kind = filetype.guess(head) if head else None
-    if kind is not None:
-        # ZIP-based office files: the extension is more specific than "application/zip".
-        if kind.mime == "application/zip" and by_name and by_name.startswith("application/vnd."):
-            return by_name
-        return kind.mime
-    if by_name and not _needs_signature(by_name):
-        return by_name
-    if head and _looks_textual(head):
-        return "text/plain"
-    return "application/octet-stream"
-
-
-def _needs_signature(media_type: str) -> bool:
-    """Binary formats have a signature; a file named .pdf without one is not a PDF."""
-    return media_type == "application/pdf" or media_type.startswith(
-        ("image/", "video/", "audio/", "application/vnd.openxmlformats", "application/zip")
-    )
-
-
-def _looks_textual(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    try:
-        head.decode("utf-8")
-        return True
-    except UnicodeDecodeError as exc:
-        return exc.start > len(head) - 4  # cut in the middle of a multi-byte character
 
 
 KIND_BY_TYPE = {

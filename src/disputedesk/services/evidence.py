@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO
 
 from sqlalchemy import func, or_, select
 
+from ..domain.labels import evidence_label, evidence_number
 from ..store.db import unit_of_work
 from ..store.ledger import entries_for_subject
 from ..store.models import EvidenceItem, LedgerEntry
 from .context import Context
 from .workspaces import get_workspace
-
-LABEL = re.compile(r"^E-(\d{1,9})$")
 
 
 class EvidenceNotFound(LookupError):
@@ -24,10 +22,10 @@ class EvidenceNotFound(LookupError):
 
 
 def parse_label(label: str) -> int:
-    m = LABEL.match(label.strip().upper())
-    if not m:
+    number = evidence_number(label)
+    if number is None:
         raise EvidenceNotFound(f"{label!r} is not an evidence number (expected E-0001 …)")
-    return int(m.group(1))
+    return number
 
 
 @dataclass
@@ -74,7 +72,7 @@ def _view(item: EvidenceItem, parent_number: int | None = None, with_text: bool 
         kind=item.kind,
         description=item.description,
         document_date=item.document_date,
-        parent=f"E-{parent_number:04d}" if parent_number else None,
+        parent=evidence_label(parent_number) if parent_number else None,
         ledger_seq=item.ledger_seq,
         has_text=bool(item.text),
         text=item.text if with_text else None,
@@ -145,7 +143,7 @@ def get_evidence(ctx: Context, workspace: str, label: str) -> EvidenceView:
         view = _view(item, parent_no, with_text=True)
         view.ledger = [_ledger_dict(e) for e in entries_for_subject(s, ws, item.sha256)]
         view.children = [
-            (f"E-{n:04d}", name)
+            (evidence_label(n), name)
             for n, name in s.execute(
                 select(EvidenceItem.number, EvidenceItem.original_name)
                 .where(EvidenceItem.workspace_id == ws.id, EvidenceItem.parent_id == item.id)

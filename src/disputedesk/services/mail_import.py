@@ -1,11 +1,10 @@
 """Old import path, kept while other branches move to ``services.imports`` (issue 14); new code imports
 from ``services.imports.mail``."""
 
+from ..ingest.mediatypes import EML_EXT, MBOX_EXT  # noqa: F401
 from .imports.mail import (  # noqa: F401
-    EML_EXT,
     MAX_MESSAGE_TEXT,
     MAX_WHOLE_FILE_BYTES,
-    MBOX_EXT,
     PARALLEL_MIN_BYTES,
     WorkspaceParties,
     add_search_docs,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from ..domain.labels import evidence_label
 from ..ingest.ocr import IMAGE_TYPES, OcrError, OcrResult, ocr_available, ocr_image, ocr_pdf
 
 __all__ = ["SearchableCopy", "find_copy", "make_searchable_copy", "needs_ocr", "ocr_available"]
@@ -66,7 +67,7 @@ def find_copy(ctx: Context, workspace: str, original: EvidenceView) -> EvidenceV
             .order_by(EvidenceItem.number)
             .limit(1)
         ).scalar_one_or_none()
-    return get_evidence(ctx, workspace, f"E-{number:04d}") if number is not None else None
+    return get_evidence(ctx, workspace, evidence_label(number)) if number is not None else None
 
 
 def make_searchable_copy(ctx: Context, workspace: str, label: str, *, actor: str) -> SearchableCopy | None:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..domain.labels import evidence_number
 from ..store.db import unit_of_work
 from ..store.models import Case, EvidenceItem, Message, SupportRequest
 from ..store.models_cases import CaseAcknowledgement, CaseClaim, CaseFacts, CaseLink, CaseMoney, CaseStep
 from ..store.models_documents import BundleExport, GeneratedLetter
 from .context import Context
-from .evidence import LABEL
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ class CaseScope:
     bundles: frozenset[int]
 
     def has_evidence(self, label: str) -> bool:
-        m = LABEL.match(label or "")
-        return bool(m) and int(m.group(1)) in self.evidence_numbers
+        return evidence_number(label) in self.evidence_numbers
 
     def has_request(self, number: str) -> bool:
         return (number or "").upper() in self.requests
@@ -68,9 +67,9 @@ def case_scope(ctx: Context, workspace_id: int, case_id: int) -> CaseScope:
         for notes in s.execute(select(CaseFacts.notes).where(CaseFacts.case_id == case_id)).scalars():
             labels.extend(str(n["evidence"]) for n in (notes or []) if isinstance(n, dict) and n.get("evidence"))
         for label in labels:
-            m = LABEL.match(str(label))
-            if m:
-                numbers.add(int(m.group(1)))
+            n = evidence_number(str(label))
+            if n is not None:
+                numbers.add(n)
         requests = set()
         if request_ids:
             for sr in s.execute(select(SupportRequest).where(SupportRequest.id.in_(request_ids))).scalars():

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..documents.timestamp_token import TokenCheck, check_tokens
+from ..domain.labels import evidence_label
 from ..domain.ledger import check_chain
 from ..store.blobs import BlobStoreError
 from ..store.db import unit_of_work
@@ -173,7 +174,7 @@ def _verify_items(
         )
     seen: set[int] = set()
     for number, sha, size, ledger_seq in items:
-        label = f"E-{number:04d}"
+        label = evidence_label(number)
         seen.add(number)
         report.items += 1
         rec = added.get(number)
@@ -211,7 +212,9 @@ def _verify_items(
         if number not in seen:
             report.problems.append(
                 Problem(
-                    ws.slug, f"E-{number:04d}", f"recorded in ledger #{seq} but its evidence record is gone (deleted)"
+                    ws.slug,
+                    evidence_label(number),
+                    f"recorded in ledger #{seq} but its evidence record is gone (deleted)",
                 )
             )
 

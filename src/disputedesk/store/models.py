@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..domain.labels import evidence_label
 from .types import ExactDecimal, UTCDateTime
 
 NAMING = {
@@ -123,7 +124,7 @@ class EvidenceItem(WorkspaceScoped, Base):
 
     @property
     def label(self) -> str:
-        return f"E-{self.number:04d}"
+        return evidence_label(self.number)
 
 
 class Contract(WorkspaceScoped, Base):

@@ -123,7 +123,7 @@ def test_a_mail_page_lists_its_attachments(ctx, tmp_path) -> None:  # type: igno
 
 
 def test_more_hits_than_the_page_shows_are_counted_not_cut_silently(client, monkeypatch) -> None:
-    from disputedesk.services import mail
+    from disputedesk.services.mail import query as mail
 
     sign_in(client, "owner")
     r = client.get("/api/mail/search", params={"q": "spindle", "limit": 1})

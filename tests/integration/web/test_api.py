@@ -100,3 +100,21 @@ def test_numbers_out_of_range_are_client_errors(client) -> None:
     assert client.get("/api/evidence", params={"offset": 10**20}).status_code == 422
     r = client.get(f"/api/jobs/{10**20}")
     assert 400 <= r.status_code < 500 and "error" in r.json()
+
+
+def test_every_json_body_is_a_typed_command(client) -> None:
+    """Issue 14: no state-changing route takes a free-form object; its OpenAPI body is a named
+    model whose fields are listed (uploads are multipart forms)."""
+    spec = client.get("/api/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    untyped = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            body = op.get("requestBody", {}).get("content", {}).get("application/json")
+            if body is None:
+                continue
+            ref = body["schema"].get("$ref", "")
+            name = ref.rsplit("/", 1)[-1]
+            if not name or not schemas.get(name, {}).get("properties"):
+                untyped.append(f"{method.upper()} {path}")
+    assert untyped == []

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from disputedesk.ingest.mail import detect_media_type, parse_path
+from disputedesk.ingest.mail import parse_path
+from disputedesk.ingest.mediatypes import detect_source_type as detect_media_type
 
 from .conftest import FIXTURES
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from disputedesk.ingest.mail import detect_media_type, parse_path
+from disputedesk.ingest.mail import parse_path
 from disputedesk.ingest.mail.mbox import iter_mbox_items
+from disputedesk.ingest.mediatypes import detect_source_type as detect_media_type
 
 from .conftest import build_message
 

@@ -2,6 +2,10 @@
 
 Pure: takes paragraphs (text with positions) and the date the check is made for (`as_of`,
 which decides which version of a law is cited); no I/O, no clock.
+
+Size (about 1,150 lines): ``_kind_issues`` (the legal weak points, one rule per clause kind) is
+some 400 of them and belongs in its own module; it stays here while the contract-clarity work
+in progress edits it daily (a move now would only create merge conflicts).
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ database.  Typical use by the importer::
         elif item.kind == "rejected": report(item.source, item.reason)
         # item.parent_key links attachments/nested messages to their message
 
-Parsers are found by media type (:func:`detect_media_type`); :func:`register` adds or replaces
-one.  A parser never raises for bad input: it yields ``kind="rejected"`` items with a reason,
-and :func:`parse_path` turns an unexpected exception into such an item too.
+Parsers are found by media type (``ingest/mediatypes.py``, :func:`detect_source_type`);
+:func:`register` adds or replaces one.  A parser never raises for bad input: it yields
+``kind="rejected"`` items with a reason, and :func:`parse_path` turns an unexpected exception into such an item too.
 """
 
 from __future__ import annotations
@@ -23,14 +23,24 @@ from collections.abc import Callable, Iterator
 from datetime import tzinfo
 from pathlib import Path
 
+from ..mediatypes import (  # noqa: F401  (the media types, for callers of this package)
+    CHAT_CSV,
+    CHAT_JSON,
+    EML,
+    MAILDIR,
+    MBOX,
+    MSG,
+    WHATSAPP,
+    detect_source_type,
+)
 from .autoreply import detect_auto_reply
-from .chat import is_whatsapp_export, iter_chat_csv_items, iter_chat_json_items, iter_whatsapp_items
+from .chat import iter_chat_csv_items, iter_chat_json_items, iter_whatsapp_items
 from .direction import Direction, Parties, classify
 from .eml import iter_eml_items, parse_eml
 from .maildir import is_maildir, iter_maildir_items
-from .mbox import is_from_line, iter_mbox_items
+from .mbox import iter_mbox_items
 from .model import Address, AttachmentInfo, ParsedItem, ParsedMessage
-from .msg import OLE_MAGIC, iter_msg_items, msg_available
+from .msg import iter_msg_items, msg_available
 from .threading import Thread, ThreadInput, ThreadNode, normalise_subject, thread_messages
 
 __all__ = [
@@ -48,7 +58,7 @@ __all__ = [
     "WHATSAPP",
     "classify",
     "detect_auto_reply",
-    "detect_media_type",
+    "detect_source_type",
     "is_maildir",
     "iter_chat_csv_items",
     "iter_chat_json_items",
@@ -65,15 +75,6 @@ __all__ = [
     "register",
     "thread_messages",
 ]
-
-# pseudo media types for sources that have no registered one
-MAILDIR = "inode/x-maildir"
-WHATSAPP = "text/x-whatsapp-export"
-CHAT_CSV = "text/csv"
-CHAT_JSON = "application/json"
-MBOX = "application/mbox"
-EML = "message/rfc822"
-MSG = "application/vnd.ms-outlook"
 
 Parser = Callable[..., Iterator[ParsedItem]]
 """``parser(path: Path, *, key: str, tz: tzinfo | None) -> Iterator[ParsedItem]``"""
@@ -131,37 +132,6 @@ register(WHATSAPP, _whatsapp)
 register(CHAT_CSV, _csv)
 register(CHAT_JSON, _json)
 
-_EML_EXT = {".eml", ".p7m", ".msg822", ".email"}
-_MBOX_EXT = {".mbox", ".mbx", ".mbs"}
-
-
-def detect_media_type(path: str | Path) -> str:
-    """Media type of a source by content first, then by extension (``message/rfc822`` if unsure)."""
-    p = Path(path)
-    if p.is_dir():
-        return MAILDIR
-    ext = p.suffix.lower()
-    with open(p, "rb") as fh:
-        head = fh.read(65536)
-    if head.startswith(OLE_MAGIC):
-        return MSG
-    if ext == ".msg":
-        return MSG  # not OLE: the .msg parser rejects it with the reason
-    first_line = head.split(b"\n", 1)[0].rstrip(b"\r")
-    if ext in _MBOX_EXT or (ext not in _EML_EXT and is_from_line(first_line)):
-        return MBOX
-    if ext in _EML_EXT:
-        return EML
-    if ext == ".csv":
-        return CHAT_CSV
-    if ext == ".json":
-        return CHAT_JSON
-    if ext == ".txt":
-        text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-        if is_whatsapp_export(text):
-            return WHATSAPP
-    return EML
-
 
 def parse_path(path: str | Path, *, key: str = "0", tz: tzinfo | None = None) -> Iterator[ParsedItem]:
     """Parse one source (file or Maildir folder) into a stream of items, parents before children.
@@ -171,7 +141,7 @@ def parse_path(path: str | Path, *, key: str = "0", tz: tzinfo | None = None) ->
     """
     p = Path(path)
     try:
-        media_type = detect_media_type(p)
+        media_type = detect_source_type(p)
     except OSError as exc:
         yield ParsedItem(
             key=key,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ...domain.maildomains import domain_set, host_in
 from .model import Address, ParsedMessage
 
 __all__ = ["Direction", "DirectionValue", "Parties", "classify", "side_of"]
@@ -22,14 +23,8 @@ DirectionValue = Literal["buyer->supplier", "supplier->buyer", "internal", "othe
 Side = Literal["us", "supplier", "other"]
 
 
-def _norm(values: Iterable[str]) -> frozenset[str]:
-    """Addresses stay as they are (lower-cased); "@acme.cn" and "acme.cn" are domains."""
-    out = set()
-    for v in values:
-        v = v.strip().lower()
-        if v:
-            out.add(v[1:] if v.startswith("@") else v)
-    return frozenset(out)
+# Addresses stay as they are (lower-cased); "@acme.cn" and "acme.cn" are domains.
+_norm = domain_set
 
 
 @dataclass(frozen=True)
@@ -55,13 +50,6 @@ class Parties:
         )
 
 
-def _domain_match(domain: str, entries: frozenset[str]) -> bool:
-    if not domain:
-        return False
-    parts = domain.split(".")
-    return any(".".join(parts[i:]) in entries for i in range(len(parts) - 1))
-
-
 def side_of(address: Address, parties: Parties) -> Side:
     """Which side an address (or, with no address, a chat display name) belongs to."""
     addr = address.addr.lower()
@@ -71,9 +59,9 @@ def side_of(address: Address, parties: Parties) -> Side:
         if addr in parties.supplier:
             return "supplier"
         dom = address.domain.lower()
-        if _domain_match(dom, parties.supplier):
+        if host_in(dom, parties.supplier):
             return "supplier"
-        if _domain_match(dom, parties.ours):
+        if host_in(dom, parties.ours):
             return "us"
         return "other"
     name = address.name.strip().casefold()

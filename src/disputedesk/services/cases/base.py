@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...domain.ladder import (
     Step,
 )
@@ -62,7 +63,7 @@ def today_for(ctx: Context) -> date:
 
 
 def _label(number: int | None) -> str | None:
-    return None if number is None else f"E-{number:04d}"
+    return None if number is None else evidence_label(number)
 
 
 def _labels_by_id(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
@@ -70,7 +71,7 @@ def _labels_by_id(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
     if not wanted:
         return {}
     return {
-        i: f"E-{n:04d}"
+        i: evidence_label(n)
         for i, n in s.execute(select(EvidenceItem.id, EvidenceItem.number).where(EvidenceItem.id.in_(wanted)))
     }
 

@@ -6,15 +6,17 @@ The models give the fields, their types and which are required; the checks that 
 workspace or a rule (a real calendar date, an amount that is not a float, a known currency, an
 evidence number that exists) stay in the services and raise ``ValueError("<field>: …")`` — a
 400 naming the field on the API, the message on the page. A missing or unknown field is a 422
-naming it on the API (:func:`check` turns it into the same ``"<field>: …"`` message for forms).
+naming it on the API (:func:`services.commands.check` turns it into the same ``"<field>: …"`` message for forms).
 Dates are text here for that reason: ``2026-02-30`` is the service's "not a real calendar date".
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..commands import check  # noqa: F401  (the forms' reading of a command)
 
 Day = Annotated[str, Field(description="YYYY-MM-DD", examples=["2026-03-30"])]
 Amount = Annotated[
@@ -148,17 +150,3 @@ class ExchangeRate(_Command):
     rate: Amount
     on: Day
     source: str
-
-
-C = TypeVar("C", bound=_Command)
-
-
-def check(model: type[C], data: dict[str, Any]) -> C:
-    """A form's fields as the command; a missing or unknown field is ``ValueError("<field>: …")``."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(x) for x in first["loc"]) or "form"
-        words = {"missing": "required", "extra_forbidden": "unknown field"}.get(first["type"], first["msg"])
-        raise ValueError(f"{field}: {words}") from None

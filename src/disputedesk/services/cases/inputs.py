@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.dates import parse_day
+from ...domain.labels import evidence_label, evidence_number
 from ...domain.ladder import (
     ISSUE_TYPES,
 )
@@ -30,12 +32,6 @@ ISSUE_ALIASES = {
 
 # Amounts are stored as NUMERIC(20, 6) on PostgreSQL: 14 digits before the point at most.
 MAX_AMOUNT = Decimal(10) ** 12  # the dashboard shows deadlines this many days ahead
-
-
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-_EVIDENCE = re.compile(r"^E-(\d{1,9})$")
 
 
 _CASE_NO = re.compile(r"^CASE-\d{4}-\d{3,}$")
@@ -71,24 +67,9 @@ def _blank(value: Any) -> bool:
 
 
 def parse_date(value: Any, name: str, *, required: bool = True) -> date | None:
-    """A calendar date from a ``date`` or ``YYYY-MM-DD``; impossible dates name the field."""
-    if _blank(value):
-        if required:
-            raise ValueError(f"{name}: required (a date, YYYY-MM-DD)")
-        return None
-    if isinstance(value, date):
-        d = value
-    else:
-        text = str(value).strip()
-        if not _ISO.match(text):
-            raise ValueError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD")
-        try:
-            d = date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{name}: {value!r} is not a real calendar date") from None
-    if not 1950 <= d.year <= 2200:
-        raise ValueError(f"{name}: {d} is outside the years 1950–2200")
-    return d
+    """A calendar date from a ``date`` or ``YYYY-MM-DD``; impossible dates name the field (the
+    one rule: domain/dates.py)."""
+    return parse_day(value, name, required=required)
 
 
 def parse_int(value: Any, name: str, *, minimum: int = 1, maximum: int = 3650) -> int | None:
@@ -168,11 +149,10 @@ def parse_list(value: Any, name: str) -> list[str]:
 def _evidence_numbers(labels: Sequence[str], name: str) -> list[tuple[str, int]]:
     out = []
     for i, raw in enumerate(labels):
-        m = _EVIDENCE.match(raw.strip().upper())
-        if not m:
+        n = evidence_number(raw)
+        if n is None:
             raise ValueError(f"{name}[{i}]: {raw!r} is not an evidence number like E-0042")
-        n = int(m.group(1))
-        out.append((f"E-{n:04d}", n))
+        out.append((evidence_label(n), n))
     return out
 
 
@@ -201,16 +181,15 @@ def _one_evidence(s: Session, ws: Workspace, label: Any, name: str) -> tuple[str
         return None
     if not isinstance(label, str):
         raise ValueError(f"{name}: expected an evidence number like E-0042")
-    m = _EVIDENCE.match(label.strip().upper())
-    if not m:
+    n = evidence_number(label)
+    if n is None:
         raise ValueError(f"{name}: {label!r} is not an evidence number like E-0042")
-    n = int(m.group(1))
     item_id = s.execute(
         select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == n)
     ).scalar_one_or_none()
     if item_id is None:
-        raise ValueError(f"{name}: E-{n:04d} does not exist in this workspace")
-    return f"E-{n:04d}", item_id
+        raise ValueError(f"{name}: {evidence_label(n)} does not exist in this workspace")
+    return evidence_label(n), item_id
 
 
 def normalise_issue(issue: str, name: str = "issues") -> str:

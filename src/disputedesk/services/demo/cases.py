@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...domain.labels import evidence_label
 from ...domain.ladder import (
     Step,
 )
@@ -78,7 +79,7 @@ def load_demo_case(ctx: Context, workspace: str, spec: Mapping[str, Any], *, act
         if s.execute(select(Case.id).where(Case.workspace_id == ws.id).limit(1)).first():
             return None
         by_source = {
-            src.removeprefix("demo:"): f"E-{n:04d}"
+            src.removeprefix("demo:"): evidence_label(n)
             for n, src in s.execute(
                 select(EvidenceItem.number, EvidenceItem.source).where(EvidenceItem.workspace_id == ws.id)
             )

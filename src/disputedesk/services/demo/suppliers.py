@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...domain.labels import evidence_label
+from ...domain.maildomains import address_in
 from ...domain.suppliers import (
     AnswerHours,
-    domain_matches,
 )
 from ...store.db import unit_of_work
 from ...store.models import EvidenceItem, Message, Organization
@@ -142,7 +143,7 @@ def load_demo_suppliers(
             select(EvidenceItem.number, EvidenceItem.source).where(EvidenceItem.workspace_id == ws.id)
         ):
             if src and src.startswith("demo:"):
-                by_path[src.removeprefix("demo:")] = f"E-{n:04d}"
+                by_path[src.removeprefix("demo:")] = evidence_label(n)
         done: set[str] = set()
         for table in (SupplierFactEvidence, SupplierCertification, SupplierBankAccount, DueDiligenceEntry):
             done |= set(
@@ -341,9 +342,7 @@ def _demo_review_warnings(ctx: Context, workspace: str, spec: Mapping[str, Any],
                 note="supplier confirmed by phone and mail: not its account; not paid",
                 whole_message=True,
             )
-        elif w.kind == "account_change_request" and domain_matches(
-            w.sender or "", domains.get(w.supplier_key or "", ())
-        ):
+        elif w.kind == "account_change_request" and address_in(w.sender or "", domains.get(w.supplier_key or "", ())):
             done.add(w.message_id)
             review_payment_warning(
                 ctx,

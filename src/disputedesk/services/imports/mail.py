@@ -30,15 +30,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest.mail import (
-    CHAT_CSV,
-    CHAT_JSON,
-    EML,
     MAILDIR,
     MBOX,
-    MSG,
-    WHATSAPP,
     Address,
     ParsedItem,
     ParsedMessage,
@@ -46,18 +42,13 @@ from ...ingest.mail import (
     classify,
     parsers,
 )
-from ...ingest.mail.chat import is_whatsapp_export
 from ...ingest.mail.direction import side_of
-from ...ingest.mail.mbox import is_from_line
-from ...ingest.mail.msg import OLE_MAGIC
-from ...ingest.mail.sniff import looks_like_message
+from ...ingest.mediatypes import mail_source_type
 from ...store.blobs import local_path
 from ...store.models import Contact, Message, Organization
 from ...store.models_mail import MailMessageMeta, MailSearchDoc
 from ..context import Context
 
-EML_EXT = {".eml", ".p7m", ".msg822", ".email"}
-MBOX_EXT = {".mbox", ".mbx", ".mbs"}
 MAX_MESSAGE_TEXT = 1_000_000
 
 
@@ -73,35 +64,10 @@ def source_type(name: str, head: bytes, media_type: str, size: int = 0) -> str |
     A file other than an mbox above MAX_WHOLE_FILE_BYTES is kept as a plain file (its parser
     would read it whole into memory).
     """
-    found = _source_type(name, head, media_type)
+    found = mail_source_type(name, head, media_type)
     if found is not None and found != MBOX and size > MAX_WHOLE_FILE_BYTES:
         return None
     return found
-
-
-def _source_type(name: str, head: bytes, media_type: str) -> str | None:
-    ext = Path(name).suffix.lower()
-    if ext == ".msg" or (head.startswith(OLE_MAGIC) and ext == ".msg"):
-        return MSG
-    first = head.split(b"\n", 1)[0].rstrip(b"\r")
-    if ext in MBOX_EXT or (ext not in EML_EXT and head[:5] == b"From " and is_from_line(first)):
-        return MBOX
-    if ext in EML_EXT or media_type == "message/rfc822":
-        return EML
-    if ext == ".txt":
-        sample = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-        if is_whatsapp_export(sample):
-            return WHATSAPP
-    if ext == ".csv":
-        header = head.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff").lower()
-        cols = {c.strip().strip('"') for c in header.split(",")}
-        if {"sent_at", "sender", "text"} <= cols:
-            return CHAT_CSV
-    if ext == ".json" and b'"sent_at"' in head and b'"sender"' in head:
-        return CHAT_JSON
-    if looks_like_message(head):
-        return EML  # a message without the suffix: "1234", "message", a ticket-system export
-    return None
 
 
 # -- the parties of a workspace ------------------------------------------------------------------
@@ -351,7 +317,7 @@ def link_variants(s: Session, ws_id: int, new: list[tuple[dict[str, Any], str]])
             .where(Message.workspace_id == ws_id, Message.message_id.in_(ids[i : i + 500]))
         ).all()
         for m, number in rows:
-            existing.setdefault(m.message_id, []).append((_StoredMessage(m), f"E-{number:04d}"))
+            existing.setdefault(m.message_id, []).append((_StoredMessage(m), evidence_label(number)))
     for m, label in new:  # the batch's own rows count too, as if already stored
         if m["message_id"]:
             existing.setdefault(m["message_id"], []).append((_NewMessage(m), label))

@@ -31,9 +31,11 @@ from typing import BinaryIO
 
 from sqlalchemy import insert, select
 
+from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest import files as filetypes
 from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
+from ...ingest.mediatypes import detect_media_type
 from ...store.blobs import BlobStoreError, StoredBlob, local_path
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
@@ -362,7 +364,7 @@ def _expand_mail(
             doc_date = item.message.date
             kind = "correspondence"
         else:
-            media_type = filetypes.detect_media_type(name, blob.head)
+            media_type = detect_media_type(name, blob.head)
             if media_type in ("application/octet-stream", "text/plain") and item.media_type:
                 media_type = item.media_type.lower()
             text = _extract(ctx, blob, media_type)
@@ -414,7 +416,7 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
         return Outcome(
             cand.name, cand.source, FAILED, sha256=blob.sha256, reason="empty file (0 bytes): nothing to keep"
         )
-    media_type = filetypes.detect_media_type(cand.name, blob.head)
+    media_type = detect_media_type(cand.name, blob.head)
     text = _extract(ctx, blob, media_type)
     return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
 
@@ -469,10 +471,10 @@ def _record_batch(
                         c.name,
                         c.source,
                         DUPLICATE,
-                        evidence=f"E-{number:04d}",
+                        evidence=evidence_label(number),
                         sha256=b.sha256,
                         size=b.size,
-                        reason=f"same bytes as E-{number:04d}: not stored twice",
+                        reason=f"same bytes as {evidence_label(number)}: not stored twice",
                     )
                 )
                 continue
@@ -528,7 +530,13 @@ def _record_batch(
                 run.numbers[st.key] = number
             outcomes.append(
                 Outcome(
-                    c.name, c.source, IMPORTED, evidence=f"E-{number:04d}", sha256=b.sha256, size=b.size, reason=st.note
+                    c.name,
+                    c.source,
+                    IMPORTED,
+                    evidence=evidence_label(number),
+                    sha256=b.sha256,
+                    size=b.size,
+                    reason=st.note,
                 )
             )
         _insert_items(s, [r for _, r in added])
@@ -603,7 +611,7 @@ class _Row:
 
     @property
     def label(self) -> str:
-        return f"E-{self.number:04d}"
+        return evidence_label(self.number)
 
 
 def _insert_returning_ids(s, model, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]

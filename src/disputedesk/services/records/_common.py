@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter, entries_for_subject
 from ...store.models import Contract, EvidenceItem, Organization, RecordEvidence, Workspace
@@ -159,4 +160,4 @@ def evidence_labels(s: Session, kind: str, record_id: int, role: str | None = No
     )
     if role is not None:
         q = q.where(RecordEvidence.role == role)
-    return [f"E-{n:04d}" for n in s.execute(q).scalars()]
+    return [evidence_label(n) for n in s.execute(q).scalars()]

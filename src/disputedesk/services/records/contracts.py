@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...store.models import Contract, Order, Organization, Payment, SupportRequest, Workspace
 from ...store.models_sla import SlaTerms
 from ..context import Context
@@ -87,7 +88,7 @@ def _label_of(s: Session, evidence_id: int) -> list[str]:
     from ...store.models import EvidenceItem
 
     n = s.execute(select(EvidenceItem.number).where(EvidenceItem.id == evidence_id)).scalar_one_or_none()
-    return [f"E-{n:04d}"] if n is not None else []
+    return [evidence_label(n)] if n is not None else []
 
 
 def _record(s: Session, ws: Workspace, c: Contract, *, with_history: bool = True) -> ContractRecord:

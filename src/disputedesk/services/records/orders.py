@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...store.models import Contract, Delivery, Order, Organization, ProductUnit, SupportRequest, Workspace
 from ..context import Context
 from ._common import (
@@ -72,7 +73,7 @@ def _record(s: Session, ws: Workspace, o: Order, *, with_history: bool = True) -
         from ...store.models import EvidenceItem
 
         n = s.execute(select(EvidenceItem.number).where(EvidenceItem.id == d.evidence_id)).scalar_one_or_none()
-        delivery_labels = [f"E-{n:04d}"] if n is not None else []
+        delivery_labels = [evidence_label(n)] if n is not None else []
     return OrderRecord(
         number=o.number,
         contract=c.number if c else None,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
 from ...store.models import Contract, Order, Organization, Payment, Workspace
 from ..context import Context
 from ._common import (
@@ -75,7 +76,7 @@ def _record(s: Session, ws: Workspace, p: Payment, number: str, *, with_history:
         from ...store.models import EvidenceItem
 
         n = s.execute(select(EvidenceItem.number).where(EvidenceItem.id == p.evidence_id)).scalar_one_or_none()
-        labels = [f"E-{n:04d}"] if n is not None else []
+        labels = [evidence_label(n)] if n is not None else []
     return PaymentRecord(
         number=number,
         supplier=org.key if org else None,

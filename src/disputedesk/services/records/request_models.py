@@ -9,12 +9,12 @@ evidence number in the wrong form, a link naming both a thread and messages); th
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from ...domain.labels import normal_label
 from .errors import custom_check
 
 Severity = Literal["critical", "high", "normal", "low"]
@@ -30,7 +30,6 @@ EventKind = Literal[
     "maintenance_end",
 ]
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
-_LABEL = re.compile(r"^E-(\d{1,9})$")
 
 
 NAIVE = custom_check("naive_time", "{value} has no UTC offset; write it with one, e.g. 2026-03-30T10:15+08:00")
@@ -53,10 +52,10 @@ def _text(value: str) -> str:
 
 
 def _label(value: str) -> str:
-    m = _LABEL.match(value.strip().upper())
-    if not m:
+    label = normal_label(value)
+    if label is None:
         raise NOT_LABEL(value=repr(value))
-    return f"E-{int(m.group(1)):04d}"
+    return label
 
 
 AwareTime = Annotated[datetime, AfterValidator(_aware)]

@@ -23,6 +23,12 @@ second guard), so two writers never get the same number.
 
 Every change is one ledger entry (subject ``request:SR-0001``) with the old and new values; the
 history shown on the request is read back from those entries.
+
+Size (over 750 lines): the support request's whole life (open, from a thread, correct, link,
+close, reopen, events) under one lock discipline and one ledger vocabulary. A split by step (as
+``services/cases/``) would read well, but ``tests/unit/records/test_request_messages_zh.py``
+reads this file to check that every ``FieldError`` message has its Chinese form; the split
+waits for that test to read a package (this redesign changes tests only in their imports).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
+from ...domain.labels import evidence_label
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter, entries_for_subject
 from ...store.models import Contract, EvidenceItem, Message, Organization, ProductUnit, SupportRequest, Workspace
@@ -192,7 +199,7 @@ def _record(s: Session, ws: Workspace, r: SupportRequest, *, history: bool = Tru
         ).scalars()
     )
     labels = [
-        f"E-{n:04d}"
+        evidence_label(n)
         for n in s.execute(
             select(EvidenceItem.number)
             .join(Message, Message.evidence_id == EvidenceItem.id)
@@ -441,7 +448,9 @@ def _thread_messages(s: Session, t: MailThread) -> list[tuple[int, str | None, s
         .where(MailMessageMeta.thread_id == t.id)
         .order_by(Message.sent_at, Message.id)
     ).all()
-    return [(pk, f"E-{n:04d}" if n is not None else None, d, snd, at, sup, sr) for pk, n, d, snd, at, sup, sr in rows]
+    return [
+        (pk, evidence_label(n) if n is not None else None, d, snd, at, sup, sr) for pk, n, d, snd, at, sup, sr in rows
+    ]
 
 
 def _link_thread(s: Session, t: MailThread, row: SupportRequest) -> list[str]:

@@ -47,7 +47,6 @@ from .messages import (
     TEXT_HEAD,
     classify_message,
     is_bare_acknowledgement,
-    own_text,
     sender_side,
     side_of,
 )
@@ -105,7 +104,6 @@ __all__ = [
     "list_requests",
     "list_terms",
     "normalise_terms",
-    "own_text",
     "parse_time",
     "request_detail",
     "sender_side",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,6 +13,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from ...domain.bizcal import BusinessCalendar, Closure
+from ...domain.labels import evidence_number
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import EvidenceItem, Organization, Workspace
@@ -83,11 +83,11 @@ def _check_evidence_refs(s: Session, ws: Workspace, spec: Mapping[str, Any]) -> 
     for ref in refs:
         if not ref:
             continue
-        m = re.fullmatch(r"E-(\d{1,9})", str(ref))
-        if not m:
+        number = evidence_number(str(ref))
+        if number is None:
             raise ValueError(f"evidence_ref {ref!r}: expected an evidence number such as E-0042")
         found = s.execute(
-            select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == int(m.group(1)))
+            select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == number)
         ).first()
         if found is None:
             raise LookupError(f"evidence_ref {ref}: no such evidence item in workspace {ws.slug!r}")

@@ -13,6 +13,7 @@ from sqlalchemy import String, Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ...domain.bizcal import BusinessCalendar, to_epoch
+from ...domain.labels import evidence_label
 from ...domain.sla import (
     Direction,
     Event,
@@ -268,7 +269,7 @@ def _iter_inputs(
             r = reqs.get(srid)
             if r is None:
                 continue
-            ref = f"E-{evno:04d}" if evno is not None else f"message {mid}"
+            ref = evidence_label(evno) if evno is not None else f"message {mid}"
             r.messages.append((mid, sender, direction, _raw_time(sent_at), _raw_flags(flags), text, ref))
         eq = select(SlaEvent.support_request_id, SlaEvent.kind, SlaEvent.at, SlaEvent.ref).where(
             SlaEvent.workspace_id == ws_id,

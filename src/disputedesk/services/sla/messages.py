@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ...domain.maildomains import host_in, mail_host
+from ...domain.mailtext import own_words
 from ...domain.sla import (
     EventKind,
 )
@@ -31,13 +33,6 @@ _SIDES = {**{d: "buyer" for d in BUYER_DIRECTIONS}, **{d: "supplier" for d in SU
 ACK_MAX_CHARS = 300
 
 
-_QUOTE_MARKERS = re.compile(
-    r"^\s*(?:>|-{2,}\s*(?:原始邮件|Original Message|Forwarded message)|-{5,}|On .{1,200} wrote:|"
-    r"在.{1,200}写道[:：]|发件人[:：]|From:\s|Von:\s|Am .{1,200} schrieb)",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
 _ACK_PHRASES = re.compile(
     r"received|noted|acknowledg|well taken|will (?:check|look|revert|get back|reply|follow|investigate|confirm)|"
     r"checking|looking into|收到|收悉|已阅|知悉|会检查|会查|尽快|正在(?:核查|检查|查看|处理)|跟进|回复您",
@@ -50,20 +45,12 @@ _NOT_BARE = re.compile(
 )
 
 
-def own_text(text: str | None) -> str:
-    """The message's own words: everything before the quoted earlier message."""
-    if not text:
-        return ""
-    m = _QUOTE_MARKERS.search(text)
-    return (text[: m.start()] if m else text).strip()
-
-
 def is_bare_acknowledgement(text: str | None, *, has_attachments: bool = False) -> bool:
     """The documented rule (module docstring): short, an acknowledgement phrase, no question or
     request, no attachment."""
     if has_attachments or not text or not _ACK_PHRASES.search(text, 0, TEXT_HEAD):
         return False  # no acknowledgement phrase at all (the cheap test first)
-    own = own_text(text)
+    own = own_words(text)
     compact = " ".join(own.split())
     if not compact or len(compact) > ACK_MAX_CHARS:
         return False
@@ -91,18 +78,12 @@ def side_of(direction: str | None) -> str | None:
 
 
 def sender_side(sender: str | None, buyer_domains: Iterable[str], supplier_domains: Iterable[str]) -> str | None:
-    """Fallback when a message's direction is unknown ("other"): the sender's mail domain."""
-    m = re.search(r"@([A-Za-z0-9.-]+)", sender or "")
-    if not m:
-        return None
-    dom = m.group(1).lower().rstrip(".>")
-
-    def match(domains: Iterable[str]) -> bool:
-        return any(dom == d.lower().lstrip("@") or dom.endswith("." + d.lower().lstrip("@")) for d in domains if d)
-
-    if match(supplier_domains):
+    """Fallback when a message's direction is unknown ("other"): the sender's mail domain
+    (the rule of domain/maildomains.py)."""
+    host = mail_host(sender)
+    if host_in(host, supplier_domains):
         return "supplier"
-    if match(buyer_domains):
+    if host_in(host, buyer_domains):
         return "buyer"
     return None
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, select
 
 from ...domain.bizcal import to_epoch
+from ...domain.mailtext import own_words
 from ...domain.sla import (
     evaluate,
 )
@@ -22,7 +23,7 @@ from ..context import Context
 from ..workspaces import get_workspace
 from .base import _request, _supplier
 from .inputs import _iter_inputs, _load_setup, build_request
-from .messages import classify_message, own_text
+from .messages import classify_message
 
 # --------------------------------------------------------------------------------------------
 # Reading results
@@ -215,7 +216,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
             fl.append("undated: not counted")
         timeline.append(
             TimelineItem(
-                sent_at or r.opened_at, "message", c["side"], (own_text(text) or "")[:280], ref, fl, subjects.get(mid)
+                sent_at or r.opened_at, "message", c["side"], own_words(text)[:280], ref, fl, subjects.get(mid)
             )
         )
     for kind, at, ref in r.events:

@@ -28,7 +28,6 @@ from .payment_safety import (
     list_payment_warnings,
     review_payment_warning,
     scan_payment_warnings,
-    strip_quoted,
 )
 from .profile import (
     PROFILE_FIELDS,
@@ -107,7 +106,6 @@ __all__ = [
     "sla_credits",
     "sla_figures",
     "slugify",
-    "strip_quoted",
     "supplier_page",
     "update_supplier",
 ]

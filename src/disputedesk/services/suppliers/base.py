@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import scorecard as sc
+from ...domain.dates import parse_day
+from ...domain.labels import evidence_label, evidence_number
 from ...domain.suppliers import (
     EscalationLevel,
     SupplierKind,
@@ -118,11 +120,11 @@ def _profile_row(s: Session, ws: Workspace, org: Organization, now: datetime) ->
 def _evidence(s: Session, ws: Workspace, label: str | None, field_name: str) -> EvidenceItem | None:
     if label is None or not str(label).strip():
         return None
-    m = re.match(r"^E-(\d{1,9})$", str(label).strip().upper())
-    if not m:
+    number = evidence_number(str(label))
+    if number is None:
         raise SupplierError(field_name, f"{label!r} is not an evidence number (expected E-0042)")
     item = s.execute(
-        select(EvidenceItem).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == int(m.group(1)))
+        select(EvidenceItem).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == number)
     ).scalar_one_or_none()
     if item is None:
         raise SupplierError(field_name, f"{label.strip().upper()} does not exist in this workspace")
@@ -134,7 +136,7 @@ def _labels(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
     if not wanted:
         return {}
     return {
-        i: f"E-{n:04d}"
+        i: evidence_label(n)
         for i, n in s.execute(select(EvidenceItem.id, EvidenceItem.number).where(EvidenceItem.id.in_(wanted)))
     }
 
@@ -155,14 +157,10 @@ def _text(value: Any) -> str | None:
 
 
 def _date(value: Any, field_name: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
     try:
-        return date.fromisoformat(str(value).strip())
+        return parse_day(value, field_name)  # the one rule: domain/dates.py
     except ValueError as exc:
-        raise SupplierError(field_name, f"{value!r} is not a date (YYYY-MM-DD)") from exc
+        raise SupplierError(field_name, str(exc).split(": ", 1)[1]) from exc
 
 
 def slugify(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,10 +10,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.maildomains import host_in, mail_host
+from ...domain.mailtext import own_words
 from ...domain.payment_safety import assess_payment_message, lookalike_of
 from ...domain.suppliers import (
     BankAccount,
-    domain_matches,
 )
 from ...domain.text import dumps as text_dumps
 from ...domain.text import loads as text_loads
@@ -41,22 +41,6 @@ class ScanReport:
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
-
-
-_QUOTE_HEAD = re.compile(
-    r"^(?:-{2,}\s*(?:original message|原始邮件|forwarded message)\s*-{2,}"
-    r"|on .{5,200} wrote:|在 .{2,100} 写道[:：])\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def strip_quoted(text: str) -> str:
-    """The message's own words: quoted lines (``> …``) and the quoted original after an
-    "-----Original Message-----" / "On … wrote:" header are left out."""
-    m = _QUOTE_HEAD.search(text)
-    if m:
-        text = text[: m.start()]
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
 
 
 @dataclass
@@ -112,14 +96,6 @@ def _supplier_facts(s: Session, ws: Workspace) -> list[_SupplierFacts]:
     return out
 
 
-def _host(address: str | None) -> str:
-    if not address:
-        return ""
-    m = re.search(r"<([^>]+)>", address)
-    addr = (m.group(1) if m else address).strip().lower()
-    return addr.rsplit("@", 1)[1] if "@" in addr else ""
-
-
 def scan_payment_warnings(
     ctx: Context, workspace: str, *, message_ids: Iterable[int] | None = None, actor: str = "payment-safety"
 ) -> ScanReport:
@@ -159,17 +135,17 @@ def scan_payment_warnings(
         paid = {f.org_id: accounts_paid(s, ws, f.org_id) for f in suppliers}
         led = _Ledger(s, ws, ctx, actor)
         for msg in s.execute(q).scalars():
-            host = _host(msg.sender)
-            if msg.direction in OWN_DIRECTIONS or (host and domain_matches(f"x@{host}", own_domains)):
+            host = mail_host(msg.sender)
+            if msg.direction in OWN_DIRECTIONS or (host and host_in(host, own_domains)):
                 report.skipped_own += 1
                 continue
             report.scanned += 1
             facts = None
             if host:
-                facts = next((f for f in suppliers if domain_matches(f"x@{host}", f.domains)), None)
+                facts = next((f for f in suppliers if host_in(host, f.domains)), None)
                 if facts is None:
                     facts = next((f for f in suppliers if f.domains and lookalike_of(host, f.domains)), None)
-            text = strip_quoted(f"{msg.subject or ''}\n{msg.text or ''}")
+            text = own_words(f"{msg.subject or ''}\n{msg.text or ''}")
             warnings = assess_payment_message(
                 text,
                 legal_name_zh=facts.name_zh if facts else None,

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 
 from ...domain import scorecard as sc
 from ...domain.money import Money
+from ...domain.sla import first_response_figures
 from ...domain.suppliers import (
     Rating,
     ReviewFrequency,
@@ -107,15 +106,6 @@ def figures_from_dict(d: Mapping[str, Any] | None) -> SupportFigures | None:
 BREACH_SEVERITY = {"critical": "critical", "high": "major", "major": "major"}
 
 
-def _lower_median(values: Sequence[int]) -> int:
-    return sorted(values)[(len(values) - 1) // 2]
-
-
-def _nearest_rank(values: Sequence[int], q: Decimal) -> int:
-    v = sorted(values)
-    return v[max(0, math.ceil(q * len(v)) - 1)]
-
-
 def sla_figures(ctx: Context, workspace: str, key: str, start: date | None, end: date) -> SupportFigures | None:
     """The SLA engine's figures for one supplier and the requests opened in ``[start, end]``.
 
@@ -144,7 +134,9 @@ def sla_figures(ctx: Context, workspace: str, key: str, start: date | None, end:
         for pt in rep.points:
             if pt.target_seconds:
                 targets[pt.request] = int(pt.target_seconds)
-    frs = [int(r.first_response_seconds) for r in rows if r.first_response_seconds is not None]
+    median, p90 = first_response_figures(
+        int(r.first_response_seconds) for r in rows if r.first_response_seconds is not None
+    )
     tvals = [targets[r.number] for r in rows if r.number in targets]
     target = min(set(tvals), key=lambda t: (-tvals.count(t), t)) if tvals else None
     breaches: dict[str, int] = {}
@@ -155,8 +147,8 @@ def sla_figures(ctx: Context, workspace: str, key: str, start: date | None, end:
     return SupportFigures(
         requests=len(rows),
         sla_met=sum(1 for r in rows if r.sla_status == "met"),
-        median_first_response=timedelta(seconds=_lower_median(frs)) if frs else None,
-        p90_first_response=timedelta(seconds=_nearest_rank(frs, Decimal("0.9"))) if frs else None,
+        median_first_response=None if median is None else timedelta(seconds=median),
+        p90_first_response=None if p90 is None else timedelta(seconds=p90),
         first_response_target=timedelta(seconds=target) if target else None,
         breaches_by_severity=breaches,
     )

@@ -36,6 +36,10 @@ Settings: ``DISPUTEDESK_BLOB_STORE=s3://bucket/prefix``, ``DISPUTEDESK_S3_ENDPOI
 ``http://127.0.0.1:8333``; unset for AWS itself), the standard ``AWS_ACCESS_KEY_ID`` /
 ``AWS_SECRET_ACCESS_KEY`` (or any other source boto3 reads), ``AWS_REGION`` /
 ``AWS_DEFAULT_REGION`` (default ``us-east-1``). The bucket is created when it is missing.
+
+Size (over 600 lines, one module on purpose): the S3 client, multipart upload, retries and the
+error mapping are one adapter behind the blob store's base class; the shared part is in
+``store/blobs/base.py``.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ...services import mail
 from ...services.accounts import Access
 from ...services.context import Context
+from ...services.mail.commands import ThreadLink
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
 
@@ -259,13 +260,11 @@ def api_thread(
 @router.post("/api/mail/threads/{thread_id}/link", tags=["mail"])
 def api_thread_link(
     thread_id: int,
-    body: dict[str, str],
+    body: ThreadLink,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
     """Attach a thread to a support request: ``{"request": "SR-0001"}``."""
-    number = (body or {}).get("request")
-    if not number:
-        raise ValueError("request: give the support request number, e.g. SR-0001")
+    number = body.request
     n = mail.link_thread(ctx, ws.slug, thread_id, number, actor=ws.username)
     return {"thread": thread_id, "request": number, "messages": n}

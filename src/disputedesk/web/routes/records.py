@@ -9,6 +9,10 @@ edit form sends only the fields that differ from the record, so the history show
 Routes live under ``/records`` (``/contracts/E-…`` are the contract-clarity pages of evidence
 items); a contract number may contain ``/`` (``RF/2025/118``), hence the ``:path`` parameters,
 registered after the fixed ones.
+
+Size (over 700 lines): the forms of every own-dispute record (buyer, contracts, amendments,
+orders, payments); the route functions are thin (the work is in ``services/records/``), the
+length is their number.
 """
 
 from __future__ import annotations

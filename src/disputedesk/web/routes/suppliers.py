@@ -4,6 +4,9 @@ payment warnings, periodic reviews, scorecard and ranking (with server-rendered 
 Pages are forms that POST and redirect (no script needed, except the CSV upload which goes
 through htmx like the evidence upload); every route depends on ``current_workspace`` or
 ``need(...)`` and passes ``access.slug`` to the service.
+
+Size (over 700 lines): the supplier pages and the supplier JSON API of one area; the route
+functions are thin (the work is in ``services/suppliers/``), the length is their number.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from ...domain import scorecard as sc
 from ...domain.suppliers import DD_LABELS, LEVEL_LABELS, Channel, DDItem, DDStatus, ReviewFrequency
 from ...services import suppliers as svc
 from ...services.accounts import Access
+from ...services.commands import check
 from ...services.context import Context
 from ...services.records import contracts as record_contracts
 from ...services.records import payments as record_payments
@@ -197,8 +201,9 @@ async def suppliers_create(
 ) -> Response:
     data = await _form(request)
     try:
-        key = svc.create_supplier(ctx, ws.slug, data, actor=ws.username)
-    except svc.SupplierError as exc:
+        body = check(NewSupplier, {k: v for k, v in data.items() if v.strip()})
+        key = svc.create_supplier(ctx, ws.slug, body.model_dump(exclude_none=True), actor=ws.username)
+    except ValueError as exc:  # SupplierError is one
         return _list_page(request, ctx, ws, lang, error=str(exc), status=400, values=data)
     return RedirectResponse(f"/suppliers/{key}", status_code=303)
 

@@ -1,0 +1,257 @@
+"""Notes on items, and exports run in the background for the web (start, run, list, download)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ...store.db import lock_workspace, unit_of_work
+from ...store.ledger import LedgerWriter
+from ...store.models import (
+    EvidenceItem,
+)
+from ...store.models_documents import BundleExport, EvidenceNote
+from ..context import Context
+from ..evidence import parse_label
+from ..workspaces import get_workspace
+from .export import export_bundle
+from .items import CHUNK
+
+# -- notes, background exports (web) ------------------------------------------------------------
+
+
+def set_note(
+    ctx: Context,
+    workspace: str,
+    label: str,
+    *,
+    actor: str,
+    title: str | None = None,
+    proves_en: str | None = None,
+    proves_zh: str | None = None,
+    translation_zh: str | None = None,
+    certified_translation: str | None = None,
+) -> None:
+    """Describe an item for the evidence list; a ledger entry records the change."""
+    number = parse_label(label)
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        lock_workspace(s, ws.id)
+        item = s.execute(
+            select(EvidenceItem).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == number)
+        ).scalar_one_or_none()
+        if item is None:
+            raise LookupError(f"{label} does not exist in workspace {workspace!r}")
+        cert_id = None
+        if certified_translation:
+            cn = parse_label(certified_translation)
+            cert_id = s.execute(
+                select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == cn)
+            ).scalar_one_or_none()
+            if cert_id is None:
+                raise ValueError(f"certified_translation: {certified_translation} does not exist")
+        note = s.execute(select(EvidenceNote).where(EvidenceNote.evidence_id == item.id)).scalar_one_or_none()
+        if note is None:
+            note = EvidenceNote(workspace_id=ws.id, evidence_id=item.id, updated_at=ctx.clock(), updated_by=actor)
+            s.add(note)
+        changed: dict[str, Any] = {}
+        for name, value in (
+            ("title", title),
+            ("proves_en", proves_en),
+            ("proves_zh", proves_zh),
+            ("translation_zh", translation_zh),
+        ):
+            if value is not None:
+                value = value.strip() or None
+                setattr(note, name, value)
+                changed[name] = value
+        if certified_translation is not None:
+            note.certified_translation_id = cert_id
+            changed["certified_translation"] = certified_translation or None
+        note.updated_at = ctx.clock()
+        note.updated_by = actor
+        writer = LedgerWriter(s, ws)
+        writer.append(
+            actor=actor,
+            action="evidence.described",
+            at=ctx.clock(),
+            subject=item.sha256,
+            payload={"number": item.number, **changed},
+        )
+    writer.write_anchor(ctx.blobs)
+
+
+def exports_dir(ctx: Context, workspace: str) -> Path:
+    d = Path(ctx.settings.data_dir) / "exports" / workspace
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def start_export(ctx: Context, workspace: str, *, case: str | None, labels: list[str] | None, actor: str) -> int:
+    """Record a queued export and run it in a background thread; returns the export id."""
+    import threading
+
+    scope = case or ("selection" if labels else "all")
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        row = BundleExport(
+            workspace_id=ws.id,
+            scope=scope,
+            selection=list(labels or []),
+            status="queued",
+            created_at=ctx.clock(),
+            created_by=actor,
+        )
+        s.add(row)
+        s.flush()
+        export_id = row.id
+    # Also a job, so /jobs shows the export and its progress beside imports (the file is written
+    # by this process, so the export runs here rather than on a queue worker).
+    from .. import jobs
+
+    job_id = jobs.track(ctx, workspace, "bundle_export", {"export": export_id, "scope": scope}, actor=actor)
+    t = threading.Thread(
+        target=run_export,
+        args=(ctx, workspace, export_id, case, labels, actor, job_id),
+        daemon=True,
+        name=f"bundle-{export_id}",
+    )
+    t.start()
+    return export_id
+
+
+def run_export(
+    ctx: Context,
+    workspace: str,
+    export_id: int,
+    case: str | None,
+    labels: list[str] | None,
+    actor: str,
+    job_id: int | None = None,
+) -> None:
+    import time
+
+    from .. import jobs
+
+    last = [0.0]
+
+    def update(**values: Any) -> None:
+        with unit_of_work(ctx.engine) as s:
+            row = s.get(BundleExport, export_id)
+            if row is not None:
+                for k, v in values.items():
+                    setattr(row, k, v)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 0.5 or stage == "done":
+            last[0] = now
+            update(status="running", stage=stage, done=done, total=total)
+            if job_id is not None:
+                jobs.tracked_progress(ctx, job_id, done, total, stage)
+
+    out = exports_dir(ctx, workspace) / f"bundle-{export_id}.zip"
+    try:
+        update(status="running", stage="collect")
+        res = export_bundle(
+            ctx,
+            workspace,
+            out,
+            case=case,
+            labels=labels or None,
+            all_items=not case and not labels,
+            actor=actor,
+            progress=progress,
+        )
+        update(
+            status="done",
+            stage="done",
+            file_name=f"{res.bag_name}.zip",
+            path=str(out),
+            sha256=res.manifest_sha256,
+            size=out.stat().st_size,
+            items=res.items,
+            finished_at=ctx.clock(),
+        )
+        if job_id is not None:
+            jobs.finish_tracked(
+                ctx, job_id, result={"export": export_id, "items": res.items, "file": f"{res.bag_name}.zip"}
+            )
+    except Exception as exc:  # noqa: BLE001 - shown on the page
+        update(status="failed", error=str(exc), finished_at=ctx.clock())
+        if job_id is not None:
+            jobs.finish_tracked(ctx, job_id, error=str(exc))
+
+
+@dataclass
+class ExportView:
+    id: int
+    scope: str
+    status: str
+    stage: str | None
+    done: int
+    total: int
+    file_name: str | None
+    size: int | None
+    items: int | None
+    manifest_sha256: str | None
+    error: str | None
+    created_at: datetime
+    created_by: str
+    finished_at: datetime | None
+
+    def as_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        d["created_at"] = self.created_at.isoformat()
+        d["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
+        return d
+
+
+def _export_view(r: BundleExport) -> ExportView:
+    return ExportView(
+        r.id,
+        r.scope,
+        r.status,
+        r.stage,
+        r.done,
+        r.total,
+        r.file_name,
+        r.size,
+        r.items,
+        r.sha256,
+        r.error,
+        r.created_at,
+        r.created_by,
+        r.finished_at,
+    )
+
+
+def list_exports(ctx: Context, workspace: str, limit: int = 20) -> list[ExportView]:
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        rows = s.execute(
+            select(BundleExport).where(BundleExport.workspace_id == ws.id).order_by(BundleExport.id.desc()).limit(limit)
+        ).scalars()
+        return [_export_view(r) for r in rows]
+
+
+def get_export(ctx: Context, workspace: str, export_id: int) -> tuple[ExportView, Path | None]:
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        row = s.execute(
+            select(BundleExport).where(BundleExport.workspace_id == ws.id, BundleExport.id == export_id)
+        ).scalar_one_or_none()
+        if row is None:
+            raise LookupError(f"bundle export {export_id} does not exist in this workspace")
+        return _export_view(row), Path(row.path) if row.path and row.status == "done" else None
+
+
+def iter_file(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            yield chunk

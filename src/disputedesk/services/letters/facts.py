@@ -1,0 +1,300 @@
+"""The facts a letter states, gathered from the workspace: parties, contract, orders, payments,
+support requests, SLA breaches, the case."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ...documents import letters as L
+from ...documents.legal_zh import ISSUES_ZH
+from ...store.db import unit_of_work
+from ...store.models import (
+    Case,
+    Contact,
+    Contract,
+    Delivery,
+    EvidenceItem,
+    Order,
+    Organization,
+    Payment,
+    ProductUnit,
+    SupportRequest,
+)
+from ..context import Context
+from ..evidence import parse_label
+from ..workspaces import get_workspace
+from .subject import DEADLINE_ZH, Subject, _hours, _label, _shanghai
+
+
+def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date: date, kind: str) -> L.LetterFacts:
+    f = L.LetterFacts(letter_date=letter_date, case_number=subject.case_number, supplier_key=subject.supplier_key)
+    if subject.note:
+        f.notes.append(subject.note)
+    view = None
+    if subject.case_number:
+        try:
+            from .. import cases as case_service
+
+            view = case_service.get_case(ctx, workspace, subject.case_number, today=letter_date)
+        except ImportError:  # pragma: no cover - cases area absent
+            f.notes.append("cases are not available: no ladder, claims or issues")
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        labels: dict[int, int] = {}
+
+        def lab(ev_id: int | None) -> str:
+            if not ev_id:
+                return ""
+            if ev_id not in labels:
+                labels[ev_id] = s.execute(select(EvidenceItem.number).where(EvidenceItem.id == ev_id)).scalar_one()
+            return _label(labels[ev_id])
+
+        buyer = s.execute(
+            select(Organization).where(Organization.workspace_id == ws.id, Organization.role == "buyer").limit(1)
+        ).scalar_one_or_none()
+        if buyer:
+            f.buyer_name = buyer.name_en
+            f.buyer_address = buyer.address_en
+            f.buyer_country = buyer.country
+            contacts = list(buyer.contacts)
+            md = next((c for c in contacts if c.role and "managing director" in c.role.lower()), None)
+            first = md or (contacts[0] if contacts else None)
+            if md:
+                f.buyer_legal_rep = f"{md.name}, {md.role}"
+            if first:
+                f.signatory = f"{first.name}, {first.role}" if first.role else first.name
+            replies = [c for c in contacts if c.email]
+            if replies:
+                f.buyer_contact = ", ".join(f"{c.name} <{c.email}>" for c in replies[:2])
+            bank = (buyer.details or {}).get("bank_account") or {}
+            if bank.get("iban"):
+                f.buyer_bank = f"{bank.get('bank', '')}, IBAN {bank['iban']}, BIC {bank.get('bic', '')}".strip(", ")
+        sup = None
+        if subject.supplier_key:
+            sup = s.execute(
+                select(Organization).where(Organization.workspace_id == ws.id, Organization.key == subject.supplier_key)
+            ).scalar_one_or_none()
+        if sup:
+            f.supplier_name_en = sup.name_en
+            f.supplier_name_zh = sup.name_zh
+            f.supplier_uscc = sup.uscc
+            f.supplier_address_en = sup.address_en
+            f.supplier_address_zh = sup.address_zh
+            f.supplier_legal_rep = sup.legal_representative
+            contacts = list(
+                s.execute(select(Contact).where(Contact.organization_id == sup.id).order_by(Contact.id)).scalars()
+            )
+            order = ("service_manager", "support_engineer", "sales")
+            pick = sorted(
+                (c for c in contacts if (c.level or "") in order), key=lambda c: order.index(c.level or "sales")
+            )
+            if pick:
+                c = pick[0]
+                f.supplier_contact = f"{c.name}" + (f" ({c.name_zh})" if c.name_zh else "")
+                f.supplier_contact_zh = f"{c.name_zh}（{c.name}）" if c.name_zh else None
+            senior = next((c for c in contacts if (c.level or "") in ("general_manager", "management", "ceo")), None)
+            if senior:
+                f.senior_contact = f"{senior.name}" + (f" ({senior.name_zh})" if senior.name_zh else "")
+                f.senior_contact_zh = f"{senior.name_zh}（{senior.name}）" if senior.name_zh else None
+            lead = senior or (pick[0] if pick else None)
+            if lead and (lead.email or lead.phone):
+                f.supplier_contact_details = ", ".join(x for x in (lead.phone, lead.email) if x)
+        # The contract: the case's, else the supplier's first.
+        contract = None
+        if subject.case_number:
+            cid = s.execute(
+                select(Case.contract_id).where(Case.workspace_id == ws.id, Case.number == subject.case_number)
+            ).scalar()
+            contract = s.get(Contract, cid) if cid else None
+        if contract is None and sup is not None:
+            contract = s.execute(
+                select(Contract)
+                .where(Contract.workspace_id == ws.id, Contract.supplier_id == sup.id, Contract.kind == "contract")
+                .order_by(Contract.signed_on)
+                .limit(1)
+            ).scalar_one_or_none()
+        if contract:
+            f.contract_number = contract.number
+            f.contract_title = contract.title
+            f.contract_date = contract.signed_on
+            if contract.total is not None:
+                f.contract_total = L.fmt_money(contract.total, contract.currency)
+            if contract.evidence_id:
+                ev = s.get(EvidenceItem, contract.evidence_id)
+                if ev:
+                    f.evidence.append(
+                        {
+                            "label": ev.label,
+                            "title": f"Contract {contract.number}",
+                            "date": str(contract.signed_on or ""),
+                        }
+                    )
+            orders = list(s.execute(select(Order).where(Order.contract_id == contract.id)).scalars())
+            oids = [o.id for o in orders] or [-1]
+            for p in s.execute(select(Payment).where(Payment.order_id.in_(oids)).order_by(Payment.paid_on)).scalars():
+                f.payments.append(
+                    {
+                        "date": p.paid_on.isoformat(),
+                        "amount": L.fmt_money(p.amount, p.currency),
+                        "reference": f"{p.method} {p.reference or ''}".strip(),
+                        "evidence": lab(p.evidence_id),
+                    }
+                )
+            deliveries = list(
+                s.execute(select(Delivery).where(Delivery.order_id.in_(oids)).order_by(Delivery.delivered_on)).scalars()
+            )
+            if deliveries:
+                f.delivered_on = deliveries[0].delivered_on
+                units = list(
+                    s.execute(
+                        select(ProductUnit).where(ProductUnit.delivery_id.in_([d.id for d in deliveries]))
+                    ).scalars()
+                )
+                if units:
+                    f.units = ", ".join(f"{u.model} S/N {u.serial}" for u in units)
+            for ref in s.execute(select(Contract).where(Contract.parent_id == contract.id)).scalars():
+                if ref.evidence_id:
+                    f.evidence.append(
+                        {
+                            "label": lab(ref.evidence_id),
+                            "title": f"Amendment {ref.number}",
+                            "date": str(ref.signed_on or ""),
+                        }
+                    )
+        # Support requests: the case's, else the supplier's.
+        if view is not None:
+            numbers = [r["number"] for r in view.support_requests]
+        elif sup is not None:
+            numbers = list(
+                s.execute(
+                    select(SupportRequest.number)
+                    .where(SupportRequest.workspace_id == ws.id, SupportRequest.supplier_id == sup.id)
+                    .order_by(SupportRequest.opened_at)
+                ).scalars()
+            )
+        else:
+            numbers = []
+        srs = list(
+            s.execute(
+                select(SupportRequest)
+                .where(SupportRequest.workspace_id == ws.id, SupportRequest.number.in_(numbers or ["-"]))
+                .order_by(SupportRequest.opened_at)
+            ).scalars()
+        )
+        for r in srs:
+            f.requests.append(
+                {"number": r.number, "title": r.title, "opened": _shanghai(r.opened_at), "status": r.status}
+            )
+        # A cure is demanded only for what is still unresolved (a resolved or closed request is
+        # listed in the table with its status, never demanded again).
+        open_srs = [r for r in srs if r.status not in ("resolved", "closed")]
+        if open_srs or srs:
+            f.issue = (open_srs or srs)[0].title
+        if open_srs:
+            f.cure_actions = "; ".join(r.title for r in open_srs)
+        total_items = s.execute(
+            select(func.count(EvidenceItem.id)).where(EvidenceItem.workspace_id == ws.id)
+        ).scalar_one()
+    _sla_facts(ctx, workspace, f, [r["number"] for r in f.requests])
+    if view is not None:
+        _case_facts(ctx, workspace, f, view)
+    # Defaults (stated as such in the notes); the user may change each one.
+    f.reply_by = f.reply_by or letter_date + timedelta(days=7)
+    f.cure_deadline = f.cure_deadline or letter_date + timedelta(days=14)
+    f.pay_by = f.pay_by or letter_date + timedelta(days=14)
+    f.mediation_language = f.mediation_language or "English and Chinese"
+    f.mediation_language_zh = f.mediation_language_zh or "英文及中文"
+    f.notes.append("defaults: reply in 7 days, cure and payment in 14 days from the letter date")
+    if not f.evidence and total_items:
+        f.notes.append("no evidence is linked to the case: the evidence table lists none")
+    f.reference = f"{subject.case_number or subject.supplier_key or workspace}/{kind}/{letter_date:%Y%m%d}"
+    return f
+
+
+def _sla_facts(ctx: Context, workspace: str, f: L.LetterFacts, numbers: list[str]) -> None:
+    try:
+        from .. import sla
+    except ImportError:  # pragma: no cover
+        f.notes.append("the SLA engine is not available: no breach table")
+        return
+    for number in numbers:
+        try:
+            detail = sla.request_detail(ctx, workspace, number)
+        except (LookupError, ValueError):
+            continue
+        ev = detail.evaluation
+        if ev is None:
+            continue
+        if detail.terms_label and not f.support_terms:
+            f.support_terms = detail.terms_label
+        for d in ev.breaches:
+            over_en, over_zh = _hours(d.late_business_seconds)
+            f.breaches.append(
+                {
+                    "request": number,
+                    "what": d.kind.replace("_", " ") + (f" #{d.seq}" if d.seq > 1 else ""),
+                    "what_zh": DEADLINE_ZH.get(d.kind, d.kind) + (f" #{d.seq}" if d.seq > 1 else ""),
+                    "promised": str(d.target),
+                    "deadline": _shanghai(d.deadline),
+                    "actual": _shanghai(d.satisfied_at) if d.satisfied_at else "no answer",
+                    "overdue": over_en,
+                    "overdue_zh": over_zh,
+                }
+            )
+
+
+def _case_facts(ctx: Context, workspace: str, f: L.LetterFacts, view: Any) -> None:  # noqa: ARG001
+    if view.issues:
+        f.issues = "; ".join(i.title for i in view.issues)
+        f.issues_zh = "；".join(ISSUES_ZH.get(i.id, i.title) for i in view.issues)
+    if view.facts is not None:
+        f.cisg_applies = getattr(view.facts, "cisg_applies", None)
+    complaints = [st for st in view.steps if st.step.value == "formal_complaint"]
+    if complaints:
+        f.complaint_date = complaints[-1].sent_on
+        f.complaint_cure_deadline = complaints[-1].cure_deadline
+    for h in view.heads:
+        j = h.head.to_json()
+        amount = j.get("amount") or {}
+        f.claims.append(
+            {
+                "head": str(j.get("description") or j.get("kind", "")),
+                "amount": L.fmt_money(amount.get("amount"), amount.get("currency")),
+                "basis": "; ".join(j.get("basis") or []),
+                "evidence": ", ".join(j.get("evidence") or []),
+            }
+        )
+    if view.totals:
+        f.claims_total = " + ".join(L.fmt_money(m.amount, c) for c, m in sorted(view.totals.items()))
+    seen = {e["label"] for e in f.evidence}
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        wanted: list[str] = []
+        for st in view.steps:
+            wanted += [x for x in (st.proof, st.reply_evidence) if x]
+        for h in view.heads:
+            wanted += list(h.head.evidence)
+        wanted += [e["label"] for e in view.evidence]
+        for label in wanted:
+            if label in seen:
+                continue
+            seen.add(label)
+            item = s.execute(
+                select(EvidenceItem).where(
+                    EvidenceItem.workspace_id == ws.id, EvidenceItem.number == parse_label(label)
+                )
+            ).scalar_one_or_none()
+            if item is None:
+                continue
+            title = (item.description or item.original_name).split("\n")[0]
+            f.evidence.append(
+                {
+                    "label": label,
+                    "title": title[:140] + ("…" if len(title) > 140 else ""),
+                    "date": item.document_date.date().isoformat() if item.document_date else "",
+                }
+            )
+    f.evidence.sort(key=lambda e: e["label"])

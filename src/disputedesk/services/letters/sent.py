@@ -1,0 +1,222 @@
+"""Letters made so far, and marking one sent (which records the ladder step of its case)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from ...documents import letters as L
+from ...store.db import lock_workspace, unit_of_work
+from ...store.ledger import LedgerWriter
+from ...store.models import (
+    EvidenceItem,
+)
+from ...store.models_documents import GeneratedLetter
+from ..context import Context
+from ..evidence import parse_label
+from ..workspaces import get_workspace
+from .subject import SHANGHAI, LetterError, _label
+
+
+@dataclass
+class LetterView:
+    id: int
+    kind: str
+    title: str
+    lang: str
+    layout: str
+    format: str
+    case_ref: str | None
+    reference: str
+    evidence: str
+    file_name: str
+    missing: list[str]
+    created_at: datetime
+    created_by: str
+    sent_on: date | None
+    sent_channel: str | None
+    sent_to: str | None
+    sent_proof: str | None
+    sent_note: str | None
+    ladder_step: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        d["created_at"] = self.created_at.isoformat()
+        d["sent_on"] = self.sent_on.isoformat() if self.sent_on else None
+        return d
+
+
+def list_letters(ctx: Context, workspace: str, limit: int = 100) -> list[LetterView]:
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        rows = s.execute(
+            select(GeneratedLetter, EvidenceItem)
+            .join(EvidenceItem, EvidenceItem.id == GeneratedLetter.evidence_id)
+            .where(GeneratedLetter.workspace_id == ws.id)
+            .order_by(GeneratedLetter.id.desc())
+            .limit(limit)
+        ).all()
+        proofs = dict(
+            s.execute(
+                select(EvidenceItem.id, EvidenceItem.number).where(
+                    EvidenceItem.id.in_([r.sent_proof_id for r, _ in rows if r.sent_proof_id] or [-1])
+                )
+            ).all()
+        )
+        return [
+            LetterView(
+                r.id,
+                r.kind,
+                L.KINDS[r.kind].title_en if r.kind in L.KINDS else r.kind,
+                r.lang,
+                r.layout,
+                r.format,
+                r.case_ref,
+                r.reference,
+                e.label,
+                e.original_name,
+                list(r.missing or []),
+                r.created_at,
+                r.created_by,
+                r.sent_on,
+                r.sent_channel,
+                r.sent_to,
+                _label(proofs.get(r.sent_proof_id)) if r.sent_proof_id else None,
+                r.sent_note,
+                r.ladder_step,
+            )
+            for r, e in rows
+        ]
+
+
+def get_letter(ctx: Context, workspace: str, letter_id: int) -> LetterView:
+    for v in list_letters(ctx, workspace, limit=100000):
+        if v.id == letter_id:
+            return v
+    raise LookupError(f"letter {letter_id} does not exist in this workspace")
+
+
+def mark_sent(
+    ctx: Context,
+    workspace: str,
+    letter_id: int,
+    *,
+    sent_on: date,
+    channel: str,
+    recipient: str | None = None,
+    proof: str | None = None,
+    note: str | None = None,
+    actor: str,
+) -> tuple[LetterView, list[str]]:
+    """Record that a letter went out (date, channel, proof): a ledger entry on the letter's item,
+    and — with a case — the matching step of its escalation ladder (for a demand or formal
+    complaint that step restarts the limitation period, PRC Civil Code Art. 195)."""
+    channel = (channel or "").strip()
+    if not channel:
+        raise LetterError("channel: say how the letter was sent (e-mail, courier, registered post …)")
+    today = ctx.clock().astimezone(SHANGHAI).date()
+    if sent_on > today + timedelta(days=1):
+        raise LetterError(f"sent_on: {sent_on} is in the future")
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        lock_workspace(s, ws.id)
+        row = s.execute(
+            select(GeneratedLetter).where(GeneratedLetter.workspace_id == ws.id, GeneratedLetter.id == letter_id)
+        ).scalar_one_or_none()
+        if row is None:
+            raise LookupError(f"letter {letter_id} does not exist in this workspace")
+        if row.sent_on is not None:
+            raise LetterError(f"letter {letter_id}: already marked sent on {row.sent_on}")
+        proof_id = None
+        if proof:
+            proof_id = s.execute(
+                select(EvidenceItem.id).where(
+                    EvidenceItem.workspace_id == ws.id, EvidenceItem.number == parse_label(proof)
+                )
+            ).scalar_one_or_none()
+            if proof_id is None:
+                raise LetterError(f"proof: {proof} does not exist in this workspace")
+        item = s.get(EvidenceItem, row.evidence_id)
+        assert item is not None
+        row.sent_on = sent_on
+        row.sent_channel = channel[:100]
+        row.sent_to = (recipient or "").strip()[:300] or None
+        row.sent_proof_id = proof_id
+        row.sent_note = (note or "").strip() or None
+        row.sent_recorded_at = ctx.clock()
+        row.sent_by = actor
+        writer = LedgerWriter(s, ws)
+        writer.append(
+            actor=actor,
+            action="letter.sent",
+            at=ctx.clock(),
+            subject=item.sha256,
+            payload={
+                "letter": item.label,
+                "kind": row.kind,
+                "sent_on": sent_on.isoformat(),
+                "channel": row.sent_channel,
+                "to": row.sent_to,
+                "proof": proof,
+                "case": row.case_ref,
+            },
+        )
+        case_ref = row.case_ref
+        kind = row.kind
+        letter_label = item.label
+        facts = dict(row.facts or {})
+    writer.write_anchor(ctx.blobs)
+    warnings: list[str] = []
+    step = L.KINDS[kind].ladder_step if kind in L.KINDS else None
+    if step and case_ref and facts.get("case_number"):
+        position, warning = _record_step(
+            ctx, workspace, case_ref, step, sent_on, channel, recipient, proof or letter_label, facts, actor
+        )
+        if warning:
+            warnings.append(warning)
+        if position is not None:
+            with unit_of_work(ctx.engine) as s:
+                r = s.get(GeneratedLetter, letter_id)
+                if r is not None:
+                    r.ladder_step = position
+    elif step is None and kind in L.KINDS:
+        warnings.append(
+            f"a {L.KINDS[kind].title_en.lower()} is not a step of the escalation ladder: recorded on the letter only"
+        )
+    return get_letter(ctx, workspace, letter_id), warnings
+
+
+def _record_step(
+    ctx: Context,
+    workspace: str,
+    case_ref: str,
+    step: str,
+    sent_on: date,
+    channel: str,
+    recipient: str | None,
+    proof: str,
+    facts: dict[str, Any],
+    actor: str,
+) -> tuple[int | None, str | None]:
+    try:
+        from .. import cases as case_service
+    except ImportError:  # pragma: no cover
+        return None, "cases are not available: no ladder step recorded"
+    data: dict[str, Any] = {
+        "step": step,
+        "sent_on": sent_on.isoformat(),
+        "channel": channel,
+        "recipient": recipient or facts.get("supplier_name_en") or "supplier",
+        "proof": proof,
+    }
+    if step == "formal_complaint" and facts.get("cure_deadline"):
+        data["cure_deadline"] = facts["cure_deadline"]
+    try:
+        return case_service.add_step(ctx, workspace, case_ref, data, actor=actor), None
+    except (ValueError, LookupError) as exc:
+        # The letter is recorded as sent either way; the ladder refuses steps out of order.
+        return None, f"recorded as sent, but the case's ladder did not take the step: {exc}"
