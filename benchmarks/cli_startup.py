@@ -137,7 +137,7 @@ def main() -> None:
         light: list[tuple[str, list[str], dict[str, str] | None]] = [
             ("disputedesk --help", [*DD, "--help"], env),
             ("disputedesk search 培训 --json", [*DD, "search", "培训", "--json"], env),
-            ("disputedesk threads", [*DD, "threads", "--limit", "20"], env),
+            ("disputedesk threads", [*DD, "threads"], env),
             ("disputedesk evidence list --kind contract", [*DD, "evidence", "list", "--kind", "contract"], env),
             ("disputedesk bizcal add … 8h", [*DD, "bizcal", "add", "2026-02-13T16:00+08:00", "8h"], env),
             ("disputedesk deadlines --facts F", [*DD, "deadlines", "--facts", str(facts)], env),

@@ -381,3 +381,15 @@ def test_demo_suppliers_full_profile_flagged_fraud_and_ranking(sctx) -> None:
         if median is not None:
             figures = svc.sla_figures(ctx, "demo", "ruifeng", None, NOW.date())
             assert figures is not None and figures.median_first_response.total_seconds() == median
+
+
+def test_supplier_zone_given_on_the_profile_is_the_zone_the_sla_engine_counts_in(sctx) -> None:
+    ctx = sctx
+    key = svc.create_supplier(ctx, "default", {**HENGTUO, "timezone": "Asia/Taipei"}, actor="t")
+    cal = sla.get_calendar(ctx, "default", key)
+    assert cal.spec["tz"] == "Asia/Taipei"
+    svc.update_supplier(ctx, "default", key, {"timezone": "Asia/Tokyo"}, actor="t")
+    assert sla.get_calendar(ctx, "default", key).spec["tz"] == "Asia/Tokyo"
+    with unit_of_work(ctx.engine) as s:
+        org = s.execute(select(Organization).where(Organization.key == key)).scalar_one()
+        assert org.details["timezone"] == "Asia/Tokyo"

@@ -15,6 +15,10 @@ A failure of one file (vanished, unreadable, empty, disk full) is reported with 
 the import goes on. A crash leaves at most blobs without rows (harmless, never the reverse),
 so re-running the same import finishes the job: files already in the vault are reported as
 duplicates of their existing number.
+
+Size (about 650 lines, one module on purpose): the stages share the batch state (``_Run``,
+``_Stored``, ``_Row``) and the ordering guarantees (flush before record, record before anchor);
+split by stage, those guarantees would be spread over files that must change together.
 """
 
 from __future__ import annotations

@@ -208,6 +208,12 @@ def _apply(
             }
             setattr(prof, f, v)
             changed.append(f)
+    # The SLA engine's default calendar, the request pages and the views read the supplier's zone
+    # and official calendar from the organisation's details: keep them equal to the profile's, so
+    # a supplier outside Asia/Shanghai is never counted in Shanghai time.
+    for f in ("timezone", "calendar"):
+        if f in values and (org.details or {}).get(f) != getattr(prof, f):
+            org.details = {**(org.details or {}), f: getattr(prof, f)}
     return changed
 
 
