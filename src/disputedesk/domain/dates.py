@@ -4,7 +4,7 @@ A date is written ``YYYY-MM-DD`` (blanks around it do not matter), is a real cal
 lies in the years 1950–2200; a ``date`` object is taken as it is (a ``datetime`` is not a date).
 A bad date raises ``ValueError("<field>: …")`` naming the field.
 
-Before this module the rule had three copies: the deadline facts (``domain/deadlines.py``) and
+Before this module the rule had three copies: the deadline facts (``domain/deadlines/facts.py``) and
 the case forms (``services/cases``) had this one; the supplier profile, certifications, bank
 accounts and reviews (``services/suppliers``) used :meth:`date.fromisoformat`, which since
 Python 3.11 also takes ``20260301`` and week dates such as ``2026-W09-7`` and has no bounds. The

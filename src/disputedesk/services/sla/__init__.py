@@ -1,7 +1,7 @@
 """SLA use cases: support terms and supplier calendars (versioned), request events, evaluation of
 every support request from its stored messages, stored results, per-supplier reports.
 
-The rules are in the domain (``domain/bizcal.py``, ``domain/sla.py``, docs/sla.md); this module
+The rules are in the domain (``domain/bizcal.py``, ``domain/sla/``, docs/sla.md); this module
 turns database rows into the domain's inputs and stores what comes out.
 
 * **Terms** belong to a contract (``contract:<id>``) or, as a default, to a supplier

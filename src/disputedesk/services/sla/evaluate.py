@@ -1,4 +1,4 @@
-"""Evaluating every support request (SLA breaches are computed here, by ``domain/sla.py``) and storing the results.
+"""Evaluating every support request (SLA breaches are computed here, by ``domain/sla/``) and storing the results.
 
 Size (just over 600 lines, one module on purpose): the incremental run (the scan of what changed,
 the fingerprints of the inputs), the parallel workers and the storing of their parts are one
