@@ -1,0 +1,335 @@
+"""Contract clarity, finding the kinds: which sentences speak of which clause kind (the kinds'
+patterns, the clause heading, the trained sentence model) and the values each kind states
+(durations, amounts, forum, who pays ...).
+
+Split out of analysis.py (DESIGN.md: modules of about 600 lines at most); pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from . import values as V
+from .clauses import Clause
+from .kinds import KINDS, SPECS
+from .model import ClauseModel, Scorer, features
+from .records import (
+    Json,
+    KindResult,
+    _Hit,
+    _Sentence,
+    clause_sentences,
+)
+from .text import is_cjk
+from .vague import VAGUE_TERMS
+
+# ------------------------------------------------------------------ compiled patterns
+_KIND_RX: dict[str, re.Pattern[str]] = {
+    s.kind: re.compile("|".join(f"(?:{p.pattern})" for p in s.body), re.IGNORECASE) for s in SPECS
+}
+_KIND_EXCLUDE: dict[str, re.Pattern[str] | None] = {
+    s.kind: (re.compile("|".join(f"(?:{p.pattern})" for p in s.exclude), re.IGNORECASE) if s.exclude else None)
+    for s in SPECS
+}
+_KIND_HEADING: dict[str, re.Pattern[str] | None] = {
+    s.kind: (re.compile("|".join(f"(?:{p.pattern})" for p in s.heading), re.IGNORECASE) if s.heading else None)
+    for s in SPECS
+}
+_VAGUE_ANY = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in VAGUE_TERMS), re.IGNORECASE)
+# lower-case substrings one of which every vague pattern contains (cheap pre-test, for speed)
+_VAGUE_TRIGGERS = (
+    "timely", "prompt", "soon", "asap", "delay", "forthwith", "due course", "reasonabl", "effort", "endeavo",
+    "needed", "necessary", "required", "appropriate", "possible", "agreed", "discussed", "negotiat", "determined",
+    "confirmed", "subject to", "separately", "principle", "generally", "normally", "usually", "adequate",
+    "sufficient", "discretion", "time to time", "periodic", "amicabl", "friendly", "good faith", "good-faith",
+    "尽", "及早", "及时", "第一时间", "立即", "马上", "合理", "适当", "恰当", "必要", "视情况", "酌情",
+    "根据需要", "另行",
+    "协商", "届时", "原则上", "一般", "通常", "友好", "努力",
+)  # fmt: skip
+_VAGUE_TRIGGER_RX = re.compile("|".join(re.escape(t) for t in _VAGUE_TRIGGERS))
+_LIMITATION = re.compile(
+    r"\b(?:claims?|actions?|proceedings?|suits?)\b[^.;。；]{0,120}\b(?:must|shall|may only|can only)\s+be\s+"
+    r"(?:brought|commenced|filed|made|instituted)\b[^.;。；]{0,60}\bwithin\b|\blimitation\s+period\b|"
+    r"\btime[- ]barred\b|诉讼时效|(?:提起|提出)(?:诉讼|仲裁)[^。；]{0,20}(?:期限|期间)[^。；]{0,10}(?:为|不超过)",
+    re.IGNORECASE,
+)
+_DEEMED_ACCEPTED = re.compile(
+    r"\bdeemed\s+(?:to\s+have\s+been\s+)?(?:accepted|approved|conforming)\b|视为(?:验收)?合格|视为验收|视为(?:买方)?(?:接受|认可)",
+    re.IGNORECASE,
+)
+_SUPPORT_FAILURE = re.compile(
+    r"\b(?:support|response|respond|repair|resolution|service\s+levels?|fault|defect|malfunction|breakdown)\w*\b|"
+    r"技术支持|响应|维修|修复|故障|服务等级|服务水平|可利用率|开机率",
+    re.IGNORECASE,
+)
+_WHO_PAYS_SELLER = re.compile(
+    r"\bfree\s+of\s+charge\b|\bat\s+no\s+(?:additional\s+|extra\s+)?(?:cost|charge)\b|\bat\s+(?:the\s+)?(?:seller|supplier|"
+    r"vendor)'?s?\s+(?:own\s+)?(?:cost|expense)\b|\bborne\s+by\s+(?:the\s+)?(?:seller|supplier|vendor)\b|"
+    r"\b(?:seller|supplier|vendor)\s+(?:shall|will)\s+(?:bear|pay|cover)\b|免费|由卖方承担|卖方承担|乙方承担|由乙方",
+    re.IGNORECASE,
+)
+_WHO_PAYS_BUYER = re.compile(
+    r"\bat\s+(?:the\s+)?(?:buyer|purchaser|customer)'?s?\s+(?:own\s+)?(?:cost|expense)\b|\bborne\s+by\s+(?:the\s+)?(?:buyer|"
+    r"purchaser|customer)\b|\b(?:buyer|purchaser|customer)\s+(?:shall|will)\s+(?:bear|pay|cover|reimburse)\b|"
+    r"\bchargeable\b|\bfor\s+a\s+fee\b|\bat\s+(?:the\s+)?(?:then[- ])?(?:current|prevailing)\s+"
+    r"(?:rates|prices)\b|收费|有偿|由买方承担|买方承担|甲方承担|另行收费",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\be-?mail\b|电子邮件|邮箱|电邮", re.IGNORECASE)
+_DOC_LANG = re.compile(
+    r"\b(?:english|chinese|german|french|spanish|bilingual)\b|英文|中文|英语|汉语|中英文", re.IGNORECASE
+)
+_YEARS = re.compile(
+    r"(?P<n>\d+|one|two|three|five|seven|ten|fifteen|twenty|[一二两三四五六七八九十]+)\s*(?:\(\d+\)\s*)?(?:years?|年)",
+    re.IGNORECASE,
+)
+
+
+def _substantive(text: str) -> bool:
+    cjk = sum(1 for c in text if is_cjk(c))
+    return cjk >= 8 or len(text.split()) >= 5
+
+
+_KIND_TRIGGER: dict[str, re.Pattern[str] | None] = {
+    s.kind: (re.compile("|".join(re.escape(t) for t in s.triggers)) if s.triggers else None) for s in SPECS
+}
+
+
+def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
+    results = {k: KindResult(k) for k in KINDS}
+    for clause in clauses:
+        spans = clause_sentences(clause)
+        if not spans:
+            continue
+        sentences = [_Sentence(clause, s, e) for s, e in spans]
+        head = f"{clause.heading} {clause.context}".strip()
+        text = clause.text
+        lower = text.lower()
+        for spec in SPECS:
+            matched: set[int] = set()
+            trigger = _KIND_TRIGGER[spec.kind]
+            # speed: the full patterns run only on sentences holding one of the kind's trigger words
+            if trigger is None or trigger.search(lower):
+                rx = _KIND_RX[spec.kind]
+                for i, (s0, e0) in enumerate(spans):
+                    if (trigger is None or trigger.search(lower, s0, e0)) and rx.search(text, s0, e0):
+                        matched.add(i)
+            exclude = _KIND_EXCLUDE[spec.kind]
+            result = results[spec.kind]
+            for i in sorted(matched):
+                if exclude is not None and exclude.search(sentences[i].text):
+                    continue
+                result.hits.append(_Hit(sentences[i], False))
+                result.present = True
+            heading_rx = _KIND_HEADING[spec.kind]
+            if heading_rx is not None and head and heading_rx.search(head):
+                for i, sent in enumerate(sentences):
+                    if i not in matched and _substantive(sent.text):
+                        result.hits.append(_Hit(sent, True))
+                        result.present = True
+    return results
+
+
+def _model_sentences(clauses: Sequence[Clause]) -> list[tuple[_Sentence, str]]:
+    """The sentences the model scores (substantive ones), each with its clause heading."""
+    out = []
+    for clause in clauses:
+        head = f"{clause.heading} {clause.context}".strip()
+        for s0, e0 in clause_sentences(clause):
+            sent = _Sentence(clause, s0, e0)
+            if _substantive(sent.text):
+                out.append((sent, head))
+    return out
+
+
+def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
+    """The model's sentences with their features (the training script reads them)."""
+    return [(sent, features(sent.text, head)) for sent, head in _model_sentences(clauses)]
+
+
+def apply_model(
+    clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
+) -> None:
+    """Let the trained sentence model decide presence where its file says it beats the rules for
+    documents in this language (model.py): a kind the model finds and the rules miss gets the
+    model's best sentence as its excerpt; with "and"/"model" a rule finding the model does not
+    confirm is dropped."""
+    used = model.used(language) if model is not None else {}
+    # speed: "or" can only add a kind the rules missed, "and" only drop one they found
+    used = {k: u for k, u in used.items() if u[1] == "model" or (u[1] == "or") != results[k].present}
+    if not used:
+        return
+    kinds = list(used)
+    scorer = Scorer([used[k][0] for k in kinds])
+    best: dict[str, tuple[float, _Sentence | None]] = {k: (float("-inf"), None) for k in kinds}
+    # "and" only needs one sentence above the threshold: the sentences the rules hit come first, and
+    # the scan stops once every kind is settled ("or" and "model" look for the best sentence)
+    settle_early = all(used[k][1] == "and" for k in kinds)
+    hit_keys = {(id(h.sentence.clause), h.sentence.start) for k in kinds for h in results[k].hits}
+    order = [(sent, head) for sent, head in _model_sentences(clauses)]
+    order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in hit_keys)
+    for sent, head in order:
+        for kind, score in zip(kinds, scorer.scores(sent.text, head), strict=True):
+            if score > best[kind][0]:
+                best[kind] = (score, sent)
+        if settle_early and all(best[k][0] > used[k][2] for k in kinds):
+            break
+    for kind, (_, combine, threshold) in used.items():
+        score, top = best[kind]
+        found = top is not None and score > threshold
+        r = results[kind]
+        if combine in ("and", "model") and not found:
+            r.present, r.hits = False, []
+        if combine in ("or", "model") and found and not r.present and top is not None:
+            r.hits.append(_Hit(top, False, by_model=True))
+            r.present = True
+
+
+# ------------------------------------------------------------------ values per kind
+def _merge_list(target: Json, key: str, items: list[Any], limit: int = 10) -> None:
+    if not items:
+        return
+    existing = target.setdefault(key, [])
+    for it in items:
+        if it not in existing and len(existing) < limit:
+            existing.append(it)
+
+
+def _extract_values(kind: str, r: KindResult) -> None:
+    v: Json = r.values
+    direct = [h.sentence for h in r.hits if not h.by_heading]
+    sentences = direct or [h.sentence for h in r.hits]
+    for s in sentences:
+        t = s.text
+        if kind in ("response_time", "resolution_time", "onsite_support", "inspection_acceptance", "spare_parts",
+                    "training", "refund_return", "post_termination_support"):  # fmt: skip
+            ds = [d for d in V.durations(t) if d["unit"] in ("minute", "hour", "day", "week", "month", "year")]
+            cursor = 0
+            for d in ds:
+                at = t.find(d["text"], cursor)
+                cursor = at + 1 if at >= 0 else cursor
+                d["severity"] = V.severity(t, at if at >= 0 else None) or "all"
+                d["location"] = s.location().as_dict()
+            _merge_list(v, "durations", ds)
+        if kind in ("response_time", "resolution_time", "service_hours", "onsite_support"):
+            tz = V.time_zone(t)
+            if tz:
+                v["time_zone"] = tz
+            cal = V.calendar(t)
+            if cal:
+                v["calendar"] = cal
+        if kind == "service_hours":
+            sh = V.service_hours(t)
+            for key, val in sh.items():
+                v.setdefault(key, val)
+        if kind == "warranty_period":
+            w = V.warranty(t)
+            if w:
+                for key, val in w.items():
+                    v.setdefault(key, val)
+        if kind in ("support_remedy", "liquidated_damages", "liability_cap", "refund_return", "spare_parts"):
+            _merge_list(v, "amounts", V.money(t))
+            _merge_list(v, "rates", V.rates(t))
+        if kind == "dispute_resolution":
+            for key, val in V.arbitration(t).items():
+                v.setdefault(key, val)
+        if kind == "governing_law":
+            for key, val in V.governing_law(t).items():
+                v.setdefault(key, val)
+        if kind == "prevailing_language":
+            pl = V.prevailing_language(t)
+            if "prevailing" in pl and (v.get("prevailing") is None):
+                v.update(pl)
+        if kind in ("software_updates", "onsite_support", "training", "spare_parts", "post_termination_support"):
+            if _WHO_PAYS_SELLER.search(t):
+                v.setdefault("cost_borne_by", "seller")
+            elif _WHO_PAYS_BUYER.search(t):
+                v.setdefault("cost_borne_by", "buyer")
+        if kind == "documentation":
+            _merge_list(v, "languages", sorted({m.group(0) for m in _DOC_LANG.finditer(t)}))
+        if kind == "notices" and _EMAIL.search(t):
+            v["email"] = True
+        if kind == "termination" and _SUPPORT_FAILURE.search(t):
+            v["for_support_failure"] = True
+        if kind in ("spare_parts", "post_termination_support"):
+            y = _YEARS.search(t)
+            if y and "years" not in v:
+                v["years"] = y.group(0)
+    if kind in _CLAUSE_WIDE:
+        _clause_wide_values(kind, r)
+    if kind in ("response_time", "resolution_time", "onsite_support"):
+        # durations of a sentence that speaks of another kind (e.g. "respond in 2 h, repair in 24 h")
+        _assign_response_resolution(kind, r)
+
+
+# Elements a clause may state in a sentence of its own ("The seat of arbitration is Singapore.",
+# "the proceedings shall be conducted in English", "质保期从安装调试完毕后起算"): read from every
+# sentence of a clause where the kind was found, so no finding says they are missing.
+_CLAUSE_WIDE = {"dispute_resolution": V.arbitration, "warranty_period": V.warranty}
+
+
+def _clause_wide_values(kind: str, r: KindResult) -> None:
+    read = _CLAUSE_WIDE[kind]
+    seen: set[int] = set()
+    for hit in r.hits:
+        clause = hit.sentence.clause
+        if id(clause) in seen:
+            continue
+        seen.add(id(clause))
+        for s0, e0 in clause_sentences(clause):
+            for key, val in (read(clause.text[s0:e0]) or {}).items():
+                r.values.setdefault(key, val)
+
+
+_RESP_WORD = re.compile(
+    r"\b(?:respon\w*|repl\w*|acknowledg\w*|answer\w*|call[- ]?back)\b|响应|回复|答复|回应|反馈", re.I
+)
+_FIX_WORD = re.compile(
+    r"\b(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed\w*|workaround)\b|修复|解决|排除|恢复|修好|维修完毕|处理完毕",
+    re.I,
+)
+_SITE_WORD = re.compile(
+    r"\bon[- ]?site\b|\barriv\w*|\bat\s+the\s+(?:buyer'?s\s+)?(?:site|premises|plant)|到达|现场|上门", re.I
+)
+
+
+def _assign_response_resolution(kind: str, r: KindResult) -> None:
+    """Keep only the durations that belong to this kind when a sentence names several things."""
+    ds = r.values.get("durations")
+    if not ds:
+        return
+    word = {"response_time": _RESP_WORD, "resolution_time": _FIX_WORD, "onsite_support": _SITE_WORD}[kind]
+    others = [w for k, w in (("response_time", _RESP_WORD), ("resolution_time", _FIX_WORD),
+                             ("onsite_support", _SITE_WORD)) if k != kind]  # fmt: skip
+    kept = []
+    for d in ds:
+        sent = next((h.sentence for h in r.hits if h.sentence.location().as_dict() == d["location"]), None)
+        if sent is None:
+            kept.append(d)
+            continue
+        t = sent.text
+        # find the duration's own position and the nearest preceding/following keyword
+        pos = t.find(d["text"])
+        if pos < 0:
+            kept.append(d)
+            continue
+
+        # English puts the verb before the number ("respond within 4 hours"), Chinese after it
+        # ("4小时内响应"): a keyword on the usual side wins over one on the other side.
+        zh = is_cjk(d["text"][-1])
+
+        def nearest(rx: re.Pattern[str], t: str = t, pos: int = pos, zh: bool = zh, n: int = len(d["text"])) -> int:
+            best = 10_000
+            for m in rx.finditer(t):
+                before = m.end() <= pos
+                dist = pos - m.end() if before else m.start() - (pos + n)
+                usual = (not before) if zh else before
+                best = min(best, abs(dist) + (0 if usual else 15))
+            return best
+
+        own = nearest(word)
+        if own < 10_000 and all(own <= nearest(o) for o in others):
+            kept.append(d)
+    r.values["durations"] = kept

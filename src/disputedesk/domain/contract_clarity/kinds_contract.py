@@ -1,0 +1,352 @@
+"""The checklist, contract kinds: change procedure, governing law, dispute resolution, prevailing
+language, notices, inspection and acceptance, liquidated damages, liability cap, termination and
+support after termination, each with its English and Chinese patterns (kinds.py explains how a
+kind is found).
+
+Split out of kinds.py (DESIGN.md: modules of about 600 lines at most); the order of the entries
+is the order of the checklist, after the support kinds.
+"""
+
+# ruff: noqa: E501 - tables of regular expressions and bilingual texts read better unbroken
+
+from __future__ import annotations
+
+from .kinds_spec import UNILATERAL_CHANGE, KindSpec, _c
+
+CONTRACT_SPECS: tuple[KindSpec, ...] = (
+    KindSpec(
+        "change_procedure",
+        "Changes only in writing",
+        "变更须书面",
+        5,
+        body=_c(
+            r"\b(?:amend\w*|modif\w*|changes?|variations?|supplement\w*|alter\w*|waiv\w*)\b[^.;。；]{0,160}?\b(?:in writing|"
+            r"written (?:agreement|instrument|amendment|consent|document)|writing signed|signed by (?:both|each|all|"
+            r"the|duly|authori[sz]ed))",
+            r"\bin writing\b[^.;。；]{0,60}\b(?:signed|executed)\b[^.;。；]{0,100}\b(?:amend|modif|chang|varia)",
+            r"\bchange\s+(?:order|request|procedure|control|notice)s?\b",
+            r"(?:变更|修改|补充|修订|调整)[^。；]{0,40}(?:书面|签字|签署|盖章|签章)",
+            r"(?:书面|签字|签署|盖章)[^。；]{0,30}(?:变更|修改|补充协议|修订)",
+            r"未经[^。；]{0,20}(?:同意|书面)[^。；]{0,20}(?:变更|修改|调整)",
+            r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
+            UNILATERAL_CHANGE.pattern,
+            # "matters not covered are settled by a supplementary agreement": changes by agreement
+            r"未尽事宜[^。；]{0,30}(?:补充协议|补充规定|补充条款|另行签订|另立|另订|订立)",
+        ),
+        # a party's new address or contact person is a notice duty, not a change of the contract
+        exclude=_c(
+            r"(?:联系|通信|通讯|通迅|地址|联系人|电话|邮箱|账户|账号|开户)[^。；]{0,15}(?:发生)?(?:变更|改变|更改)",
+            r"\b(?:contact|address|addresses|bank account)\b[^.;]{0,40}\bchange",
+        ),
+        triggers=(
+            "未尽事宜",
+            "amend",
+            "modif",
+            "vary",
+            "revise",
+            "reserve",
+            "entitled",
+            "update",
+            "擅自",
+            "单方",
+            "协商一致",
+            "writing",
+            "written",
+            "signed",
+            "change",
+            "变更",
+            "修改",
+            "补充",
+            "修订",
+            "调整",
+            "书面",
+            "签字",
+            "盖章",
+            "签章",
+            "签署",
+        ),
+        baseline=("amend", "变更"),
+    ),
+    KindSpec(
+        "governing_law",
+        "Governing law",
+        "适用法律",
+        5,
+        body=_c(
+            r"\bgoverned\s+(?:by|under)\b[^.;。；]{0,60}\blaws?\b",
+            r"\bconstrued\b[^.;。；]{0,80}\b(?:in accordance with|under|pursuant to|by)\b[^.;。；]{0,40}\blaws?\b",
+            r"\bgoverning\s+law\b|\bchoice\s+of\s+law\b|\bproper\s+law\b",
+            r"\blaws?\s+of\b[^.;。；]{0,60}\bshall\s+(?:govern|apply|be applicable)\b",
+            r"\b(?:subject|pursuant)\s+to\s+the\s+laws?\s+of\b",
+            r"\b(?:[A-Z][a-z]+|PRC|UK|US)\s+law\s+(?:shall\s+)?(?:applies|apply|governs|shall\s+govern)\b",
+            r"适用(?:于)?(?:中华人民共和国|中国|[^。；，,]{1,15}的?)(?:法律|法)",
+            r"(?:受|依照|依据|按照)[^。；]{0,20}法律(?:管辖|解释|约束)",
+            r"法律适用|适用法律|管辖法律|准据法",
+        ),
+        heading=_c(r"\bgoverning law\b|\bapplicable law\b|法律适用|适用法律"),
+        triggers=(
+            "law",
+            "法",
+        ),
+        baseline=("governing law", "适用法律"),
+    ),
+    KindSpec(
+        "dispute_resolution",
+        "Dispute resolution (institution, seat, language)",
+        "争议解决（机构、地点、语言）",
+        7,
+        body=_c(
+            r"\barbitrat\w*",
+            r"\b(?:courts?|tribunals?)\b[^.;。；]{0,80}\b(?:jurisdiction|venue)\b",
+            r"\b(?:jurisdiction|venue)\b[^.;。；]{0,80}\bcourts?\b",
+            r"\bdispute\s+resolution\b|\bmediat\w*\b",
+            r"\b(?:disputes?|controvers\w*|differences)\b[^.;。；]{0,120}\b(?:settled|resolved|submitted|referred|"
+            r"negotiat\w*|consultation)\b",
+            r"仲裁|诉讼(?!时效)|人民法院|法院管辖|管辖权|争议解决|争议[^。；]{0,30}(?:协商|解决|提交)",
+        ),
+        heading=_c(r"\bdispute|\barbitration\b|\bjurisdiction\b|争议|仲裁"),
+        triggers=(
+            "arbitra",
+            "court",
+            "tribunal",
+            "jurisdiction",
+            "venue",
+            "dispute",
+            "mediat",
+            "controvers",
+            "differences",
+            "仲裁",
+            "诉讼",
+            "法院",
+            "管辖",
+            "争议",
+        ),
+        baseline=("arbitration", "仲裁"),
+    ),
+    KindSpec(
+        "prevailing_language",
+        "Prevailing language",
+        "优先语言",
+        5,
+        body=_c(
+            r"\b(?:english|chinese|german|french|spanish)\s+(?:language\s+)?(?:version|text|original)\b[^.;。；]{0,80}\b"
+            r"(?:prevail|govern|control)\w*",
+            r"\b(?:prevail|govern|control)\w*\b[^.;。；]{0,30}\b(?:english|chinese)\b[^.;。；]{0,20}\b(?:version|text|language)",
+            r"\b(?:version|language|translation)s?\b[^.;。；]{0,80}\b(?:shall\s+)?(?:prevail|be controlling|control)\w*",
+            r"\bequally\s+(?:authentic|valid|binding)\b|\bequal\s+(?:legal\s+)?(?:effect|force|validity|authenticity)\b",
+            r"\b(?:executed|written|drawn up|prepared)\b[^.;。；]{0,30}\bin\s+(?:both\s+)?(?:the\s+)?(?:english|chinese)\b"
+            r"[^.;。；]{0,40}\blanguages?\b",
+            r"以(?:中文|英文|汉语|英语|中英文)(?:文本|版本)?为准|(?:中文|英文|汉语|英语)(?:文本|版本)[^。；]{0,10}为准",
+            r"同等(?:法律)?效力|具有同等效力|(?:中|英)文(?:文本|版本)(?:具有|有)?(?:优先|准)",
+        ),
+        heading=_c(r"\blanguage\b|语言|文字"),
+        triggers=(
+            "prevail",
+            "govern",
+            "control",
+            "equal",
+            "english",
+            "chinese",
+            "german",
+            "french",
+            "spanish",
+            "language",
+            "为准",
+            "同等",
+            "效力",
+            "优先",
+        ),
+        baseline=("prevail", "为准"),
+    ),
+    KindSpec(
+        "notices",
+        "Notices",
+        "通知与送达",
+        4,
+        body=_c(
+            r"\bnotices?\b[^.;。；]{0,160}?\b(?:in writing|delivered|sent|given|addressed|e-?mail|courier|"
+            r"registered (?:mail|post)|certified mail|fax|facsimile)\b",
+            r"\bnotices?\s+(?:shall|must|will)\b|\baddress(?:es)?\s+for\s+notices?\b",
+            r"通知[^。；]{0,60}(?:书面|送达|邮寄|电子邮件|邮箱|传真|地址|快递)",
+            r"送达(?:地址|方式)|(?:以|按)[^。；]{0,10}(?:电子邮件|邮件|快递)[^。；]{0,10}(?:送达|通知)",
+        ),
+        heading=_c(r"\bnotices?\b|通知|送达"),
+        triggers=(
+            "notice",
+            "通知",
+            "送达",
+        ),
+        baseline=("notice", "通知"),
+    ),
+    KindSpec(
+        "inspection_acceptance",
+        "Inspection and acceptance",
+        "检验与验收",
+        5,
+        body=_c(
+            r"\binspect\w*\b",
+            r"\bacceptance\s+(?:test\w*|certificate|criteria|procedure|inspection|protocol|report)\b|"
+            r"\b(?:final|provisional|preliminary)\s+acceptance\b",
+            r"\bcommission\w*\b[^.;。；]{0,40}\btest\w*|\b(?:FAT|SAT)\b|\bfactory acceptance\b|\bsite acceptance\b",
+            r"\bdeemed\s+(?:to\s+have\s+been\s+)?accepted\b",
+            r"验收(?:标准|程序|方法|报告|证书|证明|测试|方案|期限)|(?:组织|进行|完成|办理|共同|经)[^。；]{0,8}(?:验收|检验)|"
+            r"验收[^。；]{0,6}(?:内|期间)|检验(?:期|期限|报告|标准|机构)|质量异议|试运行|试车|视为验收|"
+            r"(?:收货|到货|交货)[^。；]{0,4}(?:时|后)[^。；]{0,4}检验|检验外观",
+            r"\b(?:load|performance|acceptance|functional|trial)\s*[- ]?(?:tests?|runs?)\b|\bconstitutes?\s+acceptance\b|"
+            r"\btests?\s+on\s+completion\b|\btaking[- ]over\b",
+            r"\bexamin\w*\b[^.;。；]{0,40}\b(?:goods|units?|equipment|products?|machines?|delivery|shipment)\b",
+        ),
+        exclude=_c(
+            r"\binspect\w* (?:the )?(?:books|records|accounts)\b|\baudit\w*\b|查阅",
+            # acceptance named only as the start of the warranty period is not an inspection clause
+            r"^(?!.*\b(?:inspect|test)).*\b(?:warranty|guarantee)\s+period\b[^.;。；]{0,80}\b(?:from|after|following)\b"
+            r"[^.;。；]{0,40}\bacceptance\b",
+            r"^(?!.*(?:检验|测试|试运行|验收标准|验收程序)).*(?:质保期|保修期|质量保证期)[^。；]{0,30}验收(?:合格|证书)?(?:之日|后)",
+        ),
+        triggers=(
+            "test",
+            "taking",
+            "examin",
+            "inspect",
+            "accept",
+            "commission",
+            "fat",
+            "sat",
+            "验收",
+            "检验",
+            "检测",
+            "质量异议",
+            "试运行",
+            "试车",
+        ),
+        baseline=("inspection", "验收"),
+    ),
+    KindSpec(
+        "liquidated_damages",
+        "Liquidated damages",
+        "违约金",
+        4,
+        body=_c(
+            r"\bliquidated\s+damages\b",
+            r"\bpenalt(?:y|ies)\b[^.;。；]{0,80}\b(?:delay\w*|late|per (?:day|week)|each (?:day|week))\b",
+            r"\b(?:per|for each|each)\s+(?:full\s+)?(?:day|week|calendar day|business day)\b[^.;。；]{0,40}\bof\s+delay\b",
+            r"\b(?:termination|cancellation|break[- ]up|early termination)\s+(?:fee|charge|payment)s?\b",
+            r"违约金|滞纳金|罚金|(?:每|按日|每日|每天|每周|每逾期)[^。；]{0,20}(?:千分之|万分之|百分之|\d+(?:\.\d+)?\s*[%‰])",
+        ),
+        triggers=(
+            "liquidated",
+            "penalt",
+            "delay",
+            "fee",
+            "charge",
+            "payment",
+            "违约金",
+            "滞纳金",
+            "罚金",
+            "每",
+            "按日",
+        ),
+        baseline=("liquidated damages", "违约金"),
+    ),
+    KindSpec(
+        "liability_cap",
+        "Limitation of liability",
+        "责任限额",
+        4,
+        body=_c(
+            r"\b(?:aggregate|total|cumulative|maximum|entire|collective)\s+liabilit(?:y|ies)\b",
+            r"\bliabilit\w*\b[^.;。；]{0,200}?\b(?:shall not|will not|not to|may not|in no event|never)\s+exceed\w*\b",
+            r"\bin no (?:event|case)\b[^.;。；]{0,200}?\bliab\w*\b[^.;。；]{0,300}?\b(?:exceed\w*|more than|in excess of)\b",
+            # exclusion of indirect/consequential loss limits liability too (CUAD counts it as a cap)
+            r"\b(?:not|no|never|in no event|nor)\b[^.;。；]{0,120}\bliab\w*\b[^.;。；]{0,160}\b(?:indirect|consequential|"
+            r"special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+profits?)\b",
+            r"\blimit(?:ed|ation)?\s+of\s+liability\b|\bliability\s+(?:cap|limit)\b",
+            r"\bliabilit\w*\b[^.;。；]{0,100}\b(?:is|are|be|shall be)\s+limited\s+to\b",
+            r"(?:赔偿|(?<!违约)责任)(?:总额|累计|上限|限额)|(?:累计|最高|总)(?:赔偿|责任)[^。；]{0,30}(?:不超过|不得超过|为限)|"
+            r"(?:赔偿|(?<!违约)责任)[^。；]{0,40}(?:不超过|不得超过|以[^。；]{0,20}为限)",
+            r"(?:间接损失|可得利益|预期利益|利润损失)[^。；]{0,20}(?:不承担|不负责|免责)|(?:不承担|不负责)[^。；]{0,30}(?:间接损失|可得利益|利润损失)",
+        ),
+        triggers=(
+            "利益",
+            "liab",
+            "损失",
+            "赔偿",
+            "责任",
+        ),
+        baseline=("liability", "责任"),
+    ),
+    KindSpec(
+        "termination",
+        "Termination rights",
+        "解除与终止",
+        6,
+        body=_c(
+            r"\bterminat\w*\b[^.;。；]{0,120}\b(?:this|the)\s+(?:agreement|contract|order)\b",
+            r"\b(?:right|entitled|may)\b[^.;。；]{0,40}\bterminat\w*",
+            r"\b(?:this|the)\s+(?:agreement|contract)\b[^.;。；]{0,80}\bterminat\w*",
+            r"\bcancel\w*\b[^.;。；]{0,40}\b(?:agreement|contract|order)\b",
+            r"解除(?:本)?合同|终止(?:本)?合同|合同(?:解除|终止)|有权解除|单方解除|解除本协议|终止本协议",
+        ),
+        heading=_c(r"\bterminat|解除|终止"),
+        triggers=(
+            "terminat",
+            "cancel",
+            "解除",
+            "终止",
+        ),
+        baseline=("terminat", "解除"),
+    ),
+    KindSpec(
+        "post_termination_support",
+        "Support after the contract or warranty ends",
+        "期满后的支持与停产",
+        5,
+        body=_c(
+            r"\b(?:after|following|upon|beyond|on)\s+(?:the\s+)?(?:expiry|expiration|end|termination|lapse)\s+of\s+"
+            r"(?:the\s+|this\s+)?(?:warranty|guarantee|agreement|contract|term)\b[^.;。；]{0,160}\b(?:support|"
+            r"service|maintenance|spare|parts|repair|updates?)\w*",
+            r"\b(?:support|services?|maintenance|spare parts|repair\w*|updates?)\b[^.;。；]{0,160}\b(?:after|following|"
+            r"upon|beyond)\s+(?:the\s+)?(?:expiry|expiration|end|termination|lapse)\s+of\b",
+            r"\bend[- ]of[- ](?:life|sale|support|production)\b|\blast[- ]time[- ]buy\b",
+            r"\bdiscontinu\w*\b[^.;。；]{0,80}\b(?:products?|models?|support|parts|production|versions?|components?)\b",
+            r"\btransition(?:al)?\s+(?:assistance|services|support)\b|\bpost[- ](?:termination|warranty|expiration)\b",
+            r"\bcontinue\s+to\s+(?:provide|supply|make available|offer)\b[^.;。；]{0,120}\b(?:for\s+(?:a\s+period\s+of\s+)?"
+            r"(?:at least\s+)?\w+\s*\(?\d*\)?\s*years?|after)",
+            r"(?:质保期|保修期|质量保证期|合同|本协议)(?:满|届满|结束|终止|期满|到期|解除)[^。；]{0,4}后[^。；]{0,80}"
+            r"(?:服务|维修|技术支持|备件|配件|维护|升级)",
+            r"停产|终身(?:维修|服务|技术支持)|(?:有偿|收费)(?:维修|服务)[^。；]{0,20}(?:质保期|保修期)|(?:质保期|保修期)(?:外|以外|之外)",
+            r"\b(?:after|following|upon|beyond)\s+(?:the\s+)?(?:expiry|expiration|end|termination|lapse)\b[^.;。；]{0,160}\b(?:support|"
+            r"services?|maintenance|spare|parts|repair\w*|updates?|warrant\w*)\b",
+            r"\b(?:after|following|beyond|outside)\s+(?:the\s+)?(?:warranty|guarantee)(?:\s+period)?\b[^.;。；]{0,160}\b(?:support|"
+            r"services?|maintenance|spare|parts|repair\w*|updates?|contract)\b",
+            r"\blifetime\s+(?:technical\s+|online\s+)*(?:support|service|maintenance)\b|\bfor\s+the\s+lifetime\s+of\b|"
+            r"\byears?\s+after\s+the\s+last\s+(?:delivery|shipment|sale|purchase)\b|\bno\s+further\s+support\b",
+        ),
+        triggers=(
+            "after",
+            "lifetime",
+            "beyond",
+            "outside",
+            "further",
+            "外",
+            "expir",
+            "end",
+            "terminat",
+            "lapse",
+            "discontinu",
+            "transition",
+            "post",
+            "continue",
+            "last",
+            "质保期",
+            "保修期",
+            "合同",
+            "本协议",
+            "停产",
+            "终身",
+            "有偿",
+            "收费",
+        ),
+        baseline=("after termination", "终止后"),
+    ),
+)

@@ -1,0 +1,78 @@
+"""The checklist's building blocks: `KindSpec` (one clause kind: titles, weight, patterns,
+triggers, baseline keywords) and the pattern pieces the kinds share (durations, support words,
+response and fix verbs, vague time words), plus the support-context and unilateral-change patterns.
+
+Split out of kinds.py (DESIGN.md: modules of about 600 lines at most); kinds.py explains the table.
+"""
+
+# ruff: noqa: E501 - tables of regular expressions and bilingual texts read better unbroken
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import EN_NUMBER, ZH_NUMBER
+
+I = re.IGNORECASE  # noqa: E741 - short alias keeps the tables readable
+
+# durations
+DUR_EN = (
+    rf"{EN_NUMBER}\s*[- ]?(?:(?:business|working|work|calendar|consecutive|clock|natural)[- ])?"
+    r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b"
+)
+DUR_ZH = rf"{ZH_NUMBER}\s*(?:个)?\s*(?:工作日|自然日|日历日|工作小时|小时|天|日|分钟|周|星期)"
+DUR = rf"(?:{DUR_EN}|{DUR_ZH})"
+
+# words of a support obligation (used to decide whether wording concerns support)
+SUPPORT_CONTEXT = re.compile(
+    r"\b(?:support|service|services|repair\w*|respon\w*|reply|maintenance|maintain|warrant\w*|guarantee|"
+    r"spare|parts|update\w*|upgrade\w*|training|train|manuals?|documentation|defect\w*|fault\w*|failure|"
+    r"malfunction\w*|breakdown|engineer\w*|technician\w*|on-?site|remote|hotline|helpdesk|help desk|"
+    r"troubleshoot\w*|rectif\w*|replace\w*|installation|commissioning|after-?sales?)\b|"
+    r"技术支持|服务|维修|响应|保修|质保|质量保证|备件|配件|升级|更新|培训|说明书|手册|故障|缺陷|"
+    r"工程师|技术人员|现场|远程|热线|售后|安装|调试|更换|修复",
+    I,
+)
+
+
+def _c(*patterns: str, flags: int = I) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in patterns)
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    kind: str
+    title_en: str
+    title_zh: str
+    weight: int
+    body: tuple[re.Pattern[str], ...]
+    heading: tuple[re.Pattern[str], ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()  # a sentence matching these does not count
+    baseline: tuple[str, ...] = ()
+    # lower-case substrings, one of which every `body` match contains (a necessary condition, checked
+    # by hand for each pattern): a sentence without any of them is skipped, for speed
+    triggers: tuple[str, ...] = ()
+
+
+# a right of one side to change the terms alone (flagged: Civil Code Art. 543, contracts change by agreement)
+UNILATERAL_CHANGE = re.compile(
+    r"\bmay\s+(?:at\s+any\s+time\s+)?(?:change|amend|modify|update|vary|revise)\s+(?:these|this|the|its|our)\s+"
+    r"(?:\w+\s+)?(?:terms|agreement|conditions|contract|prices?|policy|policies)\b|"
+    r"\b(?:reserves?\s+the\s+right|is\s+entitled)\s+to\s+(?:change|amend|modify|vary|revise)\b|"
+    r"(?:有权|可以|可)?单方(?:面)?(?:变更|调整|修改|修订)|(?:有权|可)(?:随时)?(?:变更|调整|修改)(?:服务内容|服务条款|收费标准|本条款)",
+    re.IGNORECASE,
+)
+
+_RESP_EN = r"(?:respon(?:d|se|ds|ding)|repl(?:y|ies)|acknowledg\w*|answer|react\w*|call[- ]?back)"
+_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答)"
+_FIX_EN = (
+    r"(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed(?:y|ied|ying)|correct\w*|"
+    r"workaround|eliminat\w*|troubleshoot\w*|replac\w*)"
+)
+# "提出解决方案" (propose a solution) is not a fix, hence 解决(?!方案)
+_FIX_ZH = r"(?:修复|解决(?!方案)|排除|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|更换)"
+_VAGUE_EN = (
+    r"(?:promptly|prompt|timely|immediately|as soon as (?:reasonably )?(?:possible|practicable)|"
+    r"without (?:undue )?delay|within a reasonable (?:time|period)|forthwith|in due course)"
+)

@@ -1,0 +1,141 @@
+"""Contract clarity, the records the checks share: paragraphs of a plain string, the sentences of
+a clause, what a kind's check found (`KindResult`), and the excerpt and issue dicts of the report.
+
+Split out of analysis.py (DESIGN.md: modules of about 600 lines at most); pure, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .clauses import Clause, Location, markdown_heading
+from .legal import LegalRule
+from .text import sentence_spans
+
+RULESET_VERSION = "contract-clarity rules 1"
+MAX_EXCERPTS = 5
+MAX_EXCERPT_CHARS = 400
+MAX_VAGUE = 100
+DISCLAIMER_EN = "Automated check, not legal advice: every finding points to its clause; counsel decides."
+DISCLAIMER_ZH = "自动检查结果，不构成法律意见：每项发现均指向原条款，由律师判断。"
+
+Json = dict[str, Any]
+
+
+# ------------------------------------------------------------------ input helpers
+@dataclass(frozen=True)
+class TextParagraph:
+    """A paragraph of a plain string (for callers that have text, not a file)."""
+
+    text: str
+    index: int
+    char_start: int
+    char_end: int
+    page: int | None = None
+    heading: int | None = None  # heading level the text marks (Markdown "#"), if any
+
+
+def paragraphs_from_text(text: str) -> list[TextParagraph]:
+    """One paragraph per non-empty line; offsets refer to `text` itself. A Markdown heading
+    ("## 1. 采购的合同产品") loses its "#" marks and keeps its level as a heading hint."""
+    out: list[TextParagraph] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            level = None
+            md = markdown_heading(stripped)
+            if md is not None:
+                level, skip = md
+                start += skip
+                stripped = stripped[skip:]
+            out.append(TextParagraph(stripped, len(out), start, start + len(stripped), None, level))
+        pos += len(line)
+    return out
+
+
+def clause_sentences(clause: Clause) -> list[tuple[int, int]]:
+    """Sentence spans of a clause; a paragraph break also ends a sentence after a heading line,
+    after sentence punctuation, and around table rows (PDF lines wrapped mid-sentence stay joined).
+    Computed once per clause (several checks read them)."""
+    if clause.sentence_cache is None:
+        clause.sentence_cache = _clause_sentences(clause)
+    return clause.sentence_cache
+
+
+def _clause_sentences(clause: Clause) -> list[tuple[int, int]]:
+    cuts: set[int] = set()
+    segs = clause.segments
+    for i, seg in enumerate(segs[1:], start=1):
+        prev = segs[i - 1].paragraph.text.rstrip()
+        if (
+            (i == 1 and clause.label is not None and len(prev) <= 80)
+            or (prev and prev[-1] in ".;:。；：!?！？")
+            or " | " in prev
+            or " | " in seg.paragraph.text
+        ):
+            cuts.add(seg.start)
+    out: list[tuple[int, int]] = []
+    text = clause.text
+    for s0, e0 in sentence_spans(text):
+        inner = sorted(c for c in cuts if s0 < c < e0)
+        for a, b in zip([s0, *inner], [*inner, e0], strict=True):
+            while a < b and (text[a].isspace() or text[a] == "|"):
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+    return out
+
+
+# ------------------------------------------------------------------ internal records
+@dataclass
+class _Sentence:
+    clause: Clause
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.clause.text[self.start : self.end]
+
+    def location(self) -> Location:
+        return self.clause.locate(self.start, self.end)
+
+
+@dataclass
+class _Hit:
+    sentence: _Sentence
+    by_heading: bool
+    by_model: bool = False  # found by the sentence model, not by a rule
+
+
+@dataclass
+class KindResult:
+    kind: str
+    present: bool = False
+    hits: list[_Hit] = field(default_factory=list)
+    values: Json = field(default_factory=dict)
+    issues: list[Json] = field(default_factory=list)
+
+
+def _excerpt(s: _Sentence) -> Json:
+    text = s.text
+    if len(text) > MAX_EXCERPT_CHARS:
+        text = text[: MAX_EXCERPT_CHARS - 1].rstrip() + "…"
+    return {"text": text, "location": s.location().as_dict()}
+
+
+def _issue(
+    code: str, severity: str, en: str, zh: str, rule: LegalRule | None = None, where: _Sentence | None = None
+) -> Json:
+    d: Json = {"code": code, "severity": severity, "message_en": en, "message_zh": zh}
+    if rule is not None:
+        d["citation"] = rule.as_dict()
+    if where is not None:
+        d["location"] = where.location().as_dict()
+    return d
