@@ -149,7 +149,7 @@ def thread_preview(ctx: Context, workspace: str, thread_id: int) -> dict[str, An
 def request_json(ctx: Context, workspace: str, number: str) -> dict[str, Any]:
     """GET /api/sla/requests/{number} and ``request show --json``: the SLA view (timeline, every
     deadline with its explanation) with the record (contract, machine, links, history)."""
-    from .. import sla
+    from ... import sla
 
     detail = sla.request_detail(ctx, workspace, number).to_dict()
     return {**detail, "record": get_request(ctx, workspace, number).model_dump(mode="json")}
