@@ -29,7 +29,7 @@ from ...services.cases.commands import (
     check,
 )
 from ...services.context import Context
-from ..deps import current_workspace, get_ctx, get_lang, need, user_today
+from ..deps import PageCall, current_workspace, get_ctx, get_lang, need, page, user_today
 from ..pages import render
 
 router = APIRouter()
@@ -65,11 +65,9 @@ def _bad(message: str) -> JSONResponse:
 
 @router.get("/cases", response_class=HTMLResponse, include_in_schema=False)
 def cases_page(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _list_page(request, ctx, ws, lang)
 
 
@@ -100,11 +98,9 @@ def _list_page(
 
 @router.post("/cases", response_class=HTMLResponse, include_in_schema=False)
 async def open_case_form(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     data = _form_dict(await request.form())
     try:
         case_id = svc.open_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
@@ -150,11 +146,9 @@ def _detail_page(
 @router.get("/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
 def case_page(
     case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _detail_page(request, ctx, ws, lang, case_id)
 
 
@@ -172,11 +166,9 @@ async def _post(request: Request, ctx: Context, ws: Access, lang: str, case_id: 
 @router.post("/cases/{case_id}/steps", response_class=HTMLResponse, include_in_schema=False)
 async def add_step_form(
     case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     svc.get_case(ctx, ws.slug, case_id)  # 404 before reading the form
     return await _post(
         request,
@@ -192,11 +184,9 @@ async def add_step_form(
 @router.post("/cases/{case_id}/reply", response_class=HTMLResponse, include_in_schema=False)
 async def reply_form(
     case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     svc.get_case(ctx, ws.slug, case_id)
 
     def call(d: dict[str, Any]) -> None:

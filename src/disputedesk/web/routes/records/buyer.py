@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ....services.accounts import Access
-from ....services.context import Context
 from ....services.records import buyer as buyer_svc
 from ....services.records import models as m
-from ...deps import current_workspace, get_ctx, get_lang, need
+from ...deps import PageCall, page
 from .forms import ZONES, FormFields, _build, _changed, _fields, _form, _message, _new, _page
 
 router = APIRouter(include_in_schema=False)
@@ -49,22 +47,18 @@ def _bank_value(bank: FormFields) -> dict[str, str]:
 
 @router.get("/buyer", response_class=HTMLResponse)
 def buyer_page(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = buyer_svc.get_buyer(ctx, ws.slug)
     return _page(request, ctx, ws, lang, "records_buyer.html", rec=rec, zones=ZONES)
 
 
 @router.get("/buyer/edit", response_class=HTMLResponse)
 def buyer_form(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = buyer_svc.get_buyer(ctx, ws.slug)
     form = _buyer_fields(rec) if rec else {}
     return _page(request, ctx, ws, lang, "records_buyer_form.html", rec=rec, form=form, zones=ZONES)
@@ -72,11 +66,9 @@ def buyer_form(
 
 @router.post("/buyer/edit", response_class=HTMLResponse)
 async def buyer_submit(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     form = await _form(request)
     rec = buyer_svc.get_buyer(ctx, ws.slug)
     try:

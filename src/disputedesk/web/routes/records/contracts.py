@@ -14,7 +14,7 @@ from ....services.records import contracts as contract_svc
 from ....services.records import models as m
 from ....services.records import orders as order_svc
 from ....services.records import payments as payment_svc
-from ...deps import current_workspace, get_ctx, get_lang, need
+from ...deps import PageCall, get_ctx, need, page
 from .forms import FormFields, _changed, _fields, _form, _message, _new, _page, documents, path
 
 router = APIRouter(include_in_schema=False)
@@ -54,23 +54,19 @@ def _contract_form(
 
 @router.get("/records/contracts/new", response_class=HTMLResponse)
 def new_contract_page(
-    request: Request,
     supplier: str = "",
     evidence: str = "",
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _contract_form(request, ctx, ws, lang, {"supplier": supplier, "evidence": evidence})
 
 
 @router.post("/records/contracts/new", response_class=HTMLResponse)
 async def new_contract_submit(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     form = await _form(request)
     try:
         rec = contract_svc.add_contract(ctx, ws.slug, _new(m.NewContract, form), actor=ws.username)
@@ -112,11 +108,9 @@ def _amendment_form(
 def edit_amendment_page(
     number: str,
     amendment: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = contract_svc.get_contract(ctx, ws.slug, number)
     a = contract_svc.get_amendment(ctx, ws.slug, rec.number, amendment)
     return _amendment_form(request, ctx, ws, lang, rec, a, _fields(a, AMENDMENT_FIELDS))
@@ -126,11 +120,9 @@ def edit_amendment_page(
 async def edit_amendment_submit(
     number: str,
     amendment: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     rec = contract_svc.get_contract(ctx, ws.slug, number)
     a = contract_svc.get_amendment(ctx, ws.slug, rec.number, amendment)
     form = await _form(request)
@@ -147,11 +139,9 @@ async def edit_amendment_submit(
 @router.get("/records/contracts/{number:path}/edit", response_class=HTMLResponse)
 def edit_contract_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = contract_svc.get_contract(ctx, ws.slug, number)
     return _contract_form(request, ctx, ws, lang, _fields(rec, CONTRACT_FIELDS), rec)
 
@@ -159,11 +149,9 @@ def edit_contract_page(
 @router.post("/records/contracts/{number:path}/edit", response_class=HTMLResponse)
 async def edit_contract_submit(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     rec = contract_svc.get_contract(ctx, ws.slug, number)  # 404 before reading the form
     form = await _form(request)
     try:
@@ -177,11 +165,9 @@ async def edit_contract_submit(
 @router.get("/records/contracts/{number:path}/amend", response_class=HTMLResponse)
 def amend_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = contract_svc.get_contract(ctx, ws.slug, number)
     docs = documents(ctx, ws.slug, "amendment", "contract")
     return _page(request, ctx, ws, lang, "records_amend_form.html", rec=rec, docs=docs)
@@ -190,11 +176,9 @@ def amend_page(
 @router.post("/records/contracts/{number:path}/amend", response_class=HTMLResponse)
 async def amend_submit(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     rec = contract_svc.get_contract(ctx, ws.slug, number)
     form = await _form(request)
     try:
@@ -224,11 +208,9 @@ async def archive_submit(
 @router.get("/records/contracts/{number:path}", response_class=HTMLResponse)
 def contract_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = contract_svc.get_contract(ctx, ws.slug, number)
     return _page(
         request,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
-from ....services.accounts import Access
-from ....services.context import Context
 from ....services.records import buyer as buyer_svc
 from ....services.records import contracts as contract_svc
 from ....services.records import orders as order_svc
 from ....services.records import payments as payment_svc
-from ...deps import current_workspace, get_ctx, get_lang
+from ...deps import PageCall, page
 from .forms import _page
 
 router = APIRouter(include_in_schema=False)
@@ -20,12 +18,10 @@ router = APIRouter(include_in_schema=False)
 @router.get("/records", response_class=HTMLResponse)
 @router.get("/records/contracts", response_class=HTMLResponse)
 def records_page(
-    request: Request,
     archived: bool = False,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _page(
         request,
         ctx,

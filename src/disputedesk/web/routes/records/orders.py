@@ -13,7 +13,7 @@ from ....services.records import contracts as contract_svc
 from ....services.records import models as m
 from ....services.records import orders as order_svc
 from ....services.records import payments as payment_svc
-from ...deps import current_workspace, get_ctx, get_lang, need
+from ...deps import PageCall, page
 from .forms import FormFields, _changed, _fields, _form, _message, _new, _page, documents, path
 
 router = APIRouter(include_in_schema=False)
@@ -41,12 +41,10 @@ def _order_form(
 
 @router.get("/records/orders/new", response_class=HTMLResponse)
 def new_order_page(
-    request: Request,
     contract: str = "",
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     form = {"contract": contract}
     if contract:
         try:
@@ -58,11 +56,9 @@ def new_order_page(
 
 @router.post("/records/orders/new", response_class=HTMLResponse)
 async def new_order_submit(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     form = await _form(request)
     try:
         rec = order_svc.add_order(ctx, ws.slug, _new(m.NewOrder, form), actor=ws.username)
@@ -74,11 +70,9 @@ async def new_order_submit(
 @router.get("/records/orders/{number:path}/edit", response_class=HTMLResponse)
 def edit_order_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = order_svc.get_order(ctx, ws.slug, number)
     return _order_form(request, ctx, ws, lang, _fields(rec, ORDER_FIELDS), rec)
 
@@ -86,11 +80,9 @@ def edit_order_page(
 @router.post("/records/orders/{number:path}/edit", response_class=HTMLResponse)
 async def edit_order_submit(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     rec = order_svc.get_order(ctx, ws.slug, number)
     form = await _form(request)
     try:
@@ -104,11 +96,9 @@ async def edit_order_submit(
 @router.get("/records/orders/{number:path}", response_class=HTMLResponse)
 def order_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = order_svc.get_order(ctx, ws.slug, number)
     paid = [p for p in payment_svc.list_payments(ctx, ws.slug) if p.order == rec.number]
     return _page(request, ctx, ws, lang, "records_order.html", rec=rec, payments=paid)

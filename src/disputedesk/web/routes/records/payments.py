@@ -12,7 +12,7 @@ from ....services.context import Context
 from ....services.records import models as m
 from ....services.records import orders as order_svc
 from ....services.records import payments as payment_svc
-from ...deps import current_workspace, get_ctx, get_lang, need
+from ...deps import PageCall, page
 from .forms import METHODS, FormFields, _changed, _fields, _form, _message, _new, _page, documents
 
 router = APIRouter(include_in_schema=False)
@@ -41,13 +41,11 @@ def _payment_form(
 
 @router.get("/records/payments/new", response_class=HTMLResponse)
 def new_payment_page(
-    request: Request,
     supplier: str = "",
     order: str = "",
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     form = {"supplier": supplier, "order": order}
     if order:
         try:
@@ -60,11 +58,9 @@ def new_payment_page(
 
 @router.post("/records/payments/new", response_class=HTMLResponse)
 async def new_payment_submit(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     form = await _form(request)
     try:
         rec = payment_svc.add_payment(ctx, ws.slug, _new(m.NewPayment, form), actor=ws.username)
@@ -76,11 +72,9 @@ async def new_payment_submit(
 @router.get("/records/payments/{number}/edit", response_class=HTMLResponse)
 def edit_payment_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = payment_svc.get_payment(ctx, ws.slug, number)
     return _payment_form(request, ctx, ws, lang, _fields(rec, PAYMENT_FIELDS), rec)
 
@@ -88,11 +82,9 @@ def edit_payment_page(
 @router.post("/records/payments/{number}/edit", response_class=HTMLResponse)
 async def edit_payment_submit(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     rec = payment_svc.get_payment(ctx, ws.slug, number)
     form = await _form(request)
     try:
@@ -106,10 +98,8 @@ async def edit_payment_submit(
 @router.get("/records/payments/{number}", response_class=HTMLResponse)
 def payment_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = payment_svc.get_payment(ctx, ws.slug, number)
     return _page(request, ctx, ws, lang, "records_payment.html", rec=rec)

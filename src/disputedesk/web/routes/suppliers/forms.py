@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
@@ -25,7 +25,7 @@ from ....services.suppliers.commands import (
     ReviewSchedule,
     SupplierFields,
 )
-from ...deps import get_ctx, get_lang, need
+from ...deps import PageCall, page
 from .api import _given
 from .pages import _form, _supplier_page
 
@@ -123,11 +123,9 @@ ACTIONS: dict[str, tuple[str, Action]] = {
 async def supplier_action(
     key: str,
     action: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     if action not in ACTIONS:
         raise LookupError(f"no such supplier action {action!r}")
     section, fn = ACTIONS[action]

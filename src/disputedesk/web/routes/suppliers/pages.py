@@ -19,7 +19,7 @@ from ....services.records import payments as record_payments
 from ....services.suppliers.commands import (
     NewSupplier,
 )
-from ...deps import current_workspace, get_ctx, get_lang, need
+from ...deps import PageCall, get_ctx, need, page
 from ...pages import render
 from .charts import bar_chart, chart_env, line_chart
 from .flagged import _group, flagged_messages
@@ -84,21 +84,17 @@ def _list_page(
 
 @router.get("/suppliers", response_class=HTMLResponse)
 def suppliers_page(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _list_page(request, ctx, ws, lang)
 
 
 @router.post("/suppliers", response_class=HTMLResponse)
 async def suppliers_create(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     data = await _form(request)
     try:
         body = check(NewSupplier, {k: v for k, v in data.items() if v.strip()})
@@ -110,12 +106,10 @@ async def suppliers_create(
 
 @router.post("/suppliers/import", response_class=HTMLResponse)
 async def suppliers_import(
-    request: Request,
     file: UploadFile = File(...),
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     data = await file.read(CSV_LIMIT + 1)
     if len(data) > CSV_LIMIT:
         raise ValueError(f"file: {file.filename} is larger than {CSV_LIMIT // (1024 * 1024)} MB")
@@ -163,12 +157,10 @@ async def warning_review(
 @router.get("/payment-warnings/evidence/{label}", response_class=HTMLResponse)
 def evidence_warnings(
     label: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
     """The payment warnings on one evidence item's message, as a fragment for its page."""
+    request, ctx, ws, lang = call
     warnings = svc.list_payment_warnings(ctx, ws.slug, evidence=label)
     return render(
         request,
@@ -220,9 +212,7 @@ def _supplier_page(
 @router.get("/suppliers/{key}", response_class=HTMLResponse)
 def supplier_page(
     key: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _supplier_page(request, ctx, ws, lang, key)
