@@ -4,9 +4,11 @@ random requests (pauses, reopen, terms changes, working-day modes, Chinese label
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -109,3 +111,11 @@ def test_provisional_is_any_unpublished_day_between(offset: int, span: int) -> N
     d1 = datetime.fromtimestamp(e1, CAL.tz).date()
     days = (d0 + timedelta(days=k) for k in range((d1 - d0).days + 1))
     assert CAL._is_provisional(e0, e1) == any(CAL.day_plan(d).provisional for d in days)
+
+
+def test_message_of_is_the_same_frozen_message() -> None:
+    for args in [(BASE, Direction.BUYER, False, False, None), (BASE, Direction.SUPPLIER, True, False, "E-0042")]:
+        fast, slow = Message.of(*args), Message(*args)
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.ref = "changed"  # type: ignore[misc]
