@@ -59,23 +59,9 @@ def register(app: typer.Typer) -> None:
             found = search_counted(ctx, ws_or_default(ctx, workspace), query, flt, limit=limit)
         except (ValueError, LookupError, DatabaseError) as exc:
             raise fail(str(exc)) from exc
-        hits = found.hits
-        # How many there are when the page does not show them all (on stderr with --json, so
-        # the JSON on stdout stays the list of hits).
-        more = f"{len(hits)} of {found.total_label} hits shown (--limit to see more)" if found.more else None
-        if as_json:
-            typer.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
-            if more:
-                typer.echo(more, err=True)
-            return
-        if not hits:
-            out.print("no hits")
-            return
-        for h in hits:
-            when = h.sent_at.strftime("%Y-%m-%d %H:%M UTC") if h.sent_at else "—"
-            out.print(f"[bold]{h.evidence}[/] {when} {h.direction or h.kind}  {h.subject}", highlight=False)
-            out.print(f"    {h.snippet}", highlight=False)
-        out.print(more or f"{len(hits)} hit{'s' if len(hits) != 1 else ''}", highlight=False)
+        from ..fastread import show_hits
+
+        show_hits(found, as_json=as_json)
 
     @app.command("threads")
     def threads_cmd(

@@ -20,9 +20,6 @@ from ...store.models_mail import MailMessageMeta, MailThread
 from ..context import Context
 from ..workspaces import get_workspace
 
-DIRECTIONS = ("buyer->supplier", "supplier->buyer", "internal", "other")
-
-
 # -- threads ---------------------------------------------------------------------------------------
 
 
