@@ -1,6 +1,6 @@
 """The ``disputedesk`` command: its entry point, kept free of imports.
 
-``disputedesk search`` is answered by :mod:`disputedesk.fastread` with the standard library when
+``disputedesk search`` and ``threads`` are answered by :mod:`disputedesk.fastread` with the standard library when
 it can (tens of milliseconds instead of loading SQLAlchemy and pydantic); every other command,
 and a search the read path leaves to it, by the Typer application in :mod:`disputedesk.cli_app`
 (which imports only the module of the command that runs).
@@ -13,7 +13,7 @@ from typing import Any
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["search"]:
+    if sys.argv[1:2] in (["search"], ["threads"]):
         from .fastread import run
 
         code = run(sys.argv[1:])

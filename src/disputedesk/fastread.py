@@ -1,4 +1,4 @@
-"""The CLI's read path: ``disputedesk search`` answered with the standard library alone.
+"""The CLI's read path: ``disputedesk search`` and ``disputedesk threads`` answered with the standard library alone.
 
 Why it exists: a search run from a shell or a script is one process per query. Loading Typer,
 pydantic, SQLAlchemy and the ORM's tables takes about 600 ms of CPU before the first query,
@@ -6,18 +6,20 @@ while the query itself takes about 10 ms (``benchmarks/cli_startup.py``; ``notmu
 answers in about 40 ms). This module runs the same query over the embedded SQLite database with
 ``sqlite3``: the SQL, the terms, the ranking, the hit count and the making of hits and snippets
 are the search service's own (``store/search_sql.py``, ``domain/mail_search.py``), and the
-output is printed by :func:`show_hits`, which the Typer command uses too.
+output is printed by :func:`show_hits`, which the Typer command uses too. The thread list
+likewise (``search_sql.thread_list``, :func:`show_threads`).
 
 It answers only when it can answer exactly as the full command would; otherwise :func:`run`
 returns None and the full command runs (and reports any error in its own words):
 
 * an invocation it does not read: ``--help``, an option it does not know, a value that is not a
-  number or a date, more or fewer than one query;
+  number or a date, more or fewer than one query (none for ``threads``);
 * PostgreSQL or any database URL other than a plain ``sqlite:///`` path; a database file that
   does not exist yet (the full command creates it);
 * a schema other than the newest (the full command migrates it first) or a mail area other than
   the revision this module was written against (``MAIL_REVISION``); a SQL error of any kind;
-* a workspace or supplier that does not exist, a direction that is not one of the four.
+* a workspace that does not exist; for a search, a supplier that does not exist or a direction
+  that is not one of the four.
 
 ``DISPUTEDESK_FAST_CLI=0`` turns it off (the full command then answers every call).
 """
@@ -34,6 +36,7 @@ from typing import Any
 from .domain.mail_search import Hit, SearchFilter, SearchResult, parse_query
 from .store import search_sql
 from .store.revisions import migration_heads
+from .store.search_sql import ThreadSummary
 
 MAIL_REVISION = "mail_0001"  # the search tables this module reads (store/migrations/versions/mail_0001_…)
 
@@ -44,18 +47,21 @@ class _Fallback(Exception):
 
 def run(argv: list[str]) -> int | None:
     """Answer ``disputedesk ARGV`` here and return the exit code, or None when the full command must."""
-    if os.environ.get("DISPUTEDESK_FAST_CLI", "1") == "0" or not argv or argv[0] != "search":
+    if os.environ.get("DISPUTEDESK_FAST_CLI", "1") == "0" or not argv or argv[0] not in COMMANDS:
         return None
+    answer, show = COMMANDS[argv[0]]
     try:
-        args = _search_args(argv[1:])
+        args = _parse(argv[0], argv[1:])
         conn = _connect()
         try:
-            result = _search(conn, args)
+            conn.execute("BEGIN")  # one snapshot for all the command reads
+            result = answer(conn, args)
+            conn.execute("COMMIT")
         finally:
             conn.close()
     except (_Fallback, sqlite3.Error, ValueError):
         return None
-    show_hits(result, as_json=args["as_json"])
+    show(result, as_json=args["as_json"])
     return 0
 
 
@@ -78,8 +84,12 @@ _FLAGS = {
 }
 
 
-def _search_args(tokens: list[str]) -> dict[str, Any]:
-    """The options of ``search`` (see ``commands/mail.py``); _Fallback for anything else."""
+_THREAD_OPTIONS = {"--workspace": "workspace", "-w": "workspace", "--supplier": "supplier", "--request": "request"}
+
+
+def _parse(command: str, tokens: list[str]) -> dict[str, Any]:
+    """The options of ``search`` / ``threads`` (see ``commands/mail.py``); _Fallback for anything else."""
+    valued, flags = (_VALUED, _FLAGS) if command == "search" else (_THREAD_OPTIONS, {"--json": _FLAGS["--json"]})
     args: dict[str, Any] = {"as_json": False, "attachments": None, "limit": "50"}
     positional: list[str] = []
     it = iter(tokens)
@@ -87,29 +97,30 @@ def _search_args(tokens: list[str]) -> dict[str, Any]:
         if tok == "--":
             positional.extend(it)
             break
-        if tok in _FLAGS:
-            key, value = _FLAGS[tok]
+        if tok in flags:
+            key, value = flags[tok]
             args[key] = value
-        elif tok.startswith("--") and "=" in tok and tok.split("=", 1)[0] in _VALUED:
+        elif tok.startswith("--") and "=" in tok and tok.split("=", 1)[0] in valued:
             name, value = tok.split("=", 1)
-            args[_VALUED[name]] = value
-        elif tok in _VALUED:
+            args[valued[name]] = value
+        elif tok in valued:
             value = next(it, None)
             if value is None or (value.startswith("-") and len(value) > 1):
                 raise _Fallback
-            args[_VALUED[tok]] = value
+            args[valued[tok]] = value
         elif tok.startswith("-") and tok != "-":
             raise _Fallback  # --help, an unknown option, -wSLUG: the full command reads those
         else:
             positional.append(tok)
-    if len(positional) != 1:
+    if len(positional) != (1 if command == "search" else 0):
         raise _Fallback
-    args["query"] = positional[0]
-    args["limit"] = int(args["limit"])  # as click's INT does; ValueError: the full command explains
-    if args.get("thread") is not None:
-        args["thread"] = int(args["thread"])
-    for name in ("date_from", "date_to"):
-        args[name] = _when(args.get(name))
+    if command == "search":
+        args["query"] = positional[0]
+        args["limit"] = int(args["limit"])  # as click's INT does; ValueError: the full command explains
+        if args.get("thread") is not None:
+            args["thread"] = int(args["thread"])
+        for name in ("date_from", "date_to"):
+            args[name] = _when(args.get(name))
     return args
 
 
@@ -177,24 +188,51 @@ def _search(conn: sqlite3.Connection, args: dict[str, Any]) -> SearchResult:
     def execute(sql: str, params: dict[str, Any]) -> list[Any]:
         return conn.execute(sql, params).fetchall()
 
-    conn.execute("BEGIN")  # one snapshot for the match and the page
-    slug = args.get("workspace") or _setting("default_workspace", "default")
-    ws = conn.execute("SELECT id FROM workspaces WHERE slug = ?", (slug,)).fetchone()
-    if ws is None:
-        raise _Fallback
+    ws = _workspace(conn, args)
     supplier_id = None
     if flt.supplier:
         row = conn.execute(
-            "SELECT id FROM organizations WHERE workspace_id = ? AND key = ?", (ws[0], flt.supplier)
+            "SELECT id FROM organizations WHERE workspace_id = ? AND key = ?", (ws, flt.supplier)
         ).fetchone()
         if row is None:
             raise _Fallback
         supplier_id = row[0]
-    found = search_sql.search(
-        execute, query, ws[0], flt, supplier_id, limit=args["limit"], window=search_sql.RANK_WINDOW, postgresql=False
+    return search_sql.search(
+        execute, query, ws, flt, supplier_id, limit=args["limit"], window=search_sql.RANK_WINDOW, postgresql=False
     )
-    conn.execute("COMMIT")
-    return found
+
+
+def _workspace(conn: sqlite3.Connection, args: dict[str, Any]) -> int:
+    slug = args.get("workspace") or _setting("default_workspace", "default")
+    row = conn.execute("SELECT id FROM workspaces WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        raise _Fallback
+    return int(row[0])
+
+
+def _threads(conn: sqlite3.Connection, args: dict[str, Any]) -> list[ThreadSummary]:
+    """``services.mail.list_threads`` over sqlite3."""
+
+    def execute(sql: str, params: dict[str, Any]) -> list[Any]:
+        return conn.execute(sql, params).fetchall()
+
+    ws = _workspace(conn, args)
+    return search_sql.thread_list(execute, ws, supplier=args.get("supplier"), request=args.get("request"), limit=500)
+
+
+def show_threads(threads: list[ThreadSummary], *, as_json: bool) -> None:
+    """What ``disputedesk threads`` prints (both paths)."""
+    if as_json:
+        print(json.dumps([t.as_json() for t in threads], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    out = Console(soft_wrap=True)
+    for t in threads:
+        last = t.last_at.strftime("%Y-%m-%d") if t.last_at else "—"
+        extra = " ".join(x for x in (t.request or "", t.supplier or "", "(by subject)" if t.by_subject else "") if x)
+        out.print(Text(f"#{t.id:<5} {last} {t.message_count:>3} msg  {t.subject}  {extra}"), highlight=False)
 
 
 def show_hits(found: SearchResult, *, as_json: bool) -> None:
@@ -220,3 +258,6 @@ def show_hits(found: SearchResult, *, as_json: bool) -> None:
         out.print(Text.assemble((h.evidence, "bold"), f" {when} {h.direction or h.kind}  {h.subject}"), highlight=False)
         out.print(Text(f"    {h.snippet}"), highlight=False)
     out.print(more or f"{len(hits)} hit{'s' if len(hits) != 1 else ''}", highlight=False)
+
+
+COMMANDS: dict[str, tuple[Any, Any]] = {"search": (_search, show_hits), "threads": (_threads, show_threads)}

@@ -6,7 +6,6 @@ import service recognises the URL.)
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import typer
@@ -78,35 +77,9 @@ def register(app: typer.Typer) -> None:
             threads = list_threads(ctx, ws_or_default(ctx, workspace), supplier=supplier, request=request)
         except (LookupError, DatabaseError) as exc:
             raise fail(str(exc)) from exc
-        if as_json:
-            typer.echo(
-                json.dumps(
-                    [
-                        {
-                            "thread": t.id,
-                            "subject": t.subject,
-                            "messages": t.message_count,
-                            "first_at": t.first_at.isoformat() if t.first_at else None,
-                            "last_at": t.last_at.isoformat() if t.last_at else None,
-                            "supplier": t.supplier,
-                            "request": t.request,
-                            "by_subject": t.by_subject,
-                            "missing": t.missing,
-                            "notes": t.notes,
-                        }
-                        for t in threads
-                    ],
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
-            return
-        for t in threads:
-            last = t.last_at.strftime("%Y-%m-%d") if t.last_at else "—"
-            extra = " ".join(
-                x for x in (t.request or "", t.supplier or "", "(by subject)" if t.by_subject else "") if x
-            )
-            out.print(f"#{t.id:<5} {last} {t.message_count:>3} msg  {t.subject}  {extra}", highlight=False)
+        from ..fastread import show_threads
+
+        show_threads(threads, as_json=as_json)
 
     @app.command("thread-link")
     def thread_link_cmd(

@@ -1,11 +1,14 @@
-"""The search: its SQL and the making of hits, shared by the search service (``services/mail/query.py``, SQLAlchemy)
-and the CLI's read path (``disputedesk/fastread.py``, the standard library's sqlite3), so both
-match, rank and count the same way. Imports nothing but the standard library.
+"""The mail area's reads as SQL: the search (matching, ranking, counting, the making of hits) and
+the thread list, shared by the services (``services/mail/query.py``, ``threads.py``; SQLAlchemy)
+and the CLI's read path (``disputedesk/fastread.py``; the standard library's sqlite3), so both
+answer the same. Imports nothing but the standard library and the domain.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -47,19 +50,19 @@ def filter_sql(flt: SearchFilter, supplier_id: int | None, *, sqlite: bool) -> t
 
 
 def _expand(execute: Execute, prefix: str) -> list[str] | None:
-    """Every indexed word that begins with ``prefix`` (SQLite), or None when there are more than
-    MAX_EXPANSION. One index seek per word (``fts5vocab`` of type 'instance' reads lazily), where
-    FTS5's own prefix query merges the full lists of all those words — 66 ms for a common English
-    word at 1,000,000 messages, for a list that the newest-first reading then cuts to 5,001."""
+    """The indexed words that begin with ``prefix`` (SQLite; the prefix itself is listed whether
+    or not it occurs), or None when there are more than MAX_EXPANSION. One index seek per longer
+    word (``fts5vocab`` of type 'instance' reads lazily), where FTS5's own prefix query merges the
+    full lists of all those words — 66 ms for a common English word at 1,000,000 messages, for a
+    list that the newest-first reading then cuts to 5,001."""
     execute(VOCAB, {})
-    words: list[str] = []
-    seek = prefix
+    words = [prefix]
     while len(words) <= MAX_EXPANSION:
-        row = execute("SELECT term FROM temp.mail_search_vocab WHERE term >= :t LIMIT 1", {"t": seek})
+        # the next word after the last one (no word contains \x01)
+        row = execute("SELECT term FROM temp.mail_search_vocab WHERE term >= :t LIMIT 1", {"t": words[-1] + "\x01"})
         if not row or not row[0][0].startswith(prefix):
             return words
         words.append(row[0][0])
-        seek = row[0][0] + "\x01"  # the next word after this one (no word contains \x01)
     return None
 
 
@@ -67,18 +70,16 @@ VOCAB = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.mail_search_vocab USING fts5voc
 MAX_EXPANSION = 32
 
 
-def _fts5(execute: Execute, query: Query) -> tuple[str, str] | None:
-    """(FTS5 expression to find and count matches, expression to rank them), None when a word
-    matches nothing. A prefix term becomes its words: one word (the usual case) is that word in
-    both (bm25 scores a prefix matching one word exactly as the word); several are OR-ed to find,
-    and the prefix is kept to rank (bm25 scores one phrase otherwise than an OR of several)."""
+def _fts5(execute: Execute, query: Query) -> tuple[str, str]:
+    """(FTS5 expression to find and count matches, expression to rank them). A prefix term
+    becomes its words: no longer word (the usual case) is the word itself in both (bm25 scores a
+    prefix matching one word exactly as the word); several are OR-ed to find, and the prefix is
+    kept to rank (bm25 scores one phrase otherwise than an OR of several)."""
     find: list[str] = []
     rank: list[str] = []
     for t in query.terms:
         exact = f'"{t.text}"'
         words = _expand(execute, t.text) if t.prefix else [t.text]
-        if words == []:
-            return None
         if words is None:
             find.append(exact + "*")
             rank.append(exact + "*")
@@ -119,10 +120,7 @@ def search(
         base = "FROM mail_search_docs d" + joins + ", CAST(:q AS tsquery) tq WHERE d.workspace_id = :w AND d.tsv @@ tq"
         newest, rank, rank_order = " ORDER BY d.id DESC", "ts_rank(d.tsv, tq)", "r DESC, id"
     else:
-        found = _fts5(execute, query)
-        if found is None:
-            return SearchResult([], 0, False)
-        params["q"], rank_q = found
+        params["q"], rank_q = _fts5(execute, query)
         base = "FROM mail_search_fts f JOIN mail_search_docs d ON d.id = f.rowid" + joins
         base += " WHERE mail_search_fts MATCH :q AND d.workspace_id = :w"
         newest, rank, rank_order = " ORDER BY f.rowid DESC", "f.rank", "r, id"
@@ -193,3 +191,70 @@ def page(execute: Execute, query: Query, rows: Sequence[Sequence[Any]]) -> list[
             message = (subject, body, as_utc(sent_at), direction, evidence_label(msg_number), thread_id, bool(auto))
         out.append(message_hit(query, evidence_label(number), kind, name, text, as_utc(document_date), message))
     return out
+
+
+# -- the thread list ----------------------------------------------------------------------------
+
+
+@dataclass
+class ThreadSummary:
+    id: int
+    subject: str
+    first_at: datetime | None
+    last_at: datetime | None
+    message_count: int
+    by_subject: bool
+    missing: int
+    notes: list[str]
+    supplier: str | None
+    request: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "thread": self.id,
+            "subject": self.subject,
+            "messages": self.message_count,
+            "first_at": self.first_at.isoformat() if self.first_at else None,
+            "last_at": self.last_at.isoformat() if self.last_at else None,
+            "supplier": self.supplier,
+            "request": self.request,
+            "by_subject": self.by_subject,
+            "missing": self.missing,
+            "notes": self.notes,
+        }
+
+
+def thread_list(
+    execute: Execute, workspace_id: int, *, supplier: str | None, request: str | None, limit: int
+) -> list[ThreadSummary]:
+    """Threads of a workspace, the latest message's first (threads without a date last)."""
+    where, params = "", {"w": workspace_id, "lim": limit}
+    if supplier:
+        where += " AND o.key = :sup"
+        params["sup"] = supplier
+    if request:
+        where += " AND r.number = :req"
+        params["req"] = request
+    rows = execute(
+        "SELECT t.id, t.subject, t.first_at, t.last_at, t.message_count, t.by_subject, t.missing, t.notes, o.key, "
+        "r.number FROM mail_threads t LEFT JOIN organizations o ON o.id = t.supplier_id "
+        "LEFT JOIN support_requests r ON r.id = t.support_request_id WHERE t.workspace_id = :w"
+        + where
+        + " ORDER BY t.last_at IS NULL, t.last_at DESC, t.id DESC LIMIT :lim",
+        params,
+    )
+    return [
+        ThreadSummary(
+            r[0],
+            r[1] or "",
+            as_utc(r[2]),
+            as_utc(r[3]),
+            r[4],
+            bool(r[5]),
+            r[6],
+            list((json.loads(r[7]) if isinstance(r[7], str) else r[7]) or []),  # JSON: text on SQLite
+            r[8],
+            r[9],
+        )
+        for r in rows
+    ]

@@ -1,5 +1,5 @@
-"""`disputedesk search` answered without SQLAlchemy (``disputedesk/fastread.py``, issue 17) prints
-exactly what the full command prints: the same hits in the same order, snippets, counts and
+"""`disputedesk search` and `threads` answered without SQLAlchemy (``disputedesk/fastread.py``,
+issue 17) print exactly what the full command prints: the same hits in the same order, snippets, counts and
 "5,000+", for English, Chinese, prefix and quoted queries, filters and two workspaces; and it
 leaves every case it cannot answer exactly (PostgreSQL, an unknown workspace, a pending
 migration, --help) to the full command."""
@@ -134,6 +134,21 @@ def test_the_read_path_prints_what_the_full_command_prints(vault, capsys) -> Non
     assert "[URGENT] refund [/x] [b]now[/b]" in plain and ":warning:" in plain
     demo = {h["subject"] for h in json.loads(_fast(["合同", "--json", "-w", "demo"], capsys)[1])}
     assert demo and demo.isdisjoint({h["subject"] for h in json.loads(_fast(["合同", "--json"], capsys)[1])})
+
+
+@pytest.mark.usefixtures("vault")
+def test_the_thread_list_is_the_full_commands(capsys) -> None:  # type: ignore[no-untyped-def]
+    runs = [[], ["--json"], ["-w", "demo"], ["-w", "demo", "--json"], ["--workspace=demo", "--supplier", "ruifeng"]]
+    runs += [["-w", "demo", "--request", "SR-0002", "--json"], ["--request", "SR-9999", "--json"], ["--supplier=x"]]
+    for args in runs:
+        capsys.readouterr()
+        code = fastread.run(["threads", *args])
+        fast = (code, *capsys.readouterr())
+        r = CliRunner().invoke(app, ["threads", *args])
+        assert fast == (r.exit_code, r.stdout, r.stderr), args
+    demo = json.loads(CliRunner().invoke(app, ["threads", "-w", "demo", "--request", "SR-0002", "--json"]).stdout)
+    assert demo and demo[0]["request"] == "SR-0002" and demo[0]["messages"] >= 15
+    assert fastread.run(["threads", "-w", "nope"]) is None and fastread.run(["threads", "x"]) is None
 
 
 @pytest.mark.usefixtures("vault")
