@@ -68,6 +68,9 @@ UNTRANSLATED: dict[str, str] = {}
 _WORD = re.compile(r"[a-z]{3,}")
 _PLACEHOLDER = re.compile(r"%\(\w+\)s")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Stored details whose values are the app's codes, not the user's data (audit trail: a role changed
+# from "member" to "owner", signed in "via" a one-time link); other values (a username) stay as they are.
+_CODED_FACTS = {"from", "to", "old", "new", "role", "via", "status", "kind"}
 # A part of a mailbox or chat export as the import names it (services/imports/mail.py child_name).
 _PART_NAME = re.compile(r"^(.*) \[message (\d+)(?:: (.*))?\]$", re.S)
 # Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
@@ -126,6 +129,8 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
                 shown = ", ".join(str(x) for x in v)
             elif isinstance(v, dict):
                 shown = ", ".join(f"{label(str(a))} {b}" for a, b in v.items())
+            elif k in _CODED_FACTS:  # a code the app stored (a role, how one signed in): its words
+                shown = label(str(v))
             else:
                 shown = str(v)
             parts.append(f"{label(str(k))}: {shown}")
