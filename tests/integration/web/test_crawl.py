@@ -15,6 +15,7 @@ Ruifeng Laser Co., Ltd."), numbers and codes (USCC, IBAN, E-0001, SR-0002) are n
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,8 +28,10 @@ SEARCHES = ("/search?q=laser", "/search?q=%E6%95%85%E9%9A%9C", "/search?q=nothin
 
 
 @pytest.mark.parametrize("workspace_setup", ["empty", "one supplier", "demo"])
-def test_every_page_renders_for_a_person(client_for, workspace_setup: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_renders_for_a_person(client_for, ctx, workspace_setup: str) -> None:  # type: ignore[no-untyped-def]
     client = client_for(workspace_setup)
+    if workspace_setup == "demo":
+        _export_a_bundle(ctx)  # so the jobs list, a job's page and a bundle's page have something to show
     for lang in ("en", "zh"):
         client.get(f"/lang/{lang}")
         UNTRANSLATED.clear()
@@ -45,7 +48,24 @@ def test_every_page_renders_for_a_person(client_for, workspace_setup: str) -> No
             assert href in pages, (lang, href)
         if workspace_setup != "empty":
             assert any(p.startswith("/sla/suppliers/") for p in pages), sorted(pages)
+        if workspace_setup == "demo":
+            for kind in ("/jobs/", "/documents/bundles/"):
+                assert any(p.startswith(kind) for p in pages), (kind, sorted(pages))
         assert leaks(pages) == [], lang
+
+
+def _export_a_bundle(ctx) -> None:  # type: ignore[no-untyped-def]
+    from disputedesk.services import jobs
+    from disputedesk.services.bundle.background import start_export
+    from disputedesk.services.workspaces import get_workspace_by_slug
+
+    start_export(ctx, "default", case=None, labels=["E-0001", "E-0002"], actor="owner")
+    ws_id = get_workspace_by_slug(ctx, "default").id
+    deadline = time.monotonic() + 120
+    while any(j.status in ("queued", "running") for j in jobs.list_jobs(ctx, ws_id)):
+        assert time.monotonic() < deadline, "the bundle export did not finish"
+        time.sleep(0.2)
+    assert [j.status for j in jobs.list_jobs(ctx, ws_id)] == ["done"]
 
 
 def test_a_new_supplier_without_sla_data_has_its_sla_pages(client_for) -> None:  # type: ignore[no-untyped-def]
