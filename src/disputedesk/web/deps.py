@@ -134,7 +134,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
                 shown = label(str(v))
             else:
                 shown = str(v)
-            parts.append(f"{label(str(k))}: {shown}")
+            parts.append(label(str(k)) + ("：" if lang == "zh" else ": ") + shown)
         return " · ".join(parts)
 
     def cite(citation: str) -> object:
