@@ -106,3 +106,15 @@ def test_evidence_mail_and_contract_pages_in_chinese_mark_the_users_words_and_tr
     assert "15 分，支持条款中每个模糊用语扣 3 分（发现 4 个）" in text
     assert '用语模糊“<span class="own" lang="en">when necessary</span>”' in report
     assert foreign_sentences(report) == []
+
+
+def test_an_upload_report_in_chinese_says_why_a_file_was_not_kept_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    c.get("/lang/zh")
+    assert c.post("/evidence/upload", files=[("files", ("note.txt", b"the machine stopped"))]).status_code == 200
+    r = c.post(
+        "/evidence/upload", files=[("files", ("again.txt", b"the machine stopped")), ("files", ("empty.txt", b""))]
+    )
+    text = " ".join(visible(r.text))
+    assert "与 E-0001 内容完全相同：不重复保存" in text and "空文件（0 字节）：无可保存内容" in text
+    assert foreign_sentences(r.text) == []
