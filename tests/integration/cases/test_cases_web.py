@@ -281,3 +281,19 @@ def test_case_api_bodies_are_typed_commands(api) -> None:
         "/api/exchange-rates", json={"base": "EUR", "quote": "CNY", "rate": "7.8", "on": "2026-02-30", "source": "x"}
     )
     assert r.status_code == 400 and r.json()["field"] == "on"
+
+
+def test_the_case_header_has_no_empty_separator_when_the_contract_has_no_title(demo_browser) -> None:
+    from sqlalchemy import update
+
+    from disputedesk.store.db import unit_of_work
+    from disputedesk.store.models import Contract
+
+    c, case_id = demo_browser
+    with unit_of_work(c.app.state.ctx.engine) as s:
+        s.execute(update(Contract).where(Contract.number == "RF-EU-2025-1046").values(title=""))
+    for lang in ("en", "zh"):
+        html = c.get(f"/cases/{case_id}?lang={lang}").text
+        header = re.search(r"<dd>RF-EU-2025-1046[^\n]*?</dd>", html)
+        assert header is not None, lang
+        assert not re.search(r"·\s*·", header.group(0)) and " · " in header.group(0), header.group(0)  # "RF-… · signed"
