@@ -307,7 +307,6 @@ def _kind_issues(
                     RULES["civil_code_622"],
                 )
             )
-            r.issues[-1]["term"] = d["text"]  # the contract's own words: a page marks them as quoted
         deemed = next((h.sentence for h in r.hits if _DEEMED_ACCEPTED.search(h.sentence.text)), None)
         if deemed is not None:
             r.issues.append(
