@@ -68,6 +68,23 @@ UNTRANSLATED: dict[str, str] = {}
 _WORD = re.compile(r"[a-z]{3,}")
 _PLACEHOLDER = re.compile(r"%\(\w+\)s")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
+_CHANNELS = {
+    "email": "email",
+    "courier": "courier",
+    "registered_mail": "registered mail",
+    "fax": "fax",
+    "phone": "phone",
+    "platform_chat": "platform chat",
+    "wechat": "WeChat",
+    "whatsapp": "WhatsApp",
+    "letter": "letter",
+    "hand_delivery": "hand delivery",
+}
+_CHANNEL = re.compile(
+    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery)\b",
+    re.I,
+)
 
 
 def _gettext(t: NullTranslations, lang: str, where: str) -> Callable[[str], str]:
@@ -140,6 +157,24 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return Markup('<span class="own">{}</span>').format(text)
         return Markup('<span class="own" lang="{}">{}</span>').format(mark, text)
 
+    def own_lang(text: object) -> object:
+        """The mark of :func:`own` as attributes, for an element that cannot hold a ``<span>`` (an
+        ``<option>``, a whole message body): ``class="own" lang="en"`` or nothing."""
+        mark = own_language(str(text or ""), lang)
+        if mark is None:
+            return ""
+        return Markup(' class="own"') + (Markup(' lang="{}"').format(mark) if mark else "")
+
+    def channel(text: object) -> object:
+        """How something was sent, as typed ("email", "email (EN/ZH)", "courier DHL"): a known way
+        of sending as a word of the page's language, the rest as the user's own words."""
+        words = str(text or "").strip()
+        m = _CHANNEL.match(words)
+        if not m:
+            return own(words) or "—"
+        key = m.group(1).lower().replace("-", "").replace(" ", "_").replace("post", "mail")
+        return Markup("{}{}").format(gettext(_CHANNELS[key]), own(words[m.end(1) :]))
+
     def fact(value: object) -> str:
         """A stored fact's value: ISO dates in the page's date style, lists joined, never "None"."""
         if value is None or value == "":
@@ -155,6 +190,8 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
     return {
         "say": say_,
         "own": own,
+        "own_lang": own_lang,
+        "channel": channel,
         "fact": fact,
         "label": label,
         "cite": cite,
