@@ -45,6 +45,7 @@ from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import EvidenceItem, Message, Workspace
 from ..context import Context
+from ..mail.threads import thread_new_messages
 from ..workspaces import get_workspace
 from . import mail as mail_import
 from . import mail_workers
@@ -208,8 +209,14 @@ def import_candidates(
     def record() -> None:
         nonlocal batch, batch_bytes
         if batch:
+            threaded = run.messages
             for o in _record_batch(ctx, workspace, batch, actor, run):
                 emit(o)
+            if run.messages > threaded:
+                # each batch's messages are threaded at once against the thread keys (memory
+                # stays flat: the workspace's messages are never all read); a crash in between
+                # leaves them without a thread, and the next import threads them
+                thread_new_messages(ctx, workspace)
         batch, batch_bytes = [], 0
 
     def full() -> bool:
@@ -251,10 +258,6 @@ def import_candidates(
                 batch.append(st)
                 batch_bytes += st.blob.size
         record()
-    if run.messages:
-        from ..mail import rebuild_threads
-
-        rebuild_threads(ctx, workspace)
     from ..timestamps import after_import  # a trusted timestamp of the new head, if a TSA is configured
 
     after_import(ctx, workspace, report.imported - imported_before)

@@ -49,6 +49,7 @@ class BlobStore(ABC):
         """A blob another process wrote into this store: the next ``flush`` makes it durable too
         (an object store's objects are durable once written: nothing to do)."""
         return None
+
     @abstractmethod
     def exists(self, sha256: str) -> bool: ...
     @abstractmethod
