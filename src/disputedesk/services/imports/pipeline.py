@@ -33,7 +33,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
@@ -51,6 +51,7 @@ from . import mail as mail_import
 from . import mail_workers
 
 IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
+THREAD_EVERY = 2000  # new messages are threaded after this many (and at the end)
 
 
 @dataclass
@@ -140,6 +141,7 @@ class _Run:
     numbers: dict[str, int] = field(default_factory=dict)  # item key -> evidence number
     msgpk: dict[str, int] = field(default_factory=dict)  # item key -> messages.id
     messages: int = 0
+    threaded: int = 0  # ``messages`` when they were last threaded
     serial: int = 0
     containers: set[str] = field(default_factory=set)
 
@@ -209,15 +211,18 @@ def import_candidates(
     def record() -> None:
         nonlocal batch, batch_bytes
         if batch:
-            threaded = run.messages
             for o in _record_batch(ctx, workspace, batch, actor, run):
                 emit(o)
-            if run.messages > threaded:
-                # each batch's messages are threaded at once against the thread keys (memory
-                # stays flat: the workspace's messages are never all read); a crash in between
-                # leaves them without a thread, and the next import threads them
-                thread_new_messages(ctx, workspace)
+            if run.messages - run.threaded >= THREAD_EVERY:
+                thread()
         batch, batch_bytes = [], 0
+
+    def thread() -> None:
+        # new messages are threaded every few thousand against the thread keys (memory stays
+        # flat: the workspace's messages are never all read); a crash before leaves them
+        # without a thread, and the next import threads them
+        thread_new_messages(ctx, workspace)
+        run.threaded = run.messages
 
     def full() -> bool:
         return len(batch) >= settings.import_batch_files or batch_bytes >= settings.import_batch_bytes
@@ -258,6 +263,8 @@ def import_candidates(
                 batch.append(st)
                 batch_bytes += st.blob.size
         record()
+    if run.messages > run.threaded:
+        thread()
     from ..timestamps import after_import  # a trusted timestamp of the new head, if a TSA is configured
 
     after_import(ctx, workspace, report.imported - imported_before)
@@ -627,10 +634,21 @@ class _Row:
 
 
 def _insert_returning_ids(s, model, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
-    """One multi-row INSERT … RETURNING id (SQLite and PostgreSQL), ids in the rows' order."""
+    """Insert rows with Core in one batch; their new ids, in the rows' order.
+
+    PostgreSQL: one multi-row ``INSERT … RETURNING id`` (SQLAlchemy keeps the order). SQLite: the
+    ids are given (one past the highest), because SQLAlchemy can only keep RETURNING in order
+    there by sending one INSERT per row (no "insert sentinel" on SQLite); the caller holds the
+    database write lock (``lock_workspace``), so no other writer can take those ids meanwhile.
+    """
     if not rows:
         return []
     table = model.__table__  # Core, not the ORM's bulk path: plain rows, no per-row bookkeeping
+    if s.get_bind().dialect.name == "sqlite":
+        first = (s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        s.execute(insert(table), [{**r, "id": pk} for r, pk in zip(rows, ids, strict=True)])
+        return ids
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return [r[0] for r in s.execute(stmt, rows).all()]
 
