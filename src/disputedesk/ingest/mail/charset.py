@@ -347,8 +347,12 @@ def decode_header(value: str | bytes | None) -> DecodedText:
     return _finish(text, codec_used or "ascii", sorted(set(n for n in notes if not n.startswith("contains"))))
 
 
+_NOT_ASCII_OR_SURROGATE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_NOT_LATIN1_OR_SURROGATE = re.compile("[^\x00-\xff\udc80-\udcff]")
+
+
 def _ascii_or_surrogate(s: str) -> bool:
-    return all(ord(c) < 0x80 or 0xDC80 <= ord(c) <= 0xDCFF for c in s)
+    return s.isascii() or _NOT_ASCII_OR_SURROGATE.search(s) is None  # one C-level pass (every header)
 
 
 def decode_rfc2231(param: str | tuple[str | None, str | None, str] | None) -> DecodedText:
@@ -370,4 +374,4 @@ def decode_rfc2231(param: str | tuple[str | None, str | None, str] | None) -> De
 
 
 def _latin1_ok(s: str) -> bool:
-    return all(ord(c) < 0x100 or 0xDC80 <= ord(c) <= 0xDCFF for c in s)
+    return _NOT_LATIN1_OR_SURROGATE.search(s) is None
