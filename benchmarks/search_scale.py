@@ -56,19 +56,25 @@ def main() -> int:
         for q in qs[:10]:  # warm the page cache
             mail.search_counted(ctx, "bench", q)
         times: list[float] = []
+        cpu: list[float] = []  # CPU time of this process: what the load of others does not inflate
         counts: dict[str, str] = {}
         for _ in range(args.rounds):
             for q in qs:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 res = mail.search_counted(ctx, "bench", q, limit=50)
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
                 counts[q] = res.total_label
         times.sort()
+        cpu.sort()
         p95 = times[int(0.95 * len(times)) - 1]
+        cpu95 = cpu[int(0.95 * len(cpu)) - 1]
         print(
             f"search:    {len(times)} queries (100 mixed English/Chinese, x{args.rounds}), page of 50 with "
-            f"snippets and the hit count: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-            f"max {times[-1]:.1f} ms; aim p95 <= {AIM_P95_MS:.0f} ms: {p95 / AIM_P95_MS:.2f}x the aim"
+            f"snippets and the hit count: wall p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
+            f"max {times[-1]:.1f} ms; CPU p50 {statistics.median(cpu):.1f} ms, p95 {cpu95:.1f} ms; "
+            f"aim p95 <= {AIM_P95_MS:.0f} ms: wall {p95 / AIM_P95_MS:.2f}x, CPU {cpu95 / AIM_P95_MS:.2f}x the aim; "
+            f"load average now {os.getloadavg()[0]:.1f}"
         )
         capped = sum(1 for v in counts.values() if v.endswith("+"))
         print(

@@ -6,7 +6,6 @@ import service recognises the URL.)
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import typer
@@ -59,23 +58,9 @@ def register(app: typer.Typer) -> None:
             found = search_counted(ctx, ws_or_default(ctx, workspace), query, flt, limit=limit)
         except (ValueError, LookupError, DatabaseError) as exc:
             raise fail(str(exc)) from exc
-        hits = found.hits
-        # How many there are when the page does not show them all (on stderr with --json, so
-        # the JSON on stdout stays the list of hits).
-        more = f"{len(hits)} of {found.total_label} hits shown (--limit to see more)" if found.more else None
-        if as_json:
-            typer.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
-            if more:
-                typer.echo(more, err=True)
-            return
-        if not hits:
-            out.print("no hits")
-            return
-        for h in hits:
-            when = h.sent_at.strftime("%Y-%m-%d %H:%M UTC") if h.sent_at else "—"
-            out.print(f"[bold]{h.evidence}[/] {when} {h.direction or h.kind}  {h.subject}", highlight=False)
-            out.print(f"    {h.snippet}", highlight=False)
-        out.print(more or f"{len(hits)} hit{'s' if len(hits) != 1 else ''}", highlight=False)
+        from ..fastread import show_hits
+
+        show_hits(found, as_json=as_json)
 
     @app.command("threads")
     def threads_cmd(
@@ -92,35 +77,9 @@ def register(app: typer.Typer) -> None:
             threads = list_threads(ctx, ws_or_default(ctx, workspace), supplier=supplier, request=request)
         except (LookupError, DatabaseError) as exc:
             raise fail(str(exc)) from exc
-        if as_json:
-            typer.echo(
-                json.dumps(
-                    [
-                        {
-                            "thread": t.id,
-                            "subject": t.subject,
-                            "messages": t.message_count,
-                            "first_at": t.first_at.isoformat() if t.first_at else None,
-                            "last_at": t.last_at.isoformat() if t.last_at else None,
-                            "supplier": t.supplier,
-                            "request": t.request,
-                            "by_subject": t.by_subject,
-                            "missing": t.missing,
-                            "notes": t.notes,
-                        }
-                        for t in threads
-                    ],
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
-            return
-        for t in threads:
-            last = t.last_at.strftime("%Y-%m-%d") if t.last_at else "—"
-            extra = " ".join(
-                x for x in (t.request or "", t.supplier or "", "(by subject)" if t.by_subject else "") if x
-            )
-            out.print(f"#{t.id:<5} {last} {t.message_count:>3} msg  {t.subject}  {extra}", highlight=False)
+        from ..fastread import show_threads
+
+        show_threads(threads, as_json=as_json)
 
     @app.command("thread-link")
     def thread_link_cmd(

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
+from pydantic import BaseModel
 from rich.table import Table
 
 from ..services import sla
+from ..services.commands import check
 from ..services.context import default_actor
+from ..services.records.errors import FieldError
+from ..services.sla.commands import Closure, NewCalendar, NewEvent, NewTerms
 from ..store.db import DatabaseError
 from .core import WorkspaceOpt, err, fail, open_context, out, ws_or_default
 
@@ -33,6 +37,9 @@ sla_app.add_typer(terms_app, name="terms")
 sla_app.add_typer(cal_app, name="calendar")
 
 JsonOpt = typer.Option(False, "--json", help="Print JSON.")
+OPTIONS = {"valid_from": "--valid-from", "source": "--source"}
+CLOSURE_ARGS = {"start": "START-DATE", "end": "END-DATE", "label": "LABEL", "evidence_ref": "--evidence"}
+C = TypeVar("C", bound=BaseModel)
 SupplierDefaultOpt = typer.Option(
     False, "--supplier-default", help="CONTRACT is a supplier key: the supplier's default terms."
 )
@@ -58,6 +65,25 @@ def _run(fn, *args, **kw):  # type: ignore[no-untyped-def]
         raise fail(str(exc).strip("'\"")) from exc
 
 
+def _command(model: type[C], data: dict[str, Any], names: dict[str, str]) -> C:
+    """The API's command from the arguments (those not given left out); a bad one is named as the
+    CLI names it (``names``: the model's field → the argument or option)."""
+    try:
+        return check(model, {k: v for k, v in data.items() if v is not None})
+    except FieldError as exc:
+        field = exc.field.split(".")[0]
+        shown = names.get(field, field) + exc.field[len(field) :]
+        raise fail(f"{shown}: {exc.message}") from None
+
+
+def _as_given(t: datetime, text: str) -> datetime:
+    """``t`` (the command keeps UTC) in the offset the user wrote it with."""
+    try:
+        return t.astimezone(datetime.fromisoformat(text.strip()).tzinfo)
+    except ValueError:
+        return t
+
+
 def _dump(obj: Any) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
@@ -75,16 +101,16 @@ def terms_set(
 ) -> None:
     """Add a new version of a contract's support terms from a JSON file."""
     ctx = open_context()
-    data = _read_json(file)
-    vf = _run(sla.parse_time, valid_from, "--valid-from")
+    given = {"terms": _read_json(file), "valid_from": valid_from, "status": "draft" if draft else "confirmed"}
+    body = _command(NewTerms, {**given, "source": source or file.name}, {"terms": str(file), **OPTIONS})
     v = _run(
         sla.set_terms,
         ctx,
         ws_or_default(ctx, workspace),
-        data,
-        valid_from=vf,
-        status="draft" if draft else "confirmed",
-        source=source or str(file.name),
+        body.terms,
+        valid_from=body.valid_from,
+        status=body.status,
+        source=body.source,
         actor=default_actor(),
         **_scope(contract, supplier_default),
     )
@@ -148,13 +174,17 @@ def calendar_set(
 ) -> None:
     """Store a new calendar version (tz, windows, official, closures, overrides) from JSON."""
     ctx = open_context()
+    data = _read_json(file)
+    if not isinstance(data, dict):
+        raise fail(f"{file}: expected a JSON object (tz, windows, official, closures, overrides)")
+    body = _command(NewCalendar, {**data, "note": note}, {"note": "--note"})
     v = _run(
         sla.set_calendar,
         ctx,
         ws_or_default(ctx, workspace),
         supplier,
-        _read_json(file),
-        note=note,
+        body.spec(),
+        note=body.note,
         actor=default_actor(),
     )
     out.print(f"calendar of {supplier}: version {v.version} ({v.calendar_version})", highlight=False)
@@ -184,12 +214,18 @@ def closure(
 ) -> None:
     """Add a supplier closure (a new calendar version)."""
     ctx = open_context()
-    try:
-        d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
-    except ValueError as exc:
-        raise fail(f"START-DATE/END-DATE: {exc} (expected YYYY-MM-DD)") from exc
+    given = {"start": start, "end": end, "label": label, "evidence_ref": evidence}
+    c = _command(Closure, given, CLOSURE_ARGS)
     v = _run(
-        sla.add_closure, ctx, ws_or_default(ctx, workspace), supplier, d0, d1, label, evidence, actor=default_actor()
+        sla.add_closure,
+        ctx,
+        ws_or_default(ctx, workspace),
+        supplier,
+        c.start,
+        c.end,
+        c.label,
+        c.evidence_ref,
+        actor=default_actor(),
     )
     out.print(f"calendar of {supplier}: version {v.version} with the closure", highlight=False)
 
@@ -204,9 +240,18 @@ def event(
 ) -> None:
     """Record a dated event of a support request (pause, resolution, reopening, outage)."""
     ctx = open_context()
-    t = _run(sla.parse_time, at, "TIME")
-    _run(sla.add_event, ctx, ws_or_default(ctx, workspace), request, kind, t, ref=ref, actor=default_actor())
-    out.print(f"{request}: {kind} at {t.isoformat()} recorded")
+    body = _command(NewEvent, {"kind": kind, "at": at, "ref": ref}, {"kind": "KIND", "at": "TIME", "ref": "--ref"})
+    _run(
+        sla.add_event,
+        ctx,
+        ws_or_default(ctx, workspace),
+        request,
+        body.kind,
+        body.at,
+        ref=body.ref,
+        actor=default_actor(),
+    )
+    out.print(f"{request}: {body.kind} at {_as_given(body.at, at).isoformat()} recorded")
 
 
 @sla_app.command("evaluate")

@@ -27,6 +27,8 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
+from ..domain.text import Text
+from .catalogue import written
 from .legal_zh import citations_zh, user_text
 
 DRAFT_EN = "DRAFT — for review by counsel"
@@ -111,6 +113,7 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
 USER_TEXT_FACTS = frozenset(
     {"issue", "issues", "cure_actions", "contract_title", "support_terms", "units", "arbitration_agreement"}
 )
+LIST_FACTS = frozenset({"issues", "cure_actions"})  # "; "-joined titles: each marked on its own
 
 
 @dataclass
@@ -284,6 +287,23 @@ def _cell(value: str | None, lang: str) -> str:
     return value
 
 
+def shown(value: object, lang: str, *, items: bool = False) -> str:
+    """A fact's value in a letter of ``lang`` (en, zh or both): a sentence the code wrote
+    (:class:`Text`: a claim's description, an evidence title) in the letter's language from the
+    catalogue; the user's own text as written, marked where its language is not the letter's
+    (never silently mixed). ``items``: a "; "-joined list (titles of requests), each one marked."""
+    if isinstance(value, Text):
+        if lang == "both":
+            en, zh = written(value, "en"), written(value, "zh")
+            return en if en == zh else f"{en}\n{zh}"
+        return written(value, lang)
+    text = "" if value is None else str(value)
+    if lang not in ("en", "zh"):
+        return text
+    parts = text.split("; ") if items else [text]
+    return ("；" if lang == "zh" and len(parts) > 1 else "; ").join(user_text(p, lang) for p in parts)
+
+
 def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str], str]) -> Table | str:
     cols = TABLE_COLUMNS[name]
 
@@ -325,8 +345,8 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
     if not data:
         return missing(name)
 
-    def mine(text: str) -> str:  # the user's own text: marked where the table is in another language
-        return user_text(text, lang) if lang in ("en", "zh") else text
+    def mine(value: str) -> str:  # the code's sentences translated, the user's own text marked
+        return shown(value, lang)
 
     def basis(text: str) -> str:
         if lang == "zh":
@@ -336,7 +356,7 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         return text
 
     def both(en: str, zh: str) -> str:  # a cell the generator writes: each language in its table
-        return zh if lang == "zh" else en if lang == "en" else (f"{en}\n{zh}" if zh and zh != en else en)
+        return (zh or en) if lang == "zh" else en if lang == "en" else (f"{en}\n{zh}" if zh and zh != en else en)
 
     if name == "requests":
         rows = [[r["number"], mine(r["title"]), r.get("opened", ""), _cell(r.get("status"), lang)] for r in data]
@@ -345,7 +365,7 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
             [
                 b["request"],
                 both(b.get("what", ""), b.get("what_zh", "")),
-                b.get("promised", ""),
+                both(b.get("promised", ""), b.get("promised_zh", "")),
                 b.get("deadline", ""),
                 _cell(b.get("actual"), lang),
                 both(b.get("overdue", ""), b.get("overdue_zh", "")),
@@ -395,16 +415,16 @@ def render_blocks(
         v = value(name)
         if v in (None, "", []):
             return note(name)
-        return user_text(str(v), lang) if name in USER_TEXT_FACTS else str(v)
+        if name in USER_TEXT_FACTS or isinstance(v, Text):
+            return shown(v, lang, items=name in LIST_FACTS)
+        return str(v)
 
     def D(name: str) -> str:  # noqa: N802
         v = getattr(facts, name)
         return fmt_date(v, lang) if v else note(name)
 
     env = Environment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)  # noqa: S701 - plain text
-    text = env.from_string(_template_text(kind, lang)).render(
-        N=N, D=D, U=lambda t: user_text(t, lang), f=facts, lang=lang
-    )
+    text = env.from_string(_template_text(kind, lang)).render(N=N, D=D, U=lambda t: shown(t, lang), f=facts, lang=lang)
     blocks: list[Block] = []
     for raw in re.split(r"\n[ \t]*\n", text.strip()):
         chunk = raw.strip("\n")

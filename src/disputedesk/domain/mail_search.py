@@ -21,6 +21,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 _CJK = (
     "\u3040-\u30ff"  # kana
@@ -130,3 +132,104 @@ def snippet(text: str, query: Query, width: int = 90) -> tuple[str, str]:
     plain.append(piece[pos:])
     rich.append(html.escape(piece[pos:]))
     return lead + "".join(plain) + tail, html.escape(lead) + "".join(rich) + html.escape(tail)
+
+
+# -- what a search is asked and what it answers (the search service and the CLI's read path) ------
+
+DIRECTIONS = ("buyer->supplier", "supplier->buyer", "internal", "other")
+
+
+@dataclass
+class SearchFilter:
+    supplier: str | None = None
+    direction: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    has_attachment: bool | None = None
+    thread: int | None = None
+
+    def validate(self) -> None:
+        if self.direction and self.direction not in DIRECTIONS:
+            raise ValueError(f"direction: {self.direction!r} is not one of {', '.join(DIRECTIONS)}")
+        for name in ("date_from", "date_to"):
+            v = getattr(self, name)
+            if v is not None and v.tzinfo is None:
+                raise ValueError(f"{name}: needs a time zone")
+
+    @property
+    def active(self) -> bool:
+        return any(
+            v is not None and v != ""
+            for v in (self.supplier, self.direction, self.date_from, self.date_to, self.has_attachment, self.thread)
+        )
+
+
+@dataclass
+class Hit:
+    evidence: str
+    kind: str  # message | attachment | document
+    subject: str
+    name: str
+    sent_at: datetime | None
+    direction: str | None
+    snippet: str
+    snippet_html: str
+    thread_id: int | None
+    message_evidence: str | None
+    auto_reply: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "evidence": self.evidence,
+            "kind": self.kind,
+            "subject": self.subject,
+            "name": self.name,
+            "sent_at": self.sent_at.astimezone(UTC).isoformat() if self.sent_at else None,
+            "direction": self.direction,
+            "snippet": self.snippet,
+            "thread": self.thread_id,
+            "message": self.message_evidence,
+            "auto_reply": self.auto_reply,
+        }
+
+
+@dataclass
+class SearchResult:
+    """A page of hits and how many there are: exact up to the ranking window, else "more than"."""
+
+    hits: list[Hit]
+    total: int  # all hits, at most the window (RANK_WINDOW)
+    capped: bool  # more hits than the window (``total`` is then the window)
+    ranked: bool = True  # False: too many to rank, the page is the most recently added hits
+
+    @property
+    def total_label(self) -> str:
+        """The count as people read it: "1,234", or "5,000+" when there are more."""
+        return f"{self.total:,}+" if self.capped else f"{self.total:,}"
+
+    @property
+    def more(self) -> bool:
+        """More hits than the page shows."""
+        return self.capped or self.total > len(self.hits)
+
+
+def message_hit(
+    query: Query,
+    evidence: str,
+    kind: str,
+    name: str,
+    text: str | None,
+    document_date: datetime | None,
+    message: tuple[str | None, str | None, datetime | None, str | None, str, int | None, bool] | None,
+) -> Hit:
+    """One hit as shown: ``message`` is (subject, text, sent_at, direction, its evidence label, thread,
+    auto-reply) of the message the indexed text belongs to, None for a document without one."""
+    if message is not None:
+        subject, body_text, sent_at, direction, msg_label, thread_id, auto = message
+        body = f"{subject or ''} — {body_text or ''}" if kind == "message" else (text or name)
+    else:
+        body = text or name
+    plain, rich = snippet(body, query)
+    if message is None:
+        return Hit(evidence, kind, name, name, document_date, None, plain, rich, None, None, False)
+    return Hit(evidence, kind, subject or "", name, sent_at, direction, plain, rich, thread_id, msg_label, bool(auto))

@@ -4,22 +4,25 @@ or a CLI's options as a command. The commands themselves live with their use cas
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..domain.text import field_error
+from .records.errors import from_validation
 
 C = TypeVar("C", bound=BaseModel)
 
 
-def check(model: type[C], data: dict[str, Any]) -> C:
-    """``data`` as the command; a missing, unknown or bad field is ``ValueError("<field>: …")``,
-    the same one-line message the services give."""
+def check(model: type[C], data: Mapping[str, Any]) -> C:
+    """``data`` as the command; a missing, unknown or bad field is a ``FieldError`` (a ValueError,
+    ``"<field>: …"``, the same one-line message the services give; a page says it in its language)."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(x) for x in first["loc"]) or "form"
-        words = {"missing": "required", "extra_forbidden": "unknown field"}.get(first["type"], first["msg"])
-        raise ValueError(field_error(field, words)) from None  # a page says it in its language
+        raise from_validation(exc) from None
+
+
+def filled(form: Mapping[str, Any]) -> dict[str, Any]:
+    """A form's fields without the empty ones (an empty box is a field not given)."""
+    return {k: v for k, v in form.items() if not (isinstance(v, str) and not v.strip())}

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import summary_cache
 from .models import Workspace
+from .revisions import migration_heads
 
 
 class DatabaseError(Exception):
@@ -153,38 +154,6 @@ def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     cfg.set_main_option("script_location", str(resources.files("disputedesk.store") / "migrations"))
     cfg.attributes["engine"] = engine
     return cfg
-
-
-def migration_heads() -> frozenset[str] | None:
-    """The newest revision of every migration branch, read from the migration files' headers
-    (``revision = "…"`` / ``down_revision = …``) without loading Alembic; None when a header
-    cannot be read that way (Alembic then decides)."""
-    import ast
-    import re
-
-    folder = resources.files("disputedesk.store") / "migrations" / "versions"
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    pattern = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.M)
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".py") or entry.name.startswith("_"):
-            continue
-        found = dict(pattern.findall(entry.read_text(encoding="utf-8")))
-        try:
-            rev = ast.literal_eval(found["revision"])
-            down = ast.literal_eval(found.get("down_revision", "None"))
-        except (KeyError, ValueError, SyntaxError):
-            return None
-        if not isinstance(rev, str):
-            return None
-        revisions.add(rev)
-        if isinstance(down, str):
-            parents.add(down)
-        elif isinstance(down, tuple | list):
-            parents.update(str(d) for d in down)
-        elif down is not None:
-            return None
-    return frozenset(revisions - parents) or None
 
 
 def at_newest_schema(engine: Engine) -> bool:

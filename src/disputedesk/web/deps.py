@@ -17,6 +17,7 @@ from babel.support import NullTranslations
 from fastapi import Depends, Request
 from markupsafe import Markup
 
+from ..domain.text import Text
 from ..services import accounts
 from ..services.accounts import Access
 from ..services.context import Context
@@ -150,6 +151,8 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         where it is not the page's, so a Chinese page never mixes English in silently."""
         if text is None or text == "":
             return text or ""
+        if isinstance(text, Text):  # where a default was written by the code (a claim's description)
+            return say_(text)
         mark = own_language(str(text), lang)
         if mark is None:
             return text

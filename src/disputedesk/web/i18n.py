@@ -7,21 +7,17 @@ a choice the browser's Accept-Language decides; English is the fallback.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
-from babel.support import NullTranslations, Translations
+
+from ..documents.catalogue import SEPARATORS, translations
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 # A moment without seconds, in the same style as the "medium" dates (no "30/09/2026" beside
@@ -42,31 +38,6 @@ def zoned(dt: datetime, zone: str, lang: str, weekday: bool = True) -> str:
 
 
 LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
-
-
-@lru_cache(maxsize=8)
-def translations(lang: str) -> NullTranslations:
-    if lang == "en":
-        return NullTranslations()
-    # Every area keeps its own catalogue file (messages.po, mail.po, sla.po, …); merged here.
-    folder = resources.files("disputedesk.web") / "locales" / lang / "LC_MESSAGES"
-    catalog = None
-    for po_path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not po_path.name.endswith(".po"):
-            continue
-        with po_path.open("rb") as f:
-            part = read_po(f, locale=lang)
-        if catalog is None:
-            catalog = part
-        else:
-            for msg in part:
-                if msg.id and msg.id not in catalog:
-                    catalog[msg.id] = msg
-    assert catalog is not None, f"no catalogue for {lang}"
-    buf = io.BytesIO()
-    write_mo(buf, catalog)
-    buf.seek(0)
-    return Translations(buf)
 
 
 def negotiate(query_lang: str | None, cookie_lang: str | None, accept_language: str | None) -> str:
@@ -173,10 +144,6 @@ class Formatter:
         return str(n)
 
 
-# Separators of a list parameter in each language (domain.text.Seq's English separator → here).
-_SEPARATORS = {"zh": {"; ": "；", ", ": "、"}}
-
-
 def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter) -> str:
     """A sentence the code wrote (:class:`~disputedesk.domain.text.Text`) in the reader's language.
 
@@ -207,7 +174,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
         if hasattr(v, "amount") and hasattr(v, "currency"):  # Money, or an amount read back from storage
             return fmt.money(v.amount, v.currency)
         if isinstance(v, Seq):
-            sep = _SEPARATORS.get(lang, {}).get(v.sep, v.sep)
+            sep = SEPARATORS.get(lang, {}).get(v.sep, v.sep)
             return sep.join(show(x) for x in v)
         return "" if v is None else str(v)
 

@@ -14,7 +14,9 @@ from pypdf import PdfReader
 
 from disputedesk.documents import letters as L
 from disputedesk.documents.legal_zh import UNTRANSLATED_ZH, citation_zh, zh_number
+from disputedesk.domain.text import Text
 from disputedesk.services import letters as svc
+from disputedesk.web.i18n import english_prose
 
 from documents_support import load_full_demo
 
@@ -24,11 +26,16 @@ ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,'’()/-]+[A-Za-z]{2,}){2,}")
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from disputedesk.config import Settings
+    from disputedesk.services import cases
     from disputedesk.services.context import Context
 
     tmp = tmp_path_factory.mktemp("letters-person")
     ctx = Context.open(Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'l.sqlite3'}"))
     load_full_demo(ctx)
+    # A claim head the user gave no description: the code names it ("repair costs").
+    cases.add_claim(
+        ctx, "demo", "CASE-2026-001", {"kind": "repair", "amount": "410.00", "currency": "EUR"}, actor="test"
+    )
     yield ctx
     ctx.close()
 
@@ -43,17 +50,24 @@ def _letter_text(letter: L.Letter, lang: str) -> list[str]:
     return out
 
 
-def _data_values(f: L.LetterFacts) -> list[str]:
-    """Everything in the letter that is data (names, addresses, numbers, the user's text), longest
-    first: what is left after removing them is what the generator wrote."""
+# Cells the generator writes itself (never the user's words): they must be in the letter's language.
+GENERATED = {"breaches": ("what", "promised", "actual", "overdue"), "claims": ("basis",)}
+
+
+def _user_values(f: L.LetterFacts) -> list[str]:
+    """The user's own data in the facts (names, addresses, numbers, titles and descriptions they
+    typed), longest first. A sentence the code wrote (a :class:`Text`, a breach's kind, a legal
+    basis) is not among them: what is left after removing these is what the generator wrote."""
     values: list[str] = []
     for name, v in f.to_json().items():
-        if isinstance(v, str) and name not in ("letter_date",):
+        raw = getattr(f, name)
+        if isinstance(raw, Text) or name in ("letter_date", "notes"):
+            continue
+        if isinstance(v, str):
             values += [v, *v.split("; ")]
-        elif isinstance(v, list):
-            for row in v:
-                if isinstance(row, dict):
-                    values += [str(x) for x in row.values()]
+        elif isinstance(raw, list):
+            for row in raw:
+                values += [x for k, x in row.items() if not isinstance(x, Text) and k not in GENERATED.get(name, ())]
     return sorted({v for v in values if v}, key=len, reverse=True)
 
 
@@ -61,22 +75,48 @@ def _data_values(f: L.LetterFacts) -> list[str]:
 def test_a_chinese_letter_has_no_english_sentence_written_by_the_generator(demo, kind: str) -> None:
     r = svc.render_letter(demo, "demo", None, kind, lang="zh", fmt="pdf", letter_date=date(2026, 11, 2))
     f = r.letter.facts
-    data = _data_values(f)
-    for text in _letter_text(r.letter, "zh"):
+    data = _user_values(f)
+    texts = _letter_text(r.letter, "zh") + [r.letter.title, *r.letter.missing_labels("zh")]
+    for text in texts:
         rest = text.replace(UNTRANSLATED_ZH, "")
         for v in data:
             rest = rest.replace(v, " ")
+        # the same detectors as the pages' (tests/pages_support.foreign_sentences), and runs of
+        # three Latin words ("Contract RF-EU-2025-1046" is the generator's English too)
+        assert not english_prose(rest, words=1), (kind, english_prose(rest, words=1), text[:300])
         assert not ENGLISH_RUN.search(rest), (kind, ENGLISH_RUN.search(rest).group(0), text[:300])  # type: ignore[union-attr]
-    # The user's own English text is there as written, and marked for translation.
+    # The user's own English text is there as written, and marked for translation: each part of
+    # a list on its own ("A〔…〕；B〔…〕", never "A; B〔…〕").
     joined = "\n".join(_letter_text(r.letter, "zh"))
     for row in f.requests:
         if row["title"] in joined:
             assert row["title"] + UNTRANSLATED_ZH in joined, row["title"]
+    if kind == "formal-complaint":
+        wanted = [q["title"] for q in f.requests if q["status"] not in ("resolved", "closed")]
+        assert "；".join(t + UNTRANSLATED_ZH for t in wanted) in joined
+    if kind in ("demand", "arbitration-request"):
+        assert "修理费用" in joined and "repair costs" not in joined  # the code's description, in Chinese
+        assert "合同 RF-EU-2025-1046" in joined and "Contract RF-EU" not in joined  # the evidence list
     if kind == "arbitration-request":
         assert "未提供操作维护说明书或未提供译本" in joined  # the issue, not "missing or untranslated …"
         assert "missing or untranslated instructions" not in joined
         assert "《中华人民共和国民法典》第五百八十二条" in joined  # a claim's legal basis, in Chinese
         assert "PRC Civil Code" not in joined and "SPC " not in joined
+    if kind == "formal-complaint":
+        assert "24小时" in joined  # the promised time, not "24h"
+
+
+def test_a_claim_description_written_by_the_code_is_shown_in_each_language(demo) -> None:
+    from disputedesk.services import cases
+
+    view = cases.get_case(demo, "demo", "CASE-2026-001", today=date(2026, 11, 2))
+    head = view.heads[-1].head
+    assert isinstance(head.description, Text) and head.description.msgid == "repair costs"  # kept when stored
+    en = svc.render_letter(demo, "demo", None, "demand", lang="en", fmt="pdf", letter_date=date(2026, 11, 2))
+    assert "repair costs" in "\n".join(_letter_text(en.letter, "en"))
+    both = svc.render_letter(demo, "demo", None, "demand", lang="both", fmt="docx", letter_date=date(2026, 11, 2))
+    text = L.docx_text(both.data)
+    assert "repair costs\n修理费用" in text or ("repair costs" in text and "修理费用" in text)
 
 
 def test_citations_in_chinese() -> None:

@@ -135,6 +135,8 @@ def test_more_hits_than_the_page_shows_are_counted_not_cut_silently(client, monk
     r = client.get("/api/mail/search", params={"q": "spindle", "limit": 1})
     assert (r.headers["X-Total-Count"], r.headers["X-Total-Count-Capped"]) == ("1", "true")
     page = client.get("/search", params={"q": "spindle"}).text
-    assert "Hits: 1+ — showing the 2 best" in page  # the window reads one more than it counts
+    # more than the window: the newest, unranked, and the page says so (the window reads one more
+    # than it counts)
+    assert "Hits: 1+ — too many to rank: showing the 2 most recently added" in page
     found = mail.search_counted(client.app.state.ctx, "default", "spindle", limit=1)
     assert (found.total_label, found.more, len(found.hits)) == ("1+", True, 1)

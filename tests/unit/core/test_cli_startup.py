@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from disputedesk import cli
 from disputedesk.commands import _index
-from disputedesk.store.db import migration_heads
+from disputedesk.store.revisions import migration_heads
 
 REWRITE = "out of date: run `python -m disputedesk.cli --write-index`"
 

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 
 from ...domain import claims as dc
 from ...domain.money import Money, to_decimal
+from ...domain.text import T
+from ...domain.text import dumps as text_dumps
 from ...domain.text import to_json as text_json
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import SupportRequest
@@ -143,7 +145,13 @@ def build_head(head_id: str, data: Mapping[str, Any], evidence: Sequence[str], *
             head = dc.refund_head(head_id, amount, evidence=ev, clause=clause, description=description)
         elif kind in (dc.HeadKind.REPAIR, dc.HeadKind.REPLACEMENT):
             head = dc.cost_head(
-                head_id, kind, amount, evidence=ev, description=description or f"{kind.value} costs", clause=clause
+                head_id,
+                kind,
+                amount,
+                evidence=ev,
+                description=description
+                or (T("repair costs") if kind is dc.HeadKind.REPAIR else T("replacement costs")),
+                clause=clause,
             )
         elif kind is dc.HeadKind.SERVICE_CREDIT:
             if not reference:
@@ -207,7 +215,7 @@ def add_claim(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
                 currency=head.amount.currency,
                 basis=list(head.basis),
                 evidence=list(head.evidence),
-                description=head.description,
+                description=text_dumps(head.description),  # a code-written one keeps its message id
                 reference=parse_text(data.get("reference"), "reference", limit=300) or None,
                 # stored with message ids, so a page shows them in the reader's language
                 workings=[text_json(w) for w in head.workings],

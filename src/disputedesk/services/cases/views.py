@@ -31,6 +31,7 @@ from ...domain.ladder import (
 from ...domain.money import Money, convert, totals
 from ...domain.periods import PeriodResult
 from ...domain.text import from_json as text_from_json
+from ...domain.text import loads as text_loads
 from ...store.db import unit_of_work
 from ...store.models import Case, EvidenceItem, Order, Organization, SupportRequest, Workspace
 from ...store.models_cases import (
@@ -348,7 +349,7 @@ def _build_view(s: Session, ws: Workspace, case: Case, today: date) -> CaseView:
                     amount=Money(r.amount, r.currency),
                     basis=tuple(r.basis),
                     evidence=tuple(r.evidence),
-                    description=r.description,
+                    description=text_loads(r.description),
                     workings=tuple(text_from_json(w) for w in r.workings),
                     warnings=tuple(text_from_json(w) for w in r.warnings),
                 ),

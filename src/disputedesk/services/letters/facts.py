@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from ...documents import letters as L
 from ...documents.legal_zh import ISSUES_ZH
+from ...domain.text import T
 from ...store.db import unit_of_work
 from ...store.models import (
     Case,
@@ -40,7 +41,7 @@ def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date:
 
             view = case_service.get_case(ctx, workspace, subject.case_number, today=letter_date)
         except ImportError:  # pragma: no cover - cases area absent
-            f.notes.append("cases are not available: no ladder, claims or issues")
+            f.notes.append(T("cases are not available: no ladder, claims or issues"))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         labels: dict[int, int] = {}
@@ -128,7 +129,7 @@ def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date:
                     f.evidence.append(
                         {
                             "label": ev.label,
-                            "title": f"Contract {contract.number}",
+                            "title": T("Contract %(number)s", number=contract.number),
                             "date": str(contract.signed_on or ""),
                         }
                     )
@@ -160,7 +161,7 @@ def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date:
                     f.evidence.append(
                         {
                             "label": lab(ref.evidence_id),
-                            "title": f"Amendment {ref.number}",
+                            "title": T("Amendment %(number)s", number=ref.number),
                             "date": str(ref.signed_on or ""),
                         }
                     )
@@ -207,9 +208,9 @@ def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date:
     f.pay_by = f.pay_by or letter_date + timedelta(days=14)
     f.mediation_language = f.mediation_language or "English and Chinese"
     f.mediation_language_zh = f.mediation_language_zh or "英文及中文"
-    f.notes.append("defaults: reply in 7 days, cure and payment in 14 days from the letter date")
+    f.notes.append(T("defaults: reply in 7 days, cure and payment in 14 days from the letter date"))
     if not f.evidence and total_items:
-        f.notes.append("no evidence is linked to the case: the evidence table lists none")
+        f.notes.append(T("no evidence is linked to the case: the evidence table lists none"))
     f.reference = f"{subject.case_number or subject.supplier_key or workspace}/{kind}/{letter_date:%Y%m%d}"
     return f
 
@@ -218,7 +219,7 @@ def _sla_facts(ctx: Context, workspace: str, f: L.LetterFacts, numbers: list[str
     try:
         from .. import sla
     except ImportError:  # pragma: no cover
-        f.notes.append("the SLA engine is not available: no breach table")
+        f.notes.append(T("the SLA engine is not available: no breach table"))
         return
     for number in numbers:
         try:
@@ -238,6 +239,7 @@ def _sla_facts(ctx: Context, workspace: str, f: L.LetterFacts, numbers: list[str
                     "what": d.kind.replace("_", " ") + (f" #{d.seq}" if d.seq > 1 else ""),
                     "what_zh": DEADLINE_ZH.get(d.kind, d.kind) + (f" #{d.seq}" if d.seq > 1 else ""),
                     "promised": str(d.target),
+                    "promised_zh": _target_zh(d.target),
                     "deadline": _shanghai(d.deadline),
                     "actual": _shanghai(d.satisfied_at) if d.satisfied_at else "no answer",
                     "overdue": over_en,
@@ -261,7 +263,9 @@ def _case_facts(ctx: Context, workspace: str, f: L.LetterFacts, view: Any) -> No
         amount = j.get("amount") or {}
         f.claims.append(
             {
-                "head": str(j.get("description") or j.get("kind", "")),
+                # the user's description as written; a sentence the code wrote stays a Text, so
+                # the letter shows it in its own language
+                "head": h.head.description or _HEAD_KINDS.get(h.head.kind.value, h.head.kind.value),
                 "amount": L.fmt_money(amount.get("amount"), amount.get("currency")),
                 "basis": "; ".join(j.get("basis") or []),
                 "evidence": ", ".join(j.get("evidence") or []),
@@ -298,3 +302,31 @@ def _case_facts(ctx: Context, workspace: str, f: L.LetterFacts, view: Any) -> No
                 }
             )
     f.evidence.sort(key=lambda e: e["label"])
+
+
+# A claim head without a description is named by its kind (the catalogue has each in Chinese).
+_HEAD_KINDS = {
+    "refund_return": T("refund of the price against return of the goods"),
+    "price_reduction": T("price reduction"),
+    "repair": T("repair costs"),
+    "replacement": T("replacement costs"),
+    "service_credit": T("service credits for SLA breaches"),
+    "liquidated_damages": T("liquidated damages"),
+    "damages": T("damages"),
+    "mitigation_costs": T("reasonable mitigation costs"),
+    "interest": T("interest"),
+}
+
+
+def _target_zh(target: Any) -> str:
+    """A contract's time limit as a Chinese letter writes it: 24小时, 4小时30分钟, 3个工作日, 30日."""
+    unit, amount = getattr(target, "unit", None), getattr(target, "amount", None)
+    if not isinstance(amount, int):
+        return str(target)
+    if unit == "wd":
+        return f"{amount}个工作日"
+    if unit == "cd":
+        return f"{amount}日"
+    h, rest = divmod(amount, 3600)
+    m, sec = divmod(rest, 60)
+    return (f"{h}小时" if h else "") + (f"{m}分钟" if m else "") + (f"{sec}秒" if sec else "") or "0秒"

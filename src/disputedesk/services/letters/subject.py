@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from ...domain.labels import evidence_label
+from ...domain.text import T
 from ...store.db import unit_of_work
 from ...store.models import (
     Case,
@@ -65,17 +66,23 @@ def resolve_subject(ctx: Context, workspace: str, ref: str | None) -> Subject:
             if number.lower() == ref.lower():
                 return Subject(number, by_id.get(sup))
         if ref in suppliers:
-            return Subject(None, ref, f"no case given: letter for supplier {ref!r} without case facts")
+            return Subject(
+                None, ref, T("no case given: letter for supplier %(supplier)s without case facts", supplier=ref)
+            )
         raise LookupError(
             f"case {ref!r} does not exist in workspace {workspace!r} and is not a supplier key"
             + (f" (cases: {', '.join(c for c, _ in cases)})" if cases else "")
         )
     if cases:
         number, sup = cases[0]
-        return Subject(number, by_id.get(sup), f"no case given: used the workspace's first case, {number}")
+        return Subject(
+            number, by_id.get(sup), T("no case given: used the workspace's first case, %(case)s", case=number)
+        )
     if suppliers:
         key = sorted(suppliers)[0]
-        return Subject(None, key, f"the workspace has no case yet: used its first supplier, {key!r}")
+        return Subject(
+            None, key, T("the workspace has no case yet: used its first supplier, %(supplier)s", supplier=key)
+        )
     raise LookupError(f"workspace {workspace!r} has neither a case nor a supplier to write to")
 
 

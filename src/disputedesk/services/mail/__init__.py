@@ -8,6 +8,7 @@ thread list and detail, chronology, linking), ``query`` (search: filters, ranked
 
 from __future__ import annotations
 
+from ...domain.mail_search import DIRECTIONS  # noqa: F401
 from .directions import (  # noqa: F401
     link_request_messages,
     refresh_directions,
@@ -23,7 +24,6 @@ from .query import (  # noqa: F401
     search_counted,
 )
 from .threads import (  # noqa: F401
-    DIRECTIONS,
     MessageView,
     ThreadDetail,
     ThreadSummary,

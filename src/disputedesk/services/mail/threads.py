@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, true, update
+from sqlalchemy import bindparam, insert, select, text, true, update
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
@@ -18,11 +18,9 @@ from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import EvidenceItem, Message, Organization, SupportRequest, Workspace
 from ...store.models_mail import MailMessageMeta, MailThread, MailThreadKey
+from ...store.search_sql import ThreadSummary, thread_list
 from ..context import Context
 from ..workspaces import get_workspace
-
-DIRECTIONS = ("buyer->supplier", "supplier->buyer", "internal", "other")
-
 
 # -- threads ---------------------------------------------------------------------------------------
 
@@ -292,51 +290,16 @@ def _walk_depth(root: Any) -> list[tuple[Any, int]]:
     return out
 
 
-@dataclass
-class ThreadSummary:
-    id: int
-    subject: str
-    first_at: datetime | None
-    last_at: datetime | None
-    message_count: int
-    by_subject: bool
-    missing: int
-    notes: list[str]
-    supplier: str | None
-    request: str | None
-
-
 def list_threads(
     ctx: Context, workspace: str, *, supplier: str | None = None, request: str | None = None, limit: int = 500
 ) -> list[ThreadSummary]:
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        q = (
-            select(MailThread, Organization.key, SupportRequest.number)
-            .outerjoin(Organization, Organization.id == MailThread.supplier_id)
-            .outerjoin(SupportRequest, SupportRequest.id == MailThread.support_request_id)
-            .where(MailThread.workspace_id == ws.id)
-        )
-        if supplier:
-            q = q.where(Organization.key == supplier)
-        if request:
-            q = q.where(SupportRequest.number == request)
-        q = q.order_by(MailThread.last_at.desc().nulls_last(), MailThread.id.desc()).limit(limit)
-        return [
-            ThreadSummary(
-                t.id,
-                t.subject or "",
-                t.first_at,
-                t.last_at,
-                t.message_count,
-                t.by_subject,
-                t.missing,
-                list(t.notes or []),
-                key,
-                number,
-            )
-            for t, key, number in s.execute(q).all()
-        ]
+
+        def execute(sql: str, params: dict[str, Any]) -> list[Any]:
+            return list(s.execute(text(sql), params).all())
+
+        return thread_list(execute, ws.id, supplier=supplier, request=request, limit=limit)
 
 
 @dataclass

@@ -5,7 +5,7 @@ SVG, no script), support terms entry; JSON API under /api/sla."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -17,9 +17,10 @@ from ...domain.bizcal import REASON_TEXT, format_seconds
 from ...domain.text import field_error
 from ...services import sla
 from ...services.accounts import Access
+from ...services.commands import check, filled
 from ...services.context import Context
 from ...services.records import requests as request_records
-from ...services.sla.commands import NewCalendar, NewEvent, NewTerms
+from ...services.sla.commands import Closure, NewCalendar, NewEvent, NewTerms
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..i18n import zoned
 from ..pages import render
@@ -247,7 +248,7 @@ def _supplier_page(
     ws: Access,
     lang: str,
     key: str,
-    error: str | None = None,
+    error: str | Exception | None = None,
     status_code: int = 200,
     spec_text: str | None = None,
     posted: dict[str, object] | None = None,
@@ -286,25 +287,22 @@ def closure_submit(
     lang: str = Depends(get_lang),
 ) -> Response:
     # a mistake shows the page again with the message and what was typed
-    typed = {
-        "action": request.url.path,
-        "values": {"start": start, "end": end, "label": label, "evidence_ref": evidence_ref},
-    }
-    if not label.strip():
-        return _supplier_page(request, ctx, ws, lang, key, field_error("label", "required"), 400, posted=typed)
+    values = {"start": start, "end": end, "label": label, "evidence_ref": evidence_ref}
+    typed: dict[str, object] = {"action": request.url.path, "values": values}
     try:
-        d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
-    except ValueError:
-        return _supplier_page(
-            request, ctx, ws, lang, key, "start/end: expected dates such as 2027-01-20", 400, posted=typed
-        )
-    try:
-        sla.add_closure(ctx, ws.slug, key, d0, d1, label, evidence_ref.strip() or None, actor=ws.username)
+        body = check(Closure, filled(values))  # the API's calendar closure
+        sla.add_closure(ctx, ws.slug, key, body.start, body.end, body.label, body.evidence_ref, actor=ws.username)
     except (ValueError, LookupError) as exc:
-        if "supplier" in str(exc) and "does not exist" in str(exc):
+        if isinstance(exc, LookupError) and "supplier" in str(exc) and "does not exist" in str(exc):
             raise
-        return _supplier_page(request, ctx, ws, lang, key, str(exc).strip("'\""), 400, posted=typed)
+        return _supplier_page(request, ctx, ws, lang, key, _shown(exc), 400, posted=typed)
     return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
+
+
+def _shown(exc: Exception) -> Exception | str:
+    """A bad input as the page says it: a ValueError in the page's language (its sentence), a
+    LookupError's text without the quotes ``KeyError`` puts around it."""
+    return exc if isinstance(exc, ValueError) else str(exc).strip("'\"")
 
 
 @router.post("/sla/suppliers/{key}/calendar", response_class=HTMLResponse, include_in_schema=False)
@@ -319,13 +317,17 @@ def calendar_submit(
 ) -> Response:
     try:
         data = json.loads(spec)
-        sla.set_calendar(ctx, ws.slug, key, data, note=note or None, actor=ws.username)
     except json.JSONDecodeError as exc:
         return _supplier_page(request, ctx, ws, lang, key, f"calendar: not valid JSON ({exc})", 400, spec)
+    try:
+        if not isinstance(data, dict):
+            raise ValueError(field_error("calendar", "expected an object with named fields"))
+        body = check(NewCalendar, {**data, **filled({"note": note})})  # the API's calendar version
+        sla.set_calendar(ctx, ws.slug, key, body.spec(), note=body.note, actor=ws.username)
     except (ValueError, LookupError) as exc:
-        if "supplier" in str(exc) and "does not exist" in str(exc):
+        if isinstance(exc, LookupError) and "supplier" in str(exc) and "does not exist" in str(exc):
             raise
-        return _supplier_page(request, ctx, ws, lang, key, str(exc).strip("'\""), 400, spec)
+        return _supplier_page(request, ctx, ws, lang, key, _shown(exc), 400, spec)
     return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
 
 
@@ -376,7 +378,7 @@ def _terms_form(
     ws: Access,
     lang: str,
     contract: str,
-    error: str | None = None,
+    error: str | Exception | None = None,
     text: str | None = None,
     ok: str | None = None,
     status_code: int = 200,
@@ -425,19 +427,20 @@ def terms_submit(
     except json.JSONDecodeError as exc:
         return _terms_form(request, ctx, ws, lang, contract, f"terms: not valid JSON ({exc})", terms, status_code=400)
     try:
-        vf = sla.parse_time(valid_from, "valid_from")
+        given = filled({"valid_from": valid_from, "status": status, "source": source})
+        body = check(NewTerms, {"terms": data, **given})  # the API's terms version
         v = sla.set_terms(
             ctx,
             ws.slug,
-            data,
+            body.terms,
             contract_number=contract,
-            valid_from=vf,
-            status=status,
-            source=source or "entered on the terms page",
+            valid_from=body.valid_from,
+            status=body.status,
+            source=body.source or "entered on the terms page",
             actor=ws.username,
         )
     except ValueError as exc:
-        return _terms_form(request, ctx, ws, lang, contract, str(exc), terms, status_code=400)
+        return _terms_form(request, ctx, ws, lang, contract, exc, terms, status_code=400)
     return _terms_form(request, ctx, ws, lang, contract, ok=f"version {v.version}")
 
 

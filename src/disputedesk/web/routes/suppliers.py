@@ -11,6 +11,7 @@ functions are thin (the work is in ``services/suppliers/``), the length is their
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,7 +25,7 @@ from ...domain import scorecard as sc
 from ...domain.suppliers import DD_LABELS, LEVEL_LABELS, Channel, DDItem, DDStatus, ReviewFrequency
 from ...services import suppliers as svc
 from ...services.accounts import Access
-from ...services.commands import check
+from ...services.commands import check, filled
 from ...services.context import Context
 from ...services.records import contracts as record_contracts
 from ...services.records import payments as record_payments
@@ -328,66 +329,53 @@ def supplier_page(
     return _supplier_page(request, ctx, ws, lang, key)
 
 
-ACTIONS = {
-    "edit": ("profile", lambda ctx, ws, key, d: svc.update_supplier(ctx, ws.slug, key, d, actor=ws.username)),
-    "evidence": (
-        "profile",
-        lambda ctx, ws, key, d: svc.link_fact_evidence(
-            ctx, ws.slug, key, d.get("field", ""), d.get("evidence", ""), actor=ws.username, note=d.get("note")
-        ),
-    ),
-    "certifications": (
-        "profile",
-        lambda ctx, ws, key, d: svc.add_certification(ctx, ws.slug, key, d, actor=ws.username),
-    ),
-    "bank-accounts": ("payment", lambda ctx, ws, key, d: svc.add_bank_account(ctx, ws.slug, key, d, actor=ws.username)),
-    "due-diligence": (
-        "checklist",
-        lambda ctx, ws, key, d: svc.record_due_diligence(ctx, ws.slug, key, d, actor=ws.username),
-    ),
-    "contacts": (
-        "contacts",
-        lambda ctx, ws, key, d: svc.add_contact(ctx, ws.slug, key, _contact_form(d), actor=ws.username),
-    ),
-    "schedule": (
-        "reviews",
-        lambda ctx, ws, key, d: svc.set_review_schedule(
-            ctx,
-            ws.slug,
-            key,
-            d.get("frequency", ""),
-            d.get("first_due", ""),
-            grace_days=int(d.get("grace_days") or 14),
-            actor=ws.username,
-        ),
-    ),
-    "reviews": (
-        "reviews",
-        lambda ctx, ws, key, d: svc.add_review(ctx, ws.slug, key, _review_form(d), actor=ws.username),
-    ),
-}
+Fields = dict[str, Any]
+Action = Callable[[Context, Access, str, Fields], object]
+
+
+def _adding(add: Callable[..., object], model: type[BaseModel], read: Callable[[Fields], Fields] = filled) -> Action:
+    """An addition to the profile from its form, read as the API's command ``model``."""
+    return lambda ctx, ws, key, d: add(ctx, ws.slug, key, _given(check(model, read(d))), actor=ws.username)
+
+
+def _edit(ctx: Context, ws: Access, key: str, d: dict[str, Any]) -> object:
+    """The profile form as the API's PATCH: an emptied box is null ("clear this field")."""
+    cleared = {k: (v if not isinstance(v, str) or v.strip() else None) for k, v in d.items()}
+    body = check(SupplierFields, cleared)
+    return svc.update_supplier(ctx, ws.slug, key, body.model_dump(exclude_unset=True), actor=ws.username)
+
+
+def _fact_evidence(ctx: Context, ws: Access, key: str, body: FactEvidence) -> object:
+    return svc.link_fact_evidence(ctx, ws.slug, key, body.field, body.evidence, actor=ws.username, note=body.note)
+
+
+def _schedule(ctx: Context, ws: Access, key: str, body: ReviewSchedule) -> object:
+    return svc.set_review_schedule(
+        ctx, ws.slug, key, body.frequency, body.first_due, grace_days=body.grace_days, actor=ws.username
+    )
 
 
 def _contact_form(d: dict[str, Any]) -> dict[str, Any]:
+    """The contact form (up to three channels, numbered) as the API's ``Contact``."""
     channels = []
     for n in (1, 2, 3):
         if d.get(f"channel{n}") and d.get(f"address{n}"):
-            channels.append(
-                {
-                    "channel": d.get(f"channel{n}"),
-                    "address": d.get(f"address{n}"),
-                    "start": d.get(f"start{n}") or None,
-                    "end": d.get(f"end{n}") or None,
-                    "tz": d.get("tz") or None,
-                    "every_day": bool(d.get(f"every_day{n}")),
-                    "preferred": n == 1,
-                }
-            )
-    return {k: d.get(k) for k in ("name", "name_zh", "level", "role", "hours")} | {"channels": channels}
+            channel = {
+                "channel": d.get(f"channel{n}"),
+                "address": d.get(f"address{n}"),
+                "start": d.get(f"start{n}"),
+                "end": d.get(f"end{n}"),
+                "tz": d.get("tz"),
+                "every_day": bool(d.get(f"every_day{n}")),
+                "preferred": n == 1,
+            }
+            channels.append(filled({k: v for k, v in channel.items() if v is not None}))
+    return filled({k: d[k] for k in ("name", "name_zh", "level", "role", "hours") if k in d}) | {"channels": channels}
 
 
 def _review_form(d: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {k: v for k, v in d.items() if not k.startswith("fig_")}
+    """The review form as the API's ``Review``: the figures typed in hours become ``figures``."""
+    out: dict[str, Any] = filled({k: v for k, v in d.items() if not k.startswith("fig_")})
     if d.get("fig_requests"):
 
         def secs(hours: str | None) -> int | None:
@@ -414,6 +402,20 @@ def _review_form(d: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# The page's forms read as the API's commands (services/suppliers/commands.py): an empty box is a
+# field not given, a bad or unknown one is named in the page's language.
+ACTIONS: dict[str, tuple[str, Action]] = {
+    "edit": ("profile", _edit),
+    "evidence": ("profile", lambda ctx, ws, key, d: _fact_evidence(ctx, ws, key, check(FactEvidence, filled(d)))),
+    "certifications": ("profile", _adding(svc.add_certification, Certification)),
+    "bank-accounts": ("payment", _adding(svc.add_bank_account, BankAccount)),
+    "due-diligence": ("checklist", _adding(svc.record_due_diligence, DueDiligence)),
+    "contacts": ("contacts", _adding(svc.add_contact, Contact, _contact_form)),
+    "schedule": ("reviews", lambda ctx, ws, key, d: _schedule(ctx, ws, key, check(ReviewSchedule, filled(d)))),
+    "reviews": ("reviews", _adding(svc.add_review, Review, _review_form)),
+}
+
+
 @router.post("/suppliers/{key}/{action}", response_class=HTMLResponse)
 async def supplier_action(
     key: str,
@@ -430,7 +432,7 @@ async def supplier_action(
     typed = dict(data)  # as sent: the action may take values out of ``data``
     try:
         fn(ctx, ws, key, data)
-    except svc.SupplierError as exc:
+    except ValueError as exc:  # a SupplierError, or a field the command refuses
         posted = {"action": request.url.path, "values": typed}
         return _supplier_page(request, ctx, ws, lang, key, error=exc, status=400, section=section, posted=posted)
     return RedirectResponse(f"/suppliers/{key}#{section}", status_code=303)
