@@ -4,7 +4,8 @@ Training data (development side only; nothing held out is read):
 * CUAD development half (/work/shared/contracts-dev, CC BY 4.0): Governing Law, Warranty Duration,
   Liquidated Damages, Cap on Liability (labels for these four kinds only);
 * contracts-zh-dev, development part (split.json; read from /work/shared, never copied);
-* our own written fixtures, development part (tests/fixtures/contracts, labels.json).
+* our own written fixtures, development part (tests/fixtures/contracts, labels.json);
+* real contracts kept in the repository, development part (tests/fixtures/contracts/labelled, split.json).
 
 Labels say only whether a document has a kind, not which sentence states it. So the sentence
 classifier is trained as multiple-instance learning: sentences of documents without the kind are
@@ -38,7 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from contract_sets import CUAD_MAP, Doc, cuad, own, zh_dev  # noqa: E402
+from contract_sets import CUAD_MAP, Doc, cuad, kept, own, zh_dev  # noqa: E402
 
 from disputedesk.domain.contract_clarity import KINDS, paragraphs_from_text, split_clauses  # noqa: E402
 from disputedesk.domain.contract_clarity.analysis import detect_kinds, model_units  # noqa: E402
@@ -90,6 +91,10 @@ def training_docs() -> list[Prepared]:
     for d in own():
         if d.split == "dev":
             d.group = "own:" + d.name
+            out.append(prepare(d, all_known))
+    for d in kept():
+        if d.split == "dev":
+            d.group = "kept:" + d.group
             out.append(prepare(d, all_known))
     return out
 
@@ -211,7 +216,7 @@ def evaluate_kind(docs: list[Prepared], kind: str) -> dict[str, Any]:
         else:
             choice = "rules"
         by_source = {}
-        for src in ("cuad", "zh", "own"):
+        for src in ("cuad", "zh", "own", "kept"):
             sub = [j for j, i in enumerate(idx) if docs[i].doc.group.startswith(src + ":")]
             if any(g[j] for j in sub):
                 sg = [g[j] for j in sub]

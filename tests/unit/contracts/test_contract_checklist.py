@@ -199,3 +199,50 @@ def test_speed_triggers_never_hide_a_match(fixtures: Path) -> None:
                     trigger = _KIND_TRIGGER[kind]
                     if trigger is not None and rx.search(sentence):
                         assert trigger.search(sentence.lower()), (path.name, kind, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind_name", "present"),
+    [
+        # counterparts and annexes have "equal legal effect" too; only language versions make it a language clause
+        ("第十条 其他\n本合同一式两份，甲乙双方各执一份，具有同等法律效力。", "prevailing_language", False),
+        ("第十条 其他\n本合同附件与本合同具有同等法律效力。", "prevailing_language", False),
+        ("第十条 语言\n本合同以中文和英文书就，中英文版本具有同等法律效力。", "prevailing_language", True),
+        (
+            "12. Miscellaneous\nThe annexes form part of this Agreement and have equal legal effect.",
+            "prevailing_language",
+            False,
+        ),
+        (
+            "12. Language\nThis contract is made in Vietnamese and English; both texts have equal validity.",
+            "prevailing_language",
+            True,
+        ),
+        # telling the other side about one event in writing is not a notices clause
+        ("第三条 交货\n交货期如有变动，一方应提前书面通知，并经另一方书面认可。", "notices", False),
+        ("第九条 通知\n本合同项下的所有通知均应以书面形式作出。", "notices", True),
+        ("第九条 通知\n通知应以快递或电子邮件方式送达下列地址。", "notices", True),
+        # software updates promised the other way round, or as what maintenance delivers
+        (
+            "1.6 Updates. During the Subscription Period, Provider will provide to Customer, at no additional charge, "
+            "Updates.",
+            "software_updates",
+            True,
+        ),
+        (
+            "A.1 During the maintenance term the Licensor provides bug fixes, new versions and patches.",
+            "software_updates",
+            True,
+        ),
+        ("3. Reports\nThe Contractor will provide progress updates every week.", "software_updates", False),
+        # an uptime commitment whose level sits on the order form
+        (
+            "1. Uptime\nProvider will use commercially reasonable efforts to make the Cloud Service available for at "
+            "least the Target Uptime.",
+            "service_hours",
+            True,
+        ),
+    ],
+)
+def test_wording_that_only_looks_like_a_kind(text: str, kind_name: str, present: bool) -> None:
+    assert (kind_name in detected_kinds(text)) is present

@@ -44,3 +44,21 @@ def test_sources_added_later_follow_the_fixed_rule() -> None:
 
     for group, g in SPLIT["new_sources"]["groups"].items():
         assert split_of_new_group(group) == g["split"]
+
+
+def test_every_kept_text_is_labelled_and_each_positive_label_quotes_its_text() -> None:
+    """A label someone can check: the quoted sentence (pieces around '…'/'...') is in the stored text."""
+    folder = ROOT / "tests/fixtures/contracts/labelled"
+    rows = [json.loads(x) for x in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert sorted(r["doc"] for r in rows) == sorted(p.name for p in (folder / "docs").iterdir())
+    placed = {d for g in SPLIT["new_sources"]["groups"].values() for d in g["docs"]}
+    assert placed == {r["doc"] for r in rows}
+    for r in rows:
+        assert r["licence"] and r["source"], r["doc"]
+        if "evidence" not in r:  # the first two texts (3 Dec) explain their labels in their notes
+            continue
+        assert {k for k, v in r["labels"].items() if v} == set(r["evidence"]), r["doc"]
+        text = " ".join((folder / "docs" / r["doc"]).read_text(encoding="utf-8").split())
+        for kind, quote in r["evidence"].items():
+            for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quote):
+                assert " ".join(piece.split()) in text, (r["doc"], kind, piece)

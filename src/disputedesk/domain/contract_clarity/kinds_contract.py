@@ -133,11 +133,17 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:prevail|govern|control)\w*",
             r"\b(?:prevail|govern|control)\w*\b[^.;。；]{0,30}\b(?:english|chinese)\b[^.;。；]{0,20}\b(?:version|text|language)",
             r"\b(?:version|language|translation)s?\b[^.;。；]{0,80}\b(?:shall\s+)?(?:prevail|be controlling|control)\w*",
-            r"\bequally\s+(?:authentic|valid|binding)\b|\bequal\s+(?:legal\s+)?(?:effect|force|validity|authenticity)\b",
+            # "equal effect" is about language versions only when the sentence names them: annexes, supplements
+            # and counterparts ("two copies, each of equal legal effect") have equal effect too (issue 19, seen
+            # on the development side of contracts-zh-dev: 6 of 10 texts flagged for their counterparts clause)
+            r"\bequally\s+authentic\b",
+            r"\b(?:english|chinese|vietnamese|japanese|korean|german|french|spanish|russian|language|versions?|texts?|translations?)\b[^.;。；]{0,80}\b(?:equally\s+(?:valid|binding)|equal\s+"
+            r"(?:legal\s+)?(?:effect|force|validity|authenticity))\b",
             r"\b(?:executed|written|drawn up|prepared)\b[^.;。；]{0,30}\bin\s+(?:both\s+)?(?:the\s+)?(?:english|chinese)\b"
             r"[^.;。；]{0,40}\blanguages?\b",
             r"以(?:中文|英文|汉语|英语|中英文)(?:文本|版本)?为准|(?:中文|英文|汉语|英语)(?:文本|版本)[^。；]{0,10}为准",
-            r"同等(?:法律)?效力|具有同等效力|(?:中|英)文(?:文本|版本)(?:具有|有)?(?:优先|准)",
+            r"(?:中文|英文|汉语|英语|中英文|外文|双语|两种(?:语言|文字)|(?:语言|文字)版本)[^。；]{0,40}(?:同等(?:的)?(?:法律)?效力|同等作准|均(?:具有|有)(?:法律)?效力)",
+            r"(?:中|英)文(?:文本|版本)(?:具有|有)?(?:优先|准)",
         ),
         heading=_c(r"\blanguage\b|语言|文字"),
         triggers=(
@@ -167,7 +173,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\bnotices?\b[^.;。；]{0,160}?\b(?:in writing|delivered|sent|given|addressed|e-?mail|courier|"
             r"registered (?:mail|post)|certified mail|fax|facsimile)\b",
             r"\bnotices?\s+(?:shall|must|will)\b|\baddress(?:es)?\s+for\s+notices?\b",
-            r"通知[^。；]{0,60}(?:书面|送达|邮寄|电子邮件|邮箱|传真|地址|快递)",
+            # a notices clause says how notices travel; "应提前书面通知" about one event (a delivery date moving)
+            # is an obligation to inform, not a notices clause (contracts-zh-dev development part, 02 and 04)
+            r"通知[^。；]{0,60}(?:送达|邮寄|电子邮件|邮箱|传真|地址|快递)",
+            r"(?:一切|所有|任何|各类|本合同(?:项下)?的?)(?:通知|函件|文件)[^。；]{0,20}(?:应|须|均|必须)[^。；]{0,8}书面",
             r"送达(?:地址|方式)|(?:以|按)[^。；]{0,10}(?:电子邮件|邮件|快递)[^。；]{0,10}(?:送达|通知)",
         ),
         heading=_c(r"\bnotices?\b|通知|送达"),

@@ -112,6 +112,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:a\.?m\.?|p\.?m\.?|h)?\b[^.;。；]{0,40}(?:monday|mon|weekday|working day|business day)",
             r"\b(?:monday|mon)\s*(?:-|–|to|through|thru)\s*(?:friday|fri|saturday|sat)\b",
             r"\b(?:availability|uptime)\b[^.;。；]{0,60}?\d+(?:\.\d+)?\s*%",
+            # an uptime commitment whose level sits on an order form or cover page (Common Paper's SLA terms)
+            r"\b(?:target|guaranteed|committed|minimum)\s+(?:uptime|availability)\b",
             r"7\s*[×xX*]\s*24|24\s*小时\s*(?:服务|热线|值班|在线|响应)|全天候",
             r"(?:服务|工作|支持|热线)时间[^。；;]{0,10}?(?:为|是|：|:)",
             r"周一至周[五六日]|星期一至星期[五六日]",
@@ -373,6 +375,12 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:updates?|upgrades?|patch(?:es)?|new releases?|bug fixes|new versions?)\b[^.;。；]{0,60}\b(?:software|"
             r"firmware|programs?)\b",
             r"\b(?:update|upgrade)\w*\b[^.;。；]{0,40}\b(?:free of charge|at no (?:additional )?(?:cost|charge))",
+            # the promise stated the other way round ("will provide, at no additional charge, Updates") or as a
+            # list of what maintenance delivers ("provides bug fixes, new versions and patches")
+            r"\b(?:free of charge|at no (?:additional |extra )?(?:cost|charge))\b[^.;。；]{0,40}\b(?:updates?|upgrades?|"
+            r"patch(?:es)?|new versions?|new releases?)\b",
+            r"\b(?:provides?|deliver\w*|makes? available|furnish\w*)\b[^.;。；]{0,60}\b(?:bug fixes|patches|new versions|"
+            r"new releases|maintenance releases)\b",
             r"(?:软件|固件|系统|程序|控制程序)[^。；]{0,8}(?:升级|更新|补丁|新版本)|(?:升级|更新)[^。；]{0,8}(?:软件|固件|程序)",
         ),
         triggers=(
