@@ -53,14 +53,15 @@ def shape(path: str) -> str:
     return re.sub(r"[A-Z]+-\d[\w-]*|\d+", "#", path.split("?")[0]) + ("?" if "?" in path else "")
 
 
-def crawl(client: TestClient, per_shape: int = 2, limit: int = 160) -> dict[str, str]:
-    """Pages reachable from the dashboard's navigation (two of each kind), path -> HTML."""
+def crawl(client: TestClient, per_shape: int = 2, limit: int = 160, also: tuple[str, ...] = ()) -> dict[str, str]:
+    """Pages reachable from the dashboard's navigation (two of each kind), path -> HTML; ``also``:
+    pages a person reaches by typing (a search), crawled from too."""
     seen: dict[str, str] = {}
     shapes: Counter[str] = Counter()
-    todo = ["/"]
+    todo = ["/", *also]
     while todo and len(seen) < limit:
         path = todo.pop(0)
-        if path in seen or shapes[shape(path)] >= per_shape:
+        if path in seen or (shapes[shape(path)] >= per_shape and path not in also):
             continue
         shapes[shape(path)] += 1
         r = client.get(path)

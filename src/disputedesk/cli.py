@@ -1,9 +1,10 @@
 """The ``disputedesk`` command: its entry point, kept free of imports.
 
-``disputedesk search`` and ``threads`` are answered by :mod:`disputedesk.fastread` with the standard library when
-it can (tens of milliseconds instead of loading SQLAlchemy and pydantic); every other command,
-and a search the read path leaves to it, by the Typer application in :mod:`disputedesk.cli_app`
-(which imports only the module of the command that runs).
+``disputedesk search``, ``threads`` and ``evidence list`` are answered by
+:mod:`disputedesk.fastread` with the standard library when it can (tens of milliseconds instead
+of loading SQLAlchemy and pydantic); every other command, and what the read path leaves to it,
+by the Typer application in :mod:`disputedesk.cli_app` (which imports only the module of the
+command that runs).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 
 def main() -> None:
-    if sys.argv[1:2] in (["search"], ["threads"]):
+    if sys.argv[1:2] in (["search"], ["threads"]) or sys.argv[1:3] == ["evidence", "list"]:
         from .fastread import run
 
         code = run(sys.argv[1:])

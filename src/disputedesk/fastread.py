@@ -1,4 +1,5 @@
-"""The CLI's read path: ``disputedesk search`` and ``disputedesk threads`` answered with the standard library alone.
+"""The CLI's read path: ``disputedesk search``, ``threads`` and ``evidence list`` answered with the
+standard library alone.
 
 Why it exists: a search run from a shell or a script is one process per query. Loading Typer,
 pydantic, SQLAlchemy and the ORM's tables takes about 600 ms of CPU before the first query,
@@ -7,13 +8,14 @@ answers in about 40 ms). This module runs the same query over the embedded SQLit
 ``sqlite3``: the SQL, the terms, the ranking, the hit count and the making of hits and snippets
 are the search service's own (``store/search_sql.py``, ``domain/mail_search.py``), and the
 output is printed by :func:`show_hits`, which the Typer command uses too. The thread list
-likewise (``search_sql.thread_list``, :func:`show_threads`).
+likewise (``search_sql.thread_list``, :func:`show_threads`), and the evidence list
+(:func:`show_evidence`; its one query is written here, the test compares it with the service).
 
 It answers only when it can answer exactly as the full command would; otherwise :func:`run`
 returns None and the full command runs (and reports any error in its own words):
 
 * an invocation it does not read: ``--help``, an option it does not know, a value that is not a
-  number or a date, more or fewer than one query (none for ``threads``);
+  number or a date, more or fewer than one query (none for ``threads`` and ``evidence list``);
 * PostgreSQL or any database URL other than a plain ``sqlite:///`` path; a database file that
   does not exist yet (the full command creates it);
 * a schema other than the newest (the full command migrates it first) or a mail area other than
@@ -33,6 +35,8 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from .domain.evidence_view import EvidenceView
+from .domain.labels import evidence_label
 from .domain.mail_search import Hit, SearchFilter, SearchResult, parse_query
 from .store import search_sql
 from .store.revisions import migration_heads
@@ -47,6 +51,8 @@ class _Fallback(Exception):
 
 def run(argv: list[str]) -> int | None:
     """Answer ``disputedesk ARGV`` here and return the exit code, or None when the full command must."""
+    if argv[:2] == ["evidence", "list"]:
+        argv = ["evidence list", *argv[2:]]
     if os.environ.get("DISPUTEDESK_FAST_CLI", "1") == "0" or not argv or argv[0] not in COMMANDS:
         return None
     answer, show = COMMANDS[argv[0]]
@@ -85,11 +91,17 @@ _FLAGS = {
 
 
 _THREAD_OPTIONS = {"--workspace": "workspace", "-w": "workspace", "--supplier": "supplier", "--request": "request"}
+_EVIDENCE_OPTIONS = {"--workspace": "workspace", "-w": "workspace", "--kind": "kind"}
 
 
 def _parse(command: str, tokens: list[str]) -> dict[str, Any]:
-    """The options of ``search`` / ``threads`` (see ``commands/mail.py``); _Fallback for anything else."""
-    valued, flags = (_VALUED, _FLAGS) if command == "search" else (_THREAD_OPTIONS, {"--json": _FLAGS["--json"]})
+    """The options of ``search`` / ``threads`` (``commands/mail.py``), ``evidence list``
+    (``commands/core.py``); _Fallback for anything else."""
+    valued, flags = {
+        "search": (_VALUED, _FLAGS),
+        "threads": (_THREAD_OPTIONS, {"--json": _FLAGS["--json"]}),
+        "evidence list": (_EVIDENCE_OPTIONS, {"--json": _FLAGS["--json"]}),
+    }[command]
     args: dict[str, Any] = {"as_json": False, "attachments": None, "limit": "50"}
     positional: list[str] = []
     it = iter(tokens)
@@ -260,4 +272,58 @@ def show_hits(found: SearchResult, *, as_json: bool) -> None:
     out.print(more or f"{len(hits)} hit{'s' if len(hits) != 1 else ''}", highlight=False)
 
 
-COMMANDS: dict[str, tuple[Any, Any]] = {"search": (_search, show_hits), "threads": (_threads, show_threads)}
+def _evidence(conn: sqlite3.Connection, args: dict[str, Any]) -> list[EvidenceView]:
+    """``services.evidence.list_evidence`` over sqlite3, as ``evidence list`` calls it (a kind, no
+    text search, the first 100,000); whether an item has text is asked, the text is not read."""
+    ws = _workspace(conn, args)
+    where, params = "", {"w": ws}
+    if args.get("kind"):
+        where, params["kind"] = " AND kind = :kind", args["kind"]
+    rows = conn.execute(
+        "SELECT number, original_name, media_type, size, sha256, source, imported_by, imported_at, kind, "
+        "description, document_date, ledger_seq, text IS NOT NULL AND text != '' FROM evidence_items "
+        "WHERE workspace_id = :w" + where + " ORDER BY number LIMIT 100000",
+        params,
+    ).fetchall()
+    return [
+        EvidenceView(
+            label=evidence_label(r[0]),
+            number=r[0],
+            original_name=r[1],
+            media_type=r[2],
+            size=r[3],
+            sha256=r[4],
+            source=r[5],
+            imported_by=r[6],
+            imported_at=search_sql.as_utc(r[7]),  # type: ignore[arg-type]
+            kind=r[8],
+            description=r[9],
+            document_date=search_sql.as_utc(r[10]),
+            parent=None,
+            ledger_seq=r[11],
+            has_text=bool(r[12]),
+        )
+        for r in rows
+    ]
+
+
+def show_evidence(items: list[EvidenceView], *, as_json: bool) -> None:
+    """What ``disputedesk evidence list`` prints (both paths)."""
+    if as_json:
+        print(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("No.", "Kind", "Name", "Size", "SHA-256")
+    for i in items:  # Text, not markup: a file named "[draft].pdf" is shown as named
+        table.add_row(i.label, Text(i.kind), Text(i.original_name), f"{i.size:,}", i.sha256[:16] + "…")
+    Console(soft_wrap=True).print(table)
+
+
+COMMANDS: dict[str, tuple[Any, Any]] = {
+    "search": (_search, show_hits),
+    "threads": (_threads, show_threads),
+    "evidence list": (_evidence, show_evidence),
+}

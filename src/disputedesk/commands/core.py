@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from ..services.context import Context, default_actor
 from ..store.blobs import BlobStoreError
@@ -199,13 +198,9 @@ def register(app: typer.Typer) -> None:
             page = list_evidence(ctx, ws_or_default(ctx, workspace), EvidenceFilter(kind=kind), limit=100000)
         except (DatabaseError, LookupError) as exc:
             raise fail(str(exc)) from exc
-        if as_json:
-            typer.echo(json.dumps([i.as_dict() for i in page.items], ensure_ascii=False, indent=2))
-            return
-        table = Table("No.", "Kind", "Name", "Size", "SHA-256")
-        for i in page.items:
-            table.add_row(i.label, i.kind, i.original_name, f"{i.size:,}", i.sha256[:16] + "…")
-        out.print(table)
+        from ..fastread import show_evidence
+
+        show_evidence(page.items, as_json=as_json)
 
     @app.command("demo")
     def demo(

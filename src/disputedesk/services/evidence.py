@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from sqlalchemy import func, or_, select
 
+from ..domain.evidence_view import EvidenceView
 from ..domain.labels import evidence_label, evidence_number
 from ..store.db import unit_of_work
 from ..store.ledger import entries_for_subject
@@ -26,36 +26,6 @@ def parse_label(label: str) -> int:
     if number is None:
         raise EvidenceNotFound(f"{label!r} is not an evidence number (expected E-0001 …)")
     return number
-
-
-@dataclass
-class EvidenceView:
-    label: str
-    number: int
-    original_name: str
-    media_type: str
-    size: int
-    sha256: str
-    source: str
-    imported_by: str
-    imported_at: datetime
-    kind: str
-    description: str | None
-    document_date: datetime | None
-    parent: str | None
-    ledger_seq: int
-    has_text: bool
-    text: str | None = None
-    ledger: list[dict[str, Any]] = field(default_factory=list)
-    children: list[tuple[str, str]] = field(default_factory=list)  # (E-0043, "photo.jpg"): its parts
-
-    def as_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in self.__dict__.items() if k not in ("text", "ledger", "children")}
-        d["imported_at"] = self.imported_at.isoformat()
-        d["document_date"] = self.document_date.isoformat() if self.document_date else None
-        if self.ledger:
-            d["ledger"] = self.ledger
-        return d
 
 
 def _view(item: EvidenceItem, parent_number: int | None = None, with_text: bool = False) -> EvidenceView:

@@ -112,8 +112,12 @@ def lock_workspace(session: Session, workspace_id: int) -> None:
     First statement of every writing unit of work: on PostgreSQL it locks the workspace row;
     on SQLite it takes the database write lock now (waiting up to the busy timeout) rather
     than failing later when a read transaction tries to upgrade.
+
+    The statement rewrites a column no key or index uses: rewriting the primary key (``id = id``)
+    made SQLite, with foreign keys on, look up every row of every table that references the
+    workspace (73 ms per call at 1,000,000 messages, and growing with the workspace).
     """
-    session.execute(update(Workspace).where(Workspace.id == workspace_id).values(id=Workspace.id))
+    session.execute(update(Workspace).where(Workspace.id == workspace_id).values(name=Workspace.name))
 
 
 def insert_or_update(

@@ -69,6 +69,11 @@ UNTRANSLATED: dict[str, str] = {}
 _WORD = re.compile(r"[a-z]{3,}")
 _PLACEHOLDER = re.compile(r"%\(\w+\)s")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Stored details whose values are the app's codes, not the user's data (audit trail: a role changed
+# from "member" to "owner", signed in "via" a one-time link); other values (a username) stay as they are.
+_CODED_FACTS = {"from", "to", "old", "new", "role", "via", "status", "kind"}
+# A part of a mailbox or chat export as the import names it (services/imports/mail.py child_name).
+_PART_NAME = re.compile(r"^(.*) \[message (\d+)(?:: (.*))?\]$", re.S)
 # Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
 _CHANNELS = {
     "email": "email",
@@ -125,9 +130,11 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
                 shown = ", ".join(str(x) for x in v)
             elif isinstance(v, dict):
                 shown = ", ".join(f"{label(str(a))} {b}" for a, b in v.items())
+            elif k in _CODED_FACTS:  # a code the app stored (a role, how one signed in): its words
+                shown = label(str(v))
             else:
                 shown = str(v)
-            parts.append(f"{label(str(k))}: {shown}")
+            parts.append(label(str(k)) + ("：" if lang == "zh" else ": ") + shown)
         return " · ".join(parts)
 
     def cite(citation: str) -> object:
@@ -168,6 +175,27 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return ""
         return Markup(' class="own"') + (Markup(' lang="{}"').format(mark) if mark else "")
 
+    def quoted(sentence: object) -> object:
+        """A sentence the code wrote that quotes the user's document ("用语模糊“when necessary”"):
+        each quotation marked as the user's own words."""
+        out = Markup("")
+        for part in re.split(r"(“[^”]*”)", str(sentence or "")):
+            out += Markup("“{}”").format(own(part[1:-1])) if part.startswith("“") and part.endswith("”") else part
+        return out
+
+    def item_name(name: object) -> object:
+        """An evidence item's name: the file's name as the user's own words; a message taken out of
+        a mailbox or chat export ("chat.txt [message 2: Re: …]", named so by the import) with
+        "message 2" in the page's language."""
+        m = _PART_NAME.match(str(name or ""))
+        if not m:
+            return own(name)
+        base, n, subject = m.groups()
+        part = gettext("message %(n)s") % {"n": n}
+        if subject:
+            return Markup("{} [{}{}{}]").format(own(base), part, "：" if lang == "zh" else ": ", own(subject))
+        return Markup("{} [{}]").format(own(base), part)
+
     def channel(text: object) -> object:
         """How something was sent, as typed ("email", "email (EN/ZH)", "courier DHL"): a known way
         of sending as a word of the page's language, the rest as the user's own words."""
@@ -195,6 +223,8 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "own": own,
         "own_lang": own_lang,
         "channel": channel,
+        "item_name": item_name,
+        "quoted": quoted,
         "fact": fact,
         "label": label,
         "cite": cite,

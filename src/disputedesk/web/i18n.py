@@ -136,6 +136,16 @@ class Formatter:
     def number(self, n: int | Decimal) -> str:
         return format_decimal(n, locale=self.locale)
 
+    def month(self, ym: str, short: bool = False) -> str:
+        """A month ("2026-03", as the views group by) in the locale's words: "March 2026" ("Mar 2026"
+        short, for a chart's axis), "2026年3月"."""
+        try:
+            first = date.fromisoformat(ym[:7] + "-01")
+        except ValueError:
+            return ym
+        pattern = "y年M月" if self.lang == "zh" else ("LLL y" if short else "LLLL y")
+        return format_date(first, format=pattern, locale=self.locale)
+
     def size(self, n: int) -> str:
         for unit in ("B", "KB", "MB", "GB"):
             if n < 1024 or unit == "GB":

@@ -1,4 +1,4 @@
-"""`disputedesk search` and `threads` answered without SQLAlchemy (``disputedesk/fastread.py``,
+"""`disputedesk search`, `threads` and `evidence list` answered without SQLAlchemy (``disputedesk/fastread.py``,
 issue 17) print exactly what the full command prints: the same hits in the same order, snippets, counts and
 "5,000+", for English, Chinese, prefix and quoted queries, filters and two workspaces; and it
 leaves every case it cannot answer exactly (PostgreSQL, an unknown workspace, a pending
@@ -149,6 +149,21 @@ def test_the_thread_list_is_the_full_commands(capsys) -> None:  # type: ignore[n
     demo = json.loads(CliRunner().invoke(app, ["threads", "-w", "demo", "--request", "SR-0002", "--json"]).stdout)
     assert demo and demo[0]["request"] == "SR-0002" and demo[0]["messages"] >= 15
     assert fastread.run(["threads", "-w", "nope"]) is None and fastread.run(["threads", "x"]) is None
+
+
+@pytest.mark.usefixtures("vault")
+def test_the_evidence_list_is_the_full_commands(capsys) -> None:  # type: ignore[no-untyped-def]
+    runs = [[], ["--json"], ["-w", "demo", "--json"], ["-w", "demo"], ["--workspace=demo", "--kind", "contract"]]
+    runs += [["-w", "demo", "--kind=correspondence", "--json"], ["--kind", "nothing", "--json"]]
+    for args in runs:
+        capsys.readouterr()
+        code = fastread.run(["evidence", "list", *args])
+        fast = (code, *capsys.readouterr())
+        r = CliRunner().invoke(app, ["evidence", "list", *args])
+        assert fast == (r.exit_code, r.stdout, r.stderr), args
+    items = json.loads(CliRunner().invoke(app, ["evidence", "list", "-w", "demo", "--json"]).stdout)
+    assert len(items) > 50 and items[0]["label"] == "E-0001" and any(i["has_text"] for i in items)
+    assert fastread.run(["evidence", "list", "-w", "nope"]) is None and fastread.run(["evidence", "show"]) is None
 
 
 @pytest.mark.usefixtures("vault")

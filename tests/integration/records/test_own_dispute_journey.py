@@ -97,6 +97,12 @@ def test_own_dispute_from_an_empty_workspace(cli, ctx, tmp_path: Path) -> None: 
     assert "governing_law CN" in notes
     assert view["deadlines"], view.keys()
     assert [o["number"] for o in view["orders"]] == ["PO-7731"]  # the contract's orders
+    # the ladder starts with the request that exists: the buyer's first mail is the proof
+    # and the supplier's first real answer (not its bare acknowledgement the same day) the reply
+    [first] = view["ladder"]
+    assert (first["step"], first["sent_on"], first["proof"]) == ("support_request", "2026-09-30", "E-0004")
+    assert (first["reply_on"], first["reply_evidence"]) == ("2026-10-10", "E-0008")
+    assert "service@jinhua-cnc.com" in first["recipient"]
     r = cli("case", "open", "--request", "SR-0042", code=2)
     assert "request: no support request SR-0042 in this workspace" in r.output
 

@@ -384,3 +384,22 @@ def test_forms_offer_the_chosen_suppliers_orders_and_preselect_the_request(ctx) 
         case = c.get(r.headers["location"]).text
         assert "order PO-hengtuo: delivered on 2025-04-01" in case
         assert c.post("/requests/SR-0099/case").status_code == 404
+
+        # the /cases page's own form: the same deadline facts from the records, each with its source
+        r = c.post("/requests/new", data={"supplier": "ruifeng", "title": "Laser head", "contract": "C-ruifeng"})
+        assert r.status_code == 200, r.text[-800:]
+        r = c.post(
+            "/cases",
+            data={
+                "title": "Laser head never repaired",
+                "supplier": "ruifeng",
+                "contract": "C-ruifeng",
+                "issues": "no_or_slow_support",
+                "support_requests": "SR-0002",
+            },
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, r.text[-1500:]
+        case = c.get(r.headers["location"]).text
+        assert "order PO-ruifeng: delivered on 2025-04-01" in case
+        assert "first support request SR-0002 opened" in case

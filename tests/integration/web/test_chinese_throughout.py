@@ -84,3 +84,37 @@ def test_sla_and_supplier_pages_in_chinese_have_no_english_sentence_written_by_t
     en = " ".join(visible(_zh(c, "/suppliers/ruifeng")))
     assert "the sender's domain 'ruifenglasser.com' looks like the supplier's 'ruifenglaser.com'" in en
     assert "next level: support engineer (Wang Lei)" in en
+
+
+def test_evidence_mail_and_contract_pages_in_chinese_mark_the_users_words_and_translate_the_rest(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    case_id = c.get("/api/cases").json()[0]["id"]
+    c.get("/lang/zh")
+    # the ladder's channel column: the way of sending in Chinese, what the user added kept as typed
+    case = _zh(c, f"/cases/{case_id}")
+    assert "<td>电子邮件</td>" in case and "<td>电子邮件 (EN/ZH)</td>" in case
+    # a message taken out of a chat export is "第2条消息", the file's name is the user's
+    evidence = _zh(c, "/evidence?q=WhatsApp")
+    assert re.search(r"WhatsApp Chat mit Kevin Liu\.txt \[第\d+条消息\]", evidence)
+    assert "[message" not in " ".join(visible(evidence))
+    # thread subjects and bodies are the user's English, marked
+    thread = _zh(c, "/threads/4")
+    assert '<span class="own" lang="en">' in thread and foreign_sentences(thread) == []
+    # the contract check: the score explained in Chinese, the contract's own vague words quoted and marked
+    report = _zh(c, "/contracts/E-0003")
+    text = " ".join(visible(report))
+    assert "15 分，支持条款中每个模糊用语扣 3 分（发现 4 个）" in text
+    assert '用语模糊“<span class="own" lang="en">when necessary</span>”' in report
+    assert foreign_sentences(report) == []
+
+
+def test_an_upload_report_in_chinese_says_why_a_file_was_not_kept_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    c.get("/lang/zh")
+    assert c.post("/evidence/upload", files=[("files", ("note.txt", b"the machine stopped"))]).status_code == 200
+    r = c.post(
+        "/evidence/upload", files=[("files", ("again.txt", b"the machine stopped")), ("files", ("empty.txt", b""))]
+    )
+    text = " ".join(visible(r.text))
+    assert "与 E-0001 内容完全相同：不重复保存" in text and "空文件（0 字节）：无可保存内容" in text
+    assert foreign_sentences(r.text) == []

@@ -5,36 +5,67 @@ else, and on the demo dispute (SQLite and PostgreSQL).
 What a person must never meet: a server error, raw JSON instead of a page, Python's ``None`` or a
 dict, a stored code (``supplier.created``, ``payment_proof``) where words belong. Error pages
 (404) are HTML with the navigation, in the user's language; the API keeps JSON.
+
+In Chinese, no English interface text: every interface string the pages ask the catalogue for has
+its Chinese form, and no page shows English prose outside the user's own words (marked
+``class="own"`` / ``lang="en"``) and quoted originals (``<pre>``, ``<code>``). Names ("Shenzhen
+Ruifeng Laser Co., Ltd."), numbers and codes (USCC, IBAN, E-0001, SR-0002) are not prose.
 """
 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from fastapi.testclient import TestClient
-from pages_support import crawl, leaks, visible
+from pages_support import crawl, foreign_sentences, leaks, visible
 
 from disputedesk.web.deps import UNTRANSLATED
 
+# Search results are reached by typing, not by a link: English and Chinese words, one that finds nothing.
+SEARCHES = ("/search?q=laser", "/search?q=%E6%95%85%E9%9A%9C", "/search?q=nothing-matches", "/evidence?q=contract")
+
 
 @pytest.mark.parametrize("workspace_setup", ["empty", "one supplier", "demo"])
-def test_every_page_renders_for_a_person(client_for, workspace_setup: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_renders_for_a_person(client_for, ctx, workspace_setup: str) -> None:  # type: ignore[no-untyped-def]
     client = client_for(workspace_setup)
+    if workspace_setup == "demo":
+        _export_a_bundle(ctx)  # so the jobs list, a job's page and a bundle's page have something to show
     for lang in ("en", "zh"):
         client.get(f"/lang/{lang}")
         UNTRANSLATED.clear()
-        pages = crawl(client)
+        pages = crawl(client, also=SEARCHES)
         if lang == "zh":
             # Every interface string these pages asked the catalogue for has its Chinese form.
             assert UNTRANSLATED == {}, sorted(UNTRANSLATED.items())
+            # …and no page writes English sentences around the user's own (marked) words.
+            english = {path: found for path, html in pages.items() if (found := foreign_sentences(html))}
+            assert english == {}, english
         # The navigation's own pages are all there.
         nav = re.findall(r'<nav aria-label="[^"]+">(.*?)</nav>', pages["/"], re.S)[0]
         for href in re.findall(r'href="(/[^"]*)"', nav):
             assert href in pages, (lang, href)
         if workspace_setup != "empty":
             assert any(p.startswith("/sla/suppliers/") for p in pages), sorted(pages)
+        if workspace_setup == "demo":
+            for kind in ("/jobs/", "/documents/bundles/"):
+                assert any(p.startswith(kind) for p in pages), (kind, sorted(pages))
         assert leaks(pages) == [], lang
+
+
+def _export_a_bundle(ctx) -> None:  # type: ignore[no-untyped-def]
+    from disputedesk.services import jobs
+    from disputedesk.services.bundle.background import start_export
+    from disputedesk.services.workspaces import get_workspace_by_slug
+
+    start_export(ctx, "default", case=None, labels=["E-0001", "E-0002"], actor="owner")
+    ws_id = get_workspace_by_slug(ctx, "default").id
+    deadline = time.monotonic() + 120
+    while any(j.status in ("queued", "running") for j in jobs.list_jobs(ctx, ws_id)):
+        assert time.monotonic() < deadline, "the bundle export did not finish"
+        time.sleep(0.2)
+    assert [j.status for j in jobs.list_jobs(ctx, ws_id)] == ["done"]
 
 
 def test_a_new_supplier_without_sla_data_has_its_sla_pages(client_for) -> None:  # type: ignore[no-untyped-def]

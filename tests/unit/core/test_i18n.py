@@ -60,3 +60,24 @@ def test_a_sentence_the_code_writes_is_english_text_and_renders_in_chinese() -> 
     assert say(days, "zh", zh.gettext, fmt) == "提醒：2029年1月2日、2029年7月2日（提前12、6和3个月）"
     # data is shown as it is
     assert say("Wang Lei", "zh", zh.gettext, fmt) == "Wang Lei"
+
+
+def test_templates_write_every_interface_word_through_the_catalogue() -> None:
+    """A word a template writes itself, outside ``_()``, would stay English on a Chinese page: the
+    text between the tags (Jinja expressions and statements removed) holds no English word, except
+    inside what the crawl treats as quoted (``<code>``, ``<pre>``, ``class="own"``, ``lang="en"``)."""
+    import re
+    from importlib import resources
+
+    from pages_support import InterfaceText
+
+    folder = resources.files("disputedesk.web") / "templates"
+    found = []
+    for tpl in folder.iterdir():
+        if not tpl.name.endswith(".html"):
+            continue
+        src = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", " ", tpl.read_text(encoding="utf-8"), flags=re.S)
+        parser = InterfaceText("zh")
+        parser.feed(src)
+        found += [(tpl.name, t) for t in parser.parts if re.search(r"(?<![\w./@:#&;-])[A-Za-z][a-z]{2,}\b", t)]
+    assert found == []

@@ -367,6 +367,11 @@ class _Timeline:
         raise AssertionError("business position outside its day")  # pragma: no cover
 
     def _is_provisional(self, e0: int, e1: int) -> bool:
+        starts, prov = self._starts, self._prov
+        if starts and starts[0] <= e0 and e1 < starts[-1]:  # inside the cache: no extending
+            if prov[-1] == prov[0]:
+                return False  # no provisional day cached at all
+            return prov[bisect_right(starts, e1)] - prov[bisect_right(starts, e0) - 1] > 0
         i0 = self._index(e0)
         i1 = self._index(e1)
         return self._prov[i1 + 1] - self._prov[i0] > 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..text import T
 from . import values as V
 from .clauses import Clause, ParagraphLike, split_clauses
 from .detection import (
@@ -225,14 +226,15 @@ def _score(results: dict[str, KindResult], vague: list[Json], language: str) -> 
     legal = max(Decimal(0), Decimal(10) - 5 * len(legal_issues))
     total = coverage + specificity + wording + legal
     breakdown = {
-        "coverage": {"points": _r(coverage), "max": 50, "explain": f"weighted share of the {len(KINDS)} kinds present"},
+        "coverage": {"points": _r(coverage), "max": 50,
+                     "explain": T("weighted share of the %(n)s kinds present", n=len(KINDS))},
         "specificity": {"points": _r(specificity), "max": 25,
                         "checks": {k: str(v) for k, v in checks.items()},
-                        "explain": "measurable values: numbers with units, start events, named forum"},
+                        "explain": T("measurable values: numbers with units, start events, named forum")},
         "wording": {"points": _r(wording), "max": 15,
-                    "explain": f"15 minus 3 per vague term in support wording ({len(distinct)} found)"},
+                    "explain": T("15 minus 3 per vague term in support wording (%(n)s found)", n=len(distinct))},
         "legal": {"points": _r(legal), "max": 10,
-                  "explain": f"10 minus 5 per high-severity legal weakness ({len(legal_issues)} found)"},
+                  "explain": T("10 minus 5 per high-severity legal weakness (%(n)s found)", n=len(legal_issues))},
     }  # fmt: skip
     return int(total.quantize(Decimal(1))), breakdown
 

@@ -287,6 +287,22 @@ class Message:
     is_acknowledgement: bool = False
     ref: str | None = None  # evidence item / message id, shown in explanations
 
+    @classmethod
+    def of(
+        cls, sent_at: datetime, direction: Direction, is_auto_reply: bool, is_acknowledgement: bool, ref: str | None
+    ) -> Message:
+        """The same message as ``Message(...)``, built about three times faster: a frozen
+        dataclass's ``__init__`` sets each field through ``object.__setattr__``, and a first
+        evaluation builds a million messages (a tenth of its time went to that)."""
+        m = object.__new__(cls)
+        d = m.__dict__
+        d["sent_at"] = sent_at
+        d["direction"] = direction
+        d["is_auto_reply"] = is_auto_reply
+        d["is_acknowledgement"] = is_acknowledgement
+        d["ref"] = ref
+        return m
+
 
 @dataclass(frozen=True)
 class Event:

@@ -77,6 +77,10 @@ class DeadlineResult:
     _pauses: tuple[tuple[int, int], ...] = field(repr=False, compare=False)  # epoch seconds
     _as_of: datetime = field(repr=False, compare=False)
     _buyer_tz: str | None = field(repr=False, compare=False)
+    # clock_start and satisfied_at as UTC epoch seconds (known when judged: storing needs no
+    # conversion back)
+    clock_start_epoch: int | None = field(default=None, repr=False, compare=False)
+    satisfied_epoch: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def continuing(self) -> bool:

@@ -80,7 +80,7 @@ class _Ctx:
         pauses: tuple[tuple[int, int], ...],
     ) -> DeadlineResult | None:
         sat_e = satisfied[0] if satisfied else None
-        i = self.terms_index_at(start_e)
+        i = 0 if len(self.terms_timeline) == 1 else self.terms_index_at(start_e)
         found: tuple[int, bool, int] | None = None  # (deadline epoch, provisional, terms index)
         while True:
             sev = self.sevs[i]
@@ -105,11 +105,9 @@ class _Ctx:
             break
         if found is None:
             return None
+        # found comes from the loop's last pass: sev, target and cal are those of its terms
         dl_e, provisional, used = found
         terms = self.terms_timeline[used][1]
-        sev = self.sevs[used]
-        target = getattr(sev, pick)
-        cal = sev.coverage or self.calendar
         pp = self._pp(cal, pauses) if pauses else None
         as_of_e = self.as_of_e
         paused_open = bool(pauses) and dl_e > as_of_e and any(pe >= as_of_e for _, pe in pauses)
@@ -153,6 +151,8 @@ class _Ctx:
             pauses,
             self.as_of,
             self.request.buyer_tz,
+            start_e,
+            sat_e if sat_at is not None else None,
         )
 
 

@@ -37,6 +37,7 @@ from sqlalchemy import func, insert, select
 
 from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
+from ...domain.text import T
 from ...ingest import files as filetypes
 from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
 from ...ingest.mediatypes import detect_media_type
@@ -151,7 +152,7 @@ def collect_paths(paths: Iterable[Path], report: ImportReport) -> Iterator[Candi
     for raw in paths:
         p = Path(raw)
         if not p.exists():
-            report.outcomes.append(Outcome(p.name, str(p), FAILED, reason="does not exist"))
+            report.outcomes.append(Outcome(p.name, str(p), FAILED, reason=T("does not exist")))
             continue
         if _is_maildir_root(p):
             yield Candidate(name=p.name, source=str(p.resolve()), open=_no_stream, maildir=p)
@@ -381,10 +382,10 @@ def _expand_mail(
             holder.note = f"{holder.note}; {note}" if holder.note else note
             continue
         if prep.empty:
-            yield Outcome(name, source, FAILED, reason="empty part (0 bytes): nothing to keep")
+            yield Outcome(name, source, FAILED, reason=T("empty part (0 bytes): nothing to keep"))
             continue
         if prep.error is not None or prep.blob is None:
-            yield Outcome(name, source, FAILED, reason=prep.error or "could not be stored")
+            yield Outcome(name, source, FAILED, reason=prep.error)
             continue
         blob = prep.blob
         if item.kind == "message" and item.message is not None:
@@ -425,11 +426,11 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
     try:
         stream = cand.open()
     except FileNotFoundError:
-        return Outcome(cand.name, cand.source, FAILED, reason="file vanished before it could be read")
+        return Outcome(cand.name, cand.source, FAILED, reason=T("file vanished before it could be read"))
     except IsADirectoryError:
-        return Outcome(cand.name, cand.source, FAILED, reason="is a folder, not a file")
+        return Outcome(cand.name, cand.source, FAILED, reason=T("is a folder, not a file"))
     except PermissionError:
-        return Outcome(cand.name, cand.source, FAILED, reason="not readable (permission denied)")
+        return Outcome(cand.name, cand.source, FAILED, reason=T("not readable (permission denied)"))
     except OSError as exc:
         return Outcome(cand.name, cand.source, FAILED, reason=f"cannot be opened: {exc.strerror or exc}")
     try:
@@ -442,7 +443,7 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
         return Outcome(cand.name, cand.source, FAILED, reason=reason)
     if blob.size == 0:
         return Outcome(
-            cand.name, cand.source, FAILED, sha256=blob.sha256, reason="empty file (0 bytes): nothing to keep"
+            cand.name, cand.source, FAILED, sha256=blob.sha256, reason=T("empty file (0 bytes): nothing to keep")
         )
     media_type = detect_media_type(cand.name, blob.head)
     text = mail_workers.extract_text(ctx.blobs, blob, media_type)
@@ -492,7 +493,7 @@ def _record_batch(
                         evidence=evidence_label(number),
                         sha256=b.sha256,
                         size=b.size,
-                        reason=f"same bytes as {evidence_label(number)}: not stored twice",
+                        reason=T("same bytes as %(item)s: not stored twice", item=evidence_label(number)),
                     )
                 )
                 continue

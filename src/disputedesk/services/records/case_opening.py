@@ -17,21 +17,34 @@ the records where they are recorded, each with its source.
 The case is opened by ``services.cases.open_case`` (the same as the API's and the page's); the
 sources are written as the case's notes so the case page and the bundle show where each date came
 from.
+
+The ladder's first rung (``support_request``) is recorded from the requests' mail, when there is
+any: the buyer's first message (its evidence item is the proof, its date the step's date, its
+first recipient the recipient) and the supplier's first reply after it. Without such a message the
+ladder stays empty and the case page suggests the step, as before. A case opened on the ``/cases``
+page (``complete_from_records``) gets the same facts and first step when its form did not give
+them.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import UTC, date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from ...domain.labels import evidence_label
+from ...domain.ladder import LadderError, Step
 from ...store.db import unit_of_work
-from ...store.models import Case, Contract, Order, Organization, SupportRequest
-from ...store.models_cases import CaseFacts
+from ...store.models import Case, Contract, EvidenceItem, Message, Order, Organization, SupportRequest, Workspace
+from ...store.models_cases import CaseFacts, CaseLink, CaseStep
 from ..context import Context
+from ..sla import sender_side
+from ..sla.messages import classify_message
 from ..workspaces import get_workspace
 from .errors import FieldError
 from .orders import delivery_facts
@@ -41,6 +54,211 @@ _PRC = re.compile(r"\bPRC\b|People'?s Republic of China|中华人民共和国|�
 
 def _law(text: str | None) -> str:
     return "CN" if text and _PRC.search(text) else "unknown"
+
+
+@dataclass
+class _Derived:
+    """What the records say for a case: deadline facts, their sources (notes), the first rung."""
+
+    facts: dict[str, Any] | None = None
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    first_step: dict[str, Any] | None = None
+
+
+def _zone(s: Session, ws: Workspace) -> tuple[ZoneInfo, Organization | None]:
+    buyer = s.execute(
+        select(Organization).where(Organization.workspace_id == ws.id, Organization.role == "buyer").limit(1)
+    ).scalar_one_or_none()
+    return (ZoneInfo((buyer.details or {}).get("timezone") or "UTC") if buyer else ZoneInfo("UTC")), buyer
+
+
+def _derive(
+    s: Session,
+    ws: Workspace,
+    rows: list[SupportRequest],
+    contract: Contract | None,
+    org: Organization,
+    *,
+    knowledge_on: date | None = None,
+    governing_law: str | None = None,
+    contract_type: str | None = None,
+    cisg_applies: bool = False,
+) -> _Derived:
+    out = _Derived()
+    notes = out.notes
+    zone, buyer = _zone(s, ws)
+    first_row = min(rows, key=lambda r: r.opened_at) if rows else None
+    if knowledge_on is not None:
+        known = knowledge_on
+    elif first_row is not None:
+        known = first_row.opened_at.astimezone(zone).date()
+        notes.append(
+            {
+                "date": known.isoformat(),
+                "text": f"knowledge_on {known}: first support request {first_row.number} opened",
+                "evidence": [],
+            }
+        )
+    else:
+        return out  # no request: nothing says when the buyer knew of the defect
+    if contract is not None:
+        found = {f.name: f for f in delivery_facts(s, ws, contract.id)}
+        law = (
+            (governing_law or _law(contract.governing_law)).upper()
+            if (governing_law or contract.governing_law)
+            else "unknown"
+        )
+        if law.lower() == "unknown":
+            law = "unknown"
+        if not governing_law:
+            notes.append(
+                {
+                    "date": known.isoformat(),
+                    "text": f"governing_law {law}: from contract {contract.number} "
+                    f"({contract.governing_law or 'not stated'})"
+                    + ("; PRC law assumed by the deadline rules, counsel to confirm" if law == "unknown" else ""),
+                    "evidence": [],
+                }
+            )
+        if "received_on" in found:
+            received = found["received_on"]
+            notes.append(
+                {
+                    "date": received.on.isoformat(),
+                    "text": f"received_on {received.on}: {received.source}",
+                    "evidence": [],
+                }
+            )
+            start = None
+            if contract.warranty_start == "delivery":
+                start = received.on
+            elif contract.warranty_start == "acceptance" and "accepted_on" in found:
+                start = found["accepted_on"].on
+                notes.append(
+                    {
+                        "date": start.isoformat(),
+                        "text": f"warranty_starts_on {start}: {found['accepted_on'].source}",
+                        "evidence": [],
+                    }
+                )
+            elif contract.warranty_start == "signing" and contract.signed_on:
+                start = contract.signed_on
+            out.facts = {
+                "governing_law": law,
+                "contract_type": contract_type or "international_sale",
+                "cisg_applies": cisg_applies,
+                "received_on": received.on.isoformat(),
+                "inspection_period_days": contract.inspection_days or None,
+                "warranty_months": contract.warranty_months or None,
+                "warranty_starts_on": start.isoformat() if start else None,
+                "knowledge_on": known.isoformat(),
+            }
+        else:
+            notes.append(
+                {
+                    "date": known.isoformat(),
+                    "text": f"no delivery recorded for contract {contract.number}: "
+                    "record the order's delivery, then set the deadline facts",
+                    "evidence": [],
+                }
+            )
+    out.first_step = _first_step(s, ws, rows, org, buyer, zone)
+    return out
+
+
+def _first_step(
+    s: Session,
+    ws: Workspace,
+    rows: list[SupportRequest],
+    org: Organization,
+    buyer: Organization | None,
+    zone: ZoneInfo,
+) -> dict[str, Any] | None:
+    """The ladder's ``support_request`` rung from the requests' mail: the buyer's first message
+    (proof, date, recipient) and the supplier's first reply after it; None without such a message."""
+    if not rows:
+        return None
+    msgs = s.execute(
+        select(
+            Message.direction,
+            Message.sender,
+            Message.recipients,
+            Message.sent_at,
+            Message.channel,
+            Message.flags,
+            Message.text,
+            EvidenceItem.number,
+        )
+        .join(EvidenceItem, Message.evidence_id == EvidenceItem.id)
+        .where(
+            Message.workspace_id == ws.id,
+            Message.support_request_id.in_([r.id for r in rows]),
+            Message.sent_at.is_not(None),
+        )
+        .order_by(Message.sent_at, Message.id)
+    ).all()
+    buyer_domains = list((buyer.email_domains or []) if buyer else [])
+    supplier_domains = list(org.email_domains or [])
+
+    def seen(m: Any) -> dict[str, Any]:
+        return classify_message(m.direction, m.flags, m.text, sender_side(m.sender, buyer_domains, supplier_domains))
+
+    first = next((m for m in msgs if seen(m)["side"] == "buyer"), None)
+    if first is None:
+        return None
+    # the reply is the supplier's first answer: not an auto-reply, not a bare acknowledgement (the
+    # SLA engine's rule, services/sla/messages.py)
+    reply = next(
+        (
+            m
+            for m in msgs
+            if m.sent_at >= first.sent_at
+            and (c := seen(m))["side"] == "supplier"
+            and not c["auto_reply"]
+            and not c["acknowledgement"]
+        ),
+        None,
+    )
+    sent_at = first.sent_at if first.sent_at.tzinfo else first.sent_at.replace(tzinfo=UTC)
+    step: dict[str, Any] = {
+        "step": Step.SUPPORT_REQUEST.value,
+        "sent_on": sent_at.astimezone(zone).date().isoformat(),
+        "channel": first.channel or "email",
+        "recipient": ((first.recipients or [None])[0] or org.name_en)[:300],
+        "proof": evidence_label(first.number),
+        "resolved": all(r.status in ("resolved", "closed") for r in rows),
+    }
+    if reply is not None:
+        reply_at = reply.sent_at if reply.sent_at.tzinfo else reply.sent_at.replace(tzinfo=UTC)
+        step["reply_on"] = reply_at.astimezone(zone).date().isoformat()
+        step["reply_evidence"] = evidence_label(reply.number)
+    return step
+
+
+def _finish(ctx: Context, workspace: str, case_id: int, derived: _Derived, *, actor: str) -> None:
+    """Write the sources as the case's notes and record the first rung (a rung the ladder refuses is
+    a note saying why, never a failed case opening)."""
+    notes = list(derived.notes)
+    if derived.first_step is not None:
+        from ..cases.ladder import add_step
+
+        with unit_of_work(ctx.engine) as s:
+            has_steps = s.execute(select(CaseStep.id).where(CaseStep.case_id == case_id).limit(1)).first()
+        if not has_steps:
+            try:
+                add_step(ctx, workspace, case_id, derived.first_step, actor=actor)
+            except (ValueError, LadderError) as exc:
+                notes.append(
+                    {
+                        "date": derived.first_step["sent_on"],
+                        "text": f"support request step not recorded from {derived.first_step['proof']}: {exc}",
+                        "evidence": [],
+                    }
+                )
+    if notes:
+        with unit_of_work(ctx.engine) as s:
+            cf = s.execute(select(CaseFacts).where(CaseFacts.case_id == case_id)).scalar_one()
+            cf.notes = [*(cf.notes or []), *notes]
 
 
 def case_from_requests(
@@ -61,7 +279,6 @@ def case_from_requests(
     """Open a case from support requests (all with one supplier); returns the case number."""
     if not requests:
         raise FieldError("request", "name at least one support request (SR-…)")
-    notes: list[dict[str, Any]] = []
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         rows = []
@@ -83,83 +300,17 @@ def case_from_requests(
         if len(contract_ids) > 1:
             raise FieldError("request", "the requests name different contracts: open one case per contract")
         contract = s.get(Contract, next(iter(contract_ids))) if contract_ids else None
-        buyer = s.execute(
-            select(Organization).where(Organization.workspace_id == ws.id, Organization.role == "buyer").limit(1)
-        ).scalar_one_or_none()
-        zone = ZoneInfo((buyer.details or {}).get("timezone") or "UTC") if buyer else ZoneInfo("UTC")
-        first_row = min(rows, key=lambda r: r.opened_at)
-        first_asked = first_row.opened_at
-        known = knowledge_on or first_asked.astimezone(zone).date()
-        if knowledge_on is None:
-            notes.append(
-                {
-                    "date": known.isoformat(),
-                    "text": f"knowledge_on {known}: first support request {first_row.number} opened",
-                    "evidence": [],
-                }
-            )
-        facts: dict[str, Any] | None = None
-        if contract is not None:
-            found = {f.name: f for f in delivery_facts(s, ws, contract.id)}
-            law = (
-                (governing_law or _law(contract.governing_law)).upper()
-                if (governing_law or contract.governing_law)
-                else "unknown"
-            )
-            if law.lower() == "unknown":
-                law = "unknown"
-            if not governing_law:
-                notes.append(
-                    {
-                        "date": known.isoformat(),
-                        "text": f"governing_law {law}: from contract {contract.number} "
-                        f"({contract.governing_law or 'not stated'})"
-                        + ("; PRC law assumed by the deadline rules, counsel to confirm" if law == "unknown" else ""),
-                        "evidence": [],
-                    }
-                )
-            if "received_on" in found:
-                received = found["received_on"]
-                notes.append(
-                    {
-                        "date": received.on.isoformat(),
-                        "text": f"received_on {received.on}: {received.source}",
-                        "evidence": [],
-                    }
-                )
-                start = None
-                if contract.warranty_start == "delivery":
-                    start = received.on
-                elif contract.warranty_start == "acceptance" and "accepted_on" in found:
-                    start = found["accepted_on"].on
-                    notes.append(
-                        {
-                            "date": start.isoformat(),
-                            "text": f"warranty_starts_on {start}: {found['accepted_on'].source}",
-                            "evidence": [],
-                        }
-                    )
-                elif contract.warranty_start == "signing" and contract.signed_on:
-                    start = contract.signed_on
-                facts = {
-                    "governing_law": law,
-                    "contract_type": contract_type or "international_sale",
-                    "cisg_applies": cisg_applies,
-                    "received_on": received.on.isoformat(),
-                    "inspection_period_days": contract.inspection_days or None,
-                    "warranty_months": contract.warranty_months or None,
-                    "warranty_starts_on": start.isoformat() if start else None,
-                    "knowledge_on": known.isoformat(),
-                }
-            else:
-                notes.append(
-                    {
-                        "date": known.isoformat(),
-                        "text": f"no delivery recorded for contract {contract.number}: "
-                        "record the order's delivery, then set the deadline facts",
-                        "evidence": [],
-                    }
-                )
+        derived = _derive(
+            s,
+            ws,
+            rows,
+            contract,
+            org,
+            knowledge_on=knowledge_on,
+            governing_law=governing_law,
+            contract_type=contract_type,
+            cisg_applies=cisg_applies,
+        )
         data: dict[str, Any] = {
             "title": title or (rows[0].title if len(rows) == 1 else f"Support failures by {org.name_en}"),
             "supplier": org.key,
@@ -175,14 +326,54 @@ def case_from_requests(
         if amount_at_stake:
             data["amount_at_stake"] = amount_at_stake
             data["currency"] = currency or (contract.currency if contract else None)
-        if facts:
-            data["facts"] = facts
+        if derived.facts:
+            data["facts"] = derived.facts
     from ..cases import open_case
 
     case_id = open_case(ctx, workspace, data, actor=actor)
+    _finish(ctx, workspace, case_id, derived, actor=actor)
     with unit_of_work(ctx.engine) as s:
         case = s.get(Case, case_id)
         assert case is not None
-        cf = s.execute(select(CaseFacts).where(CaseFacts.case_id == case_id)).scalar_one()
-        cf.notes = [*(cf.notes or []), *notes]
         return case.number
+
+
+def complete_from_records(ctx: Context, workspace: str, case_id: int, *, actor: str) -> None:
+    """For a case opened without deadline facts or ladder steps (the ``/cases`` page's form): take
+    them from the records as ``case_from_requests`` does, each with its source. Facts or steps the
+    case already has are left as they are; facts the rules refuse are left for the user to enter
+    (the refusal is kept as a note)."""
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        case = s.get(Case, case_id)
+        if case is None or case.workspace_id != ws.id:
+            return
+        cf = s.execute(select(CaseFacts).where(CaseFacts.case_id == case_id)).scalar_one_or_none()
+        rows = list(
+            s.execute(
+                select(SupportRequest)
+                .join(CaseLink, CaseLink.support_request_id == SupportRequest.id)
+                .where(CaseLink.case_id == case_id, CaseLink.kind == "support_request")
+                .order_by(SupportRequest.opened_at)
+            ).scalars()
+        )
+        org = s.get(Organization, case.supplier_id)
+        assert org is not None
+        contract = s.get(Contract, case.contract_id) if case.contract_id else None
+        if contract is None:
+            ids = {r.contract_id for r in rows if r.contract_id}
+            contract = s.get(Contract, next(iter(ids))) if len(ids) == 1 else None
+        derived = _derive(s, ws, rows, contract, org)
+        has_facts = cf is not None and cf.received_on is not None
+    if has_facts:
+        derived.facts, derived.notes = None, []
+    elif derived.facts:
+        from ..cases.opening import set_facts
+
+        try:
+            set_facts(ctx, workspace, case_id, derived.facts, actor=actor)
+        except ValueError as exc:
+            derived.notes.append(
+                {"date": derived.facts["knowledge_on"], "text": f"deadline facts not set: {exc}", "evidence": []}
+            )
+    _finish(ctx, workspace, case_id, derived, actor=actor)

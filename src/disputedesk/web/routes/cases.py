@@ -29,6 +29,7 @@ from ...services.cases.commands import (
     check,
 )
 from ...services.context import Context
+from ...services.records.case_opening import complete_from_records
 from ..deps import current_workspace, get_ctx, get_lang, need, user_today
 from ..pages import render
 
@@ -110,6 +111,8 @@ async def open_case_form(
         case_id = svc.open_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
     except ValueError as exc:
         return _list_page(request, ctx, ws, lang, error=exc, form=data)
+    # the form has no deadline facts or ladder: take them from the records, each with its source
+    complete_from_records(ctx, ws.slug, case_id, actor=ws.username)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
 
 
