@@ -284,6 +284,7 @@ def _finish(text: str, codec: str, notes: list[str], forced_damage: str | None =
 
 _EW = re.compile(rb"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=")
 _WS_ONLY = re.compile(rb"^[ \t\r\n]*$")
+_FOLD_TEXT = re.compile(r"\r?\n[ \t]")
 
 
 def _ew_bytes(enc: bytes, payload: bytes) -> bytes | None:
@@ -310,6 +311,12 @@ def decode_header(value: str | bytes | None) -> DecodedText:
     """
     if value is None:
         return DecodedText("", None)
+    if isinstance(value, str) and value.isascii() and "=?" not in value and "\x1b" not in value:
+        # most header fields: plain ASCII, no encoded word; what the general path below gives
+        # for them (notes of decode_bytes, then _finish), without its byte-level passes
+        text = _FOLD_TEXT.sub(" ", value).replace("\r", "").replace("\n", "")
+        notes = sorted(set(n for n in detect_damage(text) if not n.startswith("contains")))
+        return _finish(text.replace("\x00", ""), "ascii", notes)
     if isinstance(value, str):
         raw = value.encode("ascii", "surrogateescape") if _ascii_or_surrogate(value) else value.encode()
     else:

@@ -124,7 +124,7 @@ def iter_mbox_messages(
                     oversized = True
                     lines = []
                 else:
-                    lines.append(_unquote(line, variant))
+                    lines.append(_unquote(line, variant) if line[:1] == b">" else line)
         prev_blank = line in (b"\n", b"\r\n")
         offset += len(line)
     if started and (lines or from_line or oversized):
