@@ -297,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             c1 = cpu_seconds()
             again = sla.evaluate_all(ctx, "bench", as_of=as_of, actor="bench", workers=w)
             t2 = time.perf_counter()
+            c2 = cpu_seconds()
             print(
                 f"workers={w}: load+evaluate+store {t1 - t0:6.2f} s "
                 f"({rep.requests / (t1 - t0):,.0f} requests/s, {n_msgs / (t1 - t0):,.0f} messages/s); "
@@ -309,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"(wall counts the waiting for other processes on a shared machine; load {os.getloadavg()[0]:.1f})"
             )
             print(
-                f"workers={w}: re-run, nothing changed {t2 - t1:6.2f} s ({again.changed} changed, {again.new} new, "
+                f"workers={w}: re-run, nothing changed {t2 - t1:6.2f} s, CPU {c2 - c1:.2f} s "
+                f"({again.changed} changed, {again.new} new, "
                 f"{again.requests - again.reused} evaluated): {(t1 - t0) / (t2 - t1):,.0f}x faster than the first run"
             )
             t3 = time.perf_counter()

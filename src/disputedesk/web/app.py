@@ -20,7 +20,7 @@ from ..services import timestamps
 from ..services.accounts import AccountError, secret_key
 from ..services.context import Context
 from ..services.evidence import EvidenceNotFound
-from ..services.records.errors import FieldError
+from ..services.records.errors import PYDANTIC_CHECKS, FieldError, from_validation
 from ..services.workspaces import WorkspaceNotFound
 from ..store.blobs import BlobStoreError
 from ..store.db import DatabaseError
@@ -204,9 +204,9 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         if isinstance(inner, FieldError):  # a typed command's check across fields names its field
             return error(request, 422, str(inner), inner.field, inner)
         loc = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
-        said: FieldError | None = None
-        if first.get("type") == "missing":  # a required form field left empty: say so in the page's language
-            said = FieldError(loc or "request", "required")
+        # said in the page's language when the check is one the catalogue knows (a required field
+        # left empty, "not a whole number", …); the API keeps Pydantic's sentence
+        said = from_validation(exc) if str(first.get("type")) in PYDANTIC_CHECKS else None  # type: ignore[arg-type]
         return error(request, 422, f"{loc or 'request'}: {first.get('msg', 'invalid')}", loc or None, said)
 
     @app.exception_handler(BlobStoreError)

@@ -118,3 +118,16 @@ def test_an_upload_report_in_chinese_says_why_a_file_was_not_kept_in_chinese(cli
     text = " ".join(visible(r.text))
     assert "与 E-0001 内容完全相同：不重复保存" in text and "空文件（0 字节）：无可保存内容" in text
     assert foreign_sentences(r.text) == []
+
+
+def test_a_form_refused_by_a_type_check_says_why_in_chinese_naming_the_field(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    c.get("/lang/zh")
+    r = c.post("/access/share", data={"label": "counsel", "days": "two weeks"})
+    assert r.status_code == 422
+    text = " ".join(visible(r.text))
+    assert "不是整数" in text and "请检查请求内容" not in text
+    assert foreign_sentences(r.text) == []
+    # the API keeps its English, machine-readable answer
+    api = c.post("/api/cases", json={"title": 5})
+    assert api.status_code == 422 and api.json()["field"] == "title"

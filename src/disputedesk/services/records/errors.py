@@ -83,6 +83,9 @@ def from_validation(exc: ValidationError) -> FieldError:
     return FieldError(loc or "request", str(first.get("msg", "invalid")))
 
 
+#: The Pydantic checks that have a sentence of their own (in every interface language).
+PYDANTIC_CHECKS = frozenset(_PYDANTIC)
+
 #: The templates of the custom checks in the command models (their PydanticCustomError types).
 _OWN: dict[str, str] = {}
 
