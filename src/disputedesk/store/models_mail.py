@@ -60,6 +60,20 @@ class MailMessageMeta(Base):
     from_name: Mapped[str | None] = mapped_column(String(500))
 
 
+class MailThreadKey(Base):
+    """Where a message can meet others when threading (``ingest.mail.threading.thread_keys``): a
+    64-bit hash of its Message-ID and of each id it refers to, and of its normalised subject
+    (``subject``). New messages are threaded against these instead of re-reading the workspace."""
+
+    __tablename__ = "mail_thread_keys"
+    __table_args__ = (Index("ix_mail_thread_keys_lookup", "workspace_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"))
+    key: Mapped[int] = mapped_column(BigInteger)
+    subject: Mapped[bool] = mapped_column(Boolean, default=False)
+    message_pk: Mapped[int] = mapped_column(Integer)  # no foreign key: derived data, as the search index
+
+
 class MailSearchDoc(WorkspaceScoped, Base):
     """One indexed text: a message (subject, people, body), an attachment or a document.
 

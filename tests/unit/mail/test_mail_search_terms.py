@@ -31,9 +31,14 @@ def test_snippet_marks_the_hits_and_escapes_html() -> None:
     assert "<mark>故障</mark>" in rich and "&lt;b&gt;" in rich
 
 
-def test_a_big_mailbox_parsed_in_a_second_process_gives_the_same_items(tmp_path) -> None:
+def _prepared(items):  # type: ignore[no-untyped-def]
+    return [(p.item.key.split(".")[0], p.blob.sha256, p.item.message.subject, p.terms, p.language) for p in items]
+
+
+def test_a_big_mailbox_parsed_in_worker_processes_gives_the_same_items_in_order(tmp_path, monkeypatch) -> None:
     from disputedesk.ingest.mail import MBOX
-    from disputedesk.services.imports.mail import parse_in_worker, parse_source
+    from disputedesk.services.imports import mail_workers
+    from disputedesk.store.blobs import LocalBlobStore
 
     box = tmp_path / "in.mbox"
     box.write_bytes(
@@ -43,14 +48,26 @@ def test_a_big_mailbox_parsed_in_a_second_process_gives_the_same_items(tmp_path)
             for i in range(70)
         )
     )
-    serial = [(i.key, i.sha256, i.message.subject) for i in parse_source(box, MBOX, key="k", tz=None)]
-    parallel = [(i.key, i.sha256, i.message.subject) for i in parse_in_worker(box, MBOX, key="k", tz=None)]
+    blobs = LocalBlobStore(tmp_path / "blobs")
+    serial = _prepared(
+        mail_workers.prepare_all(
+            mail_workers.parse_source(box, MBOX, key="k", tz=None), blobs, cand_name="m", cand_source="x",
+            root_sha256=None,
+        )
+    )  # fmt: skip
+    assert len(mail_workers.split_points(box, 500)) > 6
+    monkeypatch.setattr(mail_workers, "MBOX_SEGMENT_BYTES", 500)  # many segments, several workers
+    parallel = _prepared(
+        mail_workers.prepare_in_workers(box, MBOX, key="k", blobs=blobs, cand_name="m", cand_source="x", workers=3)
+    )
     assert parallel == serial and len(serial) == 70 and serial[0][2] == "故障 0"
+    assert all(blobs.exists(sha) for _k, sha, *_ in parallel)
 
 
-def test_a_big_maildir_parsed_in_a_second_process_gives_the_same_items(tmp_path, monkeypatch) -> None:
+def test_a_big_maildir_parsed_in_worker_processes_gives_the_same_items_in_order(tmp_path, monkeypatch) -> None:
     from disputedesk.ingest.mail import MAILDIR
-    from disputedesk.services.imports import mail as mail_import
+    from disputedesk.services.imports import mail_workers
+    from disputedesk.store.blobs import LocalBlobStore
 
     for d in ("cur", "new", "tmp"):
         (tmp_path / "md" / d).mkdir(parents=True)
@@ -58,16 +75,25 @@ def test_a_big_maildir_parsed_in_a_second_process_gives_the_same_items(tmp_path,
         (tmp_path / "md" / "cur" / f"{i:04d}.x:2,S").write_bytes(
             b"From: a@b.c\nSubject: =?utf-8?B?5pWF6Zqc?= %d\nMessage-ID: <m%d@b.c>\n\nbody\n" % (i, i)
         )
-    serial = [(i.key, i.sha256) for i in mail_import.parse_source(tmp_path / "md", MAILDIR, key="k", tz=None)]
-    monkeypatch.setattr(mail_import, "PARALLEL_MIN_BYTES", 1000)
+    blobs = LocalBlobStore(tmp_path / "blobs")
+    serial = _prepared(
+        mail_workers.prepare_all(
+            mail_workers.parse_source(tmp_path / "md", MAILDIR, key="k", tz=None), blobs, cand_name="md",
+            cand_source="x", root_sha256=None,
+        )
+    )  # fmt: skip
+    monkeypatch.setattr(mail_workers, "PARALLEL_MIN_BYTES", 1000)
+    monkeypatch.setattr(mail_workers, "MAILDIR_SEGMENT_FILES", 3)
     started = []
+    real = mail_workers.prepare_in_workers
 
-    def fake_worker(path, media_type, *, key, tz):  # type: ignore[no-untyped-def]
-        started.append((path, media_type, key, tz))
-        return iter(())
+    def counting(*a, **kw):  # type: ignore[no-untyped-def]
+        started.append(kw["workers"])
+        return real(*a, **kw)
 
-    monkeypatch.setattr(mail_import, "parse_in_worker", fake_worker)
-    assert list(mail_import.expand_maildir(tmp_path / "md", key="k", tz=None)) == [] and started
-    monkeypatch.undo()
-    parallel = [(i.key, i.sha256) for i in mail_import.parse_in_worker(tmp_path / "md", MAILDIR, key="k", tz=None)]
-    assert parallel == serial and len(serial) == 40
+    monkeypatch.setattr(mail_workers, "prepare_in_workers", counting)
+    monkeypatch.setattr(mail_workers, "worker_count", lambda: 2)
+    parallel = _prepared(
+        mail_workers.expand_maildir(tmp_path / "md", blobs, key="k", tz=None, cand_name="md", cand_source="x")
+    )
+    assert started == [2] and parallel == serial and len(serial) == 40

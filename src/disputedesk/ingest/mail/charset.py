@@ -284,6 +284,7 @@ def _finish(text: str, codec: str, notes: list[str], forced_damage: str | None =
 
 _EW = re.compile(rb"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=")
 _WS_ONLY = re.compile(rb"^[ \t\r\n]*$")
+_FOLD_TEXT = re.compile(r"\r?\n[ \t]")
 
 
 def _ew_bytes(enc: bytes, payload: bytes) -> bytes | None:
@@ -310,6 +311,12 @@ def decode_header(value: str | bytes | None) -> DecodedText:
     """
     if value is None:
         return DecodedText("", None)
+    if isinstance(value, str) and value.isascii() and "=?" not in value and "\x1b" not in value:
+        # most header fields: plain ASCII, no encoded word; what the general path below gives
+        # for them (notes of decode_bytes, then _finish), without its byte-level passes
+        text = _FOLD_TEXT.sub(" ", value).replace("\r", "").replace("\n", "")
+        notes = sorted(set(n for n in detect_damage(text) if not n.startswith("contains")))
+        return _finish(text.replace("\x00", ""), "ascii", notes)
     if isinstance(value, str):
         raw = value.encode("ascii", "surrogateescape") if _ascii_or_surrogate(value) else value.encode()
     else:
@@ -347,8 +354,12 @@ def decode_header(value: str | bytes | None) -> DecodedText:
     return _finish(text, codec_used or "ascii", sorted(set(n for n in notes if not n.startswith("contains"))))
 
 
+_NOT_ASCII_OR_SURROGATE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_NOT_LATIN1_OR_SURROGATE = re.compile("[^\x00-\xff\udc80-\udcff]")
+
+
 def _ascii_or_surrogate(s: str) -> bool:
-    return all(ord(c) < 0x80 or 0xDC80 <= ord(c) <= 0xDCFF for c in s)
+    return s.isascii() or _NOT_ASCII_OR_SURROGATE.search(s) is None  # one C-level pass (every header)
 
 
 def decode_rfc2231(param: str | tuple[str | None, str | None, str] | None) -> DecodedText:
@@ -370,4 +381,4 @@ def decode_rfc2231(param: str | tuple[str | None, str | None, str] | None) -> De
 
 
 def _latin1_ok(s: str) -> bool:
-    return all(ord(c) < 0x100 or 0xDC80 <= ord(c) <= 0xDCFF for c in s)
+    return _NOT_LATIN1_OR_SURROGATE.search(s) is None

@@ -124,12 +124,15 @@ def _strip_preamble(raw: bytes) -> tuple[bytes, list[str]]:
     return data[pos:], notes
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 0x20 and b not in (9, 10, 12, 13, 27)))
+
+
 def reject_reason(raw: bytes) -> str | None:
     """Why these bytes are not an e-mail message at all (None if they may be one)."""
     if not raw.strip():
         return "empty file" if not raw else "file holds only whitespace"
     head = raw[:4096]
-    control = sum(1 for b in head if b < 0x20 and b not in (9, 10, 12, 13, 27))
+    control = len(head.translate(None, _NOT_CONTROL))  # keeps only the control bytes (C, no loop)
     if control > len(head) * 0.05:
         return "binary data, not an RFC 5322 message (control bytes in the first 4 KiB)"
     body, _ = _strip_preamble(raw)

@@ -14,7 +14,7 @@ from pathlib import Path
 from .eml import iter_eml_items
 from .model import ParsedItem
 
-__all__ = ["folder_name", "is_maildir", "iter_maildir_files", "iter_maildir_items"]
+__all__ = ["folder_name", "is_maildir", "iter_maildir_files", "iter_maildir_items", "maildir_file_items"]
 
 
 def is_maildir(path: str | Path) -> bool:
@@ -61,18 +61,23 @@ def iter_maildir_items(root: str | Path, *, key_prefix: str = "") -> Iterator[Pa
     """Parse every message of a Maildir tree."""
     rootp = Path(root)
     for n, (folder, path) in enumerate(iter_maildir_files(rootp)):
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            yield ParsedItem(
-                key=f"{key_prefix}{n}",
-                kind="rejected",
-                source=str(path),
-                media_type="application/octet-stream",
-                raw=b"",
-                location=str(path.relative_to(rootp)),
-                reason=f"cannot read file: {exc}",
-            )
-            continue
-        location = f"folder {folder or '(top)'}: {path.relative_to(rootp)}"
-        yield from iter_eml_items(raw, source=str(path), key=f"{key_prefix}{n}", location=location)
+        yield from maildir_file_items(rootp, folder, path, key=f"{key_prefix}{n}")
+
+
+def maildir_file_items(root: Path, folder: str, path: Path, *, key: str) -> Iterator[ParsedItem]:
+    """The items of one message file of the Maildir ``root``."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield ParsedItem(
+            key=key,
+            kind="rejected",
+            source=str(path),
+            media_type="application/octet-stream",
+            raw=b"",
+            location=str(path.relative_to(root)),
+            reason=f"cannot read file: {exc}",
+        )
+        return
+    location = f"folder {folder or '(top)'}: {path.relative_to(root)}"
+    yield from iter_eml_items(raw, source=str(path), key=key, location=location)

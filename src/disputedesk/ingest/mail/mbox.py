@@ -26,7 +26,7 @@ from typing import BinaryIO, Literal
 from .eml import iter_eml_items
 from .model import ParsedItem
 
-__all__ = ["MAX_MESSAGE_BYTES", "iter_mbox_items", "iter_mbox_messages", "is_from_line"]
+__all__ = ["MAX_MESSAGE_BYTES", "iter_mbox_items", "iter_mbox_messages", "is_from_line", "split_points"]
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 _FROM_LINE = re.compile(
@@ -54,13 +54,19 @@ def iter_mbox_messages(
     *,
     variant: Literal["mboxrd", "mboxo"] = "mboxrd",
     max_message_bytes: int = MAX_MESSAGE_BYTES,
+    start: int = 0,
+    end: int | None = None,
 ) -> Iterator[tuple[int, int, bytes, bytes, list[str]]]:
     """Yield ``(offset, length, from_line, message_bytes, notes)`` for each message.
 
     ``message_bytes`` has the From_ line removed, the quoting undone and the blank separator
     line before the next From_ line dropped.  ``notes`` lists problems (truncation, size).
+    ``start``/``end`` read one segment of the file: both must be separators from
+    :func:`split_points` (or 0 / the end of the file); offsets stay those of the whole file.
     """
-    offset = 0
+    if start:
+        stream.seek(start)
+    offset = start
     start = 0
     from_line = b""
     lines: list[bytes] = []
@@ -88,7 +94,11 @@ def iter_mbox_messages(
             notes.append("text before the first From_ line")
         return start, end - start, from_line, data, notes
 
+    cut = False  # stopped at ``end``: the next message follows, this is not the file's end
     for line in stream:
+        if end is not None and offset >= end:
+            cut = True
+            break
         is_sep = prev_blank and line.startswith(b"From ") and is_from_line(line.rstrip(b"\r\n"))
         if is_sep:
             if started and (lines or from_line):
@@ -114,11 +124,40 @@ def iter_mbox_messages(
                     oversized = True
                     lines = []
                 else:
-                    lines.append(_unquote(line, variant))
+                    lines.append(_unquote(line, variant) if line[:1] == b">" else line)
         prev_blank = line in (b"\n", b"\r\n")
         offset += len(line)
     if started and (lines or from_line or oversized):
-        yield flush(offset, at_eof=True)
+        yield flush(offset, at_eof=not cut)
+
+
+def split_points(path: str | Path, every: int) -> list[int]:
+    """Offsets of separators about ``every`` bytes apart (0 first): segments that parse alone.
+
+    Each point is a From_ line after an empty line (the rule of :func:`iter_mbox_messages`), so
+    the segments give exactly the messages of the whole file, in order.
+    """
+    points = [0]
+    with open(path, "rb") as fh:
+        size = fh.seek(0, 2)
+        pos = every
+        while pos < size:
+            fh.seek(pos)
+            offset = pos + len(fh.readline())  # the rest of a line we may have landed in
+            prev_blank = False
+            found = None
+            for line in fh:
+                if prev_blank and line.startswith(b"From ") and is_from_line(line.rstrip(b"\r\n")):
+                    found = offset
+                    break
+                prev_blank = line in (b"\n", b"\r\n")
+                offset += len(line)
+            if found is None:
+                break
+            if found > points[-1]:
+                points.append(found)
+            pos = max(found + 1, pos + every)
+    return points
 
 
 def iter_mbox_items(
@@ -127,12 +166,15 @@ def iter_mbox_items(
     variant: Literal["mboxrd", "mboxo"] = "mboxrd",
     key_prefix: str = "",
     max_message_bytes: int = MAX_MESSAGE_BYTES,
+    start: int = 0,
+    end: int | None = None,
 ) -> Iterator[ParsedItem]:
-    """Parse every message of an mbox file; one message (plus its children) at a time."""
+    """Parse every message of an mbox file (or of the segment ``start``-``end``, see
+    :func:`split_points`); one message (plus its children) at a time."""
     source = str(path)
     with open(path, "rb") as fh:
         for n, (offset, length, from_line, data, notes) in enumerate(
-            iter_mbox_messages(fh, variant=variant, max_message_bytes=max_message_bytes)
+            iter_mbox_messages(fh, variant=variant, max_message_bytes=max_message_bytes, start=start, end=end)
         ):
             key = f"{key_prefix}{n}"
             location = f"mbox bytes {offset}-{offset + length} ({from_line.decode('latin-1')[:80]})"

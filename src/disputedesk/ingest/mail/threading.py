@@ -13,12 +13,21 @@ https://www.jwz.org/doc/threading.html, with three changes for evidence work:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-__all__ = ["ThreadInput", "ThreadNode", "Thread", "normalise_subject", "is_reply_subject", "thread_messages"]
+__all__ = [
+    "ThreadInput",
+    "ThreadNode",
+    "Thread",
+    "normalise_subject",
+    "is_reply_subject",
+    "thread_keys",
+    "thread_messages",
+]
 
 _PREFIX = re.compile(
     r"^\s*(?:\[[^\]]{0,40}\]\s*)?"
@@ -101,6 +110,25 @@ class Thread:
     def first_date(self) -> datetime | None:
         dates = [n.message.date for n in self.root.walk() if n.message and n.message.date]
         return min(dates) if dates else None
+
+
+def _key64(kind: bytes, value: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(kind + value.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def thread_keys(m: ThreadInput) -> tuple[set[int], int | None]:
+    """Where a message can meet others in :func:`thread_messages`, as 64-bit keys.
+
+    The first set holds its Message-ID and every id it refers to: two messages can only end up in
+    the same thread by references if they share one of these. The second is its normalised
+    subject (subject fallback), or None. Keys are hashes: a collision only makes incremental
+    threading look at a thread more than needed, never less.
+    """
+    ids = {_key64(b"i", r) for r in (m.message_id, m.in_reply_to, *m.references) if r}
+    ns = normalise_subject(m.subject) if m.subject.strip() else ""
+    return ids, (_key64(b"s", ns) if ns else None)
 
 
 def _sort_key(node: ThreadNode) -> tuple[int, str, str]:

@@ -15,9 +15,7 @@ present with different bytes is kept, and both messages are flagged as variants 
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -33,7 +31,6 @@ from sqlalchemy.orm import Session
 from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...ingest.mail import (
-    MAILDIR,
     MBOX,
     Address,
     ParsedItem,
@@ -44,10 +41,8 @@ from ...ingest.mail import (
 )
 from ...ingest.mail.direction import side_of
 from ...ingest.mediatypes import mail_source_type
-from ...store.blobs import local_path
 from ...store.models import Contact, Message, Organization
 from ...store.models_mail import MailMessageMeta, MailSearchDoc
-from ..context import Context
 
 MAX_MESSAGE_TEXT = 1_000_000
 
@@ -145,14 +140,14 @@ def parse_source(path: Path, media_type: str, *, key: str, tz: tzinfo | None) ->
     try:
         yield from parser(path, key=key, tz=tz)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop an import
-        yield ParsedItem(
-            key=f"{key}!error",
-            kind="rejected",
-            source=str(path),
-            media_type=media_type,
-            raw=b"",
-            reason=f"parser failed: {type(exc).__name__}: {exc}",
-        )
+        yield source_failed(path, media_type, key, f"parser failed: {type(exc).__name__}: {exc}")
+
+
+def source_failed(path: str | Path, media_type: str, key: str, reason: str) -> ParsedItem:
+    """The rejected item that stands for a whole source the parser could not finish."""
+    return ParsedItem(
+        key=f"{key}!error", kind="rejected", source=str(path), media_type=media_type, raw=b"", reason=reason
+    )
 
 
 def message_text(m: ParsedMessage) -> str:
@@ -229,9 +224,15 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
 
 
 def build_message(
-    ws_id: int, evidence_id: int | None, m: ParsedMessage, parties: WorkspaceParties, location: str | None
+    ws_id: int,
+    evidence_id: int | None,
+    m: ParsedMessage,
+    parties: WorkspaceParties,
+    location: str | None,
+    language: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The ``messages`` row and the ``mail_message_meta`` row (without its key) of a message."""
+    """The ``messages`` row and the ``mail_message_meta`` row (without its key) of a message
+    (``language`` if a parse worker already found it)."""
     d = classify(m, parties.all)
     body = m.index_text[:MAX_MESSAGE_TEXT].replace("\x00", "")
     msg = {
@@ -245,7 +246,7 @@ def build_message(
         "sent_at": m.date,
         "subject": m.subject.replace("\x00", ""),
         "text": body,
-        "language": language_of(m.subject + "\n" + body),
+        "language": language if language is not None else language_of(m.subject + "\n" + body),
         "message_id": (m.message_id or None) and m.message_id[:1000],
         "in_reply_to": (m.in_reply_to or None) and m.in_reply_to[:1000],
         "flags": message_flags(m, location, d.reason),
@@ -366,100 +367,6 @@ class _NewMessage:
 
 def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
-
-
-PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # a mailbox this big is parsed in a second process
-
-
-def expand(
-    ctx: Context, sha256: str, media_type: str, key: str, tz: tzinfo | None, tmpdir: Path, size: int = 0
-) -> Iterator[ParsedItem]:
-    with local_path(ctx.blobs, sha256, tmpdir) as path:
-        if size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) > 1 and media_type in (MBOX,):
-            yield from parse_in_worker(path, media_type, key=key, tz=tz)
-        else:
-            yield from parse_source(path, media_type, key=key, tz=tz)
-
-
-def expand_maildir(path: Path, *, key: str, tz: tzinfo | None) -> Iterator[ParsedItem]:
-    """A Maildir's items; a big one is parsed in a second process, as a big mbox is."""
-    if (os.cpu_count() or 1) > 1 and _at_least(path, PARALLEL_MIN_BYTES):
-        yield from parse_in_worker(path, MAILDIR, key=key, tz=tz)
-    else:
-        yield from parse_source(path, MAILDIR, key=key, tz=tz)
-
-
-def _at_least(maildir: Path, limit: int) -> bool:
-    """True once the message files of a Maildir add up to ``limit`` bytes (stops counting there)."""
-    from ...ingest.mail.maildir import iter_maildir_files
-
-    total = 0
-    for _folder, path in iter_maildir_files(maildir):
-        try:
-            total += path.stat().st_size
-        except OSError:
-            continue
-        if total >= limit:
-            return True
-    return False
-
-
-def _parse_worker(path: str, media_type: str, key: str, tz: tzinfo | None, q: Any) -> None:
-    """Child process: parse and hand the items over in small chunks (a bounded queue keeps
-    memory flat: the parser waits while the importer stores and records)."""
-    chunk: list[ParsedItem] = []
-    try:
-        for item in parse_source(Path(path), media_type, key=key, tz=tz):
-            chunk.append(item)
-            if len(chunk) >= 32:
-                q.put(chunk)
-                chunk = []
-        if chunk:
-            q.put(chunk)
-    finally:
-        q.put(None)
-
-
-def parse_in_worker(path: Path, media_type: str, *, key: str, tz: tzinfo | None) -> Iterator[ParsedItem]:
-    """Parse a big mailbox in a second process while this one hashes, stores and records.
-
-    Items arrive in the same order as from :func:`parse_source`. A worker that dies is reported
-    as a rejected item; what was recorded before stays (the import can be re-run).
-    """
-    import multiprocessing
-    import queue
-
-    mp = multiprocessing.get_context("spawn")  # no fork: the web app's threads may hold locks
-    q = mp.Queue(maxsize=16)
-    proc = mp.Process(target=_parse_worker, args=(str(path), media_type, key, tz, q), daemon=True)
-    proc.start()
-    try:
-        while True:
-            try:
-                chunk = q.get(timeout=2)
-            except queue.Empty:
-                if not proc.is_alive():
-                    yield ParsedItem(
-                        key=f"{key}!error",
-                        kind="rejected",
-                        source=str(path),
-                        media_type=media_type,
-                        raw=b"",
-                        reason=f"parser process ended unexpectedly (exit code {proc.exitcode})",
-                    )
-                    return
-                continue
-            if chunk is None:
-                return
-            yield from chunk
-    finally:
-        if proc.is_alive():
-            proc.terminate()
-        proc.join(10)
-
-
-def put_bytes(ctx: Context, raw: bytes, label: str):  # type: ignore[no-untyped-def]
-    return ctx.blobs.put_stream(io.BytesIO(raw), label=label)
 
 
 def temp_dir() -> tempfile.TemporaryDirectory[str]:

@@ -33,7 +33,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
@@ -41,15 +41,18 @@ from ...domain.text import T
 from ...ingest import files as filetypes
 from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
 from ...ingest.mediatypes import detect_media_type
-from ...store.blobs import BlobStoreError, StoredBlob, local_path
+from ...store.blobs import BlobStoreError, StoredBlob
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import EvidenceItem, Message, Workspace
 from ..context import Context
+from ..mail.threads import thread_new_messages
 from ..workspaces import get_workspace
 from . import mail as mail_import
+from . import mail_workers
 
 IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
+THREAD_EVERY = 2000  # new messages are threaded after this many (and at the end)
 
 
 @dataclass
@@ -126,6 +129,8 @@ class _Stored:
     item_kind: str = "file"  # file | message | attachment | container
     top: bool = True  # a batch may end before it (not inside a message's parts)
     note: str | None = None  # shown in the report next to an imported item
+    terms: str | None = None  # search terms, if a parse worker computed them
+    language: str | None = None  # a message's language, if a parse worker found it
 
 
 @dataclass
@@ -137,6 +142,7 @@ class _Run:
     numbers: dict[str, int] = field(default_factory=dict)  # item key -> evidence number
     msgpk: dict[str, int] = field(default_factory=dict)  # item key -> messages.id
     messages: int = 0
+    threaded: int = 0  # ``messages`` when they were last threaded
     serial: int = 0
     containers: set[str] = field(default_factory=set)
 
@@ -208,7 +214,16 @@ def import_candidates(
         if batch:
             for o in _record_batch(ctx, workspace, batch, actor, run):
                 emit(o)
+            if run.messages - run.threaded >= THREAD_EVERY:
+                thread()
         batch, batch_bytes = [], 0
+
+    def thread() -> None:
+        # new messages are threaded every few thousand against the thread keys (memory stays
+        # flat: the workspace's messages are never all read); a crash before leaves them
+        # without a thread, and the next import threads them
+        thread_new_messages(ctx, workspace)
+        run.threaded = run.messages
 
     def full() -> bool:
         return len(batch) >= settings.import_batch_files or batch_bytes >= settings.import_batch_bytes
@@ -249,10 +264,8 @@ def import_candidates(
                 batch.append(st)
                 batch_bytes += st.blob.size
         record()
-    if run.messages:
-        from ..mail import rebuild_threads
-
-        rebuild_threads(ctx, workspace)
+    if run.messages > run.threaded:
+        thread()
     from ..timestamps import after_import  # a trusted timestamp of the new head, if a TSA is configured
 
     after_import(ctx, workspace, report.imported - imported_before)
@@ -304,14 +317,27 @@ def _expand_mail(
     tz = cand.tz or (run.parties.timezone if run.parties else None)
     if root is not None:
         root.key = key
-        items = mail_import.expand(ctx, root.blob.sha256, mtype, key, tz, tmp, root.blob.size)
+        items = mail_workers.expand(
+            ctx.blobs,
+            root.blob.sha256,
+            mtype,
+            key=key,
+            tz=tz,
+            tmpdir=tmp,
+            size=root.blob.size,
+            cand_name=cand.name,
+            cand_source=cand.source,
+        )
     else:
         assert cand.maildir is not None
-        items = mail_import.expand_maildir(cand.maildir, key=key, tz=tz)
+        items = mail_workers.expand_maildir(
+            cand.maildir, ctx.blobs, key=key, tz=tz, cand_name=cand.name, cand_source=cand.source
+        )
     root_done = root is None
     n = 0
     messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
-    for item in items:
+    for prep in items:
+        item = prep.item
         n += 1
         if not root_done:
             assert root is not None
@@ -325,12 +351,14 @@ def _expand_mail(
                 yield root
                 return
             root_done = True
-            if item.parent_key is None and item.kind in ("message", "container") and item.sha256 == root.blob.sha256:
+            if item.parent_key is None and item.kind in ("message", "container") and prep.same_as_root:
                 root.item_kind = item.kind
                 root.location = item.location
                 if item.message is not None:
                     root.message = item.message
-                    root.text = mail_import.message_text(item.message)
+                    root.text = prep.text
+                    root.terms = prep.terms
+                    root.language = prep.language
                     root.doc_date = item.message.date or root.doc_date
                     root.media_type = item.media_type or root.media_type
                     messages[item.key] = root
@@ -347,39 +375,33 @@ def _expand_mail(
         name = mail_import.child_name(cand.name, item, n)
         source = f"{cand.source}#{where}"
         holder = messages.get(item.parent_key or "")
-        if not item.raw and holder is not None and holder.message is not None:
+        if prep.empty and holder is not None and holder.message is not None:
             # an empty MIME part: nothing to keep, but the message says it had one
             note = f"empty attachment part: {name}"
             holder.message.notes.append(note)
             holder.note = f"{holder.note}; {note}" if holder.note else note
             continue
-        try:
-            blob = mail_import.put_bytes(ctx, item.raw, source)
-        except BlobStoreError as exc:
-            yield Outcome(name, source, FAILED, reason=str(exc))
+        if prep.empty:
+            yield Outcome(name, source, FAILED, reason=T("empty part (0 bytes): nothing to keep"))
             continue
-        if blob.size == 0:
-            yield Outcome(name, source, FAILED, sha256=blob.sha256, reason=T("empty part (0 bytes): nothing to keep"))
+        if prep.error is not None or prep.blob is None:
+            yield Outcome(name, source, FAILED, reason=prep.error)
             continue
-        text = None
-        doc_date = None
+        blob = prep.blob
         if item.kind == "message" and item.message is not None:
             media_type = item.media_type or "message/rfc822"
-            text = mail_import.message_text(item.message)
             doc_date = item.message.date
             kind = "correspondence"
         else:
-            media_type = detect_media_type(name, blob.head)
-            if media_type in ("application/octet-stream", "text/plain") and item.media_type:
-                media_type = item.media_type.lower()
-            text = _extract(ctx, blob, media_type)
+            media_type = prep.media_type or "application/octet-stream"
+            doc_date = None
             kind = filetypes.guess_kind(name, media_type)
         sub = Candidate(name=name, source=source, open=_no_stream, kind=kind)
         stored = _Stored(
             sub,
             blob,
             media_type,
-            text,
+            prep.text,
             doc_date,
             key=item.key,
             parent_key=parent,
@@ -387,6 +409,8 @@ def _expand_mail(
             location=item.location,
             item_kind=item.kind,
             top=item.parent_key is None,
+            terms=prep.terms,
+            language=prep.language,
         )
         if item.parent_key is None:
             messages.clear()  # a new top-level message: the parts of the last one are done
@@ -422,18 +446,8 @@ def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
             cand.name, cand.source, FAILED, sha256=blob.sha256, reason=T("empty file (0 bytes): nothing to keep")
         )
     media_type = detect_media_type(cand.name, blob.head)
-    text = _extract(ctx, blob, media_type)
+    text = mail_workers.extract_text(ctx.blobs, blob, media_type)
     return _Stored(cand, blob, media_type, text, filetypes.document_date(media_type, blob.head))
-
-
-def _extract(ctx: Context, blob: StoredBlob, media_type: str) -> str | None:
-    """Text for preview and search, read from the stored original (never from the source again)."""
-    if not filetypes.has_extractor(media_type):
-        return None
-    if ctx.blobs.local_file(blob.sha256) is None and blob.size > 200 * 1024 * 1024:
-        return None  # not worth copying out of an object store for a search text
-    with local_path(ctx.blobs, blob.sha256) as path:
-        return filetypes.extract_text(path, media_type)
 
 
 def _record_batch(
@@ -567,7 +581,7 @@ def _record_mail(s, ws: Workspace, writer: LedgerWriter, added, run: _Run, actor
     msgs: list[tuple[_Stored, _Row, dict, dict]] = []  # type: ignore[type-arg]
     for st, item in added:
         if st.message is not None:
-            m, meta = mail_import.build_message(ws.id, item.id, st.message, parties, st.location)
+            m, meta = mail_import.build_message(ws.id, item.id, st.message, parties, st.location, st.language)
             msgs.append((st, item, m, meta))
     if msgs:
         for label, mid, others in mail_import.link_variants(s, ws.id, [(m, item.label) for _, item, m, _ in msgs]):
@@ -590,12 +604,13 @@ def _record_mail(s, ws: Workspace, writer: LedgerWriter, added, run: _Run, actor
         run.messages += len(msgs)
     docs = []
     for st, item, m, _meta in msgs:
-        docs.append((ws.id, item.id, m["id"], "message", mail_import.search_terms_for_message(st.message)))  # type: ignore[arg-type]
+        terms = st.terms if st.terms is not None else mail_import.search_terms_for_message(st.message)  # type: ignore[arg-type]
+        docs.append((ws.id, item.id, m["id"], "message", terms))
     for st, item in added:
         if st.message is not None:
             continue
         if st.item_kind == "attachment":
-            terms = index_terms(f"{st.cand.name}\n{st.text or ''}")
+            terms = st.terms if st.terms is not None else index_terms(f"{st.cand.name}\n{st.text or ''}")
             docs.append((ws.id, item.id, run.msgpk.get(st.parent_key or ""), "attachment", terms))
         elif st.text and st.item_kind == "file":
             docs.append((ws.id, item.id, None, "document", index_terms(f"{st.cand.name}\n{st.text}")))
@@ -620,10 +635,21 @@ class _Row:
 
 
 def _insert_returning_ids(s, model, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
-    """One multi-row INSERT … RETURNING id (SQLite and PostgreSQL), ids in the rows' order."""
+    """Insert rows with Core in one batch; their new ids, in the rows' order.
+
+    PostgreSQL: one multi-row ``INSERT … RETURNING id`` (SQLAlchemy keeps the order). SQLite: the
+    ids are given (one past the highest), because SQLAlchemy can only keep RETURNING in order
+    there by sending one INSERT per row (no "insert sentinel" on SQLite); the caller holds the
+    database write lock (``lock_workspace``), so no other writer can take those ids meanwhile.
+    """
     if not rows:
         return []
     table = model.__table__  # Core, not the ORM's bulk path: plain rows, no per-row bookkeeping
+    if s.get_bind().dialect.name == "sqlite":
+        first = (s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        s.execute(insert(table), [{**r, "id": pk} for r, pk in zip(rows, ids, strict=True)])
+        return ids
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return [r[0] for r in s.execute(stmt, rows).all()]
 

@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import bindparam, insert, select, text, true, update
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
 from ...ingest.mail import ThreadInput, thread_messages
+from ...ingest.mail.threading import thread_keys
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
-from ...store.models import EvidenceItem, Message, Organization, SupportRequest
-from ...store.models_mail import MailMessageMeta, MailThread
+from ...store.models import EvidenceItem, Message, Organization, SupportRequest, Workspace
+from ...store.models_mail import MailMessageMeta, MailThread, MailThreadKey
 from ...store.search_sql import ThreadSummary, thread_list
 from ..context import Context
 from ..workspaces import get_workspace, one_in
@@ -24,16 +25,10 @@ from ..workspaces import get_workspace, one_in
 # -- threads ---------------------------------------------------------------------------------------
 
 
-def rebuild_threads(ctx: Context, workspace: str) -> int:
-    """(Re)thread every message of the workspace; returns the number of threads.
-
-    A thread keeps its row (and its link to a support request) as long as its root stays the
-    same; when threads merge, the merged thread inherits the link.
-    """
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, workspace)
-        lock_workspace(s, ws.id)
-        rows = s.execute(
+def _thread_rows(s: Session | Any, ws_id: int, where: Any, limit: int | None = None) -> list[Any]:
+    """What threading needs of each message (``where`` picks them), in message order."""
+    return list(
+        s.execute(
             select(
                 Message.id,
                 Message.message_id,
@@ -52,106 +47,233 @@ def rebuild_threads(ctx: Context, workspace: str) -> int:
             )
             .join(MailMessageMeta, MailMessageMeta.message_pk == Message.id)
             .join(EvidenceItem, EvidenceItem.id == Message.evidence_id)
-            .where(Message.workspace_id == ws.id)
+            .where(Message.workspace_id == ws_id, where)
             .order_by(Message.id)
+            .limit(limit)
         ).all()
-        info = {r.id: r for r in rows}
-        # e-mail by References/In-Reply-To; a chat (no Message-IDs) is one conversation per export
-        inputs = [
-            ThreadInput(
-                key=str(r.id),
-                message_id=r.message_id if not _is_chat(r.channel) else f"<chat:{r.parent_id}:{r.id}>",
-                in_reply_to=r.in_reply_to,
-                references=tuple(r.references or ()) if not _is_chat(r.channel) else (f"<chat:{r.parent_id}>",),
-                subject=r.subject or "",
-                date=r.sent_at,
-            )
-            for r in rows
+    )
+
+
+def _input(r: Any) -> ThreadInput:
+    """e-mail by References/In-Reply-To; a chat (no Message-IDs) is one conversation per export."""
+    chat = _is_chat(r.channel)
+    return ThreadInput(
+        key=str(r.id),
+        message_id=r.message_id if not chat else f"<chat:{r.parent_id}:{r.id}>",
+        in_reply_to=r.in_reply_to,
+        references=tuple(r.references or ()) if not chat else (f"<chat:{r.parent_id}>",),
+        subject=r.subject or "",
+        date=r.sent_at,
+    )
+
+
+def _key_rows(ws_id: int, r: Any) -> list[dict[str, Any]]:
+    ids, subject = thread_keys(_input(r))
+    rows = [{"workspace_id": ws_id, "key": k, "subject": False, "message_pk": r.id} for k in ids]
+    if subject is not None:
+        rows.append({"workspace_id": ws_id, "key": subject, "subject": True, "message_pk": r.id})
+    return rows
+
+
+def _write_keys(s: Session | Any, ws_id: int, rows: list[Any]) -> None:
+    keys = [k for r in rows for k in _key_rows(ws_id, r)]
+    for i in range(0, len(keys), 5000):
+        s.execute(insert(MailThreadKey.__table__), keys[i : i + 5000])
+
+
+def write_thread_keys(conn: Any, *, only_threaded: bool) -> None:
+    """Keys of every message (``only_threaded``: of those in a thread already), page by page, on
+    a connection in a transaction (the migration that adds the table)."""
+    for ws_id in conn.execute(select(Workspace.id)).scalars().all():
+        last = 0
+        while True:
+            where = Message.id > last
+            if only_threaded:
+                where = where & MailMessageMeta.thread_id.is_not(None)
+            rows = _thread_rows(conn, ws_id, where, limit=2000)
+            if not rows:
+                break
+            _write_keys(conn, ws_id, rows)
+            last = rows[-1].id
+
+
+def rebuild_threads(ctx: Context, workspace: str) -> int:
+    """(Re)thread every message of the workspace; returns the number of threads.
+
+    A thread keeps its row (and its link to a support request) as long as its root stays the
+    same; when threads merge, the merged thread inherits the link. An import threads only its
+    new messages (:func:`thread_new_messages`), with the same result.
+    """
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        lock_workspace(s, ws.id)
+        rows = _thread_rows(s, ws.id, true())
+        _write_keys(s, ws.id, [r for r in rows if r.thread_id is None])
+        old = list(s.execute(select(MailThread).where(MailThread.workspace_id == ws.id)).scalars())
+        return _apply_threads(s, ws.id, rows, old)
+
+
+def thread_new_messages(ctx: Context, workspace: str) -> int:
+    """Thread the messages not in a thread yet (what an import just recorded); returns the
+    number of threads written.
+
+    The result is exactly that of :func:`rebuild_threads`, without reading the workspace: only
+    the threads a new message can touch are read and threaded again. Two messages can land in
+    one thread only by sharing a Message-ID key (one refers to the other, or both to a third)
+    or, for the subject fallback, a normalised subject of a thread root or of a message linked
+    by subject; so starting from the new messages, the threads holding a message with a shared
+    key are added, then the threads meeting *their* keys, until nothing new turns up. Threading
+    that closed set alone gives the same threads as threading everything (the rest of the
+    workspace shares no key with it), and messages are taken in the same order (by id).
+    """
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        lock_workspace(s, ws.id)
+        new = _thread_rows(s, ws.id, MailMessageMeta.thread_id.is_(None))
+        if not new:
+            return 0
+        _write_keys(s, ws.id, new)
+        rows = {r.id: r for r in new}
+        seen: set[int] = set()
+        todo = _meeting_keys(new, candidate=lambda _r: True)  # a new message may become a root
+        threads: set[int] = set()
+        while todo:
+            seen |= todo
+            found: set[int] = set()
+            keys = sorted(todo)
+            for i in range(0, len(keys), 500):
+                found.update(
+                    s.execute(
+                        select(MailMessageMeta.thread_id)
+                        .join(MailThreadKey, MailThreadKey.message_pk == MailMessageMeta.message_pk)
+                        .where(
+                            MailThreadKey.workspace_id == ws.id,
+                            MailThreadKey.key.in_(keys[i : i + 500]),
+                            MailMessageMeta.thread_id.is_not(None),
+                            # a subject only matters for a thread's root or a message linked by subject
+                            ~MailThreadKey.subject
+                            | MailMessageMeta.thread_parent_pk.is_(None)
+                            | MailMessageMeta.thread_by_subject,
+                        )
+                        .distinct()
+                    ).scalars()
+                )
+            added = sorted(found - threads)
+            threads.update(added)
+            members = []
+            for i in range(0, len(added), 500):
+                members += _thread_rows(s, ws.id, MailMessageMeta.thread_id.in_(added[i : i + 500]))
+            for r in members:
+                rows[r.id] = r
+            todo = _meeting_keys(members, candidate=_subject_counts) - seen
+        ordered = [rows[pk] for pk in sorted(rows)]
+        old = []
+        tids = sorted(threads)
+        for i in range(0, len(tids), 500):
+            old += list(s.execute(select(MailThread).where(MailThread.id.in_(tids[i : i + 500]))).scalars())
+        return _apply_threads(s, ws.id, ordered, old)
+
+
+def _subject_counts(r: Any) -> bool:
+    """A threaded message whose subject the fallback looks at: a root, or linked by subject."""
+    return r.thread_parent_pk is None or bool(r.thread_by_subject)
+
+
+def _meeting_keys(rows: list[Any], *, candidate: Any) -> set[int]:
+    out: set[int] = set()
+    for r in rows:
+        ids, subject = thread_keys(_input(r))
+        out |= ids
+        if subject is not None and candidate(r):
+            out.add(subject)
+    return out
+
+
+def _apply_threads(s: Session, ws_id: int, rows: list[Any], old_rows: list[MailThread]) -> int:
+    """Thread ``rows`` and write the result over ``old_rows`` (the threads they were in)."""
+    info = {r.id: r for r in rows}
+    threads = thread_messages([_input(r) for r in rows])
+    old = {t.root_key: t for t in old_rows}
+    old_by_id = {t.id: t for t in old.values()}
+    keep: set[int] = set()
+    meta_updates: list[dict[str, Any]] = []
+    sr_updates: list[dict[str, Any]] = []
+    placed: list[tuple[MailThread, list[Any]]] = []
+    for th in threads:
+        chat = th.root.missing and th.root.message_id.startswith("<chat:")
+        if chat:
+            th.notes = [n for n in th.notes if "referenced message(s) missing" not in n]
+        root = th.root
+        root_key = root.message_id[:1000]
+        members = [((node, d), int(node.message.key)) for node, d in _walk_depth(root) if node.message is not None]
+        pks = [pk for _n, pk in members]
+        if not pks:
+            continue
+        dates = [info[pk].sent_at for pk in pks if info[pk].sent_at]
+        first_pk = pks[0]
+        subject = info[first_pk].subject
+        if chat:
+            parent_id = info[first_pk].parent_id
+            subject = s.execute(select(EvidenceItem.original_name).where(EvidenceItem.id == parent_id)).scalar()
+        suppliers = Counter(info[pk].supplier_id for pk in pks if info[pk].supplier_id)
+        row = old.get(root_key)
+        inherited = [
+            old_by_id[info[pk].thread_id].support_request_id
+            for pk in pks
+            if info[pk].thread_id in old_by_id and old_by_id[info[pk].thread_id].support_request_id
         ]
-        threads = thread_messages(inputs)
-        old = {t.root_key: t for t in s.execute(select(MailThread).where(MailThread.workspace_id == ws.id)).scalars()}
-        old_by_id = {t.id: t for t in old.values()}
-        keep: set[int] = set()
-        meta_updates: list[dict[str, Any]] = []
-        sr_updates: list[dict[str, Any]] = []
-        placed: list[tuple[MailThread, list[Any]]] = []
-        for th in threads:
-            chat = th.root.missing and th.root.message_id.startswith("<chat:")
-            if chat:
-                th.notes = [n for n in th.notes if "referenced message(s) missing" not in n]
-            root = th.root
-            root_key = root.message_id[:1000]
-            members = [((node, d), int(node.message.key)) for node, d in _walk_depth(root) if node.message is not None]
-            pks = [pk for _n, pk in members]
-            if not pks:
-                continue
-            dates = [info[pk].sent_at for pk in pks if info[pk].sent_at]
-            first_pk = pks[0]
-            subject = info[first_pk].subject
-            if chat:
-                parent_id = info[first_pk].parent_id
-                subject = s.execute(select(EvidenceItem.original_name).where(EvidenceItem.id == parent_id)).scalar()
-            suppliers = Counter(info[pk].supplier_id for pk in pks if info[pk].supplier_id)
-            row = old.get(root_key)
-            inherited = [
-                old_by_id[info[pk].thread_id].support_request_id
-                for pk in pks
-                if info[pk].thread_id in old_by_id and old_by_id[info[pk].thread_id].support_request_id
-            ]
-            if row is None:
-                row = MailThread(workspace_id=ws.id, root_key=root_key, notes=[])
-                s.add(row)
-            row.subject = subject
-            row.first_at = min(dates) if dates else None
-            row.last_at = max(dates) if dates else None
-            row.message_count = len(pks)
-            row.by_subject = th.by_subject
-            row.missing = 0 if chat else len(th.missing_ids)
-            row.notes = list(th.notes)
-            row.supplier_id = suppliers.most_common(1)[0][0] if suppliers else None
-            if row.support_request_id is None and inherited:
-                row.support_request_id = inherited[0]
-            placed.append((row, members))
-        s.flush()  # new thread rows get their ids in one round
-        for row, members in placed:
-            keep.add(row.id)
-            for (node, depth), pk in members:
-                parent = node.parent
-                while parent is not None and parent.message is None:
-                    parent = parent.parent
-                parent_pk = int(parent.message.key) if parent is not None and parent.message else None
-                r = info[pk]
-                if (r.thread_id, r.thread_parent_pk, r.thread_depth, r.thread_by_subject) != (
-                    row.id,
-                    parent_pk,
-                    depth,
-                    node.by_subject,
-                ):
-                    meta_updates.append({"pk": pk, "t": row.id, "p": parent_pk, "d": depth, "b": bool(node.by_subject)})
-                if row.support_request_id and r.support_request_id is None:
-                    sr_updates.append({"pk": pk, "sr": row.support_request_id})
-        if meta_updates:
-            tbl = MailMessageMeta.__table__
-            s.execute(
-                update(tbl)
-                .where(tbl.c.message_pk == bindparam("pk"))
-                .values(
-                    thread_id=bindparam("t"),
-                    thread_parent_pk=bindparam("p"),
-                    thread_depth=bindparam("d"),
-                    thread_by_subject=bindparam("b"),
-                ),
-                meta_updates,
-            )
-        if sr_updates:
-            mt = Message.__table__
-            s.execute(
-                update(mt).where(mt.c.id == bindparam("pk")).values(support_request_id=bindparam("sr")), sr_updates
-            )
-        for t in old.values():
-            if t.id not in keep:
-                s.delete(t)
-        return len(keep)
+        if row is None:
+            row = MailThread(workspace_id=ws_id, root_key=root_key, notes=[])
+            s.add(row)
+        row.subject = subject
+        row.first_at = min(dates) if dates else None
+        row.last_at = max(dates) if dates else None
+        row.message_count = len(pks)
+        row.by_subject = th.by_subject
+        row.missing = 0 if chat else len(th.missing_ids)
+        row.notes = list(th.notes)
+        row.supplier_id = suppliers.most_common(1)[0][0] if suppliers else None
+        if row.support_request_id is None and inherited:
+            row.support_request_id = inherited[0]
+        placed.append((row, members))
+    s.flush()  # new thread rows get their ids in one round
+    for row, members in placed:
+        keep.add(row.id)
+        for (node, depth), pk in members:
+            parent = node.parent
+            while parent is not None and parent.message is None:
+                parent = parent.parent
+            parent_pk = int(parent.message.key) if parent is not None and parent.message else None
+            r = info[pk]
+            if (r.thread_id, r.thread_parent_pk, r.thread_depth, r.thread_by_subject) != (
+                row.id,
+                parent_pk,
+                depth,
+                node.by_subject,
+            ):
+                meta_updates.append({"pk": pk, "t": row.id, "p": parent_pk, "d": depth, "b": bool(node.by_subject)})
+            if row.support_request_id and r.support_request_id is None:
+                sr_updates.append({"pk": pk, "sr": row.support_request_id})
+    if meta_updates:
+        tbl = MailMessageMeta.__table__
+        s.execute(
+            update(tbl)
+            .where(tbl.c.message_pk == bindparam("pk"))
+            .values(
+                thread_id=bindparam("t"),
+                thread_parent_pk=bindparam("p"),
+                thread_depth=bindparam("d"),
+                thread_by_subject=bindparam("b"),
+            ),
+            meta_updates,
+        )
+    if sr_updates:
+        mt = Message.__table__
+        s.execute(update(mt).where(mt.c.id == bindparam("pk")).values(support_request_id=bindparam("sr")), sr_updates)
+    for t in old.values():
+        if t.id not in keep:
+            s.delete(t)
+    return len(keep)
 
 
 def _is_chat(channel: str | None) -> bool:

@@ -44,6 +44,12 @@ class BlobStore(ABC):
     def put_stream(self, stream: BinaryIO, *, label: str) -> StoredBlob: ...
     @abstractmethod
     def flush(self) -> None: ...
+
+    def adopt(self, sha256: str) -> None:  # noqa: ARG002 - a hook (LocalBlobStore uses it)
+        """A blob another process wrote into this store: the next ``flush`` makes it durable too
+        (an object store's objects are durable once written: nothing to do)."""
+        return None
+
     @abstractmethod
     def exists(self, sha256: str) -> bool: ...
     @abstractmethod

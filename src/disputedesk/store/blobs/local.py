@@ -132,6 +132,9 @@ class LocalBlobStore(BlobStore):
             tmp.unlink(missing_ok=True)
             raise
 
+    def adopt(self, sha256: str) -> None:
+        self._pending.append(self.path(sha256))
+
     def flush(self) -> None:
         """Make every blob written since the last flush durable on disk."""
         with self._flush_lock:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -247,9 +247,9 @@ _case_form(
 )
 
 
-def _ics_response(ctx: Context, ws: Access, case_id: str) -> Response:
+def _ics_response(ctx: Context, ws: Access, case_id: str, lang: str = "en") -> Response:
     view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id)
-    data = svc.case_ics(ctx, ws.slug, view.id, only_case_id=ws.share_case_id)
+    data = svc.case_ics(ctx, ws.slug, view.id, only_case_id=ws.share_case_id, lang=lang)
     return Response(
         data,
         media_type="text/calendar; charset=utf-8",
@@ -258,8 +258,14 @@ def _ics_response(ctx: Context, ws: Access, case_id: str) -> Response:
 
 
 @router.get("/cases/{case_id}/deadlines.ics", include_in_schema=False)
-def case_ics_page(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
-    return _ics_response(ctx, ws, case_id)
+def case_ics_page(
+    case_id: str,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> Response:
+    """The calendar in the page's language (a Chinese page downloads a Chinese calendar)."""
+    return _ics_response(ctx, ws, case_id, lang)
 
 
 # -------------------------------------------------------------------------------------- API
@@ -377,9 +383,14 @@ def api_recovery(
 
 
 @router.get("/api/cases/{case_id}/deadlines.ics", tags=["cases"], response_class=Response)
-def api_case_ics(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
-    """The case's deadlines as an iCalendar file."""
-    return _ics_response(ctx, ws, case_id)
+def api_case_ics(
+    case_id: str,
+    lang: Literal["en", "zh"] = "en",
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+) -> Response:
+    """The case's deadlines as an iCalendar file, in English or (``lang=zh``) Chinese."""
+    return _ics_response(ctx, ws, case_id, lang)
 
 
 @router.get("/api/exchange-rates", tags=["cases"])
