@@ -107,7 +107,7 @@ def test_pages_pick_preview_create_and_mark_sent(demo_app) -> None:
             follow_redirects=False,
         )
         assert r.status_code == 303
-        assert "courier" in c.get("/documents").text
+        assert "快递" in c.get("/documents").text  # the way of sending, in the page's language (zh)
         assert "份函件（合计）" in c.get("/").text  # the dashboard panel, in Chinese
         b = c.get("/documents/bundles")
         assert b.status_code == 200 and "CASE-2026-001" in b.text
