@@ -35,11 +35,12 @@ def template_msgids() -> set[str]:
 
 
 def code_msgids() -> set[str]:
-    """Message ids of the sentences the code writes: ``T("…")`` calls in the package's modules."""
+    """Message ids of the sentences the code writes: ``T("…")`` calls in the package's modules, and
+    the message of ``field_error("field", "…")``."""
     root = Path(str(resources.files("disputedesk")))
     ids = set()
     for _fn, _line, msg, _comments, _ctx in extract_from_dir(
-        str(root), method_map=[("**.py", "python")], keywords={"T": None}
+        str(root), method_map=[("**.py", "python")], keywords={"T": None, "field_error": (2,)}
     ):
         ids.add(msg if isinstance(msg, str) else msg[0])
     return ids

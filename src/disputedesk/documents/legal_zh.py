@@ -1,7 +1,7 @@
 """Chinese forms of what the letter generator writes in English: legal citations, issue titles,
 and the mark for the user's own text that still needs a translation.
 
-A Chinese letter is Chinese throughout. Citations come from ``domain/claims.py`` and
+A Chinese letter is Chinese throughout. Citations come from ``domain/claims/heads.py`` and
 ``domain/ladder.py`` in a fixed English form ("PRC Civil Code Art. 582", "SPC Sales
 Interpretation Arts. 22–23", "CISG Art. 74 [wording UNVERIFIED]"); each is written here with the
 instrument's official Chinese title (names as in LEGAL-NOTES §1, the LawRefBook file names):

@@ -147,6 +147,7 @@ class LetterFacts:
     contract_date: date | None = None
     contract_total: str | None = None
     support_terms: str | None = None
+    support_terms_zh: str | None = None  # the measured time limits in Chinese, the user's label marked
     cisg_applies: bool | None = None
     units: str | None = None
     delivered_on: date | None = None
@@ -197,6 +198,8 @@ class LetterFacts:
                 setattr(self, name, value.lower() in ("1", "true", "yes", "y"))
             else:
                 setattr(self, name, value or None)
+            if f"{name}_zh" in known and f"{name}_zh" not in overrides:
+                setattr(self, f"{name}_zh", None)  # the Chinese form gathered for the old value no longer fits
 
 
 # -- formatting ------------------------------------------------------------------------------

@@ -324,7 +324,7 @@ def check_uscc(raw: str) -> UsccResult:
         raise TypeError("USCC must be a string")
     code = compact(raw)
     if not code:
-        return UsccResult(raw, code, False, (UsccProblem("empty", "no code given"),))
+        return UsccResult(raw, code, False, (UsccProblem("empty", T("no code given")),))
     if len(code) != 18:
         return UsccResult(
             raw,

@@ -85,10 +85,11 @@ def contract_items(ctx: Context, workspace: str) -> list[EvidenceView]:
 
 
 def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each paragraph with the spans to mark: (start, end, css class, note) in its own text."""
-    marks: dict[int, list[tuple[int, int, str, str]]] = {}
+    """Each paragraph with the spans to mark: (start, end, css class, note) in its own text; a
+    note is (English, Chinese): the page shows the one of its language."""
+    marks: dict[int, list[tuple[int, int, str, tuple[str, str]]]] = {}
 
-    def add(loc: dict[str, Any] | None, css: str, note: str) -> None:
+    def add(loc: dict[str, Any] | None, css: str, note: tuple[str, str]) -> None:
         if not loc or loc.get("paragraph") is None:
             return
         i = int(loc["paragraph"])
@@ -102,14 +103,14 @@ def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[di
 
     for c in report["clauses"]:
         for e in c.get("excerpts", [])[:5]:
-            add(e.get("location"), "found", c["title_en"])
+            add(e.get("location"), "found", (c["title_en"], c["title_zh"]))
     for v in report.get("vague_terms", []):
-        add(v.get("location"), "vague", f"vague: {v['term']}")
+        add(v.get("location"), "vague", (f"vague: {v['term']}", f"用语模糊：{v['term']}"))
     out = []
     for p in doc.paragraphs:
         spans = sorted(marks.get(p.index, []))
         # keep non-overlapping spans, the vague ones winning over clause excerpts
-        pieces: list[tuple[str, str | None, str | None]] = []
+        pieces: list[tuple[str, str | None, tuple[str, str] | None]] = []
         pos = 0
         for start, end, css, note in sorted(spans, key=lambda s: (s[0], s[2] != "vague")):
             if start < pos:

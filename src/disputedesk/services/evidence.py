@@ -14,7 +14,7 @@ from ..store.db import unit_of_work
 from ..store.ledger import entries_for_subject
 from ..store.models import EvidenceItem, LedgerEntry
 from .context import Context
-from .workspaces import get_workspace
+from .workspaces import get_workspace, one_in
 
 
 class EvidenceNotFound(LookupError):
@@ -102,11 +102,13 @@ def get_evidence(ctx: Context, workspace: str, label: str) -> EvidenceView:
     number = parse_label(label)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        item = s.execute(
-            select(EvidenceItem).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == number)
-        ).scalar_one_or_none()
-        if item is None:
-            raise EvidenceNotFound(f"{label} does not exist in workspace {workspace!r}")
+        item = one_in(
+            s,
+            ws,
+            EvidenceItem,
+            EvidenceItem.number == number,
+            missing=EvidenceNotFound(f"{label} does not exist in workspace {workspace!r}"),
+        )
         parent_no = None
         if item.parent_id:
             parent_no = s.execute(select(EvidenceItem.number).where(EvidenceItem.id == item.parent_id)).scalar_one()

@@ -46,6 +46,7 @@ from ..documents.timestamp_token import (
     utc_text,
 )
 from ..domain.ledger import Entry
+from ..domain.text import T
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import LedgerEntry, Workspace
@@ -300,11 +301,19 @@ def late_proofs(entries: list[Entry], checks: list[TokenCheck], hours: float) ->
         proven = datetime.fromisoformat(c.time.replace("Z", "+00:00"))
         gap = proven - datetime.fromisoformat(earliest.replace("Z", "+00:00"))
         if gap > timedelta(hours=hours):
-            days = gap.total_seconds() / 86400
+            days = f"{gap.total_seconds() / 86400:.1f}"
+            recorded = f"{earliest[:19]}Z"
             out.append(
-                f"entries #{c.first_proven}–#{c.head}, recorded from {earliest[:19]}Z, are proven only from "
-                f"{c.time} ({days:.1f} days later): before that their age rests on the vault alone (a TSA not yet "
-                "configured, a TSA or worker outage, or a chain rewritten and stamped anew)"
+                T(
+                    "entries #%(first)s–#%(last)s, recorded from %(recorded)s, are proven only from %(proven)s "
+                    "(%(days)s days later): before that their age rests on the vault alone (a TSA not yet "
+                    "configured, a TSA or worker outage, or a chain rewritten and stamped anew)",
+                    first=c.first_proven,
+                    last=c.head,
+                    recorded=recorded,
+                    proven=c.time,
+                    days=days,
+                )
             )
     return out
 

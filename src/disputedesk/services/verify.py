@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from ..documents.timestamp_token import TokenCheck, check_tokens
 from ..domain.labels import evidence_label
 from ..domain.ledger import check_chain
+from ..domain.text import T
 from ..store.blobs import BlobStoreError
 from ..store.db import unit_of_work
 from ..store.ledger import iter_entries, read_anchor
@@ -125,19 +126,31 @@ def _verify_chain(
             report.problems.append(Problem(ws.slug, f"ledger #{c.entry}", c.problem or "timestamp refused"))
         if pem is None:
             report.notes.append(
-                f"[{ws.slug}] {len(tokens.checks)} timestamp token(s) matched against the chain, but their "
-                "signatures were not checked: set DISPUTEDESK_TSA_CA to the TSA's CA certificate"
+                T(
+                    "[%(workspace)s] %(n)s timestamp token(s) matched against the chain, but their signatures "
+                    "were not checked: set DISPUTEDESK_TSA_CA to the TSA's CA certificate",
+                    workspace=ws.slug,
+                    n=len(tokens.checks),
+                )
             )
         late = late_proofs(entries, tokens.checks, 2 * ctx.settings.tsa_interval_hours + 2)
-        report.notes.extend(f"[{ws.slug}] {n}" for n in late)
+        report.notes.extend(T("[%(workspace)s] %(note)s", workspace=ws.slug, note=n) for n in late)
         if tokens.unproven_from is not None:
             report.notes.append(
-                f"[{ws.slug}] entries #{tokens.unproven_from}–#{tokens.head} are not yet covered by a trusted timestamp"
+                T(
+                    "[%(workspace)s] entries #%(first)s–#%(last)s are not yet covered by a trusted timestamp",
+                    workspace=ws.slug,
+                    first=tokens.unproven_from,
+                    last=tokens.head,
+                )
             )
     elif ctx.settings.tsa_url and entries:
         report.notes.append(
-            f"[{ws.slug}] no trusted timestamp in the ledger yet although a TSA is configured: "
-            "run `disputedesk timestamp`"
+            T(
+                "[%(workspace)s] no trusted timestamp in the ledger yet although a TSA is configured: "
+                "run `disputedesk timestamp`",
+                workspace=ws.slug,
+            )
         )
     if kept:
         outside = check_tokens(ws.slug, {e.seq: e.hash for e in entries}, [(0, p) for p in kept], pem)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -13,6 +14,7 @@ from ..store.models import Workspace
 from .context import Context
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+M = TypeVar("M")
 
 
 class WorkspaceNotFound(LookupError):
@@ -48,6 +50,15 @@ def get_workspace(session: Session, slug: str) -> Workspace:
     if ws is None:
         raise WorkspaceNotFound(f"workspace {slug!r} does not exist")
     return ws
+
+
+def one_in(s: Session, ws: Workspace, model: type[M], *where: Any, missing: str | LookupError) -> M:
+    """The row of ``model`` in workspace ``ws`` that matches ``where``; when there is none, the
+    LookupError ``missing`` (or one with that message): a 404 on the web, exit code 2 in the CLI."""
+    row = s.execute(select(model).where(cast(Any, model).workspace_id == ws.id, *where)).scalar_one_or_none()
+    if row is None:
+        raise missing if isinstance(missing, LookupError) else LookupError(missing)
+    return row
 
 
 def get_workspace_by_slug(ctx: Context, slug: str) -> Workspace:

@@ -114,6 +114,12 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     app.add_middleware(TokenFirst)
     app.mount("/static", StaticFiles(directory=str(resources.files("disputedesk.web") / "static")), name="static")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """Browsers ask for it on every page: the app's icon (static/favicon.svg for those that read SVG)."""
+        icon = (resources.files("disputedesk.web") / "static" / "favicon.ico").read_bytes()
+        return Response(icon, media_type="image/x-icon", headers={"Cache-Control": "public, max-age=604800"})
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         response: Response = await call_next(request)

@@ -7,10 +7,12 @@ service call, so all queries are scoped by the same decision.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.support import NullTranslations
@@ -26,7 +28,7 @@ from .i18n import Formatter, negotiate, own_language, say, translations
 
 current_workspace = need("read")
 
-__all__ = ["Access", "current_workspace", "get_ctx", "get_lang", "need", "page_env", "WorkspaceRef"]
+__all__ = ["Access", "PageCall", "current_workspace", "get_ctx", "get_lang", "need", "page", "page_env", "WorkspaceRef"]
 
 
 @dataclass
@@ -39,6 +41,33 @@ def get_lang(request: Request) -> str:
     return negotiate(
         request.query_params.get("lang"), request.cookies.get("lang"), request.headers.get("accept-language")
     )
+
+
+class PageCall(NamedTuple):
+    """What a page route works with: the request, the context, the access and the page's language."""
+
+    request: Request
+    ctx: Context
+    ws: Access
+    lang: str
+
+
+@functools.cache
+def page(permission: str = "read") -> Callable[..., PageCall]:
+    """The one dependency of a page route, in place of its four parameters (``request, ctx, ws,
+    lang = call``); the access is still ``need(permission)``, found by the access walk."""
+    access = current_workspace if permission == "read" else need(permission)
+
+    def call(
+        request: Request,
+        ctx: Context = Depends(get_ctx),
+        ws: Access = Depends(access),
+        lang: str = Depends(get_lang),
+    ) -> PageCall:
+        return PageCall(request, ctx, ws, lang)
+
+    call.__name__ = f"page_{permission}"
+    return call
 
 
 def user_workspaces(ctx: Context, access: Access | None) -> list[WorkspaceRef]:

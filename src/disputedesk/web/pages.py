@@ -19,6 +19,7 @@ from ..services.verify import verify
 from .auth import client_address
 from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_today, user_workspaces
 from .downloads import attachment_response
+from .refill import refill
 from .uploads import import_uploads
 
 templates = Jinja2Templates(directory=str(resources.files("disputedesk.web") / "templates"))
@@ -32,6 +33,10 @@ def render(request: Request, name: str, lang: str, ws: Access | None, ctx: Conte
     env = page_env(request, lang)
     env.update(ws=ws, access=ws, workspaces=user_workspaces(ctx, ws), kinds=KINDS, **kw)
     resp = templates.TemplateResponse(request, name, env)
+    posted = kw.get("posted")
+    if isinstance(posted, dict):  # a refused form: what was typed is back in it, with or without JavaScript
+        resp.body = refill(bytes(resp.body).decode("utf-8"), posted).encode("utf-8")
+        resp.headers["content-length"] = str(len(resp.body))
     if request.query_params.get("lang") in ("en", "zh"):
         resp.set_cookie("lang", request.query_params["lang"], max_age=365 * 86400, samesite="lax", httponly=True)
     return resp

@@ -167,6 +167,25 @@ def test_ics_export_parses_with_icalendar(demo_browser) -> None:
     assert len({str(e["UID"]) for e in events}) == len(events)
 
 
+def test_ics_export_asked_for_in_chinese_is_chinese(demo_browser) -> None:
+    from disputedesk.web.i18n import english_prose
+
+    c, case_id = demo_browser
+    r = c.get(f"/cases/{case_id}/deadlines.ics?lang=zh")
+    events = list(Calendar.from_ical(r.content).walk("VEVENT"))
+    shown = [str(e.get(k, "")) for e in events for k in ("SUMMARY", "DESCRIPTION")]
+    shown += [str(a.get("DESCRIPTION", "")) for e in events for a in e.walk("VALARM")]
+    shown += [c.decode() for e in events for c in e.get("CATEGORIES").to_ical().split(b",")]
+    assert {t: english_prose(t) for t in shown if english_prose(t)} == {}
+    text = "\n".join(shown)
+    assert "CASE-2026-001：诉讼时效期间：" in text and "（最后一日）" in text and "暂定" in text
+    assert "所依据的事实：收到日期 2026-02-26" in text or "所依据的事实：" in text
+    assert "《中华人民共和国民法典》第五百九十四条" in text  # the rule, by its Chinese title
+    assert "本内容不构成法律意见，由律师判断。" in text
+    # the API stays English unless asked
+    assert "Not legal advice" in c.get(f"/api/cases/{case_id}/deadlines.ics").text
+
+
 @pytest.fixture
 def api(ctx):  # type: ignore[no-untyped-def]
     case_id = load_demo_case(ctx)
@@ -262,3 +281,19 @@ def test_case_api_bodies_are_typed_commands(api) -> None:
         "/api/exchange-rates", json={"base": "EUR", "quote": "CNY", "rate": "7.8", "on": "2026-02-30", "source": "x"}
     )
     assert r.status_code == 400 and r.json()["field"] == "on"
+
+
+def test_the_case_header_has_no_empty_separator_when_the_contract_has_no_title(demo_browser) -> None:
+    from sqlalchemy import update
+
+    from disputedesk.store.db import unit_of_work
+    from disputedesk.store.models import Contract
+
+    c, case_id = demo_browser
+    with unit_of_work(c.app.state.ctx.engine) as s:
+        s.execute(update(Contract).where(Contract.number == "RF-EU-2025-1046").values(title=""))
+    for lang in ("en", "zh"):
+        html = c.get(f"/cases/{case_id}?lang={lang}").text
+        header = re.search(r"<dd>RF-EU-2025-1046[^\n]*?</dd>", html)
+        assert header is not None, lang
+        assert not re.search(r"·\s*·", header.group(0)) and " · " in header.group(0), header.group(0)  # "RF-… · signed"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -20,12 +22,18 @@ def demo(ctx):  # type: ignore[no-untyped-def]
     return ctx
 
 
-def test_demo_contract_report_marks_the_vague_support_clause(demo) -> None:
-    with TestClient(create_app(demo)) as c:
+@contextmanager
+def _signed_in(ctx):  # type: ignore[no-untyped-def]
+    """A page client signed in as the owner, and the demo sales contract's evidence label."""
+    with TestClient(create_app(ctx)) as c:
         sign_in(c, "owner")
         c.headers.pop("Authorization", None)
-        label = c.get("/api/evidence", params={"kind": "contract"}).json()["items"]
-        label = next(i["label"] for i in label if "RF-EU-2025-1046_sales" in i["original_name"])
+        items = c.get("/api/evidence", params={"kind": "contract"}).json()["items"]
+        yield c, next(i["label"] for i in items if "RF-EU-2025-1046_sales" in i["original_name"])
+
+
+def test_demo_contract_report_marks_the_vague_support_clause(demo) -> None:
+    with _signed_in(demo) as (c, label):
         page = c.get(f"/contracts/{label}")
         assert page.status_code == 200
         assert '<mark class="vague"' in page.text and "timely" in page.text
@@ -33,6 +41,23 @@ def test_demo_contract_report_marks_the_vague_support_clause(demo) -> None:
         zh = c.get(f"/contracts/{label}?lang=zh").text
         assert "合同清晰度" in zh and "及时" in zh
         assert c.get("/contracts").status_code == 200
+
+
+def test_the_report_in_chinese_has_no_english_written_by_the_code(demo) -> None:
+    from pages_support import foreign_sentences, visible
+
+    with _signed_in(demo) as (c, label):
+        zh = c.get(f"/contracts/{label}?lang=zh").text
+        assert foreign_sentences(zh) == []
+        text = " ".join(visible(zh))
+        # the score's explanations, the legal citations and the report's facts, in Chinese
+        assert "模糊用语扣" in text and "15 minus 3" not in text
+        assert "《中华人民共和国民法典》第五百一十一条第（四）项" in text and "PRC Civil Code" not in text
+        assert "《中华人民共和国仲裁法》（2025年9月12日修订" in text and "PRC Arbitration Law" not in text
+        assert "bilingual" not in text and " p." not in text
+        # the contract's own words quoted in a finding are marked as such
+        assert '<span class="own" lang="en">when necessary</span>' in zh
+        assert 'title="用语模糊：' in zh and 'title="vague: ' not in zh
 
 
 def test_clarity_api_and_check_without_storing(demo) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import UTC, datetime
@@ -225,3 +226,24 @@ def test_supplier_additions_are_typed_commands(demo) -> None:
         r = c.post("/api/suppliers/ruifeng/certifications", json={"name": "CE", "valid_from": "2026-01-01"})
         assert r.status_code == 201 and r.json() == {"ok": True, "result": None}
         assert c.post("/api/suppliers/ruifeng/nonsense", json={}).status_code in (404, 405)
+
+
+def test_a_refused_form_comes_back_with_what_was_typed_without_javascript(browser) -> None:
+    c = browser
+    typed = {
+        "beneficiary_name": "Shenzhen Ruifeng Laser 深圳锐锋",
+        "account_number": "755931872610999",
+        "bank_name": 'China Merchants Bank "Futian"',
+        "iban": "DE00 1234 5678",
+    }
+    r = c.post("/suppliers/ruifeng/bank-accounts?lang=zh", data=typed)
+    assert r.status_code == 400
+    form = re.search(r'<form method="post" action="/suppliers/ruifeng/bank-accounts".*?</form>', r.text, re.S)
+    assert form is not None
+    for name, value in typed.items():  # in the HTML itself: no script needed
+        assert f'name="{name}"' in form.group(0) and f'value="{html.escape(value)}"' in form.group(0), name
+    before = r.text[: form.start()]
+    assert before.rfind("<details") > before.rfind("</details>")  # the form is in an open section
+    assert re.search(r"<details[^>]*\bopen", before[before.rfind("<details") :])
+    # the message names the field and is in the page's language
+    assert "“DE00 1234 5678”不是有效的IBAN" in r.text and "is not a valid IBAN" not in r.text

@@ -472,6 +472,9 @@ def test_the_pages_and_the_api_show_what_the_timestamps_prove(tctx, tmp_path: Pa
             and "Trusted timestamps (RFC 3161)" in page.text
             and "proves entries #1–#" in page.text
         )
+        zh = c.post("/verify?lang=zh").text  # what each timestamp proves, in the page's language
+        assert "可信时间戳（RFC 3161）" in zh and "证明第1至第" in zh and "在该时间之前已存在" in zh
+        assert "proves entries" not in zh and "timestamp of" not in zh
         c.cookies.set("dd_lang", "zh")
         token = api_token(tctx, "olga", "default")
         with open(bundle, "rb") as fh:

@@ -12,13 +12,14 @@ from disputedesk.services.records import request_models as m
 from disputedesk.services.records.errors import FieldError
 from disputedesk.web.i18n import translations
 
-SERVICE = Path(m.__file__).with_name("requests.py")
+SERVICE = Path(m.__file__).with_name("requests")  # the package: one module per use case
 
 
 def field_error_messages(source: Path) -> tuple[set[str], set[str]]:
     """(templates, field names) of every ``FieldError(field, message, …)`` in a module."""
     templates, fields = set(), set()
-    for node in ast.walk(ast.parse(source.read_text())):
+    files = sorted(source.glob("*.py")) if source.is_dir() else [source]
+    for node in (n for f in files for n in ast.walk(ast.parse(f.read_text()))):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "FieldError" and len(node.args) >= 2:
             field, msg = node.args[0], node.args[1]
             if isinstance(field, ast.Constant):

@@ -21,6 +21,7 @@ from ..officialcal import (
     WEEKDAY,
     WEEKEND,
 )
+from ..text import T
 
 # Reasons beyond those of officialcal; stable strings used in explanations and JSON.
 CLOSURE = "closure"
@@ -193,14 +194,14 @@ class Duration:
         """``8h``, ``4h30m``, ``90m``, ``45s``, ``3wd`` (working days), ``30cd`` (calendar days)."""
         s = text.strip().lower().replace(" ", "")
         if not s or _DURATION_RE.sub("", s):
-            raise ValueError(f"duration {text!r}: expected e.g. 8h, 4h30m, 90m or 3wd")
+            raise ValueError(T("duration '%(text)s': expected e.g. 8h, 4h30m, 90m or 3wd", text=text))
         parts = _DURATION_RE.findall(s)
         units = [u for _, u in parts]
         if len(set(units)) != len(units):
-            raise ValueError(f"duration {text!r}: a unit appears twice")
+            raise ValueError(T("duration '%(text)s': a unit appears twice", text=text))
         if any(u in ("wd", "cd", "d") for u in units):
             if len(parts) != 1:
-                raise ValueError(f"duration {text!r}: days cannot be combined with other units")
+                raise ValueError(T("duration '%(text)s': days cannot be combined with other units", text=text))
             n, u = int(parts[0][0]), parts[0][1]
             return cls(n, "wd" if u == "wd" else "cd", DaysMode(days_mode))
         mult = {"h": 3600, "m": 60, "s": 1}

@@ -30,6 +30,7 @@ class LegalRule:
         d: dict[str, object] = {
             "rule": self.key,
             "citation": self.citation + ("" if self.verified else " (UNVERIFIED)"),
+            "citation_zh": CITATIONS_ZH.get(self.key, self.citation) + ("" if self.verified else "（未经核实）"),
             "summary_en": self.summary_en,
             "summary_zh": self.summary_zh,
             "verified": self.verified,
@@ -121,3 +122,22 @@ def arbitration_rule(as_of: date) -> LegalRule:
     if as_of >= ARBITRATION_LAW_2025_IN_FORCE:
         return RULES["arbitration_2025"]
     return RULES["arbitration_2017_18"]
+
+
+# Each citation as a Chinese page shows it: the instruments' official Chinese titles, article
+# numbers as Chinese statutes write them (documents/legal_zh.py).
+CITATIONS_ZH = {
+    "civil_code_511": "《中华人民共和国民法典》第五百一十一条第（四）项",
+    "civil_code_622": "《中华人民共和国民法典》第六百二十二条",
+    "civil_code_197": "《中华人民共和国民法典》第一百九十七条",
+    "civil_code_543": "《中华人民共和国民法典》第五百四十三条；第四百九十六条至第四百九十八条（格式条款）",
+    "arbitration_2017_18": "《中华人民共和国仲裁法》（2017年修正）第十六条、第十八条",
+    "arbitration_2025": (
+        "《中华人民共和国仲裁法》（2025年9月12日修订，2026年3月1日起施行）关于仲裁协议及临时仲裁的规定"
+        "（条文序号未经核实；对应2017年文本第十六条、第十八条）"
+    ),
+    "arbitration_exact_name": (
+        "LEGAL-NOTES 第2节（仲裁机构名称错误的情形，例如“CIETAC Beijing branch”；Yang Guang Da 案，2001年）"
+    ),
+}
+assert set(CITATIONS_ZH) == set(RULES), "every rule has its Chinese citation"

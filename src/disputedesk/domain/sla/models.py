@@ -19,6 +19,7 @@ from ..bizcal import (
     Duration,
 )
 from ..money import Money
+from ..text import T, Text, field_error
 
 # --------------------------------------------------------------------------------------------
 # Terms
@@ -175,7 +176,7 @@ class SupportTerms:
                     return Duration.parse(v)
                 return Duration(int(v["amount"]), v.get("unit", "s"), DaysMode(v.get("days_mode", "hours")))
             except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{where}: {exc}") from None
+                raise ValueError(_because(where, exc)) from None
 
         def money(v: Any, where: str) -> Money | None:
             if v is None:
@@ -183,19 +184,19 @@ class SupportTerms:
             try:
                 return Money.of(v["amount"], v["currency"])
             except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{where}: {exc}") from None
+                raise ValueError(_because(where, exc)) from None
 
         def dec(v: Any, where: str) -> Decimal:
             if isinstance(v, float) or v is None:
-                raise ValueError(f"{where}: give a decimal string such as '99.5'")
+                raise ValueError(field_error(where, "give a decimal string such as '99.5'"))
             try:
                 return Decimal(str(v))
             except ArithmeticError:
-                raise ValueError(f"{where}: {v!r} is not a number") from None
+                raise ValueError(field_error(where, "'%(value)s' is not a number", value=v)) from None
 
         sevs = data.get("severities")
         if not isinstance(sevs, Mapping) or not sevs:
-            raise ValueError("severities: at least one severity level is required")
+            raise ValueError(field_error("severities", "at least one severity level is required"))
         severities = {}
         for name, sv in sevs.items():
             where = f"severities.{name}"
@@ -213,12 +214,14 @@ class SupportTerms:
         try:
             reopen = ReopenRule(data.get("reopen", "resume"))
         except ValueError:
-            raise ValueError(f"reopen: {data.get('reopen')!r} is not resume or restart") from None
+            raise ValueError(
+                field_error("reopen", "'%(value)s' is not resume or restart", value=data.get("reopen"))
+            ) from None
         liquidated = None
         if ld:
             rate = money(ld.get("rate"), "liquidated_damages.rate")
             if rate is None:
-                raise ValueError("liquidated_damages.rate: missing")
+                raise ValueError(field_error("liquidated_damages.rate", "missing"))
             liquidated = LiquidatedDamages(
                 rate,
                 ld.get("per", "day"),
@@ -321,3 +324,10 @@ class SupportRequest:
     events: tuple[Event, ...] = ()
     opened_at: datetime | None = None  # clock start: earliest of this, OPENED, first buyer message
     buyer_tz: str | None = None  # buyer's zone for explanations
+
+
+def _because(where: str, exc: BaseException) -> Text:
+    """``where: why`` for a value that did not parse: the reason keeps its message id when it
+    has one (a duration, an amount), so a page shows it in the reader's language."""
+    why = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else T("%(detail)s", detail=str(exc))
+    return field_error(where, why)

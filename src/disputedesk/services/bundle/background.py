@@ -18,7 +18,7 @@ from ...store.models import (
 from ...store.models_documents import BundleExport, EvidenceNote
 from ..context import Context
 from ..evidence import parse_label
-from ..workspaces import get_workspace
+from ..workspaces import get_workspace, one_in
 from .export import export_bundle
 from .items import CHUNK
 
@@ -42,11 +42,13 @@ def set_note(
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
-        item = s.execute(
-            select(EvidenceItem).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == number)
-        ).scalar_one_or_none()
-        if item is None:
-            raise LookupError(f"{label} does not exist in workspace {workspace!r}")
+        item = one_in(
+            s,
+            ws,
+            EvidenceItem,
+            EvidenceItem.number == number,
+            missing=f"{label} does not exist in workspace {workspace!r}",
+        )
         cert_id = None
         if certified_translation:
             cn = parse_label(certified_translation)
@@ -243,11 +245,13 @@ def list_exports(ctx: Context, workspace: str, limit: int = 20) -> list[ExportVi
 def get_export(ctx: Context, workspace: str, export_id: int) -> tuple[ExportView, Path | None]:
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        row = s.execute(
-            select(BundleExport).where(BundleExport.workspace_id == ws.id, BundleExport.id == export_id)
-        ).scalar_one_or_none()
-        if row is None:
-            raise LookupError(f"bundle export {export_id} does not exist in this workspace")
+        row = one_in(
+            s,
+            ws,
+            BundleExport,
+            BundleExport.id == export_id,
+            missing=f"bundle export {export_id} does not exist in this workspace",
+        )
         return _export_view(row), Path(row.path) if row.path and row.status == "done" else None
 
 

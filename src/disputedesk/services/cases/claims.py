@@ -1,4 +1,4 @@
-"""Claim heads and their amounts (the claim total itself is computed by ``domain/claims.py``)."""
+"""Claim heads and their amounts (the claim total itself is computed by ``domain/claims/total.py``)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ...documents import letters as L
-from ...documents.legal_zh import ISSUES_ZH
+from ...documents.legal_zh import ISSUES_ZH, user_text
 from ...domain.text import T
 from ...store.db import unit_of_work
 from ...store.models import (
@@ -231,6 +231,7 @@ def _sla_facts(ctx: Context, workspace: str, f: L.LetterFacts, numbers: list[str
             continue
         if detail.terms_label and not f.support_terms:
             f.support_terms = detail.terms_label
+            f.support_terms_zh = _terms_zh(detail.terms_label, ev.deadlines)
         for d in ev.breaches:
             over_en, over_zh = _hours(d.late_business_seconds)
             f.breaches.append(
@@ -319,7 +320,8 @@ _HEAD_KINDS = {
 
 
 def _target_zh(target: Any) -> str:
-    """A contract's time limit as a Chinese letter writes it: 24小时, 4小时30分钟, 3个工作日, 30日."""
+    """A contract's time limit as a Chinese letter writes it: 工作时间24小时 (hours and minutes are
+    business time in the SLA engine), 3个工作日, 30日 (calendar days)."""
     unit, amount = getattr(target, "unit", None), getattr(target, "amount", None)
     if not isinstance(amount, int):
         return str(target)
@@ -329,4 +331,17 @@ def _target_zh(target: Any) -> str:
         return f"{amount}日"
     h, rest = divmod(amount, 3600)
     m, sec = divmod(rest, 60)
-    return (f"{h}小时" if h else "") + (f"{m}分钟" if m else "") + (f"{sec}秒" if sec else "") or "0秒"
+    return "工作时间" + ((f"{h}小时" if h else "") + (f"{m}分钟" if m else "") + (f"{sec}秒" if sec else "") or "0秒")
+
+
+def _terms_zh(label: str, deadlines: Any) -> str:
+    """The support terms as a Chinese letter states them: the time limits the SLA engine measured
+    (written by the generator, in Chinese), then the user's own label of the clause, as written
+    and marked where it is not Chinese: "约定时限：首次响应24小时、答复24小时；条款：…〔英文原文，待译〕"."""
+    limits: list[str] = []
+    for d in deadlines:
+        text = f"{DEADLINE_ZH.get(d.kind, d.kind)}{_target_zh(d.target)}"
+        if text not in limits:
+            limits.append(text)
+    own = user_text(label, "zh")
+    return f"约定时限：{'、'.join(limits)}；条款：{own}" if limits else own

@@ -17,7 +17,7 @@ from ...store.models import (
 from ...store.models_documents import GeneratedLetter
 from ..context import Context
 from ..evidence import parse_label
-from ..workspaces import get_workspace
+from ..workspaces import get_workspace, one_in
 from .subject import SHANGHAI, LetterError, _label
 
 
@@ -124,11 +124,13 @@ def mark_sent(
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
-        row = s.execute(
-            select(GeneratedLetter).where(GeneratedLetter.workspace_id == ws.id, GeneratedLetter.id == letter_id)
-        ).scalar_one_or_none()
-        if row is None:
-            raise LookupError(f"letter {letter_id} does not exist in this workspace")
+        row = one_in(
+            s,
+            ws,
+            GeneratedLetter,
+            GeneratedLetter.id == letter_id,
+            missing=f"letter {letter_id} does not exist in this workspace",
+        )
         if row.sent_on is not None:
             raise LetterError(f"letter {letter_id}: already marked sent on {row.sent_on}")
         proof_id = None

@@ -20,7 +20,7 @@ from ...store.models import EvidenceItem, Message, Organization, SupportRequest,
 from ...store.models_mail import MailMessageMeta, MailThread, MailThreadKey
 from ...store.search_sql import ThreadSummary, thread_list
 from ..context import Context
-from ..workspaces import get_workspace
+from ..workspaces import get_workspace, one_in
 
 # -- threads ---------------------------------------------------------------------------------------
 
@@ -435,11 +435,7 @@ def link_thread(ctx: Context, workspace: str, thread_id: int, request: str, *, a
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
-        t = s.execute(
-            select(MailThread).where(MailThread.workspace_id == ws.id, MailThread.id == thread_id)
-        ).scalar_one_or_none()
-        if t is None:
-            raise LookupError(f"thread {thread_id} does not exist")
+        t = one_in(s, ws, MailThread, MailThread.id == thread_id, missing=f"thread {thread_id} does not exist")
         sr = s.execute(
             select(SupportRequest).where(SupportRequest.workspace_id == ws.id, SupportRequest.number == request)
         ).scalar_one_or_none()

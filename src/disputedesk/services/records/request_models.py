@@ -3,7 +3,7 @@ response bodies in the OpenAPI document), the page forms and the CLI.
 
 Checks that need no database are here (a time without UTC offset, an unknown severity, an
 evidence number in the wrong form, a link naming both a thread and messages); the ones that do
-(unknown supplier, contract, thread, a thread already linked) are in ``requests.py`` and raise
+(unknown supplier, contract, thread, a thread already linked) are in ``requests/`` and raise
 :class:`~.errors.FieldError` naming the field.
 """
 

@@ -52,6 +52,7 @@ def _aware(dt: datetime | None, what: str) -> datetime | None:
     return dt
 
 
+# Kept (issue 14): a bad ``as_of`` (POST /api/sla/evaluate, ``sla evaluate --as-of``) is a 400, not a 422.
 def parse_time(value: str | datetime | None, what: str) -> datetime | None:
     if value is None or value == "":
         return None

@@ -17,6 +17,7 @@ from ...domain.money import Money
 from ...domain.sla import (
     SupportTerms,
 )
+from ...domain.text import field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import Contract, Organization, Workspace
@@ -83,7 +84,7 @@ def normalise_terms(data: Mapping[str, Any]) -> dict[str, Any]:
     the fee per availability window, for service credits) is kept.
     """
     if not isinstance(data, Mapping):
-        raise ValueError("terms: expected a JSON object")
+        raise ValueError(field_error("terms", "expected a JSON object"))
     out = SupportTerms.from_dict(data).to_dict()
     fee = data.get("fee")
     if fee is not None:
@@ -162,7 +163,7 @@ def set_terms(
 ) -> TermsVersion:
     """Add a new version of a contract's (or a supplier's default) support terms."""
     if status not in ("draft", "confirmed"):
-        raise ValueError(f"status {status!r}: expected draft or confirmed")
+        raise ValueError(field_error("status", "'%(value)s': expected draft or confirmed", value=status))
     canonical = normalise_terms(terms)
     now = ctx.clock()
     valid_from = _aware(valid_from, "valid_from") or now

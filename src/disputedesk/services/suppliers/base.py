@@ -18,7 +18,7 @@ from ...domain.suppliers import (
     EscalationLevel,
     SupplierKind,
 )
-from ...domain.text import field_error
+from ...domain.text import Seq, T, Text, field_error
 from ...store.ledger import LedgerWriter
 from ...store.models import Case, EvidenceItem, Organization, Workspace
 from ...store.models_suppliers import (
@@ -79,6 +79,15 @@ class SupplierError(ValueError):
         self.field = field_name
 
 
+def one_of(value: object, choices: Iterable[str]) -> Text:
+    """ "'x': use one of a, b, c" (or "use one of …" without a value): the choices are codes the
+    API and the forms use, the sentence is in the reader's language."""
+    listed = Seq(choices, sep=", ")
+    if value is None:
+        return T("use one of %(choices)s", choices=listed)
+    return T("'%(value)s': use one of %(choices)s", value=value, choices=listed)
+
+
 class SupplierNotFound(LookupError):
     pass
 
@@ -124,12 +133,12 @@ def _evidence(s: Session, ws: Workspace, label: str | None, field_name: str) -> 
         return None
     number = evidence_number(str(label))
     if number is None:
-        raise SupplierError(field_name, f"{label!r} is not an evidence number (expected E-0042)")
+        raise SupplierError(field_name, T("'%(label)s' is not an evidence number (expected E-0042)", label=label))
     item = s.execute(
         select(EvidenceItem).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == number)
     ).scalar_one_or_none()
     if item is None:
-        raise SupplierError(field_name, f"{label.strip().upper()} does not exist in this workspace")
+        raise SupplierError(field_name, T("%(label)s does not exist in this workspace", label=label.strip().upper()))
     return item
 
 

@@ -16,7 +16,7 @@ from ...store.models_suppliers import (
 )
 from ..context import Context
 from ..workspaces import get_workspace
-from .base import SupplierError, _date, _evidence, _Ledger, _org, _text
+from .base import SupplierError, _date, _evidence, _Ledger, _org, _text, one_of
 
 # --------------------------------------------------------------------------- due diligence
 
@@ -34,7 +34,7 @@ def dd_item(value: str) -> DDItem:
     try:
         return DDItem(v)
     except ValueError as exc:
-        raise SupplierError("item", f"{value!r}: use one of {', '.join(i.value for i in DDItem)}") from exc
+        raise SupplierError("item", one_of(value, (i.value for i in DDItem))) from exc
 
 
 def record_due_diligence(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], *, actor: str) -> None:
@@ -43,9 +43,7 @@ def record_due_diligence(ctx: Context, workspace: str, key: str, data: Mapping[s
     try:
         status = DDStatus(str(data.get("status") or ""))
     except ValueError as exc:
-        raise SupplierError(
-            "status", f"{data.get('status')!r}: use one of {', '.join(x.value for x in DDStatus)}"
-        ) from exc
+        raise SupplierError("status", one_of(data.get("status"), (x.value for x in DDStatus))) from exc
     on = _date(data.get("on"), "on")
     by = _text(data.get("by"))
     if status in (DDStatus.DONE, DDStatus.FAILED) and not by:

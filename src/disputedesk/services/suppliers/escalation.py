@@ -26,6 +26,7 @@ from ...domain.suppliers import (
 from ...domain.suppliers import (
     ContactChannel as DChannel,
 )
+from ...domain.text import T
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Contact, Organization, Workspace
 from ...store.models_suppliers import (
@@ -34,7 +35,7 @@ from ...store.models_suppliers import (
 )
 from ..context import Context
 from ..workspaces import get_workspace
-from .base import LEVELS, SupplierError, _Ledger, _org, _text
+from .base import LEVELS, SupplierError, _Ledger, _org, _text, one_of
 from .profile import update_supplier
 
 # --------------------------------------------------------------------------- contacts & escalation
@@ -171,7 +172,7 @@ def add_contact(ctx: Context, workspace: str, key: str, data: Mapping[str, Any],
         raise SupplierError("name", "the contact's name is required")
     level = _text(data.get("level")) or ""
     if level not in (*LEVELS, "finance", "other"):
-        raise SupplierError("level", f"{level!r}: use one of {', '.join([*LEVELS, 'finance', 'other'])}")
+        raise SupplierError("level", one_of(level, [*LEVELS, "finance", "other"]))
     channels = list(data.get("channels") or [])
     clean: list[dict[str, Any]] = []
     for n, ch in enumerate(channels, 1):
@@ -179,10 +180,10 @@ def add_contact(ctx: Context, workspace: str, key: str, data: Mapping[str, Any],
         try:
             kind = Channel(str(ch.get("channel") or ""))
         except ValueError as exc:
-            raise SupplierError(f"{where}.channel", f"use one of {', '.join(c.value for c in Channel)}") from exc
+            raise SupplierError(f"{where}.channel", one_of(None, (c.value for c in Channel))) from exc
         address = _text(ch.get("address"))
         if not address:
-            raise SupplierError(f"{where}.address", "the address/number/ID is required")
+            raise SupplierError(f"{where}.address", T("the address/number/ID is required"))
         start, end = _text(ch.get("start")), _text(ch.get("end"))
         tz = _text(ch.get("tz")) or ("Asia/Shanghai" if start else None)
         if start or end:
@@ -249,7 +250,7 @@ def _level(value: EscalationLevel | int | str | None) -> EscalationLevel | None:
         return EscalationLevel(int(value))
     lvl = LEVELS.get(str(value).strip().lower())
     if lvl is None:
-        raise SupplierError("level", f"{value!r}: use one of {', '.join(LEVELS)}")
+        raise SupplierError("level", one_of(value, LEVELS))
     return lvl
 
 

@@ -27,7 +27,7 @@ from ...store.models_suppliers import (
 from ..context import Context
 from ..records.payments import accounts_paid
 from ..workspaces import get_workspace
-from .base import OWN_DIRECTIONS, WARNING_STATUSES, SupplierError, _evidence, _Ledger, _org, _text
+from .base import OWN_DIRECTIONS, WARNING_STATUSES, SupplierError, _evidence, _Ledger, _org, _text, one_of
 
 # --------------------------------------------------------------------------- payment safety
 
@@ -243,7 +243,7 @@ def list_payment_warnings(
             q = q.where(PaymentWarningRow.organization_id == _org(s, ws, supplier_key).id)
         if status:
             if status not in WARNING_STATUSES:
-                raise SupplierError("status", f"use one of {', '.join(WARNING_STATUSES)}")
+                raise SupplierError("status", one_of(None, WARNING_STATUSES))
             q = q.where(PaymentWarningRow.status == status)
         if evidence:
             item = _evidence(s, ws, evidence, "evidence")

@@ -18,6 +18,7 @@ from ...domain.suppliers import (
     AnswerHours,
     parse_money,
 )
+from ...domain.text import Seq, T
 from ...domain.uscc import check_uscc
 from ...ingest.supplier_csv import CsvError, parse_supplier_csv
 from ...store.db import lock_workspace, unit_of_work
@@ -43,6 +44,7 @@ from .base import (
     _org,
     _profile_row,
     _text,
+    one_of,
 )
 
 # --------------------------------------------------------------------------- profile
@@ -88,7 +90,10 @@ def _clean_profile(data: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
         if raw:
             res = check_uscc(raw)
             if not res.valid:
-                raise SupplierError("uscc", f"{raw!r} is not a valid USCC: {res.reason}")
+                raise SupplierError(
+                    "uscc",
+                    T("'%(code)s' is not a valid USCC: %(why)s", code=raw, why=Seq(p.message for p in res.problems)),
+                )
             out["uscc"] = res.code
         else:
             out["uscc"] = None
@@ -116,7 +121,7 @@ def _clean_profile(data: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
     if "kind" in data:
         kind = _text(data.get("kind")) or "unknown"
         if kind not in KINDS:
-            raise SupplierError("kind", f"{kind!r}: use one of {', '.join(KINDS)}")
+            raise SupplierError("kind", one_of(kind, KINDS))
         out["kind"] = kind
     if "email_domains" in data:
         domains = [d.lower().lstrip("@") for d in _list(data.get("email_domains"))]
@@ -157,11 +162,23 @@ def _check_duplicate(s: Session, ws: Workspace, values: Mapping[str, Any], exclu
         if o.id == exclude_id:
             continue
         if values.get("uscc") and o.uscc and check_uscc(o.uscc).code == values["uscc"]:
-            raise SupplierError("uscc", f"{values['uscc']} is already supplier {o.key!r} ({o.name_zh or o.name_en})")
+            raise SupplierError(
+                "uscc",
+                T(
+                    "%(uscc)s is already supplier '%(key)s' (%(name)s)",
+                    uscc=values["uscc"],
+                    key=o.key,
+                    name=o.name_zh or o.name_en,
+                ),
+            )
         if values.get("name_zh") and o.name_zh and normalise_name(o.name_zh) == normalise_name(values["name_zh"]):
-            raise SupplierError("name_zh", f"{values['name_zh']!r} is already supplier {o.key!r}")
+            raise SupplierError(
+                "name_zh", T("'%(name)s' is already supplier '%(key)s'", name=values["name_zh"], key=o.key)
+            )
         if values.get("name_en") and o.name_en and normalise_name(o.name_en) == normalise_name(values["name_en"]):
-            raise SupplierError("name_en", f"{values['name_en']!r} is already supplier {o.key!r}")
+            raise SupplierError(
+                "name_en", T("'%(name)s' is already supplier '%(key)s'", name=values["name_en"], key=o.key)
+            )
 
 
 def _apply(
@@ -229,11 +246,11 @@ def create_supplier(ctx: Context, workspace: str, data: Mapping[str, Any], *, ac
         key = _text(data.get("key"))
         if key:
             if not _KEY.match(key):
-                raise SupplierError("key", f"{key!r}: use lower-case letters, digits and dashes")
+                raise SupplierError("key", T("'%(key)s': use lower-case letters, digits and dashes", key=key))
             if s.execute(
                 select(Organization.id).where(Organization.workspace_id == ws.id, Organization.key == key)
             ).first():
-                raise SupplierError("key", f"{key!r} is already used")
+                raise SupplierError("key", T("'%(key)s' is already used", key=key))
         else:
             key = _new_key(s, ws, values.get("name_en"), values.get("uscc"))
         org = Organization(
@@ -360,7 +377,7 @@ def link_fact_evidence(
 ) -> str:
     """Back one profile fact with an evidence item (e.g. ``uscc`` ← the registry screenshot)."""
     if fact not in FACT_FIELDS:
-        raise SupplierError("field", f"{fact!r}: use one of {', '.join(FACT_FIELDS)}")
+        raise SupplierError("field", one_of(fact, FACT_FIELDS))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
@@ -437,25 +454,25 @@ def add_bank_account(ctx: Context, workspace: str, key: str, data: Mapping[str, 
     if not beneficiary:
         raise SupplierError("beneficiary_name", "the beneficiary (account holder) name is required")
     if not number or len(re.sub(r"[^0-9A-Za-z]", "", number)) < 6:
-        raise SupplierError("account_number", "an account number (or IBAN) of at least 6 characters is required")
+        raise SupplierError("account_number", T("an account number (or IBAN) of at least 6 characters is required"))
     swift = _text(data.get("swift"))
     if swift:
         from stdnum import bic
 
         if not bic.is_valid(swift):
-            raise SupplierError("swift", f"{swift!r} is not a valid SWIFT/BIC code")
+            raise SupplierError("swift", T("'%(code)s' is not a valid SWIFT/BIC code", code=swift))
         swift = bic.compact(swift)
     iban = _text(data.get("iban"))
     if iban:
         from stdnum import iban as iban_mod
 
         if not iban_mod.is_valid(iban):
-            raise SupplierError("iban", f"{iban!r} is not a valid IBAN")
+            raise SupplierError("iban", T("'%(iban)s' is not a valid IBAN", iban=iban))
         iban = iban_mod.compact(iban)
     verified_on = _date(data.get("verified_on"), "verified_on")
     verified_by = _text(data.get("verified_by"))
     if verified_on and not verified_by:
-        raise SupplierError("verified_by", "say who verified the account (and how)")
+        raise SupplierError("verified_by", T("say who verified the account (and how)"))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)

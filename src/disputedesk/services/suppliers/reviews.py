@@ -22,6 +22,7 @@ from ...domain.suppliers import (
 from ...domain.suppliers import (
     ReviewSchedule as DSchedule,
 )
+from ...domain.text import T
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Organization
 from ...store.models_suppliers import (
@@ -31,7 +32,7 @@ from ...store.models_suppliers import (
 from ..context import Context
 from ..sla import list_requests, supplier_report
 from ..workspaces import get_workspace
-from .base import SupplierError, _cases, _date, _evidence, _Ledger, _list, _org, _text, _today
+from .base import SupplierError, _cases, _date, _evidence, _Ledger, _list, _org, _text, _today, one_of
 
 # --------------------------------------------------------------------------- reviews
 
@@ -42,7 +43,7 @@ def set_review_schedule(
     try:
         freq = ReviewFrequency(frequency)
     except ValueError as exc:
-        raise SupplierError("frequency", f"use one of {', '.join(f.value for f in ReviewFrequency)}") from exc
+        raise SupplierError("frequency", one_of(None, (f.value for f in ReviewFrequency))) from exc
     due = _date(first_due, "first_due")
     if due is None:
         raise SupplierError("first_due", "the first due date is required")
@@ -210,7 +211,7 @@ def add_review(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], 
         try:
             ratings[f] = int(Rating(int(data.get(f) or 0)))
         except (ValueError, TypeError) as exc:
-            raise SupplierError(f, "a rating from 1 (very poor) to 5 (very good)") from exc
+            raise SupplierError(f, T("a rating from 1 (very poor) to 5 (very good)")) from exc
     reviewer = _text(data.get("reviewer")) or actor
     figures = sla_figures(ctx, workspace, key, start, end)
     source = "sla_engine" if figures else None

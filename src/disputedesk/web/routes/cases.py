@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -30,7 +30,7 @@ from ...services.cases.commands import (
 )
 from ...services.context import Context
 from ...services.records.case_opening import complete_from_records
-from ..deps import current_workspace, get_ctx, get_lang, need, user_today
+from ..deps import PageCall, current_workspace, get_ctx, get_lang, need, page, user_today
 from ..pages import render
 
 router = APIRouter()
@@ -66,11 +66,9 @@ def _bad(message: str) -> JSONResponse:
 
 @router.get("/cases", response_class=HTMLResponse, include_in_schema=False)
 def cases_page(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _list_page(request, ctx, ws, lang)
 
 
@@ -101,11 +99,9 @@ def _list_page(
 
 @router.post("/cases", response_class=HTMLResponse, include_in_schema=False)
 async def open_case_form(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     data = _form_dict(await request.form())
     try:
         case_id = svc.open_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
@@ -153,11 +149,9 @@ def _detail_page(
 @router.get("/cases/{case_id}", response_class=HTMLResponse, include_in_schema=False)
 def case_page(
     case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _detail_page(request, ctx, ws, lang, case_id)
 
 
@@ -175,11 +169,9 @@ async def _post(request: Request, ctx: Context, ws: Access, lang: str, case_id: 
 @router.post("/cases/{case_id}/steps", response_class=HTMLResponse, include_in_schema=False)
 async def add_step_form(
     case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     svc.get_case(ctx, ws.slug, case_id)  # 404 before reading the form
     return await _post(
         request,
@@ -195,11 +187,9 @@ async def add_step_form(
 @router.post("/cases/{case_id}/reply", response_class=HTMLResponse, include_in_schema=False)
 async def reply_form(
     case_id: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     svc.get_case(ctx, ws.slug, case_id)
 
     def call(d: dict[str, Any]) -> None:
@@ -257,9 +247,9 @@ _case_form(
 )
 
 
-def _ics_response(ctx: Context, ws: Access, case_id: str) -> Response:
+def _ics_response(ctx: Context, ws: Access, case_id: str, lang: str = "en") -> Response:
     view = svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id)
-    data = svc.case_ics(ctx, ws.slug, view.id, only_case_id=ws.share_case_id)
+    data = svc.case_ics(ctx, ws.slug, view.id, only_case_id=ws.share_case_id, lang=lang)
     return Response(
         data,
         media_type="text/calendar; charset=utf-8",
@@ -268,8 +258,14 @@ def _ics_response(ctx: Context, ws: Access, case_id: str) -> Response:
 
 
 @router.get("/cases/{case_id}/deadlines.ics", include_in_schema=False)
-def case_ics_page(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
-    return _ics_response(ctx, ws, case_id)
+def case_ics_page(
+    case_id: str,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+    lang: str = Depends(get_lang),
+) -> Response:
+    """The calendar in the page's language (a Chinese page downloads a Chinese calendar)."""
+    return _ics_response(ctx, ws, case_id, lang)
 
 
 # -------------------------------------------------------------------------------------- API
@@ -387,9 +383,14 @@ def api_recovery(
 
 
 @router.get("/api/cases/{case_id}/deadlines.ics", tags=["cases"], response_class=Response)
-def api_case_ics(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)) -> Response:
-    """The case's deadlines as an iCalendar file."""
-    return _ics_response(ctx, ws, case_id)
+def api_case_ics(
+    case_id: str,
+    lang: Literal["en", "zh"] = "en",
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(current_workspace),
+) -> Response:
+    """The case's deadlines as an iCalendar file, in English or (``lang=zh``) Chinese."""
+    return _ics_response(ctx, ws, case_id, lang)
 
 
 @router.get("/api/exchange-rates", tags=["cases"])

@@ -22,7 +22,7 @@ from ...services.context import Context
 from ...services.records import request_models as m
 from ...services.records import requests as svc
 from ...services.records.errors import FieldError, from_validation
-from ..deps import current_workspace, get_ctx, get_lang, need
+from ..deps import PageCall, current_workspace, get_ctx, get_lang, need, page
 from ..i18n import translations
 from ..pages import render
 from . import sla as sla_routes
@@ -95,27 +95,23 @@ def _form_page(
 
 @router.get("/requests/new", response_class=HTMLResponse, include_in_schema=False)
 def new_request_page(
-    request: Request,
     supplier: str = "",
     contract: str = "",
     serial: str = "",
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
     """The form, with the supplier, contract and machine chosen when the link gives them (from a
     contract's or an order's page)."""
+    request, ctx, ws, lang = call
     form = {"supplier": supplier, "contract": contract, "serial": serial}
     return _form_page(request, ctx, ws, lang, "requests_form.html", form=form)
 
 
 @router.post("/requests/new", response_class=HTMLResponse, include_in_schema=False)
 async def new_request_submit(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     form = await _form(request)
     try:
         form_at = {**form, "opened_at": _time(form.get("opened_at", ""), form.get("tz", ""))}
@@ -128,11 +124,9 @@ async def new_request_submit(
 
 @router.get("/requests/suggestions", response_class=HTMLResponse, include_in_schema=False)
 def suggestions_page(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page()),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _form_page(
         request, ctx, ws, lang, "requests_suggestions.html", rows=svc.suggestions(ctx, ws.slug), **_zone(lang)
     )
@@ -144,12 +138,10 @@ def _zone(lang: str) -> dict[str, Any]:
 
 @router.get("/requests/from-thread", response_class=HTMLResponse, include_in_schema=False)
 def from_thread_page(
-    request: Request,
     thread: int,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     return _from_thread(request, ctx, ws, lang, {"thread": str(thread)})
 
 
@@ -164,11 +156,9 @@ def _from_thread(
 
 @router.post("/requests/from-thread", response_class=HTMLResponse, include_in_schema=False)
 async def from_thread_submit(
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     form = await _form(request)
     try:
         cmd = _command(m.OpenFromThread, form, "thread", "severity", "contract", "supplier", "title", "serial")
@@ -181,11 +171,9 @@ async def from_thread_submit(
 @router.get("/requests/{number}/edit", response_class=HTMLResponse, include_in_schema=False)
 def edit_page(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
+    request, ctx, ws, lang = call
     rec = svc.get_request(ctx, ws.slug, number)
     zone = svc.form_choices(ctx, ws.slug)["buyer_tz"] or "UTC"
     form = {
@@ -203,11 +191,9 @@ def edit_page(
 @router.post("/requests/{number}/edit", response_class=HTMLResponse, include_in_schema=False)
 async def edit_submit(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
+    request, ctx, ws, lang = call
     rec = svc.get_request(ctx, ws.slug, number)  # 404 before reading the form
     form = await _form(request)
     try:
@@ -275,13 +261,11 @@ def _link_form(form: FormFields) -> m.MailLink:
 @router.post("/requests/{number}/case", include_in_schema=False)
 def request_case_form(
     number: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
+    call: PageCall = Depends(page("edit")),
 ) -> Response:
     """Open a case from this request (``case open --request``): the deadline facts from its
     contract and the contract's deliveries, each with its source in the case's notes."""
+    request, ctx, ws, lang = call
     from ...services.records.case_opening import case_from_requests
 
     rec = svc.get_request(ctx, ws.slug, number)  # 404 first

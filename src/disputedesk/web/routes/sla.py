@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...domain.bizcal import REASON_TEXT, format_seconds
-from ...domain.text import field_error
+from ...domain.text import T, field_error
 from ...services import sla
 from ...services.accounts import Access
 from ...services.commands import check, filled
@@ -425,7 +425,10 @@ def terms_submit(
     try:
         data = json.loads(terms)
     except json.JSONDecodeError as exc:
-        return _terms_form(request, ctx, ws, lang, contract, f"terms: not valid JSON ({exc})", terms, status_code=400)
+        bad = field_error(
+            "terms", "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
+        )
+        return _terms_form(request, ctx, ws, lang, contract, bad, terms, status_code=400)
     try:
         given = filled({"valid_from": valid_from, "status": status, "source": source})
         body = check(NewTerms, {"terms": data, **given})  # the API's terms version
@@ -441,7 +444,7 @@ def terms_submit(
         )
     except ValueError as exc:
         return _terms_form(request, ctx, ws, lang, contract, exc, terms, status_code=400)
-    return _terms_form(request, ctx, ws, lang, contract, ok=f"version {v.version}")
+    return _terms_form(request, ctx, ws, lang, contract, ok=T("version %(n)s", n=v.version))
 
 
 def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, Any]]]:
