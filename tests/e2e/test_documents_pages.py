@@ -46,7 +46,7 @@ def test_letter_and_bundle(page, tmp_path) -> None:  # type: ignore[no-untyped-d
     row.get_by_label("Channel").fill("e-mail")
     row.get_by_role("button", name="Record as sent").click()
     page.wait_for_url("**/documents?letter=*")
-    assert "e-mail" in page.locator("tr.highlight").inner_text()
+    assert "2 Nov 2026 · email" in page.locator("tr.highlight").inner_text()  # typed "e-mail": shown as the word
 
     page.goto("/documents/bundles")
     page.locator("select[name=scope]").select_option("selection")

@@ -30,7 +30,15 @@ def evidence_items(ctx, ws: str):  # type: ignore[no-untyped-def]
     return list_evidence(ctx, ws, limit=1000).items
 
 
-PUBLIC = {"/api/health", "/login", "/logout", "/login/token/{token}", "/share/{token}", "/lang/{code}"}
+PUBLIC = {
+    "/api/health",
+    "/login",
+    "/logout",
+    "/login/token/{token}",
+    "/share/{token}",
+    "/lang/{code}",
+    "/favicon.ico",  # the site icon, like /static: no data
+}
 SECRET_B = "TOP-SECRET-WORKSPACE-B-故障"
 
 

@@ -26,7 +26,15 @@ CASE = "CASE-2026-001"
 INTERNAL = "E-0099"  # 20261012T061500Z_internal-next-steps.eml: not linked to the case
 INTERNAL_TEXT = "sounds weak to me"
 IN_CASE = "E-0085"  # the formal complaint of 6 July, linked to the case
-PUBLIC = {"/api/health", "/login", "/logout", "/login/token/{token}", "/share/{token}", "/lang/{code}"}
+PUBLIC = {
+    "/api/health",
+    "/login",
+    "/logout",
+    "/login/token/{token}",
+    "/share/{token}",
+    "/lang/{code}",
+    "/favicon.ico",  # the site icon, like /static: no data
+}
 
 
 @pytest.fixture
