@@ -403,3 +403,23 @@ def test_forms_offer_the_chosen_suppliers_orders_and_preselect_the_request(ctx) 
         case = c.get(r.headers["location"]).text
         assert "order PO-ruifeng: delivered on 2025-04-01" in case
         assert "first support request SR-0002 opened" in case
+        # the notes the code wrote read as Chinese on a Chinese page, the facts' names as words
+        zh = c.get(r.headers["location"], params={"lang": "zh"}).text
+        assert "收货日期 2025-04-01：订单 PO-ruifeng：2025-04-01 交货" in zh
+        assert "首个技术支持请求 SR-0002 提出之日" in zh and "first support request" not in zh
+        c.post("/requests/new", data={"supplier": "ruifeng", "title": "Manual missing"})  # SR-0003, no contract
+        r = c.post(
+            "/cases",
+            data={
+                "title": "No contract yet",
+                "supplier": "ruifeng",
+                "issues": "no_or_slow_support",
+                "support_requests": "SR-0003",
+            },
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, r.text[-1500:]
+        zh = c.get(r.headers["location"], params={"lang": "zh"}).text
+        missing = re.search(r"计算期限缺少的事实: (.*?)</p>", zh)
+        assert missing and "准据法" in missing.group(1) and "_" not in missing.group(1), missing
+        c.get("/cases", params={"lang": "en"})

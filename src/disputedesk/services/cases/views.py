@@ -477,7 +477,11 @@ def _build_view(s: Session, ws: Workspace, case: Case, today: date) -> CaseView:
         unconverted=unconverted,
         recovery=recovery,
         money=money_rows,
-        notes=list(cf.notes) if cf else [],
+        # a note the code wrote is stored with its message id (services/records/case_opening.py):
+        # English in the JSON, the reader's language on a page
+        notes=[{**n, "text": text_from_json(n.get("text"))} if isinstance(n, dict) else n for n in (cf.notes or [])]
+        if cf
+        else [],
         sla_suggestions=[],
         today=today,
     )

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
 from ...domain.ladder import LadderError, Step
+from ...domain.text import T, Text, to_json
 from ...store.db import unit_of_work
 from ...store.models import Case, Contract, EvidenceItem, Message, Order, Organization, SupportRequest, Workspace
 from ...store.models_cases import CaseFacts, CaseLink, CaseStep
@@ -95,7 +96,13 @@ def _derive(
         notes.append(
             {
                 "date": known.isoformat(),
-                "text": f"knowledge_on {known}: first support request {first_row.number} opened",
+                "text": to_json(
+                    T(
+                        "knowledge_on %(day)s: first support request %(number)s opened",
+                        day=str(known),
+                        number=first_row.number,
+                    )
+                ),
                 "evidence": [],
             }
         )
@@ -114,9 +121,17 @@ def _derive(
             notes.append(
                 {
                     "date": known.isoformat(),
-                    "text": f"governing_law {law}: from contract {contract.number} "
-                    f"({contract.governing_law or 'not stated'})"
-                    + ("; PRC law assumed by the deadline rules, counsel to confirm" if law == "unknown" else ""),
+                    "text": to_json(
+                        T(
+                            "governing_law unknown: from contract %(contract)s (%(stated)s); PRC law assumed by "
+                            "the deadline rules, counsel to confirm"
+                            if law == "unknown"
+                            else "governing_law %(law)s: from contract %(contract)s (%(stated)s)",
+                            law=law,
+                            contract=contract.number,
+                            stated=contract.governing_law or T("not stated"),
+                        )
+                    ),
                     "evidence": [],
                 }
             )
@@ -125,7 +140,7 @@ def _derive(
             notes.append(
                 {
                     "date": received.on.isoformat(),
-                    "text": f"received_on {received.on}: {received.source}",
+                    "text": to_json(T("received_on %(day)s: %(source)s", day=str(received.on), source=received.source)),
                     "evidence": [],
                 }
             )
@@ -137,7 +152,13 @@ def _derive(
                 notes.append(
                     {
                         "date": start.isoformat(),
-                        "text": f"warranty_starts_on {start}: {found['accepted_on'].source}",
+                        "text": to_json(
+                            T(
+                                "warranty_starts_on %(day)s: %(source)s",
+                                day=str(start),
+                                source=found["accepted_on"].source,
+                            )
+                        ),
                         "evidence": [],
                     }
                 )
@@ -157,8 +178,13 @@ def _derive(
             notes.append(
                 {
                     "date": known.isoformat(),
-                    "text": f"no delivery recorded for contract {contract.number}: "
-                    "record the order's delivery, then set the deadline facts",
+                    "text": to_json(
+                        T(
+                            "no delivery recorded for contract %(contract)s: record the order's delivery, then set "
+                            "the deadline facts",
+                            contract=contract.number,
+                        )
+                    ),
                     "evidence": [],
                 }
             )
@@ -251,7 +277,13 @@ def _finish(ctx: Context, workspace: str, case_id: int, derived: _Derived, *, ac
                 notes.append(
                     {
                         "date": derived.first_step["sent_on"],
-                        "text": f"support request step not recorded from {derived.first_step['proof']}: {exc}",
+                        "text": to_json(
+                            T(
+                                "support request step not recorded from %(proof)s: %(reason)s",
+                                proof=derived.first_step["proof"],
+                                reason=exc if isinstance(exc, Text) else str(exc),
+                            )
+                        ),
                         "evidence": [],
                     }
                 )
@@ -374,6 +406,12 @@ def complete_from_records(ctx: Context, workspace: str, case_id: int, *, actor: 
             set_facts(ctx, workspace, case_id, derived.facts, actor=actor)
         except ValueError as exc:
             derived.notes.append(
-                {"date": derived.facts["knowledge_on"], "text": f"deadline facts not set: {exc}", "evidence": []}
+                {
+                    "date": derived.facts["knowledge_on"],
+                    "text": to_json(
+                        T("deadline facts not set: %(reason)s", reason=exc if isinstance(exc, Text) else str(exc))
+                    ),
+                    "evidence": [],
+                }
             )
     _finish(ctx, workspace, case_id, derived, actor=actor)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
+from ...domain.text import T
 from ...store.models import Contract, Delivery, Order, Organization, ProductUnit, SupportRequest, Workspace
 from ..context import Context
 from ._common import (
@@ -282,12 +283,24 @@ def delivery_facts(s: Session, ws: Workspace, contract_id: int) -> list[Delivery
     best: dict[str, tuple[date, str]] = {}
     for o in orders:
         rec = _record(s, ws, o, with_history=False)
+        # the day as ISO text (not a date parameter): the English sentence stays as it was written
         note = f" ({', '.join(rec.evidence)})" if rec.evidence else ""
         if rec.delivered_on and ("received_on" not in best or rec.delivered_on < best["received_on"][0]):
-            best["received_on"] = (rec.delivered_on, f"order {o.number}: delivered on {rec.delivered_on}{note}")
+            best["received_on"] = (
+                rec.delivered_on,
+                T(
+                    "order %(number)s: delivered on %(day)s%(note)s",
+                    number=o.number,
+                    day=str(rec.delivered_on),
+                    note=note,
+                ),
+            )
         if rec.accepted_on and ("accepted_on" not in best or rec.accepted_on < best["accepted_on"][0]):
             acc = f" ({', '.join(rec.acceptance_evidence)})" if rec.acceptance_evidence else ""
-            best["accepted_on"] = (rec.accepted_on, f"order {o.number}: accepted on {rec.accepted_on}{acc}")
+            best["accepted_on"] = (
+                rec.accepted_on,
+                T("order %(number)s: accepted on %(day)s%(note)s", number=o.number, day=str(rec.accepted_on), note=acc),
+            )
     for name, (on, source) in best.items():
         facts.append(DeliveryFact(name, on, source))
     return facts
