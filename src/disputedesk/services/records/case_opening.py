@@ -118,23 +118,23 @@ def _derive(
         if law.lower() == "unknown":
             law = "unknown"
         if not governing_law:
-            notes.append(
-                {
-                    "date": known.isoformat(),
-                    "text": to_json(
-                        T(
-                            "governing_law unknown: from contract %(contract)s (%(stated)s); PRC law assumed by "
-                            "the deadline rules, counsel to confirm"
-                            if law == "unknown"
-                            else "governing_law %(law)s: from contract %(contract)s (%(stated)s)",
-                            law=law,
-                            contract=contract.number,
-                            stated=contract.governing_law or T("not stated"),
-                        )
-                    ),
-                    "evidence": [],
-                }
+            stated = contract.governing_law or T("not stated")
+            said = (
+                T(
+                    "governing_law unknown: from contract %(contract)s (%(stated)s); PRC law assumed by the "
+                    "deadline rules, counsel to confirm",
+                    contract=contract.number,
+                    stated=stated,
+                )
+                if law == "unknown"
+                else T(
+                    "governing_law %(law)s: from contract %(contract)s (%(stated)s)",
+                    law=law,
+                    contract=contract.number,
+                    stated=stated,
+                )
             )
+            notes.append({"date": known.isoformat(), "text": to_json(said), "evidence": []})
         if "received_on" in found:
             received = found["received_on"]
             notes.append(
