@@ -4,7 +4,6 @@ one ledger entry) and the messages of a thread."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -15,12 +14,14 @@ from sqlalchemy.orm import Session, aliased
 
 from ....domain.labels import evidence_label
 from ....store.db import lock_workspace, unit_of_work
-from ....store.ledger import LedgerWriter, entries_for_subject
+from ....store.ledger import LedgerWriter
 from ....store.models import Contract, EvidenceItem, Message, Organization, ProductUnit, SupportRequest, Workspace
 from ....store.models_mail import MailMessageMeta, MailThread
 from ...context import Context
 from ...sla import sender_side, side_of
 from ...workspaces import get_workspace
+from .._common import history as ledger_history
+from .._common import supplier as _supplier  # noqa: F401 - the one supplier lookup, used by opening/changing
 from ..errors import FieldError
 from ..request_models import (
     HistoryEntry,
@@ -41,17 +42,6 @@ def _request(s: Session, ws: Workspace, number: str) -> SupportRequest:
     if row is None:
         raise LookupError(f"support request {number!r} does not exist")
     return row
-
-
-def _supplier(s: Session, ws: Workspace, key: str, field: str = "supplier") -> Organization:
-    org = s.execute(
-        select(Organization).where(
-            Organization.workspace_id == ws.id, Organization.key == key, Organization.role == "supplier"
-        )
-    ).scalar_one_or_none()
-    if org is None:
-        raise FieldError(field, "no supplier {key!r} in this workspace (add it first)", key=key)
-    return org
 
 
 def _contract(s: Session, ws: Workspace, number: str, supplier: Organization) -> Contract:
@@ -135,11 +125,7 @@ def _is_buyer(direction: str | None, sender: str | None, buyer_domains: Iterable
 
 
 def _history(s: Session, ws: Workspace, number: str) -> list[HistoryEntry]:
-    out = []
-    for e in entries_for_subject(s, ws, subject(number)):
-        payload = json.loads(e.payload) if e.payload else {}
-        out.append(HistoryEntry(seq=e.seq, at=e.at, actor=e.actor, action=e.action, details=payload))
-    return out
+    return ledger_history(s, ws, subject(number))
 
 
 def _record(s: Session, ws: Workspace, r: SupportRequest, *, history: bool = True) -> RequestRecord:
