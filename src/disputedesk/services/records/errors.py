@@ -39,7 +39,7 @@ class FieldError(ValueError):
         try:
             return joined % shown
         except (KeyError, ValueError, TypeError):
-            return "%(field)s: %(message)s" % shown
+            return f"{shown['field']}: {text}"
 
 
 # Pydantic's checks, as sentences with a msgid: the error type → (template, values from its context).
