@@ -56,7 +56,7 @@ def test_chinese_wording_and_what_only_looks_like_it(kind: str, text: str, prese
 
 
 def test_chinese_numbers_with_their_digits_in_brackets() -> None:
-    """"二十四 (24) 小时", "九十（90）天": the number is read once, with its unit."""
+    """Numbers written "二十四 (24) 小时", "九十（90）天" are read once, with their unit."""
     found = durations("乙方应在二十四 (24) 小时内响应，并在九十（90）天内完成。")
     assert [(d["value"], d["unit"]) for d in found] == [("24", "hour"), ("90", "day")]
     report = check_text("6. 支持\n乙方应在接到通知后二十四 (24) 小时内响应。", as_of=AS_OF).as_dict()
