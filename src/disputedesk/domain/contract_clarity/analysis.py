@@ -205,7 +205,7 @@ def _score(results: dict[str, KindResult], vague: list[Json], language: str) -> 
         "response_time has hours/days": dur_quality("response_time"),
         "resolution_time has hours/days": dur_quality("resolution_time"),
         "service hours stated": Decimal(1) if any(k in sh for k in ("coverage", "days", "start")) else Decimal(0),
-        "warranty length and start": (Decimal("0.5") if "months" in w else 0)
+        "warranty length and start": (Decimal("0.5") if "months" in w or "days" in w else 0)
         + (Decimal("0.5") if "start_event" in w else 0),
         "dispute forum named": (
             Decimal(1) if (dr.get("institution") and dr.get("seat")) or dr.get("courts")
@@ -303,7 +303,7 @@ def _support_terms_draft(results: dict[str, KindResult], params: SuggestionParam
         "calendar": cal,
         "suggested_time_zone": params.time_zone,
         "suggested_calendar": params.calendar,
-        "warranty": {k: w[k] for k in ("months", "start_event") if k in w} or None,
+        "warranty": {k: w[k] for k in ("months", "days", "start_event") if k in w} or None,
         "remedies": remedies or None,
         "notes": notes,
     }

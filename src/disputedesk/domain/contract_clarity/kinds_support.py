@@ -11,7 +11,7 @@ is the order of the checklist.
 from __future__ import annotations
 
 from .kinds_spec import _FIX_EN, _FIX_ZH, _RESP_EN, _RESP_ZH, _VAGUE_EN, DUR_EN, DUR_ZH, KindSpec, _c
-from .text import EN_NUMBER
+from .text import EN_NUMBER, ZH_NUMBER
 
 SUPPORT_SPECS: tuple[KindSpec, ...] = (
     KindSpec(
@@ -116,9 +116,14 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:target|guaranteed|committed|minimum)\s+(?:uptime|availability)\b",
             r"7\s*[×xX*]\s*24|24\s*小时\s*(?:服务|热线|值班|在线|响应)|全天候",
             r"(?:服务|工作|支持|热线)时间[^。；;]{0,10}?(?:为|是|：|:)",
-            r"周一至周[五六日]|星期一至星期[五六日]",
+            r"(?:周|星期)一\s*(?:至|到|-|—|－|~|～)\s*(?:周|星期)?[五六日天]",
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",
-            r"(?:可用率|可用性|开机率|在线率)[^。；]{0,20}\d+(?:\.\d+)?\s*%",
+            # days a week and hours a day, also as translated terms write them: "每周五 (5) 天…每天二十四 (24) 小时"
+            rf"每(?:周|星期)\s*{ZH_NUMBER}\s*(?:个)?\s*(?:工作)?(?:天|日)[^。；]{{0,40}}?每(?:天|日)\s*{ZH_NUMBER}\s*(?:个)?\s*小时",
+            r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*小时|(?<!\d)[57]\s*[×xX*]\s*(?:8|24)(?!\d)",
+            r"(?:上午|早上|早晨)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)[^。；]{0,12}?(?:下午|晚上)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)",
+            r"(?:可用率|可用性|开机率|在线率|正常运行时间|正常运行率)[^。；]{0,20}\d+(?:\.\d+)?\s*%",
+            r"\d+(?:\.\d+)?\s*%\s*的?\s*(?:正常运行时间|正常运行率|可用率|可用性|在线率|开机率)",
         ),
         heading=_c(r"\b(?:service|support|business|office|hotline)\s+hours\b|(?:服务|支持|热线)时间"),
         triggers=(
@@ -143,6 +148,16 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "开机率",
             "在线率",
             "全天候",
+            "每周",
+            "每星期",
+            "每天",
+            "每日",
+            "正常运行",
+            "上午",
+            "早上",
+            "早晨",
+            "x",
+            "*",
             "至",
             "到",
             "~",
@@ -265,13 +280,33 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"\b{EN_NUMBER}\s*[- ]?(?:months?|years?)\b[^.;。；]{{0,40}}\b(?:limited\s+)?(?:warranty|guarantee)\b",
             rf"\b(?:warranty|guarantee)\b[^.;。；]{{0,40}}?\b{EN_NUMBER}\s*[- ]?(?:months?|years?)\b",
             r"\bdefects?\s+(?:notification|liability)\s+period\b",
-            r"(?:质保期|保修期|质量保证期|保质期|质保|保修|质量保证|免费保修|三包)",
+            # a warranty for a number of days ("warrants that for ninety (90) days from delivery the Software will
+            # substantially conform"), stated either way round
+            rf"\b(?:warrant\w*|guarantee\w*)\b[^.;。；]{{0,150}}?\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*"
+            r"[- ]?days?\b[^.;。；]{0,150}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects|perform\w*\s+"
+            r"(?:substantially|materially|in\s+accordance))",
+            rf"\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*[- ]?days?\b[^.;。；]{{0,100}}?\b(?:warrant\w*|"
+            r"guarantee\w*)\b[^.;。；]{0,100}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects)",
+            # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); a
+            # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
+            r"质保|保修|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期",
+            # translated terms: 保证期/保证期限, 有限保证期 (a limited warranty's period; "有限保证" alone is often a title over a disclaimer)
+            r"保证期(?!间)|保证期限|有限(?:软件|产品|硬件|服务)?保证期",
+            # a warranty stated as a promise for a period: "卖方保证，自验收合格之日起十二个月内设备符合…",
+            # "保证服务在订购期内满足 SLA"
+            rf"保证[^。；]{{0,40}}?(?:{DUR_ZH}|{ZH_NUMBER}\s*个?\s*(?:月|年))\s*(?:内|以内|期间|期内)[^。；]{{0,40}}?"
+            r"(?:符合|满足|无缺陷|不存在缺陷|没有缺陷|无质量问题|正常运行|正常使用|正常工作)",
+            r"保证[^。；]{0,20}?在[^。；]{0,12}?期(?:内|间)[^。；]{0,20}?(?:符合|满足|无缺陷|无质量问题|正常运行|正常使用|正常工作)",
         ),
-        # no heading rule: "Representations and Warranties" headings say nothing about a warranty period
+        # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
+        # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
+        heading=_c(r"质保|保修|质量保证(?!书|体系)|有限(?:软件|产品|硬件|服务)?保证|保证期"),
         exclude=_c(
             r"\bwarrants? (?:and represents|that it (?:has|is))\b|\brepresentations? and warranties\b|"
             r"\brepresents?,?\s+(?:and\s+)?warrants?\b|\bdisclaim\w*|\bno\s+(?:other\s+)?(?:express\s+)?warrant",
             r"不(?:承担|负责|提供)[^。；]{0,8}(?:免费)?(?:保修|质保|保养)",
+            # a surety's guarantee period (保证人、连带责任保证), not a warranty of the goods
+            r"保证人|连带(?:责任)?保证|保证合同|保证责任期间",
         ),
         triggers=(
             "defect",
@@ -283,6 +318,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "质量保证",
             "保质",
             "三包",
+            "保证",
+            "包修",
+            "保固",
+            "担保期",
+            "缺陷责任",
         ),
         baseline=("warranty", "质保"),
     ),
