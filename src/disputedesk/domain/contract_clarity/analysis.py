@@ -331,7 +331,7 @@ def check_contract(
     results = detect_kinds(clauses)
     apply_model(clauses, results, load_model(), language)
     for kind, r in results.items():
-        _extract_values(kind, r)
+        _extract_values(kind, r, clauses)
     _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses))
     vague = _find_vague(clauses, results)
     # vague wording in a support kind's clause is an issue of that kind

@@ -30,11 +30,17 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{DUR_ZH}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
             r"响应时间|响应时限",
             rf"(?:及时|尽快|立即|第一时间)[^。；.;]{{0,8}}{_RESP_ZH}",
+            # the usual Chinese way of stating a response time without the word: after receiving the fault report or
+            # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
+            rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
+            rf"[^。；]{{0,8}}?{DUR_ZH}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|处理|给予|联系|提出处理意见|作出)",
         ),
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
             # a reply to a request to change the contract is not a support response
             r"变更[^。；]{0,30}(?:请求|申请)|\bchange\s+(?:order|request)s?\b",
+            # answering a legal claim, allegation or subpoena is not a support response
+            r"\brespon\w*\s+to\s+(?:a\s+|any\s+|the\s+|such\s+)?(?:claims?|allegations?|subpoenas?|lawsuits?|legal)\b",
         ),
         triggers=(
             "respon",
@@ -50,6 +56,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "反应",
             "反馈",
             "应答",
+            "接到",
+            "收到",
+            "接获",
+            "接收",
+            "得到",
         ),
         baseline=("response time", "响应"),
     ),
@@ -70,7 +81,12 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
         ),
         exclude=_c(
-            r"\b(?:breach\w*|terminat\w*|default\w*|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款"
+            r"\b(?:breach\w*|terminat\w*|default\w*|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款",
+            # settling a dispute is not fixing a fault
+            r"协商[^。；]{0,6}解决|争议|纠纷|分歧",
+            # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
+            r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
+            r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
         ),
         triggers=(
             "replac",
@@ -96,6 +112,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "维修",
             "处理",
             "修理",
+            "改正",
+            "纠正",
+            "修正",
         ),
         baseline=("resolution", "修复"),
     ),
@@ -362,6 +381,16 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:electrical|wiring|mechanical)\s+(?:drawings|diagrams|schematics)\b",
             r"说明书|操作手册|使用手册|维修手册|维护手册|用户手册|技术资料|技术文件|随机资料|电气图|图纸|图册",
             r"随机[^。；]{0,4}(?:资料|文件|图册|图纸)",
+            # software and service terms: 用户文档/产品文档/技术文档, a definition of "文档" (the manuals), manuals and
+            # instructions handed over
+            r"(?:用户|产品|技术|使用|软件|系统|安装|操作|配套|相关|培训)文档|[“\"「]文档[”\"」]\s*(?:是|系)?指",
+            r"(?:提供|交付|移交|随机|随货|随设备|附带|附有|配备)[^。；]{0,20}(?:手册|使用说明|操作说明|安装说明|操作规程|维护保养规程)",
+        ),
+        # a manual named only as the yardstick of proper use ("未按说明书规定的环境使用" in a warranty exclusion) is not a
+        # promise of documentation
+        exclude=_c(
+            r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
+            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)"
         ),
         triggers=(
             "manual",
@@ -379,6 +408,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "电气图",
             "图册",
             "随机",
+            "文档",
+            "说明",
+            "操作规程",
+            "保养规程",
         ),
         baseline=("manual", "说明书"),
     ),
@@ -450,7 +483,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\bremote(?:ly)?\s+(?:support|assistance|diagnos\w*|access|service|maintenance|guidance)\b",
             r"\b(?:arriv\w*|attend\w*|visit\w*)\b[^.;。；]{0,30}\b(?:site|premises|plant|factory|facility|clinic|hospital|"
             r"laboratory|lab|mine|workshop)\b",
-            r"\bonline\s+(?:technical\s+)?(?:support|assistance|service)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
+            # "online support"; an "online service" is what SaaS terms sell, not a way of supporting equipment
+            r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
             r"(?:供方|卖方|乙方|出卖人|厂家)[^。；]{0,6}负责[^。；]{0,4}安装",
             r"现场|上门|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|专家)|差旅费|食宿|往返机票|"
             r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护)|到达(?:现场|买方|用户)",

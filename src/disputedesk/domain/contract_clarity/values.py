@@ -292,7 +292,8 @@ _EN_CITIES = ("Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Hong Kong", "Hang
               "Stockholm", "Geneva", "Zurich", "Vienna", "New York", "Frankfurt", "Munich", "Dubai", "Seoul",
               "Tokyo")  # fmt: skip
 _RE_SEAT_EN = re.compile(
-    r"\b(?:seat|place|venue|location)\s+of\s+(?:the\s+)?arbitration\s+(?:shall\s+be|is|will\s+be)\s+(?:in\s+)?"
+    # read in dispute-resolution clauses only, so "The seat shall be Beijing." there is the seat of arbitration
+    r"\b(?:seat|place|venue|location)(?:\s+of\s+(?:the\s+)?arbitration)?\s+(?:shall\s+be|is|will\s+be)\s+(?:in\s+)?"
     r"(?:the\s+city\s+of\s+)?(?P<seat>[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,3})"
 )
 _RE_SEAT_EN2 = re.compile(
@@ -310,7 +311,10 @@ _RE_ARB_LANG = re.compile(
     r"(?P<l1>English|Chinese|German|French|Spanish)\b|\blanguage\s+(?:of|for|to be used in)\s+(?:the\s+)?"
     r"(?:arbitration|proceedings?)\s+(?:shall\s+be|is|will\s+be)\s+(?P<l2>English|Chinese|German|French|Spanish)\b|"
     r"仲裁(?:语言|所用语言|使用的语言)[^。；]{0,6}?(?P<l3>中文|英文|汉语|英语)|以(?P<l4>中文|英文|汉语|英语)(?:进行)?仲裁|"
-    r"仲裁[^。；]{0,20}(?:使用|采用|以)(?P<l5>中文|英文|汉语|英语)",
+    r"仲裁[^。；]{0,20}(?:使用|采用|以)(?P<l5>中文|英文|汉语|英语)|"
+    # in a dispute-resolution clause: "The language to be used shall be English.", "使用语言为英文。"
+    r"\blanguage\b(?:\s+(?:to\s+be\s+)?used)?[^.;]{0,30}?\b(?:shall\s+be|is|will\s+be)\s+(?P<l6>English|Chinese|German|French|"
+    r"Spanish)\b|(?:语言|语种)(?:应)?(?:为|是|采用|使用)\s*(?P<l7>中文|英文|汉语|英语)",
     I,
 )
 _RE_ARBITRATORS = re.compile(
