@@ -20,9 +20,29 @@ def test_every_chinese_document_is_on_exactly_one_side() -> None:
     groups = SPLIT["zh_dev"]["groups"]
     docs = [d for g in groups.values() for d in g["docs"]]
     assert sorted(docs) == [f"{i:02d}.txt" for i in range(1, 21)]
-    assert {g["split"] for g in groups.values()} == {"dev", "heldout"}
+    # the split written on 3 Dec (before the 4 Dec re-designation) had ten texts on each side
+    before = {g: v.get("split_before", v["split"]) for g, v in groups.items()}
+    assert set(before.values()) == {"dev", "heldout"}
     for side in ("dev", "heldout"):
-        assert sum(len(g["docs"]) for g in groups.values() if g["split"] == side) == 10
+        assert sum(len(g["docs"]) for name, g in groups.items() if before[name] == side) == 10
+
+
+def test_the_groups_held_out_before_4_december_are_now_development_and_keep_their_old_side() -> None:
+    """Their misses were read and written down on 4 Dec 2026: from then on the held-out figure is
+    measured only on texts added later, and the benchmark reports the re-designated part apart."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from contract_sets import kept
+
+    moved = set(SPLIT["redesignated"]["groups"])
+    for section in ("zh_dev", "new_sources"):
+        for name, g in SPLIT[section]["groups"].items():
+            assert g["split"] != "heldout" or "split_before" not in g, name
+            if "split_before" in g:
+                assert (g["split"], g["split_before"], name in moved) == ("dev", "heldout", True), name
+    assert {"xinmasi/TD2000", "github/site-policy"} <= moved
+    parts = {d.name: d.part for d in kept()}
+    assert parts["gh-zh-enterprise-service-level-agreement.md"] == "redesignated"
+    assert parts["cp-service-level-agreement.md"] == "dev"
 
 
 def test_the_split_groups_are_the_source_repositories() -> None:
@@ -43,7 +63,7 @@ def test_sources_added_later_follow_the_fixed_rule() -> None:
     from contract_sets import split_of_new_group
 
     for group, g in SPLIT["new_sources"]["groups"].items():
-        assert split_of_new_group(group) == g["split"]
+        assert split_of_new_group(group) == g.get("split_before", g["split"])
 
 
 def test_every_kept_text_is_labelled_and_each_positive_label_quotes_its_text() -> None:
