@@ -149,7 +149,7 @@ def test_own_dispute_records_from_an_empty_workspace(browser, empty_served, tmp_
     page.get_by_label("付款日期").fill("2025-03-15")
     page.get_by_label("币种").fill("EUR")
     page.get_by_role("button", name="添加付款").click()
-    assert "金额: 必须大于 0" in page.get_by_role("alert").inner_text()
+    assert "金额：必须大于 0" in page.get_by_role("alert").inner_text()
     _shot(page, "payment-form-error-zh")
     page.goto(supplier_url + "?lang=zh")
     records = page.locator("#records")

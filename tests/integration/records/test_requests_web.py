@@ -115,9 +115,9 @@ def test_pages_open_from_a_thread_and_keep_the_form_on_bad_input(ctx) -> None:
         assert r.status_code == 422 and "contract: OT-1 is not a contract with Jinhua" in r.text
         assert 'value="Coolant pump leaking"' in r.text
         zh = c.post("/requests/new?lang=zh", data=data)
-        assert zh.status_code == 422 and "合同: OT-1 不是与 Jinhua Precision Machinery Co., Ltd. 签订的合同" in zh.text
+        assert zh.status_code == 422 and "合同：OT-1 不是与 Jinhua Precision Machinery Co., Ltd. 签订的合同" in zh.text
         zh = c.post("/requests/new?lang=zh", data={**data, "contract": "", "opened_at": "x"})
-        assert "提出时间: 不是有效时间" in zh.text
+        assert "提出时间：不是有效时间" in zh.text
         c.get("/requests?lang=en")  # back to English (the choice is kept in a cookie)
         r = c.post("/requests/new", data={**data, "contract": ""}, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/requests/SR-0002"

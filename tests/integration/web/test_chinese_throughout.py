@@ -127,6 +127,8 @@ def test_a_form_refused_by_a_type_check_says_why_in_chinese_naming_the_field(cli
     assert r.status_code == 422
     text = " ".join(visible(r.text))
     assert "不是整数" in text and "请检查请求内容" not in text
+    # the field and the reason joined as Chinese is written: a full-width colon
+    assert "天：不是整数" in text and "天: " not in text
     assert foreign_sentences(r.text) == []
     # the API keeps its English, machine-readable answer
     api = c.post("/api/cases", json={"title": 5})

@@ -145,3 +145,49 @@ def test_the_issues_example_gets_none_of_the_three_findings() -> None:
     )
     assert not codes(text, "warranty_period") & {"no_start", "no_length"}
     assert not codes(text, "dispute_resolution") & {"no_seat", "no_language", "no_institution"}
+
+
+# The element stated in another sub-clause of the section whose heading names the kind: no finding; the same
+# sub-clause under a section about something else does not count.
+SECTION_CASES = [
+    ("no_start", "warranty_period",
+     "8. Warranty\n8.1 The warranty period is 24 months.\n8.2 The period above starts on the date of final "
+     "acceptance.\n9. Payment\n9.1 Buyer pays within 30 days.",
+     "8. Warranty\n8.1 The warranty period is 24 months.\n9. Payment\n9.1 The period above starts on the date of "
+     "final acceptance."),
+    ("no_start", "warranty_period",
+     "第八条 质量保证\n8.1 质保期为十二个月。\n8.2 上述期限自最终验收合格之日起计算。",
+     "第八条 质量保证\n8.1 质保期为十二个月。\n第九条 付款\n9.1 上述期限自最终验收合格之日起计算。"),
+    ("no_seat", "dispute_resolution",
+     "12. Disputes\n12.1 Any dispute shall be finally settled by arbitration administered by CIETAC.\n"
+     "12.2 The seat shall be Beijing.",
+     "12. Disputes\n12.1 Any dispute shall be finally settled by arbitration administered by CIETAC.\n"
+     "13. Delivery\n13.1 The place shall be Beijing."),
+    ("no_language", "dispute_resolution",
+     "12. Disputes\n12.1 Any dispute shall be finally settled by arbitration administered by CIETAC in Beijing.\n"
+     "12.2 The language to be used shall be English.",
+     "12. Disputes\n12.1 Any dispute shall be finally settled by arbitration administered by CIETAC in Beijing.\n"
+     "12.2 The award is final."),
+    ("no_language", "dispute_resolution",
+     "第十二条 争议解决\n12.1 因本合同引起的争议，提交中国国际经济贸易仲裁委员会在北京仲裁。\n12.2 使用语言为英文。",
+     "第十二条 争议解决\n12.1 因本合同引起的争议，提交中国国际经济贸易仲裁委员会在北京仲裁。\n12.2 裁决是终局的。"),
+    ("no_length", "warranty_period",
+     "第六条 质量保证\n卖方保证，自设备验收合格之日起九十（90）天内，设备符合技术规格。",
+     "第六条 质量保证\n卖方保证设备符合技术规格，自设备验收合格之日起计算。"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("finding", "kind", "states", "omits"), SECTION_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SECTION_CASES)]
+)
+def test_element_stated_in_another_sub_clause_of_the_section(finding: str, kind: str, states: str, omits: str) -> None:
+    assert finding not in codes(states, kind)
+    assert finding in codes(omits, kind)
+
+
+def test_a_representations_and_warranties_section_lends_no_warranty_start() -> None:
+    text = (
+        "8. Representations and Warranties\n8.1 Seller warrants the Equipment for 12 months.\n"
+        "8.2 Each party represents that it was duly incorporated on the date of signing."
+    )
+    assert "no_start" in codes(text, "warranty_period")

@@ -205,7 +205,7 @@ def _score(results: dict[str, KindResult], vague: list[Json], language: str) -> 
         "response_time has hours/days": dur_quality("response_time"),
         "resolution_time has hours/days": dur_quality("resolution_time"),
         "service hours stated": Decimal(1) if any(k in sh for k in ("coverage", "days", "start")) else Decimal(0),
-        "warranty length and start": (Decimal("0.5") if "months" in w else 0)
+        "warranty length and start": (Decimal("0.5") if "months" in w or "days" in w else 0)
         + (Decimal("0.5") if "start_event" in w else 0),
         "dispute forum named": (
             Decimal(1) if (dr.get("institution") and dr.get("seat")) or dr.get("courts")
@@ -303,7 +303,7 @@ def _support_terms_draft(results: dict[str, KindResult], params: SuggestionParam
         "calendar": cal,
         "suggested_time_zone": params.time_zone,
         "suggested_calendar": params.calendar,
-        "warranty": {k: w[k] for k in ("months", "start_event") if k in w} or None,
+        "warranty": {k: w[k] for k in ("months", "days", "start_event") if k in w} or None,
         "remedies": remedies or None,
         "notes": notes,
     }
@@ -331,7 +331,7 @@ def check_contract(
     results = detect_kinds(clauses)
     apply_model(clauses, results, load_model(), language)
     for kind, r in results.items():
-        _extract_values(kind, r)
+        _extract_values(kind, r, clauses)
     _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses))
     vague = _find_vague(clauses, results)
     # vague wording in a support kind's clause is an issue of that kind

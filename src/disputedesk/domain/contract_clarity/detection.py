@@ -197,7 +197,7 @@ def _merge_list(target: Json, key: str, items: list[Any], limit: int = 10) -> No
             existing.append(it)
 
 
-def _extract_values(kind: str, r: KindResult) -> None:
+def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) -> None:
     v: Json = r.values
     direct = [h.sentence for h in r.hits if not h.by_heading]
     sentences = direct or [h.sentence for h in r.hits]
@@ -258,7 +258,7 @@ def _extract_values(kind: str, r: KindResult) -> None:
             if y and "years" not in v:
                 v["years"] = y.group(0)
     if kind in _CLAUSE_WIDE:
-        _clause_wide_values(kind, r)
+        _clause_wide_values(kind, r, clauses)
     if kind in ("response_time", "resolution_time", "onsite_support"):
         # durations of a sentence that speaks of another kind (e.g. "respond in 2 h, repair in 24 h")
         _assign_response_resolution(kind, r)
@@ -266,16 +266,35 @@ def _extract_values(kind: str, r: KindResult) -> None:
 
 # Elements a clause may state in a sentence of its own ("The seat of arbitration is Singapore.",
 # "the proceedings shall be conducted in English", "质保期从安装调试完毕后起算"): read from every
-# sentence of a clause where the kind was found, so no finding says they are missing.
+# sentence of a clause where the kind was found, and then from the other sub-clauses of the section
+# the clause sits in when that section's heading names the kind ("12. Disputes": 12.1 names the
+# institution, 12.2 the seat, 12.3 the language), so no finding says they are missing.
 _CLAUSE_WIDE = {"dispute_resolution": V.arbitration, "warranty_period": V.warranty}
+_SECTION_NAMES = {
+    "dispute_resolution": re.compile(r"\bdisput\w*|\barbitrat\w*|争议|纠纷|仲裁", re.I),
+    "warranty_period": re.compile(r"\bwarrant(?:y|ies)\b|\bguarantee\b|质保|保修|质量保证|保证期", re.I),
+}
+# "Representations and Warranties" sections say nothing about a warranty period
+_NOT_SECTION = re.compile(r"\brepresentations?\b|陈述", re.I)
 
 
-def _clause_wide_values(kind: str, r: KindResult) -> None:
+def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) -> None:
     read = _CLAUSE_WIDE[kind]
     seen: set[int] = set()
+    sections: set[str] = set()
     for hit in r.hits:
         clause = hit.sentence.clause
         if id(clause) in seen:
+            continue
+        seen.add(id(clause))
+        context = clause.context.strip()
+        if context and _SECTION_NAMES[kind].search(context) and not _NOT_SECTION.search(context):
+            sections.add(context)
+        for s0, e0 in clause_sentences(clause):
+            for key, val in (read(clause.text[s0:e0]) or {}).items():
+                r.values.setdefault(key, val)
+    for clause in clauses:
+        if id(clause) in seen or clause.context.strip() not in sections:
             continue
         seen.add(id(clause))
         for s0, e0 in clause_sentences(clause):

@@ -126,7 +126,7 @@ def _kind_issues(
             )
         )
     else:
-        if "months" not in r.values:
+        if "months" not in r.values and "days" not in r.values:
             r.issues.append(
                 _issue(
                     "no_length",

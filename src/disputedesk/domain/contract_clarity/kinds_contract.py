@@ -25,8 +25,16 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"the|duly|authori[sz]ed))",
             r"\bin writing\b[^.;。；]{0,60}\b(?:signed|executed)\b[^.;。；]{0,100}\b(?:amend|modif|chang|varia)",
             r"\bchange\s+(?:order|request|procedure|control|notice)s?\b",
-            r"(?:变更|修改|补充|修订|调整)[^。；]{0,40}(?:书面|签字|签署|盖章|签章)",
-            r"(?:书面|签字|签署|盖章)[^。；]{0,30}(?:变更|修改|补充协议|修订)",
+            r"(?:变更|修改|更改|补充|修订|调整)[^。；]{0,40}(?:书面|签字|签署|盖章|签章)",
+            r"(?:书面|签字|签署|盖章)[^。；]{0,30}(?:变更|修改|更改|补充协议|修订)",
+            # how the terms change, said of the agreement itself: a right reserved to change it, changes "from time to
+            # time", notice before changes, or no change during the term
+            r"保留[^。；]{0,20}(?:修改|变更|更改|修订|调整|更新)[^。；]{0,30}(?:权利|本协议|本合同|本条款|条款)",
+            r"(?:随时|不时)[^。；]{0,6}(?:修改|变更|更改|修订|更新)[^。；]{0,4}(?:本协议|本合同|本条款|条款|协议)",
+            r"(?:本协议|本合同|本条款|条款|服务级别协议|服务等级协议)[^。；]{0,20}(?:变更|修改|更改|变动|修订)[^。；]{0,30}(?:提前|事先)"
+            r"[^。；]{0,10}通知|(?:本协议|本合同|本条款|条款)[^。；]{0,10}(?:不会|不得|均不|都不)[^。；]{0,6}(?:作|做)?(?:任何)?"
+            r"(?:变动|变更|修改|更改)",
+            r"\bnotice\b[^.;。；]{0,60}\bchanges?\s+to\s+(?:this|these|the)\s+(?:agreement|sla|terms|contract)\b",
             r"未经[^。；]{0,20}(?:同意|书面)[^。；]{0,20}(?:变更|修改|调整)",
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
             UNILATERAL_CHANGE.pattern,
@@ -49,6 +57,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "update",
             "擅自",
             "单方",
+            "更改",
+            "变动",
+            "保留",
+            "notice",
             "协商一致",
             "writing",
             "written",
@@ -326,6 +338,14 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"停产|终身(?:维修|服务|技术支持)|(?:有偿|收费)(?:维修|服务)[^。；]{0,20}(?:质保期|保修期)|(?:质保期|保修期)(?:外|以外|之外)",
             r"\b(?:after|following|upon|beyond)\s+(?:the\s+)?(?:expiry|expiration|end|termination|lapse)\b[^.;。；]{0,160}\b(?:support|"
             r"services?|maintenance|spare|parts|repair\w*|updates?|warrant\w*)\b",
+            # the customer's data after the end: a period to retrieve, export or migrate it (SaaS and software terms)
+            r"(?:终止|届满|到期|期满|解除)[^。；]{0,30}(?:后|时)[^。；]{0,60}(?:(?:迁移|导出|提取|取回|下载|返还|检索)[^。；]{0,20}(?:数据|资料|内容)|"
+            r"(?:数据|资料)[^。；]{0,40}(?:保留|保存)[^。；]{0,30}(?:迁移|导出|提取|取回|下载))",
+            r"(?:数据|资料)[^。；]{0,40}(?:迁移|导出|提取|取回|下载)[^。；]{0,40}(?:终止|届满|到期|期满|解除)[^。；]{0,10}(?:后|时)",
+            r"\b(?:after|following|upon|on)\b[^.;。；]{0,60}\b(?:termination|expiration|expiry)\b[^.;。；]{0,160}\b(?:retrieve|export|"
+            r"extract|migrate|download)\b[^.;。；]{0,60}\b(?:data|content|repositor\w*)",
+            r"\b(?:retrieve|export|extract|migrate|download)\b[^.;。；]{0,100}\b(?:data|content)\b[^.;。；]{0,100}\b(?:after|following|"
+            r"upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b",
             r"\b(?:after|following|beyond|outside)\s+(?:the\s+)?(?:warranty|guarantee)(?:\s+period)?\b[^.;。；]{0,160}\b(?:support|"
             r"services?|maintenance|spare|parts|repair\w*|updates?|contract)\b",
             r"\blifetime\s+(?:technical\s+|online\s+)*(?:support|service|maintenance)\b|\bfor\s+the\s+lifetime\s+of\b|"
@@ -355,6 +375,13 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "终身",
             "有偿",
             "收费",
+            "终止",
+            "届满",
+            "到期",
+            "期满",
+            "解除",
+            "数据",
+            "资料",
         ),
         baseline=("after termination", "终止后"),
     ),

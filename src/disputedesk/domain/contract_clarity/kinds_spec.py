@@ -60,7 +60,10 @@ UNILATERAL_CHANGE = re.compile(
     r"\bmay\s+(?:at\s+any\s+time\s+)?(?:change|amend|modify|update|vary|revise)\s+(?:these|this|the|its|our)\s+"
     r"(?:\w+\s+)?(?:terms|agreement|conditions|contract|prices?|policy|policies)\b|"
     r"\b(?:reserves?\s+the\s+right|is\s+entitled)\s+to\s+(?:change|amend|modify|vary|revise)\b|"
-    r"(?:有权|可以|可)?单方(?:面)?(?:变更|调整|修改|修订)|(?:有权|可)(?:随时)?(?:变更|调整|修改)(?:服务内容|服务条款|收费标准|本条款)",
+    r"(?:有权|可以|可)?单方(?:面)?(?:变更|调整|修改|修订)|(?:有权|可)(?:随时)?(?:变更|调整|修改)(?:服务内容|服务条款|收费标准|本条款)|"
+    # a right reserved to change the agreement, or changes "from time to time" by one side
+    r"保留[^。；]{0,20}(?:修改|变更|更改|修订|调整)[^。；]{0,30}(?:本协议|本合同|本条款|条款|服务)[^。；]{0,12}权利|"
+    r"(?<!双方)(?:可能会|可能|可以|可|将)(?:随时|不时)[^。；]{0,4}(?:修改|变更|更改|修订)(?:本协议|本合同|本条款|条款)",
     re.IGNORECASE,
 )
 
@@ -71,7 +74,11 @@ _FIX_EN = (
     r"workaround|eliminat\w*|troubleshoot\w*|replac\w*)"
 )
 # "提出解决方案" (propose a solution) is not a fix, hence 解决(?!方案)
-_FIX_ZH = r"(?:修复|解决(?!方案)|排除|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|更换)"
+# 排除 is a fix only of a fault ("排除故障"; "不包括排除的事务" excludes); 改正/纠正/修正 fix errors in software
+_FIX_ZH = (
+    r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
+    r"更换|改正|纠正|修正)"
+)
 _VAGUE_EN = (
     r"(?:promptly|prompt|timely|immediately|as soon as (?:reasonably )?(?:possible|practicable)|"
     r"without (?:undue )?delay|within a reasonable (?:time|period)|forthwith|in due course)"

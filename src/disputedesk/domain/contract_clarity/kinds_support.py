@@ -11,7 +11,7 @@ is the order of the checklist.
 from __future__ import annotations
 
 from .kinds_spec import _FIX_EN, _FIX_ZH, _RESP_EN, _RESP_ZH, _VAGUE_EN, DUR_EN, DUR_ZH, KindSpec, _c
-from .text import EN_NUMBER
+from .text import EN_NUMBER, ZH_NUMBER
 
 SUPPORT_SPECS: tuple[KindSpec, ...] = (
     KindSpec(
@@ -30,11 +30,17 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{DUR_ZH}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
             r"响应时间|响应时限",
             rf"(?:及时|尽快|立即|第一时间)[^。；.;]{{0,8}}{_RESP_ZH}",
+            # the usual Chinese way of stating a response time without the word: after receiving the fault report or
+            # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
+            rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
+            rf"[^。；]{{0,8}}?{DUR_ZH}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|处理|给予|联系|提出处理意见|作出)",
         ),
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
             # a reply to a request to change the contract is not a support response
             r"变更[^。；]{0,30}(?:请求|申请)|\bchange\s+(?:order|request)s?\b",
+            # answering a legal claim, allegation or subpoena is not a support response
+            r"\brespon\w*\s+to\s+(?:a\s+|any\s+|the\s+|such\s+)?(?:claims?|allegations?|subpoenas?|lawsuits?|legal)\b",
         ),
         triggers=(
             "respon",
@@ -50,6 +56,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "反应",
             "反馈",
             "应答",
+            "接到",
+            "收到",
+            "接获",
+            "接收",
+            "得到",
         ),
         baseline=("response time", "响应"),
     ),
@@ -70,7 +81,12 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
         ),
         exclude=_c(
-            r"\b(?:breach\w*|terminat\w*|default\w*|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款"
+            r"\b(?:breach\w*|terminat\w*|default\w*|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款",
+            # settling a dispute is not fixing a fault
+            r"协商[^。；]{0,6}解决|争议|纠纷|分歧",
+            # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
+            r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
+            r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
         ),
         triggers=(
             "replac",
@@ -96,6 +112,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "维修",
             "处理",
             "修理",
+            "改正",
+            "纠正",
+            "修正",
         ),
         baseline=("resolution", "修复"),
     ),
@@ -116,9 +135,14 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:target|guaranteed|committed|minimum)\s+(?:uptime|availability)\b",
             r"7\s*[×xX*]\s*24|24\s*小时\s*(?:服务|热线|值班|在线|响应)|全天候",
             r"(?:服务|工作|支持|热线)时间[^。；;]{0,10}?(?:为|是|：|:)",
-            r"周一至周[五六日]|星期一至星期[五六日]",
+            r"(?:周|星期)一\s*(?:至|到|-|—|－|~|～)\s*(?:周|星期)?[五六日天]",
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",
-            r"(?:可用率|可用性|开机率|在线率)[^。；]{0,20}\d+(?:\.\d+)?\s*%",
+            # days a week and hours a day, also as translated terms write them: "每周五 (5) 天…每天二十四 (24) 小时"
+            rf"每(?:周|星期)\s*{ZH_NUMBER}\s*(?:个)?\s*(?:工作)?(?:天|日)[^。；]{{0,40}}?每(?:天|日)\s*{ZH_NUMBER}\s*(?:个)?\s*小时",
+            r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*小时|(?<!\d)[57]\s*[×xX*]\s*(?:8|24)(?!\d)",
+            r"(?:上午|早上|早晨)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)[^。；]{0,12}?(?:下午|晚上)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)",
+            r"(?:可用率|可用性|开机率|在线率|正常运行时间|正常运行率)[^。；]{0,20}\d+(?:\.\d+)?\s*%",
+            r"\d+(?:\.\d+)?\s*%\s*的?\s*(?:正常运行时间|正常运行率|可用率|可用性|在线率|开机率)",
         ),
         heading=_c(r"\b(?:service|support|business|office|hotline)\s+hours\b|(?:服务|支持|热线)时间"),
         triggers=(
@@ -143,6 +167,16 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "开机率",
             "在线率",
             "全天候",
+            "每周",
+            "每星期",
+            "每天",
+            "每日",
+            "正常运行",
+            "上午",
+            "早上",
+            "早晨",
+            "x",
+            "*",
             "至",
             "到",
             "~",
@@ -265,13 +299,33 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"\b{EN_NUMBER}\s*[- ]?(?:months?|years?)\b[^.;。；]{{0,40}}\b(?:limited\s+)?(?:warranty|guarantee)\b",
             rf"\b(?:warranty|guarantee)\b[^.;。；]{{0,40}}?\b{EN_NUMBER}\s*[- ]?(?:months?|years?)\b",
             r"\bdefects?\s+(?:notification|liability)\s+period\b",
-            r"(?:质保期|保修期|质量保证期|保质期|质保|保修|质量保证|免费保修|三包)",
+            # a warranty for a number of days ("warrants that for ninety (90) days from delivery the Software will
+            # substantially conform"), stated either way round
+            rf"\b(?:warrant\w*|guarantee\w*)\b[^.;。；]{{0,150}}?\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*"
+            r"[- ]?days?\b[^.;。；]{0,150}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects|perform\w*\s+"
+            r"(?:substantially|materially|in\s+accordance))",
+            rf"\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*[- ]?days?\b[^.;。；]{{0,100}}?\b(?:warrant\w*|"
+            r"guarantee\w*)\b[^.;。；]{0,100}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects)",
+            # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); a
+            # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
+            r"质保|保修|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期",
+            # translated terms: 保证期/保证期限, 有限保证期 (a limited warranty's period; "有限保证" alone is often a title over a disclaimer)
+            r"保证期(?!间)|保证期限|有限(?:软件|产品|硬件|服务)?保证期",
+            # a warranty stated as a promise for a period: "卖方保证，自验收合格之日起十二个月内设备符合…",
+            # "保证服务在订购期内满足 SLA"
+            rf"保证[^。；]{{0,40}}?(?:{DUR_ZH}|{ZH_NUMBER}\s*个?\s*(?:月|年))\s*(?:内|以内|期间|期内)[^。；]{{0,40}}?"
+            r"(?:符合|满足|无缺陷|不存在缺陷|没有缺陷|无质量问题|正常运行|正常使用|正常工作)",
+            r"保证[^。；]{0,20}?在[^。；]{0,12}?期(?:内|间)[^。；]{0,20}?(?:符合|满足|无缺陷|无质量问题|正常运行|正常使用|正常工作)",
         ),
-        # no heading rule: "Representations and Warranties" headings say nothing about a warranty period
+        # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
+        # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
+        heading=_c(r"质保|保修|质量保证(?!书|体系)|有限(?:软件|产品|硬件|服务)?保证|保证期"),
         exclude=_c(
             r"\bwarrants? (?:and represents|that it (?:has|is))\b|\brepresentations? and warranties\b|"
             r"\brepresents?,?\s+(?:and\s+)?warrants?\b|\bdisclaim\w*|\bno\s+(?:other\s+)?(?:express\s+)?warrant",
             r"不(?:承担|负责|提供)[^。；]{0,8}(?:免费)?(?:保修|质保|保养)",
+            # a surety's guarantee period (保证人、连带责任保证), not a warranty of the goods
+            r"保证人|连带(?:责任)?保证|保证合同|保证责任期间",
         ),
         triggers=(
             "defect",
@@ -283,6 +337,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "质量保证",
             "保质",
             "三包",
+            "保证",
+            "包修",
+            "保固",
+            "担保期",
+            "缺陷责任",
         ),
         baseline=("warranty", "质保"),
     ),
@@ -322,6 +381,16 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:electrical|wiring|mechanical)\s+(?:drawings|diagrams|schematics)\b",
             r"说明书|操作手册|使用手册|维修手册|维护手册|用户手册|技术资料|技术文件|随机资料|电气图|图纸|图册",
             r"随机[^。；]{0,4}(?:资料|文件|图册|图纸)",
+            # software and service terms: 用户文档/产品文档/技术文档, a definition of "文档" (the manuals), manuals and
+            # instructions handed over
+            r"(?:用户|产品|技术|使用|软件|系统|安装|操作|配套|相关|培训)文档|[“\"「]文档[”\"」]\s*(?:是|系)?指",
+            r"(?:提供|交付|移交|随机|随货|随设备|附带|附有|配备)[^。；]{0,20}(?:手册|使用说明|操作说明|安装说明|操作规程|维护保养规程)",
+        ),
+        # a manual named only as the yardstick of proper use ("未按说明书规定的环境使用" in a warranty exclusion) is not a
+        # promise of documentation
+        exclude=_c(
+            r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
+            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)"
         ),
         triggers=(
             "manual",
@@ -339,6 +408,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "电气图",
             "图册",
             "随机",
+            "文档",
+            "说明",
+            "操作规程",
+            "保养规程",
         ),
         baseline=("manual", "说明书"),
     ),
@@ -410,7 +483,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\bremote(?:ly)?\s+(?:support|assistance|diagnos\w*|access|service|maintenance|guidance)\b",
             r"\b(?:arriv\w*|attend\w*|visit\w*)\b[^.;。；]{0,30}\b(?:site|premises|plant|factory|facility|clinic|hospital|"
             r"laboratory|lab|mine|workshop)\b",
-            r"\bonline\s+(?:technical\s+)?(?:support|assistance|service)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
+            # "online support"; an "online service" is what SaaS terms sell, not a way of supporting equipment
+            r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
             r"(?:供方|卖方|乙方|出卖人|厂家)[^。；]{0,6}负责[^。；]{0,4}安装",
             r"现场|上门|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|专家)|差旅费|食宿|往返机票|"
             r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护)|到达(?:现场|买方|用户)",

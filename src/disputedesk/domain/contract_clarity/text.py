@@ -26,7 +26,8 @@ EN_NUMBER_WORD = (
 # "48", "forty-eight", "forty-eight (48)", "two (2)", "1.5"
 EN_NUMBER = rf"(?:\d+(?:\.\d+)?|{EN_NUMBER_WORD}(?:\s*\(\s*\d+(?:\.\d+)?\s*\))?)"
 ZH_DIGITS = "零〇一二两三四五六七八九十百千"
-ZH_NUMBER = rf"(?:\d+(?:\.\d+)?|[{ZH_DIGITS}]+)"
+# "十五", "24", and the translated-contract form with the digits in brackets: "二十四 (24)", "九十（90）"
+ZH_NUMBER = rf"(?:\d+(?:\.\d+)?|[{ZH_DIGITS}]+(?:\s*[(（]\s*\d+(?:\.\d+)?\s*[)）])?)"
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}  # fmt: skip
@@ -66,7 +67,7 @@ def en_word_to_int(s: str) -> int | None:
 def parse_number(s: str) -> Decimal | None:
     """Parse '48', 'forty-eight (48)', '十五', '1,000.50' into a Decimal."""
     s = s.strip()
-    paren = re.search(r"\(\s*(\d+(?:\.\d+)?)\s*\)", s)
+    paren = re.search(r"[(（]\s*(\d+(?:\.\d+)?)\s*[)）]", s)
     if paren:
         return Decimal(paren.group(1))
     plain = s.replace(",", "")

@@ -210,19 +210,42 @@ _RE_START_EN = re.compile(
 )
 _RE_START_ZH = re.compile(
     r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|签订|"
-    r"签字|确认|竣工|移交|上线)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)"
+    r"签字|确认|竣工|移交|上线|下载|开通|启用|投入使用)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)"
 )
 _RE_FIRST = re.compile(
     r"whichever\s+(?:is|comes|occurs)\s+(?:first|earlier|sooner)|以先到者为准|以.{0,6}早者为准|先到为准", I
 )
 
 
+# a warranty counted in days ("for ninety (90) days from delivery", "自首次下载之日起九十 (90) 天内"): only a number of
+# days that runs from an event, so "repair within 7 days of notice" in a warranty clause is not read as its length
+_RE_WARRANTY_DAYS_EN = re.compile(
+    rf"\b(?:for|during)\s+(?:a\s+period\s+of\s+)?(?P<num>{EN_NUMBER})\s*[- ]?days?\s+(?:from|after|following)\b", I
+)
+_RE_WARRANTY_DAYS_ZH = re.compile(
+    rf"(?:起|开始)\s*(?P<num>{ZH_NUMBER})\s*(?:个)?\s*(?:自然日|日历日|天|日)\s*(?:内|以内)|"
+    rf"(?:保证期|保修期|质保期)(?:限)?(?:为|是)\s*(?P<num2>{ZH_NUMBER})\s*(?:个)?\s*(?:自然日|日历日|天|日)"
+)
+
+
 def warranty(sentence: str) -> Value | None:
     m = _RE_WARRANTY_LEN_EN.search(sentence) or _RE_WARRANTY_LEN_ZH.search(sentence)
     start = _RE_START_EN.search(sentence) or _RE_START_ZH.search(sentence)
-    if m is None and start is None:
+    days = None if m is not None else _RE_WARRANTY_DAYS_EN.search(sentence) or _RE_WARRANTY_DAYS_ZH.search(sentence)
+    if m is None and start is None and days is None:
         return None
     v: Value = {}
+    if days is not None:
+        num = parse_number(days.group("num") or days.group("num2") or "")
+        if num is not None:
+            v["days"] = str(num)
+            v["text"] = re.sub(
+                r"^(?:起|开始|保证期|保修期|质保期|for|during)(?:限)?(?:为|是|\s+a\s+period\s+of)?\s*|"
+                r"\s*(?:内|以内|from|after|following)$",
+                "",
+                days.group(0),
+                flags=I,
+            )
     if m is not None:
         num = parse_number(m.group("num"))
         if num is not None:
@@ -269,7 +292,8 @@ _EN_CITIES = ("Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Hong Kong", "Hang
               "Stockholm", "Geneva", "Zurich", "Vienna", "New York", "Frankfurt", "Munich", "Dubai", "Seoul",
               "Tokyo")  # fmt: skip
 _RE_SEAT_EN = re.compile(
-    r"\b(?:seat|place|venue|location)\s+of\s+(?:the\s+)?arbitration\s+(?:shall\s+be|is|will\s+be)\s+(?:in\s+)?"
+    # read in dispute-resolution clauses only, so "The seat shall be Beijing." there is the seat of arbitration
+    r"\b(?:seat|place|venue|location)(?:\s+of\s+(?:the\s+)?arbitration)?\s+(?:shall\s+be|is|will\s+be)\s+(?:in\s+)?"
     r"(?:the\s+city\s+of\s+)?(?P<seat>[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,3})"
 )
 _RE_SEAT_EN2 = re.compile(
@@ -287,7 +311,10 @@ _RE_ARB_LANG = re.compile(
     r"(?P<l1>English|Chinese|German|French|Spanish)\b|\blanguage\s+(?:of|for|to be used in)\s+(?:the\s+)?"
     r"(?:arbitration|proceedings?)\s+(?:shall\s+be|is|will\s+be)\s+(?P<l2>English|Chinese|German|French|Spanish)\b|"
     r"仲裁(?:语言|所用语言|使用的语言)[^。；]{0,6}?(?P<l3>中文|英文|汉语|英语)|以(?P<l4>中文|英文|汉语|英语)(?:进行)?仲裁|"
-    r"仲裁[^。；]{0,20}(?:使用|采用|以)(?P<l5>中文|英文|汉语|英语)",
+    r"仲裁[^。；]{0,20}(?:使用|采用|以)(?P<l5>中文|英文|汉语|英语)|"
+    # in a dispute-resolution clause: "The language to be used shall be English.", "使用语言为英文。"
+    r"\blanguage\b(?:\s+(?:to\s+be\s+)?used)?[^.;]{0,30}?\b(?:shall\s+be|is|will\s+be)\s+(?P<l6>English|Chinese|German|French|"
+    r"Spanish)\b|(?:语言|语种)(?:应)?(?:为|是|采用|使用)\s*(?P<l7>中文|英文|汉语|英语)",
     I,
 )
 _RE_ARBITRATORS = re.compile(

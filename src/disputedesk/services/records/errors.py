@@ -33,7 +33,13 @@ class FieldError(ValueError):
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             text = self.message
         name = self.field.split(".")[0].split("[")[0]
-        return f"{gettext(name.replace('_', ' '))}{self.field[len(name) :]}: {text}"
+        # "field: message" is itself a catalogue sentence: a Chinese page joins with "：" (天：不是整数)
+        joined = gettext("%(field)s: %(message)s")
+        shown = {"field": f"{gettext(name.replace('_', ' '))}{self.field[len(name) :]}", "message": text}
+        try:
+            return joined % shown
+        except (KeyError, ValueError, TypeError):
+            return f"{shown['field']}: {text}"
 
 
 # Pydantic's checks, as sentences with a msgid: the error type → (template, values from its context).

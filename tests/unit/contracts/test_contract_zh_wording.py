@@ -1,0 +1,135 @@
+"""General Chinese (and translated) contract wording for the support kinds (issue 19): for every rule
+added, a short text of our own that has the wording and one that only looks like it. The texts are
+written here from drafting practice, not copied from any labelled contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from disputedesk.domain.contract_clarity import check_text, detected_kinds
+from disputedesk.domain.contract_clarity.values import durations, warranty
+
+from .conftest import AS_OF
+
+PAIRS = [
+    # --- warranty period: the names a Chinese contract gives it, and a warranty stated as a promise for a period
+    ("warranty_period", "第六条 质量\n设备的保修期为两年，自验收合格之日起计算。", True),
+    ("warranty_period", "第六条 质量\n本设备包修期十二个月。", True),
+    ("warranty_period", "第六条 缺陷责任\n缺陷责任期为竣工验收后二十四个月。", True),
+    ("warranty_period", "第六条 质量\n卖方提供的质量担保期为一年。", True),
+    ("warranty_period", "第六条 质量\n本软件的保证期为交付之日起六个月。", True),
+    ("warranty_period", "6. 保证\n许可方保证，自交付之日起九十（90）天内，软件实质上符合其用户手册所述。", True),
+    ("warranty_period", "6. 服务\n我们保证服务在订购期内满足本协议规定的服务水平。", True),
+    ("warranty_period", "第六条 有限保证期\n有限保证期为自首次安装之日起一年。", True),
+    ("warranty_period", "第六条 质量保证\n乙方对所供设备的材料和工艺负责。", True),
+    # ... and what only looks like it: a quality certificate, a QA system, a surety, a title over a disclaimer,
+    # "包修" as a remedy for goods that fail on delivery
+    ("warranty_period", "第三条 交货\n每批货物应附合格证及质量保证书。", False),
+    ("warranty_period", "第三条 要求\n乙方应建立完善的质量保证体系。", False),
+    ("warranty_period", "第九条 担保\n保证人的保证期间为主债务履行期届满之日起六个月，保证人承担连带责任保证。", False),
+    ("warranty_period", "M. 有限保证；免责声明\n服务按“原样”提供，我们不作任何明示或默示的承诺。", False),
+    ("warranty_period", "第四条 验收\n产品不符合约定的，由乙方负责包换或包修。", False),
+    ("warranty_period", "第四条 履约\n乙方保证在合同签订后三十天内交货。", False),
+    # English: a warranty for a number of days
+    (
+        "warranty_period",
+        "7. Warranty\nLicensor warrants that for ninety (90) days from delivery the Software will substantially "
+        "conform to the Documentation.",
+        True,
+    ),
+    ("warranty_period", "7. Payment\nCustomer shall pay every invoice within thirty (30) days from receipt.", False),
+    # --- service hours: days a week and hours a day as translated terms write them, uptime in Chinese
+    ("service_hours", "5. 支持\n供应商每周五 (5) 天每天二十四 (24) 小时提供标准技术支持。", True),
+    ("service_hours", "第五条 服务\n乙方提供5×8小时电话技术支持。", True),
+    ("service_hours", "第五条 服务\n热线服务时段为工作日上午9点至下午6点。", True),
+    ("service_hours", "第五条 服务\n维护服务从星期一到星期五提供。", True),
+    ("service_hours", "第五条 服务水平\n供应商承诺服务每月的正常运行时间不低于99.9%。", True),
+    ("service_hours", "第五条 服务水平\n供应商承诺至少保持 99.95% 的正常运行时间。", True),
+    ("service_hours", "第五条 交货\n卖方应每周五向买方报告生产进度。", False),
+    ("service_hours", "第五条 付款\n预付款为合同总价的30%，设备正常运行后支付尾款。", False),
+    # --- documentation: 用户文档/技术文档, a definition of "文档", manuals handed over; a manual named only as the
+    # yardstick of proper use is not a promise of documentation
+    ("documentation", "第七条 交付\n乙方应随软件提供用户文档。", True),
+    ("documentation", "1. 定义\n“文档”是指与软件相关的任何手册及其他支持材料。", True),
+    ("documentation", "第七条 交付\n卖方应随设备提供操作规程和维护保养规程。", True),
+    ("documentation", "第七条 质保\n因买方未按照说明书的规定使用设备造成的损坏，不在保修范围内。", False),
+    ("documentation", "第七条 交付\n乙方应将电子文档形式的发票寄给甲方。", False),
+    # --- response time said without the word: after receiving the report, within N hours, the supplier arranges
+    # an engineer / replies / deals with it
+    ("response_time", "第八条 售后\n乙方接到甲方故障通知后2个工作日内安排工程师远程排查。", True),
+    ("response_time", "第八条 质量异议\n乙方在接到甲方书面异议后十天内负责处理。", True),
+    ("response_time", "第八条 售后\n乙方接到报修电话后二十四 (24) 小时内给予答复。", True),
+    ("response_time", "第八条 付款\n甲方收到发票后三十日内支付货款。", False),
+    ("response_time", "第八条 验收\n甲方收到货物后十日内组织验收。", False),
+    (
+        "response_time",
+        "9. Indemnity\nCustomer may terminate if Provider fails to respond to a claim of infringement within ten days.",
+        False,
+    ),
+    # --- resolution time: 改正/纠正 errors; 排除 only of a fault; settling a dispute or curing a breach is no fix
+    ("resolution_time", "3.6 维护\n在软件安装完毕之日起六个月内，许可方将在五个工作日内改正软件中的错误。", True),
+    ("resolution_time", "第六条 维修\n乙方应在接到通知后48小时内排除故障。", True),
+    ("resolution_time", "第六条 争议\n发生争议时双方应及时协商解决。", False),
+    ("resolution_time", "1. 定义\n事务总数是指一个小时内尝试的所有事务，不包括排除的事务。", False),
+    ("resolution_time", "第十条 解除\n客户违反合同义务，且在收到通知后14日内未改正的，供应方可解除合同。", False),
+    # --- change procedure: 更改 in writing, a reserved right to change, changes "from time to time", notice before
+    # changes, no change during the term; a party telling the other of a change of office is not about the contract
+    ("change_procedure", "15. 其他\n本协议只能通过双方签署的书面文件进行更改。", True),
+    ("change_procedure", "15. 修改\n供应商保留随时修改本协议的权利。", True),
+    ("change_procedure", "15. 修改\n供应商可能会不时修改本协议及相关政策。", True),
+    ("change_procedure", "15. 服务级别\n本服务级别协议的变更将提前三十天通知客户。", True),
+    ("change_procedure", "15. 服务级别\n在您的协议期间，本协议的条款不会做任何变动。", True),
+    ("change_procedure", "4. 场所\n供应方可为客户重新分配办公场所，并应事先将这种变动书面通知客户。", False),
+    ("change_procedure", "4. 支持\n供应商将不时更新知识库文章。", False),
+    (
+        "change_procedure",
+        "14. Changes\nWe will provide at least 90 days' notice for adverse material changes to this SLA.",
+        True,
+    ),
+    # --- support after the end: the customer's data may be retrieved or migrated after termination
+    ("post_termination_support", "10. 终止\n本协议终止后九十 (90) 天内，客户仍可访问软件以迁移其数据。", True),
+    ("post_termination_support", "10. 终止\n订购期满时，我们会将客户数据保留至少九十 (90) 天以便于您提取。", True),
+    (
+        "post_termination_support",
+        "10. Termination\nFor 30 days after termination Customer may export its Customer Data from the Service.",
+        True,
+    ),
+    ("post_termination_support", "10. 终止\n本协议终止后，客户应删除软件的所有副本。", False),
+    ("post_termination_support", "10. 数据\n客户可以随时导出其数据。", False),
+    # --- on-site: "online support" is a way of support, an "online service" is what SaaS terms sell
+    ("onsite_support", "5. Support\nSeller provides online technical support during business hours.", True),
+    (
+        "onsite_support",
+        "2. Accounts\nYou are responsible for all activities associated with your online service accounts.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "present"), PAIRS, ids=[f"{p[0]}-{i}" for i, p in enumerate(PAIRS)])
+def test_chinese_wording_and_what_only_looks_like_it(kind: str, text: str, present: bool) -> None:
+    assert (kind in detected_kinds(text)) is present
+
+
+def test_chinese_numbers_with_their_digits_in_brackets() -> None:
+    """Numbers written "二十四 (24) 小时", "九十（90）天" are read once, with their unit."""
+    found = durations("乙方应在二十四 (24) 小时内响应，并在九十（90）天内完成。")
+    assert [(d["value"], d["unit"]) for d in found] == [("24", "hour"), ("90", "day")]
+    report = check_text("6. 支持\n乙方应在接到通知后二十四 (24) 小时内响应。", as_of=AS_OF).as_dict()
+    response = next(c for c in report["clauses"] if c["kind"] == "response_time")
+    assert response["present"] and response["values"]["durations"][0]["value"] == "24"
+
+
+def test_a_warranty_counted_in_days_states_its_length() -> None:
+    assert warranty("许可方保证，自首次下载之日起九十 (90) 天内，软件符合其文档所述。") == {
+        "days": "90",
+        "text": "九十 (90) 天",
+        "start_event": "首次下载",
+    }
+    # a repair time inside a warranty clause is not the warranty's length
+    assert "days" not in (warranty("质保期内，乙方接到通知后7日内修复。") or {})
+    report = check_text(
+        "第六条 质量保证\n卖方保证，自设备验收合格之日起九十（90）天内，设备符合技术规格。", as_of=AS_OF
+    ).as_dict()
+    codes = {f["code"] for f in report["findings"] if f["kind"] == "warranty_period"}
+    assert "missing" not in codes and "no_length" not in codes and "no_start" not in codes
