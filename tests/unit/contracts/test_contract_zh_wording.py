@@ -96,6 +96,20 @@ PAIRS = [
     ),
     ("post_termination_support", "10. 终止\n本协议终止后，客户应删除软件的所有副本。", False),
     ("post_termination_support", "10. 数据\n客户可以随时导出其数据。", False),
+    # --- more of the usual wording of equipment contracts
+    ("resolution_time", "第六条 售后\n一般故障应在48小时内排除。", True),
+    ("resolution_time", "第六条 售后\n维修时间不超过72小时。", True),
+    ("resolution_time", "第六条 售后\n维修人员应每月对设备巡检一次。", False),
+    ("service_hours", "第五条 服务\n乙方提供7天×24小时热线服务，全年无休。", True),
+    ("service_hours", "第五条 服务\n乙方应在7天内交付24台设备。", False),
+    ("warranty_period", "第六条 售后\n设备自验收合格之日起免费维修期为一年。", True),
+    ("warranty_period", "第六条 售后\n设备安装调试免费。", False),
+    ("onsite_support", "第七条 服务\n设备出现故障时，乙方维修人员应在24小时内赶到。", True),
+    ("onsite_support", "第七条 服务\n乙方派员驻场指导安装调试。", True),
+    ("onsite_support", "第七条 验收\n验收时甲方代表应到场签字。", False),
+    # --- support remedy: a delay penalty for late delivery is not a remedy for support failures
+    ("support_remedy", "第九条 违约\n乙方未在24小时内到达现场维修的，每逾期一天，按服务费的1%支付违约金。", True),
+    ("support_remedy", "第九条 违约\n乙方逾期交货，每逾期一天，应支付未提供服务相应费用的0.3%作为违约金。", False),
     # --- on-site: "online support" is a way of support, an "online service" is what SaaS terms sell
     ("onsite_support", "5. Support\nSeller provides online technical support during business hours.", True),
     (

@@ -77,6 +77,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"\b(?:repair|resolve|fix|rectify|restore|remedy)\w*\b[^.;。；]{{0,60}}\b{_VAGUE_EN}",
             rf"{DUR_ZH}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?:时间|时限)",
+            # "维修时间不超过72小时", "故障处理时限：8小时"
+            rf"(?:维修|抢修|故障处理|排除故障)(?:时间|时限)[^。；.;]{{0,12}}?{DUR_ZH}",
             r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理)",
             r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
         ),
@@ -134,6 +136,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # an uptime commitment whose level sits on an order form or cover page (Common Paper's SLA terms)
             r"\b(?:target|guaranteed|committed|minimum)\s+(?:uptime|availability)\b",
             r"7\s*[×xX*]\s*24|24\s*小时\s*(?:服务|热线|值班|在线|响应)|全天候",
+            # "7天×24小时", "365×24", "全年无休"
+            r"7\s*天\s*[×xX*]\s*24\s*小时|365\s*(?:天)?\s*[×xX*]\s*24|全年无休|节假日无休",
             r"(?:服务|工作|支持|热线)时间[^。；;]{0,10}?(?:为|是|：|:)",
             r"(?:周|星期)一\s*(?:至|到|-|—|－|~|～)\s*(?:周|星期)?[五六日天]",
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",
@@ -167,6 +171,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "开机率",
             "在线率",
             "全天候",
+            "无休",
             "每周",
             "每星期",
             "每天",
@@ -212,6 +217,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:loan|substitute|temporary|backup|stand-?by)\s+(?:unit|machine|equipment|chiller|device|system)\b",
             r"(?:开机率|可用率|服务等级)[^。；]{0,40}(?:顺延|扣减|违约金|赔偿|补偿)",
         ),
+        # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
+        exclude=_c(r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)"),
         triggers=(
             "pay",
             "extend",
@@ -308,7 +315,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"guarantee\w*)\b[^.;。；]{0,100}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects)",
             # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); a
             # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
-            r"质保|保修|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期",
+            r"质保|保修|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期|免费(?:维修|维护|保养)期",
             # translated terms: 保证期/保证期限, 有限保证期 (a limited warranty's period; "有限保证" alone is often a title over a disclaimer)
             r"保证期(?!间)|保证期限|有限(?:软件|产品|硬件|服务)?保证期",
             # a warranty stated as a promise for a period: "卖方保证，自验收合格之日起十二个月内设备符合…",
@@ -342,6 +349,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "保固",
             "担保期",
             "缺陷责任",
+            "免费",
         ),
         baseline=("warranty", "质保"),
     ),
@@ -486,7 +494,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # "online support"; an "online service" is what SaaS terms sell, not a way of supporting equipment
             r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
             r"(?:供方|卖方|乙方|出卖人|厂家)[^。；]{0,6}负责[^。；]{0,4}安装",
-            r"现场|上门|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|专家)|差旅费|食宿|往返机票|"
+            r"现场|上门|驻场|派员|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|维修人员|专家)|差旅费|食宿|往返机票|"
+            r"(?:工程师|技术人员|维修人员|服务人员|售后人员)[^。；]{0,10}(?:到场|赶到|赶赴)|"
             r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护)|到达(?:现场|买方|用户)",
         ),
         triggers=(
@@ -512,6 +521,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "ticket",
             "现场",
             "上门",
+            "驻场",
+            "到场",
+            "赶到",
+            "赶赴",
             "派",
             "差旅",
             "食宿",
