@@ -33,6 +33,10 @@ kept as is, and ``payload`` is itself a canonical JSON string; the first entry's
    bundle carries, which is named as such). Signatures need the ``rfc3161-client`` package
    (installed with DisputeDesk); without it tokens are matched to the chain only, and it says so.
 
+Every line of the report is a :class:`Line`: the English text this program prints, with a code
+and the parameters it was written from (file names, hashes, entry numbers), so that an interface
+in another language can say the same (DisputeDesk's pages do, through their message catalogue).
+
 What it cannot show on its own: someone who rewrites the whole bundle consistently (files,
 manifests, ledger and head). A trusted timestamp can: no one can obtain a token dated before the
 rewrite. Without one, compare the ledger head it prints with the one kept elsewhere
@@ -71,6 +75,45 @@ GENESIS = "0" * 64
 TAG_TEXT_LIMIT = 256 * 1024 * 1024  # manifests and ledger files are read into memory up to this size
 
 
+class Line(str):
+    """One line of the report: its English text (what this program prints), a short ``code`` for
+    the kind of finding, the English sentence with ``%(name)s`` placeholders (``msgid``, the key of
+    its translations) and the ``params`` it was written from; a parameter is data (a file name, a
+    hash, a number) or a nested :class:`Line`."""
+
+    code: str
+    msgid: str
+    params: dict[str, Any]
+
+    def __new__(cls, msgid: str, params: dict[str, Any] | None = None, code: str = "") -> Line:
+        params = dict(params or {})
+        obj = super().__new__(cls, msgid % {k: str(v) for k, v in params.items()} if params else msgid)
+        obj.code, obj.msgid, obj.params = code, msgid, params
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Line, (self.msgid, self.params, self.code))
+
+    def coded(self, code: str) -> Line:
+        return Line(self.msgid, self.params, code)
+
+    def map_data(self, fn: Any) -> Line:
+        """The same line with every text parameter passed through ``fn`` (nested lines too)."""
+        params = {
+            k: v.map_data(fn) if isinstance(v, Line) else fn(v) if isinstance(v, str) else v
+            for k, v in self.params.items()
+        }
+        return Line(self.msgid, params, self.code)
+
+    def as_dict(self) -> dict[str, Any]:
+        params = {k: v.as_dict() if isinstance(v, Line) else v for k, v in self.params.items()}
+        return {"code": self.code, "params": params, "text": str(self)}
+
+
+def T(msgid: str, /, **params: Any) -> Line:  # noqa: N802 - the catalogue's marker (scripts/i18n_check.py)
+    return Line(msgid, params)
+
+
 def canonical_json(obj: Any) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
@@ -92,15 +135,21 @@ def entry_hash(e: dict[str, Any]) -> str:
 @dataclass
 class BundleReport:
     path: str
-    problems: list[str] = field(default_factory=list)
+    problems: list[Line] = field(default_factory=list)
     files: int = 0
     bytes: int = 0
     items: int = 0
     ledger_entries: int = 0
     ledger_head: str | None = None
     bag_info: dict[str, str] = field(default_factory=dict)
-    timestamps: list[str] = field(default_factory=list)  # what each trusted timestamp proves
-    notes: list[str] = field(default_factory=list)
+    timestamps: list[Line] = field(default_factory=list)  # what each trusted timestamp proves
+    notes: list[Line] = field(default_factory=list)
+
+    def problem(self, code: str, line: Line) -> None:
+        self.problems.append(line.coded(code))
+
+    def note(self, code: str, line: Line) -> None:
+        self.notes.append(line.coded(code))
 
     @property
     def ok(self) -> bool:
@@ -118,6 +167,12 @@ class BundleReport:
             "ledger_head": self.ledger_head,
             "timestamps": self.timestamps,
             "notes": self.notes,
+            # the same lines with their codes and parameters, for a reader in another language
+            "lines": {
+                "problems": [x.as_dict() for x in self.problems],
+                "timestamps": [x.as_dict() for x in self.timestamps],
+                "notes": [x.as_dict() for x in self.notes],
+            },
         }
 
 
@@ -128,7 +183,7 @@ def _parse_manifest(text: str, name: str, report: BundleReport) -> dict[str, str
             continue
         parts = line.split(None, 1)
         if len(parts) != 2 or len(parts[0]) != 64:
-            report.problems.append(f"{name} line {n}: not '<sha256> <path>'")
+            report.problem("manifest_line", T("%(file)s line %(line)s: not '<sha256> <path>'", file=name, line=n))
             continue
         out[_decode_path(parts[1].strip())] = parts[0].lower()
     return out
@@ -157,17 +212,17 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
     path = Path(path)
     report = BundleReport(str(path))
     if not path.is_file():
-        report.problems.append(f"{path}: no such file")
+        report.problem("no_file", T("%(file)s: no such file", file=str(path)))
         return report
     try:
         infos = check_zip(path, limits or Limits())
     except UnsafeArchive as exc:
-        report.problems.append(f"unsafe archive, nothing was read from it: {exc}")
+        report.problem("unsafe_archive", T("unsafe archive, nothing was read from it: %(detail)s", detail=str(exc)))
         return report
     files = [i for i in infos if not i.is_dir()]
     roots = {i.filename.split("/", 1)[0] for i in files}
     if len(roots) != 1 or any("/" not in i.filename for i in files):
-        report.problems.append("not a bag: all files must sit in one top folder (the bag)")
+        report.problem("not_a_bag", T("not a bag: all files must sit in one top folder (the bag)"))
         return report
     root = roots.pop() + "/"
     hashes: dict[str, str] = {}
@@ -201,7 +256,7 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
                 if buf is not None:
                     texts[rel] = bytes(buf)
     except (UnsafeArchive, zipfile.BadZipFile, OSError) as exc:
-        report.problems.append(f"archive cannot be read: {exc}")
+        report.problem("unreadable_archive", T("archive cannot be read: %(detail)s", detail=str(exc)))
         return report
 
     def text(name: str) -> str | None:
@@ -211,44 +266,61 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
-            report.problems.append(f"{name}: not UTF-8 text")
+            report.problem("not_utf8", T("%(file)s: not UTF-8 text", file=name))
             return None
 
     bagit_txt = text("bagit.txt")
     if bagit_txt is None or "BagIt-Version" not in bagit_txt:
-        report.problems.append("bagit.txt: missing or not a BagIt declaration")
+        report.problem("no_bagit", T("%(file)s: missing or not a BagIt declaration", file="bagit.txt"))
     info_txt = text("bag-info.txt")
     report.bag_info = _parse_info(info_txt) if info_txt else {}
     if info_txt is None:
-        report.problems.append("bag-info.txt: missing")
+        report.problem("missing", T("%(file)s: missing", file="bag-info.txt"))
 
     manifest_txt = text("manifest-sha256.txt")
     if manifest_txt is None:
-        report.problems.append("manifest-sha256.txt: missing (nothing to check the files against)")
+        report.problem(
+            "no_manifest", T("%(file)s: missing (nothing to check the files against)", file="manifest-sha256.txt")
+        )
         return report
     manifest = _parse_manifest(manifest_txt, "manifest-sha256.txt", report)
     payload = {k for k in hashes if k.startswith("data/")}
     for rel, want in sorted(manifest.items()):
         if rel not in hashes:
-            report.problems.append(f"{rel}: missing (listed in the manifest, not in the bundle)")
+            report.problem("file_missing", T("%(file)s: missing (listed in the manifest, not in the bundle)", file=rel))
         elif hashes[rel] != want:
-            report.problems.append(f"{rel}: changed (SHA-256 {hashes[rel]} differs from the manifest's {want})")
+            report.problem(
+                "file_changed",
+                T(
+                    "%(file)s: changed (SHA-256 %(actual)s differs from the manifest's %(expected)s)",
+                    file=rel,
+                    actual=hashes[rel],
+                    expected=want,
+                ),
+            )
     for rel in sorted(payload - set(manifest)):
-        report.problems.append(f"{rel}: added (in the bundle but not in the manifest)")
+        report.problem("file_added", T("%(file)s: added (in the bundle but not in the manifest)", file=rel))
 
     tag_txt = text("tagmanifest-sha256.txt")
     tags = {k for k in hashes if not k.startswith("data/")} - {"tagmanifest-sha256.txt"}
     if tag_txt is None:
-        report.problems.append("tagmanifest-sha256.txt: missing (bag-info.txt and the manifest are unprotected)")
+        report.problem(
+            "no_tag_manifest",
+            T("%(file)s: missing (bag-info.txt and the manifest are unprotected)", file="tagmanifest-sha256.txt"),
+        )
     else:
         tagmanifest = _parse_manifest(tag_txt, "tagmanifest-sha256.txt", report)
         for rel, want in sorted(tagmanifest.items()):
             if rel not in hashes:
-                report.problems.append(f"{rel}: missing (listed in the tag manifest, not in the bundle)")
+                report.problem(
+                    "tag_file_missing", T("%(file)s: missing (listed in the tag manifest, not in the bundle)", file=rel)
+                )
             elif hashes[rel] != want:
-                report.problems.append(f"{rel}: changed (SHA-256 differs from the tag manifest)")
+                report.problem(
+                    "tag_file_changed", T("%(file)s: changed (SHA-256 differs from the tag manifest)", file=rel)
+                )
         for rel in sorted(tags - set(tagmanifest)):
-            report.problems.append(f"{rel}: added (in the bundle but not in the tag manifest)")
+            report.problem("tag_file_added", T("%(file)s: added (in the bundle but not in the tag manifest)", file=rel))
 
     report.files = len(payload)
     report.bytes = sum(sizes[k] for k in payload)
@@ -256,7 +328,15 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
     if oxum:
         want_oxum = f"{report.bytes}.{report.files}"
         if oxum != want_oxum:
-            report.problems.append(f"bag-info.txt: Payload-Oxum {oxum} does not match the payload ({want_oxum})")
+            report.problem(
+                "oxum",
+                T(
+                    "%(file)s: Payload-Oxum %(oxum)s does not match the payload (%(actual)s)",
+                    file="bag-info.txt",
+                    oxum=oxum,
+                    actual=want_oxum,
+                ),
+            )
 
     _check_ledger(report, text, hashes)
     _check_timestamps(report, text, texts, tsa_ca)
@@ -285,7 +365,9 @@ def _check_timestamps(report: BundleReport, text, texts: dict[str, bytes], tsa_c
         try:
             seq, payload = int(e["seq"]), json.loads(e["payload"])
         except (KeyError, TypeError, ValueError):
-            report.problems.append("data/ledger/entries.jsonl: a timestamp entry cannot be read")
+            report.problem(
+                "timestamp_entry", T("%(file)s: a timestamp entry cannot be read", file="data/ledger/entries.jsonl")
+            )
             continue
         workspace = str(e.get("workspace", workspace))
         tokens.append((seq, payload))
@@ -295,43 +377,116 @@ def _check_timestamps(report: BundleReport, text, texts: dict[str, bytes], tsa_c
         except ValueError:
             same = False
         if not same:
-            report.problems.append(f"{name}: missing or not the token that ledger entry #{seq} records")
+            report.problem(
+                "token_file",
+                T("%(file)s: missing or not the token that ledger entry #%(entry)s records", file=name, entry=seq),
+            )
     recorded = {f"data/ledger/timestamps/ts-{seq:06d}.tsr" for seq, _p in tokens}
     for name in files:
         if name not in recorded:
-            report.problems.append(f"{name}: a timestamp token with no ledger entry")
+            report.problem("token_unrecorded", T("%(file)s: a timestamp token with no ledger entry", file=name))
     pem = tsa_ca
     if pem is None and tokens:
         pem = texts.get("data/ledger/timestamps/tsa-ca.pem")
         if pem is not None:
             fp = hashlib.sha256(pem).hexdigest()
-            report.notes.append(
-                "timestamp signatures checked against the CA certificate the bundle itself carries "
-                f"(tsa-ca.pem, SHA-256 {fp}): compare it with the TSA's published certificate, or pass --tsa-ca"
+            report.note(
+                "own_tsa_ca",
+                T(
+                    "timestamp signatures checked against the CA certificate the bundle itself carries "
+                    "(tsa-ca.pem, SHA-256 %(sha256)s): compare it with the TSA's published certificate, "
+                    "or pass --tsa-ca",
+                    sha256=fp,
+                ),
             )
     if not library_available():
         pem = None
-        report.notes.append(
-            "timestamp tokens matched to the chain, signatures NOT checked: install rfc3161-client "
-            "(pip install rfc3161-client) or use the OpenSSL commands in data/ledger/timestamps/README.txt"
+        report.note(
+            "no_signature_library",
+            T(
+                "timestamp tokens matched to the chain, signatures NOT checked: install rfc3161-client "
+                "(pip install rfc3161-client) or use the OpenSSL commands in data/ledger/timestamps/README.txt"
+            ),
         )
     elif pem is None and tokens:
-        report.notes.append("timestamp signatures NOT checked: no CA certificate (pass --tsa-ca FILE)")
+        report.note("no_tsa_ca", T("timestamp signatures NOT checked: no CA certificate (pass --tsa-ca FILE)"))
     if check_tokens is None:
-        report.notes.append(f"{len(tokens)} timestamp token(s) NOT checked: tools/timestamp_token.py is missing")
+        report.note(
+            "no_token_tool",
+            T("%(n)s timestamp token(s) NOT checked: tools/timestamp_token.py is missing", n=len(tokens)),
+        )
         return
     result = check_tokens(workspace, hashes, tokens, pem)
     for c in result.checks:
         if c.ok:
-            report.timestamps.append(c.describe())
+            report.timestamps.append(_token_proves(c))
         else:
-            report.problems.append(f"ledger entry #{c.entry}: {c.problem}")
+            report.problem(
+                "timestamp", T("ledger entry #%(entry)s: %(problem)s", entry=c.entry, problem=_token_problem(c))
+            )
+
+
+def _token_proves(c: Any) -> Line:
+    """What a trusted timestamp that checks out proves (``TokenCheck.describe()``, as a line)."""
+    p: dict[str, Any] = {"entry": c.entry, "time": c.time, "tsa": c.tsa, "head": c.head}
+    if c.first_proven is None:
+        if c.tsa:
+            line = T(
+                "ledger #%(entry)s: timestamp of %(time)s by %(tsa)s stamps head #%(head)s (already proven earlier)",
+                **p,
+            )
+        else:
+            line = T("ledger #%(entry)s: timestamp of %(time)s stamps head #%(head)s (already proven earlier)", **p)
+        return line.coded("timestamp_earlier")
+    if c.first_proven == c.head:
+        p["span"] = T("#%(n)s", n=c.head)
+    else:
+        p["span"] = T("#%(first)s–#%(last)s", first=c.first_proven, last=c.head)
+    if c.tsa:
+        line = T("ledger #%(entry)s: timestamp of %(time)s by %(tsa)s proves entries %(span)s existed by then", **p)
+    else:
+        line = T("ledger #%(entry)s: timestamp of %(time)s proves entries %(span)s existed by then", **p)
+    return line.coded("timestamp_proves")
+
+
+def _token_problem(c: Any) -> Line:
+    """Why a trusted timestamp does not check out (``TokenCheck.problem``, as a line)."""
+    code, p = getattr(c, "problem_code", None), getattr(c, "problem_params", None) or {}
+    if code == "unreadable":
+        line = T("timestamp entry without a readable token")
+    elif code == "head_missing":
+        line = T("the timestamp stamps entry #%(head)s, which is missing", head=p["head"])
+    elif code == "head_after":
+        line = T("a timestamp cannot stamp entry #%(head)s, after itself", head=p["head"])
+    elif code == "refused":
+        line = T("timestamp token refused: %(detail)s", detail=p["detail"])
+    elif code == "rewritten" and p.get("time"):
+        line = T(
+            "the trusted timestamp of %(time)s (by %(tsa)s) stamps entry #%(head)s with another hash than the "
+            "chain now has (%(hash)s…): the chain was rewritten after the timestamp was taken",
+            time=p["time"],
+            tsa=p["tsa"],
+            head=p["head"],
+            hash=p["hash"],
+        )
+    elif code == "rewritten":
+        line = T(
+            "the trusted timestamp stamps entry #%(head)s with another hash than the chain now has (%(hash)s…): "
+            "the chain was rewritten after the timestamp was taken",
+            head=p["head"],
+            hash=p["hash"],
+        )
+    else:  # a copy of timestamp_token.py from before the codes: its English sentence
+        return Line(str(c.problem or "").replace("%", "%%"), code="timestamp_problem")
+    if str(line) != c.problem:  # the two modules disagree: the checker's own words are the truth
+        return Line(str(c.problem or "").replace("%", "%%"), code="timestamp_problem")
+    return line.coded(code)
 
 
 def _jsonl(raw: str | None, name: str, report: BundleReport) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     if raw is None:
-        report.problems.append(f"{name}: missing")
+        report.problem("missing", T("%(file)s: missing", file=name))
         return rows
     for n, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
@@ -339,7 +494,7 @@ def _jsonl(raw: str | None, name: str, report: BundleReport) -> list[dict[str, A
         try:
             obj = json.loads(line)
         except json.JSONDecodeError:
-            report.problems.append(f"{name} line {n}: not JSON")
+            report.problem("not_json", T("%(file)s line %(line)s: not JSON", file=name, line=n))
             continue
         if isinstance(obj, dict):
             rows.append(obj)
@@ -357,22 +512,35 @@ def _check_ledger(report: BundleReport, text, hashes: dict[str, str]) -> None:  
         try:
             seq, link_prev, link_hash = int(link["seq"]), str(link["prev"]), str(link["hash"])
         except (KeyError, TypeError, ValueError):
-            report.problems.append("data/ledger/chain.jsonl: a line lacks seq, prev or hash")
+            report.problem("chain_line", T("%(file)s: a line lacks seq, prev or hash", file="data/ledger/chain.jsonl"))
             continue
         if seq != expected:
-            report.problems.append(
-                f"ledger entry #{seq}: out of sequence (expected #{expected}): entries removed or reordered"
+            report.problem(
+                "out_of_sequence",
+                T(
+                    "ledger entry #%(entry)s: out of sequence (expected #%(expected)s): entries removed or reordered",
+                    entry=seq,
+                    expected=expected,
+                ),
             )
         if link_prev != prev:
-            report.problems.append(f"ledger entry #{seq}: does not link to the entry before it (chain broken)")
+            report.problem(
+                "chain_broken",
+                T("ledger entry #%(entry)s: does not link to the entry before it (chain broken)", entry=seq),
+            )
         by_seq[seq] = link
         prev, expected = link_hash, seq + 1
     head_decl = report.bag_info.get("DisputeDesk-Ledger-Head", "")
     if chain:
         report.ledger_head = f"{chain[-1].get('seq')} {chain[-1].get('hash')}"
         if head_decl and head_decl.split() != [str(chain[-1].get("seq")), str(chain[-1].get("hash"))]:
-            report.problems.append(
-                f"ledger head {report.ledger_head} differs from bag-info.txt's DisputeDesk-Ledger-Head {head_decl}"
+            report.problem(
+                "head_differs",
+                T(
+                    "ledger head %(head)s differs from bag-info.txt's DisputeDesk-Ledger-Head %(declared)s",
+                    head=report.ledger_head,
+                    declared=head_decl,
+                ),
             )
     added: dict[str, dict[str, Any]] = {}
     for e in entries:
@@ -380,25 +548,36 @@ def _check_ledger(report: BundleReport, text, hashes: dict[str, str]) -> None:  
             seq = int(e["seq"])
             computed = entry_hash(e)
         except (KeyError, TypeError, ValueError):
-            report.problems.append("data/ledger/entries.jsonl: an entry lacks a required field")
+            report.problem(
+                "entry_fields", T("%(file)s: an entry lacks a required field", file="data/ledger/entries.jsonl")
+            )
             continue
         if computed != e.get("hash"):
-            report.problems.append(f"ledger entry #{seq}: content does not match its hash (entry was altered)")
+            report.problem(
+                "entry_altered",
+                T("ledger entry #%(entry)s: content does not match its hash (entry was altered)", entry=seq),
+            )
         link = by_seq.get(seq)
         if link is None:
-            report.problems.append(f"ledger entry #{seq}: not in the chain (data/ledger/chain.jsonl)")
+            report.problem(
+                "entry_unchained",
+                T("ledger entry #%(entry)s: not in the chain (%(file)s)", entry=seq, file="data/ledger/chain.jsonl"),
+            )
         elif link.get("hash") != computed or link.get("prev") != e.get("prev_hash"):
-            report.problems.append(f"ledger entry #{seq}: differs from the chain's record of it (entry was altered)")
+            report.problem(
+                "entry_differs",
+                T("ledger entry #%(entry)s: differs from the chain's record of it (entry was altered)", entry=seq),
+            )
         if e.get("action") == "evidence.added":
             added[str(e.get("subject"))] = e
     raw_items = text("data/items.json")
     if raw_items is None:
-        report.problems.append("data/items.json: missing")
+        report.problem("missing", T("%(file)s: missing", file="data/items.json"))
         return
     try:
         items = json.loads(raw_items)["items"]
     except (json.JSONDecodeError, KeyError, TypeError):
-        report.problems.append("data/items.json: not the expected JSON")
+        report.problem("items_json", T("%(file)s: not the expected JSON", file="data/items.json"))
         return
     report.items = len(items)
     for it in items:
@@ -406,17 +585,35 @@ def _check_ledger(report: BundleReport, text, hashes: dict[str, str]) -> None:  
         sha = it.get("sha256")
         original = it.get("original")
         if original and original in hashes and hashes[original] != sha:
-            report.problems.append(f"{label}: original {original} does not have the SHA-256 the ledger recorded")
+            report.problem(
+                "original_changed",
+                T(
+                    "%(item)s: original %(file)s does not have the SHA-256 the ledger recorded",
+                    item=label,
+                    file=original,
+                ),
+            )
         e = added.get(str(sha))
         if e is None:
-            report.problems.append(f"{label}: no 'evidence.added' ledger entry for its SHA-256 {sha}")
+            report.problem(
+                "not_added",
+                T("%(item)s: no 'evidence.added' ledger entry for its SHA-256 %(sha256)s", item=label, sha256=str(sha)),
+            )
             continue
         try:
             number = json.loads(e["payload"]).get("number")
         except (json.JSONDecodeError, AttributeError):
             number = None
         if number != it.get("number"):
-            report.problems.append(f"{label}: the ledger entry #{e['seq']} records number {number}")
+            report.problem(
+                "number_differs",
+                T(
+                    "%(item)s: the ledger entry #%(entry)s records number %(number)s",
+                    item=label,
+                    entry=e["seq"],
+                    number=number,
+                ),
+            )
 
 
 def main(argv: list[str] | None = None) -> int:

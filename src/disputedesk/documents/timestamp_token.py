@@ -204,6 +204,10 @@ class TokenCheck:
     ok: bool
     problem: str | None = None
     signature_checked: bool = True
+    # the kind of problem and what ``problem`` was written from, for a reader in another language:
+    # unreadable, head_missing, head_after, refused (detail), rewritten (head, hash, time, tsa)
+    problem_code: str | None = None
+    problem_params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def where(self) -> str:
@@ -254,17 +258,17 @@ def check_tokens(
         try:
             head, raw, old_hash = _decode(payload)
         except (KeyError, TypeError, ValueError):
-            out.checks.append(TokenCheck(seq, 0, None, None, None, False, "timestamp entry without a readable token"))
+            out.checks.append(_failed(seq, 0, "timestamp entry without a readable token", "unreadable"))
             continue
         now_hash = hashes.get(head)
         if now_hash is None:
             out.checks.append(
-                TokenCheck(seq, head, None, None, None, False, f"the timestamp stamps entry #{head}, which is missing")
+                _failed(seq, head, f"the timestamp stamps entry #{head}, which is missing", "head_missing", head=head)
             )
             continue
         if seq and head >= seq:
             out.checks.append(
-                TokenCheck(seq, head, None, None, None, False, f"a timestamp cannot stamp entry #{head}, after itself")
+                _failed(seq, head, f"a timestamp cannot stamp entry #{head}, after itself", "head_after", head=head)
             )
             continue
         message = head_message(workspace, head, now_hash)
@@ -283,7 +287,7 @@ def check_tokens(
                 if "other data" in str(exc):
                     out.checks.append(_rewritten(seq, head, raw, workspace, old_hash, now_hash, pem))
                 else:
-                    out.checks.append(TokenCheck(seq, head, None, None, None, False, f"timestamp token refused: {exc}"))
+                    out.checks.append(_failed(seq, head, f"timestamp token refused: {exc}", "refused", detail=str(exc)))
                 continue
             out.checks.append(TokenCheck(seq, head, utc_text(info.gen_time), info.tsa, None, True))
         check = out.checks[-1]
@@ -295,25 +299,31 @@ def check_tokens(
     return out
 
 
+def _failed(seq: int, at: int, problem: str, code: str, **params: Any) -> TokenCheck:
+    """A token that does not check out (``at``: the entry it stamps): the problem in English, with
+    its code and parameters."""
+    return TokenCheck(seq, at, None, None, None, False, problem, problem_code=code, problem_params=params)
+
+
 def _rewritten(
     seq: int, head: int, raw: bytes, workspace: str, old_hash: str, now_hash: str, pem: bytes | None
 ) -> TokenCheck:
     """A token that does not match the chain: say when the original chain is proven to have existed."""
     when = ""
+    params: dict[str, Any] = {"head": head, "hash": now_hash[:16]}
     if old_hash and old_hash != now_hash:
         try:
             if pem is not None:
                 info = check_token(raw, head_message(workspace, head, old_hash), pem)
                 when = f" of {utc_text(info.gen_time)} (by {info.tsa})"
+                params.update(time=utc_text(info.gen_time), tsa=info.tsa)
         except TokenError:
             when = ""
-    return TokenCheck(
+    return _failed(
         seq,
         head,
-        None,
-        None,
-        None,
-        False,
         f"the trusted timestamp{when} stamps entry #{head} with another hash than the chain now has "
         f"({now_hash[:16]}…): the chain was rewritten after the timestamp was taken",
+        "rewritten",
+        **params,
     )

@@ -24,7 +24,7 @@ from ..services import accounts
 from ..services.accounts import Access
 from ..services.context import Context
 from .auth import csrf_token, get_ctx, need
-from .i18n import Formatter, negotiate, own_language, say, translations
+from .i18n import Formatter, negotiate, own_language, say, say_data, translations
 
 current_workspace = need("read")
 
@@ -182,6 +182,10 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         """A sentence the code wrote, in the page's language (data is shown as it is)."""
         return say(value, lang, gettext, fmt)
 
+    def say_data_(value: object) -> Markup:
+        """A sentence the code wrote, its data (file names, hashes, addresses) marked as such."""
+        return say_data(value, lang, gettext, fmt)
+
     def own(text: object) -> object:
         """The user's own words (a note, a title, a recipient) as written, marked with their language
         where it is not the page's, so a Chinese page never mixes English in silently."""
@@ -249,6 +253,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
 
     return {
         "say": say_,
+        "say_data": say_data_,
         "own": own,
         "own_lang": own_lang,
         "channel": channel,

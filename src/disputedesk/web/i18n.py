@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
+from markupsafe import Markup, escape
 
 from ..documents.catalogue import SEPARATORS, translations
 
@@ -187,6 +188,28 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
             sep = SEPARATORS.get(lang, {}).get(v.sep, v.sep)
             return sep.join(show(x) for x in v)
         return "" if v is None else str(v)
+
+    return show(value)
+
+
+def say_data(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter) -> Markup:
+    """:func:`say` as HTML, each data parameter of the sentence (a file name, a hash, a server's
+    address, an error's technical detail: the plain ``str`` parameters) in ``<code>``, so that it
+    reads as quoted data and not as the page's own words."""
+    from ..domain.text import Text
+
+    def show(v: object) -> Markup:
+        if isinstance(v, Text):
+            shown = {k: show(p) for k, p in v.params.items()}
+            if not shown:
+                return escape(gettext(v.msgid))
+            try:
+                return escape(gettext(v.msgid)) % shown
+            except (KeyError, ValueError, TypeError):  # a catalogue entry that does not fit: English
+                return escape(v.msgid) % shown
+        if type(v) is str:
+            return Markup("<code>{}</code>").format(v)
+        return escape(say(v, lang, gettext, fmt))
 
     return show(value)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 
@@ -128,3 +129,57 @@ def test_pages_pick_preview_create_and_mark_sent(demo_app) -> None:
         broken = z.content.replace(b"BagIt-Version", b"BagIt-Versiom")
         checked = c.post("/documents/bundles/verify", files={"file": ("b.zip", broken)})
         assert "bagit.txt" in checked.text
+
+
+def _tamper(bundle: bytes) -> bytes:
+    """The bundle with one original changed, one removed and a file slipped in (manifests untouched)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(bundle)) as zin, zipfile.ZipFile(out, "w") as zout:
+        root = zin.namelist()[0].split("/", 1)[0] + "/"
+        originals = sorted(n for n in zin.namelist() if "/original/" in n and not n.endswith("/"))
+        changed, dropped = originals[0], originals[1]
+        for info in zin.infolist():
+            if info.filename == dropped:
+                continue
+            data = zin.read(info)
+            zout.writestr(info.filename, data + b"\n" if info.filename == changed else data)
+        zout.writestr(root + "data/extra/note.txt", b"slipped in later")
+    return out.getvalue()
+
+
+def test_checking_a_bundle_on_the_chinese_page_reads_in_chinese(demo_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The stand-alone verifier's findings, each said in the page's language; file names and
+    hashes stay as they are, marked as data; the API keeps the verifier's English lines."""
+    from pages_support import foreign_sentences
+
+    from disputedesk.services.bundle import export_bundle
+
+    ctx = demo_app
+    good = tmp_path / "good.zip"
+    export_bundle(ctx, "demo", good, labels=["E-0001", "E-0002", "E-0003"], actor="test")
+    bad = _tamper(good.read_bytes())
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo&lang=zh")
+        ok = c.post("/documents/bundles/verify", files={"file": ("证据包.zip", good.read_bytes())})
+        assert ok.status_code == 200 and "证据包完整无损" in ok.text and foreign_sentences(ok.text) == []
+        r = c.post("/documents/bundles/verify", files={"file": ("证据包-已改.zip", bad)})
+        assert r.status_code == 200 and "发现的问题" in r.text
+        found = re.findall(r"<li>(.*?)</li>", r.text.split("发现的问题")[1].split("</ul>")[0])
+        assert len(found) == 5, found  # and so the payload's size and the original's ledger hash differ
+        assert any("已被改动（SHA-256 为 <code>" in x for x in found), found
+        assert any("：缺失（清单文件中列出，证据包中却没有）" in x for x in found), found
+        assert any(
+            x.startswith("<code>data/extra/note.txt</code>：被添加（在证据包中，但不在清单文件中）") for x in found
+        )
+        assert foreign_sentences(r.text) == [] and "changed (SHA-256" not in r.text
+
+        c.get("/lang/en")
+        en = c.post("/documents/bundles/verify", files={"file": ("b.zip", bad)}).text
+        assert "<code>data/extra/note.txt</code>: added (in the bundle but not in the manifest)" in en
+
+        api = c.post("/api/bundles/verify", files={"file": ("b.zip", bad)}).json()
+        assert "data/extra/note.txt: added (in the bundle but not in the manifest)" in api["problems"]
+        codes = {x["code"]: x for x in api["lines"]["problems"]}
+        assert set(codes) == {"file_changed", "file_missing", "file_added", "oxum", "original_changed"}
+        assert codes["file_added"]["params"] == {"file": "data/extra/note.txt"}

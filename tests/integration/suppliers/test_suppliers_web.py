@@ -247,3 +247,35 @@ def test_a_refused_form_comes_back_with_what_was_typed_without_javascript(browse
     assert re.search(r"<details[^>]*\bopen", before[before.rfind("<details") :])
     # the message names the field and is in the page's language
     assert "“DE00 1234 5678”不是有效的IBAN" in r.text and "is not a valid IBAN" not in r.text
+
+
+def test_refused_review_figures_and_a_too_large_csv_read_in_chinese(browser) -> None:
+    """The review form's figures typed in hours, and the CSV size limit: the refusal names the
+    field and the value in the page's language (no English sentence on a Chinese page)."""
+    from pages_support import foreign_sentences
+
+    c = browser
+    review = {
+        "reviewed_on": "2026-11-20",
+        "period_start": "2026-07-01",
+        "period_end": "2026-09-30",
+        "product_quality": "3",
+        "support_responsiveness": "2",
+        "documentation": "2",
+        "fig_requests": "4",
+        "fig_met": "1",
+        "fig_median_h": "zwölf",
+    }
+    r = c.post("/suppliers/ruifeng/reviews?lang=zh", data=review)
+    assert r.status_code == 400
+    assert "支持数据：“zwölf”不是小时数" in r.text and "is not a number of hours" not in r.text
+    assert foreign_sentences(r.text) == []
+    en = c.post("/suppliers/ruifeng/reviews?lang=en", data=review)
+    assert en.status_code == 400 and "figures: 'zwölf' is not a number of hours" in html.unescape(en.text)
+
+    big = b"name_zh,uscc\n" + b"x" * (5 * 1024 * 1024)
+    r = c.post("/suppliers/import?lang=zh", files={"file": ("big.csv", big, "text/csv")})
+    assert r.status_code == 400 and "文件：big.csv超过5 MB" in r.text, r.text[-2000:]
+    assert foreign_sentences(r.text) == []
+    api = c.post("/api/suppliers/import", files={"file": ("big.csv", big, "text/csv")})
+    assert api.status_code == 400 and api.json()["error"] == "file: larger than 5 MB"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -440,6 +441,8 @@ def test_a_tampered_or_forged_token_in_a_consistently_rebuilt_bundle_is_refused(
     rep = verify_bundle(bad, tsa_ca=ca)
     assert [p for p in rep.problems if f"#{last.seq}" in p and "refused" in p], rep.problems
     assert all("timestamp" in p for p in rep.problems), rep.problems  # the manifests and chain fit
+    # each line also carries its code and parameters, for a page in another language
+    assert {p.params["problem"].code for p in rep.problems if p.code == "timestamp"} == {"refused"}
 
     # a token from a forger's own TSA over the same head (same TSA name, other CA)
     tsa.sign_as(tsa.pki.rogue)
@@ -483,6 +486,14 @@ def test_the_pages_and_the_api_show_what_the_timestamps_prove(tctx, tmp_path: Pa
             )
         rep = r.json()
         assert rep["ok"] and rep["timestamps"] and not rep["notes"], rep  # checked against the configured CA
+        # the bundle check on the documents page says what each timestamp proves in Chinese too
+        with open(bundle, "rb") as fh:
+            checked = c.post("/documents/bundles/verify", files={"file": ("b.zip", fh)}).text
+        assert re.search(
+            r"台账第\d+条：<code>[^<]+</code> 于 <code>[^<]+</code> 出具的时间戳证明第1至第\d+条在该时间之前已存在",
+            checked,
+        )
+        assert "proves entries" not in checked and "timestamp of" not in checked
 
 
 def test_a_tsa_behind_basic_auth_and_its_password_stays_out_of_the_ledger(tctx, tmp_path: Path, tsa: Tsa) -> None:

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from pydantic import BaseModel, Field
 
 from ...documents import letters as L
+from ...domain.text import Text
 from ...services import bundle as bundles
 from ...services import letters as svc
 from ...services.accounts import Access, record
@@ -264,7 +265,26 @@ async def bundle_verify_page(
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     report = await _verify_upload(file, ctx)
-    return render(request, "documents_verify.html", lang, ws, ctx, report=report, file_name=file.filename or "")
+    return render(
+        request,
+        "documents_verify.html",
+        lang,
+        ws,
+        ctx,
+        report=report,
+        file_name=file.filename or "",
+        problems=[_sentence(x) for x in report.problems],
+        timestamps=[_sentence(x) for x in report.timestamps],
+        notes=[_sentence(x) for x in report.notes],
+    )
+
+
+def _sentence(line: Any) -> Text:
+    """A line of the stand-alone verifier's report as a sentence the page says in its language
+    (the verifier keeps the English text; its file names and hashes stay data)."""
+    from ...documents.bundle_verify import Line
+
+    return Text(line.msgid, {k: _sentence(v) if isinstance(v, Line) else v for k, v in line.params.items()})
 
 
 async def _verify_upload(file: UploadFile, ctx: Context) -> Any:
@@ -285,7 +305,7 @@ async def _verify_upload(file: UploadFile, ctx: Context) -> Any:
     # The server's temporary folder is nobody's business: name the upload as the user named it.
     shown = (file.filename or "bundle.zip").replace("\\", "/").rsplit("/", 1)[-1] or "bundle.zip"
     report.path = shown
-    report.problems = [p.replace(str(path), shown).replace(tmp, ".") for p in report.problems]
+    report.problems = [p.map_data(lambda v: v.replace(str(path), shown).replace(tmp, ".")) for p in report.problems]
     return report
 
 

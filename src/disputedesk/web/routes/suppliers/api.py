@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from ....domain import scorecard as sc
+from ....domain.text import T
 from ....services import suppliers as svc
 from ....services.accounts import Access
 from ....services.context import Context
@@ -64,7 +65,7 @@ async def api_import(
     """Import a CSV: all rows or none; errors name the row and column (400)."""
     data = await file.read(CSV_LIMIT + 1)
     if len(data) > CSV_LIMIT:
-        raise ValueError(f"file: larger than {CSV_LIMIT // (1024 * 1024)} MB")
+        raise svc.SupplierError("file", T("larger than %(mb)s MB", mb=CSV_LIMIT // (1024 * 1024)))
     result = svc.import_csv(ctx, ws.slug, data, source=file.filename or "suppliers.csv", actor=ws.username)
     return JSONResponse(result.as_dict(), status_code=201 if result.ok else 400)
 

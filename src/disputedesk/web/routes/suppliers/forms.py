@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
+from ....domain.text import T
 from ....services import suppliers as svc
 from ....services.accounts import Access
 from ....services.commands import check, filled
@@ -87,7 +88,7 @@ def _review_form(d: dict[str, Any]) -> dict[str, Any]:
             try:
                 return int(Decimal(hours) * 3600)
             except ArithmeticError as exc:
-                raise svc.SupplierError("figures", f"{hours!r} is not a number of hours") from exc
+                raise svc.SupplierError("figures", T("'%(value)s' is not a number of hours", value=hours)) from exc
 
         try:
             out["figures"] = {
@@ -100,6 +101,8 @@ def _review_form(d: dict[str, Any]) -> dict[str, Any]:
                     s: int(d.get(f"fig_{s}") or 0) for s in ("critical", "major", "minor") if d.get(f"fig_{s}")
                 },
             }
+        except svc.SupplierError:  # a time that is not a number of hours: named as such
+            raise
         except ValueError as exc:
             raise svc.SupplierError("figures", "requests, met and breaches are whole numbers") from exc
     return out

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ....domain import scorecard as sc
 from ....domain.suppliers import DD_LABELS, LEVEL_LABELS, Channel, DDItem, DDStatus, ReviewFrequency
+from ....domain.text import T
 from ....services import suppliers as svc
 from ....services.accounts import Access
 from ....services.commands import check
@@ -112,7 +113,9 @@ async def suppliers_import(
     request, ctx, ws, lang = call
     data = await file.read(CSV_LIMIT + 1)
     if len(data) > CSV_LIMIT:
-        raise ValueError(f"file: {file.filename} is larger than {CSV_LIMIT // (1024 * 1024)} MB")
+        raise svc.SupplierError(
+            "file", T("%(file)s is larger than %(mb)s MB", file=file.filename or "", mb=CSV_LIMIT // (1024 * 1024))
+        )
     result = svc.import_csv(ctx, ws.slug, data, source=file.filename or "suppliers.csv", actor=ws.username)
     resp = render(request, "suppliers_import.html", lang, ws, ctx, result=result, filename=file.filename)
     resp.status_code = 200 if result.ok else 400
