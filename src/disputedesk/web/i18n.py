@@ -195,7 +195,8 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
 def say_data(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter) -> Markup:
     """:func:`say` as HTML, each data parameter of the sentence (a file name, a hash, a server's
     address, an error's technical detail: the plain ``str`` parameters) in ``<code>``, so that it
-    reads as quoted data and not as the page's own words."""
+    reads as quoted data and not as the page's own words. Anything but a sentence is shown as
+    :func:`say` shows it."""
     from ..domain.text import Text
 
     def show(v: object) -> Markup:
@@ -211,7 +212,7 @@ def say_data(value: object, lang: str, gettext: Callable[[str], str], fmt: Forma
             return Markup("<code>{}</code>").format(v)
         return escape(say(v, lang, gettext, fmt))
 
-    return show(value)
+    return show(value) if isinstance(value, Text) else escape(say(value, lang, gettext, fmt))
 
 
 def own_language(text: str, lang: str) -> str | None:

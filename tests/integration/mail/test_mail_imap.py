@@ -111,3 +111,54 @@ def test_imap_import_from_the_api_and_the_page(sqlite_ctx, imap) -> None:
         sign_in(c, "anna")
         page = c.post("/evidence/imap", data={"url": url, "password": PASSWORD}, headers={"HX-Request": "true"})
         assert page.status_code == 200 and "Support-2.eml" in page.text
+
+
+def test_a_mail_server_that_cannot_be_used_is_named_in_the_pages_language(sqlite_ctx, imap) -> None:
+    """Wrong password, a folder that does not exist, a port nothing listens on: on a Chinese page
+    each reason names the server (or folder) and what is wrong in Chinese, the server's own words
+    kept beside it as data for support; the API keeps the English sentence."""
+    from fastapi.testclient import TestClient
+    from pages_support import foreign_sentences
+
+    from disputedesk.web.app import create_app
+
+    from support import api_token, free_port, make_user, sign_in
+
+    ctx = sqlite_ctx
+    make_user(ctx, "anna", "default", "owner")
+    imap.deliver("Support", _mail(1, "first"))
+    server = f"127.0.0.1:{imap.port}"
+    closed = free_port()
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "anna")
+        c.get("/lang/zh")
+
+        def reason(url: str, password: str) -> str:
+            r = c.post("/evidence/imap", data={"url": url, "password": password}, headers={"HX-Request": "true"})
+            assert r.status_code == 200 and "失败" in r.text, r.text
+            assert foreign_sentences(r.text) == [], foreign_sentences(r.text)
+            return r.text.split('<tr class="failed">', 1)[1].split("</tr>", 1)[0]
+
+        wrong = reason(imap.url_for("Support"), "wrong")
+        assert f"邮件服务器 <code>{server}</code> 拒绝了 <code>tester</code> 的登录：用户名或密码错误" in wrong
+        assert "<code>[AUTHENTICATIONFAILED]" in wrong  # the server's words, for support
+
+        missing = reason(imap.url_for("Lieferant"), PASSWORD)
+        assert f"邮件服务器 <code>{server}</code> 上没有文件夹 <code>Lieferant</code>：请检查名称" in missing
+        assert "<code>Mailbox doesn&#39;t exist: Lieferant" in missing  # Dovecot's words
+
+        refused = reason(f"imap://tester@127.0.0.1:{closed}/INBOX", PASSWORD)
+        assert f"邮件服务器 <code>127.0.0.1:{closed}</code> 拒绝连接：端口{closed}上没有服务应答" in refused
+        assert "<code>Connection refused</code>" in refused
+
+        bad_url = reason("imap://127.0.0.1/INBOX", PASSWORD)
+        assert "IMAP地址中没有用户名" in bad_url
+
+        c.get("/lang/en")
+        en = c.post("/evidence/imap", data={"url": imap.url_for("Support"), "password": "wrong"}).text
+        assert f"sign-in refused by the mail server <code>{server}</code> for <code>tester</code>" in en
+
+        c.headers["Authorization"] = f"Bearer {api_token(ctx, 'anna', 'default')}"
+        api = c.post("/api/evidence/imap", data={"url": imap.url_for("Lieferant"), "password": PASSWORD}).json()
+        assert api["failed"] == 1
+        assert api["items"][0]["reason"].startswith(f"there is no folder Lieferant on the mail server {server}")

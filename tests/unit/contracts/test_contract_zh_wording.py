@@ -107,6 +107,26 @@ PAIRS = [
     ("onsite_support", "第七条 服务\n设备出现故障时，乙方维修人员应在24小时内赶到。", True),
     ("onsite_support", "第七条 服务\n乙方派员驻场指导安装调试。", True),
     ("onsite_support", "第七条 验收\n验收时甲方代表应到场签字。", False),
+    # --- model forms leave the number blank: still a response or repair time
+    ("response_time", "4.2.8 在接到甲方关于项目运行故障的通知后 小时内做出反应。", True),
+    ("response_time", "第八条 售后\n乙方应在接到通知后____小时内响应。", True),
+    ("resolution_time", "第八条 售后\n乙方应在____个工作日内修复故障。", True),
+    ("response_time", "第八条 售后\n乙方应尽力回复甲方的问题。", False),
+    # a repair time in words; resuming performance after force majeure is no fix
+    ("resolution_time", "第八条 保修\n乙方未能在合理期限内进行修复的，甲方可委托第三方维修。", True),
+    ("resolution_time", "第十条 不可抗力\n任何一方均应在不可抗力结束后尽快恢复履行其义务。", False),
+    # training the buyer's people, showing them how to use it; not the supplier training its own workers
+    ("training", "第九条 交付\n乙方应在交付时对甲方进行使用指导。", True),
+    ("training", "第九条 服务\n乙方应对其从业人员进行节能管理专业培训。", False),
+    ("training", "第九条 服务\n乙方应对本物业的从业人员进行安全操作培训。", False),
+    ("training", "第九条 安装\n乙方负责设备的安装指导。", False),
+    # a maker's manual named as what the maintenance must follow is not documentation handed over
+    ("documentation", "第七条 保养\n保养项目应覆盖制造单位安装使用维护说明书要求的特殊保养项目。", False),
+    # changes by agreement in a model form's words
+    ("change_procedure", "十五、其他\n本合同未约定或约定不明的事宜，双方可另行签订补充协议作为合同附件。", True),
+    ("change_procedure", "十五、其他\n经双方协商一致，可以变更本合同。", True),
+    ("change_procedure", "十五、其他\n补充协议与本合同具有同等法律效力。", True),
+    ("change_procedure", "十五、其他\n双方协商一致后签署验收单。", False),
     # --- support remedy: a delay penalty for late delivery is not a remedy for support failures
     ("support_remedy", "第九条 违约\n乙方未在24小时内到达现场维修的，每逾期一天，按服务费的1%支付违约金。", True),
     ("support_remedy", "第九条 违约\n乙方逾期交货，每逾期一天，应支付未提供服务相应费用的0.3%作为违约金。", False),

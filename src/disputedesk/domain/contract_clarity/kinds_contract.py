@@ -39,7 +39,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
             UNILATERAL_CHANGE.pattern,
             # "matters not covered are settled by a supplementary agreement": changes by agreement
-            r"未尽事宜[^。；]{0,30}(?:补充协议|补充规定|补充条款|另行签订|另立|另订|订立)",
+            r"(?:未尽事宜|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,30}(?:补充协议|补充规定|补充条款|另行签订|"
+            r"另立|另订|订立)",
+            # changes by agreement: "经双方协商一致，可以变更本合同", a supplement having the contract's force
+            r"协商一致[^。；]{0,10}(?:可以|方可|可)?(?:变更|修改|补充)(?:本合同|本协议|合同|协议)|补充协议[^。；]{0,20}(?:同等(?:的)?法律效力|组成部分)",
         ),
         # a party's new address or contact person is a notice duty, not a change of the contract
         exclude=_c(
@@ -48,6 +51,9 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=(
             "未尽事宜",
+            "约定不明",
+            "未约定",
+            "协商一致",
             "amend",
             "modif",
             "vary",

@@ -23,6 +23,9 @@ DUR_EN = (
 )
 DUR_ZH = rf"{ZH_NUMBER}\s*(?:个)?\s*(?:工作日|自然日|日历日|工作小时|小时|天|日|分钟|周|星期)"
 DUR = rf"(?:{DUR_EN}|{DUR_ZH})"
+# a model form leaves the number blank for the parties ("在接到通知后____小时内", "后 小时内做出反应"): still a time limit
+# (without a number, which the findings say)
+DUR_ZH_B = rf"(?:{DUR_ZH}|(?:[_＿]+|\s{{1,8}})\s*(?:个)?\s*(?:工作日|自然日|工作小时|小时|分钟|天))"
 
 # words of a support obligation (used to decide whether wording concerns support)
 SUPPORT_CONTEXT = re.compile(

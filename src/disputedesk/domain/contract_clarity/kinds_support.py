@@ -10,7 +10,7 @@ is the order of the checklist.
 
 from __future__ import annotations
 
-from .kinds_spec import _FIX_EN, _FIX_ZH, _RESP_EN, _RESP_ZH, _VAGUE_EN, DUR_EN, DUR_ZH, KindSpec, _c
+from .kinds_spec import _FIX_EN, _FIX_ZH, _RESP_EN, _RESP_ZH, _VAGUE_EN, DUR_EN, DUR_ZH, DUR_ZH_B, KindSpec, _c
 from .text import EN_NUMBER, ZH_NUMBER
 
 SUPPORT_SPECS: tuple[KindSpec, ...] = (
@@ -26,14 +26,14 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:initial|first)\s+response\b",
             rf"\b{_RESP_EN}\b[^.;。；]{{0,60}}\b{_VAGUE_EN}",
             rf"\b{_VAGUE_EN}\b[^.;。；]{{0,20}}\b{_RESP_EN}",
-            rf"{_RESP_ZH}[^。；.;]{{0,30}}?{DUR_ZH}",
-            rf"{DUR_ZH}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
+            rf"{_RESP_ZH}[^。；.;]{{0,30}}?{DUR_ZH_B}",
+            rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
             r"响应时间|响应时限",
             rf"(?:及时|尽快|立即|第一时间)[^。；.;]{{0,8}}{_RESP_ZH}",
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
-            rf"[^。；]{{0,8}}?{DUR_ZH}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|处理|给予|联系|提出处理意见|作出)",
+            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|处理|给予|联系|提出处理意见|作出)",
         ),
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
@@ -75,17 +75,21 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:resolution|restoration|repair|fix|turnaround|recovery)\s+times?\b",
             rf"\b{_FIX_EN}\b\s*[:：]\s*(?:maximum|max\.?|within|no later than|not more than|at most|up to)?\s*{DUR_EN}",
             rf"\b(?:repair|resolve|fix|rectify|restore|remedy)\w*\b[^.;。；]{{0,60}}\b{_VAGUE_EN}",
-            rf"{DUR_ZH}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
+            rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
             rf"(?:维修|抢修|故障处理|排除故障)(?:时间|时限)[^。；.;]{{0,12}}?{DUR_ZH}",
             r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理)",
+            # a limit in words: "在合理期限内进行修复", "限期修复"
+            r"(?:合理期限|合理时间|合理的期限|约定期限|规定期限|限期)[^。；.;]{0,8}(?:修复|维修|排除|更换|修理)",
             r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
         ),
         exclude=_c(
             r"\b(?:breach\w*|terminat\w*|default\w*|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款",
             # settling a dispute is not fixing a fault
             r"协商[^。；]{0,6}解决|争议|纠纷|分歧",
+            # resuming performance after force majeure is no fix of a fault
+            r"恢复履行|不可抗力(?:事件|影响)?[^。；]{0,10}(?:结束|消除|消失|终止)",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
             r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
@@ -398,7 +402,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         # promise of documentation
         exclude=_c(
             r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
-            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)"
+            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的"
         ),
         triggers=(
             "manual",
@@ -433,15 +437,22 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\btrain\s+(?:[\w'’]+\s+){0,3}(?:buyer|customer|purchaser|client|operators?|personnel|staff|employees|"
             r"users?|technicians|engineers|workers|people|persons)\b",
             r"培训",
+            # showing the buyer how to use and maintain the equipment: "对甲方进行使用指导"
+            r"(?:对|向)(?:甲方|买方|需方|用户|业主|使用单位|客户)[^。；]{0,12}(?:使用|操作|维护保养|维护|保养)(?:指导|讲解|示范)",
         ),
         exclude=_c(
             r"\btraining (?:camp|facilit)",
             # safety induction of the contractor's workers is not training of the buyer's staff
-            r"安全(?:教育|培训)|入场(?:教育|培训)|三级教育|\bsafety\s+(?:induction|training)\b",
+            r"安全(?:操作|生产|技术)?(?:教育|培训)|入场(?:教育|培训)|三级教育|\bsafety\s+(?:induction|training)\b",
+            # the supplier training its own workers is not training of the buyer's staff
+            r"(?:从业人员|服务人员|员工|雇员|职工)[^。；]{0,12}培训|(?:培训|教育)[^。；]{0,4}(?:其|本单位|自己的)(?:员工|从业人员|职工)",
         ),
         triggers=(
             "train",
             "培训",
+            "指导",
+            "讲解",
+            "示范",
         ),
         baseline=("training", "培训"),
     ),

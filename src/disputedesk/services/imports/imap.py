@@ -10,6 +10,11 @@ exact bytes, without setting \\Seen) one at a time, so memory stays flat. ``imap
 127.0.0.1, where tests run a local server).
 
 The password comes from ``DISPUTEDESK_IMAP_PASSWORD`` or, at a terminal, a prompt.
+
+A server or folder that cannot be used is one failed outcome whose reason names the server (or
+folder) and what is wrong in words a person can act on (connection refused, sign-in refused, no
+such folder, TLS, no answer in time), each a catalogue sentence (``T``) with the server's own
+words kept as its ``detail`` parameter for support.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import imaplib
 import io
 import os
 import re
+import socket
+import ssl
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +34,7 @@ from urllib.parse import unquote, urlparse
 
 from sqlalchemy import select
 
+from ...domain.text import T, Text
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models_mail import ImapSyncState
 from ..context import Context
@@ -50,6 +58,13 @@ class ImapSource:
         return f"{'imaps' if self.tls else 'imap'}://{self.account}/{self.folder}"
 
 
+TIMEOUT = 60  # seconds a mail server may take to answer
+
+
+class ImapError(ValueError):
+    """A mail server or folder that cannot be used; the argument is the sentence (a ``Text``)."""
+
+
 def is_imap_url(value: str) -> bool:
     return value.startswith(("imap:/", "imaps:/"))
 
@@ -58,15 +73,15 @@ def parse_imap_url(value: str) -> ImapSource:
     """``imap://user@host[:port]/FOLDER`` (a path-normalised ``imap:/user@…`` is accepted too)."""
     m = re.match(r"^(imaps?):/+(.*)$", value)
     if not m:
-        raise ValueError(f"{value}: not an imap:// or imaps:// URL")
+        raise ImapError(T("not an imap:// or imaps:// address (imaps://user@host/FOLDER)"))
     scheme, rest = m.groups()
     u = urlparse(f"{scheme}://{rest}")
     if not u.hostname:
-        raise ValueError(f"{value}: no host in the IMAP URL")
+        raise ImapError(T("no mail server in the IMAP address (imaps://user@host/FOLDER)"))
     if not u.username:
-        raise ValueError(f"{value}: no user in the IMAP URL (imap://user@host/FOLDER)")
+        raise ImapError(T("no user name in the IMAP address (imaps://user@host/FOLDER)"))
     if u.password:
-        raise ValueError(f"{value}: do not put the password in the URL; set DISPUTEDESK_IMAP_PASSWORD")
+        raise ImapError(T("do not put the password in the IMAP address; give it separately"))
     folder = unquote(u.path.lstrip("/")) or "INBOX"
     tls = scheme == "imaps"
     return ImapSource(tls, unquote(u.username), u.hostname, u.port or (993 if tls else 143), folder)
@@ -78,30 +93,113 @@ def default_password(src: ImapSource) -> str:
         return pw
     if sys.stdin.isatty():
         return getpass.getpass(f"IMAP password for {src.account}: ")
-    raise ValueError(f"{src}: no password: set DISPUTEDESK_IMAP_PASSWORD")
+    raise ImapError(T("no password for %(account)s: set DISPUTEDESK_IMAP_PASSWORD", account=src.account))
 
 
 def _quote(folder: str) -> str:
     return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _detail(exc: BaseException) -> str:
+    """The technical words of an error (the server's answer, the system's reason), for support."""
+    arg = exc.args[0] if len(exc.args) == 1 else None
+    if isinstance(arg, bytes):
+        return arg.decode("utf-8", errors="replace")
+    if isinstance(exc, ssl.SSLCertVerificationError) and exc.verify_message:
+        return str(exc.verify_message)
+    if isinstance(exc, OSError) and exc.strerror:
+        return str(exc.strerror)
+    return str(exc) or type(exc).__name__
+
+
+def _unreachable(src: ImapSource, exc: BaseException) -> Text:
+    """Why the mail server could not be reached, by the kind of failure a person can act on."""
+    server, detail = f"{src.host}:{src.port}", _detail(exc)
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return T(
+            "the mail server %(server)s did not show a trusted certificate: no secure connection was made (%(detail)s)",
+            server=server,
+            detail=detail,
+        )
+    if isinstance(exc, ssl.SSLError):
+        return T(
+            "no secure connection (TLS) could be made with the mail server %(server)s: check the port "
+            "(imaps:// is usually 993, imap:// 143) (%(detail)s)",
+            server=server,
+            detail=detail,
+        )
+    if isinstance(exc, ConnectionRefusedError):
+        return T(
+            "the mail server %(server)s refused the connection: nothing answers on port %(port)s; check the server "
+            "name and the port (%(detail)s)",
+            server=server,
+            port=src.port,
+            detail=detail,
+        )
+    if isinstance(exc, TimeoutError):
+        return T(
+            "the mail server %(server)s did not answer within %(seconds)s seconds (%(detail)s)",
+            server=server,
+            seconds=TIMEOUT,
+            detail=detail,
+        )
+    if isinstance(exc, socket.gaierror):
+        return T(
+            "there is no mail server called %(host)s: check its spelling (%(detail)s)", host=src.host, detail=detail
+        )
+    if isinstance(exc, imaplib.IMAP4.error):  # connected, but it does not speak IMAP
+        return T("%(server)s does not answer as an IMAP mail server (%(detail)s)", server=server, detail=detail)
+    return T("cannot connect to the mail server %(server)s (%(detail)s)", server=server, detail=detail)
+
+
 def _connect(src: ImapSource, password: str) -> imaplib.IMAP4:
+    server = f"{src.host}:{src.port}"
     try:
         conn: imaplib.IMAP4 = (
-            imaplib.IMAP4_SSL(src.host, src.port, timeout=60)
+            imaplib.IMAP4_SSL(src.host, src.port, timeout=TIMEOUT)
             if src.tls
-            else imaplib.IMAP4(src.host, src.port, timeout=60)
+            else imaplib.IMAP4(src.host, src.port, timeout=TIMEOUT)
         )
-    except OSError as exc:
-        raise ValueError(f"{src}: cannot connect to {src.host}:{src.port}: {exc.strerror or exc}") from exc
+    except (OSError, imaplib.IMAP4.error) as exc:
+        raise ImapError(_unreachable(src, exc)) from exc
     try:
         if not src.tls and "STARTTLS" in conn.capabilities and src.host not in ("127.0.0.1", "localhost", "::1"):
-            conn.starttls()
-        conn.login(src.user, password)
-    except imaplib.IMAP4.error as exc:
+            try:
+                conn.starttls()
+            except (OSError, imaplib.IMAP4.error) as exc:
+                raise ImapError(
+                    T(
+                        "the mail server %(server)s offers a secure connection (STARTTLS) but it could not be made "
+                        "(%(detail)s)",
+                        server=server,
+                        detail=_detail(exc),
+                    )
+                ) from exc
+        try:
+            conn.login(src.user, password)
+        except imaplib.IMAP4.abort as exc:  # the connection dropped: not a wrong password
+            raise ImapError(_unreachable(src, exc)) from exc
+        except imaplib.IMAP4.error as exc:
+            raise ImapError(
+                T(
+                    "sign-in refused by the mail server %(server)s for %(user)s: wrong user name or password, or "
+                    "IMAP is not enabled for this account (%(detail)s)",
+                    server=server,
+                    user=src.user,
+                    detail=_detail(exc),
+                )
+            ) from exc
+        except OSError as exc:
+            raise ImapError(_unreachable(src, exc)) from exc
+    except ImapError:
         conn.shutdown()
-        raise ValueError(f"{src}: sign-in refused: {exc}") from exc
+        raise
     return conn
+
+
+def _reason(exc: ValueError) -> str:
+    """The sentence of a refusal (its message id kept), else the exception's English text."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
 
 
 @contextmanager
@@ -122,14 +220,33 @@ def imap_source(
         pw = password(src) if callable(password) else (password or default_password(src))
         conn = _connect(src, pw)
     except ValueError as exc:
-        report.outcomes.append(Outcome(url, url, FAILED, reason=str(exc).removeprefix(f"{url}: ")))
+        report.outcomes.append(Outcome(url, url, FAILED, reason=_reason(exc)))
         yield None
         return
+    server = f"{src.host}:{src.port}"
     try:
-        typ, data = conn.select(_quote(src.folder), readonly=True)
+        try:
+            typ, data = conn.select(_quote(src.folder), readonly=True)
+        except (OSError, imaplib.IMAP4.error) as exc:
+            typ, data = "NO", [_detail(exc).encode()]
         if typ != "OK":
-            reason = data[0].decode(errors="replace") if data and data[0] else "cannot be selected"
-            report.outcomes.append(Outcome(src.folder, str(src), FAILED, reason=f"folder {src.folder}: {reason}"))
+            answer = data[0].decode(errors="replace") if data and isinstance(data[0], bytes) else ""
+            if "NONEXISTENT" in answer or "exist" in answer.lower():
+                reason = T(
+                    "there is no folder %(folder)s on the mail server %(server)s: check its name (upper and lower "
+                    "case count; sub-folders as the server writes them, e.g. INBOX/Supplier) (%(detail)s)",
+                    folder=src.folder,
+                    server=server,
+                    detail=answer,
+                )
+            else:
+                reason = T(
+                    "the folder %(folder)s on the mail server %(server)s cannot be opened (%(detail)s)",
+                    folder=src.folder,
+                    server=server,
+                    detail=answer or typ,
+                )
+            report.outcomes.append(Outcome(src.folder, str(src), FAILED, reason=reason))
             yield None
             return
         uidvalidity = int(conn.untagged_responses.get("UIDVALIDITY", [b"0"])[-1])
@@ -143,17 +260,35 @@ def imap_source(
                 )
             ).scalar_one_or_none()
             start = state.last_uid + 1 if state is not None and state.uidvalidity == uidvalidity else 1
-        typ, data = conn.uid("SEARCH", None, f"UID {start}:*")
+        try:
+            typ, data = conn.uid("SEARCH", None, f"UID {start}:*")
+        except (OSError, imaplib.IMAP4.error) as exc:
+            report.outcomes.append(Outcome(src.folder, str(src), FAILED, reason=_lost(server, exc)))
+            yield None
+            return
         uids = sorted(int(x) for x in (data[0] or b"").split() if int(x) >= start) if typ == "OK" else []
         fetched: list[int] = []
+        lost: list[bool] = []
 
         def candidates() -> Iterator[Candidate]:
             for uid in uids:
-                typ, parts = conn.uid("FETCH", str(uid), "(BODY.PEEK[])")
-                raw = next((p[1] for p in parts or [] if isinstance(p, tuple) and len(p) > 1), None)
                 where = f"{src};UIDVALIDITY={uidvalidity}/;UID={uid}"
+                try:
+                    typ, parts = conn.uid("FETCH", str(uid), "(BODY.PEEK[])")
+                except (OSError, imaplib.IMAP4.error) as exc:  # the rest is fetched by the next run
+                    report.outcomes.append(Outcome(f"UID {uid}", where, FAILED, reason=_lost(server, exc)))
+                    lost.append(True)
+                    return
+                raw = next((p[1] for p in parts or [] if isinstance(p, tuple) and len(p) > 1), None)
                 if typ != "OK" or raw is None:
-                    report.outcomes.append(Outcome(f"UID {uid}", where, FAILED, reason="the server did not return it"))
+                    report.outcomes.append(
+                        Outcome(
+                            f"UID {uid}",
+                            where,
+                            FAILED,
+                            reason=T("the mail server did not return this message (UID %(uid)s)", uid=str(uid)),
+                        )
+                    )
                     continue
                 fetched.append(uid)
                 yield Candidate(
@@ -163,7 +298,8 @@ def imap_source(
                 )
 
         yield candidates()
-        last = max(uids, default=start - 1)
+        # after a lost connection, the next run starts after the last message fetched
+        last = max(fetched, default=start - 1) if lost else max(uids, default=start - 1)
         with unit_of_work(ctx.engine) as s:
             ws = get_workspace(s, workspace)
             # Another import of the same folder may be saving its position now: one at a time, so
@@ -191,3 +327,11 @@ def imap_source(
             conn.logout()
         except (imaplib.IMAP4.error, OSError):
             pass
+
+
+def _lost(server: str, exc: BaseException) -> Text:
+    return T(
+        "the connection to the mail server %(server)s was lost; the next import continues from here (%(detail)s)",
+        server=server,
+        detail=_detail(exc),
+    )
