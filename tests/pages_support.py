@@ -154,3 +154,55 @@ def foreign_sentences(html: str, page_lang: str = "zh") -> list[str]:
     p = InterfaceText(page_lang)
     p.feed(html)
     return [t for t in p.parts if english_prose(t)]
+
+
+# ------------------------------------------------------------------ single words in another language
+# A code the app stored, shown where words belong: ``warranty_period``, ``payment_warning.raised``.
+_SNAKE = re.compile(r"(?<![\w./@:#-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])")
+_DOTTED = re.compile(r"(?<![\w./@:#-])[a-z][a-z_]*(?:\.[a-z_]+)+(?![\w@/-]|\.\w)")
+# a file name or a host name ("dispute.json", "ruifenglaser.com") is not a code
+_FILE_OR_HOST = re.compile(
+    r"\.(?:json|pdf|txt|csv|zip|eml|mbox|docx?|xlsx?|ics|html?|png|jpe?g|py|com|cn|de|net|org|io)$"
+)
+# one word of Latin letters standing alone: not inside a code, a file, an address or a number
+_WORD = re.compile(r"(?<![\w./@:#&%+-])[A-Za-z][a-z]{2,}(?![\w@/:%-]|\.\w)")
+# The whole allow-list: words that are the same in a Chinese interface. Units and the app's name
+# are written so in Chinese too; everything else (names of people and companies, the user's words)
+# is data and must come marked (own(): class="own" / lang="en"), codes in <code>/<pre>.
+ALLOWED_WORDS = frozenset({
+    "DisputeDesk",  # the product's name
+    "Asia", "Shanghai", "Europe", "Berlin", "Hong", "Kong",  # IANA zone names (Asia/Shanghai) are codes people read
+    "Bearer",  # the HTTP header people copy for an API token
+})  # fmt: skip
+
+
+def _interface_vocabulary() -> frozenset[str]:
+    """The English words the interface itself uses (its catalogue's message ids): a capitalised
+    word of these ("Article", "Warranty") is interface text; one that is not ("Ruifeng") a name."""
+    from disputedesk.documents.catalogue import translations
+
+    words: set[str] = set()
+    for msgid in translations("zh")._catalog:  # type: ignore[attr-defined]
+        text = msgid[0] if isinstance(msgid, tuple) else msgid
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"%\(\w+\)s", "", str(text))))
+    return frozenset(words)
+
+
+def foreign_words(html: str, page_lang: str = "zh") -> list[str]:
+    """Single English words and stored codes the interface wrote on a page in Chinese (outside the
+    user's marked words and quoted originals): ``warranty_period``, ``payment_warning.raised``,
+    "draft", "Warranty"."""
+    vocabulary = _interface_vocabulary()
+    p = InterfaceText(page_lang)
+    p.feed(html)
+    found: list[str] = []
+    for text in p.parts:
+        found += [m.group(0) for m in _SNAKE.finditer(text)]
+        found += [m.group(0) for m in _DOTTED.finditer(text) if not _FILE_OR_HOST.search(m.group(0))]
+        for m in _WORD.finditer(text):
+            w = m.group(0)
+            if w in ALLOWED_WORDS or "_" in text[m.start() : m.end() + 1]:
+                continue
+            if w.islower() or w.lower() in vocabulary:
+                found.append(w)
+    return found

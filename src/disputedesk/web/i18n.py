@@ -223,7 +223,9 @@ def own_language(text: str, lang: str) -> str | None:
     without Latin words on an English page ``zh-Hans``. Names, numbers and codes are not prose."""
     from ..documents.legal_zh import has_cjk
 
-    if lang == "zh" and english_prose(text):
+    # on a Chinese page any Latin word of the user's ("Warranty 质量保证", "timely") is marked, not
+    # only prose: the page must show which words are not its own
+    if lang == "zh" and (english_prose(text) or _LATIN_WORD.search(text)):
         return "" if has_cjk(text) else "en"
     if lang == "en" and has_cjk(text) and not re.search(r"[A-Za-z]{2,}", text):
         return "zh-Hans"
@@ -233,6 +235,7 @@ def own_language(text: str, lang: str) -> str | None:
 # Latin-script words and what joins them in a sentence (numbers, amounts, signs): "direct loss
 # 22550.00 EUR + lost profit 0.00 EUR" is one run.
 _LATIN_RUN = re.compile(r"[A-Za-z][\w'’.-]*(?:[\s,;:()/&+=×−→%\d.-]+[A-Za-z][\w'’.-]*)*")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # a lower-case word standing alone: not part of a code, a file or a name ("demo-loader", "dispute.json")
 _PROSE_WORD = re.compile(r"(?<![\w.@/-])[a-z]{3,}(?![\w@/-]|\.\w)")
 

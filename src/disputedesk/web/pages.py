@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from ..domain.contract_clarity import wording as contract_wording
 from ..ingest.files import KINDS
 from ..services.accounts import Access, record
 from ..services.context import Context
@@ -23,6 +24,8 @@ from .refill import refill
 from .uploads import import_uploads
 
 templates = Jinja2Templates(directory=str(resources.files("disputedesk.web") / "templates"))
+# The values a contract check found, in words (say(terms_words.rate_text(r)) …): _terms_found.html
+templates.env.globals["terms_words"] = contract_wording
 router = APIRouter(include_in_schema=False)
 
 PREVIEW_INLINE = ("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf")

@@ -26,7 +26,8 @@ def test_contract_with_measurable_terms_becomes_a_draft_to_confirm(client_for) -
     # The draft is shown in words, not as JSON.
     assert '"severity_levels"' not in page.text and "needs_confirmation" not in text
     assert "4 business hours (clause 3.2)" in text and "3 working days (clause 3.2)" in text
-    assert "24 months · from 双方签署验收证书" in text
+    # the warranty's start in English words (the contract says 双方签署验收证书: acceptance)
+    assert "24 months · from acceptance" in text and "双方签署验收证书" not in text.split("Remedies")[0][-80:]
 
     r = c.post("/contracts/E-0001/draft-terms", follow_redirects=False)
     assert r.status_code == 303, r.text[:500]

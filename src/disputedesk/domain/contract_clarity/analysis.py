@@ -343,7 +343,7 @@ def check_contract(
             issue = _issue(
                 "vague",
                 "medium",
-                f"Vague wording '{item['term']}': {item['why']}",
+                f"Vague wording “{item['term']}”: {item['why']}",
                 f"用语模糊“{item['term']}”：{item['why_zh']}",
             )
             issue["term"] = item["term"]

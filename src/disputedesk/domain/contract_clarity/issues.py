@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from . import values as V
+from . import wording as W
 from .clauses import Clause
 from .detection import _DEEMED_ACCEPTED, _LIMITATION
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
@@ -249,8 +250,9 @@ def _kind_issues(
                 "limitation_clause",
                 "medium" if applies else "low",
                 "A clause changes the time to bring claims; where PRC law governs, agreed limitation periods are void."
-                + ("" if applies else f" (governing law here: {law}; check that law)"),
-                "条款变更了提起请求的期限；适用中国法时，约定的诉讼时效无效。",
+                + ("" if applies else f" (governing law here: “{law}”; check that law)"),
+                "条款变更了提起请求的期限；适用中国法时，约定的诉讼时效无效。"
+                + ("" if applies else f"（本合同约定适用“{law}”：请按该法律核查）"),
                 rule,
                 limitation,
             )
@@ -301,9 +303,9 @@ def _kind_issues(
                 _issue(
                     "short_inspection",
                     "high",
-                    f"Inspection period of {d['text']} is shorter than {min_inspection_days} days: "
+                    f"Inspection period of {W.duration_en(d)} is shorter than {min_inspection_days} days: "
                     "installing and commissioning equipment usually takes longer.",
-                    f"检验期限（{d['text']}）短于{min_inspection_days}日：设备安装调试通常需要更长时间。",
+                    f"检验期限（{W.duration_zh(d)}）短于{min_inspection_days}天：设备安装调试通常需要更长时间。",
                     RULES["civil_code_622"],
                 )
             )

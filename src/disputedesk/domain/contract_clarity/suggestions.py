@@ -18,11 +18,14 @@ DRAFT_NOTE_EN = "Draft — for review by counsel"
 DRAFT_NOTE_ZH = "草稿——须经律师审阅"
 
 _INSTITUTIONS = {
-    "CIETAC": ("China International Economic and Trade Arbitration Commission (CIETAC)", "中国国际经济贸易仲裁委员会"),
-    "SHIAC": ("Shanghai International Arbitration Center (SHIAC)", "上海国际仲裁中心"),
-    "SCIA": ("Shenzhen Court of International Arbitration (SCIA)", "深圳国际仲裁院"),
-    "HKIAC": ("Hong Kong International Arbitration Centre (HKIAC)", "香港国际仲裁中心"),
-    "SIAC": ("Singapore International Arbitration Centre (SIAC)", "新加坡国际仲裁中心"),
+    "CIETAC": (
+        "the China International Economic and Trade Arbitration Commission (CIETAC)",
+        "中国国际经济贸易仲裁委员会",
+    ),
+    "SHIAC": ("the Shanghai International Arbitration Center (SHIAC)", "上海国际仲裁中心"),
+    "SCIA": ("the Shenzhen Court of International Arbitration (SCIA)", "深圳国际仲裁院"),
+    "HKIAC": ("the Hong Kong International Arbitration Centre (HKIAC)", "香港国际仲裁中心"),
+    "SIAC": ("the Singapore International Arbitration Centre (SIAC)", "新加坡国际仲裁中心"),
 }
 _CITY_ZH = {"Shanghai": "上海", "Beijing": "北京", "Shenzhen": "深圳", "Guangzhou": "广州", "Hong Kong": "香港",
             "Singapore": "新加坡"}  # fmt: skip
@@ -83,25 +86,45 @@ def _tz_zh(tz: str) -> str:
     return "北京时间" if tz == "Asia/Shanghai" else f"{tz} 时间"
 
 
+def _tz_en(tz: str) -> str:
+    return "Beijing time, Asia/Shanghai" if tz == "Asia/Shanghai" else f"{tz} time"
+
+
+# Holiday calendars other than China's, by their code (values.calendar): (English, Chinese) country names.
+_COUNTRIES = {"de": ("Germany", "德国"), "fr": ("France", "法国"), "it": ("Italy", "意大利"), "es": ("Spain", "西班牙"),
+              "pl": ("Poland", "波兰"), "nl": ("the Netherlands", "荷兰"), "gb": ("the United Kingdom", "英国"),
+              "us": ("the United States", "美国")}  # fmt: skip
+
+
+def _tribunal(n: int) -> tuple[str, str]:
+    """ "a sole arbitrator" / "three arbitrators", never "3 arbitrator(s)"."""
+    if n == 1:
+        return "a sole arbitrator", "一名独任仲裁员"
+    words = {3: "three", 5: "five"}
+    return f"{words.get(n, n)} arbitrators", f"{_NUM_ZH.get(n, str(n))}名仲裁员"
+
+
 def _calendar_en(p: SuggestionParams) -> str:
     if p.calendar == "cn":
         return (
             "a day that is a working day under the official calendar of the People's Republic of China "
             "(statutory holidays and make-up working days as published by the State Council)"
         )
-    return f"a day that is a working day under the official public-holiday calendar '{p.calendar}'"
+    country = _COUNTRIES.get(p.calendar, (f"'{p.calendar}'", ""))[0]
+    return f"a day that is not a Saturday, a Sunday or a public holiday in {country}"
 
 
 def _calendar_zh(p: SuggestionParams) -> str:
     if p.calendar == "cn":
         return "依中华人民共和国国务院公布的节假日安排（含法定节假日及调休工作日）确定的工作日"
-    return f"依“{p.calendar}”官方公共假日日历确定的工作日"
+    country = _COUNTRIES.get(p.calendar, ("", f"“{p.calendar}”"))[1]
+    return f"{country}除星期六、星期日及公共假日以外的日子"
 
 
 def _definitions(p: SuggestionParams) -> tuple[str, str]:
     en = (
         f'"Working Day" means {_calendar_en(p)}. "Business Hours" means {p.service_start} to {p.service_end} '
-        f"({p.time_zone} time) on Working Days."
+        f"({_tz_en(p.time_zone)}) on Working Days."
     )
     zh = (
         f"“工作日”指{_calendar_zh(p)}。“工作小时”指工作日的{p.service_start}至{p.service_end}"
@@ -118,6 +141,7 @@ def _texts(kind: str, p: SuggestionParams) -> tuple[str, str] | None:  # noqa: C
     doc_zh = _LANG_ZH.get(p.documentation_language, p.documentation_language)
     days_zh = _DAYS_ZH.get(p.service_days, p.service_days)
     def_en, def_zh = _definitions(p)
+    tribunal_en, tribunal_zh = _tribunal(p.arbitrators)
     if kind == "response_time":
         return (
             f"The Seller shall give a first substantive response to each support request, by a qualified engineer "
@@ -142,7 +166,7 @@ def _texts(kind: str, p: SuggestionParams) -> tuple[str, str] | None:  # noqa: C
         return (
             f"The Seller shall keep a support hotline and a support e-mail address staffed by engineers able to "
             f"communicate in {p.documentation_language} during Business Hours, {p.service_days}, "
-            f"{p.service_start}–{p.service_end} ({p.time_zone} time). {def_en}",
+            f"{p.service_start}–{p.service_end} ({_tz_en(p.time_zone)}). {def_en}",
             f"卖方应在工作小时内（{days_zh}{p.service_start}至{p.service_end}，{_tz_zh(p.time_zone)}）保持技术支持"
             f"热线和技术支持电子邮箱有能以{doc_zh}沟通的工程师值守。{def_zh}",
         )
@@ -241,11 +265,11 @@ def _texts(kind: str, p: SuggestionParams) -> tuple[str, str] | None:  # noqa: C
         return (
             f"Any dispute arising from or in connection with this Contract shall be submitted to {inst_en} for "
             f"arbitration in accordance with its arbitration rules in effect when the application for arbitration is "
-            f"made. The seat of arbitration is {p.seat}. The tribunal consists of {p.arbitrators} arbitrator(s). The "
+            f"made. The seat of arbitration is {p.seat}. The tribunal consists of {tribunal_en}. The "
             f"language of the arbitration is {p.arbitration_language}. The award is final and binding on both "
             f"Parties.",
             f"凡因本合同引起的或与本合同有关的任何争议，均应提交{inst_zh}，按照申请仲裁时该机构现行有效的仲裁规则进行仲裁。"
-            f"仲裁地为{seat_zh}。仲裁庭由{_NUM_ZH.get(p.arbitrators, str(p.arbitrators))}名仲裁员组成。仲裁语言为{lang_zh}。"
+            f"仲裁地为{seat_zh}。仲裁庭由{tribunal_zh}组成。仲裁语言为{lang_zh}。"
             f"仲裁裁决是终局的，对双方均有约束力。",
         )
     if kind == "prevailing_language":
