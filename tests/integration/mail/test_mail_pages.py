@@ -157,7 +157,8 @@ def test_mail_and_chat_files_that_cannot_be_read_say_why_in_the_pages_language(c
             "files",
             (
                 "chat.csv",
-                "sent_at,sender,text\n2026-03-02T09:00:00+08:00,王磊,设备故障\n2026-03-03 10:00,Anna,any news?\n".encode(),
+                "sent_at,sender,text\n2026-03-02T09:00:00+08:00,王磊,设备故障\n"
+                "2026-03-03 10:00,Anna,any news?\n".encode(),
             ),
         ),
     ]
