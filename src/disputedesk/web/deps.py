@@ -103,6 +103,8 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODED_FACTS = {"from", "to", "old", "new", "role", "via", "status", "kind"}
 # A part of a mailbox or chat export as the import names it (services/imports/mail.py child_name).
 _PART_NAME = re.compile(r"^(.*) \[message (\d+)(?:: (.*))?\]$", re.S)
+# where in a chat export a row that could not be read is ("chat.csv [line 3]", "[lines 3-5]", "[header row]")
+_ROW_NAME = re.compile(r"^(.*) \[(?:lines? (\d+)(?:-(\d+))?|(header row))\]$", re.S)
 # Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
 _CHANNELS = {
     "email": "email",
@@ -223,6 +225,16 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         a mailbox or chat export ("chat.txt [message 2: Re: …]", named so by the import) with
         "message 2" in the page's language."""
         m = _PART_NAME.match(str(name or ""))
+        row = None if m else _ROW_NAME.match(str(name or ""))
+        if row:
+            base, first, last, header = row.groups()
+            if header:
+                where = gettext("header row")
+            elif last:
+                where = gettext("lines %(first)s-%(last)s") % {"first": first, "last": last}
+            else:
+                where = gettext("line %(line)s") % {"line": first}
+            return Markup("{} [{}]").format(own(base), where)
         if not m:
             return own(name)
         base, n, subject = m.groups()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -140,3 +141,43 @@ def test_more_hits_than_the_page_shows_are_counted_not_cut_silently(client, monk
     assert "Hits: 1+ — too many to rank: showing the 2 most recently added" in page
     found = mail.search_counted(client.app.state.ctx, "default", "spindle", limit=1)
     assert (found.total_label, found.more, len(found.hits)) == ("1+", True, 1)
+
+
+def test_mail_and_chat_files_that_cannot_be_read_say_why_in_the_pages_language(client) -> None:
+    """Uploaded on a Chinese page: a binary file named .eml, a text that is no mail, an .msg that
+    is no Outlook file, a chat export with a bad row — each reason in Chinese, naming the file's
+    line or the technical detail as data; the English page and the API keep the English."""
+    from pages_support import foreign_sentences, visible
+
+    files = [
+        ("files", ("scan.eml", bytes(range(256)) * 8)),
+        ("files", ("notes.eml", b"just some words\r\nand more words\r\n")),
+        ("files", ("outlook.msg", b"this is not an OLE file at all")),
+        (
+            "files",
+            (
+                "chat.csv",
+                "sent_at,sender,text\n2026-03-02T09:00:00+08:00,王磊,设备故障\n"
+                "2026-03-03 10:00,Anna,any news?\n".encode(),
+            ),
+        ),
+    ]
+    sign_in(client, "owner")
+    client.get("/lang/zh")
+    r = client.post("/evidence/upload", files=files, headers={"HX-Request": "true"})
+    assert r.status_code == 200, r.text
+    text = " ".join(visible(r.text))
+    # kept as plain files, each with why it was not read as mail
+    assert "作为普通文件保存，未作为邮件读取：二进制数据，不是电子邮件（前4 KiB中有控制字符）" in text
+    assert "作为普通文件保存，未作为邮件读取：不是电子邮件：前64 KiB中没有邮件头字段" in text
+    assert "作为普通文件保存，未作为邮件读取：不是 Outlook .msg 文件（没有OLE复合文件签名）" in text
+    # the chat row that cannot be read: where, and what is wrong with which value (the value as data)
+    assert "chat.csv [第3行] 失败" in text
+    assert re.search(r"第3行：sent_at（发送时间）“<code>2026-03-03 10:00</code>”没有时区偏移", r.text)
+    assert "/tmp" not in text and "blobs" not in text  # the server's own paths are nobody's business
+    assert foreign_sentences(r.text) == [], foreign_sentences(r.text)
+
+    client.get("/lang/en")
+    other = [("files", ("other.msg", b"not an OLE file either"))]
+    r = client.post("/evidence/upload", files=other, headers={"HX-Request": "true"})
+    assert "not an Outlook .msg file (no OLE compound file signature)" in r.text

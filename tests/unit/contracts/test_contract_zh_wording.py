@@ -127,6 +127,9 @@ PAIRS = [
     ("change_procedure", "十五、其他\n经双方协商一致，可以变更本合同。", True),
     ("change_procedure", "十五、其他\n补充协议与本合同具有同等法律效力。", True),
     ("change_procedure", "十五、其他\n双方协商一致后签署验收单。", False),
+    # a size is not support coverage; a reply to a request to change the contract is not a support response
+    ("service_hours", "第二条 规格\n显示屏尺寸为5×8米。", False),
+    ("response_time", "第十五条 变更\n乙方收到甲方的变更要求后5日内作出书面答复。", False),
     # --- support remedy: a delay penalty for late delivery is not a remedy for support failures
     ("support_remedy", "第九条 违约\n乙方未在24小时内到达现场维修的，每逾期一天，按服务费的1%支付违约金。", True),
     ("support_remedy", "第九条 违约\n乙方逾期交货，每逾期一天，应支付未提供服务相应费用的0.3%作为违约金。", False),
@@ -167,3 +170,18 @@ def test_a_warranty_counted_in_days_states_its_length() -> None:
     ).as_dict()
     codes = {f["code"] for f in report["findings"] if f["kind"] == "warranty_period"}
     assert "missing" not in codes and "no_length" not in codes and "no_start" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "unilateral"),
+    [
+        ("15. 修改\n供应商保留随时修改本协议的权利。", True),
+        ("15. 修改\n我们可能会不时修改本协议。", True),
+        ("15. 修改\n经双方协商一致，可以随时修改本合同。", False),
+        ("15. 修改\n本协议只能通过双方签署的书面文件进行更改。", False),
+    ],
+)
+def test_a_reserved_right_to_change_the_agreement_is_flagged_as_unilateral(text: str, unilateral: bool) -> None:
+    report = check_text(text, as_of=AS_OF).as_dict()
+    codes = {f["code"] for f in report["findings"] if f["kind"] == "change_procedure"}
+    assert ("unilateral_change" in codes) is unilateral

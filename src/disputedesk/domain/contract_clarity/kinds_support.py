@@ -38,7 +38,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
             # a reply to a request to change the contract is not a support response
-            r"变更[^。；]{0,30}(?:请求|申请)|\bchange\s+(?:order|request)s?\b",
+            r"变更[^。；]{0,30}(?:请求|申请|要求)|\bchange\s+(?:order|request)s?\b",
             # answering a legal claim, allegation or subpoena is not a support response
             r"\brespon\w*\s+to\s+(?:a\s+|any\s+|the\s+|such\s+)?(?:claims?|allegations?|subpoenas?|lawsuits?|legal)\b",
         ),
@@ -147,7 +147,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",
             # days a week and hours a day, also as translated terms write them: "每周五 (5) 天…每天二十四 (24) 小时"
             rf"每(?:周|星期)\s*{ZH_NUMBER}\s*(?:个)?\s*(?:工作)?(?:天|日)[^。；]{{0,40}}?每(?:天|日)\s*{ZH_NUMBER}\s*(?:个)?\s*小时",
-            r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*小时|(?<!\d)[57]\s*[×xX*]\s*(?:8|24)(?!\d)",
+            r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*小时|(?<!\d)[57]\s*[×xX*]\s*(?:8|24)(?!\d|\s*(?:mm|cm|m\b|米|毫米|厘米|寸))",
             r"(?:上午|早上|早晨)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)[^。；]{0,12}?(?:下午|晚上)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)",
             r"(?:可用率|可用性|开机率|在线率|正常运行时间|正常运行率)[^。；]{0,20}\d+(?:\.\d+)?\s*%",
             r"\d+(?:\.\d+)?\s*%\s*的?\s*(?:正常运行时间|正常运行率|可用率|可用性|在线率|开机率)",

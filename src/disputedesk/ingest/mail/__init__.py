@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from datetime import tzinfo
 from pathlib import Path
 
+from ...domain.text import T
 from ..mediatypes import (  # noqa: F401  (the media types, for callers of this package)
     CHAT_CSV,
     CHAT_JSON,
@@ -149,7 +150,7 @@ def parse_path(path: str | Path, *, key: str = "0", tz: tzinfo | None = None) ->
             source=str(p),
             media_type="application/octet-stream",
             raw=b"",
-            reason=f"cannot read {p}: {exc.strerror or exc}",
+            reason=T("cannot read the file (%(detail)s)", detail=str(exc.strerror or exc)),
         )
         return
     parser = _REGISTRY.get(media_type)
@@ -160,17 +161,18 @@ def parse_path(path: str | Path, *, key: str = "0", tz: tzinfo | None = None) ->
             source=str(p),
             media_type=media_type,
             raw=b"",
-            reason=f"no parser registered for {media_type}",
+            reason=T("no reader for files of type %(type)s", type=media_type),
         )
         return
     try:
         yield from parser(p, key=key, tz=tz)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop an import
+        detail = f"parser failed: {type(exc).__name__}: {exc}"
         yield ParsedItem(
             key=f"{key}!error",
             kind="rejected",
             source=str(p),
             media_type=media_type,
             raw=b"",
-            reason=f"parser failed: {type(exc).__name__}: {exc}",
+            reason=T("the file could not be read to the end (%(detail)s)", detail=detail),
         )

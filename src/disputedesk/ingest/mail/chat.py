@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Any, Literal
 
+from ...domain.text import T
 from .charset import decode_bytes, detect_damage
 from .model import Address, AttachmentInfo, ParsedItem, ParsedMessage
 
@@ -232,23 +233,25 @@ def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple
 
     sent_at = val("sent_at")
     if not sent_at:
-        return None, f"{where}: sent_at is empty"
+        return None, T("%(where)s: sent_at is empty", where=where)
     try:
         dt = datetime.fromisoformat(sent_at.replace("Z", "+00:00"))
     except ValueError:
-        return None, f"{where}: sent_at {sent_at!r} is not ISO 8601"
+        return None, T("%(where)s: sent_at '%(value)s' is not ISO 8601", where=where, value=sent_at)
     if dt.tzinfo is None:
-        return None, f"{where}: sent_at {sent_at!r} has no UTC offset (write e.g. +08:00)"
+        return None, T(
+            "%(where)s: sent_at '%(value)s' has no UTC offset (write e.g. +08:00)", where=where, value=sent_at
+        )
     sender = val("sender")
     if not sender:
-        return None, f"{where}: sender is empty"
+        return None, T("%(where)s: sender is empty", where=where)
     text = "" if row.get("text") is None else str(row.get("text"))
     attachment = val("attachment")
     if not text.strip() and not attachment:
-        return None, f"{where}: both text and attachment are empty"
+        return None, T("%(where)s: both text and attachment are empty", where=where)
     direction = val("direction").lower()
     if direction and direction not in _DIRECTIONS:
-        return None, f"{where}: direction {direction!r} is not one of in/out"
+        return None, T("%(where)s: direction '%(value)s' is not one of in/out", where=where, value=direction)
     pm = ParsedMessage(channel=val("channel").lower() or default_channel)
     pm.date, pm.date_source = dt.astimezone(UTC), "export"
     pm.from_ = Address(name=sender, addr=sender.lower() if "@" in sender and " " not in sender else "")
@@ -278,7 +281,11 @@ def iter_chat_csv_items(raw: bytes, *, source: str, key: str = "0", channel: str
             raw=b"",
             parent_key=key,
             location="header row",
-            reason=f"{source}: missing column(s) {', '.join(missing)}; expected {', '.join(CHAT_COLUMNS)}",
+            reason=T(
+                "missing column(s) %(missing)s; expected %(expected)s",
+                missing=", ".join(missing),
+                expected=", ".join(CHAT_COLUMNS),
+            ),
         )
         return
     reader.fieldnames = fields
@@ -287,7 +294,7 @@ def iter_chat_csv_items(raw: bytes, *, source: str, key: str = "0", channel: str
         first, last = prev + 1, reader.line_num
         prev = reader.line_num
         row_raw = "".join(lines[first - 1 : last]).encode("utf-8")
-        pm, reason = _row_message(row, f"{source} line {first}", channel)
+        pm, reason = _row_message(row, T("line %(line)s", line=first), channel)
         yield ParsedItem(
             key=f"{key}/{n}",
             kind="message" if pm else "rejected",
@@ -310,14 +317,14 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
         data = json.loads(_decode_file(raw))
     except json.JSONDecodeError as exc:
         data = None
-        error = f"{source}: not valid JSON ({exc})"
+        error = T("not valid JSON (%(detail)s)", detail=str(exc))
     else:
         error = None
     if isinstance(data, dict):
         channel = str(data.get("channel") or channel)
         data = data.get("messages")
     if error is None and not isinstance(data, list):
-        error = f"{source}: expected a list of messages or an object with 'messages'"
+        error = T("expected a list of messages or an object with 'messages'")
     if error is not None or not isinstance(data, list):
         yield ParsedItem(
             key=f"{key}/0",
@@ -330,11 +337,11 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
         )
         return
     for n, row in enumerate(data, start=1):
-        where = f"{source} messages[{n - 1}]"
+        where = T("messages[%(n)s]", n=n - 1)
         pm: ParsedMessage | None
         reason: str | None
         if not isinstance(row, dict):
-            pm, reason = None, f"{where}: not an object"
+            pm, reason = None, T("%(where)s: not an object", where=where)
         else:
             pm, reason = _row_message({str(k).lower(): v for k, v in row.items()}, where, channel)
         yield ParsedItem(

@@ -29,6 +29,7 @@ from email.policy import Compat32, compat32
 
 import nh3
 
+from ...domain.text import T
 from .autoreply import detect_auto_reply
 from .charset import DecodedText, decode_bytes, decode_header, decode_rfc2231
 from .model import Address, AttachmentInfo, ParsedItem, ParsedMessage
@@ -128,16 +129,17 @@ _NOT_CONTROL = bytes(b for b in range(256) if not (b < 0x20 and b not in (9, 10,
 
 
 def reject_reason(raw: bytes) -> str | None:
-    """Why these bytes are not an e-mail message at all (None if they may be one)."""
+    """Why these bytes are not an e-mail message at all (None if they may be one); a sentence
+    with a message id (``domain.text``), so a page says it in the reader's language."""
     if not raw.strip():
-        return "empty file" if not raw else "file holds only whitespace"
+        return T("empty file") if not raw else T("file holds only whitespace")
     head = raw[:4096]
     control = len(head.translate(None, _NOT_CONTROL))  # keeps only the control bytes (C, no loop)
     if control > len(head) * 0.05:
-        return "binary data, not an RFC 5322 message (control bytes in the first 4 KiB)"
+        return T("binary data, not an e-mail message (control bytes in the first 4 KiB)")
     body, _ = _strip_preamble(raw)
     if not body:
-        return "no RFC 5322 header field found in the first 64 KiB"
+        return T("not an e-mail message: no header field (From:, Subject: …) in the first 64 KiB")
     return None
 
 
@@ -509,7 +511,8 @@ def _parse(
     try:
         tree = BytesParser(policy=_POLICY).parsebytes(body)
     except Exception as exc:  # noqa: BLE001 - the parser should not raise, but never crash an import
-        return None, f"message could not be parsed: {exc}", []
+        detail = f"{type(exc).__name__}: {exc}"
+        return None, T("the message could not be read (%(detail)s)", detail=detail), []
     if tree.get_content_maintype() == "multipart" and not isinstance(tree.get_payload(), list):
         repaired = _repair_boundary(body, tree)
         if repaired is not None:
@@ -518,7 +521,11 @@ def _parse(
     raw_headers = tree.items()
     names = {k.lower() for k, _ in raw_headers}
     if not names & _KNOWN_HEADERS:
-        return None, "no e-mail header fields (From, To, Subject, Date, Message-ID, Received ...) found", []
+        return (
+            None,
+            T("not an e-mail message: none of the header fields From, To, Subject, Date, Message-ID, Received"),
+            [],
+        )
 
     msg = ParsedMessage(channel="email")
     msg.errors.extend(notes)

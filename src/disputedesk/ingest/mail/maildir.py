@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from ...domain.text import T
 from .eml import iter_eml_items
 from .model import ParsedItem
 
@@ -76,7 +77,7 @@ def maildir_file_items(root: Path, folder: str, path: Path, *, key: str) -> Iter
             media_type="application/octet-stream",
             raw=b"",
             location=str(path.relative_to(root)),
-            reason=f"cannot read file: {exc}",
+            reason=T("cannot read the file (%(detail)s)", detail=str(exc.strerror or exc)),
         )
         return
     location = f"folder {folder or '(top)'}: {path.relative_to(root)}"

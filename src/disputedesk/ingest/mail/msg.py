@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from ...domain.text import T
 from .autoreply import detect_auto_reply
 from .charset import decode_bytes, decode_header, detect_damage
 from .eml import _msgids, _parse_date, html_to_text, iter_eml_items, reject_reason, sanitise_html
@@ -26,8 +27,9 @@ from .model import Address, AttachmentInfo, ParsedItem, ParsedMessage
 
 __all__ = ["MSG_EXTRA_MISSING", "iter_msg_items", "msg_available"]
 
-MSG_EXTRA_MISSING = (
-    "Outlook .msg support needs the optional 'msg' extra (extract-msg, GPL-3.0): pip install 'disputedesk[msg]'"
+MSG_EXTRA_MISSING = T(
+    "Outlook .msg files need the optional 'msg' extra of this installation (extract-msg, GPL-3.0): "
+    "pip install 'disputedesk[msg]'"
 )
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -235,7 +237,7 @@ def iter_msg_items(raw: bytes, *, source: str, key: str = "0", location: str | N
         )
 
     if not raw.startswith(OLE_MAGIC):
-        yield rejected("not an Outlook .msg file (no OLE compound file signature)")
+        yield rejected(T("not an Outlook .msg file (no OLE compound file signature)"))
         return
     try:
         import extract_msg
@@ -245,11 +247,12 @@ def iter_msg_items(raw: bytes, *, source: str, key: str = "0", location: str | N
     try:
         m = extract_msg.openMsg(raw, delayAttachments=False, strict=False)
     except Exception as exc:  # noqa: BLE001
-        yield rejected(f"Outlook file could not be opened: {type(exc).__name__}: {exc}")
+        detail = f"{type(exc).__name__}: {exc}"
+        yield rejected(T("the Outlook file could not be opened (%(detail)s)", detail=detail))
         return
     try:
         if not hasattr(m, "subject") or not hasattr(m, "attachments"):
-            yield rejected(f"Outlook item of class {type(m).__name__} is not a mail message")
+            yield rejected(T("this Outlook item is not a mail message (%(detail)s)", detail=type(m).__name__))
             return
         yield from _iter_from_msgfile(m, raw, source=source, key=key, parent_key=None, location=location, depth=0)
     finally:

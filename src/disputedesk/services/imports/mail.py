@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
+from ...domain.text import T, Text
 from ...ingest.mail import (
     MBOX,
     Address,
@@ -134,7 +135,7 @@ def parse_source(path: Path, media_type: str, *, key: str, tz: tzinfo | None) ->
             source=str(path),
             media_type=media_type,
             raw=b"",
-            reason=f"no parser registered for {media_type}",
+            reason=T("no reader for files of type %(type)s", type=media_type),
         )
         return
     try:
@@ -144,7 +145,10 @@ def parse_source(path: Path, media_type: str, *, key: str, tz: tzinfo | None) ->
 
 
 def source_failed(path: str | Path, media_type: str, key: str, reason: str) -> ParsedItem:
-    """The rejected item that stands for a whole source the parser could not finish."""
+    """The rejected item that stands for a whole source the parser could not finish; a ``reason``
+    that is not a sentence (the parser's error) is kept as the technical detail of one."""
+    if not isinstance(reason, Text):
+        reason = T("the file could not be read to the end (%(detail)s)", detail=reason)
     return ParsedItem(
         key=f"{key}!error", kind="rejected", source=str(path), media_type=media_type, raw=b"", reason=reason
     )

@@ -347,7 +347,7 @@ def _expand_mail(
                 root.key = None
                 root.text = None
                 root.media_type = "application/octet-stream"
-                root.note = f"kept as a plain file, not read as mail: {item.reason}"
+                root.note = T("kept as a plain file, not read as mail: %(reason)s", reason=item.reason or "")
                 yield root
                 return
             root_done = True
