@@ -219,6 +219,13 @@ def test_a_reserved_right_to_change_the_agreement_is_flagged_as_unilateral(text:
             {"days": "Mon-Fri", "start": "08:00", "end": "17:00"},
         ),
         ("5. 支持\n热线服务时段为上午8点半至下午5点半。", {"start": "08:30", "end": "17:30"}),
+        # 工作日 are PRC working days; a time right after a Chinese character ("为9:00") is read too; "5个工作日内" is a
+        # time limit, not the days of service
+        ("5. 支持\n服务时间：每个工作日9:00-17:00。", {"days": "Mon-Fri", "start": "09:00", "end": "17:00"}),
+        (
+            "5. 支持\n乙方应在5个工作日内提供服务，服务时间为9:00-17:00。",
+            {"days": None, "start": "09:00", "end": "17:00"},
+        ),
         ("5. 服务水平\n供应商承诺至少保持 99.95% 的正常运行时间。", {"availability_percent": "99.95"}),
     ],
 )

@@ -477,6 +477,7 @@ _RE_DAYS = re.compile(
     r"每(?:周|星期)\s*(?P<zn>[五六七567])\s*(?:[(（]\s*\d\s*[)）])?\s*(?:个)?\s*(?:工作)?(?:天|日)|(?<!\d)(?P<x5>5)\s*[×xX*]\s*(?:8|24)(?!\d)",
     I,
 )
+_RE_WORKDAYS_ZH = re.compile(r"(?<![0-9一二三四五六七八九十两个])\s*(?:每个|法定)?工作日(?!内|之内|以内)")
 _DAYS_COUNT = {"五": "Fri", "5": "Fri", "六": "Sat", "6": "Sat", "七": "Sun", "7": "Sun"}
 # "每天二十四 (24) 小时": all day on the days stated
 _RE_ALL_DAY = re.compile(r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*(?:个)?\s*小时")
@@ -486,7 +487,8 @@ _RE_TIMES_ZH = re.compile(
     r"(?:至|到|-|—|－|~)\s*(?P<pm>下午|晚上)?\s*(?P<h2>\d{1,2})\s*(?:[:：]\s*(?P<m2>\d{2})|点|时)(?:\s*(?P<half2>半))?"
 )
 _RE_TIMES = re.compile(
-    r"\b(?P<h1>\d{1,2})(?:[:.：](?P<m1>\d{2}))?\s*(?P<ap1>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|—|－|to|until|至|到|~)\s*"
+    # no \b in front: "为9:00-17:00" has none between a Chinese character and the digit
+    r"(?<![\d:：.])(?P<h1>\d{1,2})(?:[:.：](?P<m1>\d{2}))?\s*(?P<ap1>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|—|－|to|until|至|到|~)\s*"
     r"(?P<h2>\d{1,2})(?:[:.：](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?",
     I,
 )
@@ -559,6 +561,9 @@ def service_hours(sentence: str) -> Value:
         v["days"] = f"Mon-{last}"
         if last == "Sun" and _RE_ALL_DAY.search(sentence):
             v["coverage"] = "24x7"
+    elif _RE_WORKDAYS_ZH.search(sentence):
+        # "工作日9:00-17:00": PRC working days (Monday to Friday, with the statutory holidays and 调休)
+        v["days"] = "Mon-Fri"
     if _RE_ALL_DAY.search(sentence) and v.get("coverage") != "24x7":
         v["start"], v["end"] = "00:00", "24:00"
     zt = _RE_TIMES_ZH.search(sentence)
