@@ -185,3 +185,28 @@ def test_a_representations_and_warranties_section_lends_no_warranty_start() -> N
         "8.2 Each party represents that it was duly incorporated on the date of signing."
     )
     assert "no_start" in codes(text, "warranty_period")
+
+
+# The findings a clause causes (rather than an element it lacks) appear only with that clause.
+CAUSED = [
+    ("exact_name", "dispute_resolution",
+     "12. Arbitration\nAny dispute shall be submitted to arbitration in Shenzhen.",
+     "12. Arbitration\nAny dispute shall be submitted to the Shenzhen Court of International Arbitration in Shenzhen."),
+    ("limitation_clause", "dispute_resolution",
+     "12. Claims\nAny claim against Seller must be brought within six months after delivery.",
+     "12. Claims\nEach party shall notify the other of any claim in writing."),
+    ("limitation_clause", "dispute_resolution",
+     "第十二条 索赔\n买方提起诉讼的期限为交货后六个月。",
+     "第十二条 索赔\n买方应以书面形式提出索赔。"),
+    ("cap_covers_support", "liability_cap",
+     "14. Liability\nSeller's total liability shall not exceed the Contract Price.",
+     "14. Liability\nEach party is liable for its own acts."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("finding", "kind", "with_clause", "without"), CAUSED, ids=[f"{c[0]}-{i}" for i, c in enumerate(CAUSED)]
+)
+def test_finding_a_clause_causes_only_with_that_clause(finding: str, kind: str, with_clause: str, without: str) -> None:
+    assert finding in codes(with_clause, kind)
+    assert finding not in codes(without, kind)

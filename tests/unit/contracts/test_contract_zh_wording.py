@@ -122,6 +122,14 @@ PAIRS = [
     ("training", "第九条 安装\n乙方负责设备的安装指导。", False),
     # a maker's manual named as what the maintenance must follow is not documentation handed over
     ("documentation", "第七条 保养\n保养项目应覆盖制造单位安装使用维护说明书要求的特殊保养项目。", False),
+    # ... nor the documentation named as where a function is described
+    ("documentation", "3. 数据\n您可使用服务技术文档中详述的功能导出客户数据。", False),
+    (
+        "documentation",
+        "3. Data\nYou may export Customer Data using the functionality detailed in the technical documentation.",
+        False,
+    ),
+    ("documentation", "3. 交付\n乙方应提供技术文档，文档中详述各项功能。", True),
     # changes by agreement in a model form's words
     ("change_procedure", "十五、其他\n本合同未约定或约定不明的事宜，双方可另行签订补充协议作为合同附件。", True),
     ("change_procedure", "十五、其他\n经双方协商一致，可以变更本合同。", True),

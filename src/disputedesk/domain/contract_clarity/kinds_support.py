@@ -402,7 +402,12 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         # promise of documentation
         exclude=_c(
             r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
-            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的"
+            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的",
+            # nor the documentation named as where a function is described ("使用服务技术文档中详述的功能", "the
+            # functionality detailed in the technical documentation")
+            r"(?:文档|说明书|手册|技术资料)中?(?:详述|所述|描述|载明|列明)的(?:功能|方式|方法|规格)|\b(?:functionality|features?|"
+            r"functions?|specifications?)\s+(?:described|detailed|set\s+(?:out|forth)|specified)\s+in\s+(?:the\s+)?"
+            r"(?:applicable\s+|relevant\s+|technical\s+|user\s+)?(?:documentation|manuals?)\b",
         ),
         triggers=(
             "manual",
