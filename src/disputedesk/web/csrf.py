@@ -160,9 +160,10 @@ async def refuse(scope: dict[str, Any], send: Any, status: int, message: str) ->
         from starlette.requests import Request
 
         from ..documents.catalogue import translations, written
-        from .deps import get_lang
+        from .i18n import negotiate
 
-        lang = get_lang(Request(scope))
+        req = Request(scope)
+        lang = negotiate(req.query_params.get("lang"), req.cookies.get("lang"), req.headers.get("accept-language"))
         said = escape(written(message, lang))
         if status == 401:  # not signed in: the way to sign in, beside the reason
             said += f' · <a href="/login">{escape(translations(lang).gettext("Sign in"))}</a>'
