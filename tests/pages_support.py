@@ -3,6 +3,7 @@ navigation, signs of raw data (Python ``None``, JSON, codes) where words belong.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -176,15 +177,24 @@ ALLOWED_WORDS = frozenset({
 })  # fmt: skip
 
 
+# A name: capitalised words in a row ("Shenzhen Ruifeng Laser Co., Ltd.", "China Merchants Bank",
+# "Head of Purchasing"), with the role a person was typed with ("Jonas Reuter (purchasing)"), not an
+# interface word standing alone.
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’.&-]*(?:,?\s+(?:(?:of|and|am|de|von|the|for|&)\s+)?[A-Z][\w'’.&-]*)+(?:\s+\([a-z][\w /-]{0,30}\))?"
+)
+
+
+@functools.cache
 def _interface_vocabulary() -> frozenset[str]:
-    """The English words the interface itself uses (its catalogue's message ids): a capitalised
-    word of these ("Article", "Warranty") is interface text; one that is not ("Ruifeng") a name."""
+    """The English words the interface itself writes in lower case (its catalogue's message ids):
+    "Warranty" or "Date" standing alone is one of these; "Excel", "Germany" or "Ruifeng" are names."""
     from disputedesk.documents.catalogue import translations
 
     words: set[str] = set()
     for msgid in translations("zh")._catalog:  # type: ignore[attr-defined]
         text = msgid[0] if isinstance(msgid, tuple) else msgid
-        words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"%\(\w+\)s", "", str(text))))
+        words.update(re.findall(r"(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])", re.sub(r"%\(\w+\)s", "", str(text))))
     return frozenset(words)
 
 
@@ -197,11 +207,15 @@ def foreign_words(html: str, page_lang: str = "zh") -> list[str]:
     p.feed(html)
     found: list[str] = []
     for text in p.parts:
-        found += [m.group(0) for m in _SNAKE.finditer(text)]
+        # a software package by its name and version ("chinese_calendar 1.11.0") is a name, not a code
+        found += [m.group(0) for m in _SNAKE.finditer(text) if not re.match(r"\s+\d+\.\d+", text[m.end() :])]
         found += [m.group(0) for m in _DOTTED.finditer(text) if not _FILE_OR_HOST.search(m.group(0))]
+        names = [m.span() for m in _NAME_RUN.finditer(text)]
         for m in _WORD.finditer(text):
             w = m.group(0)
             if w in ALLOWED_WORDS or "_" in text[m.start() : m.end() + 1]:
+                continue
+            if any(a <= m.start() < b for a, b in names):
                 continue
             if w.islower() or w.lower() in vocabulary:
                 found.append(w)

@@ -147,26 +147,28 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         words = (code or "").replace(".", " ").replace("_", " ")
         return gettext(words)
 
-    def facts(detail: object) -> str:
-        """Stored details (a dict) as "label: value · label: value", never as JSON."""
+    def facts(detail: object) -> object:
+        """Stored details (a dict) as "label: value · label: value", never as JSON; a value that is
+        data (a username, a label typed by the user) is marked as such (own())."""
         if not isinstance(detail, dict):
-            return "" if detail is None else str(detail)
+            return "" if detail is None else own(str(detail))
         parts = []
         for k, v in detail.items():
+            shown: object
             if v is None or v == "" or v == [] or v == {}:
                 shown = "—"
             elif isinstance(v, bool):
                 shown = gettext("yes") if v else gettext("no")
             elif isinstance(v, list | tuple):
-                shown = ", ".join(str(x) for x in v)
+                shown = own(", ".join(str(x) for x in v))
             elif isinstance(v, dict):
-                shown = ", ".join(f"{label(str(a))} {b}" for a, b in v.items())
+                shown = Markup(", ").join(Markup("{} {}").format(label(str(a)), own(str(b))) for a, b in v.items())
             elif k in _CODED_FACTS:  # a code the app stored (a role, how one signed in): its words
                 shown = label(str(v))
             else:
-                shown = str(v)
-            parts.append(label(str(k)) + ("：" if lang == "zh" else ": ") + shown)
-        return " · ".join(parts)
+                shown = own(str(v))
+            parts.append(Markup("{}{}{}").format(label(str(k)), "：" if lang == "zh" else ": ", shown))
+        return Markup(" · ").join(parts)
 
     def cite(citation: str) -> object:
         """A legal citation ("PRC Civil Code Art. 577") in the interface language."""
@@ -263,7 +265,13 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return fmt.date(value)
         return str(value)
 
+    def code(*names: str) -> dict[str, Markup]:
+        """Names a person types as they are (JSON keys, values of a field), each in ``<code>``,
+        as parameters of an interface sentence: ``_("… %(tz)s …")|e|format(**code("tz"))``."""
+        return {n.replace("-", "_"): Markup("<code>{}</code>").format(n) for n in names}
+
     return {
+        "code": code,
         "say": say_,
         "say_data": say_data_,
         "own": own,

@@ -9,7 +9,9 @@ dict, a stored code (``supplier.created``, ``payment_proof``) where words belong
 In Chinese, no English interface text: every interface string the pages ask the catalogue for has
 its Chinese form, and no page shows English prose outside the user's own words (marked
 ``class="own"`` / ``lang="en"``) and quoted originals (``<pre>``, ``<code>``). Names ("Shenzhen
-Ruifeng Laser Co., Ltd."), numbers and codes (USCC, IBAN, E-0001, SR-0002) are not prose.
+Ruifeng Laser Co., Ltd."), numbers and codes (USCC, IBAN, E-0001, SR-0002) are not prose. Not even
+one English word or stored code (``warranty_period``, ``payment_warning.raised``, "draft") where
+the interface writes (pages_support.foreign_words; its allow-list is three names).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from pages_support import crawl, foreign_sentences, leaks, visible
+from pages_support import crawl, foreign_sentences, foreign_words, leaks, visible
 
 from disputedesk.web.deps import UNTRANSLATED
 
@@ -42,6 +44,10 @@ def test_every_page_renders_for_a_person(client_for, ctx, workspace_setup: str) 
             # …and no page writes English sentences around the user's own (marked) words.
             english = {path: found for path, html in pages.items() if (found := foreign_sentences(html))}
             assert english == {}, english
+            # …nor a single English word or a stored code the interface wrote ("draft",
+            # "warranty_period", "payment_warning.raised"): names, units, marked data and <code> aside
+            words = {path: sorted(set(found)) for path, html in pages.items() if (found := foreign_words(html))}
+            assert words == {}, words
         # The navigation's own pages are all there.
         nav = re.findall(r'<nav aria-label="[^"]+">(.*?)</nav>', pages["/"], re.S)[0]
         for href in re.findall(r'href="(/[^"]*)"', nav):

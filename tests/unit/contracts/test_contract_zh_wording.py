@@ -138,6 +138,15 @@ PAIRS = [
     # a size is not support coverage; a reply to a request to change the contract is not a support response
     ("service_hours", "第二条 规格\n显示屏尺寸为5×8米。", False),
     ("response_time", "第十五条 变更\n乙方收到甲方的变更要求后5日内作出书面答复。", False),
+    # the warranty extended by downtime is a remedy; a warranty that is not extended is not
+    ("support_remedy", "第八条 保修\n设备在保修期内因质量问题停机的，保修期相应顺延。", True),
+    ("support_remedy", "第八条 保修\n因乙方原因造成设备停机超过72小时的，质保期按停机时间加倍顺延。", True),
+    ("support_remedy", "第八条 保修\n因甲方原因延迟验收造成设备停用的，质保期不予顺延。", False),
+    # a response within the time the contract sets elsewhere; support for life
+    ("response_time", "第九条 违约\n若乙方未在规定时间内响应，甲方有权从服务费中扣除相应费用。", True),
+    ("response_time", "第九条 交货\n乙方应在规定时间内交货。", False),
+    ("post_termination_support", "第八条 保修\n设备保修一年，终身维护。", True),
+    ("post_termination_support", "第八条 保修\n设备保修一年，期间免费维护。", False),
     # --- support remedy: a delay penalty for late delivery is not a remedy for support failures
     ("support_remedy", "第九条 违约\n乙方未在24小时内到达现场维修的，每逾期一天，按服务费的1%支付违约金。", True),
     ("support_remedy", "第九条 违约\n乙方逾期交货，每逾期一天，应支付未提供服务相应费用的0.3%作为违约金。", False),

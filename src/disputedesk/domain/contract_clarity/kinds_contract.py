@@ -341,7 +341,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:at least\s+)?\w+\s*\(?\d*\)?\s*years?|after)",
             r"(?:质保期|保修期|质量保证期|合同|本协议)(?:满|届满|结束|终止|期满|到期|解除)[^。；]{0,4}后[^。；]{0,80}"
             r"(?:服务|维修|技术支持|备件|配件|维护|升级)",
-            r"停产|终身(?:维修|服务|技术支持)|(?:有偿|收费)(?:维修|服务)[^。；]{0,20}(?:质保期|保修期)|(?:质保期|保修期)(?:外|以外|之外)",
+            r"停产|终身(?:维修|服务|技术支持|维护|保养|保修)|(?:有偿|收费)(?:维修|服务)[^。；]{0,20}(?:质保期|保修期)|(?:质保期|保修期)(?:外|以外|之外)",
             r"\b(?:after|following|upon|beyond)\s+(?:the\s+)?(?:expiry|expiration|end|termination|lapse)\b[^.;。；]{0,160}\b(?:support|"
             r"services?|maintenance|spare|parts|repair\w*|updates?|warrant\w*)\b",
             # the customer's data after the end: a period to retrieve, export or migrate it (SaaS and software terms)

@@ -29,6 +29,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_RESP_ZH}[^。；.;]{{0,30}}?{DUR_ZH_B}",
             rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
             r"响应时间|响应时限",
+            # a response within a time the contract sets elsewhere ("未在规定时间内响应")
+            rf"(?:规定|约定|承诺|要求)(?:的)?(?:时间|时限|期限)内[^。；.;]{{0,6}}{_RESP_ZH}",
             rf"(?:及时|尽快|立即|第一时间)[^。；.;]{{0,8}}{_RESP_ZH}",
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
@@ -220,6 +222,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"repair|arrival|uptime|availability)\b[^.;。；]{0,80}\b(?:pay|credit|deduct|extend)\w*",
             r"\b(?:loan|substitute|temporary|backup|stand-?by)\s+(?:unit|machine|equipment|chiller|device|system)\b",
             r"(?:开机率|可用率|服务等级)[^。；]{0,40}(?:顺延|扣减|违约金|赔偿|补偿)",
+            # the warranty or term extended by the downtime ("保修期内因质量问题停机的，保修期相应顺延"); not "不予顺延"
+            r"(?:停机|停用|故障|不能正常(?:使用|运行|工作)|维修)[^。；]{0,40}(?:质保期|保修期|保证期|服务期|租期|租赁期)"
+            r"[^。；]{0,12}(?<!不)(?<!不予)(?<!不得)(?:顺延|延长)",
         ),
         # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
         exclude=_c(r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)"),
@@ -232,6 +237,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "backup",
             "stand",
             "顺延",
+            "延长",
             "credit",
             "liquidated",
             "penalt",
