@@ -133,7 +133,7 @@ def test_bilingual_service_agreement_feeds_the_sla_engine(fixtures: Path) -> Non
         "business",
     )
     assert (critical["resolution"]["value"], critical["resolution"]["unit"]) == ("2", "day")
-    assert draft["service_hours"] == {"start": "09:00", "end": "18:00"}
+    assert draft["service_hours"] == {"days": "Mon-Fri", "start": "09:00", "end": "18:00"}  # 工作日: PRC working days
     json.dumps(rep, ensure_ascii=False)  # JSON-ready throughout
 
 

@@ -202,3 +202,37 @@ def test_a_reserved_right_to_change_the_agreement_is_flagged_as_unilateral(text:
     report = check_text(text, as_of=AS_OF).as_dict()
     codes = {f["code"] for f in report["findings"] if f["kind"] == "change_procedure"}
     assert ("unilateral_change" in codes) is unilateral
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        (
+            "5. 支持\n供应商每周五 (5) 天（不包括周末和法定节假日）每天二十四 (24) 小时提供标准技术支持。",
+            {"days": "Mon-Fri", "start": "00:00", "end": "24:00"},
+        ),
+        ("5. 支持\n乙方提供每周七天、每天二十四小时的技术支持服务。", {"days": "Mon-Sun", "coverage": "24x7"}),
+        ("5. 支持\n乙方提供7天×24小时热线服务，全年无休。", {"coverage": "24x7"}),
+        ("5. 支持\n乙方提供5×8小时电话技术支持。", {"days": "Mon-Fri"}),
+        (
+            "5. 支持\n维护服务从星期一到星期五提供，早上８：００到下午５：００。",
+            {"days": "Mon-Fri", "start": "08:00", "end": "17:00"},
+        ),
+        ("5. 支持\n热线服务时段为上午8点半至下午5点半。", {"start": "08:30", "end": "17:30"}),
+        # 工作日 are PRC working days; a time right after a Chinese character ("为9:00") is read too; "5个工作日内" is a
+        # time limit, not the days of service
+        ("5. 支持\n服务时间：每个工作日9:00-17:00。", {"days": "Mon-Fri", "start": "09:00", "end": "17:00"}),
+        (
+            "5. 支持\n乙方应在5个工作日内提供服务，服务时间为9:00-17:00。",
+            {"days": None, "start": "09:00", "end": "17:00"},
+        ),
+        ("5. 服务水平\n供应商承诺至少保持 99.95% 的正常运行时间。", {"availability_percent": "99.95"}),
+    ],
+)
+def test_chinese_service_hours_are_read_so_no_finding_says_they_are_missing(text: str, hours: dict[str, str]) -> None:
+    report = check_text(text, as_of=AS_OF).as_dict()
+    found = next(c for c in report["clauses"] if c["kind"] == "service_hours")
+    assert found["present"] and {k: found["values"].get(k) for k in hours} == hours
+    # an uptime level alone still leaves the support hours unsaid
+    incomplete = "incomplete" in {f["code"] for f in report["findings"] if f["kind"] == "service_hours"}
+    assert incomplete is ("availability_percent" in hours)

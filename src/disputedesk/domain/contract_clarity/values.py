@@ -472,19 +472,35 @@ _RE_TZ = (
 )  # fmt: skip
 _RE_DAYS = re.compile(
     r"\b(?P<a>monday|mon)\s*(?:-|–|to|through|thru)\s*(?P<b>friday|fri|saturday|sat|sunday|sun)\b|"
-    r"(?:周|星期)一至(?:周|星期)?(?P<zb>[五六日天])",
+    r"(?:周|星期)一\s*(?:至|到|-|—|－|~|～)\s*(?:周|星期)?(?P<zb>[五六日天])|"
+    # "每周五 (5) 天", "每周六个工作日", "5×8"
+    r"每(?:周|星期)\s*(?P<zn>[五六七567])\s*(?:[(（]\s*\d\s*[)）])?\s*(?:个)?\s*(?:工作)?(?:天|日)|(?<!\d)(?P<x5>5)\s*[×xX*]\s*(?:8|24)(?!\d)",
     I,
 )
+_RE_WORKDAYS_ZH = re.compile(r"(?<![0-9一二三四五六七八九十两个])\s*(?:每个|法定)?工作日(?!内|之内|以内)")
+_DAYS_COUNT = {"五": "Fri", "5": "Fri", "六": "Sat", "6": "Sat", "七": "Sun", "7": "Sun"}
+# "每天二十四 (24) 小时": all day on the days stated
+_RE_ALL_DAY = re.compile(r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*(?:个)?\s*小时")
+# "上午9点至下午6点", "早上８：００到下午５：００"
+_RE_TIMES_ZH = re.compile(
+    r"(?:上午|早上|早晨)\s*(?P<h1>\d{1,2})\s*(?:[:：]\s*(?P<m1>\d{2})|点|时)(?:\s*(?P<half1>半))?[^。；]{0,6}?"
+    r"(?:至|到|-|—|－|~)\s*(?P<pm>下午|晚上)?\s*(?P<h2>\d{1,2})\s*(?:[:：]\s*(?P<m2>\d{2})|点|时)(?:\s*(?P<half2>半))?"
+)
 _RE_TIMES = re.compile(
-    r"\b(?P<h1>\d{1,2})(?:[:.：](?P<m1>\d{2}))?\s*(?P<ap1>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|—|－|to|until|至|到|~)\s*"
+    # no \b in front: "为9:00-17:00" has none between a Chinese character and the digit
+    r"(?<![\d:：.])(?P<h1>\d{1,2})(?:[:.：](?P<m1>\d{2}))?\s*(?P<ap1>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|—|－|to|until|至|到|~)\s*"
     r"(?P<h2>\d{1,2})(?:[:.：](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?",
     I,
 )
 _RE_247 = re.compile(
-    r"\b24\s*[/x×*]\s*7\b|\b7\s*[x×*]\s*24|24\s*hours?\s*(?:a|per)\s*day|(?:round|around)[- ]the[- ]clock|全天候", I
+    r"\b24\s*[/x×*]\s*7\b|\b7\s*[x×*]\s*24|24\s*hours?\s*(?:a|per)\s*day|(?:round|around)[- ]the[- ]clock|全天候|"
+    r"7\s*天\s*[×xX*]\s*24\s*小时|365\s*(?:天)?\s*[×xX*]\s*24|全年无休",
+    I,
 )
 _RE_AVAIL = re.compile(
-    r"(?:availability|uptime|可用率|可用性|开机率|在线率)[^.;。；]{0,40}?(?P<p>\d+(?:\.\d+)?)\s*%", I
+    r"(?:availability|uptime|可用率|可用性|开机率|在线率|正常运行时间|正常运行率)[^.;。；]{0,40}?(?P<p>\d+(?:\.\d+)?)\s*%|"
+    r"(?P<p2>\d+(?:\.\d+)?)\s*%\s*的?\s*(?:正常运行时间|正常运行率|可用率|可用性|在线率|开机率)",
+    I,
 )
 _CAL_CN = re.compile(
     r"\b(?:PRC|Chinese|China(?:'s)?)\s+(?:statutory\s+|public\s+|national\s+|legal\s+)*holidays?\b|"
@@ -536,19 +552,40 @@ def service_hours(sentence: str) -> Value:
         v["coverage"] = "24x7"
     d = _RE_DAYS.search(sentence)
     if d:
-        last = _DAY_NAME.get((d.group("b") or d.group("zb") or "").lower()[:3]) or _DAY_NAME.get(
-            d.group("zb") or "", ""
-        )
+        if d.group("zn") or d.group("x5"):
+            last = _DAYS_COUNT[d.group("zn") or d.group("x5")]
+        else:
+            last = _DAY_NAME.get((d.group("b") or d.group("zb") or "").lower()[:3]) or _DAY_NAME.get(
+                d.group("zb") or "", ""
+            )
         v["days"] = f"Mon-{last}"
+        if last == "Sun" and _RE_ALL_DAY.search(sentence):
+            v["coverage"] = "24x7"
+    elif _RE_WORKDAYS_ZH.search(sentence):
+        # "工作日9:00-17:00": PRC working days (Monday to Friday, with the statutory holidays and 调休)
+        v["days"] = "Mon-Fri"
+    if _RE_ALL_DAY.search(sentence) and v.get("coverage") != "24x7":
+        v["start"], v["end"] = "00:00", "24:00"
+    zt = _RE_TIMES_ZH.search(sentence)
     t = _RE_TIMES.search(sentence)
-    if t and (t.group("m1") or t.group("ap1")) and (t.group("m2") or t.group("ap2")):
+    if zt:
+        h2 = int(zt.group("h2"))
+        start = _clock(zt.group("h1"), zt.group("m1") or ("30" if zt.group("half1") else None), None)
+        end = _clock(
+            str(h2 + 12 if zt.group("pm") and h2 < 12 else h2),
+            zt.group("m2") or ("30" if zt.group("half2") else None),
+            None,
+        )
+        if start and end:
+            v["start"], v["end"] = start, end
+    elif t and (t.group("m1") or t.group("ap1")) and (t.group("m2") or t.group("ap2")):
         start = _clock(t.group("h1"), t.group("m1"), t.group("ap1"))
         end = _clock(t.group("h2"), t.group("m2"), t.group("ap2"))
         if start and end:
             v["start"], v["end"] = start, end
     avail = _RE_AVAIL.search(sentence)
     if avail:
-        v["availability_percent"] = avail.group("p")
+        v["availability_percent"] = avail.group("p") or avail.group("p2")
     return v
 
 
