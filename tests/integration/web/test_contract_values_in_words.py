@@ -74,6 +74,9 @@ def test_values_of_an_english_and_a_chinese_contract_in_each_pages_language(clie
     assert "中国工作日（法定节假日及调休工作日）" in said
     assert "每天按合同价格的0.5%" in said
     assert "4 个工作小时" in said
+    # Chinese punctuation around the values: full-width colons, a location named once
+    assert "清晰度评分：" in said and "语言：" in said and "清晰度评分:" not in said
+    assert "缺失（" in said and "已约定（" in said
     # no English value words inside Chinese sentences, no single English word or code either
     assert not re.search(r"\b(?:days?|months?|hours?|business|working|shipment|per|Mon-Fri)\b", said), said
     assert foreign_sentences(zh) == [] and foreign_words(zh) == []
