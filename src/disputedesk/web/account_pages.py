@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..domain.text import T
 from ..services import accounts
 from ..services.accounts import Access, AccountError, SignInRefused
 from ..services.context import Context
@@ -85,8 +86,10 @@ def open_share_link(token: str, request: Request, ctx: Context = Depends(get_ctx
 
         raise HTTPException(
             409,
-            "you are signed in: opening this share link would end your session. "
-            "Sign out first, then open the link again.",
+            T(
+                "you are signed in: opening this share link would end your session. "
+                "Sign out first, then open the link again."
+            ),
         )
     request.session.clear()
     request.session.update({"share": token})

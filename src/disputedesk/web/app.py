@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
+from ..domain.text import Text
 from ..services import timestamps
 from ..services.accounts import AccountError, secret_key
 from ..services.context import Context
@@ -25,7 +26,7 @@ from ..services.workspaces import WorkspaceNotFound
 from ..store.blobs import BlobStoreError
 from ..store.db import DatabaseError
 from . import account_pages, api, pages
-from .auth import AuthFirst, BodyLimitMiddleware, NotAuthenticated, OutsideCase, login_redirect
+from .auth import AuthFirst, BodyLimitMiddleware, NotAuthenticated, OutsideCase, login_redirect, not_signed_in
 from .csrf import CSRF, TokenFirst
 from .uploads import UploadTooLarge
 
@@ -130,7 +131,7 @@ def create_app(ctx: Context | None = None) -> FastAPI:
         return response
 
     def error(
-        request: Request, status: int, message: str, field: str | None = None, exc: Exception | None = None
+        request: Request, status: int, message: str, field: str | None = None, exc: object | None = None
     ) -> Response:
         if request.url.path.startswith("/api") or request.headers.get("hx-request"):
             body = {"error": str(message)}
@@ -150,17 +151,22 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     async def not_found(request: Request, exc: Exception) -> Response:
         # KeyError's text is its argument's repr ("'E-9 does not exist…'"): show the argument itself.
         message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-        return error(request, 404, message)
+        said = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else None  # said in the page's language
+        return error(request, 404, message, None, said)
 
     @app.exception_handler(NotAuthenticated)
     async def not_authenticated(request: Request, exc: Exception) -> Response:
         if request.headers.get("hx-request") and not request.url.path.startswith("/api"):
-            text = _esc(f"not signed in: {exc}")
+            from .deps import get_lang, page_env
+
+            env = page_env(request, get_lang(request))
+            text = _esc(str(env["say"](not_signed_in(exc))))  # type: ignore[operator]
+            link = _esc(str(env["_"]("Sign in")))  # type: ignore[operator]
             return HTMLResponse(
-                f'<div class="flash error" role="alert">{text} · <a href="/login">sign in</a></div>', status_code=401
+                f'<div class="flash error" role="alert">{text} · <a href="/login">{link}</a></div>', status_code=401
             )
         if request.url.path.startswith("/api"):
-            resp = JSONResponse({"error": f"not signed in: {exc}"}, status_code=401)
+            resp = JSONResponse({"error": str(not_signed_in(exc))}, status_code=401)
             resp.headers["WWW-Authenticate"] = "Bearer"
             return resp
         return RedirectResponse(login_redirect(request), status_code=303)
@@ -172,7 +178,9 @@ def create_app(ctx: Context | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return error(request, exc.status_code, str(exc.detail))
+        # a refusal written as a sentence (``T``) is said in the page's language
+        said = exc.detail if isinstance(exc.detail, Text) else None
+        return error(request, exc.status_code, str(exc.detail), None, said)
 
     @app.exception_handler(AccountError)
     async def account_error(request: Request, exc: Exception) -> Response:
@@ -181,7 +189,7 @@ def create_app(ctx: Context | None = None) -> FastAPI:
 
     @app.exception_handler(UploadTooLarge)
     async def too_large(request: Request, exc: Exception) -> Response:
-        return error(request, 413, str(exc), "files")
+        return error(request, 413, str(exc), "files", exc)
 
     @app.exception_handler(OverflowError)
     @app.exception_handler(SQLDataError)
@@ -262,7 +270,7 @@ PLAIN_MESSAGES = {
 }
 
 
-def error_page(request: Request, status: int, message: str, exc: Exception | None = None) -> Response:
+def error_page(request: Request, status: int, message: str, exc: object | None = None) -> Response:
     """An HTML error page with the app's navigation, in the user's language (pages only; the API
     and htmx requests get JSON or a fragment)."""
     from .auth import current_access

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from fastapi import Depends, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
+from ..domain.text import T, Text
 from ..services import accounts
 from ..services.accounts import Access
 from ..services.context import Context
@@ -36,6 +37,31 @@ class NotAuthenticated(Exception):
 class Forbidden(HTTPException):
     def __init__(self, message: str) -> None:
         super().__init__(status_code=403, detail=message)
+
+
+ROLE_WORDS = {"owner": T("owner"), "member": T("member"), "counsel": T("counsel"), "viewer": T("viewer")}
+# What each permission lets one do, in words (a refusal names it).
+PERMISSION_WORDS = {
+    "read": T("read this workspace"),
+    "annotate": T("add notes"),
+    "export": T("export documents"),
+    "edit": T("change records"),
+    "admin": T("manage access"),
+}
+
+
+def not_allowed(role: str, permission: str) -> Text:
+    """The refusal of a request the user's role does not allow: the role and what was asked, as words."""
+    return T(
+        "your role in this workspace (%(role)s) does not allow this (%(permission)s)",
+        role=ROLE_WORDS.get(role, role),
+        permission=PERMISSION_WORDS.get(permission, permission),
+    )
+
+
+def not_signed_in(exc: Exception) -> Text:
+    reason = exc.args[0] if exc.args else ""
+    return T("not signed in: %(reason)s", reason=reason if isinstance(reason, Text) else str(reason))
 
 
 def client_address(request: Request) -> str | None:
@@ -61,10 +87,10 @@ def current_access(request: Request, ctx: Context = Depends(get_ctx)) -> Access:
     if token is not None:
         acc = accounts.access_for_token(ctx, token)
         if acc is None:
-            raise NotAuthenticated("API token unknown or revoked")
+            raise NotAuthenticated(T("API token unknown or revoked"))
         wanted = request.query_params.get("ws")
         if wanted and wanted != acc.workspace_slug:
-            raise HTTPException(404, f"workspace {wanted!r} does not exist")
+            raise HTTPException(404, T("workspace '%(workspace)s' does not exist", workspace=wanted))
         request.state.access = acc
         return acc
     session = request.session
@@ -73,31 +99,31 @@ def current_access(request: Request, ctx: Context = Depends(get_ctx)) -> Access:
         acc = accounts.access_for_share(ctx, share, client_address(request))
         if acc is None:
             session.clear()
-            raise NotAuthenticated("the share link has expired or was revoked")
+            raise NotAuthenticated(T("the share link has expired or was revoked"))
         if request.method not in SAFE_METHODS:
-            raise Forbidden("a share link is read-only")
+            raise Forbidden(T("a share link is read-only"))
         wanted = request.query_params.get("ws")
         if wanted and wanted != acc.workspace_slug:
-            raise HTTPException(404, f"workspace {wanted!r} does not exist")
+            raise HTTPException(404, T("workspace '%(workspace)s' does not exist", workspace=wanted))
         if acc.share_case_id is not None:
             check_case_scope(request, ctx, acc)
         request.state.access = acc
         return acc
     uid = session.get("uid")
     if not uid:
-        raise NotAuthenticated("sign in first")
+        raise NotAuthenticated(T("sign in first"))
     user = accounts.user_by_id(ctx, int(uid))
     if user is None or user.disabled or user.session_version != session.get("sv"):
         session.clear()
-        raise NotAuthenticated("your session has ended; sign in again")
+        raise NotAuthenticated(T("your session has ended; sign in again"))
     rows = accounts.memberships(ctx, user.id)
     if not rows:
-        raise Forbidden(f"{user.username} has no role in any workspace; ask an owner to add you")
+        raise Forbidden(T("%(user)s has no role in any workspace; ask an owner to add you", user=user.username))
     by_slug = {w.slug: (w, r) for w, r in rows}
     wanted = request.query_params.get("ws")
     if wanted:
         if wanted not in by_slug:
-            raise HTTPException(404, f"workspace {wanted!r} does not exist")
+            raise HTTPException(404, T("workspace '%(workspace)s' does not exist", workspace=wanted))
         session["ws"] = wanted
         w, role = by_slug[wanted]
     else:
@@ -155,7 +181,7 @@ def check_case_scope(request: Request, ctx: Context, acc: Access) -> None:
     if template == "/":
         raise OutsideCase(f"/cases/{scope.case_number}")
     if template not in CASE_SCOPE_ROUTES:
-        raise Forbidden(f"this share link opens case {scope.case_number} only")
+        raise Forbidden(T("this share link opens case %(case)s only", case=scope.case_number))
     rule = CASE_SCOPE_ROUTES[template]
     if rule is None:
         return
@@ -168,7 +194,7 @@ def check_case_scope(request: Request, ctx: Context, acc: Access) -> None:
         "bundle": lambda v: v.isdigit() and int(v) in scope.bundles,
     }[kind](value)
     if not allowed:
-        raise HTTPException(404, f"{value} is not part of case {scope.case_number}")
+        raise HTTPException(404, T("%(item)s is not part of case %(case)s", item=value, case=scope.case_number))
 
 
 def need(permission: str) -> Callable[..., Access]:
@@ -176,7 +202,7 @@ def need(permission: str) -> Callable[..., Access]:
 
     def check(acc: Access = Depends(current_access)) -> Access:
         if not acc.can(permission):
-            raise Forbidden(f"your role in this workspace ({acc.role}) does not allow this ({permission})")
+            raise Forbidden(not_allowed(acc.role, permission))
         return acc
 
     check.__name__ = f"need_{permission}"
@@ -207,7 +233,11 @@ def login_redirect(request: Request) -> str:
 
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
-        super().__init__(status_code=413, detail=f"upload too large: the limit is {limit} bytes")
+        super().__init__(status_code=413, detail=too_large(limit))
+
+
+def too_large(limit: int) -> Text:
+    return T("upload too large: the limit is %(limit)s bytes", limit=limit)
 
 
 class BodyLimitMiddleware:
@@ -225,7 +255,9 @@ class BodyLimitMiddleware:
         allowed = self.limit + 1024 * 1024  # room for the form's own fields and boundaries
         for k, v in scope["headers"]:
             if k == b"content-length" and v.isdigit() and int(v) > allowed:
-                await _send_json(send, 413, {"error": f"upload too large: the limit is {self.limit} bytes"})
+                from .csrf import refuse  # a page's form: a page or fragment in its language, never JSON
+
+                await refuse(scope, send, 413, too_large(self.limit))
                 return
         seen = 0
 
@@ -293,19 +325,19 @@ class AuthFirst:
             acc = await run_in_threadpool(current_access, request, ctx)
             for p in permissions:
                 if not acc.can(p):
-                    raise Forbidden(f"your role in this workspace ({acc.role}) does not allow this ({p})")
+                    raise Forbidden(not_allowed(acc.role, p))
         except NotAuthenticated as exc:
             if scope["path"].startswith("/api"):
-                await _send_json(send, 401, {"error": f"not signed in: {exc}"}, [(b"www-authenticate", b"Bearer")])
+                await _send_json(send, 401, {"error": str(not_signed_in(exc))}, [(b"www-authenticate", b"Bearer")])
             else:  # a page's form (htmx: a fragment): a 401 page (its data cannot follow a redirect to sign-in)
                 from .csrf import refuse
 
-                await refuse(scope, send, 401, f"not signed in: {exc}")
+                await refuse(scope, send, 401, not_signed_in(exc))
             return
         except HTTPException as exc:
             from .csrf import refuse
 
-            await refuse(scope, send, exc.status_code, str(exc.detail))
+            await refuse(scope, send, exc.status_code, exc.detail)
             return
         await self.app(scope, receive, send)
 

@@ -31,13 +31,15 @@ import asgi_csrf
 from asgi_csrf import Errors, asgi_csrf_decorator
 from python_multipart.multipart import MultipartParser, parse_options_header
 
+from ..domain.text import T
+
 COOKIE = "dd_csrf"
 FORM_FIELD = "csrftoken"  # asgi-csrf reads this name from multipart bodies (fixed in the library)
 HEADER = "x-csrf-token"
 SESSION_COOKIE = "dd_session"
 _BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))', re.IGNORECASE)
 
-MESSAGE = "CSRF token missing or wrong: reload the page and try again"
+MESSAGE = T("CSRF token missing or wrong: reload the page and try again")
 
 
 class _TokenPartParser:
@@ -148,20 +150,34 @@ def _wants_json(scope: dict[str, Any]) -> bool:
 
 
 async def refuse(scope: dict[str, Any], send: Any, status: int, message: str) -> None:
+    """Refuse a request before the app ran: JSON (English) for the API, else a fragment (htmx) or a
+    small page in the user's language (a ``Text`` message is said through the catalogue)."""
     headers = dict(scope.get("headers") or [])
-    if b"hx-request" in headers and not scope["path"].startswith("/api/"):
-        # a page's htmx form: a fragment the page shows where the answer goes (never raw JSON)
-        body = f'<div class="flash error" role="alert">{escape(message)}</div>'.encode()
-        ctype = b"text/html; charset=utf-8"
-    elif _wants_json(scope):
-        body = json.dumps({"error": message}).encode()
+    if _wants_json(scope) and not (b"hx-request" in headers and not scope["path"].startswith("/api/")):
+        body = json.dumps({"error": str(message)}).encode()
         ctype = b"application/json"
     else:
-        body = (
-            f"<!doctype html><meta charset=utf-8><title>{status}</title>"
-            f'<link rel="stylesheet" href="/static/app.css"><main class="page"><h1>{status}</h1>'
-            f'<p class="flash error" role="alert">{escape(message)}</p><p><a href="/">DisputeDesk</a></p></main>'
-        ).encode()
+        from starlette.requests import Request
+
+        from ..documents.catalogue import translations, written
+        from .i18n import negotiate
+
+        req = Request(scope)
+        lang = negotiate(req.query_params.get("lang"), req.cookies.get("lang"), req.headers.get("accept-language"))
+        said = escape(written(message, lang))
+        if status == 401:  # not signed in: the way to sign in, beside the reason
+            said += f' · <a href="/login">{escape(translations(lang).gettext("Sign in"))}</a>'
+
+        if b"hx-request" in headers:
+            # a page's htmx form: a fragment the page shows where the answer goes (never raw JSON)
+            body = f'<div class="flash error" role="alert">{said}</div>'.encode()
+        else:
+            tag = "zh-Hans" if lang == "zh" else lang
+            body = (
+                f'<!doctype html><html lang="{tag}"><meta charset=utf-8><title>{status}</title>'
+                f'<link rel="stylesheet" href="/static/app.css"><main class="page"><h1>{status}</h1>'
+                f'<p class="flash error" role="alert">{said}</p><p><a href="/">DisputeDesk</a></p></main></html>'
+            ).encode()
         ctype = b"text/html; charset=utf-8"
     await send(
         {
@@ -175,10 +191,11 @@ async def refuse(scope: dict[str, Any], send: Any, status: int, message: str) ->
 
 async def _csrf_failed(scope: dict[str, Any], send: Any, error: Errors) -> None:
     detail = {
-        Errors.FILE_BEFORE_TOKEN: "the form sent a file before its CSRF token",
-        Errors.UNKNOWN_CONTENT_TYPE: "a form must be sent as URL-encoded or multipart/form-data",
+        Errors.FILE_BEFORE_TOKEN: T("the form sent a file before its CSRF token"),
+        Errors.UNKNOWN_CONTENT_TYPE: T("a form must be sent as URL-encoded or multipart/form-data"),
     }.get(error)
-    await refuse(scope, send, 403, f"{MESSAGE} ({detail})" if detail else MESSAGE)
+    message = T("%(message)s (%(detail)s)", message=MESSAGE, detail=detail) if detail else MESSAGE
+    await refuse(scope, send, 403, message)
 
 
 def _drop_cookies(header: bytes, names: set[str]) -> bytes:
@@ -237,7 +254,7 @@ class CSRF:
         if ctype.split(b";", 1)[0].strip().lower() == b"multipart/form-data":
             m = _BOUNDARY.search(ctype)
             if not m:
-                await refuse(scope, send, 400, "multipart/form-data without a boundary")
+                await refuse(scope, send, 400, T("multipart/form-data without a boundary"))
                 return
             boundary = m.group(1) or m.group(2)
             headers = [(k, v) for k, v in scope["headers"] if k != b"content-type"]
@@ -251,8 +268,10 @@ class CSRF:
             if state.get("reached"):
                 raise
             status = getattr(exc, "status_code", 400)  # 413 from the body limit while streaming
-            detail = getattr(exc, "detail", None) or f"the form could not be read ({type(exc).__name__})"
-            await refuse(scope, send, status, str(detail))
+            detail = getattr(exc, "detail", None) or T(
+                "the form could not be read (%(detail)s)", detail=type(exc).__name__
+            )
+            await refuse(scope, send, status, detail)
 
 
 def token(scope: dict[str, Any]) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
+from ..domain.text import T
 from ..services.context import Context
 from ..services.imports import Candidate, ImportReport, import_candidates
 
@@ -21,7 +22,14 @@ async def import_uploads(
     for f in files:
         size = f.size if f.size is not None else 0
         if size > limit:
-            raise UploadTooLarge(f"{f.filename}: {size} bytes is over the upload limit of {limit} bytes")
+            raise UploadTooLarge(
+                T(
+                    "%(file)s: %(size)s bytes is over the upload limit of %(limit)s bytes",
+                    file=f.filename or "",
+                    size=size,
+                    limit=limit,
+                )
+            )
         name = (f.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
         cands.append(
             Candidate(
