@@ -32,6 +32,7 @@ CHINESE = """销售合同 编号 T-ZH-1
 第二条 技术支持
 2.1 卖方应在收到请求后4个工作小时内响应，严重故障应在3个工作日内修复。
 2.2 服务时间：周一至周五 8:30-17:30（北京时间），法定节假日除外。
+2.4 卖方应及时提供软件升级。
 2.3 超过3个工作日的，每迟延一个工作日，卖方按合同总价的0.5%给予服务补偿，累计不超过合同总价的10%。
 第三条 检验
 买方应在货物到达后5日内检验，逾期未提出异议的，视为验收合格。
@@ -99,6 +100,8 @@ def test_values_of_an_english_and_a_chinese_contract_in_each_pages_language(clie
     assert "0.5% of the contract price" in said and "4 business hours" in said and "3 working days" in said
     assert not re.search(r"[\u4e00-\u9fff]", said), [p for p in said.split(" ") if re.search(r"[\u4e00-\u9fff]", p)]
     assert "质保期为自发货之日起12个月。" in " ".join(visible(en))  # the contract's words, as written
+    # a vague Chinese term is quoted in the English reason and marked as the contract's word
+    assert '“<span class="own" lang="zh-Hans">及时</span>” (timely) sets no deadline' in en
 
     # …and on a Chinese page, in Chinese.
     zh = c.get(f"/contracts/{zh_label}?lang=zh").text
