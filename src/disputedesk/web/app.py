@@ -151,7 +151,8 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     async def not_found(request: Request, exc: Exception) -> Response:
         # KeyError's text is its argument's repr ("'E-9 does not exist…'"): show the argument itself.
         message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-        return error(request, 404, message)
+        said = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else None  # said in the page's language
+        return error(request, 404, message, None, said)
 
     @app.exception_handler(NotAuthenticated)
     async def not_authenticated(request: Request, exc: Exception) -> Response:

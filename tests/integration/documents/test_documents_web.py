@@ -183,3 +183,33 @@ def test_checking_a_bundle_on_the_chinese_page_reads_in_chinese(demo_app, tmp_pa
         codes = {x["code"]: x for x in api["lines"]["problems"]}
         assert set(codes) == {"file_changed", "file_missing", "file_added", "oxum", "original_changed"}
         assert codes["file_added"]["params"] == {"file": "data/extra/note.txt"}
+
+
+def test_refused_letter_and_bundle_forms_read_in_chinese(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """The documents page's own refusals (a date that is not one, a letter or case that does not
+    exist, an empty selection) name the field and the value in the page's language."""
+    from pages_support import foreign_sentences, visible
+
+    ctx = demo_app
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo&lang=zh")
+
+        def said(r) -> str:  # type: ignore[no-untyped-def]
+            assert r.status_code in (400, 404, 422), r.text
+            assert foreign_sentences(r.text) == [], foreign_sentences(r.text)
+            return " ".join(visible(r.text))
+
+        sent = {"sent_on": "3.11.2026", "channel": "courier", "proof": ""}
+        assert "发出日期：“3.11.2026”不是日期（格式：YYYY-MM-DD）" in said(
+            c.post("/documents/letters/1/sent", data=sent)
+        )
+        sent["sent_on"] = "2026-11-03"
+        assert "函件 9999 在本工作区中不存在" in said(c.post("/documents/letters/9999/sent", data=sent))
+        assert "请列出要包含的证据编号" in said(c.post("/documents/bundles", data={"scope": "selection", "items": ""}))
+        assert "案件“CASE-1999-9”在本工作区中不存在" in said(
+            c.post("/documents/bundles", data={"scope": "CASE-1999-9", "items": ""})
+        )
+        c.get("/lang/en")
+        en = c.post("/documents/letters/9999/sent", data=sent)
+        assert en.status_code == 404 and "letter 9999 does not exist in this workspace" in en.text

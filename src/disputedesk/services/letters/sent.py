@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ...documents import letters as L
+from ...domain.text import T, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
@@ -97,7 +98,7 @@ def get_letter(ctx: Context, workspace: str, letter_id: int) -> LetterView:
     for v in list_letters(ctx, workspace, limit=100000):
         if v.id == letter_id:
             return v
-    raise LookupError(f"letter {letter_id} does not exist in this workspace")
+    raise LookupError(T("letter %(letter)s does not exist in this workspace", letter=letter_id))
 
 
 def mark_sent(
@@ -117,10 +118,10 @@ def mark_sent(
     complaint that step restarts the limitation period, PRC Civil Code Art. 195)."""
     channel = (channel or "").strip()
     if not channel:
-        raise LetterError("channel: say how the letter was sent (e-mail, courier, registered post …)")
+        raise LetterError(field_error("channel", "say how the letter was sent (e-mail, courier, registered post …)"))
     today = ctx.clock().astimezone(SHANGHAI).date()
     if sent_on > today + timedelta(days=1):
-        raise LetterError(f"sent_on: {sent_on} is in the future")
+        raise LetterError(field_error("sent_on", "%(day)s is in the future", day=sent_on))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
@@ -129,10 +130,10 @@ def mark_sent(
             ws,
             GeneratedLetter,
             GeneratedLetter.id == letter_id,
-            missing=f"letter {letter_id} does not exist in this workspace",
+            missing=T("letter %(letter)s does not exist in this workspace", letter=letter_id),
         )
         if row.sent_on is not None:
-            raise LetterError(f"letter {letter_id}: already marked sent on {row.sent_on}")
+            raise LetterError(T("letter %(letter)s: already marked sent on %(day)s", letter=letter_id, day=row.sent_on))
         proof_id = None
         if proof:
             proof_id = s.execute(
@@ -141,7 +142,7 @@ def mark_sent(
                 )
             ).scalar_one_or_none()
             if proof_id is None:
-                raise LetterError(f"proof: {proof} does not exist in this workspace")
+                raise LetterError(field_error("proof", "%(item)s does not exist in this workspace", item=proof))
         item = s.get(EvidenceItem, row.evidence_id)
         assert item is not None
         row.sent_on = sent_on

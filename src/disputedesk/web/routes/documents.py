@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from pydantic import BaseModel, Field
 
 from ...documents import letters as L
-from ...domain.text import Text
+from ...domain.text import T, Text, field_error
 from ...services import bundle as bundles
 from ...services import letters as svc
 from ...services.accounts import Access, record
@@ -92,10 +92,16 @@ async def letter_preview(
     subject = svc.resolve_subject(ctx, ws.slug, str(form.get("case") or "") or None)
     kind = str(form.get("kind") or "")
     if kind not in L.KINDS:
-        raise ValueError(f"kind: {kind!r} is not one of {', '.join(L.KINDS)}")
+        raise ValueError(
+            field_error("kind", "'%(value)s' is not one of %(choices)s", value=kind, choices=", ".join(L.KINDS))
+        )
     letter_lang = str(form.get("lang") or "both")
     if letter_lang not in svc.LANGS:
-        raise ValueError(f"lang: {letter_lang!r} is not one of {', '.join(svc.LANGS)}")
+        raise ValueError(
+            field_error(
+                "lang", "'%(value)s' is not one of %(choices)s", value=letter_lang, choices=", ".join(svc.LANGS)
+            )
+        )
     today = svc.sender_today(ctx, ws.slug, request.cookies.get("tz"))
     facts = svc.gather_facts(ctx, ws.slug, subject, letter_date=today, kind=kind)
     facts.apply(_form_overrides(form))
@@ -150,7 +156,7 @@ def letter_sent_form(
     try:
         on = date.fromisoformat(sent_on)
     except ValueError:
-        raise ValueError(f"sent_on: {sent_on!r} is not a date (YYYY-MM-DD)") from None
+        raise ValueError(field_error("sent_on", "'%(value)s' is not a date (YYYY-MM-DD)", value=sent_on)) from None
     svc.mark_sent(
         ctx,
         ws.slug,
@@ -200,10 +206,10 @@ def bundle_start_form(
 def _start(ctx: Context, ws: Access, scope: str, items: str) -> int:
     labels = [x.strip() for x in items.replace(";", ",").split(",") if x.strip()]
     if scope == "selection" and not labels:
-        raise ValueError("items: list the evidence numbers to include (E-0001, E-0007, …)")
+        raise ValueError(field_error("items", "list the evidence numbers to include (E-0001, E-0007, …)"))
     case = scope if scope not in ("all", "selection") else None
     if case is not None and case not in {c for c, _ in _cases(ctx, ws)}:
-        raise LookupError(f"case {case!r} does not exist in this workspace")
+        raise LookupError(T("case '%(case)s' does not exist in this workspace", case=case))
     return bundles.start_export(
         ctx, ws.slug, case=case, labels=labels if scope == "selection" else None, actor=ws.username
     )
