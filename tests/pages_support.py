@@ -220,3 +220,14 @@ def foreign_words(html: str, page_lang: str = "zh") -> list[str]:
             if w.islower() or w.lower() in vocabulary:
                 found.append(w)
     return found
+
+
+_CJK_ASCII_COLON = re.compile(r"[\u4e00-\u9fff）]\s*:\s")
+
+
+def ascii_colons(html: str, page_lang: str = "zh") -> list[str]:
+    """Interface text on a Chinese page that follows Chinese with an ASCII colon ("清晰度评分: 83"
+    where Chinese writes 清晰度评分：83); the user's own words are as they wrote them."""
+    p = InterfaceText(page_lang)
+    p.feed(html)
+    return [t[:80] for t in p.parts if _CJK_ASCII_COLON.search(t)]

@@ -271,6 +271,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         return {n.replace("-", "_"): Markup("<code>{}</code>").format(n) for n in names}
 
     return {
+        "colon": "：" if lang == "zh" else ": ",  # after a label: 清晰度评分：83 / Clarity score: 83
         "code": code,
         "say": say_,
         "say_data": say_data_,

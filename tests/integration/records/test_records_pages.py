@@ -420,6 +420,6 @@ def test_forms_offer_the_chosen_suppliers_orders_and_preselect_the_request(ctx) 
         )
         assert r.status_code == 303, r.text[-1500:]
         zh = c.get(r.headers["location"], params={"lang": "zh"}).text
-        missing = re.search(r"计算期限缺少的事实: (.*?)</p>", zh)
+        missing = re.search(r"计算期限缺少的事实：(.*?)</p>", zh)
         assert missing and "准据法" in missing.group(1) and "_" not in missing.group(1), missing
         c.get("/cases", params={"lang": "en"})

@@ -148,5 +148,5 @@ def test_pages_open_from_a_thread_and_keep_the_form_on_bad_input(ctx) -> None:
         assert "high → critical" in page
         assert "Opened at:" not in page.split('class="history"')[1]  # the unchanged time is no change
         zh = c.get("/requests/SR-0002?lang=zh").text
-        assert "重新打开时间" in zh and "变更记录" in zh and "严重程度: 高 → 紧急" in zh
+        assert "重新打开时间" in zh and "变更记录" in zh and "严重程度：高 → 紧急" in zh
         assert "从邮件会话建议" in c.get("/requests/suggestions?lang=zh").text

@@ -18,7 +18,7 @@ def test_sla_and_case_pages_in_chinese(client_for) -> None:  # type: ignore[no-u
     c = client_for("demo")
     c.get("/lang/zh")
     sr3 = _text(c, "/requests/SR-0003")  # opened on 30 September 2026, before the National Day holiday
-    assert "法定节假日: 国庆节" in sr3 and ": National Day" not in sr3  # the skipped holiday, by its name
+    assert "法定节假日：国庆节" in sr3 and ": National Day" not in sr3  # the skipped holiday, by its name
     assert not re.search(r"\d+h\d\dm\d\ds", sr3)  # no "955h20m00s"
     sr2 = _text(c, "/requests/SR-0002")
     assert "个工作日" in sr2  # late by N business days, in the supplier's calendar

@@ -21,7 +21,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from pages_support import crawl, foreign_sentences, foreign_words, leaks, visible
+from pages_support import ascii_colons, crawl, foreign_sentences, foreign_words, leaks, visible
 
 from disputedesk.web.deps import UNTRANSLATED
 
@@ -48,6 +48,9 @@ def test_every_page_renders_for_a_person(client_for, ctx, workspace_setup: str) 
             # "warranty_period", "payment_warning.raised"): names, units, marked data and <code> aside
             words = {path: sorted(set(found)) for path, html in pages.items() if (found := foreign_words(html))}
             assert words == {}, words
+            # …and Chinese punctuation after a label: 清晰度评分：83, not 清晰度评分: 83
+            colons = {path: found for path, html in pages.items() if (found := ascii_colons(html))}
+            assert colons == {}, colons
         # The navigation's own pages are all there.
         nav = re.findall(r'<nav aria-label="[^"]+">(.*?)</nav>', pages["/"], re.S)[0]
         for href in re.findall(r'href="(/[^"]*)"', nav):
