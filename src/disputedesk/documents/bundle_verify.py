@@ -422,7 +422,7 @@ def _check_timestamps(report: BundleReport, text, texts: dict[str, bytes], tsa_c
             report.timestamps.append(_token_proves(c))
         else:
             report.problem(
-                "timestamp", T("ledger entry #%(entry)s: %(problem)s", entry=c.entry, problem=_token_problem(c))
+                "timestamp", T("ledger entry #%(entry)s: %(problem)s", entry=c.entry, problem=token_problem_line(c))
             )
 
 
@@ -449,7 +449,7 @@ def _token_proves(c: Any) -> Line:
     return line.coded("timestamp_proves")
 
 
-def _token_problem(c: Any) -> Line:
+def token_problem_line(c: Any) -> Line:
     """Why a trusted timestamp does not check out (``TokenCheck.problem``, as a line)."""
     code, p = getattr(c, "problem_code", None), getattr(c, "problem_params", None) or {}
     if code == "unreadable":

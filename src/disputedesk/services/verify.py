@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from ..documents.timestamp_token import TokenCheck, check_tokens
 from ..domain.labels import evidence_label
 from ..domain.ledger import check_chain
-from ..domain.text import T
+from ..domain.text import T, Text
 from ..store.blobs import BlobStoreError
 from ..store.db import unit_of_work
 from ..store.ledger import iter_entries, read_anchor
@@ -123,7 +123,7 @@ def _verify_chain(
     if tokens.checks:
         report.timestamps[ws.slug] = tokens.checks
         for c in tokens.problems:
-            report.problems.append(Problem(ws.slug, f"ledger #{c.entry}", c.problem or "timestamp refused"))
+            report.problems.append(Problem(ws.slug, f"ledger #{c.entry}", token_problem(c)))
         if pem is None:
             report.notes.append(
                 T(
@@ -156,7 +156,18 @@ def _verify_chain(
         outside = check_tokens(ws.slug, {e.seq: e.hash for e in entries}, [(0, p) for p in kept], pem)
         report.timestamps.setdefault(ws.slug, []).extend(outside.checks)
         for c in outside.problems:
-            report.problems.append(Problem(ws.slug, c.where, c.problem or "timestamp refused"))
+            report.problems.append(Problem(ws.slug, c.where, token_problem(c)))
+
+
+def token_problem(c: TokenCheck) -> str:
+    """Why a trusted timestamp does not check out, as a sentence a page says in its language (the
+    bundle verifier's line for it, built from the check's code and parameters)."""
+    from ..documents.bundle_verify import Line, token_problem_line
+
+    def text(line: Line) -> Text:
+        return Text(line.msgid, {k: text(v) if isinstance(v, Line) else v for k, v in line.params.items()})
+
+    return text(token_problem_line(c)) if c.problem else T("timestamp refused")
 
 
 def _verify_items(

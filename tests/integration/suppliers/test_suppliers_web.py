@@ -272,6 +272,10 @@ def test_refused_review_figures_and_a_too_large_csv_read_in_chinese(browser) -> 
     assert foreign_sentences(r.text) == []
     en = c.post("/suppliers/ruifeng/reviews?lang=en", data=review)
     assert en.status_code == 400 and "figures: 'zwölf' is not a number of hours" in html.unescape(en.text)
+    # a count that is not a whole number: the same field, in Chinese
+    r = c.post("/suppliers/ruifeng/reviews?lang=zh", data={**review, "fig_median_h": "12", "fig_met": "eins"})
+    assert r.status_code == 400 and "支持数据：复核中的请求数、达标请求数和违约次数须为整数" in r.text
+    assert foreign_sentences(r.text) == []
 
     big = b"name_zh,uscc\n" + b"x" * (5 * 1024 * 1024)
     r = c.post("/suppliers/import?lang=zh", files={"file": ("big.csv", big, "text/csv")})

@@ -171,6 +171,22 @@ def test_rewritten_chain_and_anchor_after_a_timestamp_is_named(tctx, tmp_path: P
     # the chain and the anchor alone say nothing: the only complaint is the timestamp's
     assert all("timestamp" in x for x in out), out
 
+    # the verify page says it in Chinese, the current hash as data (the API keeps the English)
+    from fastapi.testclient import TestClient
+    from pages_support import foreign_sentences
+
+    from disputedesk.web.app import create_app
+
+    from support import sign_in
+
+    make_user(tctx, "olga", "default", "owner")
+    with TestClient(create_app(tctx)) as c:
+        sign_in(c, "olga")
+        page = c.post("/verify?lang=zh").text
+        assert "链条在取得时间戳之后被改写" in page and "rewritten after" not in page, page
+        assert re.search(r"与链中现有的（<code>[0-9a-f]{16}</code>…）不同", page)
+        assert foreign_sentences(page) == [], foreign_sentences(page)
+
 
 def test_rewrite_that_drops_the_timestamps_is_named_by_a_kept_token(tctx, tmp_path: Path) -> None:
     """Dropping the timestamp entries makes the chain consistent again; a token kept elsewhere

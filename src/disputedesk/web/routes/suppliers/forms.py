@@ -104,7 +104,9 @@ def _review_form(d: dict[str, Any]) -> dict[str, Any]:
         except svc.SupplierError:  # a time that is not a number of hours: named as such
             raise
         except ValueError as exc:
-            raise svc.SupplierError("figures", "requests, met and breaches are whole numbers") from exc
+            raise svc.SupplierError(
+                "figures", T("The review's numbers of requests, requests met and breaches are whole numbers")
+            ) from exc
     return out
 
 
