@@ -236,3 +236,21 @@ def test_chinese_service_hours_are_read_so_no_finding_says_they_are_missing(text
     # an uptime level alone still leaves the support hours unsaid
     incomplete = "incomplete" in {f["code"] for f in report["findings"] if f["kind"] == "service_hours"}
     assert incomplete is ("availability_percent" in hours)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("第六条 质量保证\n质保期为验收合格之日起十二个月。", "验收合格"),
+        ("第六条 质量保证\n设备保修期为设备安装调试完毕之日起24个月。", "设备安装调试完毕"),
+        ("第六条 质量保证\n质量保证期自验收合格之日起十二个月。", "验收合格"),
+        # a length with no date it runs from: the start stays unsaid, and the finding says so
+        ("第六条 质量保证\n质保期为十二个月，验收后乙方提供维修。", None),
+    ],
+)
+def test_a_warranty_start_said_without_a_preposition_is_read(text: str, start: str | None) -> None:
+    report = check_text(text, as_of=AS_OF).as_dict()
+    codes = {f["code"] for f in report["findings"] if f["kind"] == "warranty_period"}
+    value = warranty(text.split("\n", 1)[1]) or {}
+    assert value.get("start_event") == start
+    assert ("no_start" in codes) is (start is None)

@@ -210,7 +210,11 @@ _RE_START_EN = re.compile(
 )
 _RE_START_ZH = re.compile(
     r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|签订|"
-    r"签字|确认|竣工|移交|上线|下载|开通|启用|投入使用)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)"
+    r"签字|确认|竣工|移交|上线|下载|开通|启用|投入使用)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)|"
+    # the start said without a preposition, as often as with one: "保修期为验收合格之日起十二个月" (the date
+    # itself, 之日/当日, must be named, so "验收后起" alone is not read)
+    r"(?:为|是|：|:)\s*(?P<ev2>[^。；，,自从以于]{0,12}?(?:验收|安装|调试|交货|到货|发货|签收|交付|运行|投产|竣工|移交|上线|"
+    r"开通|启用|投入使用)[^。；，,]{0,8}?)(?:之日|当日)(?:起|开始)"
 )
 _RE_FIRST = re.compile(
     r"whichever\s+(?:is|comes|occurs)\s+(?:first|earlier|sooner)|以先到者为准|以.{0,6}早者为准|先到为准", I
@@ -254,7 +258,7 @@ def warranty(sentence: str) -> Value | None:
             v["months"] = str(months)
             v["text"] = m.group(0)
     if start is not None:
-        v["start_event"] = start.group("ev").strip()
+        v["start_event"] = (start.group("ev") or start.group("ev2") or "").strip()
     if _RE_FIRST.search(sentence):
         v["whichever_first"] = True
     return v or None
