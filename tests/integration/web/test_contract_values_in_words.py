@@ -117,3 +117,18 @@ def test_values_of_an_english_and_a_chinese_contract_in_each_pages_language(clie
     assert (insp["value"], insp["unit"], insp["text"]) == ("5", "day", "5日")
     finding = next(f for f in api["findings"] if f["code"] == "short_inspection")
     assert finding["message_zh"].startswith("检验期限（5天）") and "5 days" in finding["message_en"]
+
+
+def test_a_warranty_counted_in_days_is_shown_with_its_length(client_for) -> None:  # type: ignore[no-untyped-def]
+    """A warranty promised "自验收合格之日起九十（90）天内" runs 90 days: the terms found say so, in the
+    page's language, instead of "not stated"."""
+    c = client_for("empty")
+    label = _upload(
+        c,
+        "software-zh.txt",
+        "软件许可合同\n第六条 质量保证\n卖方保证，自验收合格之日起九十（90）天内，软件符合其文档所述。\n",
+    )
+    zh = _interface(c.get(f"/contracts/{label}?lang=zh").text, "zh")
+    en = _interface(c.get(f"/contracts/{label}?lang=en").text, "en")
+    assert "质保期 90 日 · 自验收起" in zh, zh
+    assert "90 days · from acceptance" in en, en
