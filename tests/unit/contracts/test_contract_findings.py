@@ -210,3 +210,29 @@ CAUSED = [
 def test_finding_a_clause_causes_only_with_that_clause(finding: str, kind: str, with_clause: str, without: str) -> None:
     assert finding in codes(with_clause, kind)
     assert finding not in codes(without, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "response", "resolution"),
+    [
+        # the verb before the number owns it, even when the other verb stands nearer after it
+        ("5. Support\nThe Seller shall respond to any support request within 4 hours and repair the machine "
+         "within 3 days.", ("4", "hour"), ("3", "day")),
+        ("5. Support\nResponse time: 2 hours; resolution time: 2 business days.", ("2", "hour"), ("2", "day")),
+        ("5. Support\nWithin 4 hours the Seller shall respond.", ("4", "hour"), None),
+        ("五、技术支持\n乙方应在接到报修后2小时内响应，48小时内修复。", ("2", "hour"), ("48", "hour")),
+    ],
+)  # fmt: skip
+def test_response_and_repair_times_of_one_sentence_go_to_their_own_verbs(
+    text: str, response: tuple[str, str], resolution: tuple[str, str] | None
+) -> None:
+    """A response time read as a repair time would hand the SLA engine the wrong promise, and the
+    report would say the response time is given only in words."""
+    report = check_text(text, as_of=AS_OF).as_dict()
+    tier = report["support_terms_draft"]["severity_levels"][0]
+    assert (tier["response"]["value"], tier["response"]["unit"]) == response
+    if resolution is None:
+        assert "resolution" not in tier
+    else:
+        assert (tier["resolution"]["value"], tier["resolution"]["unit"]) == resolution
+    assert "no_number" not in codes(text, "response_time")

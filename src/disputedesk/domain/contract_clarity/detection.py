@@ -348,6 +348,16 @@ def _assign_response_resolution(kind: str, r: KindResult) -> None:
                 best = min(best, abs(dist) + (0 if usual else 15))
             return best
 
+        def preceding(rx: re.Pattern[str], t: str = t, pos: int = pos) -> int:
+            return min((pos - m.end() for m in rx.finditer(t) if m.end() <= pos), default=10_000)
+
+        # In English the closest verb BEFORE the number owns it, however far: in "respond to any
+        # support request within 4 hours and repair the machine within 3 days" the 4 hours are the
+        # response, though "repair" stands nearer after them.
+        if not zh and min([preceding(word)] + [preceding(o) for o in others]) < 10_000:
+            if all(preceding(word) <= preceding(o) for o in others):
+                kept.append(d)
+            continue
         own = nearest(word)
         if own < 10_000 and all(own <= nearest(o) for o in others):
             kept.append(d)
