@@ -319,3 +319,18 @@ def test_a_refused_case_form_answers_in_the_page_language(demo_browser) -> None:
     assert "evidence number" not in r.text and foreign_sentences(r.text) == []
     r = c.post(f"/cases/{case_id}/steps?lang=en", data=bad_proof)
     assert r.status_code == 400 and "is not an evidence number like E-0042" in r.text
+
+
+def test_opening_a_case_with_an_unknown_supplier_is_refused_in_the_page_language(demo_browser) -> None:
+    from pages_support import foreign_sentences
+
+    c, case_id = demo_browser
+    csrf = re.search(CSRF_RE, c.get(f"/cases/{case_id}").text).group(1)  # type: ignore[union-attr]
+    form = {"csrftoken": csrf, "title": "Laser 2", "supplier": "nosuch", "issues": ["product_defect"],
+            "support_requests": ["SR-0003"], "opened_on": "2026-11-01"}  # fmt: skip
+    r = c.post("/cases?lang=zh", data=form)
+    assert r.status_code == 400 and "供应商：" in r.text and "不是本工作区中的供应商" in r.text
+    assert "is not a supplier" not in r.text and foreign_sentences(r.text) == []
+    r = c.post("/cases?lang=en", data=form)
+    assert r.status_code == 400 and "supplier: &#39;nosuch&#39; is not a supplier in this workspace" in r.text
+    assert len(cases.list_cases(c.app.state.ctx, "demo")) == 1

@@ -99,12 +99,16 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
         breaches = parse_list(raw_breaches, "breaches")
     if not (srs or evidence or breaches):
         raise ValueError(
-            "support_requests: a case is opened from at least one support request, SLA breach or evidence item"
+            field_error(
+                "support_requests", "a case is opened from at least one support request, SLA breach or evidence item"
+            )
         )
     platform = parse_bool(data.get("platform_order"), "platform_order")
     receipt_confirmed = parse_date(data.get("receipt_confirmed_on"), "receipt_confirmed_on", required=False)
     if receipt_confirmed and not platform:
-        raise ValueError("receipt_confirmed_on: only for an order paid through a platform (platform_order)")
+        raise ValueError(
+            field_error("receipt_confirmed_on", "only for an order paid through a platform (platform_order)")
+        )
     facts_in = data.get("facts")
 
     with unit_of_work(ctx.engine) as s:
@@ -117,7 +121,9 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
             )
         ).scalar_one_or_none()
         if supplier is None:
-            raise ValueError(f"supplier: {supplier_key!r} is not a supplier in this workspace")
+            raise ValueError(
+                field_error("supplier", "%(value)s is not a supplier in this workspace", value=repr(supplier_key))
+            )
         contract = None
         if not _blank(data.get("contract")):
             ref = str(data.get("contract")).strip()
@@ -129,11 +135,27 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
                 )
             ).scalar_one_or_none()
             if contract is None:
-                raise ValueError(f"contract: {ref!r} is not a contract in this workspace")
+                raise ValueError(
+                    field_error("contract", "%(value)s is not a contract in this workspace", value=repr(ref))
+                )
             if contract.supplier_id not in (None, supplier.id):
-                raise ValueError(f"contract: {contract.number} is not a contract with {supplier.name_en}")
+                raise ValueError(
+                    field_error(
+                        "contract",
+                        "%(number)s is not a contract with %(supplier)s",
+                        number=contract.number,
+                        supplier=supplier.name_en,
+                    )
+                )
             if contract.signed_on and opened_on < contract.signed_on:
-                raise ValueError(f"opened_on: {opened_on} is before the contract was signed ({contract.signed_on})")
+                raise ValueError(
+                    field_error(
+                        "opened_on",
+                        "%(day)s is before the contract was signed (%(signed)s)",
+                        day=opened_on,
+                        signed=contract.signed_on,
+                    )
+                )
         sr_rows = []
         for i, number in enumerate(srs):
             row = s.execute(
@@ -142,7 +164,8 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
                 )
             ).scalar_one_or_none()
             if row is None:
-                raise ValueError(f"support_requests[{i}]: {number!r} does not exist in this workspace")
+                item = f"support_requests[{i}]"
+                raise ValueError(field_error(item, "%(value)s does not exist in this workspace", value=repr(number)))
             sr_rows.append(row)
         ev_ids = _resolve_evidence(s, ws, evidence, "evidence")
         order_rows = []
@@ -151,7 +174,8 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
                 select(Order).where(Order.workspace_id == ws.id, (Order.number == number) | (Order.key == number))
             ).scalar_one_or_none()
             if row is None:
-                raise ValueError(f"orders[{i}]: {number!r} is not an order in this workspace")
+                item = f"orders[{i}]"
+                raise ValueError(field_error(item, "%(value)s is not an order in this workspace", value=repr(number)))
             order_rows.append(row)
         year = opened_on.year
         prefix = f"CASE-{year}-"
@@ -227,22 +251,36 @@ FACT_INPUT_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("demands", "acknow
 def _apply_facts(s: Session, case: Case, cf: CaseFacts, data: Any, contract: Contract | None) -> None:
     """Validate and store the deadline facts; demands/acknowledgements come from the case."""
     if not isinstance(data, Mapping):
-        raise ValueError("facts: expected an object with the deadline facts")
+        raise ValueError(field_error("facts", "expected an object with the deadline facts"))
     _check_keys(data, FACT_INPUT_FIELDS, "facts")
     missing = [f for f in ("governing_law", "contract_type", "received_on", "knowledge_on") if _blank(data.get(f))]
     if missing:
-        raise ValueError(f"{missing[0]}: required for the deadlines (see docs/deadlines.md)")
+        raise ValueError(field_error(missing[0], "required for the deadlines (see docs/deadlines.md)"))
     law = str(data["governing_law"]).strip()
     law = law if law == "unknown" else law.upper()
     contract_type = str(data["contract_type"]).strip()
     if contract_type not in CONTRACT_TYPES:
-        raise ValueError(f"contract_type: {contract_type!r} is not one of {', '.join(CONTRACT_TYPES)}")
+        raise ValueError(
+            field_error(
+                "contract_type",
+                "%(value)s is not one of %(choices)s",
+                value=repr(contract_type),
+                choices=", ".join(CONTRACT_TYPES),
+            )
+        )
     received = parse_date(data.get("received_on"), "received_on")
     knowledge = parse_date(data.get("knowledge_on"), "knowledge_on")
     assert received and knowledge
     if contract and contract.signed_on:
         if received < contract.signed_on:
-            raise ValueError(f"received_on: {received} is before the contract was signed ({contract.signed_on})")
+            raise ValueError(
+                field_error(
+                    "received_on",
+                    "%(day)s is before the contract was signed (%(signed)s)",
+                    day=received,
+                    signed=contract.signed_on,
+                )
+            )
     values = {
         "governing_law": law,
         "contract_type": contract_type,
