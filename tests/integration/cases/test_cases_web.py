@@ -297,3 +297,25 @@ def test_the_case_header_has_no_empty_separator_when_the_contract_has_no_title(d
         header = re.search(r"<dd>RF-EU-2025-1046[^\n]*?</dd>", html)
         assert header is not None, lang
         assert not re.search(r"·\s*·", header.group(0)) and " · " in header.group(0), header.group(0)  # "RF-… · signed"
+
+
+def test_a_refused_case_form_answers_in_the_page_language(demo_browser) -> None:
+    """A bad amount or evidence number on a case form is told in the page's language: on a Chinese
+    page the whole message is Chinese (no English original below it), on an English page English."""
+    from pages_support import foreign_sentences
+
+    c, case_id = demo_browser
+    csrf = re.search(CSRF_RE, c.get(f"/cases/{case_id}").text).group(1)  # type: ignore[union-attr]
+    bad_amount = {"csrftoken": csrf, "kind": "repair", "amount": "-10.00", "currency": "EUR"}
+    r = c.post(f"/cases/{case_id}/claims?lang=zh", data=bad_amount)
+    assert r.status_code == 400 and "-10.00 为负数；金额应为零或正数" in r.text
+    assert "is negative" not in r.text and foreign_sentences(r.text) == []
+    r = c.post(f"/cases/{case_id}/claims?lang=en", data=bad_amount)
+    assert r.status_code == 400 and "amount: -10.00 is negative; amounts must be zero or more" in r.text
+    bad_proof = {"csrftoken": csrf, "step": "lawyer_demand", "sent_on": "2026-11-02", "channel": "EMS",
+                 "recipient": "Chen Zhiqiang", "proof": "X-12"}  # fmt: skip
+    r = c.post(f"/cases/{case_id}/steps?lang=zh", data=bad_proof)
+    assert r.status_code == 400 and "不是有效的证据编号（格式如 E-0042）" in r.text
+    assert "evidence number" not in r.text and foreign_sentences(r.text) == []
+    r = c.post(f"/cases/{case_id}/steps?lang=en", data=bad_proof)
+    assert r.status_code == 400 and "is not an evidence number like E-0042" in r.text

@@ -45,10 +45,12 @@ _CASE_NO = re.compile(r"^CASE-\d{4}-\d{3,}$")
 
 def _check_keys(data: Mapping[str, Any], allowed: Iterable[str], where: str) -> None:
     if not isinstance(data, Mapping):
-        raise ValueError(f"{where}: expected an object with named fields")
+        raise ValueError(field_error(where, "expected an object with named fields"))
     extra = sorted(set(data) - set(allowed), key=str)
     if extra:
-        raise ValueError(f"{extra[0]}: unknown field (allowed: {', '.join(sorted(allowed))})")
+        raise ValueError(
+            field_error(str(extra[0]), "unknown field (allowed: %(allowed)s)", allowed=", ".join(sorted(allowed)))
+        )
     for key, value in data.items():
         _no_nul(value, str(key))
 
@@ -56,7 +58,7 @@ def _check_keys(data: Mapping[str, Any], allowed: Iterable[str], where: str) -> 
 def _no_nul(value: Any, name: str) -> None:
     """Text with NUL characters cannot be stored (PostgreSQL refuses it): name the field."""
     if isinstance(value, str) and "\x00" in value:
-        raise ValueError(f"{name}: contains a NUL character")
+        raise ValueError(field_error(name, "contains a NUL character"))
     if isinstance(value, Mapping):
         for k, v in value.items():
             _no_nul(v, f"{name}.{k}")
@@ -79,15 +81,15 @@ def parse_int(value: Any, name: str, *, minimum: int = 1, maximum: int = 3650) -
     if _blank(value):
         return None
     if isinstance(value, bool) or isinstance(value, float):
-        raise ValueError(f"{name}: expected a whole number, got {value!r}")
+        raise ValueError(field_error(name, "expected a whole number, got %(value)s", value=repr(value)))
     try:
         n = int(str(value).strip())
     except ValueError:
         raise ValueError(field_error(name, "%(value)s is not a whole number", value=repr(value))) from None
     if n < minimum:
-        raise ValueError(f"{name}: must be at least {minimum}")
+        raise ValueError(field_error(name, "must be at least %(minimum)s", minimum=minimum))
     if n > maximum:
-        raise ValueError(f"{name}: {n} is more than {maximum}")
+        raise ValueError(field_error(name, "%(n)s is more than %(maximum)s", n=n, maximum=maximum))
     return n
 
 
@@ -101,7 +103,7 @@ def parse_bool(value: Any, name: str) -> bool:
         return True
     if text in ("0", "false", "no", "off"):
         return False
-    raise ValueError(f"{name}: {value!r} is not true or false")
+    raise ValueError(field_error(name, "%(value)s is not true or false", value=repr(value)))
 
 
 def parse_text(value: Any, name: str, *, required: bool = False, limit: int = 2000) -> str:
@@ -110,10 +112,10 @@ def parse_text(value: Any, name: str, *, required: bool = False, limit: int = 20
             raise ValueError(field_error(name, "required"))
         return ""
     if not isinstance(value, str):
-        raise ValueError(f"{name}: expected text")
+        raise ValueError(field_error(name, "expected text"))
     text = value.strip()
     if len(text) > limit:
-        raise ValueError(f"{name}: longer than {limit} characters")
+        raise ValueError(field_error(name, "longer than %(limit)s characters", limit=limit))
     return text
 
 
@@ -124,9 +126,11 @@ def parse_money(amount: Any, currency: Any, name: str = "amount", *, currency_na
     cur = check_currency(currency.strip().upper() if isinstance(currency, str) else currency, currency_name)
     value = to_decimal(amount, name)
     if value < 0:
-        raise ValueError(f"{name}: {value} is negative; amounts must be zero or more")
+        raise ValueError(field_error(name, "%(value)s is negative; amounts must be zero or more", value=str(value)))
     if value >= MAX_AMOUNT:
-        raise ValueError(f"{name}: {value} is too large (at most {MAX_AMOUNT - 1})")
+        raise ValueError(
+            field_error(name, "%(value)s is too large (at most %(most)s)", value=str(value), most=str(MAX_AMOUNT - 1))
+        )
     try:
         return Money(value, cur)
     except ValueError as exc:
@@ -143,10 +147,11 @@ def parse_list(value: Any, name: str) -> list[str]:
         out = []
         for i, v in enumerate(value):
             if not isinstance(v, str) or not v.strip():
-                raise ValueError(f"{name}[{i}]: expected text")
+                item = f"{name}[{i}]"
+                raise ValueError(field_error(item, "expected text"))
             out.append(v.strip())
         return out
-    raise ValueError(f"{name}: expected a list")
+    raise ValueError(field_error(name, "expected a list"))
 
 
 def _evidence_numbers(labels: Sequence[str], name: str) -> list[tuple[str, int]]:
@@ -154,7 +159,8 @@ def _evidence_numbers(labels: Sequence[str], name: str) -> list[tuple[str, int]]
     for i, raw in enumerate(labels):
         n = evidence_number(raw)
         if n is None:
-            raise ValueError(f"{name}[{i}]: {raw!r} is not an evidence number like E-0042")
+            item = f"{name}[{i}]"
+            raise ValueError(field_error(item, "%(value)s is not an evidence number like E-0042", value=repr(raw)))
         out.append((evidence_label(n), n))
     return out
 
@@ -174,7 +180,8 @@ def _resolve_evidence(s: Session, ws: Workspace, labels: Sequence[str], name: st
     out: dict[str, int] = {}
     for i, (label, n) in enumerate(pairs):
         if n not in rows:
-            raise ValueError(f"{name}[{i}]: {label} does not exist in this workspace")
+            item = f"{name}[{i}]"
+            raise ValueError(field_error(item, "%(label)s does not exist in this workspace", label=label))
         out[label] = rows[n]
     return out
 
@@ -183,22 +190,26 @@ def _one_evidence(s: Session, ws: Workspace, label: Any, name: str) -> tuple[str
     if _blank(label):
         return None
     if not isinstance(label, str):
-        raise ValueError(f"{name}: expected an evidence number like E-0042")
+        raise ValueError(field_error(name, "expected an evidence number like E-0042"))
     n = evidence_number(label)
     if n is None:
-        raise ValueError(f"{name}: {label!r} is not an evidence number like E-0042")
+        raise ValueError(field_error(name, "%(value)s is not an evidence number like E-0042", value=repr(label)))
     item_id = s.execute(
         select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == n)
     ).scalar_one_or_none()
     if item_id is None:
-        raise ValueError(f"{name}: {evidence_label(n)} does not exist in this workspace")
+        raise ValueError(field_error(name, "%(label)s does not exist in this workspace", label=evidence_label(n)))
     return evidence_label(n), item_id
 
 
 def normalise_issue(issue: str, name: str = "issues") -> str:
     key = ISSUE_ALIASES.get(issue.strip(), issue.strip())
     if key not in ISSUE_TYPES:
-        raise ValueError(f"{name}: {issue!r} is not an issue type ({', '.join(ISSUE_TYPES)})")
+        raise ValueError(
+            field_error(
+                name, "%(value)s is not an issue type (%(types)s)", value=repr(issue), types=", ".join(ISSUE_TYPES)
+            )
+        )
     return key
 
 
