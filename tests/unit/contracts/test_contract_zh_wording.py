@@ -254,3 +254,15 @@ def test_a_warranty_start_said_without_a_preposition_is_read(text: str, start: s
     value = warranty(text.split("\n", 1)[1]) or {}
     assert value.get("start_event") == start
     assert ("no_start" in codes) is (start is None)
+
+
+def test_a_chinese_remedy_rate_keeps_its_period_and_its_cap() -> None:
+    """ "每迟延一个工作日…0.5%…累计不超过合同总价的10%": a rate per (working) day and a cap, so the terms
+    draft says "0.5 % per day, at most 10 %" instead of two bare percentages."""
+    from disputedesk.domain.contract_clarity.values import rates
+
+    got = rates("超过3个工作日的，每迟延一个工作日，卖方按合同总价的0.5%给予服务补偿，累计不超过合同总价的10%。")
+    assert got[0] == {"percent": "0.5", "text": "0.5%", "per": "day", "base": "合同总价"}
+    assert got[1] == {"percent": "10", "text": "10%", "base": "合同总价", "role": "cap"}
+    # a percentage that only follows a price is no cap
+    assert "role" not in rates("卖方按合同总价的0.5%支付违约金。")[0]

@@ -132,10 +132,13 @@ _RE_PCT = re.compile(
 )
 _RE_PER = re.compile(
     r"^.{0,60}?\b(?:per|for each|each|every)\s+(?:full\s+|complete\s+)?(?:(?:calendar|business|working)\s+)?"
-    r"(?P<p>day|week|month|hour)\b|^.{0,20}?(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?P<pz>日|天|周|小时|月))",
+    r"(?P<p>day|week|month|hour)\b|^.{0,20}?(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?:个)?(?:工作|自然|日历)?(?P<pz>日|天|周|小时|月))",
     I,
 )
-_RE_PER_BEFORE = re.compile(r"(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?P<pz>日|天|周|小时|月))[^。；]{0,20}$")
+# "每迟延一个工作日，卖方按合同总价的0.5%": the period may be counted in working or calendar units
+_RE_PER_BEFORE = re.compile(
+    r"(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?:个)?(?:工作|自然|日历)?(?P<pz>日|天|周|小时|月))[^。；]{0,20}$"
+)
 
 
 def _zh_pct_number(s: str) -> Decimal | None:
@@ -188,7 +191,11 @@ def rates(sentence: str) -> list[Value]:
             r"(?:maximum|max\.?|not\s+(?:to\s+)?exceed|capped\s+at|up\s+to|不超过|最高|上限)", before + after[:20], I
         )
         if cap and re.search(
-            r"(?:maximum|not\s+(?:to\s+)?exceed|capped|up\s+to|不超过|最高|上限)\s*(?:of\s+)?$", before, I
+            r"(?:maximum|not\s+(?:to\s+)?exceed|capped|up\s+to|不超过|最高|上限)\s*(?:of\s+)?$"
+            # "累计不超过合同总价的10%": the base may stand between the cap word and the figure in Chinese
+            r"|(?:不超过|不得超过|最高(?:不超过)?|上限为?)[^。；，,]{0,12}的$",
+            before,
+            I,
         ):
             v["role"] = "cap"
         out.append(v)
