@@ -82,14 +82,14 @@ def sha256_text(value: str) -> str:
 
 def validate_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"password: at least {MIN_PASSWORD} characters")
+        raise AccountError(field_error("password", "at least %(n)s characters", n=MIN_PASSWORD))
 
 
 def create_user(
     ctx: Context, username: str, password: str, *, display_name: str | None = None, is_admin: bool = False
 ) -> User:
     if not USERNAME.match(username):
-        raise AccountError("username: 2–80 letters, digits, dots, dashes, underscores or @")
+        raise AccountError(field_error("username", "2–80 letters, digits, dots, dashes, underscores or @"))
     validate_password(password)
     try:
         with unit_of_work(ctx.engine) as s:
@@ -106,14 +106,14 @@ def create_user(
             s.flush()
             return u
     except IntegrityError as exc:
-        raise AccountError(f"username: {username!r} exists already") from exc
+        raise AccountError(field_error("username", "%(value)s exists already", value=repr(username))) from exc
 
 
 def get_user(ctx: Context, username: str) -> User:
     with unit_of_work(ctx.engine) as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if u is None:
-        raise AccountError(f"username: no user {username!r}")
+        raise AccountError(field_error("username", "no user %(value)s", value=repr(username)))
     return u
 
 
@@ -127,7 +127,7 @@ def set_password(ctx: Context, username: str, password: str, *, actor: str) -> N
     with unit_of_work(ctx.engine) as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if u is None:
-            raise AccountError(f"username: no user {username!r}")
+            raise AccountError(field_error("username", "no user %(value)s", value=repr(username)))
         u.password_hash = _hasher.hash(password)
         u.session_version += 1  # signs out every existing session
     audit(ctx, "user.password_reset", actor, detail={"username": username})
@@ -158,11 +158,11 @@ def list_users(ctx: Context) -> list[tuple[User, list[tuple[str, str]]]]:
 def grant(ctx: Context, username: str, workspace: str, role: str, *, actor: str, address: str | None = None) -> None:
     """Give (or change, or with role 'none' remove) a user's role in a workspace."""
     if role not in (*ROLES, "none"):
-        raise AccountError(f"role: one of {', '.join(ROLES)} (or 'none' to remove)")
+        raise AccountError(field_error("role", "one of %(roles)s (or 'none' to remove)", roles=", ".join(ROLES)))
     with unit_of_work(ctx.engine) as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if u is None:
-            raise AccountError(f"username: no user {username!r}")
+            raise AccountError(field_error("username", "no user %(value)s", value=repr(username)))
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
         m = s.execute(
@@ -330,7 +330,11 @@ def create_api_token(ctx: Context, username: str, workspace: str, name: str, *, 
             select(Membership).where(Membership.user_id == u.id, Membership.workspace_id == ws.id)
         ).scalar_one_or_none()
         if m is None:
-            raise AccountError(f"workspace: {username!r} has no role in {workspace!r}")
+            raise AccountError(
+                field_error(
+                    "workspace", "%(user)s has no role in %(workspace)s", user=repr(username), workspace=repr(workspace)
+                )
+            )
         row = ApiToken(
             user_id=u.id,
             workspace_id=ws.id,
@@ -363,7 +367,7 @@ def revoke_api_token(ctx: Context, token_id: int, *, actor: str) -> None:
     with unit_of_work(ctx.engine) as s:
         t = s.get(ApiToken, token_id)
         if t is None:
-            raise AccountError(f"token: no token #{token_id}")
+            raise AccountError(field_error("token", "no token #%(id)s", id=token_id))
         t.revoked_at = t.revoked_at or ctx.clock()
         ws_id = t.workspace_id
     audit(ctx, "token.revoked", actor, workspace_id=ws_id, detail={"token": token_id})
@@ -416,8 +420,14 @@ def create_share_link(
         ).scalar_one_or_none()
         if not can(role, "admin"):
             raise AccountError(
-                f"by: {created_by!r} is not an owner of {workspace!r} (role: {role or 'none'}); "
-                "only an owner may hand out a share link"
+                field_error(
+                    "by",
+                    "%(user)s is not an owner of %(workspace)s (role: %(role)s); "
+                    "only an owner may hand out a share link",
+                    user=repr(created_by),
+                    workspace=repr(workspace),
+                    role=role or "none",
+                )
             )
         case_id = None
         if case_number:
@@ -425,7 +435,11 @@ def create_share_link(
                 select(Case.id).where(Case.workspace_id == ws.id, Case.number == case_number)
             ).scalar_one_or_none()
             if case_id is None:
-                raise AccountError(f"case: no case {case_number!r} in {workspace!r}")
+                raise AccountError(
+                    field_error(
+                        "case", "no case %(case)s in %(workspace)s", case=repr(case_number), workspace=repr(workspace)
+                    )
+                )
         link = ShareLink(
             workspace_id=ws.id,
             case_id=case_id,
@@ -469,7 +483,7 @@ def revoke_share_link(ctx: Context, link_id: int, *, actor: str) -> None:
     with unit_of_work(ctx.engine) as s:
         link = s.get(ShareLink, link_id)
         if link is None:
-            raise AccountError(f"link: no share link #{link_id}")
+            raise AccountError(field_error("link", "no share link #%(id)s", id=link_id))
         link.revoked_at = link.revoked_at or ctx.clock()
         ws_id = link.workspace_id
     audit(ctx, "share.revoked", actor, workspace_id=ws_id, detail={"link": link_id})

@@ -133,3 +133,16 @@ def test_a_form_refused_by_a_type_check_says_why_in_chinese_naming_the_field(cli
     # the API keeps its English, machine-readable answer
     api = c.post("/api/cases", json={"title": 5})
     assert api.status_code == 422 and api.json()["field"] == "title"
+
+
+def test_a_share_link_for_a_case_that_does_not_exist_is_refused_in_the_page_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    c.get("/lang/zh")
+    form = {"label": "counsel", "days": "14", "case": "CASE-2026-999"}
+    r = c.post("/access/share", data=form)
+    text = " ".join(visible(r.text))
+    assert r.status_code == 400 and "案件：" in text and "中没有案件" in text and "CASE-2026-999" in text
+    assert "no case" not in text and foreign_sentences(r.text) == []
+    c.get("/lang/en")
+    r = c.post("/access/share", data=form)
+    assert r.status_code == 400 and "case: no case &#39;CASE-2026-999&#39; in" in r.text
