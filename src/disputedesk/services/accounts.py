@@ -25,7 +25,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 
-from ..domain.text import field_error
+from ..domain.text import T, field_error
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import (
@@ -256,7 +256,9 @@ def authenticate(ctx: Context, username: str, password: str, address: str | None
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if throttled:
         retry = int(((failures[1] or now) + THROTTLE_WINDOW - now).total_seconds()) + 1
-        raise SignInRefused(f"too many failed sign-ins; try again in {max(1, retry // 60)} minute(s)", retry)
+        raise SignInRefused(
+            T("too many failed sign-ins; try again in %(minutes)s min", minutes=max(1, retry // 60)), retry
+        )
     ok = False
     try:
         if u is not None and not u.disabled:
@@ -272,7 +274,7 @@ def authenticate(ctx: Context, username: str, password: str, address: str | None
             if row is not None:
                 row.action = "signin" if ok and u is not None else "signin.failed"
     if not ok or u is None:
-        raise SignInRefused("wrong user name or password")
+        raise SignInRefused(T("wrong user name or password"))
     if _hasher.check_needs_rehash(u.password_hash):
         with unit_of_work(ctx.engine) as s:
             s.get(User, u.id).password_hash = _hasher.hash(password)  # type: ignore[union-attr]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..documents.catalogue import written
 from ..domain.text import T
 from ..services import accounts
 from ..services.accounts import Access, AccountError, SignInRefused
@@ -48,7 +49,7 @@ def login(
         user = accounts.authenticate(ctx, username.strip(), password, client_address(request))
     except SignInRefused as exc:
         status = 429 if exc.retry_after else 401
-        resp = _login_page(request, lang, str(exc), status)
+        resp = _login_page(request, lang, written(exc.args[0], lang), status)  # the reason in the page's language
         if exc.retry_after:
             resp.headers["Retry-After"] = str(exc.retry_after)
         return resp

@@ -62,3 +62,23 @@ def test_refusals_on_a_chinese_page_are_chinese(ctx) -> None:  # type: ignore[no
         # the API keeps its English JSON
         api = c.post("/api/evidence", files=big)
         assert api.status_code == 413 and api.json() == {"error": "upload too large: the limit is 1000 bytes"}
+
+
+def test_a_refused_sign_in_is_told_in_the_pages_language(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in page in Chinese says a wrong password and the throttle in Chinese; in English as before."""
+    import re
+
+    make_user(ctx, "owner", "default", "owner")
+    with TestClient(create_app(ctx)) as c:
+        c.cookies.set("lang", "zh")
+        csrf = re.search(r'name="csrftoken" value="([^"]+)"', c.get("/login").text).group(1)  # type: ignore[union-attr]
+        for _ in range(5):
+            r = c.post("/login", data={"username": "owner", "password": "wrong password!", "csrftoken": csrf})
+            assert r.status_code == 401 and "用户名或密码错误" in _text(r.text), _text(r.text)
+            assert foreign_sentences(r.text) == []
+        r = c.post("/login", data={"username": "owner", "password": "correct horse battery", "csrftoken": csrf})
+        assert r.status_code == 429 and "登录失败次数过多，请在" in _text(r.text)
+        assert foreign_sentences(r.text) == []
+        c.cookies.set("lang", "en")
+        r = c.post("/login", data={"username": "owner", "password": "wrong password!", "csrftoken": csrf})
+        assert "too many failed sign-ins; try again in" in _text(r.text)
