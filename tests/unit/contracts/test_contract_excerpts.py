@@ -62,3 +62,23 @@ def test_a_cap_written_with_a_space_before_the_figure_is_still_the_cap() -> None
     rates = {r["percent"]: r for r in remedy["values"]["rates"]}
     assert rates["10"].get("role") == "cap"
     assert rates["0.5"]["per"] == "day" and "role" not in rates["0.5"]
+
+
+def test_a_sentence_running_over_printed_lines_is_marked_on_each_line() -> None:
+    """A scan's OCR gives one paragraph per printed line: the marked contract text shows the whole sentence."""
+    from disputedesk.domain.contract_clarity.analysis import check_contract
+    from disputedesk.ingest.contract_text import read_text
+    from disputedesk.services.contracts import highlighted_paragraphs
+
+    doc = read_text(
+        "第三条 技术支持与响应\n乙方接到甲方故障通知后 4 小时内响应，48 小时内派技术人员到达现场，\n"
+        "72 小时内排除故障。\n第四条 其他\n本合同一式两份。\n".encode()
+    )
+    report = check_contract(doc.paragraphs, as_of=date(2026, 12, 4)).as_dict()
+    marked = {p["index"]: "".join(t for t, css, _ in p["pieces"] if css == "found") for p in
+              highlighted_paragraphs(doc, report)}  # fmt: skip
+    lines = {p.index: p.text for p in doc.paragraphs}
+    wrapped = next(i for i, t in lines.items() if t.startswith("72 小时"))
+    assert marked[wrapped] == "72 小时内排除故障。"
+    assert marked[wrapped - 1].startswith("乙方接到甲方故障通知后")
+    assert marked[wrapped + 2] == ""  # the next clause's sentence is not marked
