@@ -157,6 +157,59 @@ PAIRS = [
         "2. Accounts\nYou are responsible for all activities associated with your online service accounts.",
         False,
     ),
+    # --- session 3: the phrasing families of the definitions, written from drafting practice
+    # support remedy: a support duty missed (late arrival, maintenance not done, repair delayed or done badly, service
+    # below the agreed standard) and its consequence; the buyer's repair by a third party at the supplier's cost; a
+    # stand-by unit during the repair; the repair time not counted against the warranty; an assessment that cuts the fee
+    ("support_remedy", "第九条 违约责任\n维保单位未按约定时间到达现场的，每迟到一小时，支付违约金200元。", True),
+    ("support_remedy", "第九条 违约责任\n乙方未按本合同约定履行维保义务的，甲方有权扣减当月维保费用。", True),
+    ("support_remedy", "第九条 违约责任\n因乙方维修不及时给甲方造成损失的，乙方应予赔偿。", True),
+    ("support_remedy", "第九条 违约责任\n因维保质量原因造成设备事故的，由乙方承担赔偿责任。", True),
+    ("support_remedy", "第九条 违约责任\n维护服务达不到附件约定标准的，服务方应支付年度服务费5%的违约金。", True),
+    ("support_remedy", "第九条 售后\n乙方在约定期限内未能修复的，甲方可委托第三方维修，所需费用由乙方承担。", True),
+    ("support_remedy", "第九条 售后\n修理期间，卖方应向买方提供备用设备。", True),
+    ("support_remedy", "第九条 售后\n因修理占用的时间不计入保修期。", True),
+    ("support_remedy", "第九条 违约责任\n受托方拖延维修的，应按延误天数减收修理费。", True),
+    ("support_remedy", "第九条 考核\n月度考核不合格的，甲方有权扣减当月服务费的10%。", True),
+    ("support_remedy", "第九条 违约责任\n甲方逾期支付维保费的，每逾期一日按应付金额的千分之一支付违约金。", False),
+    ("support_remedy", "第九条 违约责任\n因甲方使用不当造成设备损坏的，维修费用由甲方承担。", False),
+    ("support_remedy", "第九条 违约责任\n任何一方违反本合同约定的，应赔偿对方因此遭受的损失。", False),
+    ("support_remedy", "第九条 售后\n保修期满后，乙方提供有偿维修服务。", False),
+    ("support_remedy", "第九条 售后\n乙方应储备足够的备用零件。", False),
+    # response time: a reply about a bill, a quotation, a design under review or an acceptance result is no support
+    # response; nor is a tender's response document
+    ("response_time", "第六条 维保\n维保单位接到故障报告后30分钟内给予回应。", True),
+    ("response_time", "第六条 服务\n对甲方提出的技术问题，乙方应在24小时内给予答复。", True),
+    ("response_time", "第六条 付款\n甲方应在收到乙方结算报告后7日内予以答复。", False),
+    ("response_time", "第六条 设计\n委托人应在收到设计文件后10日内书面反馈审查意见。", False),
+    ("response_time", "第六条 报价\n乙方应在收到询价单后3日内书面回复报价。", False),
+    ("response_time", "第六条 验收\n甲方应在到货后7日内验收货物，并书面反馈验收结果。", False),
+    ("response_time", "第六条 履约\n乙方应按照响应文件承诺的时间交货。", False),
+    # on-site support: service done at the site or people going there; "现场" alone is also the building site, the
+    # scene of an accident or a photo of the damage
+    ("onsite_support", "第七条 售后\n乙方接到通知后应派技术人员到甲方现场处理。", True),
+    ("onsite_support", "第七条 售后\n卖方提供上门维修服务。", True),
+    ("onsite_support", "第七条 维保\n维保人员应在接到报修后30分钟内到达电梯所在地。", True),
+    ("onsite_support", "第七条 售后\n乙方提供现场技术服务。", True),
+    ("onsite_support", "第七条 安装\n乙方应确保其技术人员按规范安装和调试设备。", True),
+    ("onsite_support", "第七条 服务\n乙方应委派符合资格要求的人员常驻项目提供服务。", True),
+    ("onsite_support", "第七条 交货\n甲方应在交货现场对货物进行清点。", False),
+    ("onsite_support", "第七条 验收\n双方应在施工现场共同验收。", False),
+    ("onsite_support", "第七条 安全\n乙方应遵守甲方现场的安全管理规定。", False),
+    ("onsite_support", "第七条 运输\n发现破损应拍摄现场照片并通知承运人。", False),
+    # documentation: manuals by any name; technical documents, drawings, certificates when they are supplied; not
+    # the buyer's building drawings, an archive, the IP or the confidentiality of documents
+    ("documentation", "第五条 交货\n卖方应随设备提供产品合格证和装箱单。", True),
+    ("documentation", "第五条 资料\n乙方应向甲方提交设备的全套技术资料。", True),
+    ("documentation", "第五条 资料\n设备的调试手册作为合同附件。", True),
+    ("documentation", "第五条 交付\n技术资料由卖方随机提供。", True),
+    ("documentation", "第五条 设计\n买方应向卖方提供设备安装所需的土建图纸。", False),
+    ("documentation", "第五条 知识产权\n乙方在履行合同中形成的图纸、文件的知识产权归甲方所有。", False),
+    ("documentation", "第五条 保密\n一方应对对方提供的技术资料承担保密义务。", False),
+    ("documentation", "第五条 物业\n合同终止时，乙方应向甲方移交全部档案和图纸资料。", False),
+    # resolution time: a stated repair period
+    ("resolution_time", "第六条 维修\n承修方应在约定的修理期限内完成修理。", True),
+    ("resolution_time", "第六条 租赁\n租赁期满后，承租人应在15日内恢复原状。", False),
 ]
 
 

@@ -83,6 +83,21 @@ _FIX_ZH = (
     r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常|[。；，,！]|$)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
     r"更换|改正|纠正|修正)"
 )
+# documentation in Chinese: a supply verb (_SUPPLY_ZH) with technical documents or drawings (_DOCS_ZH)
+_SUPPLY_ZH = r"(?:提供|交付|提交|移交|交给|交予|随机|随货|随设备|随产品|附带|附有|配备|配套|寄送|一并交付)"
+_DOCS_ZH = (
+    r"(?:技术资料|技术文件|图纸|图册|电气图|原理图|接线图|合格证|保修卡|质保书|保修证|使用说明|操作说明|安装说明|维护说明|"
+    r"操作方法|使用方法|维修资料|竣工资料|验收资料)"
+)
+
+# support remedies in Chinese: a support duty missed (_FAIL_ZH … _DUTY_ZH) and its consequence (_REMEDY_ZH)
+_FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
+_DUTY_ZH = r"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换|维保|维护|保养|修理|检修|保修|三包)"
+_REMEDY_ZH = (
+    r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|扣罚|处罚|"
+    r"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担)"
+)
+
 _VAGUE_EN = (
     r"(?:promptly|prompt|timely|immediately|as soon as (?:reasonably )?(?:possible|practicable)|"
     r"without (?:undue )?delay|within a reasonable (?:time|period)|forthwith|in due course)"
