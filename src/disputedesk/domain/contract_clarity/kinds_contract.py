@@ -43,10 +43,13 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"另立|另订|订立)",
             # changes by agreement: "经双方协商一致，可以变更本合同", a supplement having the contract's force
             r"协商一致[^。；]{0,10}(?:可以|方可|可)?(?:变更|修改|补充)(?:本合同|本协议|合同|协议)|补充协议[^。；]{0,20}(?:同等(?:的)?法律效力|组成部分)",
+            # a supplementary agreement that changes the contract; terms agreed anew
+            r"(?:签订|签署|订立)补充协议[^。；]{0,20}(?:变更|修改|调整)|协商[^。；]{0,4}重新约定",
         ),
         # a party's new address or contact person is a notice duty, not a change of the contract
         exclude=_c(
             r"(?:联系|通信|通讯|通迅|地址|联系人|电话|邮箱|账户|账号|开户)[^。；]{0,15}(?:发生)?(?:变更|改变|更改)",
+            r"(?:变更|改变|更改)(?:其)?(?:联系|通信|通讯|地址|联系人|电话|邮箱|账户|账号|开户|名称|住所)",
             r"\b(?:contact|address|addresses|bank account)\b[^.;]{0,40}\bchange",
         ),
         triggers=(
@@ -82,6 +85,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "盖章",
             "签章",
             "签署",
+            "重新约定",
         ),
         baseline=("amend", "变更"),
     ),

@@ -25,7 +25,7 @@ DUR_ZH = rf"{ZH_NUMBER}\s*(?:个)?\s*(?:工作日|自然日|日历日|工作小�
 DUR = rf"(?:{DUR_EN}|{DUR_ZH})"
 # a model form leaves the number blank for the parties ("在接到通知后____小时内", "后 小时内做出反应"): still a time limit
 # (without a number, which the findings say)
-DUR_ZH_B = rf"(?:{DUR_ZH}|(?:[_＿]+|\s{{1,8}})\s*(?:个)?\s*(?:工作日|自然日|工作小时|小时|分钟|天))"
+DUR_ZH_B = rf"(?:{DUR_ZH}|(?:[_＿]+|\s{{1,8}})\s*(?:个)?\s*(?:工作日|自然日|工作小时|小时|分钟|天|的时间|的期限|时限))"
 
 # words of a support obligation (used to decide whether wording concerns support)
 SUPPORT_CONTEXT = re.compile(
@@ -72,7 +72,7 @@ UNILATERAL_CHANGE = re.compile(
 )
 
 _RESP_EN = r"(?:respon(?:d|se|ds|ding)|repl(?:y|ies)|acknowledg\w*|answer|react\w*|call[- ]?back)"
-_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答)"
+_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答|解答)"
 _FIX_EN = (
     r"(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed(?:y|ied|ying)|correct\w*|"
     r"workaround|eliminat\w*|troubleshoot\w*|replac\w*)"
@@ -94,7 +94,7 @@ _DOCS_ZH = (
 _FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
 _DUTY_ZH = r"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换|维保|维护|保养|修理|检修|保修|三包)"
 _REMEDY_ZH = (
-    r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|扣罚|处罚|"
+    r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|"
     r"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担)"
 )
 

@@ -51,7 +51,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
-            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|处理|给予|联系|提出处理意见|作出)",
+            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|解答|处理|给予|联系|提出处理意见|作出|做出)",
         ),
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
@@ -68,7 +68,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "respon repl acknowledg answer react call 响应 回复 答复 回应 反应 反馈 应答 接到 收到 接获 接收 得到"
+                "respon repl acknowledg answer react call 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到"
             ).split()
         ),
         baseline=("response time", "响应"),
@@ -87,7 +87,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
-            rf"(?:维修|抢修|故障处理|排除故障)(?:时间|时限)[^。；.;]{{0,12}}?{DUR_ZH}",
+            rf"(?:维修|抢修|故障处理|排除故障|修理|修复)(?:时间|时限|期限)[^。；.;]{{0,30}}?{DUR_ZH}",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
             r"(?:约定|规定|承诺|合同)的?(?:修理|维修|抢修|修复)(?:期限|时限|时间)(?:内|以内)|(?<!保)(?:修理|维修|修复)(?:期限|时限)(?:为|是|：|:)",
             r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理)",
@@ -206,6 +206,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"[^。；]{{0,60}}{_REMEDY_ZH}",
             rf"{_DUTY_ZH}[^。；]{{0,20}}(?:达不到|未达到|未能达到|不符合|不达标|未达标)[^。；]{{0,12}}(?:标准|要求|约定)[^。；]{{0,60}}"
             rf"{_REMEDY_ZH}",
+            # downtime beyond a limit, then its consequence ("因乙方原因导致设备停机超过48小时的，按日支付…违约金")
+            rf"(?:停机|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,20}}(?:超过|超出|累计)[^。；]{{0,40}}{_REMEDY_ZH}",
             # the buyer has the repair done by someone else at the supplier's cost
             r"(?:委托|另请|另行(?:委托|聘请|安排)|自行)(?:第三方|他人|其他单位|其他维修单位|其他服务商)?[^。；]{0,20}(?:维修|修理|维保|"
             r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}由(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
@@ -316,6 +318,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"保证[^。；]{{0,40}}?(?:{DUR_ZH}|{ZH_NUMBER}\s*个?\s*(?:月|年))\s*(?:内|以内|期间|期内)[^。；]{{0,40}}?"
             r"(?:符合|满足|无缺陷|不存在缺陷|没有缺陷|无质量问题|正常运行|正常使用|正常工作)",
             r"保证[^。；]{0,20}?在[^。；]{0,12}?期(?:内|间)[^。；]{0,20}?(?:符合|满足|无缺陷|无质量问题|正常运行|正常使用|正常工作)",
+            # quality problems during a stated period are the supplier's to put right ("托管期内，乙方新增设备的质量问题…由乙方负责",
+            # "租赁期内设备出现质量问题的，出租方负责免费维修")
+            r"期(?:内|间内|限内)[^。；]{0,24}质量问题[^。；]{0,24}(?:由[^。；]{0,10}负责|负责(?:免费)?(?:维修|修理|更换|处理))",
         ),
         # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
         # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
@@ -343,6 +348,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "担保期",
             "缺陷责任",
             "免费",
+            "质量问题",
         ),
         baseline=("warranty", "质保"),
     ),
@@ -397,7 +403,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # drawings or technical documents supplied BY the buyer (for the installation, the building works), kept in an
             # archive, kept confidential, or owned: not manuals for the buyer (a sentence naming a manual still counts)
             r"^(?![^\n]*(?:说明书|手册|随机资料|随机文件|用户文档))[^\n]*(?:(?:^|[，,：:\s]|由)(?:买方|需方|购货方|定作方|定作人|委托方|委托人|"
-            r"发包方|发包人|业主|承租方|承租人)(?:应|须|需|负责|应当|必须)?(?:向[^。；，,]{0,8})?(?:提供|提交|交付)|档案|保密|秘密|泄露|知识产权|著作权|专利|所有权|土建|审查|审核|审批)",
+            r"发包方|发包人|业主|承租方|承租人)(?:应|须|需|负责|应当|必须)?(?:向[^。；，,]{0,8})?(?:提供|提交|交付)|档案|保密|秘密|泄露|披露|知识产权|著作权|专利|所有权|土建|"
+            r"施工图|审查|审核|审批|(?:按照|依照|根据|按)[^。；，,]{0,10}提供的)",
             r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
             r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的",
             # nor the documentation named as where a function is described ("使用服务技术文档中详述的功能", "the
@@ -433,6 +440,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"安全(?:操作|生产|技术)?(?:教育|培训)|入场(?:教育|培训)|三级教育|\bsafety\s+(?:induction|training)\b",
             # the supplier training its own workers is not training of the buyer's staff
             r"(?:从业人员|服务人员|员工|雇员|职工)[^。；]{0,12}培训|(?:培训|教育)[^。；]{0,4}(?:其|本单位|自己的)(?:员工|从业人员|职工)",
+            # training as a business the premises are (not) used for ("不得用于培训、餐饮等经营活动")
+            r"(?:用于|用作|从事|经营)[^。；]{0,10}培训|培训[^。；]{0,10}(?:等经营|经营活动|等用途|等活动)|"
+            r"\btraining\s+(?:and\s+other\s+|or\s+other\s+)?(?:purposes|activities|business(?:es)?)\b",
         ),
         triggers=(
             "train",
@@ -493,7 +503,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
             # installation by the supplier's people: "卖方负责设备的安装调试", "确保其工作人员…安装和调试相关设备"
             r"(?:供方|卖方|乙方|出卖人|厂家|供应商|承揽人)[^。；]{0,6}负责[^。；]{0,4}安装|"
-            r"(?:工作人员|技术人员|安装人员|工程师)[^。；]{0,16}安装(?:和|及|、|并)?调试",
+            r"(?:工作人员|技术人员|安装人员|工程师)[^。；]{0,16}安装(?:和|及|、|并)?调试|(?:安装|调试)[^。；]{0,6}由(?:供方|卖方|乙方|出卖人|"
+            r"厂家|供应商)[^。；]{0,4}(?:负责|派人|派员|完成)",
             # people sent or stationed to do the service ("委派符合岗位资格要求的人员履行本合同", "派驻维保人员")
             r"(?:委派|派驻|选派)[^。；]{0,16}(?:人员|工程师|技术员)",
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
