@@ -90,7 +90,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"(?:维修|抢修|故障处理|排除故障|修理|修复)(?:时间|时限|期限)[^。；.;]{{0,30}}?{DUR_ZH}",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
             r"(?:约定|规定|承诺|合同)的?(?:修理|维修|抢修|修复)(?:期限|时限|时间)(?:内|以内)|(?<!保)(?:修理|维修|修复)(?:期限|时限)(?:为|是|：|:)",
-            r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理)",
+            r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理|抢修|修理|返修)",
             # a limit in words: "在合理期限内进行修复", "限期修复"
             r"(?:合理期限|合理时间|合理的期限|约定期限|规定期限|限期)[^。；.;]{0,8}(?:修复|维修|排除|更换|修理)",
             r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
@@ -103,6 +103,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"恢复履行|不可抗力(?:事件|影响)?[^。；]{0,10}(?:结束|消除|消失|终止)",
             # putting premises or land back as they were at the end of a lease is no fix of a fault
             r"恢复原状|恢复原貌|恢复原样",
+            # a service suspended for unpaid fees and resumed once they are paid
+            r"欠费|(?:交清|缴清|结清|补交|补缴)[^。；]{0,30}恢复",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
             r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
@@ -110,7 +112,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         triggers=tuple(
             (
                 "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
-                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正"
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修"
             ).split()
         ),
         baseline=("resolution", "修复"),
@@ -202,7 +204,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_FAIL_ZH}[^。；]{{0,40}}{_DUTY_ZH}[^。；]{{0,80}}{_REMEDY_ZH}",
             # ... or the duty named first with how it failed: "因乙方维修不及时造成损失的，乙方应予赔偿",
             # "因维保质量原因造成事故的，由乙方承担赔偿责任", "维护服务达不到约定标准的，…违约金"
-            rf"{_DUTY_ZH}(?:服务|工作|义务)?[^。；，,]{{0,4}}(?:不及时|未及时|不到位|不当|不力|延误|质量(?:问题|原因|不合格)?)"
+            rf"{_DUTY_ZH}(?:服务|工作|义务)?[^。；，,]{{0,6}}(?:不及时|未及时|不到位|不当|不力|不足|延误|质量(?:问题|原因|不合格)?)"
             rf"[^。；]{{0,60}}{_REMEDY_ZH}",
             rf"{_DUTY_ZH}[^。；]{{0,20}}(?:达不到|未达到|未能达到|不符合|不达标|未达标)[^。；]{{0,12}}(?:标准|要求|约定)[^。；]{{0,60}}"
             rf"{_REMEDY_ZH}",
@@ -244,7 +246,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             (
                 "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 "
-                "费用 支出 备用 替代 代用 周转 减付 核减 不予支付"
+                "费用 支出 备用 替代 代用 周转 减付 核减 不予支付 拒付 拒绝支付 暂停支付"
             ).split()
         ),
         baseline=("service credit", "赔偿"),
@@ -404,7 +406,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # archive, kept confidential, or owned: not manuals for the buyer (a sentence naming a manual still counts)
             r"^(?![^\n]*(?:说明书|手册|随机资料|随机文件|用户文档))[^\n]*(?:(?:^|[，,：:\s]|由)(?:买方|需方|购货方|定作方|定作人|委托方|委托人|"
             r"发包方|发包人|业主|承租方|承租人)(?:应|须|需|负责|应当|必须)?(?:向[^。；，,]{0,8})?(?:提供|提交|交付)|档案|保密|秘密|泄露|披露|知识产权|著作权|专利|所有权|土建|"
-            r"施工图|审查|审核|审批|(?:按照|依照|根据|按)[^。；，,]{0,10}提供的)",
+            r"施工图|审查|审核|审批|(?:按照|依照|根据|按)[^。；，,]{0,10}提供的|(?:移交|交付|提供|交给|交予|提交)(?:给)?(?:乙方|卖方|供方|"
+            r"承包方|承包人|受托方|服务方))",
+            # a manual named among the channels of published promises ("以公告、使用手册、资费单页等书面形式公开做出的服务承诺")
+            r"(?:公告|通告|宣传|广告)[^。；]{0,10}(?:手册|说明书)[^。；]{0,30}(?:承诺|公开)",
             r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
             r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的",
             # nor the documentation named as where a function is described ("使用服务技术文档中详述的功能", "the
@@ -507,6 +512,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"厂家|供应商)[^。；]{0,4}(?:负责|派人|派员|完成)",
             # people sent or stationed to do the service ("委派符合岗位资格要求的人员履行本合同", "派驻维保人员")
             r"(?:委派|派驻|选派)[^。；]{0,16}(?:人员|工程师|技术员)",
+            # work done at the site ("由出卖人现场完成安装调试", "组织测绘人员进场作业")
+            r"现场(?:完成|进行|实施)|进场(?:作业|安装|调试|服务|维修|检修)",
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
             r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
@@ -521,7 +528,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达"
+                "到达 进场"
             ).split()
         ),
         baseline=("on-site", "现场"),
