@@ -258,6 +258,18 @@ PAIRS = [
     ("change_procedure", "第十二条 其他\n可签订补充协定，补充协定与本合同具有同等效力。", True),
     ("change_procedure", "第十二条 资费\n乙方调整资费的，应提前三十日以公告方式告知甲方。", True),
     ("change_procedure", "第十二条 价格\n合同价格为固定价格，不因市场变化调整。", False),
+    # --- fourth round: replies on applications, results reported, data deleted are no support response; documents
+    # whose late supply moves the delivery date are the buyer's inputs; qualifying one's own workers is no training
+    ("response_time", "第八条 监理\n监理人应在收到承包人的延期申请后7日内予以答复。", False),
+    ("response_time", "第八条 检测\n乙方应在5个工作日内将检测结果书面反馈甲方。", False),
+    ("response_time", "第八条 数据\n受托方收到删除指令后10个工作日内删除数据并书面反馈。", False),
+    ("response_time", "第八条 订货\n乙方应在收到甲方订单后3日内确认交货期并回复。", False),
+    ("response_time", "第八条 服务\n乙方收到甲方维修申请后2小时内响应。", True),
+    ("response_time", "第八条 投诉\n乙方接到用户投诉后24小时内答复。", True),
+    ("documentation", "第七条 违约\n需方未按约定提供技术资料的，供方交货期相应顺延。", False),
+    ("documentation", "第七条 交货\n供方交货时应提供技术资料，并随货附装箱单。", True),
+    ("training", "第六条 人员\n乙方应对操作人员进行岗前培训，特种作业人员必须持证上岗。", False),
+    ("training", "第六条 培训\n卖方应对买方的操作人员进行培训，使其能独立操作设备。", True),
 ]
 
 

@@ -61,8 +61,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\brespon\w*\s+to\s+(?:a\s+|any\s+|the\s+|such\s+)?(?:claims?|allegations?|subpoenas?|lawsuits?|legal)\b",
             # a reply about a bill, a quotation, a design or plan under review, an acceptance result or an approval is
             # no support response, unless the sentence is about a fault or a support request
-            r"^(?![^\n]*(?:故障|报修|维修|抢修|维保|售后|技术支持|技术问题|服务请求|支持请求|保修|质保|缺陷|异常|事故|停机|响应时间))"
-            r"[^\n]*(?:结算|报价|询价|审查|审核|审批|批准|验收|设计文件|设计方案|施工方案|图纸|签证|对账|账单|发票|确认函|订货|订购)",
+            r"^(?![^\n]*(?:故障|报修|维修|抢修|维保|售后|技术支持|技术问题|服务请求|支持请求|服务申请|维修申请|报修申请|投诉|咨询|保修|质保|缺陷|异常|事故|停机|响应时间))"
+            r"[^\n]*(?:结算|报价|询价|审查|审核|审批|批准|验收|设计文件|设计方案|施工方案|图纸|签证|对账|账单|发票|确认函|订货|订购|订单|申请|结果|删除|销毁)",
             # a tender's "响应文件" (the bid), responding to a tender
             r"响应(?:文件|性|招标|采购|磋商|谈判)",
         ),
@@ -406,7 +406,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # archive, kept confidential, or owned: not manuals for the buyer (a sentence naming a manual still counts)
             r"^(?![^\n]*(?:说明书|手册|随机资料|随机文件|用户文档))[^\n]*(?:(?:^|[，,：:\s]|由)(?:买方|需方|购货方|定作方|定作人|委托方|委托人|"
             r"发包方|发包人|业主|承租方|承租人)(?:应|须|需|负责|应当|必须)?(?:向[^。；，,]{0,8})?(?:提供|提交|交付)|档案|保密|秘密|泄露|披露|知识产权|著作权|专利|所有权|土建|"
-            r"施工图|审查|审核|审批|(?:按照|依照|根据|按)[^。；，,]{0,10}提供的|(?:移交|交付|提供|交给|交予|提交)(?:给)?(?:乙方|卖方|供方|"
+            r"施工图|审查|审核|审批|顺延|包装物|(?:按照|依照|根据|按)[^。；，,]{0,10}提供的|(?:移交|交付|提供|交给|交予|提交)(?:给)?(?:乙方|卖方|供方|"
             r"承包方|承包人|受托方|服务方))",
             # a manual named among the channels of published promises ("以公告、使用手册、资费单页等书面形式公开做出的服务承诺")
             r"(?:公告|通告|宣传|广告)[^。；]{0,10}(?:手册|说明书)[^。；]{0,30}(?:承诺|公开)",
@@ -445,6 +445,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"安全(?:操作|生产|技术)?(?:教育|培训)|入场(?:教育|培训)|三级教育|\bsafety\s+(?:induction|training)\b",
             # the supplier training its own workers is not training of the buyer's staff
             r"(?:从业人员|服务人员|员工|雇员|职工)[^。；]{0,12}培训|(?:培训|教育)[^。；]{0,4}(?:其|本单位|自己的)(?:员工|从业人员|职工)",
+            # the provider qualifying its own workers for their posts ("岗前培训", "持证上岗")
+            r"持证上岗|上岗证|岗前(?:培训|教育)",
             # training as a business the premises are (not) used for ("不得用于培训、餐饮等经营活动")
             r"(?:用于|用作|从事|经营)[^。；]{0,10}培训|培训[^。；]{0,10}(?:等经营|经营活动|等用途|等活动)|"
             r"\btraining\s+(?:and\s+other\s+|or\s+other\s+)?(?:purposes|activities|business(?:es)?)\b",
