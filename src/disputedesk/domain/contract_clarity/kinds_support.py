@@ -208,6 +208,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"[^。；]{{0,60}}{_REMEDY_ZH}",
             rf"{_DUTY_ZH}[^。；]{{0,20}}(?:达不到|未达到|未能达到|不符合|不达标|未达标)[^。；]{{0,12}}(?:标准|要求|约定)[^。；]{{0,60}}"
             rf"{_REMEDY_ZH}",
+            # the service performed below its quality standard ("未按合同约定的质量标准履行合同义务…甲方有权扣除履约保证金")
+            rf"(?:未按|未达到|达不到|不符合)[^。；]{{0,12}}(?:服务质量|服务标准|质量标准履行)[^。；]{{0,60}}{_REMEDY_ZH}",
             # downtime beyond a limit, then its consequence ("因乙方原因导致设备停机超过48小时的，按日支付…违约金")
             rf"(?:停机|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,20}}(?:超过|超出|累计)[^。；]{{0,40}}{_REMEDY_ZH}",
             # the buyer has the repair done by someone else at the supplier's cost
@@ -241,7 +243,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"[^。；]{0,12}(?<!不)(?<!不予)(?<!不得)(?:顺延|延长)",
         ),
         # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
-        exclude=_c(r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)"),
+        exclude=_c(
+            r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)",
+            # the buyer failing to pay the service or maintenance fee: the condition (before the first comma) is a payment
+            r"^[^，,；;]*(?:未|未按|未能|拖延|拖欠|逾期|延迟|迟延|超过)[^，,；;]{0,12}(?:支付|付款|交纳|缴纳|付清)",
+        ),
         triggers=tuple(
             (
                 "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
