@@ -287,6 +287,18 @@ PAIRS = [
         True,
     ),
     ("support_remedy", "第十条 违约\n产品不符合质量标准的，卖方应负责退换。", False),
+    # what is done at the site decides: installation or repair there is on-site support, acceptance or a hand-over
+    # there is not; people sent to supervise are the buyer's
+    ("onsite_support", "第七条 验收\n双方应在交货现场进行验收。", False),
+    ("onsite_support", "第七条 验收\n货物到达后，双方在甲方现场进行交接并签字。", False),
+    ("onsite_support", "第七条 监督\n甲方委派管理人员对乙方的服务进行监督检查。", False),
+    ("onsite_support", "第七条 安装\n乙方在甲方现场进行设备安装和调试。", True),
+    ("onsite_support", "第七条 维修\n必要时乙方在现场完成维修。", True),
+    ("onsite_support", "第七条 服务\n乙方应选派具有资质的维保人员承担本项目。", True),
+    ("resolution_time", "第六条 保修\n保修期限为验收合格之日起12个月。", False),
+    ("resolution_time", "第六条 维修\n修理期限为十五日。", True),
+    ("documentation", "第四条 投标\n乙方应提供营业执照、资质证书等资格证明文件。", False),
+    ("warranty_period", "第五条 验收\n验收期内发现质量问题的，由乙方负责更换。", False),
 ]
 
 
