@@ -185,6 +185,21 @@ def main() -> int:
             out += lines
         if not docs:
             out.append(f"\n{title}: no texts")
+        if part == "heldout":
+            # the held-out texts whose figure was reported once before, and those never measured
+            for seen, sub in ((True, "(a1) measured once before (4 Dec, session 2)"), (False, "(a2) never measured")):
+                sub_docs = [d for d in zh_docs if d.measured_before == seen]
+                if sub_docs:
+                    _, ours, base = table("", sub_docs, SUPPORT_KINDS)
+                    out.append(
+                        f"{sub}: {len(sub_docs)} Chinese texts, support-kind macro F1: shipped "
+                        f"{macro_f1(ours, SUPPORT_KINDS):.2f}, keyword baseline {macro_f1(base, SUPPORT_KINDS):.2f}; "
+                        "per kind F1 shipped/base: "
+                        + ", ".join(
+                            f"{k} {prf(*ours[k])[2]:.2f}/{prf(*base[k])[2]:.2f} ({ours[k][0] + ours[k][2]} pos)"
+                            for k in SUPPORT_KINDS
+                        )
+                    )
         zh_only = [d for d in zh if d.part == part]
         if zh_only and len(zh_only) != len(zh_docs):
             _, ours, base = table("", zh_only, SUPPORT_KINDS)

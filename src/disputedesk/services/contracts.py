@@ -95,11 +95,17 @@ def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[di
         i = int(loc["paragraph"])
         if not 0 <= i < len(doc.paragraphs):
             return
-        p = doc.paragraphs[i]
-        start = max(0, int(loc.get("char_start", p.char_start)) - p.char_start)
-        end = min(len(p.text), int(loc.get("char_end", p.char_end)) - p.char_start)
-        if end > start:
-            marks.setdefault(i, []).append((start, end, css, note))
+        doc_start = int(loc.get("char_start", doc.paragraphs[i].char_start))
+        doc_end = int(loc.get("char_end", doc.paragraphs[i].char_end))
+        # a sentence may run on over several paragraphs (a scan's OCR gives one per printed line):
+        # mark its part in each
+        while i < len(doc.paragraphs) and (i == int(loc["paragraph"]) or doc.paragraphs[i].char_start < doc_end):
+            p = doc.paragraphs[i]
+            start = max(0, doc_start - p.char_start)
+            end = min(len(p.text), doc_end - p.char_start)
+            if end > start:
+                marks.setdefault(i, []).append((start, end, css, note))
+            i += 1
 
     for c in report["clauses"]:
         for e in c.get("excerpts", [])[:5]:

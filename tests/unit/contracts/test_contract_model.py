@@ -139,3 +139,23 @@ def test_an_excerpt_found_by_the_model_says_so(monkeypatch: pytest.MonkeyPatch) 
     assert kinds["spare_parts"]["present"]
     assert kinds["spare_parts"]["excerpts"][0]["found_by"] == "sentence model"
     assert all("found_by" not in e for c in kinds.values() if c["kind"] != "spare_parts" for e in c["excerpts"])
+
+
+def test_a_rule_found_inspection_period_stays_when_the_model_does_not_confirm_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """For Chinese inspection the model decides presence (its file says "model"); a clause the rules found that states
+    the inspection period is kept all the same, with its period and the short-period finding (Civil Code Art. 622);
+    one without a period is dropped when the model does not confirm it."""
+    from disputedesk.domain.contract_clarity import analysis
+
+    veto = KindModel("inspection_acceptance", -5.0, {"zh": ("model", 0.0)}, {"nothing": 1.0})
+    monkeypatch.setattr(analysis, "load_model", lambda: ClauseModel("toy", {"inspection_acceptance": veto}, {}))
+    with_period = "第五条 验收\n甲方应在收到设备后10日内组织验收。"
+    report = check_text(with_period, as_of=AS_OF).as_dict()
+    found = next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")
+    assert found["present"] and found["values"]["durations"][0]["value"] == "10"
+    assert "short_inspection" in {f["code"] for f in report["findings"] if f["kind"] == "inspection_acceptance"}
+    without = "第五条 验收\n设备到货后由甲方组织验收。"
+    assert "inspection_acceptance" in detected_kinds(without, model=False)
+    assert "inspection_acceptance" not in detected_kinds(without, model=analysis.load_model())

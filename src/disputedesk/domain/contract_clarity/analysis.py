@@ -105,11 +105,23 @@ class ClarityReport:
         return {k for k, r in self.kinds.items() if r.present}
 
 
+def _is_heading_line(s: _Sentence) -> bool:
+    """The sentence is only the clause's own heading line ("第二条 质量保证", "7. Warranty")."""
+    words = "".join(s.text.split()).rstrip("：:.。")
+    label, heading = "".join((s.clause.label or "").split()), "".join(s.clause.heading.split())
+    return bool(words) and words in {heading, label + heading, label + "." + heading}
+
+
 def _distinct_excerpts(r: KindResult) -> list[Json]:
     seen: set[tuple[int, int, int]] = set()
-    out: list[Json] = []
+    out: list[tuple[bool, Json]] = []
+    hits = r.hits
+    # a bare heading line says less than the clause's own sentences, which are cited under the same
+    # clause number: shown only when nothing else was found (the page shows the first excerpt)
+    if any(not _is_heading_line(h.sentence) for h in hits):
+        hits = [h for h in hits if not _is_heading_line(h.sentence)]
     # sentences found by their own words first, then those found by the clause heading
-    for hit in sorted(r.hits, key=lambda h: h.by_heading):
+    for hit in sorted(hits, key=lambda h: h.by_heading):
         s = hit.sentence
         key = (id(s.clause), s.start, s.end)
         if key in seen:
@@ -118,11 +130,13 @@ def _distinct_excerpts(r: KindResult) -> list[Json]:
         excerpt = _excerpt(s)
         if hit.by_model:
             excerpt["found_by"] = "sentence model"
-        out.append(excerpt)
+        out.append((hit.by_heading, excerpt))
         if len(out) >= MAX_EXCERPTS:
             break
-    out.sort(key=lambda e: e["location"]["char_start"])
-    return out
+    # in document order, the sentences that say it in their own words before those only under a
+    # heading that names it: the first is the one the report's table quotes
+    out.sort(key=lambda x: (x[0], x[1]["location"]["char_start"]))
+    return [e for _, e in out]
 
 
 # ------------------------------------------------------------------ vague wording

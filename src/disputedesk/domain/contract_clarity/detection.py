@@ -149,6 +149,11 @@ def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
     return [(sent, features(sent.text, head)) for sent, head in _model_sentences(clauses)]
 
 
+# kinds the model may overrule, except in a rule hit that states a period: the inspection period is what the Art. 622
+# finding is about
+_KEEP_WITH_PERIOD = frozenset({"inspection_acceptance"})
+
+
 def apply_model(
     clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
 ) -> None:
@@ -181,7 +186,12 @@ def apply_model(
         found = top is not None and score > threshold
         r = results[kind]
         if combine in ("and", "model") and not found:
-            r.present, r.hits = False, []
+            # a rule hit that states the kind's period stays (its period and the findings on it would be lost): on the
+            # development side every rule-found inspection the model overruled stated none (docs/contract-clarity.md)
+            kept = [
+                h for h in r.hits if kind in _KEEP_WITH_PERIOD and not h.by_heading and V.durations(h.sentence.text)
+            ]
+            r.present, r.hits = bool(kept), kept
         if combine in ("or", "model") and found and not r.present and top is not None:
             r.hits.append(_Hit(top, False, by_model=True))
             r.present = True

@@ -39,14 +39,19 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
             UNILATERAL_CHANGE.pattern,
             # "matters not covered are settled by a supplementary agreement": changes by agreement
-            r"(?:未尽事宜|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,30}(?:补充协议|补充规定|补充条款|另行签订|"
-            r"另立|另订|订立)",
+            r"(?:未尽事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,30}(?:补充协议|补充协定|补充规定|补充条款|"
+            r"另行签订|另立|另订|订立|另行约定|补充约定|协商确定|列明)",
             # changes by agreement: "经双方协商一致，可以变更本合同", a supplement having the contract's force
-            r"协商一致[^。；]{0,10}(?:可以|方可|可)?(?:变更|修改|补充)(?:本合同|本协议|合同|协议)|补充协议[^。；]{0,20}(?:同等(?:的)?法律效力|组成部分)",
+            r"协商一致[^。；]{0,10}(?:可以|方可|可)?(?:变更|修改|补充)(?:本合同|本协议|合同|协议)|补充协[议定][^。；]{0,20}(?:同等(?:的)?(?:法律)?效力|组成部分)",
+            # a supplementary agreement that changes the contract; terms agreed anew
+            r"(?:签订|签署|订立)补充协[议定][^。；]{0,20}(?:变更|修改|调整)|协商[^。；]{0,4}重新约定",
+            # one side changing its tariff, prices or service terms with notice (a unilateral change, flagged)
+            r"(?:调整|变更|修改)(?:资费|收费标准|价格|服务内容|服务条款)[^。；]{0,30}(?:告知|通知|公告)",
         ),
         # a party's new address or contact person is a notice duty, not a change of the contract
         exclude=_c(
             r"(?:联系|通信|通讯|通迅|地址|联系人|电话|邮箱|账户|账号|开户)[^。；]{0,15}(?:发生)?(?:变更|改变|更改)",
+            r"(?:变更|改变|更改)(?:其)?(?:联系|通信|通讯|地址|联系人|电话|邮箱|账户|账号|开户|名称|住所)",
             r"\b(?:contact|address|addresses|bank account)\b[^.;]{0,40}\bchange",
         ),
         triggers=(
@@ -82,6 +87,9 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "盖章",
             "签章",
             "签署",
+            "重新约定",
+            "未尽事项",
+            "补充协定",
         ),
         baseline=("amend", "变更"),
     ),

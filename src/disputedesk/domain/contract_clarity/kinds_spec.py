@@ -25,7 +25,7 @@ DUR_ZH = rf"{ZH_NUMBER}\s*(?:个)?\s*(?:工作日|自然日|日历日|工作小�
 DUR = rf"(?:{DUR_EN}|{DUR_ZH})"
 # a model form leaves the number blank for the parties ("在接到通知后____小时内", "后 小时内做出反应"): still a time limit
 # (without a number, which the findings say)
-DUR_ZH_B = rf"(?:{DUR_ZH}|(?:[_＿]+|\s{{1,8}})\s*(?:个)?\s*(?:工作日|自然日|工作小时|小时|分钟|天))"
+DUR_ZH_B = rf"(?:{DUR_ZH}|(?:[_＿]+|\s{{1,8}})\s*(?:个)?\s*(?:工作日|自然日|工作小时|小时|分钟|天|的时间|的期限|时限))"
 
 # words of a support obligation (used to decide whether wording concerns support)
 SUPPORT_CONTEXT = re.compile(
@@ -72,7 +72,7 @@ UNILATERAL_CHANGE = re.compile(
 )
 
 _RESP_EN = r"(?:respon(?:d|se|ds|ding)|repl(?:y|ies)|acknowledg\w*|answer|react\w*|call[- ]?back)"
-_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答)"
+_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答|解答)"
 _FIX_EN = (
     r"(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed(?:y|ied|ying)|correct\w*|"
     r"workaround|eliminat\w*|troubleshoot\w*|replac\w*)"
@@ -81,8 +81,25 @@ _FIX_EN = (
 # 排除 is a fix only of a fault ("排除故障"; "不包括排除的事务" excludes); 改正/纠正/修正 fix errors in software
 _FIX_ZH = (
     r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常|[。；，,！]|$)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
-    r"更换|改正|纠正|修正)"
+    r"更换|改正|纠正|修正|返修|抢修)"
 )
+# documentation in Chinese: a supply verb (_SUPPLY_ZH) with technical documents or drawings (_DOCS_ZH)
+_SUPPLY_ZH = r"(?:提供|交付|提交|移交|交给|交予|随机|随货|随设备|随产品|附带|附有|配备|配套|寄送|一并交付)"
+_DOCS_ZH = (
+    r"(?:技术资料|技术文件|图纸|图册|电气图|原理图|接线图|合格证|保修卡|质保书|保修证|使用说明|操作说明|安装说明|维护说明|"
+    r"操作方法|使用方法|维修资料|竣工资料|验收资料)"
+)
+
+# support remedies in Chinese: a support duty missed (_FAIL_ZH … _DUTY_ZH) and its consequence (_REMEDY_ZH)
+_FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
+_DUTY_ZH = (
+    r"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换|维保|维护|保养|修理|检修|保修|三包|返修)"
+)
+_REMEDY_ZH = (
+    r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|"
+    r"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担)"
+)
+
 _VAGUE_EN = (
     r"(?:promptly|prompt|timely|immediately|as soon as (?:reasonably )?(?:possible|practicable)|"
     r"without (?:undue )?delay|within a reasonable (?:time|period)|forthwith|in due course)"

@@ -10,7 +10,23 @@ is the order of the checklist.
 
 from __future__ import annotations
 
-from .kinds_spec import _FIX_EN, _FIX_ZH, _RESP_EN, _RESP_ZH, _VAGUE_EN, DUR_EN, DUR_ZH, DUR_ZH_B, KindSpec, _c
+from .kinds_spec import (
+    _DOCS_ZH,
+    _DUTY_ZH,
+    _FAIL_ZH,
+    _FIX_EN,
+    _FIX_ZH,
+    _REMEDY_ZH,
+    _RESP_EN,
+    _RESP_ZH,
+    _SUPPLY_ZH,
+    _VAGUE_EN,
+    DUR_EN,
+    DUR_ZH,
+    DUR_ZH_B,
+    KindSpec,
+    _c,
+)
 from .text import EN_NUMBER, ZH_NUMBER
 
 SUPPORT_SPECS: tuple[KindSpec, ...] = (
@@ -35,7 +51,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
-            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|处理|给予|联系|提出处理意见|作出)",
+            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|解答|处理|给予|联系|提出处理意见|作出|做出)",
         ),
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
@@ -43,26 +59,17 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"变更[^。；]{0,30}(?:请求|申请|要求)|\bchange\s+(?:order|request)s?\b",
             # answering a legal claim, allegation or subpoena is not a support response
             r"\brespon\w*\s+to\s+(?:a\s+|any\s+|the\s+|such\s+)?(?:claims?|allegations?|subpoenas?|lawsuits?|legal)\b",
+            # a reply about a bill, a quotation, a design or plan under review, an acceptance result or an approval is
+            # no support response, unless the sentence is about a fault or a support request
+            r"^(?![^\n]*(?:故障|报修|维修|抢修|维保|售后|技术支持|技术问题|服务请求|支持请求|服务申请|维修申请|报修申请|投诉|咨询|保修|质保|缺陷|异常|事故|停机|响应时间))"
+            r"[^\n]*(?:结算|报价|询价|审查|审核|审批|批准|验收|设计文件|设计方案|施工方案|图纸|签证|对账|账单|发票|确认函|订货|订购|订单|申请|结果|删除|销毁)",
+            # a tender's "响应文件" (the bid), responding to a tender
+            r"响应(?:文件|性|招标|采购|磋商|谈判)",
         ),
-        triggers=(
-            "respon",
-            "repl",
-            "acknowledg",
-            "answer",
-            "react",
-            "call",
-            "响应",
-            "回复",
-            "答复",
-            "回应",
-            "反应",
-            "反馈",
-            "应答",
-            "接到",
-            "收到",
-            "接获",
-            "接收",
-            "得到",
+        triggers=tuple(
+            (
+                "respon repl acknowledg answer react call 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到"
+            ).split()
         ),
         baseline=("response time", "响应"),
     ),
@@ -80,8 +87,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
-            rf"(?:维修|抢修|故障处理|排除故障)(?:时间|时限)[^。；.;]{{0,12}}?{DUR_ZH}",
-            r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理)",
+            rf"(?:维修|抢修|故障处理|排除故障|修理|修复)(?:时间|时限|期限)[^。；.;]{{0,30}}?{DUR_ZH}",
+            # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
+            r"(?:约定|规定|承诺|合同)的?(?:修理|维修|抢修|修复)(?:期限|时限|时间)(?:内|以内)|(?<!保)(?:修理|维修|修复)(?:期限|时限)(?:为|是|：|:)",
+            r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理|抢修|修理|返修)",
             # a limit in words: "在合理期限内进行修复", "限期修复"
             r"(?:合理期限|合理时间|合理的期限|约定期限|规定期限|限期)[^。；.;]{0,8}(?:修复|维修|排除|更换|修理)",
             r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
@@ -92,37 +101,19 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"协商[^。；]{0,6}解决|争议|纠纷|分歧",
             # resuming performance after force majeure is no fix of a fault
             r"恢复履行|不可抗力(?:事件|影响)?[^。；]{0,10}(?:结束|消除|消失|终止)",
+            # putting premises or land back as they were at the end of a lease is no fix of a fault
+            r"恢复原状|恢复原貌|恢复原样",
+            # a service suspended for unpaid fees and resumed once they are paid
+            r"欠费|(?:交清|缴清|结清|补交|补缴)[^。；]{0,30}恢复",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
             r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
         ),
-        triggers=(
-            "replac",
-            "替换",
-            "更换",
-            "resol",
-            "repair",
-            "fix",
-            "rectif",
-            "restor",
-            "remed",
-            "correct",
-            "workaround",
-            "eliminat",
-            "troubleshoot",
-            "turnaround",
-            "recovery",
-            "修复",
-            "解决",
-            "排除",
-            "恢复",
-            "修好",
-            "维修",
-            "处理",
-            "修理",
-            "改正",
-            "纠正",
-            "修正",
+        triggers=tuple(
+            (
+                "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修"
+            ).split()
         ),
         baseline=("resolution", "修复"),
     ),
@@ -208,8 +199,30 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:liquidated damages|penalt\w*|credit\w*|compensat\w*|deduct\w*)\b[^.;。；]{0,120}\b(?:for each|per)\s+"
             r"(?:\w+\s+){0,2}(?:hour|day|business day|working day)\b[^.;。；]{0,60}\b(?:response|repair|resolution|"
             r"support|arrival|downtime)",
-            r"(?:未能|未按|未在|超过|逾期|延迟|延误|拖延)[^。；]{0,40}(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|"
-            r"排除故障|替换|更换)[^。；]{0,80}(?:违约金|赔偿|扣除|扣减|罚款|补偿|抵扣|免收|减免|处罚)",
+            # a support duty missed, then its consequence: "维保单位未按约定时间到达现场的，每迟到一小时…违约金",
+            # "未按约定履行维保义务的，甲方有权扣减当月维保费", "拖延维修的，…减收修理费"
+            rf"{_FAIL_ZH}[^。；]{{0,40}}{_DUTY_ZH}[^。；]{{0,80}}{_REMEDY_ZH}",
+            # ... or the duty named first with how it failed: "因乙方维修不及时造成损失的，乙方应予赔偿",
+            # "因维保质量原因造成事故的，由乙方承担赔偿责任", "维护服务达不到约定标准的，…违约金"
+            rf"{_DUTY_ZH}(?:服务|工作|义务)?[^。；，,]{{0,6}}(?:不及时|未及时|不到位|不当|不力|不足|延误|质量(?:问题|原因|不合格)?)"
+            rf"[^。；]{{0,60}}{_REMEDY_ZH}",
+            rf"{_DUTY_ZH}[^。；]{{0,20}}(?:达不到|未达到|未能达到|不符合|不达标|未达标)[^。；]{{0,12}}(?:标准|要求|约定)[^。；]{{0,60}}"
+            rf"{_REMEDY_ZH}",
+            # downtime beyond a limit, then its consequence ("因乙方原因导致设备停机超过48小时的，按日支付…违约金")
+            rf"(?:停机|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,20}}(?:超过|超出|累计)[^。；]{{0,40}}{_REMEDY_ZH}",
+            # the buyer has the repair done by someone else at the supplier's cost
+            r"(?:委托|另请|另行(?:委托|聘请|安排)|自行)(?:第三方|他人|其他单位|其他维修单位|其他服务商)?[^。；]{0,20}(?:维修|修理|维保|"
+            r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}由(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
+            r"出租方|出租人)(?:负责|承担|支付)",
+            # a stand-by unit while the equipment is repaired ("修理期间，卖方应提供备用设备")
+            r"(?:修理|维修|故障|停机|返修)(?:期间|期内|时)[^。；]{0,30}(?:提供|借用|调配|安排|调拨)[^。；]{0,10}(?:备用|替代|代用|周转)"
+            r"(?:设备|机|车|车辆|产品|机器|电梯)?",
+            # the repair time does not count against the warranty ("因修理占用的时间不计入保修期")
+            r"(?:修理|维修|停机|停用|返修)[^。；]{0,30}(?:时间|期间|天数)[^。；]{0,6}不计入[^。；]{0,4}(?:质保期|保修期|保证期|"
+            r"三包(?:有效)?期|包修期)",
+            # a service assessment failed reduces the fee ("考核不合格的，扣减当月服务费")
+            r"(?:考核|检查|评价|评估)[^。；]{0,20}(?:不合格|不达标|未达标|未达到)[^。；]{0,30}(?:扣减|扣除|减付|扣罚|核减|减免|"
+            r"不予支付)[^。；]{0,12}(?:服务费|维保费|维护费|费用|款)",
             # downtime reduces the rent or fee (equipment leases and maintenance contracts)
             r"(?:故障|停机|停工|宕机|不能正常(?:使用|运行|工作))[^。；]{0,40}(?:扣减|减免|免收|抵扣|扣除|不收取|不计)"
             r"[^。；]{0,12}(?:租金|租赁费|服务费|费用|维保费|使用费|款)",
@@ -223,44 +236,18 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:loan|substitute|temporary|backup|stand-?by)\s+(?:unit|machine|equipment|chiller|device|system)\b",
             r"(?:开机率|可用率|服务等级)[^。；]{0,40}(?:顺延|扣减|违约金|赔偿|补偿)",
             # the warranty or term extended by the downtime ("保修期内因质量问题停机的，保修期相应顺延"); not "不予顺延"
-            r"(?:停机|停用|故障|不能正常(?:使用|运行|工作)|维修)[^。；]{0,40}(?:质保期|保修期|保证期|服务期|租期|租赁期)"
+            r"(?:停机|停用|故障|不能正常(?:使用|运行|工作)|维修|修理|返修)[^。；]{0,40}(?:质保期|保修期|保证期|服务期|租期|租赁期|"
+            r"三包(?:有效)?期|包修期)"
             r"[^。；]{0,12}(?<!不)(?<!不予)(?<!不得)(?:顺延|延长)",
         ),
         # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
         exclude=_c(r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)"),
-        triggers=(
-            "pay",
-            "extend",
-            "loan",
-            "substitute",
-            "temporary",
-            "backup",
-            "stand",
-            "顺延",
-            "延长",
-            "credit",
-            "liquidated",
-            "penalt",
-            "compensat",
-            "deduct",
-            "rebate",
-            "refund",
-            "reimburs",
-            "违约金",
-            "赔偿",
-            "扣除",
-            "扣减",
-            "罚款",
-            "补偿",
-            "抵扣",
-            "抵减",
-            "返还",
-            "积分",
-            "免收",
-            "减免",
-            "处罚",
-            "不收取",
-            "不计",
+        triggers=tuple(
+            (
+                "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
+                "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 "
+                "费用 支出 备用 替代 代用 周转 减付 核减 不予支付 拒付 拒绝支付 暂停支付"
+            ).split()
         ),
         baseline=("service credit", "赔偿"),
     ),
@@ -333,6 +320,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"保证[^。；]{{0,40}}?(?:{DUR_ZH}|{ZH_NUMBER}\s*个?\s*(?:月|年))\s*(?:内|以内|期间|期内)[^。；]{{0,40}}?"
             r"(?:符合|满足|无缺陷|不存在缺陷|没有缺陷|无质量问题|正常运行|正常使用|正常工作)",
             r"保证[^。；]{0,20}?在[^。；]{0,12}?期(?:内|间)[^。；]{0,20}?(?:符合|满足|无缺陷|无质量问题|正常运行|正常使用|正常工作)",
+            # quality problems during a stated period are the supplier's to put right ("托管期内，乙方新增设备的质量问题…由乙方负责",
+            # "租赁期内设备出现质量问题的，出租方负责免费维修")
+            r"期(?:内|间内|限内)[^。；]{0,24}质量问题[^。；]{0,24}(?:由[^。；]{0,10}负责|负责(?:免费)?(?:维修|修理|更换|处理))",
         ),
         # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
         # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
@@ -360,6 +350,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "担保期",
             "缺陷责任",
             "免费",
+            "质量问题",
         ),
         baseline=("warranty", "质保"),
     ),
@@ -397,8 +388,12 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\bdocumentation\b[^.;。；]{0,80}\b(?:english|chinese|language|deliver\w*|provide\w*|suppl\w*)\b",
             r"\b(?:provide|deliver|supply|furnish)\w*\b[^.;。；]{0,60}\bdocumentation\b",
             r"\b(?:electrical|wiring|mechanical)\s+(?:drawings|diagrams|schematics)\b",
-            r"说明书|操作手册|使用手册|维修手册|维护手册|用户手册|技术资料|技术文件|随机资料|电气图|图纸|图册",
+            r"说明书|(?:操作|使用|维修|维护|保养|安装|调试|技术|用户|产品|培训|检修|运行)(?:维护)?手册|随机资料|随机文件",
             r"随机[^。；]{0,4}(?:资料|文件|图册|图纸)",
+            # technical documents and drawings are named in many clauses (the buyer's building drawings, the IP in what
+            # is made, an archive handed back); they are documentation when they are supplied with the goods or service
+            rf"{_SUPPLY_ZH}[^。；]{{0,20}}{_DOCS_ZH}|{_DOCS_ZH}[^。；]{{0,10}}(?:由(?:供方|卖方|乙方|出卖人|厂家|供应商)[^。；]{{0,4}})?"
+            r"(?:随机|随货|随设备|交付|提供|移交|一并交付)",
             # software and service terms: 用户文档/产品文档/技术文档, a definition of "文档" (the manuals), manuals and
             # instructions handed over
             r"(?:用户|产品|技术|使用|软件|系统|安装|操作|配套|相关|培训)文档|[“\"「]文档[”\"」]\s*(?:是|系)?指",
@@ -407,6 +402,14 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         # a manual named only as the yardstick of proper use ("未按说明书规定的环境使用" in a warranty exclusion) is not a
         # promise of documentation
         exclude=_c(
+            # drawings or technical documents supplied BY the buyer (for the installation, the building works), kept in an
+            # archive, kept confidential, or owned: not manuals for the buyer (a sentence naming a manual still counts)
+            r"^(?![^\n]*(?:说明书|手册|随机资料|随机文件|用户文档))[^\n]*(?:(?:^|[，,：:\s]|由)(?:买方|需方|购货方|定作方|定作人|委托方|委托人|"
+            r"发包方|发包人|业主|承租方|承租人)(?:应|须|需|负责|应当|必须)?(?:向[^。；，,]{0,8})?(?:提供|提交|交付)|档案|保密|秘密|泄露|披露|知识产权|著作权|专利|所有权|土建|"
+            r"施工图|审查|审核|审批|顺延|包装物|(?:按照|依照|根据|按)[^。；，,]{0,10}提供的|(?:移交|交付|提供|交给|交予|提交)(?:给)?(?:乙方|卖方|供方|"
+            r"承包方|承包人|受托方|服务方))",
+            # a manual named among the channels of published promises ("以公告、使用手册、资费单页等书面形式公开做出的服务承诺")
+            r"(?:公告|通告|宣传|广告)[^。；]{0,10}(?:手册|说明书)[^。；]{0,30}(?:承诺|公开)",
             r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
             r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的",
             # nor the documentation named as where a function is described ("使用服务技术文档中详述的功能", "the
@@ -415,26 +418,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"functions?|specifications?)\s+(?:described|detailed|set\s+(?:out|forth)|specified)\s+in\s+(?:the\s+)?"
             r"(?:applicable\s+|relevant\s+|technical\s+|user\s+)?(?:documentation|manuals?)\b",
         ),
-        triggers=(
-            "manual",
-            "documentation",
-            "guide",
-            "handbook",
-            "drawing",
-            "diagram",
-            "schematic",
-            "说明书",
-            "手册",
-            "资料",
-            "技术文件",
-            "图纸",
-            "电气图",
-            "图册",
-            "随机",
-            "文档",
-            "说明",
-            "操作规程",
-            "保养规程",
+        triggers=tuple(
+            (
+                "manual documentation guide handbook drawing diagram schematic 说明书 手册 资料 技术文件 图纸 电气图 图册 随机 "
+                "文档 说明 操作规程 保养规程 合格证 保修卡 质保书 保修证 原理图 接线图 方法"
+            ).split()
         ),
         baseline=("manual", "说明书"),
     ),
@@ -457,6 +445,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"安全(?:操作|生产|技术)?(?:教育|培训)|入场(?:教育|培训)|三级教育|\bsafety\s+(?:induction|training)\b",
             # the supplier training its own workers is not training of the buyer's staff
             r"(?:从业人员|服务人员|员工|雇员|职工)[^。；]{0,12}培训|(?:培训|教育)[^。；]{0,4}(?:其|本单位|自己的)(?:员工|从业人员|职工)",
+            # the provider qualifying its own workers for their posts ("岗前培训", "持证上岗")
+            r"持证上岗|上岗证|岗前(?:培训|教育)",
+            # training as a business the premises are (not) used for ("不得用于培训、餐饮等经营活动")
+            r"(?:用于|用作|从事|经营)[^。；]{0,10}培训|培训[^。；]{0,10}(?:等经营|经营活动|等用途|等活动)|"
+            r"\btraining\s+(?:and\s+other\s+|or\s+other\s+)?(?:purposes|activities|business(?:es)?)\b",
         ),
         triggers=(
             "train",
@@ -515,44 +508,30 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"laboratory|lab|mine|workshop)\b",
             # "online support"; an "online service" is what SaaS terms sell, not a way of supporting equipment
             r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
-            r"(?:供方|卖方|乙方|出卖人|厂家)[^。；]{0,6}负责[^。；]{0,4}安装",
-            r"现场|上门|驻场|派员|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|维修人员|专家)|差旅费|食宿|往返机票|"
+            # installation by the supplier's people: "卖方负责设备的安装调试", "确保其工作人员…安装和调试相关设备"
+            r"(?:供方|卖方|乙方|出卖人|厂家|供应商|承揽人)[^。；]{0,6}负责[^。；]{0,4}安装|"
+            r"(?:工作人员|技术人员|安装人员|工程师)[^。；]{0,16}安装(?:和|及|、|并)?调试|(?:安装|调试)[^。；]{0,6}由(?:供方|卖方|乙方|出卖人|"
+            r"厂家|供应商)[^。；]{0,4}(?:负责|派人|派员|完成)",
+            # people sent or stationed to do the service ("委派符合岗位资格要求的人员履行本合同", "派驻维保人员")
+            r"(?:委派|派驻|选派)[^。；]{0,16}(?:人员|工程师|技术员)",
+            # work done at the site ("由出卖人现场完成安装调试", "组织测绘人员进场作业")
+            r"现场(?:完成|进行|实施)|进场(?:作业|安装|调试|服务|维修|检修)",
+            # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
+            # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
+            r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
+            r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
+            r"[^。；，,]{0,12}现场|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责)|"
+            r"到达[^。；，,]{0,8}(?:所在地|地点|故障点)|"
+            r"上门|驻场|派员|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|维修人员|专家)|差旅费|食宿|往返机票|"
             r"(?:工程师|技术人员|维修人员|服务人员|售后人员)[^。；]{0,10}(?:到场|赶到|赶赴)|"
             r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护)|到达(?:现场|买方|用户)",
         ),
-        triggers=(
-            "online",
-            "clinic",
-            "hospital",
-            "lab",
-            "mine",
-            "workshop",
-            "在线",
-            "视频",
-            "安装",
-            "site",
-            "dispatch",
-            "send",
-            "travel",
-            "accommodation",
-            "lodging",
-            "remote",
-            "arriv",
-            "attend",
-            "visit",
-            "ticket",
-            "现场",
-            "上门",
-            "驻场",
-            "到场",
-            "赶到",
-            "赶赴",
-            "派",
-            "差旅",
-            "食宿",
-            "机票",
-            "远程",
-            "到达",
+        triggers=tuple(
+            (
+                "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
+                "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
+                "到达 进场"
+            ).split()
         ),
         baseline=("on-site", "现场"),
     ),

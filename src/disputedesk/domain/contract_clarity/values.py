@@ -193,7 +193,8 @@ def rates(sentence: str) -> list[Value]:
         if cap and re.search(
             r"(?:maximum|not\s+(?:to\s+)?exceed|capped|up\s+to|不超过|最高|上限)\s*(?:of\s+)?$"
             # "累计不超过合同总价的10%": the base may stand between the cap word and the figure in Chinese
-            r"|(?:不超过|不得超过|最高(?:不超过)?|上限为?)[^。；，,]{0,12}的$",
+            # (a space before the figure, as OCR and typed Chinese often have: "合同总价的 10%")
+            r"|(?:不超过|不得超过|最高(?:不超过)?|上限为?)[^。；，,]{0,12}的\s*$",
             before,
             I,
         ):

@@ -1,0 +1,84 @@
+"""What the report quotes for a clause kind (the table shows the first excerpt) and the values read from it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from disputedesk.domain.contract_clarity.analysis import check_text
+
+ZH = """设备买卖合同
+第一条 合同标的
+乙方向甲方出售数控加工中心一台。
+第二条 质量保证
+质保期为设备验收合格之日起十二个月。质保期内乙方免费维修。
+第五条 争议解决
+本合同适用中华人民共和国法律。因本合同引起的争议，提交中国国际经济贸易仲裁委员会在上海仲裁，仲裁语言为英文。
+"""
+
+EN = """SUPPLY AGREEMENT
+7. Warranty
+The Supplier warrants the Equipment for twelve (12) months from acceptance.
+12. Disputes
+This Agreement is governed by the laws of England. Any dispute shall be finally resolved by arbitration under
+the ICC Rules seated in Singapore, in English.
+"""
+
+
+def _first(text: str, kind: str) -> dict:
+    report = check_text(text, as_of=date(2026, 12, 4)).as_dict()
+    clause = next(c for c in report["clauses"] if c["kind"] == kind)
+    assert clause["present"], kind
+    return clause["excerpts"][0]
+
+
+def test_the_quoted_sentence_states_the_term_not_the_bare_heading_line() -> None:
+    first = _first(ZH, "warranty_period")
+    assert first["text"] == "质保期为设备验收合格之日起十二个月。"
+    assert first["location"]["clause"] == "第二条"
+    assert "twelve (12) months" in _first(EN, "warranty_period")["text"]
+
+
+def test_a_heading_line_is_still_quoted_when_it_is_all_that_was_found() -> None:
+    text = "第一条 标的\n买卖数控机床一台。\n第二条 质量保证\n本条另行约定。\n"
+    first = _first(text, "warranty_period")
+    assert first["text"] == "第二条 质量保证"
+    assert first["location"]["clause"] == "第二条"
+
+
+def test_the_sentence_naming_the_forum_comes_before_the_governing_law_sentence_under_a_disputes_heading() -> None:
+    first = _first(ZH, "dispute_resolution")
+    assert "仲裁委员会在上海仲裁" in first["text"]
+    assert "ICC" in _first(EN, "dispute_resolution")["text"]
+
+
+def test_a_cap_written_with_a_space_before_the_figure_is_still_the_cap() -> None:
+    """OCR and typed Chinese often put a space between 的 and the figure: "累计不超过合同总价的 10%"."""
+    text = (
+        "第四条 违约责任\n乙方未按约定响应或修复的，每延迟一日按合同总价的 0.5% 支付违约金，\n"
+        "累计不超过合同总价的 10%。\n"
+    )
+    report = check_text(text, as_of=date(2026, 12, 4)).as_dict()
+    remedy = next(c for c in report["clauses"] if c["kind"] == "support_remedy")
+    rates = {r["percent"]: r for r in remedy["values"]["rates"]}
+    assert rates["10"].get("role") == "cap"
+    assert rates["0.5"]["per"] == "day" and "role" not in rates["0.5"]
+
+
+def test_a_sentence_running_over_printed_lines_is_marked_on_each_line() -> None:
+    """A scan's OCR gives one paragraph per printed line: the marked contract text shows the whole sentence."""
+    from disputedesk.domain.contract_clarity.analysis import check_contract
+    from disputedesk.ingest.contract_text import read_text
+    from disputedesk.services.contracts import highlighted_paragraphs
+
+    doc = read_text(
+        "第三条 技术支持与响应\n乙方接到甲方故障通知后 4 小时内响应，48 小时内派技术人员到达现场，\n"
+        "72 小时内排除故障。\n第四条 其他\n本合同一式两份。\n".encode()
+    )
+    report = check_contract(doc.paragraphs, as_of=date(2026, 12, 4)).as_dict()
+    marked = {p["index"]: "".join(t for t, css, _ in p["pieces"] if css == "found") for p in
+              highlighted_paragraphs(doc, report)}  # fmt: skip
+    lines = {p.index: p.text for p in doc.paragraphs}
+    wrapped = next(i for i, t in lines.items() if t.startswith("72 小时"))
+    assert marked[wrapped] == "72 小时内排除故障。"
+    assert marked[wrapped - 1].startswith("乙方接到甲方故障通知后")
+    assert marked[wrapped + 2] == ""  # the next clause's sentence is not marked
