@@ -270,6 +270,35 @@ PAIRS = [
     ("documentation", "第七条 交货\n供方交货时应提供技术资料，并随货附装箱单。", True),
     ("training", "第六条 人员\n乙方应对操作人员进行岗前培训，特种作业人员必须持证上岗。", False),
     ("training", "第六条 培训\n卖方应对买方的操作人员进行培训，使其能独立操作设备。", True),
+    # the buyer failing to pay the service or maintenance fee is no remedy for a support failure ("服务费", "维保费用"
+    # hold the words of a support duty); the service performed below its quality standard is one
+    ("support_remedy", "第十条 违约\n甲方超过约定期限未支付服务费的，应按日支付万分之五的违约金。", False),
+    ("support_remedy", "第十条 违约\n甲方未按约定支付维保费用的，乙方有权暂停服务，甲方应赔偿乙方损失。", False),
+    ("support_remedy", "第十条 违约\n委托方拖延支付服务费用的，应支付违约金。", False),
+    ("support_remedy", "第十条 违约\n乙方未按时修复的，甲方可从未支付的服务费中扣除相应金额。", True),
+    (
+        "support_remedy",
+        "第十条 违约\n承修方未在约定期限内交付修理物的，每逾期一日，按修理费的百分之一支付违约金。",
+        True,
+    ),
+    (
+        "support_remedy",
+        "第十条 违约\n乙方未按约定的质量标准履行服务义务，经催告仍未改正的，甲方有权扣除履约保证金。",
+        True,
+    ),
+    ("support_remedy", "第十条 违约\n产品不符合质量标准的，卖方应负责退换。", False),
+    # what is done at the site decides: installation or repair there is on-site support, acceptance or a hand-over
+    # there is not; people sent to supervise are the buyer's
+    ("onsite_support", "第七条 验收\n双方应在交货现场进行验收。", False),
+    ("onsite_support", "第七条 验收\n货物到达后，双方在甲方现场进行交接并签字。", False),
+    ("onsite_support", "第七条 监督\n甲方委派管理人员对乙方的服务进行监督检查。", False),
+    ("onsite_support", "第七条 安装\n乙方在甲方现场进行设备安装和调试。", True),
+    ("onsite_support", "第七条 维修\n必要时乙方在现场完成维修。", True),
+    ("onsite_support", "第七条 服务\n乙方应选派具有资质的维保人员承担本项目。", True),
+    ("resolution_time", "第六条 保修\n保修期限为验收合格之日起12个月。", False),
+    ("resolution_time", "第六条 维修\n修理期限为十五日。", True),
+    ("documentation", "第四条 投标\n乙方应提供营业执照、资质证书等资格证明文件。", False),
+    ("warranty_period", "第五条 验收\n验收期内发现质量问题的，由乙方负责更换。", False),
 ]
 
 

@@ -90,11 +90,12 @@ _DOCS_ZH = (
     r"操作方法|使用方法|维修资料|竣工资料|验收资料)"
 )
 
+# on-site work in Chinese: what is done at the site (after "现场进行/完成…"); acceptance or a hand-over there is not support
+_SITE_WORK_ZH = r"[^。；，,]{0,10}(?:安装|调试|维修|维护|保养|服务|指导|处理|检修|抢修|救援|培训|排查|诊断|排除|修复)"
+
 # support remedies in Chinese: a support duty missed (_FAIL_ZH … _DUTY_ZH) and its consequence (_REMEDY_ZH)
 _FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
-_DUTY_ZH = (
-    r"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换|维保|维护|保养|修理|检修|保修|三包|返修)"
-)
+_DUTY_ZH = r"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换|维保|维护|保养|修理|检修|保修|三包|返修)(?!费)"
 _REMEDY_ZH = (
     r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|"
     r"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担)"

@@ -19,6 +19,7 @@ from .kinds_spec import (
     _REMEDY_ZH,
     _RESP_EN,
     _RESP_ZH,
+    _SITE_WORK_ZH,
     _SUPPLY_ZH,
     _VAGUE_EN,
     DUR_EN,
@@ -208,6 +209,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"[^。；]{{0,60}}{_REMEDY_ZH}",
             rf"{_DUTY_ZH}[^。；]{{0,20}}(?:达不到|未达到|未能达到|不符合|不达标|未达标)[^。；]{{0,12}}(?:标准|要求|约定)[^。；]{{0,60}}"
             rf"{_REMEDY_ZH}",
+            # the service performed below its quality standard ("未按合同约定的质量标准履行合同义务…甲方有权扣除履约保证金")
+            rf"(?:未按|未达到|达不到|不符合)[^。；]{{0,12}}(?:服务质量|服务标准|质量标准履行)[^。；]{{0,60}}{_REMEDY_ZH}",
             # downtime beyond a limit, then its consequence ("因乙方原因导致设备停机超过48小时的，按日支付…违约金")
             rf"(?:停机|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,20}}(?:超过|超出|累计)[^。；]{{0,40}}{_REMEDY_ZH}",
             # the buyer has the repair done by someone else at the supplier's cost
@@ -241,7 +244,11 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"[^。；]{0,12}(?<!不)(?<!不予)(?<!不得)(?:顺延|延长)",
         ),
         # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
-        exclude=_c(r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)"),
+        exclude=_c(
+            r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)",
+            # the buyer failing to pay the service or maintenance fee: the condition (before the first comma) is a payment
+            r"^[^，,；;]*(?:未|未按|未能|拖延|拖欠|逾期|延迟|迟延|超过)[^，,；;]{0,12}(?:支付|付款|交纳|缴纳|付清)",
+        ),
         triggers=tuple(
             (
                 "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
@@ -322,7 +329,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"保证[^。；]{0,20}?在[^。；]{0,12}?期(?:内|间)[^。；]{0,20}?(?:符合|满足|无缺陷|无质量问题|正常运行|正常使用|正常工作)",
             # quality problems during a stated period are the supplier's to put right ("托管期内，乙方新增设备的质量问题…由乙方负责",
             # "租赁期内设备出现质量问题的，出租方负责免费维修")
-            r"期(?:内|间内|限内)[^。；]{0,24}质量问题[^。；]{0,24}(?:由[^。；]{0,10}负责|负责(?:免费)?(?:维修|修理|更换|处理))",
+            r"(?<!验收)(?<!检验)(?<!异议)期(?:内|间内|限内)[^。；]{0,24}质量问题[^。；]{0,24}(?:由[^。；]{0,10}负责|负责(?:免费)?(?:维修|修理|更换|处理))",
         ),
         # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
         # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
@@ -513,14 +520,14 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:工作人员|技术人员|安装人员|工程师)[^。；]{0,16}安装(?:和|及|、|并)?调试|(?:安装|调试)[^。；]{0,6}由(?:供方|卖方|乙方|出卖人|"
             r"厂家|供应商)[^。；]{0,4}(?:负责|派人|派员|完成)",
             # people sent or stationed to do the service ("委派符合岗位资格要求的人员履行本合同", "派驻维保人员")
-            r"(?:委派|派驻|选派)[^。；]{0,16}(?:人员|工程师|技术员)",
+            r"(?:委派|派驻|选派)[^。；]{0,16}(?:人员|工程师|技术员)(?![^。；]{0,16}(?:监督|检查|验收|联络|协调))",
             # work done at the site ("由出卖人现场完成安装调试", "组织测绘人员进场作业")
-            r"现场(?:完成|进行|实施)|进场(?:作业|安装|调试|服务|维修|检修)",
+            rf"现场(?:完成|进行|实施|提供){_SITE_WORK_ZH}|进场(?:作业|安装|调试|服务|维修|检修)",
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
             r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
             r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
-            r"[^。；，,]{0,12}现场|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责)|"
+            rf"[^。；，,]{{0,12}}现场|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
             r"到达[^。；，,]{0,8}(?:所在地|地点|故障点)|"
             r"上门|驻场|派员|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|维修人员|专家)|差旅费|食宿|往返机票|"
             r"(?:工程师|技术人员|维修人员|服务人员|售后人员)[^。；]{0,10}(?:到场|赶到|赶赴)|"
