@@ -1,14 +1,16 @@
 """Shared fixtures: a fresh data directory, real databases (SQLite and PostgreSQL), a context.
 
 PostgreSQL: the server at 127.0.0.1:5432 (user postgres, trust auth; override with
-DISPUTEDESK_TEST_PG). Each test gets its own database, dropped afterwards. Without a server
-the PostgreSQL variants are skipped with the reason, except under CI=true, where they fail.
+DISPUTEDESK_TEST_PG). Each test gets its own database, dropped afterwards (on a background
+thread). ``db_url``/``settings``/``ctx``/``sqlite_ctx`` databases come at the newest schema,
+copied from one migrated once per test process; ``pg_url``/``pg_factory`` ones come empty.
+Without a server the PostgreSQL variants are skipped with the reason, except under CI=true,
+where they fail.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +19,12 @@ import pytest
 from disputedesk.config import Settings
 from disputedesk.services.context import Context
 
-from support import need
+from support import PG_ADMIN, finish_databases, migrated_pg, migrated_sqlite, need, pg_create, pg_drop, pg_url_for
 
-PG_ADMIN = os.environ.get("DISPUTEDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+# Argon2id at its cheapest for the users the tests create and sign in (a quarter of a second saved
+# per hash), here and in every server or CLI a test starts; the app's default stays the recommended
+# cost (tests/unit/core/test_password_hashing.py).
+os.environ.setdefault("DISPUTEDESK_TEST_CHEAP_PASSWORD_HASHES", "true")
 
 
 def _pg_available() -> str | None:
@@ -42,19 +47,22 @@ def pg_problem() -> str | None:
     return _PG_PROBLEM  # type: ignore[return-value]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_databases() -> Iterator[None]:
+    """Drops this process's template databases and waits for the last drops at the end."""
+    yield
+    errors = finish_databases()
+    assert not errors, errors
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database."""
     problem = pg_problem()
     need(problem is None, problem or "")
-    import psycopg
-
-    name = f"dd_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    name = pg_create()
+    yield pg_url_for(name)
+    pg_drop(name)
 
 
 @pytest.fixture
@@ -62,28 +70,29 @@ def pg_factory() -> Iterator[object]:
     """Creates extra empty PostgreSQL databases on demand (e.g. a restore target); drops them after."""
     problem = pg_problem()
     need(problem is None, problem or "")
-    import psycopg
-
     made: list[str] = []
 
     def make() -> str:
-        name = f"dd_test_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG_ADMIN, autocommit=True) as c:
-            c.execute(f'CREATE DATABASE "{name}"')
-        made.append(name)
-        return f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+        made.append(pg_create())
+        return pg_url_for(made[-1])
 
     yield make
-    with psycopg.connect(PG_ADMIN, autocommit=True) as c:
-        for name in made:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for name in made:
+        pg_drop(name)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new database at the newest schema, on each engine."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'dd.sqlite3'}"
-    return request.getfixturevalue("pg_url")
+        migrated_sqlite(tmp_path / "dd.sqlite3")
+        yield f"sqlite:///{tmp_path / 'dd.sqlite3'}"
+        return
+    problem = pg_problem()
+    need(problem is None, problem or "")
+    name = migrated_pg()
+    yield pg_url_for(name)
+    pg_drop(name)
 
 
 @pytest.fixture
@@ -113,6 +122,7 @@ def sqlite_ctx(data_dir: Path, tmp_path: Path) -> Iterator[Context]:
     """SQLite only, for tests about behaviour that does not depend on the engine."""
     from disputedesk.services.workspaces import ensure_workspace
 
+    migrated_sqlite(tmp_path / "one.sqlite3")
     s = Settings(data_dir=data_dir, database_url=f"sqlite:///{tmp_path / 'one.sqlite3'}", import_batch_files=7)
     c = Context.open(s)
     ensure_workspace(c, "default", "Default")

@@ -7,11 +7,11 @@ import json
 
 def load_full_demo(ctx) -> None:  # type: ignore[no-untyped-def]
     """The demo's files and records, plus (where those areas exist) its case and SLA evaluation."""
-    from disputedesk.services.demo import demo_dir, load_demo
-    from disputedesk.services.workspaces import ensure_workspace
+    from disputedesk.services.demo import demo_dir
 
-    ensure_workspace(ctx, "demo", "Demo")
-    load_demo(ctx, "demo")
+    from support import demo_loaded
+
+    demo_loaded(ctx, "demo", "Demo")
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
     try:
         from disputedesk.services.demo import load_demo_case

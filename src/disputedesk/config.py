@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     # before the batch's rows commit, so a row never points to a missing blob.
     import_batch_files: int = 200
     import_batch_bytes: int = 256 * 1024**2
+    # For the test suite only, which creates and signs in hundreds of users: new password hashes
+    # are Argon2id at its cheapest parameters instead of the library's recommended ones (about a
+    # quarter of a second each). Never set it on a server: the passwords would be easy to crack.
+    test_cheap_password_hashes: bool = False
 
     @property
     def db_pool_size(self) -> int:

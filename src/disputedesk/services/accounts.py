@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, or_, select, text
@@ -57,6 +57,13 @@ THROTTLE_MAX_FAILURES = 5
 _SIGNIN_LOCK = 0x5349474E  # PostgreSQL advisory lock key: sign-in attempts are counted one at a time
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
+_cheap_hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)  # tests only: see hasher()
+
+
+def hasher(ctx: Context) -> PasswordHasher:
+    """The recommended Argon2id parameters; the cheapest ones only under the test suite's explicit
+    ``test_cheap_password_hashes`` setting (a hash keeps its parameters: either verifies any hash)."""
+    return _cheap_hasher if ctx.settings.test_cheap_password_hashes else _hasher
 
 
 class AccountError(ValueError):
@@ -96,7 +103,7 @@ def create_user(
             u = User(
                 username=username,
                 display_name=display_name,
-                password_hash=_hasher.hash(password),
+                password_hash=hasher(ctx).hash(password),
                 is_admin=is_admin,
                 disabled=False,
                 created_at=ctx.clock(),
@@ -128,7 +135,7 @@ def set_password(ctx: Context, username: str, password: str, *, actor: str) -> N
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if u is None:
             raise AccountError(field_error("username", "no user %(value)s", value=repr(username)))
-        u.password_hash = _hasher.hash(password)
+        u.password_hash = hasher(ctx).hash(password)
         u.session_version += 1  # signs out every existing session
     audit(ctx, "user.password_reset", actor, detail={"username": username})
 
@@ -263,11 +270,11 @@ def authenticate(ctx: Context, username: str, password: str, address: str | None
     try:
         if u is not None and not u.disabled:
             try:
-                ok = _hasher.verify(u.password_hash, password)
+                ok = hasher(ctx).verify(u.password_hash, password)
             except (VerifyMismatchError, VerificationError, InvalidHashError):
                 ok = False
         else:
-            _hasher.hash(password)  # same work either way: no user enumeration by timing
+            hasher(ctx).hash(password)  # same work either way: no user enumeration by timing
     finally:
         with unit_of_work(ctx.engine) as s:
             row = s.get(AuditEvent, attempt_id)
@@ -275,9 +282,9 @@ def authenticate(ctx: Context, username: str, password: str, address: str | None
                 row.action = "signin" if ok and u is not None else "signin.failed"
     if not ok or u is None:
         raise SignInRefused(T("wrong user name or password"))
-    if _hasher.check_needs_rehash(u.password_hash):
+    if hasher(ctx).check_needs_rehash(u.password_hash):
         with unit_of_work(ctx.engine) as s:
-            s.get(User, u.id).password_hash = _hasher.hash(password)  # type: ignore[union-attr]
+            s.get(User, u.id).password_hash = hasher(ctx).hash(password)  # type: ignore[union-attr]
     return u
 
 

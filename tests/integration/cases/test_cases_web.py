@@ -15,13 +15,12 @@ from typer.testing import CliRunner
 from disputedesk.cli import app as cli_app
 from disputedesk.config import get_settings
 from disputedesk.services import cases
-from disputedesk.services.demo import demo_dir, load_demo
+from disputedesk.services.demo import demo_dir
 from disputedesk.services.demo import load_demo_case as demo_case
-from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 from disputedesk.web.routes import cases as case_routes
 
-from support import CSRF_RE, api_token, make_user, sign_in
+from support import CSRF_RE, api_token, demo_loaded, make_user, sign_in
 
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
@@ -41,9 +40,7 @@ def cases_app(ctx):  # type: ignore[no-untyped-def]
 
 
 def load_demo_case(ctx) -> int:  # type: ignore[no-untyped-def]
-    ctx.clock = lambda: NOW  # "today" for overdue steps and days left
-    ensure_workspace(ctx, "demo", "Demo dispute")
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", "Demo dispute", now=NOW)  # NOW: "today" for overdue steps and days left
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
     demo_case(ctx, "demo", spec)
     return cases.list_cases(ctx, "demo")[0].id

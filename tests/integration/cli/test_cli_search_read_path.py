@@ -18,13 +18,12 @@ from typer.testing import CliRunner
 from disputedesk import fastread
 from disputedesk.cli import app
 from disputedesk.config import get_settings
-from disputedesk.services.demo import load_demo
 from disputedesk.services.imports import import_paths
 from disputedesk.services.mail import list_threads
 from disputedesk.store import search_sql
 from disputedesk.store.db import unit_of_work
 
-from support import write_files
+from support import demo_loaded, write_files
 
 
 def _mail(n: int, subject: str, body: str, frm: str = "wang@supplier.cn", to: str = "anna@buyer.example") -> bytes:
@@ -52,7 +51,7 @@ def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-u
     get_settings.cache_clear()
     ctx = Context.open(Settings(data_dir=data))
     ensure_workspace(ctx, "default")
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", None)
     mbox = b"".join(
         _mail(i, s, b)
         for i, (s, b) in enumerate(

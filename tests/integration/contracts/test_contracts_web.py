@@ -7,17 +7,14 @@ from contextlib import contextmanager
 import pytest
 from fastapi.testclient import TestClient
 
-from disputedesk.services.demo import load_demo
-from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 
-from support import api_token, make_user, sign_in
+from support import api_token, demo_loaded, make_user, sign_in
 
 
 @pytest.fixture
 def demo(ctx):  # type: ignore[no-untyped-def]
-    ensure_workspace(ctx, "demo", "Demo dispute")
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", "Demo dispute")
     make_user(ctx, "owner", "demo", "owner")
     return ctx
 

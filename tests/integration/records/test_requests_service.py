@@ -20,6 +20,7 @@ from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import LedgerEntry, SupportRequest
 
 from records_fixtures import SERIAL, TERMS, seed
+from support import demo_loaded
 
 WS = "default"
 
@@ -272,10 +273,8 @@ def test_the_demos_requests_opened_again_from_their_threads_get_the_same_deadlin
     """The SLA engine judges a request opened through the public service exactly like the demo's:
     each demo request's thread, unlinked and opened again (same severity, its resolution recorded
     with `close`), gets the same deadlines, statuses and lateness as the demo request had."""
-    from disputedesk.services.demo import load_demo
-
     ctx = sqlite_ctx
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", None)
     as_of = t("2026-11-20T12:00+01:00")
     sla.evaluate_all(ctx, "demo", as_of=as_of, actor="t")
 

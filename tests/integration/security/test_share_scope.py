@@ -14,13 +14,11 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from disputedesk.services import accounts
-from disputedesk.services.demo.loader import load_demo
 from disputedesk.services.share_scope import case_scope
-from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 from disputedesk.web.auth import CASE_SCOPE_ROUTES
 
-from support import make_user
+from support import demo_loaded, make_user
 
 CASE = "CASE-2026-001"
 INTERNAL = "E-0099"  # 20261012T061500Z_internal-next-steps.eml: not linked to the case
@@ -39,8 +37,7 @@ PUBLIC = {
 
 @pytest.fixture
 def case_link(ctx):  # type: ignore[no-untyped-def]
-    ensure_workspace(ctx, "demo", "Demo dispute")
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", "Demo dispute")
     make_user(ctx, "olga", "demo", "owner")
     token, _ = accounts.create_share_link(ctx, "demo", created_by="olga", case_number=CASE, label="Dr. Falk")
     return ctx, token

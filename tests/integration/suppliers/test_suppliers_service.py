@@ -17,9 +17,10 @@ from disputedesk.services import suppliers as svc
 from disputedesk.services.demo import demo_dir, load_demo_sla, load_demo_suppliers
 from disputedesk.services.imports import Candidate, import_candidates
 from disputedesk.services.verify import verify
-from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import LedgerEntry, Message, Organization, Workspace
+
+from support import demo_loaded
 
 RUIFENG = {
     "name_zh": "深圳市锐锋激光智能装备有限公司",
@@ -340,11 +341,8 @@ def test_escalation_reviews_and_ranking_from_measured_data(sctx) -> None:
 
 
 def test_demo_suppliers_full_profile_flagged_fraud_and_ranking(sctx) -> None:
-    from disputedesk.services.demo import load_demo
-
     ctx = sctx
-    ensure_workspace(ctx, "demo", "Demo")
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", "Demo")
     spec = json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8"))
     load_demo_sla(ctx, "demo", spec)
     load_demo_suppliers(ctx, "demo", spec)

@@ -14,11 +14,10 @@ from typer.testing import CliRunner
 from disputedesk.cli import app as cli_app
 from disputedesk.config import get_settings
 from disputedesk.services import suppliers as svc
-from disputedesk.services.demo import demo_dir, load_demo, load_demo_suppliers
-from disputedesk.services.workspaces import ensure_workspace
+from disputedesk.services.demo import demo_dir, load_demo_suppliers
 from disputedesk.web.app import create_app
 
-from support import api_token, make_user, sign_in
+from support import api_token, demo_loaded, make_user, sign_in
 
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
@@ -37,9 +36,7 @@ def supplier_app(ctx):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def demo(ctx):  # type: ignore[no-untyped-def]
-    ctx.clock = lambda: NOW
-    ensure_workspace(ctx, "demo", "Demo dispute")
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", "Demo dispute", now=NOW)
     load_demo_suppliers(ctx, "demo", json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8")))
     make_user(ctx, "owner", "demo", "owner")
     return ctx

@@ -8,19 +8,16 @@ import pytest
 
 from disputedesk.config import Settings
 from disputedesk.services.context import Context
-from disputedesk.services.demo import load_demo
 from disputedesk.services.evidence import list_evidence
 from disputedesk.services.migrate_storage import MigrationError, move
 from disputedesk.services.verify import verify
-from disputedesk.services.workspaces import ensure_workspace
 
-from support import make_user
+from support import demo_loaded, make_user
 
 
 def test_demo_moves_to_postgresql_and_verifies(sqlite_ctx, pg_url, tmp_path: Path) -> None:
     src = sqlite_ctx
-    ensure_workspace(src, "demo", "Demo dispute")
-    load_demo(src, "demo")
+    demo_loaded(src, "demo", "Demo dispute")
     make_user(src, "owner", "demo", "owner")
     before = list_evidence(src, "demo", limit=1000)
     target = Context.open(

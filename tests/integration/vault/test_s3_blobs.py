@@ -31,7 +31,7 @@ from disputedesk.store.blobs import BlobStoreError, S3BlobStore
 from disputedesk.store.db import make_engine, migrate
 
 from s3server import ACCESS_KEY, SECRET_KEY, server_problem, start_s3_server
-from support import need, write_files
+from support import demo_loaded, need, write_files
 
 MiB = 1024 * 1024
 ROOT = Path(__file__).resolve().parents[3]
@@ -314,11 +314,9 @@ def test_migrate_storage_moves_the_embedded_demo_to_postgresql_and_s3(
     pg_factory,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    from disputedesk.services.demo import load_demo
     from disputedesk.services.migrate_storage import move
 
-    ensure_workspace(sqlite_ctx, "demo", "Demo dispute")
-    load_demo(sqlite_ctx, "demo")
+    demo_loaded(sqlite_ctx, "demo", "Demo dispute")
     settings = Settings(data_dir=tmp_path / "t", database_url=pg_factory())
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)

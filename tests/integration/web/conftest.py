@@ -10,11 +10,10 @@ from fastapi.testclient import TestClient
 from pages_support import RUIFENG
 
 from disputedesk.services.context import Context
-from disputedesk.services.demo import load_demo
 from disputedesk.services.suppliers import profile as supplier_profiles
 from disputedesk.web.app import create_app
 
-from support import make_user, sign_in
+from support import demo_loaded, make_user, sign_in
 
 
 @pytest.fixture
@@ -25,7 +24,7 @@ def client_for(ctx: Context) -> Iterator[object]:
         if workspace_setup == "one supplier":
             supplier_profiles.create_supplier(ctx, "default", RUIFENG, actor="test")
         elif workspace_setup == "demo":
-            load_demo(ctx, "default")
+            demo_loaded(ctx, "default", None)
         make_user(ctx, "owner", "default", "owner")
         c = TestClient(create_app(ctx), raise_server_exceptions=False)
         c.__enter__()

@@ -5,17 +5,14 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from disputedesk.services.demo import load_demo
-from disputedesk.services.workspaces import ensure_workspace
 from disputedesk.web.app import create_app
 
-from support import make_user, sign_in
+from support import demo_loaded, make_user, sign_in
 
 
 @pytest.fixture
 def demo_client(ctx):  # type: ignore[no-untyped-def]
-    ensure_workspace(ctx, "demo", "Demo dispute")
-    load_demo(ctx, "demo")
+    demo_loaded(ctx, "demo", "Demo dispute")
     make_user(ctx, "owner", "demo", "owner")
     with TestClient(create_app(ctx)) as c:
         sign_in(c, "owner")
