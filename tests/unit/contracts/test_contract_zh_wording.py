@@ -299,6 +299,20 @@ PAIRS = [
     ("resolution_time", "第六条 维修\n修理期限为十五日。", True),
     ("documentation", "第四条 投标\n乙方应提供营业执照、资质证书等资格证明文件。", False),
     ("warranty_period", "第五条 验收\n验收期内发现质量问题的，由乙方负责更换。", False),
+    # a sixth set of our own, other contract types (IT service levels, medical equipment, vehicle 三包, elevator
+    # maintenance): a fault acknowledged or taken up within a time; an uptime level missed and its consequence
+    ("response_time", "5. 服务级别\n对于一级故障，服务商应在15分钟内确认并开始处理。", True),
+    ("response_time", "5. 服务\n服务商收到工单后30分钟内受理。", True),
+    ("response_time", "第八条 质量\n甲方收到乙方问题报告后3日内确认。", False),
+    ("response_time", "第八条 订货\n乙方收到订单后2日内确认。", False),
+    ("response_time", "第五条 维保\n维保单位应设立24小时维修值班电话。", False),
+    ("support_remedy", "5. 服务级别\n月可用率低于99.9%的，服务商按下表向客户返还服务费。", True),
+    ("support_remedy", "第七条 售后\n保修期内设备开机率应不低于95%，每低于1%，保修期延长一个月。", True),
+    ("support_remedy", "第八条 三包\n一次修理时间超过5日的，销售者应当为消费者提供备用车或给予交通费用补偿。", True),
+    ("support_remedy", "第三条 违约\n供方所交货物型号不符合规定的，需方同意利用的，按质论价。", False),
+    ("onsite_support", "第五条 维保\n维保单位应每15日对电梯进行一次清洁、润滑、调整和检查。", False),
+    ("onsite_support", "第三条 交货\n交货地点：需方工地现场。", False),
+    ("documentation", "第三条 包装\n包装物由供方提供，不予回收。", False),
 ]
 
 

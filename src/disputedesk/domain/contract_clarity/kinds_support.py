@@ -46,6 +46,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_RESP_ZH}[^。；.;]{{0,30}}?{DUR_ZH_B}",
             rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
             r"响应时间|响应时限",
+            # a fault or a request acknowledged or taken up within a time ("对于一级故障，服务商应在15分钟内确认并开始处理")
+            rf"(?:故障|报修|工单|服务请求|支持请求)[^。；]{{0,30}}{DUR_ZH_B}\s*(?:内|以内)[^。；，,]{{0,6}}(?:确认|受理|开始处理|着手处理)",
             # a response within a time the contract sets elsewhere ("未在规定时间内响应")
             rf"(?:规定|约定|承诺|要求)(?:的)?(?:时间|时限|期限)内[^。；.;]{{0,6}}{_RESP_ZH}",
             rf"(?:及时|尽快|立即|第一时间)[^。；.;]{{0,8}}{_RESP_ZH}",
@@ -69,7 +71,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "respon repl acknowledg answer react call 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到"
+                "respon repl acknowledg answer react call 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到 确认 受理 开始处理 着手处理"
             ).split()
         ),
         baseline=("response time", "响应"),
@@ -237,7 +239,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:for\s+each|per)\s+(?:\w+\s+){0,3}(?:hour|day|percentage\s+point)\b[^.;。；]{0,120}\b(?:resolution|response|"
             r"repair|arrival|uptime|availability)\b[^.;。；]{0,80}\b(?:pay|credit|deduct|extend)\w*",
             r"\b(?:loan|substitute|temporary|backup|stand-?by)\s+(?:unit|machine|equipment|chiller|device|system)\b",
-            r"(?:开机率|可用率|服务等级)[^。；]{0,40}(?:顺延|扣减|违约金|赔偿|补偿)",
+            # an uptime or service level missed, then its consequence ("月可用率低于99.9%的，…返还服务费",
+            # "开机率…每低于1%，保修期延长一个月")
+            rf"(?:开机率|可用率|可用性|在线率|正常运行时间|服务等级|服务水平)[^。；]{{0,40}}(?:顺延|延长|返还|{_REMEDY_ZH})",
             # the warranty or term extended by the downtime ("保修期内因质量问题停机的，保修期相应顺延"); not "不予顺延"
             r"(?:停机|停用|故障|不能正常(?:使用|运行|工作)|维修|修理|返修)[^。；]{0,40}(?:质保期|保修期|保证期|服务期|租期|租赁期|"
             r"三包(?:有效)?期|包修期)"
@@ -253,7 +257,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             (
                 "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 "
-                "费用 支出 备用 替代 代用 周转 减付 核减 不予支付 拒付 拒绝支付 暂停支付"
+                "费用 支出 备用 替代 代用 周转 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()
         ),
         baseline=("service credit", "赔偿"),
