@@ -78,8 +78,9 @@ def serving(env: dict[str, str]) -> Iterator[str]:
             proc.kill()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
+    """One Chromium per test process; every test gets a context of its own (cookies, storage)."""
     need(Path(CHROMIUM).exists() or shutil.which("chromium") is not None, f"Debian's Chromium not found at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
