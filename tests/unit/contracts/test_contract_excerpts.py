@@ -82,3 +82,20 @@ def test_a_sentence_running_over_printed_lines_is_marked_on_each_line() -> None:
     assert marked[wrapped] == "72 小时内排除故障。"
     assert marked[wrapped - 1].startswith("乙方接到甲方故障通知后")
     assert marked[wrapped + 2] == ""  # the next clause's sentence is not marked
+
+
+def test_an_acceptance_named_only_as_the_warranty_start_is_not_an_inspection_clause() -> None:
+    """Otherwise the report says inspection is agreed, with the warranty's twelve months as its period."""
+    warranty_only = "设备买卖合同\n第一条 合同标的\n乙方向甲方出售数控加工中心一台。\n第二条 质量保证\n" \
+        "质保期为设备验收合格之日起十二个月。质保期内乙方免费维修。\n"  # fmt: skip
+    report = check_text(warranty_only, as_of=date(2026, 12, 4)).as_dict()
+    kinds = {c["kind"]: c for c in report["clauses"]}
+    assert kinds["warranty_period"]["present"]
+    assert not kinds["inspection_acceptance"]["present"]
+
+    with_inspection = warranty_only + "第三条 验收\n设备到货后，甲方应在十日内进行验收，并书面提出质量异议。\n"
+    report = check_text(with_inspection, as_of=date(2026, 12, 4)).as_dict()
+    inspection = next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")
+    assert inspection["present"]
+    assert inspection["excerpts"][0]["location"]["clause"] == "第三条"
+    assert [(d["value"], d["unit"]) for d in inspection["values"]["durations"]] == [("10", "day")]

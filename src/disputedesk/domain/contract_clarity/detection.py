@@ -153,6 +153,22 @@ def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
 # finding is about
 _KEEP_WITH_PERIOD = frozenset({"inspection_acceptance"})
 
+# An acceptance named only as the moment another period starts ("质保期为设备验收合格之日起十二个月", "warranty of 12
+# months from acceptance") is not an inspection clause: the model reads 验收/acceptance as the kind's word, and then the
+# warranty's twelve months became the "inspection period". Such a sentence counts for inspection only when another
+# inspection word remains once the start events are taken out.
+_START_EVENT = re.compile(
+    r"(?:(?:终|初|最终)?验收|检验|检测|调试)(?:合格|通过|完毕|完成|结束)?(?:之日|日|后|当日|次日)(?:起|开始|起算)?"
+    r"|(?:(?:from|after|following|upon|on)\s+(?:the\s+)?(?:date\s+of\s+)?(?:(?:final|successful|provisional)\s+)?"
+    r"acceptance(?:\s+certificate)?)",
+    re.I,
+)
+_INSPECTION_WORD = re.compile(r"验收|检验|检测|检查|异议|inspect|accept|test|objection|reject", re.I)
+
+
+def _inspection_only_as_start(text: str) -> bool:
+    return bool(_START_EVENT.search(text)) and not _INSPECTION_WORD.search(_START_EVENT.sub(" ", text))
+
 
 def apply_model(
     clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
@@ -176,7 +192,10 @@ def apply_model(
     order = [(sent, head) for sent, head in _model_sentences(clauses)]
     order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in hit_keys)
     for sent, head in order:
+        start_only = "inspection_acceptance" in best and _inspection_only_as_start(sent.text)
         for kind, score in zip(kinds, scorer.scores(sent.text, head), strict=True):
+            if start_only and kind == "inspection_acceptance":
+                continue
             if score > best[kind][0]:
                 best[kind] = (score, sent)
         if settle_early and all(best[k][0] > used[k][2] for k in kinds):
