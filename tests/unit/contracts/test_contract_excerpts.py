@@ -99,3 +99,22 @@ def test_an_acceptance_named_only_as_the_warranty_start_is_not_an_inspection_cla
     assert inspection["present"]
     assert inspection["excerpts"][0]["location"]["clause"] == "第三条"
     assert [(d["value"], d["unit"]) for d in inspection["values"]["durations"]] == [("10", "day")]
+
+
+def test_a_numbered_sub_clause_whose_first_printed_line_wraps_mid_sentence_is_read_whole() -> None:
+    """A scan gives "6.2 乙方未按…按合同总价的 0.3% 支" and "付违约金；…" as two lines: the first is no heading line,
+    so the remedy is found (before: "no remedy for support failures") and its excerpt holds both lines."""
+    text = (
+        "第六条 违约责任\n6.1 乙方逾期交货的，每逾期一日按合同总价的 0.5‰ 向甲方支付违约金。\n"
+        "6.2 乙方未按本合同第五条约定时限到场或排除故障的，每超过一日按合同总价的 0.3% 支\n"
+        "付违约金；累计不超过合同总价的 8%。\n"
+    )
+    report = check_text(text, as_of=date(2026, 12, 4)).as_dict()
+    remedy = next(c for c in report["clauses"] if c["kind"] == "support_remedy")
+    assert remedy["present"]
+    assert remedy["excerpts"][0]["text"].endswith("0.3% 支付违约金；")
+    assert remedy["excerpts"][0]["location"]["clause"] == "6.2"
+    assert not any(f.get("kind") == "support_remedy" and f.get("code") == "missing" for f in report["findings"])
+    # a short heading line still stands apart from the sentence under it
+    first = _first("第四条 质量保证\n4.1 质保期\n设备质保期为验收合格之日起二十四个月。\n", "warranty_period")
+    assert first["text"] == "设备质保期为验收合格之日起二十四个月。"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .clauses import Clause, Location, markdown_heading
+from .clauses import Clause, Location, heading_hint, markdown_heading
 from .legal import LegalRule
 from .text import sentence_spans
 
@@ -66,13 +66,25 @@ def clause_sentences(clause: Clause) -> list[tuple[int, int]]:
     return clause.sentence_cache
 
 
+def _heading_line(clause: Clause, first: str) -> bool:
+    """Whether a clause's first paragraph is a heading line ("第四条 质量保证", "7.2 Warranty", "7.2") rather
+    than the first printed line of a sentence wrapped by a scan or PDF ("6.2 乙方未按约定到场的，每超过一日按 0.3% 支"):
+    a short line whose words after the number are the clause's title (or nothing), or one the reader marked."""
+    if heading_hint(clause.segments[0].paragraph) is not None:
+        return True
+    if len(first) > 80:
+        return False
+    body = first.split(None, 1)[1] if len(first.split(None, 1)) > 1 else ""
+    return bool(clause.heading) or len(body) <= 3
+
+
 def _clause_sentences(clause: Clause) -> list[tuple[int, int]]:
     cuts: set[int] = set()
     segs = clause.segments
     for i, seg in enumerate(segs[1:], start=1):
         prev = segs[i - 1].paragraph.text.rstrip()
         if (
-            (i == 1 and clause.label is not None and len(prev) <= 80)
+            (i == 1 and clause.label is not None and _heading_line(clause, prev))
             or (prev and prev[-1] in ".;:。；：!?！？")
             or " | " in prev
             or " | " in seg.paragraph.text
