@@ -118,3 +118,23 @@ def test_a_numbered_sub_clause_whose_first_printed_line_wraps_mid_sentence_is_re
     # a short heading line still stands apart from the sentence under it
     first = _first("第四条 质量保证\n4.1 质保期\n设备质保期为验收合格之日起二十四个月。\n", "warranty_period")
     assert first["text"] == "设备质保期为验收合格之日起二十四个月。"
+
+
+def test_the_warranty_length_is_the_one_the_warranty_clause_states_not_the_retention_money_release() -> None:
+    """Payment terms often release the retention money (质保金) "验收合格满一年后": the report said 12 months for a
+    24-month warranty and quoted the payment term as the warranty clause."""
+    text = (
+        "第三条 付款方式\n3.1 设备到货后支付90%；验收合格满一年后无息支付剩余10%作为质保金。\n"
+        "第四条 质量保证\n4.1 乙方保证设备为全新产品。设备质保期为自双方签署验收报告之日起24个月。\n"
+        "4.2 质保期内乙方负责免费维修。\n"
+    )
+    report = check_text(text, as_of=date(2026, 12, 4)).as_dict()
+    warranty = next(c for c in report["clauses"] if c["kind"] == "warranty_period")
+    assert warranty["values"]["months"] == "24"
+    assert warranty["values"]["start_event"] == "双方签署验收报告"
+    assert warranty["excerpts"][0]["text"] == "设备质保期为自双方签署验收报告之日起24个月。"
+    assert warranty["excerpts"][0]["location"]["clause"] == "4.1"
+    en = (
+        "5. Warranty\nThe Seller shall repair defects free of charge. The Warranty Period is twenty-four (24) months.\n"
+    )
+    assert _first(en, "warranty_period")["text"] == "The Warranty Period is twenty-four (24) months."

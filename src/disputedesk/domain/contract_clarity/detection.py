@@ -21,6 +21,7 @@ from .records import (
     _Hit,
     _Sentence,
     clause_sentences,
+    states_own_period,
 )
 from .text import is_cjk
 from .vague import VAGUE_TERMS
@@ -230,6 +231,8 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
     v: Json = r.values
     direct = [h.sentence for h in r.hits if not h.by_heading]
     sentences = direct or [h.sentence for h in r.hits]
+    # the sentence naming the kind's own period gives its length before one that mentions it in passing
+    sentences.sort(key=lambda s: not states_own_period(kind, s.text))
     for s in sentences:
         t = s.text
         if kind in ("response_time", "resolution_time", "onsite_support", "inspection_acceptance", "spare_parts",

@@ -6,6 +6,7 @@ Split out of analysis.py (DESIGN.md: modules of about 600 lines at most); pure, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,6 +103,25 @@ def _clause_sentences(clause: Clause) -> list[tuple[int, int]]:
             if b > a:
                 out.append((a, b))
     return out
+
+
+# A sentence that names the kind's own period ("设备质保期为…24个月", "The Warranty Period is 24 months") says more than
+# one that only mentions the word on the way ("验收合格满一年后支付剩余10%作为质保金": retention money of the payment
+# terms, released after a year): its length is the one read, and it is the sentence the report's table quotes.
+_NAMES_OWN_PERIOD = {
+    "warranty_period": re.compile(
+        r"(?:质保|保修|质量保证|保证|保固)期(?!满|届满|结束|后|内)|"
+        r"\b(?:warranty|guarantee|defects?\s+liability)\s+period\b|\bwarrant(?:s|y|ies)?\b[^.;]{0,80}\bfor\b",
+        re.IGNORECASE,
+    ),
+}
+_PAYMENT_TERM = re.compile(r"质保金|保证金|尾款|retention|retained|\bpayment\b|\bpaid\b|支付|付款", re.IGNORECASE)
+
+
+def states_own_period(kind: str, text: str) -> bool:
+    """Whether the sentence names the kind's own period (and is not a payment term that mentions it)."""
+    rx = _NAMES_OWN_PERIOD.get(kind)
+    return rx is not None and bool(rx.search(text)) and not _PAYMENT_TERM.search(text)
 
 
 # ------------------------------------------------------------------ internal records
