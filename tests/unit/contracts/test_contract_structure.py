@@ -217,3 +217,19 @@ def test_english_numbering_annexes_and_bilingual_clauses() -> None:
     warranty = clauses[3]
     assert "12 months" in warranty.text and "十二个月" in warranty.text
     assert warranty.heading == "Warranty / 质量保证"
+
+
+def test_a_sub_clause_number_on_a_line_of_its_own_is_that_clause() -> None:
+    """ "### 4.1" with no title (or a PDF line "4.1" above its sentence) is clause 4.1: it was read as "4." titled "1"
+    and merged into clause 4 as if it were the other language's version of it."""
+    md = (
+        "## 4. 违约责任\n### 4.1\n乙方未按约定到场维修的，每逾期一日按合同总价的千分之五支付违约金。\n"
+        "## 5. 争议解决\n### 5.1\n协商不成的，向甲方所在地人民法院起诉。\n"
+    )
+    clauses = split_clauses(paragraphs_from_text(md))
+    assert [c.label for c in clauses] == ["4", "4.1", "5", "5.1"]
+    assert clauses[1].text.endswith("支付违约金。") and clauses[0].heading == "违约责任"
+    plain = "7. Warranty\n7.1\nThe Seller warrants the Equipment for 12 months.\n7.2\nDefects are repaired free.\n"
+    assert labels(paragraphs_from_text(plain)) == ["7", "7.1", "7.2"]
+    # a figure on a line of its own elsewhere stays text
+    assert labels(paragraphs_from_text("7. Price\nThe unit price in EUR is\n25.50\nper piece.\n")) == ["7"]

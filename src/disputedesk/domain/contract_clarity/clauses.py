@@ -165,6 +165,7 @@ _RE_EN_ARTICLE = re.compile(
     r"^(ARTICLE|Article|SECTION|Section|CLAUSE|Clause|§)\s*(\d+(?:\.\d+)*|[IVXLC]+)\b\.?", re.UNICODE
 )
 _RE_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\)|、|．)?\s*(?=\S)")
+_RE_BARE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)、．]?\s*$")
 _RE_ROMAN = re.compile(r"^([IVX]{1,5})\.\s+(?=[A-Z])")
 _RE_SCHEDULE = re.compile(
     r"^(SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit|ATTACHMENT|Attachment)"
@@ -261,6 +262,15 @@ def _parse_heading(text: str, last_top: int | None, hinted: bool = False) -> _He
         n = _roman_to_int(m.group(1))
         if n is not None:
             return _Heading(m.group(1), str(n), 1, _title(text[m.end() :]), "roman")
+    m = _RE_BARE_NUMBER.match(text)
+    if m:
+        # a number on a line of its own ("### 4.1", a PDF line "4.1" above its sentence): a heading when the reader
+        # marked it, or a sub-clause number that follows the numbering; "4.1" is never "4." titled "1"
+        num = m.group(1)
+        parts = num.split(".")
+        top = int(parts[0])
+        follows = len(parts) > 1 and last_top is not None and top in (last_top, last_top + 1)
+        return _Heading(num, num, len(parts), "", "digit") if top and (hinted or follows) else None
     m = _RE_NUMBERED.match(text)
     if m:
         num = m.group(1)
