@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -58,6 +59,11 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         cap_request_threads(threads)
+        if ctx.settings.test_cheap_password_hashes:
+            logging.getLogger("disputedesk.web").warning(
+                "DISPUTEDESK_TEST_CHEAP_PASSWORD_HASHES is set: new passwords are hashed at the cheapest Argon2id "
+                "cost, for the test suite only. Unset it on any server people use."
+            )
         # Trusted timestamps of the ledger (if a TSA is configured): the worker's hourly check, here
         # when this process runs the jobs itself (embedded mode).
         stop = timestamps.start_timer(ctx) if ctx.settings.jobs != "queue" else None

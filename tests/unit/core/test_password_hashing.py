@@ -40,3 +40,19 @@ def test_cheap_test_hashes_still_verify_and_are_upgraded_by_a_server(tmp_path: P
     with pytest.raises(VerifyMismatchError):
         server.verify(h, "wrong horse battery")
     assert server.check_needs_rehash(h)  # a server signing such a user in hashes the password again
+
+
+@pytest.mark.parametrize("cheap", [True, False])
+def test_a_server_started_with_the_test_setting_says_so_in_its_log(
+    sqlite_ctx: Context, cheap: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from disputedesk.web.app import create_app
+
+    settings = sqlite_ctx.settings.model_copy(update={"test_cheap_password_hashes": cheap})
+    ctx = Context(settings=settings, engine=sqlite_ctx.engine, blobs=sqlite_ctx.blobs)
+    with caplog.at_level("WARNING", logger="disputedesk.web"), TestClient(create_app(ctx)):
+        pass
+    warned = [r.getMessage() for r in caplog.records if "CHEAP_PASSWORD_HASHES" in r.getMessage()]
+    assert bool(warned) == cheap
