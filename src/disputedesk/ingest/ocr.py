@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .pdf_layout import OCR_METADATA_KEY, join_cjk
+from .pdf_layout import OCR_METADATA_KEY, is_page_number, join_cjk
 
 LANGUAGES = "chi_sim+eng"
 DPI = 300
@@ -125,6 +125,11 @@ def _parse_tsv(tsv: str, page: int) -> list[OcrLine]:
         line_height = sorted(h for _, _, h in words)[len(words) // 2]
         heights.append(line_height)
         lines.append(OcrLine(text, page, conf, None))
+    # a page number printed above or below the text ("第 1 页", "- 3 -", "Page 3 of 9") is no part of the contract: the
+    # PDF text layer drops it by its place in the margin (pdf_layout); here it is the first or last line of the page
+    for edge in (-1, 0):
+        if lines and is_page_number(lines[edge].text):
+            del lines[edge], heights[edge]
     if heights:
         body = sorted(heights)[len(heights) // 2]
         for line, h in zip(lines, heights, strict=True):

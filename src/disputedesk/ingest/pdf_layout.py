@@ -24,6 +24,13 @@ _PAGE_NUMBER = re.compile(
     r"(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}|共\s*\d+\s*页\s*第\s*\d+\s*页)$",
     re.IGNORECASE,
 )
+
+
+def is_page_number(text: str) -> bool:
+    """The line is only a page number ("3", "- 3 -", "第 3 页", "第3页 共9页", "Page 3 of 9", "3/9")."""
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
 OCR_METADATA_KEY = "/DisputeDeskOCR"  # set on a searchable copy made by ingest.ocr
 # Chinese set with spaces between characters or words (OCR text layers, "填 写 说 明"): a reader
 # sees no spaces there

@@ -7,7 +7,8 @@ import io
 
 import pdfplumber
 import pytest
-from contract_scans import EN_PAGE, ZH_PAGE, scanned_page, skip_without_tesseract
+from contract_scans import EN_PAGE, NOTO, ZH_PAGE, scanned_page, skip_without_tesseract
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from disputedesk.domain.contract_clarity import check_contract, split_clauses
 from disputedesk.ingest.contract_text import read_contract_bytes
@@ -63,3 +64,21 @@ def test_scanned_english_pdf_gets_a_text_layer() -> None:
     assert doc.derived_pdf is not None
     with pdfplumber.open(io.BytesIO(doc.derived_pdf)) as pdf:
         assert "warranty period" in pdf.pages[0].extract_text().lower()
+
+
+def test_a_scanned_page_number_is_not_a_clause() -> None:
+    """The footer "第 1 页" under a full scanned page became a clause of its own, labelled "第 1 页", between the
+    page's last clause and the next page; the text layer of a PDF drops it, and so does OCR now."""
+    page = Image.new("L", (1654, 2339), 246)
+    draw, font = ImageDraw.Draw(page), ImageFont.truetype(NOTO, 30)
+    for i in range(1, 33):
+        draw.text(
+            (150, 90 + 60 * i), f"{i}. 乙方应在接到甲方通知后4小时内响应，并派工程师到达现场。", font=font, fill=25
+        )
+    draw.text((787, 2110), "第 1 页", font=font, fill=25)  # the footer, centred under the text
+    page = page.filter(ImageFilter.GaussianBlur(0.6))
+    buf = io.BytesIO()
+    page.save(buf, "PNG")
+    doc = read_contract_bytes(buf.getvalue(), "contract-photo.png")
+    assert doc.paragraphs[-1].text.endswith("到达现场。")
+    assert all(c.label is None or "页" not in c.label for c in split_clauses(doc.paragraphs))
