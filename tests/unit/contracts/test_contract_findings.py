@@ -236,3 +236,25 @@ def test_response_and_repair_times_of_one_sentence_go_to_their_own_verbs(
     else:
         assert (tier["resolution"]["value"], tier["resolution"]["unit"]) == resolution
     assert "no_number" not in codes(text, "response_time")
+
+
+def test_round_the_clock_cover_is_read_in_its_common_forms() -> None:
+    """A hotline "设立7×24小时" (the 7 right after a Chinese word) and "twenty-four hours a day, seven days a week"
+    state the days and hours: no "service hours mentioned but not stated"; the 24 hours and 7 days are the cover,
+    not a time limit, and a response time in the same sentence runs in calendar hours."""
+
+    def kinds(text: str) -> dict[str, dict]:
+        report = check_text(text, as_of=AS_OF).as_dict()
+        return {c["kind"]: c for c in report["clauses"]}
+
+    zh = kinds("第五条 售后服务\n5.1 乙方设立7×24小时服务热线400-816-2026。\n")
+    assert zh["service_hours"]["values"].get("coverage") == "24x7"
+    assert not zh["service_hours"]["issues"]
+    en = kinds(
+        "7. Support\n7.2 The Supplier shall acknowledge each support request within two (2) hours, twenty-four hours "
+        "a day, seven days a week.\n"
+    )
+    assert en["service_hours"]["values"].get("coverage") == "24x7" and not en["service_hours"]["issues"]
+    durations = en["response_time"]["values"]["durations"]
+    assert [(d["value"], d["unit"], d["basis"]) for d in durations] == [("2", "hour", "calendar")]
+    assert "basis_unclear" not in {i["code"] for i in en["response_time"]["issues"]}

@@ -38,7 +38,15 @@ _BUSINESS_CONTEXT = re.compile(
     r"\b(?:during|within)\s+(?:normal\s+|the\s+)?(?:business|working|support|office)\s+hours\b|工作时间内|工作时间",
     I,
 )
-_CALENDAR_CONTEXT = re.compile(r"\b24\s*/\s*7\b|\b24x7\b|7\s*[×x*]\s*24|全天候", I)
+# round-the-clock cover: "24/7", "7×24小时" (right after a Chinese word, where \b does not hold: "设立7×24小时热线"),
+# "twenty-four hours a day, seven days a week"
+_ROUND_THE_CLOCK = (
+    r"(?<![\d.])24\s*[/x×X*]\s*7(?![\d.])|(?<![\d.])7\s*[x×X*]\s*24(?![\d.])|全天候|"
+    r"(?:24|twenty[- ]four)\s*(?:\(24\)\s*)?hours?\s*(?:a|per|each)\s*day|(?:round|around)[- ]the[- ]clock"
+)
+_CALENDAR_CONTEXT = re.compile(_ROUND_THE_CLOCK, I)
+# "twenty-four hours" in "twenty-four hours a day", "seven days" in "seven days a week": the cover, not a time limit
+_COVER_AFTER = re.compile(r"\s*(?:a|per|each)\s+(?:day|week)\b", I)
 
 
 def durations(sentence: str) -> list[Value]:
@@ -50,6 +58,8 @@ def durations(sentence: str) -> list[Value]:
             continue
         unit_raw = m.group("unit").lower().rstrip("s")
         unit = _UNIT_EN.get(unit_raw, unit_raw)
+        if unit in ("hour", "day") and _COVER_AFTER.match(sentence, m.end()):
+            continue
         b = (m.group("basis") or "").lower()
         basis = "business" if b in ("business", "working", "work") else "calendar" if b else "unspecified"
         out.append((m.start(), {"value": str(num), "unit": unit, "basis": basis, "text": m.group(0)}))
@@ -59,7 +69,7 @@ def durations(sentence: str) -> list[Value]:
             continue
         unit, zb = _UNIT_ZH[m.group("unit")]
         # "24小时" inside "7×24小时" describes coverage, not a time limit
-        if re.search(r"[×x*]\s*$", sentence[max(0, m.start() - 3) : m.start()]):
+        if re.search(r"[×xX*]\s*$|每(?:天|日)\s*$", sentence[max(0, m.start() - 3) : m.start()]):
             continue
         out.append((m.start(), {"value": str(num), "unit": unit, "basis": zb or "unspecified", "text": m.group(0)}))
     out.sort(key=lambda t: t[0])
@@ -505,7 +515,7 @@ _RE_TIMES = re.compile(
     I,
 )
 _RE_247 = re.compile(
-    r"\b24\s*[/x×*]\s*7\b|\b7\s*[x×*]\s*24|24\s*hours?\s*(?:a|per)\s*day|(?:round|around)[- ]the[- ]clock|全天候|"
+    _ROUND_THE_CLOCK + r"|"
     r"7\s*天\s*[×xX*]\s*24\s*小时|365\s*(?:天)?\s*[×xX*]\s*24|全年无休",
     I,
 )
