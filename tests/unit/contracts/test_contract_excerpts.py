@@ -138,3 +138,37 @@ def test_the_warranty_length_is_the_one_the_warranty_clause_states_not_the_reten
         "5. Warranty\nThe Seller shall repair defects free of charge. The Warranty Period is twenty-four (24) months.\n"
     )
     assert _first(en, "warranty_period")["text"] == "The Warranty Period is twenty-four (24) months."
+
+
+def test_the_dispute_row_quotes_the_sentence_naming_the_forum_not_the_promise_to_negotiate() -> None:
+    """Chinese dispute clauses often open with "双方应友好协商解决；": the table quoted that, not the forum."""
+    text = (
+        "第七条 争议解决\n7.1 因本合同引起的任何争议，双方应友好协商解决；协商不成的，任何一方均可提交上海国际经济贸易"
+        "仲裁委员会在上海仲裁，仲裁语言为中文。\n"
+    )
+    first = _first(text, "dispute_resolution")
+    assert first["text"].startswith("协商不成的，任何一方均可提交上海国际经济贸易仲裁委员会")
+    assert first["location"]["clause"] == "7.1"
+
+
+def test_a_warranty_from_the_signed_acceptance_report_or_certificate_is_no_inspection_clause() -> None:
+    """ "自双方签署验收报告之日起24个月" and "from the date of the Acceptance Certificate" start the warranty: the
+    report listed them as inspection clauses with 24 months as an inspection period."""
+    zh = (
+        "第二条 验收\n2.2 设备安装调试完成后，甲方应在30日内组织验收。\n第四条 质量保证\n"
+        "4.1 乙方保证设备为全新原厂产品。设备质保期为自双方签署验收报告之日起24个月。\n"
+    )
+    report = check_text(zh, as_of=date(2026, 12, 4)).as_dict()
+    inspection = next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")
+    assert [e["location"]["clause"] for e in inspection["excerpts"]] == ["2.2"]
+    assert [d["text"] for d in inspection["values"]["durations"]] == ["30日"]
+    en = (
+        "7. Warranty\n7.1 The Supplier warrants that the Equipment will be free from defects for a period of "
+        "twenty-four (24) months from the date of the Acceptance Certificate.\n"
+    )
+    report = check_text(en, as_of=date(2026, 12, 4)).as_dict()
+    assert not next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")["present"]
+    assert next(c for c in report["clauses"] if c["kind"] == "warranty_period")["values"]["months"] == "24"
+    # the sentence stating the warranty is quoted, not a later one using the phrase in passing
+    en += "7.3 Travel costs shall be borne by the Supplier during the warranty period.\n"
+    assert _first(en, "warranty_period")["location"]["clause"] == "7.1"

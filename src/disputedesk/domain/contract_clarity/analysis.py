@@ -51,7 +51,7 @@ from .records import (
     _Sentence,
     clause_sentences,
     paragraphs_from_text,
-    states_own_period,
+    says_it_outright,
 )
 from .suggestions import SuggestionParams, suggestion
 from .text import detect_language
@@ -136,8 +136,8 @@ def _distinct_excerpts(r: KindResult) -> list[Json]:
             break
     # in document order, the sentences that say it in their own words before those only under a
     # heading that names it: the first is the one the report's table quotes
-    # (a sentence naming the kind's own period first: "设备质保期为…24个月" before the payment term's "质保金")
-    out.sort(key=lambda x: (x[0], not states_own_period(r.kind, x[1]["text"]), x[1]["location"]["char_start"]))
+    # (a sentence saying the kind outright first: "设备质保期为…24个月" before the payment term's "质保金")
+    out.sort(key=lambda x: (not says_it_outright(r.kind, x[1]["text"]), x[0], x[1]["location"]["char_start"]))
     return [e for _, e in out]
 
 

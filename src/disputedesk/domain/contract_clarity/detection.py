@@ -21,7 +21,7 @@ from .records import (
     _Hit,
     _Sentence,
     clause_sentences,
-    states_own_period,
+    says_it_outright,
 )
 from .text import is_cjk
 from .vague import VAGUE_TERMS
@@ -160,7 +160,10 @@ _KEEP_WITH_PERIOD = frozenset({"inspection_acceptance"})
 # inspection word remains once the start events are taken out.
 _START_EVENT = re.compile(
     r"(?:(?:终|初|最终)?验收|检验|检测|调试)(?:合格|通过|完毕|完成|结束)?(?:之日|日|后|当日|次日)(?:起|开始|起算)?"
-    r"|(?:(?:from|after|following|upon|on)\s+(?:the\s+)?(?:date\s+of\s+)?(?:(?:final|successful|provisional)\s+)?"
+    # the acceptance report or certificate signed: "自双方签署验收报告之日起24个月", "终验证书签发之日起"
+    r"|(?:签署|签订|出具|取得)?(?:最终|终)?验收(?:报告|证书|单)(?:签署|签订|签发|出具|签字)?(?:之日|当日)(?:起|开始|起算)?"
+    r"|(?:(?:from|after|following|upon|on)\s+(?:the\s+)?(?:date\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:signing|signature|issue|issuance)\s+of\s+)?(?:the\s+)?(?:(?:final|successful|provisional)\s+)?"
     r"acceptance(?:\s+certificate)?)",
     re.I,
 )
@@ -231,8 +234,8 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
     v: Json = r.values
     direct = [h.sentence for h in r.hits if not h.by_heading]
     sentences = direct or [h.sentence for h in r.hits]
-    # the sentence naming the kind's own period gives its length before one that mentions it in passing
-    sentences.sort(key=lambda s: not states_own_period(kind, s.text))
+    # the sentence saying the kind outright gives its values before one that mentions it in passing
+    sentences.sort(key=lambda s: not says_it_outright(kind, s.text))
     for s in sentences:
         t = s.text
         if kind in ("response_time", "resolution_time", "onsite_support", "inspection_acceptance", "spare_parts",

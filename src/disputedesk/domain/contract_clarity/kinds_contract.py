@@ -234,9 +234,12 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
         exclude=_c(
             r"\binspect\w* (?:the )?(?:books|records|accounts)\b|\baudit\w*\b|查阅",
             # acceptance named only as the start of the warranty period is not an inspection clause
-            r"^(?!.*\b(?:inspect|test)).*\b(?:warranty|guarantee)\s+period\b[^.;。；]{0,80}\b(?:from|after|following)\b"
-            r"[^.;。；]{0,40}\bacceptance\b",
-            r"^(?!.*(?:检验|测试|试运行|验收标准|验收程序)).*(?:质保期|保修期|质量保证期)[^。；]{0,30}验收(?:合格|证书)?(?:之日|后)",
+            # ("warrants … for twenty-four (24) months from the date of the Acceptance Certificate", "质保期为自双方签署
+            # 验收报告之日起24个月")
+            r"^(?!.*\b(?:inspect|test)).*\b(?:warranty\s+period|guarantee\s+period|warrants?|guarantees?)\b[^.;。；]{0,160}"
+            r"\b(?:from|after|following)\b[^.;。；]{0,40}\bacceptance\b",
+            r"^(?!.*(?:检验|测试|试运行|验收标准|验收程序)).*(?:质保期|保修期|质量保证期|保证期)[^。；]{0,30}"
+            r"验收(?:合格|通过|证书|报告|单)?(?:签署|签发|签字|出具)?(?:之日|后)",
         ),
         triggers=(
             "test",

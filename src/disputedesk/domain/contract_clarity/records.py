@@ -105,23 +105,35 @@ def _clause_sentences(clause: Clause) -> list[tuple[int, int]]:
     return out
 
 
-# A sentence that names the kind's own period ("设备质保期为…24个月", "The Warranty Period is 24 months") says more than
-# one that only mentions the word on the way ("验收合格满一年后支付剩余10%作为质保金": retention money of the payment
-# terms, released after a year): its length is the one read, and it is the sentence the report's table quotes.
-_NAMES_OWN_PERIOD = {
-    "warranty_period": re.compile(
-        r"(?:质保|保修|质量保证|保证|保固)期(?!满|届满|结束|后|内)|"
-        r"\b(?:warranty|guarantee|defects?\s+liability)\s+period\b|\bwarrant(?:s|y|ies)?\b[^.;]{0,80}\bfor\b",
-        re.IGNORECASE,
+# A sentence that says the kind outright says more than one that mentions its word on the way, and is the one the
+# report's table quotes (and whose values are read first):
+# - warranty: the one naming the period ("设备质保期为…24个月", "The Warranty Period is 24 months"), not a payment term
+#   that releases the retention money after a year ("验收合格满一年后支付剩余10%作为质保金");
+# - dispute resolution: the one naming the forum ("提交上海国际经济贸易仲裁委员会…在上海进行仲裁"), not the promise
+#   to negotiate first ("双方应友好协商解决") that opens most such clauses.
+_SAYS_IT: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
+    "warranty_period": (
+        re.compile(
+            r"(?:质保|保修|质量保证|保证|保固)期(?!满|届满|结束|后|内)|"
+            r"\b(?:warranty|guarantee|defects?\s+liability)\s+period\s+(?:is|shall|will|of|lasts|runs|:)|"
+            r"\bwarrant(?:s|y|ies)?\b[^.;]{0,120}\bfor\s+(?:a\s+period\s+of\s+)?[\w-]+\s*(?:\(\d+\)\s*)?(?:months?|years?)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"质保金|保证金|尾款|retention|retained|\bpayment\b|\bpaid\b|支付|付款", re.IGNORECASE),
+    ),
+    "dispute_resolution": (
+        re.compile(r"仲裁|法院|诉讼|\barbitrat|\bcourts?\b|\btribunal\b|\blitigation\b", re.IGNORECASE),
+        None,
     ),
 }
-_PAYMENT_TERM = re.compile(r"质保金|保证金|尾款|retention|retained|\bpayment\b|\bpaid\b|支付|付款", re.IGNORECASE)
 
 
-def states_own_period(kind: str, text: str) -> bool:
-    """Whether the sentence names the kind's own period (and is not a payment term that mentions it)."""
-    rx = _NAMES_OWN_PERIOD.get(kind)
-    return rx is not None and bool(rx.search(text)) and not _PAYMENT_TERM.search(text)
+def says_it_outright(kind: str, text: str) -> bool:
+    """Whether the sentence states the kind itself (see _SAYS_IT), not only a word of it in passing."""
+    rule = _SAYS_IT.get(kind)
+    if rule is None or not rule[0].search(text):
+        return False
+    return rule[1] is None or not rule[1].search(text)
 
 
 # ------------------------------------------------------------------ internal records
