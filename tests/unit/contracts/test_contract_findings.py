@@ -258,3 +258,12 @@ def test_round_the_clock_cover_is_read_in_its_common_forms() -> None:
     durations = en["response_time"]["values"]["durations"]
     assert [(d["value"], d["unit"], d["basis"]) for d in durations] == [("2", "hour", "calendar")]
     assert "basis_unclear" not in {i["code"] for i in en["response_time"]["issues"]}
+
+
+def test_service_done_on_arrival_is_on_site_support_even_with_no_engineer_named() -> None:
+    """ "乙方应在1个工作日内响应，在3个工作日内到场维修" states on-site support: it was reported missing."""
+    text = "### 3.2 响应与维修\n接到甲方报修后，乙方应在1个工作日内响应，在3个工作日内到场维修。\n"
+    assert "missing" not in codes(text, "onsite_support")
+    report = check_text(text, as_of=AS_OF).as_dict()
+    onsite = next(c for c in report["clauses"] if c["kind"] == "onsite_support")
+    assert onsite["present"] and onsite["excerpts"][0]["location"]["clause"] == "3.2"
