@@ -267,3 +267,28 @@ def test_service_done_on_arrival_is_on_site_support_even_with_no_engineer_named(
     report = check_text(text, as_of=AS_OF).as_dict()
     onsite = next(c for c in report["clauses"] if c["kind"] == "onsite_support")
     assert onsite["present"] and onsite["excerpts"][0]["location"]["clause"] == "3.2"
+
+
+def test_a_remedy_for_missing_the_time_limits_of_a_support_clause_named_by_its_number_is_a_support_remedy() -> None:
+    """ "fails to meet the time limits in Article 7.2, it shall credit the Buyer 1% … for each day" was reported as
+    "no remedy for support failures" [high]; the same credit for missing delivery dates is not one."""
+    support = (
+        "ARTICLE 7 SUPPORT\n7.2 The Supplier shall acknowledge each support request within two (2) hours and restore "
+        "the Equipment to operation within forty-eight (48) hours of the request.\n"
+    )
+    remedy = (
+        "7.4 If the Supplier fails to meet the time limits in Article 7.2, it shall credit the Buyer 1% of the "
+        "Contract Price for each day of delay.\n"
+    )
+    assert "missing" not in codes(support + remedy, "support_remedy")
+    report = check_text(support + remedy, as_of=AS_OF).as_dict()
+    found = next(c for c in report["clauses"] if c["kind"] == "support_remedy")
+    assert found["excerpts"][0]["location"]["clause"] == "7.4"
+    delivery = "ARTICLE 3 DELIVERY\n3.1 The Supplier shall deliver the Equipment by 30 June 2026.\n"
+    other = remedy.replace("Article 7.2", "Article 3.1")
+    assert "missing" in codes(delivery + support + other, "support_remedy")
+    zh = (
+        "第五条 售后服务\n5.1 乙方应在接到通知后4小时内响应，24小时内到达甲方现场。\n"
+        "第六条 违约责任\n6.1 乙方违反第5.1条约定的，每次按合同总价的0.5%向甲方支付违约金。\n"
+    )
+    assert "missing" not in codes(zh, "support_remedy")

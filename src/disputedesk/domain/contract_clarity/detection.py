@@ -23,7 +23,7 @@ from .records import (
     clause_sentences,
     says_it_outright,
 )
-from .text import is_cjk
+from .text import is_cjk, zh_to_int
 from .vague import VAGUE_TERMS
 
 # ------------------------------------------------------------------ compiled patterns
@@ -130,7 +130,55 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
                     if i not in matched and _substantive(sent.text):
                         result.hits.append(_Hit(sent, True))
                         result.present = True
+    _remedies_by_reference(clauses, results)
     return results
+
+
+# A remedy for missing the time limits of another clause, named only by its number: "If the Supplier fails to meet
+# the time limits in Article 7.2, it shall credit the Buyer 1% of the Contract Price for each day", "违反第5.1条约定
+# 的，每日按…支付违约金". It is a support remedy when the clause referred to is one where a response, resolution or
+# on-site time was found.
+_REF = re.compile(
+    r"\b(?:Article|Clause|Section|Paragraph|§)\s*(?P<en>\d+(?:\.\d+)*)|第\s*(?P<zh>\d+(?:\.\d+)*|[一二三四五六七八九十百]+)\s*条",
+    re.IGNORECASE,
+)
+_REF_FAILURE = re.compile(
+    r"\b(?:fail\w*|miss\w*|exceed\w*|breach\w*|not\s+(?:meet|met|compl\w+))\b|未按|未能|违反|超过|超出", re.I
+)
+_REF_REMEDY = re.compile(
+    r"\b(?:credit\w*|liquidated\s+damages|penalt\w*|deduct\w*|compensat\w*|rebate)\b|违约金|赔偿|扣减|扣除|减免",
+    re.IGNORECASE,
+)
+_SUPPORT_TIMES = ("response_time", "resolution_time", "onsite_support")
+
+
+def _clause_number(ref: re.Match[str]) -> str | None:
+    if ref.group("en"):
+        return ref.group("en")
+    raw = ref.group("zh")
+    n = raw if raw[0].isdigit() else zh_to_int(raw)
+    return None if n is None else str(n)
+
+
+def _remedies_by_reference(clauses: Sequence[Clause], results: dict[str, KindResult]) -> None:
+    remedy = results["support_remedy"]
+    support = {h.sentence.clause.number for k in _SUPPORT_TIMES for h in results[k].hits if not h.by_heading}
+    support.discard(None)
+    if not support:
+        return
+    taken = {(id(h.sentence.clause), h.sentence.start) for h in remedy.hits}
+    for clause in clauses:
+        text = clause.text
+        if not _REF.search(text):
+            continue
+        for s0, e0 in clause_sentences(clause):
+            sentence = text[s0:e0]
+            if (id(clause), s0) in taken or not (_REF_FAILURE.search(sentence) and _REF_REMEDY.search(sentence)):
+                continue
+            numbers = {_clause_number(m) for m in _REF.finditer(sentence)} - {None}
+            if any(n == num or str(num).startswith(f"{n}.") for n in numbers for num in support):
+                remedy.hits.append(_Hit(_Sentence(clause, s0, e0), False))
+                remedy.present = True
 
 
 def _model_sentences(clauses: Sequence[Clause]) -> list[tuple[_Sentence, str]]:
