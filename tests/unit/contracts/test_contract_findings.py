@@ -292,3 +292,15 @@ def test_a_remedy_for_missing_the_time_limits_of_a_support_clause_named_by_its_n
         "第六条 违约责任\n6.1 乙方违反第5.1条约定的，每次按合同总价的0.5%向甲方支付违约金。\n"
     )
     assert "missing" not in codes(zh, "support_remedy")
+
+
+def test_the_short_inspection_finding_names_the_inspection_period_and_its_clause() -> None:
+    """ "甲方应在15日内组织验收，验收不合格的，乙方应在10日内更换": the finding said the inspection period was 10 days
+    (the replacement's) and gave no clause."""
+    text = "## 2. 安装与验收\n### 2.2 验收\n甲方应在安装调试完成后15日内组织验收，验收不合格的，乙方应在10日内更换。\n"
+    report = check_text(text, as_of=AS_OF).as_dict()
+    finding = next(f for f in report["findings"] if f["code"] == "short_inspection")
+    assert "15 days" in finding["message_en"] and "（15天）" in finding["message_zh"]
+    assert finding["location"]["clause"] == "2.2"
+    inspection = next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")
+    assert [d["text"] for d in inspection["values"]["durations"]] == ["15日"]

@@ -299,16 +299,17 @@ def _kind_issues(
         short = [d for d in days if (V.duration_in_hours(d) or limit) < limit]
         if short:
             d = min(short, key=lambda x: V.duration_in_hours(x) or Decimal(0))
-            r.issues.append(
-                _issue(
-                    "short_inspection",
-                    "high",
-                    f"Inspection period of {W.duration_en(d)} is shorter than {min_inspection_days} days: "
-                    "installing and commissioning equipment usually takes longer.",
-                    f"检验期限（{W.duration_zh(d)}）短于{min_inspection_days}天：设备安装调试通常需要更长时间。",
-                    RULES["civil_code_622"],
-                )
+            finding = _issue(
+                "short_inspection",
+                "high",
+                f"Inspection period of {W.duration_en(d)} is shorter than {min_inspection_days} days: "
+                "installing and commissioning equipment usually takes longer.",
+                f"检验期限（{W.duration_zh(d)}）短于{min_inspection_days}天：设备安装调试通常需要更长时间。",
+                RULES["civil_code_622"],
             )
+            if d.get("location"):  # the clause that states the period, so the reader can check it
+                finding["location"] = d["location"]
+            r.issues.append(finding)
         deemed = next((h.sentence for h in r.hits if _DEEMED_ACCEPTED.search(h.sentence.text)), None)
         if deemed is not None:
             r.issues.append(
