@@ -304,3 +304,12 @@ def test_the_short_inspection_finding_names_the_inspection_period_and_its_clause
     assert finding["location"]["clause"] == "2.2"
     inspection = next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")
     assert [d["text"] for d in inspection["values"]["durations"]] == ["15日"]
+
+
+def test_a_payment_due_after_acceptance_is_no_inspection_clause() -> None:
+    """A payment "10% within 30 days after final acceptance" was the inspection row, with a 30-day period."""
+    en = "2. Payment\n2.1 90% is paid against shipping documents and 10% within 30 days after final acceptance.\n"
+    zh = "第三条 付款\n3.1 设备验收合格后30日内付清余款。\n"
+    for text in (en, zh):
+        report = check_text(text, as_of=AS_OF).as_dict()
+        assert not next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")["present"], text

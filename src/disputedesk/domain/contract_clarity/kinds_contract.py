@@ -238,6 +238,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             # 验收报告之日起24个月")
             r"^(?!.*\b(?:inspect|test)).*\b(?:warranty\s+period|guarantee\s+period|warrants?|guarantees?)\b[^.;。；]{0,160}"
             r"\b(?:from|after|following)\b[^.;。；]{0,40}\bacceptance\b",
+            # ... or of a payment ("10% within 30 days after final acceptance", "验收合格后30日内付清余款")
+            r"^(?!.*\b(?:inspect|test|object|reject)).*\b(?:pa(?:y|id|yable|yment)|invoic\w*)\b[^.;。；]{0,120}"
+            r"\b(?:after|following|upon|from)\s+(?:the\s+)?(?:date\s+of\s+)?(?:(?:final|provisional|successful)\s+)?acceptance\b",
+            r"^(?!.*(?:检验|测试|异议|组织验收|进行验收|验收标准|验收程序)).*验收(?:合格|通过)?(?:后|之日起)[^。；]{0,20}(?:支付|付款|付清|结清)",
             r"^(?!.*(?:检验|测试|试运行|验收标准|验收程序)).*(?:质保期|保修期|质量保证期|保证期)[^。；]{0,30}"
             r"验收(?:合格|通过|证书|报告|单)?(?:签署|签发|签字|出具)?(?:之日|后)",
         ),
