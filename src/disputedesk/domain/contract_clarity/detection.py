@@ -202,10 +202,8 @@ def model_units(clauses: Sequence[Clause]) -> list[tuple[_Sentence, set[str]]]:
 # finding is about
 _KEEP_WITH_PERIOD = frozenset({"inspection_acceptance"})
 
-# An acceptance named only as the moment another period starts ("质保期为设备验收合格之日起十二个月", "warranty of 12
-# months from acceptance") is not an inspection clause: the model reads 验收/acceptance as the kind's word, and then the
-# warranty's twelve months became the "inspection period". Such a sentence counts for inspection only when another
-# inspection word remains once the start events are taken out.
+# An acceptance named only as the start of another period ("验收合格之日起十二个月", "from acceptance"): the part of
+# an inspection sentence holding it does not name the inspection (_inspection_periods)
 _START_EVENT = re.compile(
     r"(?:(?:终|初|最终)?验收|检验|检测|调试)(?:合格|通过|完毕|完成|结束)?(?:之日|日|后|当日|次日)(?:起|开始|起算)?"
     # the acceptance report or certificate signed: "自双方签署验收报告之日起24个月", "终验证书签发之日起"
@@ -235,10 +233,6 @@ def _inspection_periods(text: str, ds: list[Json], starts: list[int]) -> list[Js
 _PART_END = re.compile(r"[，,；;]")
 
 
-def _inspection_only_as_start(text: str) -> bool:
-    return bool(_START_EVENT.search(text)) and not _INSPECTION_WORD.search(_START_EVENT.sub(" ", text))
-
-
 def apply_model(
     clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
 ) -> None:
@@ -260,12 +254,12 @@ def apply_model(
     hit_keys = {(id(h.sentence.clause), h.sentence.start) for k in kinds for h in results[k].hits}
     order = [(sent, head) for sent, head in _model_sentences(clauses)]
     order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in hit_keys)
+    excludes = [_KIND_EXCLUDE[k] for k in kinds]
     for sent, head in order:
-        start_only = "inspection_acceptance" in best and _inspection_only_as_start(sent.text)
-        for kind, score in zip(kinds, scorer.scores(sent.text, head), strict=True):
-            if start_only and kind == "inspection_acceptance":
-                continue
-            if score > best[kind][0]:
+        for kind, score, exclude in zip(kinds, scorer.scores(sent.text, head), excludes, strict=True):
+            # a sentence the kind's own rules rule out is no candidate for the model either (e.g. an acceptance
+            # named only as the start of the warranty, which the model reads as an inspection clause)
+            if score > best[kind][0] and not (exclude is not None and exclude.search(sent.text)):
                 best[kind] = (score, sent)
         if settle_early and all(best[k][0] > used[k][2] for k in kinds):
             break
