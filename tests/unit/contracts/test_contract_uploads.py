@@ -43,3 +43,17 @@ def test_a_contract_in_one_language_is_not_told_it_lacks_a_prevailing_language()
     assert report(BILINGUAL)["language"] == "bilingual"
     [missing] = findings(BILINGUAL, "prevailing_language")
     assert missing["code"] == "missing" and missing["severity"] == "high"
+
+
+# ------------------------------------------------------------------ 7. a replacement deadline is a number
+def test_a_replacement_deadline_is_a_resolution_time_with_its_number() -> None:
+    text = "# 设备采购合同\n\n## 3. 质量保证\n\n3.1 设备出现质量问题的，乙方应在15日内更换。\n"
+    codes = {f["code"] for f in findings(text, "resolution_time")}
+    assert "no_number" not in codes and "missing" not in codes
+    assert [(d["value"], d["unit"]) for d in values(text, "resolution_time")["durations"]] == [("15", "day")]
+    english = "3. Quality\n3.1 The Seller shall replace a defective part within 10 days of the Buyer's notice."
+    assert "no_number" not in {f["code"] for f in findings(english, "resolution_time")}
+    # a response time in the same sentence keeps its own number
+    both = "第五条 售后服务\n乙方应在2小时内响应，并在3日内维修或更换故障部件。"
+    assert [d["value"] for d in values(both, "response_time")["durations"]] == ["2"]
+    assert [d["value"] for d in values(both, "resolution_time")["durations"]] == ["3"]

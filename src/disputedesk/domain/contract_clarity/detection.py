@@ -403,8 +403,11 @@ def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()
 _RESP_WORD = re.compile(
     r"\b(?:respon\w*|repl\w*|acknowledg\w*|answer\w*|call[- ]?back)\b|响应|回复|答复|回应|反馈", re.I
 )
+# a replacement or a repair is a fix too: "在15日内更换" is the resolution time's number (without these words it was
+# dropped, and the check said the resolution time was given "only in words")
 _FIX_WORD = re.compile(
-    r"\b(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed\w*|workaround)\b|修复|解决|排除|恢复|修好|维修完毕|处理完毕",
+    r"\b(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed\w*|workaround|replac\w*)\b|"
+    r"修复|解决|排除|恢复|修好|维修|修理|处理完毕|更换|替换|调换|换货|返修|抢修|改正|纠正",
     re.I,
 )
 _SITE_WORD = re.compile(
