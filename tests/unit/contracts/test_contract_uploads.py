@@ -45,6 +45,22 @@ def test_a_contract_in_one_language_is_not_told_it_lacks_a_prevailing_language()
     assert missing["code"] == "missing" and missing["severity"] == "high"
 
 
+# ------------------------------------------------------------------ 6. 7×24 in the clause settles the basis
+def test_round_the_clock_service_hours_in_the_clause_settle_the_response_times_basis() -> None:
+    text = "第四条 售后服务\n乙方提供7×24小时技术支持服务。乙方应在接到故障通知后2小时内响应。"
+    assert "basis_unclear" not in {f["code"] for f in findings(text, "response_time")}
+    [d] = values(text, "response_time")["durations"]
+    assert (d["value"], d["unit"], d["basis"]) == ("2", "hour", "calendar")
+    # also when the cover is stated in another item of the same article
+    items = "第四条 售后服务\n1．乙方设立7×24小时服务热线。\n2．乙方应在接到故障通知后2小时内响应。"
+    assert "basis_unclear" not in {f["code"] for f in findings(items, "response_time")}
+    # without the cover, or with it only in another article, the basis stays unclear
+    alone = "第四条 售后服务\n乙方应在接到故障通知后2小时内响应。"
+    elsewhere = "第三条 监控\n乙方提供7×24小时设备监控。\n" + alone
+    assert "basis_unclear" in {f["code"] for f in findings(alone, "response_time")}
+    assert "basis_unclear" in {f["code"] for f in findings(elsewhere, "response_time")}
+
+
 # ------------------------------------------------------------------ 7. a replacement deadline is a number
 def test_a_replacement_deadline_is_a_resolution_time_with_its_number() -> None:
     text = "# 设备采购合同\n\n## 3. 质量保证\n\n3.1 设备出现质量问题的，乙方应在15日内更换。\n"
