@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from disputedesk.domain.contract_clarity import check_text
+from fpdf import FPDF
+
+from disputedesk.domain.contract_clarity import check_contract, check_text
+from disputedesk.ingest.contract_text import read_contract_bytes
 
 from .conftest import AS_OF
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+DROID = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"  # Chinese that pdfminer can extract
 
 
 def report(text: str) -> dict[str, Any]:
@@ -43,6 +49,50 @@ def test_a_contract_in_one_language_is_not_told_it_lacks_a_prevailing_language()
     assert report(BILINGUAL)["language"] == "bilingual"
     [missing] = findings(BILINGUAL, "prevailing_language")
     assert missing["code"] == "missing" and missing["severity"] == "high"
+
+
+# ------------------------------------------------------------------ 2. the sub-clause that states it
+def bilingual_pdf(lines: list[tuple[int, str]]) -> bytes:
+    """A text-layer PDF, one line per (font size, text); headings set larger, as a word processor prints them."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("latin", "", DEJAVU)
+    pdf.add_font("cjk", "", DROID)
+    pdf.set_fallback_fonts(["cjk"], exact_match=False)
+    pdf.add_page()
+    y = 20
+    for size, line in lines:
+        pdf.set_font("latin", size=size)
+        pdf.set_xy(15, y)
+        pdf.cell(0, 8, line)
+        y += 11
+    return bytes(pdf.output())
+
+
+def test_a_bilingual_pdfs_warranty_finding_cites_the_sub_clause_that_states_the_warranty() -> None:
+    pdf = bilingual_pdf([
+        (15, "2. Support 售后服务"),
+        (10, "2.1 The Seller shall answer a fault report within 4 hours. 卖方应在4小时内答复故障报告。"),
+        (15, "3. Warranty 质量保证"),
+        (10, "3.1 The warranty period is twelve months. 质保期为十二个月。"),
+        (10, "3.2 The Seller repairs defects free of charge. 卖方免费修理缺陷。"),
+    ])  # fmt: skip
+    doc = read_contract_bytes(pdf, "bilingual.pdf")
+    rep = check_contract(doc.paragraphs, as_of=AS_OF).as_dict()
+    assert rep["language"] == "bilingual"
+    [no_start] = [f for f in rep["findings"] if f["kind"] == "warranty_period" and f["code"] == "no_start"]
+    assert no_start["location"]["clause"] == "3.1"
+    warranty = next(c for c in rep["clauses"] if c["kind"] == "warranty_period")
+    assert warranty["excerpts"][0]["location"]["clause"] == "3.1"
+
+
+def test_a_sub_clause_of_one_sentence_is_not_taken_for_a_heading_line() -> None:
+    # alternating paragraphs: the English and the Chinese heading form clause 3; each sub-clause is one sentence
+    text = (
+        "3. Warranty\n三、质量保证\n3.1 The warranty period is twelve months from acceptance.\n"
+        "3.1 质保期为自验收合格之日起十二个月。"
+    )
+    warranty = next(c for c in report(text)["clauses"] if c["kind"] == "warranty_period")
+    assert {e["location"]["clause"] for e in warranty["excerpts"]} == {"3.1"}
 
 
 # ------------------------------------------------------------------ 6. 7×24 in the clause settles the basis

@@ -17,7 +17,7 @@ from .clauses import Clause
 from .detection import _DEEMED_ACCEPTED, _LIMITATION
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
 from .legal import RULES, arbitration_rule
-from .records import KindResult, _issue, _Sentence, clause_sentences
+from .records import KindResult, _issue, _Sentence, clause_sentences, is_heading_line, says_it_outright
 
 
 # ------------------------------------------------------------------ issues per kind
@@ -40,7 +40,11 @@ def _kind_issues(
     limitation: _Sentence | None = None,
 ) -> None:
     def first(kind: str) -> _Sentence | None:
+        """The sentence a finding on the kind cites: one stating the kind in its own words, in the most specific
+        clause that holds it (sub-clause "3.1" stating the warranty, not the heading line "3. Warranty 质量保证")."""
         hits = [h for h in results[kind].hits if not h.by_heading] or results[kind].hits
+        hits = [h for h in hits if not is_heading_line(h.sentence)] or hits
+        hits = sorted(hits, key=lambda h: not says_it_outright(kind, h.sentence.text))
         return hits[0].sentence if hits else None
 
     art511 = RULES["civil_code_511"]
