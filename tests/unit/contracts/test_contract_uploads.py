@@ -123,3 +123,31 @@ def test_a_replacement_deadline_is_a_resolution_time_with_its_number() -> None:
     both = "第五条 售后服务\n乙方应在2小时内响应，并在3日内维修或更换故障部件。"
     assert [d["value"] for d in values(both, "response_time")["durations"]] == ["2"]
     assert [d["value"] for d in values(both, "resolution_time")["durations"]] == ["3"]
+
+
+# ------------------------------------------------------------------ 8. a unilateral fee change is flagged
+UNILATERAL_FEES = [
+    "第九条 费用\n供方有权调整服务费，并提前三十日通知需方。",
+    "第十二条 资费\n乙方调整资费的，应提前三十日以公告方式告知甲方。",
+    "9. Fees\nSupplier may change the fees on thirty days' notice.",
+    "9. Fees\nThe Supplier may increase its support fees once a year by written notice to the Buyer.",
+]
+AGREED_FEES = [
+    "第九条 费用\n服务费的调整须经双方协商一致并签订书面补充协议。",
+    "第九条 费用\n经双方协商一致，可以调整服务费。",
+    "9. Fees\nThe parties may change the fees only by a written amendment signed by both parties.",
+]
+
+
+def test_a_suppliers_right_to_change_its_fees_alone_is_flagged_as_a_unilateral_change() -> None:
+    for text in UNILATERAL_FEES:
+        [flag] = [f for f in findings(text, "change_procedure") if f["code"] == "unilateral_change"]
+        assert flag["severity"] == "high" and "Art. 543" in flag["citation"]["citation"], text
+        assert "fees or prices" in flag["message_en"] and "费用或价格" in flag["message_zh"]
+        assert flag["location"]["clause"] in ("第九条", "第十二条", "9")
+    for text in AGREED_FEES:
+        assert "unilateral_change" not in {f["code"] for f in findings(text, "change_procedure")}, text
+    # a right to change the terms keeps its own message
+    terms = "16. Amendments\nSeller may at any time change these terms by publishing them on its website."
+    [flag] = [f for f in findings(terms, "change_procedure") if f["code"] == "unilateral_change"]
+    assert "change the terms alone" in flag["message_en"]
