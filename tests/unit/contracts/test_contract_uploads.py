@@ -95,6 +95,43 @@ def test_a_sub_clause_of_one_sentence_is_not_taken_for_a_heading_line() -> None:
     assert {e["location"]["clause"] for e in warranty["excerpts"]} == {"3.1"}
 
 
+# ------------------------------------------------------------------ 5. the cap after "；" belongs to the remedy
+def caps(rates: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(r["percent"], r.get("base", "")) for r in rates if r.get("role") == "cap"]
+
+
+def test_a_cap_stated_after_a_semicolon_is_the_support_remedys_cap() -> None:
+    text = (
+        "第五条 违约责任\n乙方未按约定时间到场维修的，每延迟一日按年度服务费的1%向甲方支付违约金；"
+        "但违约金累计不超过年度服务费的20%。"
+    )
+    remedy = values(text, "support_remedy")["rates"]
+    assert caps(remedy) == [("20", "年度服务费")]
+    [daily] = [r for r in remedy if r.get("per") == "day"]
+    assert daily["percent"] == "1" and "role" not in daily
+    english = (
+        "7. Service credits\nIf the Supplier fails to restore service within 24 hours, it shall credit 1% of the "
+        "monthly fee per day; the total credits shall not exceed 30% of the monthly fee."
+    )
+    assert caps(values(english, "support_remedy")["rates"]) == [("30", "monthly fee")]
+    # a liability cap "以…为限" in the same place is read as a cap, on the remedy and as the liability cap
+    limit = (
+        "第五条 违约责任\n乙方未在48小时内修复故障的，每日按合同总价的0.5%支付违约金；"
+        "乙方的赔偿责任总额以合同总价的10%为限。"
+    )
+    assert caps(values(limit, "support_remedy")["rates"]) == [("10", "合同总价")]
+    assert caps(values(limit, "liability_cap")["rates"]) == [("10", "合同总价")]
+    assert "cap_covers_support" in {f["code"] for f in findings(limit, "liability_cap")}
+    amount = "第五条 违约责任\n乙方未及时修复故障的，每日支付违约金人民币500元；违约金累计不超过人民币5万元。"
+    assert [(a["amount"], a.get("role")) for a in values(amount, "support_remedy")["amounts"]] == [
+        ("500", None),
+        ("50000", "cap"),
+    ]
+    # what follows a full stop is another sentence: its percentage is not the remedy's cap
+    apart = "第五条 违约\n乙方未及时修复故障的，每日按总价的0.5%支付违约金。\n第六条 付款\n预付款不超过总价的30%。"
+    assert caps(values(apart, "support_remedy")["rates"]) == []
+
+
 # ------------------------------------------------------------------ 6. 7×24 in the clause settles the basis
 def test_round_the_clock_service_hours_in_the_clause_settle_the_response_times_basis() -> None:
     text = "第四条 售后服务\n乙方提供7×24小时技术支持服务。乙方应在接到故障通知后2小时内响应。"
