@@ -135,7 +135,8 @@ def kept(folder: Path = LABELLED) -> list[Doc]:
         part = placed.get("split") or split_of_new_group(group)
         text = (folder / "docs" / row["doc"]).read_text(encoding="utf-8")
         gold = {k for k, v in row["labels"].items() if v}
-        moved = "split_before" in placed
+        # a text drawn after a re-designation joins its edition's group and side, but is no re-designated text
+        moved = "split_before" in placed and row["doc"] not in placed.get("added_after_redesignation", ())
         out.append(
             Doc(row["doc"], text, gold, group, part, row["language"], moved, placed.get("round", 1) if moved else 0)
         )
