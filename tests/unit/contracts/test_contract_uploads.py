@@ -6,8 +6,10 @@ Every contract text here is our own wording, written for these tests."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+from contract_scans import scanned_page, skip_without_tesseract
 from fpdf import FPDF
 
 from disputedesk.domain.contract_clarity import check_contract, check_text, paragraphs_from_text, split_clauses
@@ -124,6 +126,49 @@ def test_the_items_of_a_schedule_are_cited_as_the_schedules_items() -> None:
     # a sentence about the schedules is no schedule heading: the article's items keep their article
     about = "第十条 其他\n附件与本合同具有同等效力，双方应遵守。\n1．本合同一式两份。"
     assert [c.label for c in split_clauses(paragraphs_from_text(about))] == ["第十条", "第十条第1款"]
+
+
+# ------------------------------------------------------------------ 4. a dot the scan lost
+# a phone photo of a contract page: the OCR reads "2.1" as "21" (the page is rendered with the number as it comes out)
+PHOTO = [
+    (44, "设备维护合同"),
+    (30, "1 服务范围"),
+    (30, "1.1 乙方负责设备的日常维护。"),
+    (30, "2 售后服务"),
+    (30, "21 乙方应在接到甲方通知后4小时内响应。"),
+    (30, "2.2 乙方应在24小时内修复故障。"),
+    (30, "3 质量保证"),
+    (30, "31 质保期为验收合格之日起十二个月。"),
+    (30, "3.2 质保期内乙方免费维修。"),
+]
+
+
+def test_a_number_whose_dot_the_photo_lost_is_read_as_the_sub_clause() -> None:
+    skip_without_tesseract()
+    buf = io.BytesIO()
+    scanned_page(PHOTO).save(buf, "PNG")
+    doc = read_contract_bytes(buf.getvalue(), "maintenance-photo.png")
+    assert any(p.text.startswith("21 ") for p in doc.paragraphs)  # what the OCR read
+    labels = [c.label for c in split_clauses(doc.paragraphs)]
+    assert labels[-7:] == ["1.1", "2", "2.1", "2.2", "3", "3.1", "3.2"]
+    rep = check_contract(doc.paragraphs, as_of=AS_OF).as_dict()
+    response = next(c for c in rep["clauses"] if c["kind"] == "response_time")
+    assert response["excerpts"][0]["location"]["clause"] == "2.1"
+    assert [d["location"]["clause"] for d in response["values"]["durations"]] == ["2.1"]
+    warranty = next(c for c in rep["clauses"] if c["kind"] == "warranty_period")
+    assert warranty["excerpts"][0]["location"]["clause"] == "3.1"
+
+
+def test_a_lost_dot_in_plain_text_and_numbers_that_are_meant() -> None:
+    text = "1 总则\n本合同约定设备维护。\n2 售后服务\n21 乙方应在4小时内响应。\n2.2 乙方24小时内修复。\n23 乙方巡检。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(text))] == ["1", "2", "2.1", "2.2", "2.3"]
+    after_twenty = "19. 其他\n本条约定其他事项。\n20. 通知\n通知以书面形式发出。\n21. 生效\n本合同自签字之日起生效。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(after_twenty))] == ["19", "20", "21"]
+    # not the next sub-clause (2.1 is there already, 25 is no 2.2), and a quantity on a wrapped line: as before
+    skipping = "2 售后服务\n2.1 乙方应在4小时内响应。\n25 乙方每季度巡检。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(skipping))] == ["2", "2.1"]
+    wrapped = "2 售后服务\n乙方应在接到通知后\n21日内完成维修。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(wrapped))] == ["2"]
 
 
 # ------------------------------------------------------------------ 5. the cap after "；" belongs to the remedy
