@@ -51,6 +51,10 @@ def test_a_contract_in_one_language_is_not_told_it_lacks_a_prevailing_language()
     assert report(BILINGUAL)["language"] == "bilingual"
     [missing] = findings(BILINGUAL, "prevailing_language")
     assert missing["code"] == "missing" and missing["severity"] == "high"
+    # nor is it listed among the missing clauses of a one-language contract (the page lists those that apply)
+    applies = {c["kind"]: c["applies"] for c in report(ZH_ONLY)["clauses"]}
+    assert applies["prevailing_language"] is False and applies["warranty_period"] is True
+    assert next(c for c in report(BILINGUAL)["clauses"] if c["kind"] == "prevailing_language")["applies"] is True
 
 
 # ------------------------------------------------------------------ 2. the sub-clause that states it
