@@ -207,6 +207,10 @@ def test_a_cap_stated_after_a_semicolon_is_the_support_remedys_cap() -> None:
         ("500", None),
         ("50000", "cap"),
     ]
+    # seen uploading a scan: the OCR read "每逾期一日" as "每谴期一日"; the rate still runs per day
+    scanned = "第四条 违约责任\n乙方未在约定时间内修复故障的，每谴期一日按合同总价的 0.5% 向甲方支付违约金。"
+    [daily] = values(scanned, "support_remedy")["rates"]
+    assert (daily["percent"], daily["per"]) == ("0.5", "day")
     # what follows a full stop is another sentence: its percentage is not the remedy's cap
     apart = "第五条 违约\n乙方未及时修复故障的，每日按总价的0.5%支付违约金。\n第六条 付款\n预付款不超过总价的30%。"
     assert caps(values(apart, "support_remedy")["rates"]) == []
