@@ -72,6 +72,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"[^\n]*(?:结算|报价|询价|审查|审核|审批|批准|验收|设计文件|设计方案|施工方案|图纸|签证|对账|账单|发票|确认函|订货|订购|订单|申请|结果|删除|销毁)",
             # a tender's "响应文件" (the bid), responding to a tender
             r"响应(?:文件|性|招标|采购|磋商|谈判)",
+            # the customer replying (to the contractor's objection, a delivery notice) is no support response; roles that
+            # always name the customer only (甲方 is the seller or the provider in some forms)
+            r"(?:^|[，,；;：:\s])(?:定作人|定作方|委托人|委托方|买受人|买方|需方|购货方|发包人|发包方|承租人|承租方)(?:应|应当|须|必须|将)?"
+            r"(?:在|于)?[^。；，,]{0,20}(?:答复|回复|回应|反馈|作出反应|做出反应)",
         ),
         triggers=tuple(
             (
@@ -119,6 +123,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # claim, an accident reported to the insurer) are not; a sentence whose only fix word is 处理 and that names no fault,
             # complaint or support request does not count
             rf"^(?![^\n]*(?:{_FAULT_ZH}|投诉|服务请求|支持请求|工单|修复|维修|修理|抢修|返修|排除|恢复|更换|替换|解决|改正|纠正|修正|修好))[^\n]*处理",
+            # a sentence about replacing a person ("更换项目负责人时，应提前7天书面报告，经同意后方可更换") is no fix
+            r"更换(?:其|有关|相关)?[^。；，,]{0,6}(?:代表|人员|负责人|管理员|联系人|项目经理|工程师|技术员)",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
             r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
@@ -339,7 +345,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); "保质保量"
             # (in full quality and quantity) is an idiom of delivery, not a warranty; a
             # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
-            r"质保(?!量)|保修|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期|免费(?:维修|维护|保养)期",
+            r"质保(?!量)|保修(?!等?阶段)|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期|免费(?:维修|维护|保养)期",
             # translated terms: 保证期/保证期限, 有限保证期 (a limited warranty's period; "有限保证" alone is often a title over a disclaimer)
             r"保证期(?!间)|保证期限|有限(?:软件|产品|硬件|服务)?保证期",
             # a warranty stated as a promise for a period: "卖方保证，自验收合格之日起十二个月内设备符合…",
@@ -356,7 +362,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
         # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
-        heading=_c(r"质保(?!量)|保修|质量保证(?!书|体系)|有限(?:软件|产品|硬件|服务)?保证|保证期"),
+        heading=_c(r"质保(?!量)|保修(?!等?阶段)|质量保证(?!书|体系)|有限(?:软件|产品|硬件|服务)?保证|保证期"),
         exclude=_c(
             r"\bwarrants? (?:and represents|that it (?:has|is))\b|\brepresentations? and warranties\b|"
             r"\brepresents?,?\s+(?:and\s+)?warrants?\b|\bdisclaim\w*|\bno\s+(?:other\s+)?(?:express\s+)?warrant",
