@@ -289,8 +289,18 @@ def _merge_list(target: Json, key: str, items: list[Any], limit: int = 10) -> No
             existing.append(it)
 
 
+def _round_the_clock(clause: Clause, clauses: Sequence[Clause], cache: dict[int, bool]) -> bool:
+    """The clause, or another sub-clause of the article it belongs to, states round-the-clock service hours."""
+    if id(clause) not in cache:
+        top = (clause.number or "").split(".")[0]
+        article = [c for c in clauses if top and (c.number or "").split(".")[0] == top] or [clause]
+        cache[id(clause)] = any(V.round_the_clock(c.text) for c in (clause, *article))
+    return cache[id(clause)]
+
+
 def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) -> None:
     v: Json = r.values
+    cover: dict[int, bool] = {}
     direct = [h.sentence for h in r.hits if not h.by_heading]
     sentences = direct or [h.sentence for h in r.hits]
     # the sentence saying the kind outright gives its values before one that mentions it in passing
@@ -310,6 +320,13 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
                 d["location"] = s.location().as_dict()
             if kind == "inspection_acceptance":
                 ds = _inspection_periods(t, ds, starts)
+            elif (
+                kind in ("response_time", "resolution_time", "onsite_support")
+                and any(d["basis"] == "unspecified" for d in ds)
+                and _round_the_clock(s.clause, clauses, cover)
+            ):
+                # "7×24" in the sentence before the response time settles its basis (calendar time)
+                V.settle_by_cover(ds)
             _merge_list(v, "durations", ds)
         if kind in ("response_time", "resolution_time", "service_hours", "onsite_support"):
             tz = V.time_zone(t)
@@ -403,8 +420,11 @@ def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()
 _RESP_WORD = re.compile(
     r"\b(?:respon\w*|repl\w*|acknowledg\w*|answer\w*|call[- ]?back)\b|响应|回复|答复|回应|反馈", re.I
 )
+# a replacement or a repair is a fix too: "在15日内更换" is the resolution time's number (without these words it was
+# dropped, and the check said the resolution time was given "only in words")
 _FIX_WORD = re.compile(
-    r"\b(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed\w*|workaround)\b|修复|解决|排除|恢复|修好|维修完毕|处理完毕",
+    r"\b(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed\w*|workaround|replac\w*)\b|"
+    r"修复|解决|排除|恢复|修好|维修|修理|处理完毕|更换|替换|调换|换货|返修|抢修|改正|纠正",
     re.I,
 )
 _SITE_WORD = re.compile(

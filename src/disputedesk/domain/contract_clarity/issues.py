@@ -270,12 +270,13 @@ def _kind_issues(
         )
 
     r = results["prevailing_language"]
-    if not r.present:
-        sev = "high" if language == "bilingual" else "low"
+    # which version prevails only matters when the contract exists in two languages: a contract written in one
+    # language only gets no finding (a Chinese-only contract was told it lacked a prevailing language)
+    if not r.present and language not in ("en", "zh"):
         r.issues.append(
             _issue(
                 "missing",
-                sev,
+                "high" if language == "bilingual" else "low",
                 "No prevailing language: with two versions, a translation dispute decides what was promised.",
                 "未约定以何种文本为准：存在两种文本时，由翻译争议决定承诺内容。",
             )

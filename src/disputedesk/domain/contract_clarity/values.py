@@ -87,6 +87,20 @@ def durations(sentence: str) -> list[Value]:
     return values
 
 
+def round_the_clock(text: str) -> bool:
+    """The text states round-the-clock cover ("7×24小时", "24/7", "twenty-four hours a day")."""
+    return bool(_CALENDAR_CONTEXT.search(text))
+
+
+def settle_by_cover(values: list[Value]) -> None:
+    """Hours and minutes of unstated basis counted in calendar time: the clause states round-the-clock service
+    hours ("乙方提供7×24小时技术支持服务。乙方应在接到故障通知后2小时内响应。")."""
+    for v in values:
+        if v["basis"] == "unspecified" and v["unit"] in ("hour", "minute"):
+            v["basis"] = "calendar"
+            v["basis_note"] = "24x7 service hours stated in the same clause"
+
+
 def duration_in_hours(d: Value) -> Decimal | None:
     factor = {"minute": Decimal(1) / 60, "hour": Decimal(1), "day": Decimal(24), "week": Decimal(168)}
     f = factor.get(d["unit"])
