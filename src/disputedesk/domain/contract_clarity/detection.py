@@ -98,13 +98,37 @@ _KIND_TRIGGER: dict[str, re.Pattern[str] | None] = {
 }
 
 
+# A sentence announcing a list ("签订合同前应向乙方提供如下资料：", "下列情况不属于保修范围："): the items after
+# it (short, ending with "；", in the same clause or in sub-clauses of their own, up to the first that ends with
+# "。") are read with it, so an item the lead-in rules out ("（2）使用维护说明书；", handed by the owner TO the
+# maintainer) is ruled out too
+_LIST_LEAD = re.compile(r"(?:如下|下列|以下)[^。；;：:]{0,16}[：:]")
+_LIST_ITEM_MAX = 120
+
+
+def _list_leads(sentences: Sequence[_Sentence], lead: str) -> tuple[list[str], str]:
+    """Per sentence, the lead-in of the list it is an item of ("" if none), and the lead-in still open after them."""
+    out = []
+    for sent in sentences:
+        t = sent.text.strip()
+        out.append(lead)
+        m = _LIST_LEAD.search(t)
+        if m is not None:
+            lead = t[: m.end()]
+        elif lead and (len(t) > _LIST_ITEM_MAX or not t.endswith(("；", ";"))):
+            lead = ""
+    return out, lead
+
+
 def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
     results = {k: KindResult(k) for k in KINDS}
+    lead = ""
     for clause in clauses:
         spans = clause_sentences(clause)
         if not spans:
             continue
         sentences = [_Sentence(clause, s, e) for s, e in spans]
+        leads, lead = _list_leads(sentences, lead)
         head = f"{clause.heading} {clause.context}".strip()
         text = clause.text
         lower = text.lower()
@@ -120,7 +144,9 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
             exclude = _KIND_EXCLUDE[spec.kind]
             result = results[spec.kind]
             for i in sorted(matched):
-                if exclude is not None and exclude.search(sentences[i].text):
+                if exclude is not None and (
+                    exclude.search(sentences[i].text) or (leads[i] and exclude.search(leads[i]))
+                ):
                     continue
                 result.hits.append(_Hit(sentences[i], False))
                 result.present = True

@@ -47,6 +47,12 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:签订|签署|订立)补充协[议定][^。；]{0,20}(?:变更|修改|调整)|协商[^。；]{0,4}重新约定",
             # one side changing its tariff, prices or service terms with notice (a unilateral change, flagged)
             r"(?:调整|变更|修改)(?:资费|收费标准|价格|服务内容|服务条款)[^。；]{0,30}(?:告知|通知|公告)",
+            # other terms the parties may add, set down in the remarks or a supplement ("其他约定事项，双方可在备注中列明"); the
+            # heading "其他约定事项：" alone is a field, not a procedure
+            r"(?:其他|其它)约定事项[^。；]{0,20}(?:列明|补充协议|另行约定|另行签订|补充约定|书面约定)",
+            # the customer's right to change the work required during performance (a change order; Civil Code Art. 777:
+            # "定作人中途变更承揽工作的要求"), or the service or work content by right
+            r"中途变更|(?:有权|可以|可)(?:随时)?变更[^。；，,]{0,8}(?:承揽|定作|服务|委托)?工作(?:的)?(?:要求|内容|范围)",
         ),
         # a party's new address or contact person is a notice duty, not a change of the contract
         exclude=_c(
@@ -90,6 +96,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "重新约定",
             "未尽事项",
             "补充协定",
+            "约定事项",
         ),
         baseline=("amend", "变更"),
     ),

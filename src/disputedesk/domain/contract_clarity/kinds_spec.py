@@ -21,7 +21,8 @@ DUR_EN = (
     rf"{EN_NUMBER}\s*[- ]?(?:(?:business|working|work|calendar|consecutive|clock|natural)[- ])?"
     r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b"
 )
-DUR_ZH = rf"{ZH_NUMBER}\s*(?:个)?\s*(?:工作日|自然日|日历日|工作小时|小时|天|日|分钟|周|星期)"
+# "半小时", "半个工作日" (half an hour, half a working day) are durations too
+DUR_ZH = rf"(?:{ZH_NUMBER}|半)\s*(?:个)?\s*(?:工作日|自然日|日历日|工作小时|小时|天|日|分钟|周|星期)"
 DUR = rf"(?:{DUR_EN}|{DUR_ZH})"
 # a model form leaves the number blank for the parties ("在接到通知后____小时内", "后 小时内做出反应"): still a time limit
 # (without a number, which the findings say)
@@ -77,16 +78,21 @@ _FIX_EN = (
     r"(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed(?:y|ied|ying)|correct\w*|"
     r"workaround|eliminat\w*|troubleshoot\w*|replac\w*)"
 )
+# replacing a person or a unit (更换代表人, 更换有关人员, 更换维保单位) is neither a fix nor a support duty
+_NOT_A_PERSON = r"(?![^。；，,]{0,6}(?:代表|人员|负责人|管理员|联系人|单位|项目经理|工程师|技术员|同志))"
 # "提出解决方案" (propose a solution) is not a fix, hence 解决(?!方案)
 # 排除 is a fix only of a fault ("排除故障"; "不包括排除的事务" excludes); 改正/纠正/修正 fix errors in software
 _FIX_ZH = (
     r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常|[。；，,！]|$)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
-    r"更换|改正|纠正|修正|返修|抢修)"
+    rf"更换{_NOT_A_PERSON}|改正|纠正|修正|返修|抢修)"
 )
+# a fault or defect named (处理 is a fix only of one); arriving at the site (on-site support, not a reply)
+_FAULT_ZH = r"(?:故障|缺陷|损坏|失灵|停机|停梯|停运|宕机|异常|质量问题|报修|隐患|瑕疵)"
+_ARRIVE_ZH = r"(?:抵达|到达|赶到|赶赴|到场|到现场)"
 # documentation in Chinese: a supply verb (_SUPPLY_ZH) with technical documents or drawings (_DOCS_ZH)
 _SUPPLY_ZH = r"(?:提供|交付|提交|移交|交给|交予|随机|随货|随设备|随产品|附带|附有|配备|配套|寄送|一并交付)"
 _DOCS_ZH = (
-    r"(?:技术资料|技术文件|图纸|图册|电气图|原理图|接线图|合格证|保修卡|质保书|保修证|使用说明|操作说明|安装说明|维护说明|"
+    r"(?:技术资料|技术文件|说明文件|说明材料|技术说明|图纸|图册|电气图|原理图|接线图|合格证|保修卡|质保书|保修证|使用说明|操作说明|安装说明|维护说明|"
     r"操作方法|使用方法|维修资料|竣工资料|验收资料)"
 )
 
@@ -95,7 +101,7 @@ _SITE_WORK_ZH = r"[^。；，,]{0,10}(?:安装|调试|维修|维护|保养|服�
 
 # support remedies in Chinese: a support duty missed (_FAIL_ZH … _DUTY_ZH) and its consequence (_REMEDY_ZH)
 _FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
-_DUTY_ZH = r"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换|维保|维护|保养|修理|检修|保修|三包|返修)(?!费)"
+_DUTY_ZH = rf"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换{_NOT_A_PERSON}|维保|维护|保养|修理|检修|保修|三包|返修)(?!费)"
 _REMEDY_ZH = (
     r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|"
     r"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担)"

@@ -11,9 +11,11 @@ is the order of the checklist.
 from __future__ import annotations
 
 from .kinds_spec import (
+    _ARRIVE_ZH,
     _DOCS_ZH,
     _DUTY_ZH,
     _FAIL_ZH,
+    _FAULT_ZH,
     _FIX_EN,
     _FIX_ZH,
     _REMEDY_ZH,
@@ -54,7 +56,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
-            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?[^。；，,]{{0,8}}?(?:安排|派|指派|委派|答复|回复|解答|处理|给予|联系|提出处理意见|作出|做出)",
+            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排|派|指派|委派|答复|回复|解答|"
+            r"处理(?!完毕|完成|结束|好)|给予|联系|提出处理意见|作出|做出)",
         ),
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
@@ -88,12 +91,15 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"\b{_FIX_EN}\b\s*[:：]\s*(?:maximum|max\.?|within|no later than|not more than|at most|up to)?\s*{DUR_EN}",
             rf"\b(?:repair|resolve|fix|rectify|restore|remedy)\w*\b[^.;。；]{{0,60}}\b{_VAGUE_EN}",
             rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
-            rf"{_FIX_ZH}[^。；.;]{{0,10}}(?:时间|时限)",
+            # "修复时间", "更换所需时间"; not the hours of a service ("抢修服务时间") nor how long a thing has been used ("使用时间")
+            rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
             rf"(?:维修|抢修|故障处理|排除故障|修理|修复)(?:时间|时限|期限)[^。；.;]{{0,30}}?{DUR_ZH}",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
             r"(?:约定|规定|承诺|合同)的?(?:修理|维修|抢修|修复)(?:期限|时限|时间)(?:内|以内)|(?<!保)(?:修理|维修|修复)(?:期限|时限)(?:为|是|：|:)",
             r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理|抢修|修理|返修)",
+            # the timeliness of the repair promised in words ("确保维修的时间和质量", "保证维修及时")
+            r"(?:保证|确保|做到)[^。；，,]{0,8}(?:维修|修理|修复|抢修|返修)(?:工作)?的?(?:时间|时效|及时)|(?:维修|修理|修复|抢修)(?:工作)?(?:要|应|须|必须)?及时(?!通知)",
             # a limit in words: "在合理期限内进行修复", "限期修复"
             r"(?:合理期限|合理时间|合理的期限|约定期限|规定期限|限期)[^。；.;]{0,8}(?:修复|维修|排除|更换|修理)",
             r"(?:最短时间|第一时间|尽快|尽早|马上|迅速|尽可能短的时间)[^。；.;]{0,12}(?:修复|解决(?!方案)|排除|恢复|修好|抢修)",
@@ -108,6 +114,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"恢复原状|恢复原貌|恢复原样",
             # a service suspended for unpaid fees and resumed once they are paid
             r"欠费|(?:交清|缴清|结清|补交|补缴)[^。；]{0,30}恢复",
+            # "处理" (deal with) is a fix only of a fault or a support request: "及时处理交通违法行为", "十五日内处理完毕" (a fine, a
+            # claim, an accident reported to the insurer) are not; a sentence whose only fix word is 处理 and that names no fault,
+            # complaint or support request does not count
+            rf"^(?![^\n]*(?:{_FAULT_ZH}|投诉|服务请求|支持请求|工单|修复|维修|修理|抢修|返修|排除|恢复|更换|替换|解决|改正|纠正|修正|修好))[^\n]*处理",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
             r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
@@ -228,6 +238,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # a service assessment failed reduces the fee ("考核不合格的，扣减当月服务费")
             r"(?:考核|检查|评价|评估)[^。；]{0,20}(?:不合格|不达标|未达标|未达到)[^。；]{0,30}(?:扣减|扣除|减付|扣罚|核减|减免|"
             r"不予支付)[^。；]{0,12}(?:服务费|维保费|维护费|费用|款)",
+            # the supplier's failure cuts its own service fee: the fee withheld or reduced ("未服从…现场安全管理的，甲方可拒付当次
+            # 保养的当月维护保养费", "未按期补救的，甲方有权扣减相应的服务费用"); the buyer paying late is excluded below
+            r"(?:未按|未能|未在|未及时|不按|违反约定|违反本合同|未服从|不服从|不履行|未履行|达不到|未达到)[^。；]{0,80}(?:拒付|扣减|扣除|减付|核减|"
+            r"不予支付|暂停支付|减收)[^。；]{0,12}(?:服务|维保|维护|保养|维护保养|维修|修理|运维|托管|数据)费",
             # downtime reduces the rent or fee (equipment leases and maintenance contracts)
             r"(?:故障|停机|停工|宕机|不能正常(?:使用|运行|工作))[^。；]{0,40}(?:扣减|减免|免收|抵扣|扣除|不收取|不计)"
             r"[^。；]{0,12}(?:租金|租赁费|服务费|费用|维保费|使用费|款)",
@@ -334,6 +348,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # quality problems during a stated period are the supplier's to put right ("托管期内，乙方新增设备的质量问题…由乙方负责",
             # "租赁期内设备出现质量问题的，出租方负责免费维修")
             r"(?<!验收)(?<!检验)(?<!异议)期(?:内|间内|限内)[^。；]{0,24}质量问题[^。；]{0,24}(?:由[^。；]{0,10}负责|负责(?:免费)?(?:维修|修理|更换|处理))",
+            # the period during which the seller or contractor answers for the quality (the Civil Code's wording, and the
+            # model forms' "出卖人对质量负责的条件及期限"); answering for the quality with no period is no warranty period
+            r"对[^。；，,]{0,16}质量(?:承担责任|负责|负责任)的?(?:条件)?(?:及|和|与|、)?(?:期限|期间|时限)",
         ),
         # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
         # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
@@ -362,6 +379,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "缺陷责任",
             "免费",
             "质量问题",
+            "质量负责",
+            "质量承担责任",
         ),
         baseline=("warranty", "质保"),
     ),
@@ -418,11 +437,15 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"^(?![^\n]*(?:说明书|手册|随机资料|随机文件|用户文档))[^\n]*(?:(?:^|[，,：:\s]|由)(?:买方|需方|购货方|定作方|定作人|委托方|委托人|"
             r"发包方|发包人|业主|承租方|承租人)(?:应|须|需|负责|应当|必须)?(?:向[^。；，,]{0,8})?(?:提供|提交|交付)|档案|保密|秘密|泄露|披露|知识产权|著作权|专利|所有权|土建|"
             r"施工图|审查|审核|审批|顺延|包装物|(?:按照|依照|根据|按)[^。；，,]{0,10}提供的|(?:移交|交付|提供|交给|交予|提交)(?:给)?(?:乙方|卖方|供方|"
-            r"承包方|承包人|受托方|服务方))",
+            r"承包方|承包人|受托方|服务方)|向(?:乙方|卖方|供方|承包方|承包人|受托方|服务方|维保单位|维修单位|承修方)[^。；，,]{0,4}(?:提供|提交|交付|移交)|"
+            # drawings or requirements the customer supplies ("发现定作方提供的图纸不合理")
+            r"(?:买方|需方|购货方|定作方|定作人|委托方|委托人|发包方|发包人|业主|承租方|承租人)(?:所)?提供的[^。；，,]{0,6}(?:图纸|技术资料|技术要求|资料|样品))",
             # a manual named among the channels of published promises ("以公告、使用手册、资费单页等书面形式公开做出的服务承诺")
             r"(?:公告|通告|宣传|广告)[^。；]{0,10}(?:手册|说明书)[^。；]{0,30}(?:承诺|公开)",
             r"(?:未|不|违反|没有)(?:按|按照|依照|遵照|遵守|在|依)?[^。；，,]{0,8}(?:说明书|手册|文档)(?:的)?(?:规定|要求|所述|指示)?"
-            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的",
+            r"[^。；]{0,6}(?:使用|操作|安装|保养|运行|环境|条件)|(?:说明书|手册)(?:中)?(?:规定|要求|所述|载明)的|"
+            # the work measured against the maker's manual ("监督…是否符合…制造单位安装使用维护说明书要求")
+            r"(?:符合|满足|达到|遵守|遵照|按照|依照|根据)[^。；，,]{0,40}(?:说明书|手册)(?:的)?(?:要求|规定|标准)",
             # nor the documentation named as where a function is described ("使用服务技术文档中详述的功能", "the
             # functionality detailed in the technical documentation")
             r"(?:文档|说明书|手册|技术资料)中?(?:详述|所述|描述|载明|列明)的(?:功能|方式|方法|规格)|\b(?:functionality|features?|"
@@ -524,16 +547,25 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:工作人员|技术人员|安装人员|工程师)[^。；]{0,16}安装(?:和|及|、|并)?调试|(?:安装|调试)[^。；]{0,6}由(?:供方|卖方|乙方|出卖人|"
             r"厂家|供应商)[^。；]{0,4}(?:负责|派人|派员|完成)",
             # people sent or stationed to do the service ("委派符合岗位资格要求的人员履行本合同", "派驻维保人员")
-            r"(?:委派|派驻|选派)[^。；]{0,16}(?:人员|工程师|技术员)(?![^。；]{0,16}(?:监督|检查|验收|联络|协调))",
+            r"(?:委派|派驻|选派|派出(?!所|机构))[^。；]{0,16}(?:人员|工程师|技术员|团队|小组|机构)(?![^。；]{0,16}(?:监督|检查|检验|验收|联络|协调|参加))",
+            # installation and commissioning as the seller's part of a sale: its own term ("成套设备的安装与调试："), its period
+            # ("设备交付后 日内安装调试完"), the seller late with it or its installation service, the supplier to complete it
+            r"(?:设备|货物|产品|标的物)的安装(?:与|和|及|、)调试\s*[：:]?\s*$|(?:延期|逾期|延迟|迟延)(?:完成)?安装|"
+            r"(?:卖方|出卖人|供方|乙方|厂家|供应商|承揽人|承揽方)[^。；，,]{0,4}(?<!不)提供的?[^。；，,]{0,10}安装(?:调试)?服务|"
+            r"(?:卖方|出卖人|供方|乙方|厂家|供应商|承揽人|承揽方)(?:应|应当|须|负责)[^。；]{0,20}(?:完成|进行)[^。；]{0,10}安装|"
+            rf"(?:{DUR_ZH}|[_＿\s]{{1,8}}(?:个)?(?:工作日|日|天))\s*(?:内|以内)[^。；，,]{{0,6}}(?:完成)?安装(?:、|和|及|与)?调试",
+            # a rescue or emergency service for breakdowns, done where the equipment or vehicle stands ("提供24小时紧急救援服务");
+            # an emergency plan or drill (救援预案, 救援演练) is not one
+            r"提供[^。；]{0,30}救援服务",
             # work done at the site ("由出卖人现场完成安装调试", "组织测绘人员进场作业")
-            rf"现场(?:完成|进行|实施|提供){_SITE_WORK_ZH}|进场(?:作业|安装|调试|服务|维修|检修)",
+            rf"现场(?:完成|进行|实施|提供){_SITE_WORK_ZH}|(?:进场|入场)(?:作业|安装|调试|服务|维修|检修)",
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
             r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
             r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
             rf"[^。；，,]{{0,12}}现场|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
-            r"到达[^。；，,]{0,8}(?:所在地|地点|故障点)|"
-            r"上门|驻场|派员|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|维修人员|专家)|差旅费|食宿|往返机票|"
+            r"(?:到达|抵达|赶到|赶赴)[^。；，,]{0,8}(?:所在地|地点|故障点)|"
+            r"(?<![送货车件])上门(?!取|提|送|收)|驻场|派员|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|维修人员|专家)|差旅费|食宿|往返机票|"
             r"(?:工程师|技术人员|维修人员|服务人员|售后人员)[^。；]{0,10}(?:到场|赶到|赶赴)|"
             # service done on arrival, with no one named ("在3个工作日内到场维修", "接报后24小时内到场处理")
             r"到场(?:进行)?(?:维修|修理|服务|处理|检修|抢修|排查|排除|解决|调试|指导|支持)|"
@@ -543,7 +575,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 进场"
+                "到达 抵达 进场 救援服务"
             ).split()
         ),
         baseline=("on-site", "现场"),
