@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from disputedesk.domain.contract_clarity import check_text
+from fpdf import FPDF
+
+from disputedesk.domain.contract_clarity import check_contract, check_text
+from disputedesk.ingest.contract_text import read_contract_bytes
 
 from .conftest import AS_OF
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+DROID = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"  # Chinese that pdfminer can extract
 
 
 def report(text: str) -> dict[str, Any]:
@@ -45,6 +51,87 @@ def test_a_contract_in_one_language_is_not_told_it_lacks_a_prevailing_language()
     assert missing["code"] == "missing" and missing["severity"] == "high"
 
 
+# ------------------------------------------------------------------ 2. the sub-clause that states it
+def bilingual_pdf(lines: list[tuple[int, str]]) -> bytes:
+    """A text-layer PDF, one line per (font size, text); headings set larger, as a word processor prints them."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("latin", "", DEJAVU)
+    pdf.add_font("cjk", "", DROID)
+    pdf.set_fallback_fonts(["cjk"], exact_match=False)
+    pdf.add_page()
+    y = 20
+    for size, line in lines:
+        pdf.set_font("latin", size=size)
+        pdf.set_xy(15, y)
+        pdf.cell(0, 8, line)
+        y += 11
+    return bytes(pdf.output())
+
+
+def test_a_bilingual_pdfs_warranty_finding_cites_the_sub_clause_that_states_the_warranty() -> None:
+    pdf = bilingual_pdf([
+        (15, "2. Support 售后服务"),
+        (10, "2.1 The Seller shall answer a fault report within 4 hours. 卖方应在4小时内答复故障报告。"),
+        (15, "3. Warranty 质量保证"),
+        (10, "3.1 The warranty period is twelve months. 质保期为十二个月。"),
+        (10, "3.2 The Seller repairs defects free of charge. 卖方免费修理缺陷。"),
+    ])  # fmt: skip
+    doc = read_contract_bytes(pdf, "bilingual.pdf")
+    rep = check_contract(doc.paragraphs, as_of=AS_OF).as_dict()
+    assert rep["language"] == "bilingual"
+    [no_start] = [f for f in rep["findings"] if f["kind"] == "warranty_period" and f["code"] == "no_start"]
+    assert no_start["location"]["clause"] == "3.1"
+    warranty = next(c for c in rep["clauses"] if c["kind"] == "warranty_period")
+    assert warranty["excerpts"][0]["location"]["clause"] == "3.1"
+
+
+def test_a_sub_clause_of_one_sentence_is_not_taken_for_a_heading_line() -> None:
+    # alternating paragraphs: the English and the Chinese heading form clause 3; each sub-clause is one sentence
+    text = (
+        "3. Warranty\n三、质量保证\n3.1 The warranty period is twelve months from acceptance.\n"
+        "3.1 质保期为自验收合格之日起十二个月。"
+    )
+    warranty = next(c for c in report(text)["clauses"] if c["kind"] == "warranty_period")
+    assert {e["location"]["clause"] for e in warranty["excerpts"]} == {"3.1"}
+
+
+# ------------------------------------------------------------------ 5. the cap after "；" belongs to the remedy
+def caps(rates: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(r["percent"], r.get("base", "")) for r in rates if r.get("role") == "cap"]
+
+
+def test_a_cap_stated_after_a_semicolon_is_the_support_remedys_cap() -> None:
+    text = (
+        "第五条 违约责任\n乙方未按约定时间到场维修的，每延迟一日按年度服务费的1%向甲方支付违约金；"
+        "但违约金累计不超过年度服务费的20%。"
+    )
+    remedy = values(text, "support_remedy")["rates"]
+    assert caps(remedy) == [("20", "年度服务费")]
+    [daily] = [r for r in remedy if r.get("per") == "day"]
+    assert daily["percent"] == "1" and "role" not in daily
+    english = (
+        "7. Service credits\nIf the Supplier fails to restore service within 24 hours, it shall credit 1% of the "
+        "monthly fee per day; the total credits shall not exceed 30% of the monthly fee."
+    )
+    assert caps(values(english, "support_remedy")["rates"]) == [("30", "monthly fee")]
+    # a liability cap "以…为限" in the same place is read as a cap, on the remedy and as the liability cap
+    limit = (
+        "第五条 违约责任\n乙方未在48小时内修复故障的，每日按合同总价的0.5%支付违约金；"
+        "乙方的赔偿责任总额以合同总价的10%为限。"
+    )
+    assert caps(values(limit, "support_remedy")["rates"]) == [("10", "合同总价")]
+    assert caps(values(limit, "liability_cap")["rates"]) == [("10", "合同总价")]
+    assert "cap_covers_support" in {f["code"] for f in findings(limit, "liability_cap")}
+    amount = "第五条 违约责任\n乙方未及时修复故障的，每日支付违约金人民币500元；违约金累计不超过人民币5万元。"
+    assert [(a["amount"], a.get("role")) for a in values(amount, "support_remedy")["amounts"]] == [
+        ("500", None),
+        ("50000", "cap"),
+    ]
+    # what follows a full stop is another sentence: its percentage is not the remedy's cap
+    apart = "第五条 违约\n乙方未及时修复故障的，每日按总价的0.5%支付违约金。\n第六条 付款\n预付款不超过总价的30%。"
+    assert caps(values(apart, "support_remedy")["rates"]) == []
+
+
 # ------------------------------------------------------------------ 6. 7×24 in the clause settles the basis
 def test_round_the_clock_service_hours_in_the_clause_settle_the_response_times_basis() -> None:
     text = "第四条 售后服务\n乙方提供7×24小时技术支持服务。乙方应在接到故障通知后2小时内响应。"
@@ -73,3 +160,31 @@ def test_a_replacement_deadline_is_a_resolution_time_with_its_number() -> None:
     both = "第五条 售后服务\n乙方应在2小时内响应，并在3日内维修或更换故障部件。"
     assert [d["value"] for d in values(both, "response_time")["durations"]] == ["2"]
     assert [d["value"] for d in values(both, "resolution_time")["durations"]] == ["3"]
+
+
+# ------------------------------------------------------------------ 8. a unilateral fee change is flagged
+UNILATERAL_FEES = [
+    "第九条 费用\n供方有权调整服务费，并提前三十日通知需方。",
+    "第十二条 资费\n乙方调整资费的，应提前三十日以公告方式告知甲方。",
+    "9. Fees\nSupplier may change the fees on thirty days' notice.",
+    "9. Fees\nThe Supplier may increase its support fees once a year by written notice to the Buyer.",
+]
+AGREED_FEES = [
+    "第九条 费用\n服务费的调整须经双方协商一致并签订书面补充协议。",
+    "第九条 费用\n经双方协商一致，可以调整服务费。",
+    "9. Fees\nThe parties may change the fees only by a written amendment signed by both parties.",
+]
+
+
+def test_a_suppliers_right_to_change_its_fees_alone_is_flagged_as_a_unilateral_change() -> None:
+    for text in UNILATERAL_FEES:
+        [flag] = [f for f in findings(text, "change_procedure") if f["code"] == "unilateral_change"]
+        assert flag["severity"] == "high" and "Art. 543" in flag["citation"]["citation"], text
+        assert "fees or prices" in flag["message_en"] and "费用或价格" in flag["message_zh"]
+        assert flag["location"]["clause"] in ("第九条", "第十二条", "9")
+    for text in AGREED_FEES:
+        assert "unilateral_change" not in {f["code"] for f in findings(text, "change_procedure")}, text
+    # a right to change the terms keeps its own message
+    terms = "16. Amendments\nSeller may at any time change these terms by publishing them on its website."
+    [flag] = [f for f in findings(terms, "change_procedure") if f["code"] == "unilateral_change"]
+    assert "change the terms alone" in flag["message_en"]

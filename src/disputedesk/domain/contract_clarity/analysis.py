@@ -50,6 +50,7 @@ from .records import (
     _issue,
     _Sentence,
     clause_sentences,
+    is_heading_line,
     paragraphs_from_text,
     says_it_outright,
 )
@@ -106,21 +107,14 @@ class ClarityReport:
         return {k for k, r in self.kinds.items() if r.present}
 
 
-def _is_heading_line(s: _Sentence) -> bool:
-    """The sentence is only the clause's own heading line ("第二条 质量保证", "7. Warranty")."""
-    words = "".join(s.text.split()).rstrip("：:.。")
-    label, heading = "".join((s.clause.label or "").split()), "".join(s.clause.heading.split())
-    return bool(words) and words in {heading, label + heading, label + "." + heading}
-
-
 def _distinct_excerpts(r: KindResult) -> list[Json]:
     seen: set[tuple[int, int, int]] = set()
     out: list[tuple[bool, Json]] = []
     hits = r.hits
     # a bare heading line says less than the clause's own sentences, which are cited under the same
     # clause number: shown only when nothing else was found (the page shows the first excerpt)
-    if any(not _is_heading_line(h.sentence) for h in hits):
-        hits = [h for h in hits if not _is_heading_line(h.sentence)]
+    if any(not is_heading_line(h.sentence) for h in hits):
+        hits = [h for h in hits if not is_heading_line(h.sentence)]
     # sentences found by their own words first, then those found by the clause heading
     for hit in sorted(hits, key=lambda h: h.by_heading):
         s = hit.sentence

@@ -315,6 +315,24 @@ def _merge_list(target: Json, key: str, items: list[Any], limit: int = 10) -> No
             existing.append(it)
 
 
+def _continuation(s: _Sentence) -> list[str]:
+    """The parts after a sentence ending in a semicolon up to the end of the full sentence: the sentence splitter cuts
+    at "；" and "; ", so a cap stated there ("；但违约金累计不超过…", "; the total credits shall not exceed…") is a
+    sentence of its own."""
+    out: list[str] = []
+    text = s.clause.text
+    if not text[s.start : s.end].rstrip().endswith(("；", ";")):
+        return out
+    for s0, e0 in clause_sentences(s.clause):
+        if s0 < s.end:
+            continue
+        part = text[s0:e0].rstrip()
+        out.append(part)
+        if not part.endswith(("；", ";")) or len(out) >= 3:
+            break
+    return out
+
+
 def _round_the_clock(clause: Clause, clauses: Sequence[Clause], cache: dict[int, bool]) -> bool:
     """The clause, or another sub-clause of the article it belongs to, states round-the-clock service hours."""
     if id(clause) not in cache:
@@ -373,6 +391,11 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
         if kind in ("support_remedy", "liquidated_damages", "liability_cap", "refund_return", "spare_parts"):
             _merge_list(v, "amounts", V.money(t))
             _merge_list(v, "rates", V.rates(t))
+        if kind in ("support_remedy", "liquidated_damages"):
+            # the cap stated after "；" in the same sentence ("…每日按0.5%支付违约金；违约金累计不超过合同总价的10%。")
+            for rest in _continuation(s):
+                _merge_list(v, "amounts", [a for a in V.money(rest) if a.get("role") == "cap"])
+                _merge_list(v, "rates", [x for x in V.rates(rest) if x.get("role") == "cap"])
         if kind == "dispute_resolution":
             for key, val in V.arbitration(t).items():
                 v.setdefault(key, val)

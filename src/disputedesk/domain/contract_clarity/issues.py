@@ -17,10 +17,15 @@ from .clauses import Clause
 from .detection import _DEEMED_ACCEPTED, _LIMITATION
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
 from .legal import RULES, arbitration_rule
-from .records import KindResult, _issue, _Sentence, clause_sentences
-
+from .records import KindResult, _issue, _Sentence, clause_sentences, is_heading_line, says_it_outright
 
 # ------------------------------------------------------------------ issues per kind
+# a unilateral change of the fees or prices (the finding says so rather than "the terms")
+_FEES = re.compile(
+    r"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|服务费|费用|价格|资费|收费|单价|费率|价款", re.I
+)
+
+
 def _find_limitation(clauses: Sequence[Clause]) -> _Sentence | None:
     """First sentence that changes the time to bring claims (Civil Code Art. 197 where PRC law governs)."""
     for clause in clauses:
@@ -40,7 +45,11 @@ def _kind_issues(
     limitation: _Sentence | None = None,
 ) -> None:
     def first(kind: str) -> _Sentence | None:
+        """The sentence a finding on the kind cites: one stating the kind in its own words, in the most specific
+        clause that holds it (sub-clause "3.1" stating the warranty, not the heading line "3. Warranty 质量保证")."""
         hits = [h for h in results[kind].hits if not h.by_heading] or results[kind].hits
+        hits = [h for h in hits if not is_heading_line(h.sentence)] or hits
+        hits = sorted(hits, key=lambda h: not says_it_outright(kind, h.sentence.text))
         return hits[0].sentence if hits else None
 
     art511 = RULES["civil_code_511"]
@@ -330,7 +339,19 @@ def _kind_issues(
     unilateral = next(
         (h.sentence for h in results["change_procedure"].hits if UNILATERAL_CHANGE.search(h.sentence.text)), None
     )
-    if unilateral is not None:
+    if unilateral is not None and _FEES.search(unilateral.text):
+        results["change_procedure"].issues.append(
+            _issue(
+                "unilateral_change",
+                "high",
+                "One side may change the fees or prices alone (e.g. on notice): the price agreed for support "
+                "today can be raised without the other side's consent.",
+                "一方可单方调整费用或价格（如通知后即调整）：今天约定的服务价格可能未经对方同意即被提高。",
+                RULES["civil_code_543"],
+                unilateral,
+            )
+        )
+    elif unilateral is not None:
         results["change_procedure"].issues.append(
             _issue(
                 "unilateral_change",

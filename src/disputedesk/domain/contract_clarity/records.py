@@ -12,7 +12,7 @@ from typing import Any
 
 from .clauses import Clause, Location, heading_hint, markdown_heading
 from .legal import LegalRule
-from .text import sentence_spans
+from .text import is_cjk, sentence_spans
 
 RULESET_VERSION = "contract-clarity rules 1"
 MAX_EXCERPTS = 5
@@ -156,6 +156,26 @@ class _Hit:
     sentence: _Sentence
     by_heading: bool
     by_model: bool = False  # found by the sentence model, not by a rule
+
+
+_NUMBER_MARK = re.compile(
+    r"^(?:第[\d零〇一二两三四五六七八九十百]+条|[零〇一二两三四五六七八九十]+[、．.]|\d+(?:\.\d+)*[.、．]?)"
+)
+
+
+def is_heading_line(s: _Sentence) -> bool:
+    """The sentence is only the clause's own heading line ("第二条 质量保证", "7. Warranty"), not a sub-clause whose
+    one sentence was taken for its title ("3.1 The warranty period is twelve months.", "3.1 质保期为十二个月。")."""
+    words = "".join(s.text.split()).rstrip("：:.。")
+    label = "".join((s.clause.label or "").split())
+    # a bilingual clause's heading joins both versions ("Warranty / 质量保证"): either line is a heading line
+    titles = {"".join(t.split()) for t in (s.clause.heading, *s.clause.heading.split(" / "))} - {""}
+    rest = words[len(label) :].lstrip(".") if label and words.startswith(label) else _NUMBER_MARK.sub("", words)
+    if not words or (words not in titles and rest not in titles):
+        return False
+    text = s.text.rstrip()
+    said = sum(1 for c in text if is_cjk(c)) >= 8 or len(text.split()) >= 5
+    return not (said and text[-1] in ".。；;!?！？")
 
 
 @dataclass

@@ -127,6 +127,11 @@ _RE_MONEY_SUFFIX = re.compile(
 _MULT = {"million": Decimal(1_000_000), "thousand": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
+_CAP_BEFORE = re.compile(
+    r"(?:maximum(?:\s+of)?|not\s+(?:to\s+)?exceed|capped\s+at|up\s+to|不超过|不得超过|最高(?:不超过)?|上限为?)\s*$", I
+)
+
+
 def money(sentence: str) -> list[Value]:
     out: list[tuple[int, Value]] = []
     taken: list[tuple[int, int]] = []
@@ -142,6 +147,10 @@ def money(sentence: str) -> list[Value]:
             if m.group("mult"):
                 amount *= _MULT[m.group("mult").lower() if m.group("mult").isascii() else m.group("mult")]
             v: Value = {"amount": str(amount), "currency": code, "text": m.group(0)}
+            if _CAP_BEFORE.search(sentence, 0, m.start()) or (
+                _CAP_AFTER.match(sentence, m.end()) and "以" in sentence[max(0, m.start() - 4) : m.start()]
+            ):
+                v["role"] = "cap"  # "累计不超过人民币5万元", "capped at USD 10,000", "以人民币5万元为限"
             if cur_raw in ("$", "¥", "￥"):
                 v["note"] = f"symbol '{cur_raw}' read as {code}; state the currency code"
             taken.append((m.start(), m.end()))
@@ -175,6 +184,9 @@ def _zh_pct_number(s: str) -> Decimal | None:
         digits = "".join(str(parse_number(ch)) for ch in b if parse_number(ch) is not None)
         return Decimal(f"{ia}.{digits}") if ia is not None and digits else ia
     return parse_number(s)
+
+
+_CAP_AFTER = re.compile(r"\s*(?:为限|封顶|为上限|为最高限额)")
 
 
 def rates(sentence: str) -> list[Value]:
@@ -223,6 +235,8 @@ def rates(sentence: str) -> list[Value]:
             I,
         ):
             v["role"] = "cap"
+        elif _CAP_AFTER.match(after) and re.search(r"以[^。；，,]{0,12}?的?\s*$", before):
+            v["role"] = "cap"  # "以合同总价的10%为限", "以年度服务费的20%封顶"
         out.append(v)
     return out
 
