@@ -426,6 +426,20 @@ PAIRS = [
     ("change_procedure", "第十四条 其他\n双方其他约定事项：无。", False),
     ("change_procedure", "第十四条 变更\n委托人有权变更委托工作的内容，但应书面通知受托人。", True),
     ("change_procedure", "第十四条 变更\n甲方中途变更工作要求的，应支付相应费用。", True),
+    # --- the same night, from the reasons of misses on the sixth set's development texts (scored once before they
+    # were read: support-kind macro F1 0.74, keyword 0.67): "保质保量" is an idiom of delivery, not a warranty; going to
+    # the site to supervise or witness is no on-site support; a blank number of days before a repair; showing the buyer
+    # how to operate the goods at hand-over; matters not settled (未定事项) left to a supplement
+    ("warranty_period", "第五条 供货\n卖方应保质保量按期交货。", False),
+    ("warranty_period", "第五条 质保\n本设备质保一年，自验收之日起计算。", True),
+    ("onsite_support", "第七条 检验\n买方有权到生产现场监督检验过程。", False),
+    ("onsite_support", "第七条 售后\n卖方应派技术人员到现场排除故障。", True),
+    ("resolution_time", "第八条 保修\n保修期内设备出现故障的，卖方应在   日内修复。", True),
+    ("resolution_time", "第八条 标识\n乙方应于    年   月   日内更换全部标牌。", False),
+    ("training", "第六条 交付\n交货时卖方应向买方演示设备的操作方法。", True),
+    ("training", "第六条 宣传\n卖方可在展会上演示新产品。", False),
+    ("change_procedure", "第十二条 其他\n合同中的未定事宜，由甲乙双方协商后订立补充条款。", True),
+    ("change_procedure", "第十二条 其他\n本合同未定事项按国家有关规定执行。", False),
 ]
 
 

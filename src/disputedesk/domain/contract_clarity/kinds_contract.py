@@ -39,7 +39,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
             UNILATERAL_CHANGE.pattern,
             # "matters not covered are settled by a supplementary agreement": changes by agreement
-            r"(?:未尽事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,30}(?:补充协议|补充协定|补充规定|补充条款|"
+            r"(?:未尽事(?:宜|项)|未定事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,40}(?:补充协议|补充协定|补充规定|补充条款|"
             r"另行签订|另立|另订|订立|另行约定|补充约定|协商确定|列明)",
             # changes by agreement: "经双方协商一致，可以变更本合同", a supplement having the contract's force
             r"协商一致[^。；]{0,10}(?:可以|方可|可)?(?:变更|修改|补充)(?:本合同|本协议|合同|协议)|补充协[议定][^。；]{0,20}(?:同等(?:的)?(?:法律)?效力|组成部分)",
@@ -102,6 +102,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "increase",
             "adjust",
             "约定事项",
+            "未定事",
         ),
         baseline=("amend", "变更"),
     ),

@@ -27,6 +27,8 @@ DUR = rf"(?:{DUR_EN}|{DUR_ZH})"
 # a model form leaves the number blank for the parties ("在接到通知后____小时内", "后 小时内做出反应"): still a time limit
 # (without a number, which the findings say)
 DUR_ZH_B = rf"(?:{DUR_ZH}|(?:[_＿]+|\s{{1,8}})\s*(?:个)?\s*(?:工作日|自然日|工作小时|小时|分钟|天|的时间|的期限|时限))"
+# ... and blank days followed by 内, for a repair time ("甲方在 日内未能修复"); not a date field ("年 月 日")
+DUR_ZH_BD = rf"(?:{DUR_ZH_B}|(?<![年月\s_＿])(?:[_＿]+|\s{{1,8}})\s*日(?=\s*(?:内|以内)))"
 
 # words of a support obligation (used to decide whether wording concerns support)
 SUPPORT_CONTEXT = re.compile(
