@@ -49,6 +49,21 @@ def visible(html: str) -> list[str]:
     return p.parts
 
 
+def upload_contract(client: TestClient, name: str, text: str) -> str:
+    """Upload a contract as text through the contracts page (as its upload form does); its evidence label."""
+    page = client.get("/contracts")
+    csrf = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    r = client.post(
+        "/contracts/upload",
+        files={"file": (name, text.encode(), "text/plain")},
+        data={"kind": "contract"},
+        headers={"HX-Request": "true", "X-CSRF-Token": csrf},
+        follow_redirects=False,
+    )
+    assert r.status_code == 200, r.text[:500]
+    return str(r.headers["HX-Redirect"].rsplit("/", 1)[1])
+
+
 def shape(path: str) -> str:
     """Pages of one kind (E-0001, E-0002, /cases/1, /cases/2) count as one shape."""
     return re.sub(r"[A-Z]+-\d[\w-]*|\d+", "#", path.split("?")[0]) + ("?" if "?" in path else "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pages_support import InterfaceText, foreign_sentences, foreign_words, visible
+from pages_support import InterfaceText, foreign_sentences, foreign_words, upload_contract, visible
 
 ENGLISH = """SALES CONTRACT No. T-EN-1
 1. Warranty
@@ -41,20 +41,6 @@ CHINESE = """销售合同 编号 T-ZH-1
 """
 
 
-def _upload(c, name: str, text: str) -> str:  # type: ignore[no-untyped-def]
-    page = c.get("/contracts")
-    csrf = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
-    r = c.post(
-        "/contracts/upload",
-        files={"file": (name, text.encode(), "text/plain")},
-        data={"kind": "contract"},
-        headers={"HX-Request": "true", "X-CSRF-Token": csrf},
-        follow_redirects=False,
-    )
-    assert r.status_code == 200, r.text[:500]
-    return str(r.headers["HX-Redirect"].rsplit("/", 1)[1])
-
-
 def _interface(html: str, lang: str) -> str:
     p = InterfaceText(lang)
     p.feed(html)
@@ -63,8 +49,8 @@ def _interface(html: str, lang: str) -> str:
 
 def test_values_of_an_english_and_a_chinese_contract_in_each_pages_language(client_for) -> None:  # type: ignore[no-untyped-def]
     c = client_for("empty")
-    en_label = _upload(c, "supply-en.txt", ENGLISH)
-    zh_label = _upload(c, "supply-zh.txt", CHINESE)
+    en_label = upload_contract(c, "supply-en.txt", ENGLISH)
+    zh_label = upload_contract(c, "supply-zh.txt", CHINESE)
 
     # The English contract on a Chinese page: its values in Chinese words.
     zh = c.get(f"/contracts/{en_label}?lang=zh").text
@@ -123,7 +109,7 @@ def test_a_warranty_counted_in_days_is_shown_with_its_length(client_for) -> None
     """A warranty promised "自验收合格之日起九十（90）天内" runs 90 days: the terms found say so, in the
     page's language, instead of "not stated"."""
     c = client_for("empty")
-    label = _upload(
+    label = upload_contract(
         c,
         "software-zh.txt",
         "软件许可合同\n第六条 质量保证\n卖方保证，自验收合格之日起九十（90）天内，软件符合其文档所述。\n",

@@ -10,7 +10,7 @@ from typing import Any
 
 from fpdf import FPDF
 
-from disputedesk.domain.contract_clarity import check_contract, check_text
+from disputedesk.domain.contract_clarity import check_contract, check_text, paragraphs_from_text, split_clauses
 from disputedesk.ingest.contract_text import read_contract_bytes
 
 from .conftest import AS_OF
@@ -93,6 +93,37 @@ def test_a_sub_clause_of_one_sentence_is_not_taken_for_a_heading_line() -> None:
     )
     warranty = next(c for c in report(text)["clauses"] if c["kind"] == "warranty_period")
     assert {e["location"]["clause"] for e in warranty["excerpts"]} == {"3.1"}
+
+
+# ------------------------------------------------------------------ 3. a schedule's items are the schedule's
+def test_the_items_of_a_schedule_are_cited_as_the_schedules_items() -> None:
+    text = (
+        "第一条 设备\n乙方向甲方交付数控车床一台。\n第二条 备件\n乙方按附件一提供备件。\n"
+        "附件一 备件清单\n1. 主轴轴承两套。\n2. 乙方应在接到甲方通知后48小时内提供备件，保修期内免费。\n"
+        "（1）备件质保期为十二个月。"
+    )
+    clauses = split_clauses(paragraphs_from_text(text))
+    assert [c.label for c in clauses] == [
+        "第一条", "第二条", "附件一", "附件一第1项", "附件一第2项", "附件一第2项（1）",
+    ]  # fmt: skip
+    spare = next(c for c in report(text)["clauses"] if c["kind"] == "spare_parts")
+    cited = {e["location"]["clause"]: e["location"] for e in spare["excerpts"]}
+    assert "附件一第2项" in cited and "2" not in cited
+    # the page cites it in its reader's language from the schedule's label and the item's number
+    assert (cited["附件一第2项"]["schedule"], cited["附件一第2项"]["item"]) == ("附件一", "2")
+    english = (
+        "1. Goods\nThe Seller delivers one lathe.\n2. Spare parts\nSpare parts are listed in Schedule 1.\n"
+        "SCHEDULE 1 SPARE PARTS\n1. Two spindle bearings.\n"
+        "2. The Seller shall deliver spare parts within 48 hours of the Buyer's request, free of charge."
+    )
+    labels = [c.label for c in split_clauses(paragraphs_from_text(english))]
+    assert labels[-3:] == ["SCHEDULE 1", "Schedule 1, item 1", "Schedule 1, item 2"]
+    # clauses of the body keep their numbers; a list of the schedules before the body's next article ends it
+    listed = "第九条 附件\n本合同附件如下：\n附件一 技术协议\n附件二 报价单\n第十条 其他\n本合同自双方签字之日起生效。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(listed))][-1] == "第十条"
+    # a sentence about the schedules is no schedule heading: the article's items keep their article
+    about = "第十条 其他\n附件与本合同具有同等效力，双方应遵守。\n1．本合同一式两份。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(about))] == ["第十条", "第十条第1款"]
 
 
 # ------------------------------------------------------------------ 5. the cap after "；" belongs to the remedy

@@ -69,16 +69,21 @@ class Location:
     char_start: int  # offsets in the document text
     char_end: int
     page: int | None = None
-    clause: str | None = None  # clause label, e.g. "7.2", "第七条", "Schedule 1"
+    clause: str | None = None  # clause label, e.g. "7.2", "第七条", "Schedule 1", "Schedule 1, item 2", "附件一第2项"
+    schedule: str | None = None  # for an item of a schedule: the schedule's label ("Schedule 1", "附件一") ...
+    item: str | None = None  # ... and the item's number in it ("2", "2(1)"): a page cites it in its reader's language
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        d: dict[str, object] = {
             "clause": self.clause,
             "page": self.page,
             "paragraph": self.paragraph,
             "char_start": self.char_start,
             "char_end": self.char_end,
         }
+        if self.schedule is not None and self.item is not None:
+            d["schedule"], d["item"] = self.schedule, self.item
+        return d
 
 
 @dataclass
@@ -96,6 +101,8 @@ class Clause:
     context: str  # headings of the enclosing clause/chapter/schedule (for kind detection)
     text: str = ""
     segments: list[_Segment] = field(default_factory=list)
+    schedule: str | None = None  # an item of a schedule: the schedule's label and the item's own number (Location)
+    item: str | None = None
     sentence_cache: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, paragraph: ParagraphLike) -> None:
@@ -134,7 +141,7 @@ class Clause:
                 end_seg = candidate
         ep = end_seg.paragraph
         doc_end = ep.char_start + max(0, min(end - end_seg.start, len(ep.text)))
-        return Location(p.index, doc_start, max(doc_end, doc_start), p.page, self.label)
+        return Location(p.index, doc_start, max(doc_end, doc_start), p.page, self.label, self.schedule, self.item)
 
     @property
     def first_paragraph(self) -> int:
@@ -220,7 +227,8 @@ def _parse_heading(text: str, last_top: int | None, hinted: bool = False) -> _He
     if lead is not None:
         text = text[lead.end() :]
     m = _RE_ZH_SCHEDULE.match(text)
-    if m and len(text) <= 160:
+    # "附件是本合同不可分割的组成部分。", "附件一与本合同具有同等效力，…": a sentence about the schedules, no heading
+    if m and len(text) <= 160 and (hinted or not re.search(r"[，。；]", text[m.end() :])):
         num = m.group(2) or ""
         n = _zh_or_int(num) if num else None
         label = m.group(0).strip()
@@ -327,6 +335,7 @@ class _Open:
     heading: _Heading
     label: str  # full label, parents included ("第二条第1款")
     number: str
+    item: str | None = None  # an item of a schedule: its number there ("2", "2(1)")
 
 
 # how a sub-item is cited under its parent: (child style, parent style) -> template
@@ -349,6 +358,26 @@ def _compose(parent: _Open, h: _Heading) -> tuple[str, str]:
     return label, f"{parent.number}.{h.number}" if parent.number else h.number
 
 
+# styles of the numbered items a schedule lists ("1.", "（一）", "一、", "I."): cited as the schedule's items
+_ITEM_STYLES = ("digit", "paren", "zh_enum", "roman")
+
+
+def schedule_item_label(schedule: str, item: str, style: str) -> str:
+    """How a reader cites an item of a schedule, in the schedule's language: "Schedule 1, item 2", "附件一第2项",
+    "附件一第（一）项"; an article in a schedule is "附件一第三条" / "Annex A, Article 3"."""
+    zh = any(is_cjk(c) for c in schedule)
+    if not zh and schedule.split()[0].isupper():
+        schedule = schedule[0] + schedule[1:].split()[0].lower() + schedule[len(schedule.split()[0]) :]  # SCHEDULE 1
+    if style not in _ITEM_STYLES:
+        return f"{schedule}{item}" if zh else f"{schedule}, {item}"
+    return f"{schedule}第{item}项" if zh else f"{schedule}, item {item}"
+
+
+def _number_value(number: str) -> int | None:
+    top = number.split(".")[0]
+    return int(top) if top.isdigit() else None
+
+
 def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
     """Group paragraphs into clauses; text before the first heading is the preamble."""
     clauses: list[Clause] = []
@@ -358,6 +387,9 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
     last_top: int | None = None  # last plain number of the current numbering sequence
     last_item: int | None = None  # last "1．" item inside the current Chinese article
     current_lang = "unknown"
+    schedule: str | None = None  # label of the schedule being read ("Schedule 1", "附件一"); None in the body
+    schedule_items = False  # a numbered item of the schedule has been read
+    body_top: int | None = None  # last top-level number of the contract's body (before the schedules)
     for para in paragraphs:
         hint = heading_hint(para)
         heading = _parse_heading(para.text, last_top, hinted=hint is not None)
@@ -388,12 +420,22 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
             if current.segments:
                 clauses.append(current)
             label, number = heading.label, heading.number
+            item: str | None = None
             if heading.level == 0:
                 chapter_title = heading.title or heading.label
                 stack.clear()
+                schedule, schedule_items = (heading.label, False) if heading.style == "schedule" else (None, False)
                 if heading.style == "schedule":
                     last_top = None
             else:
+                if schedule is not None and not schedule_items and heading.style != "title" and not stack:
+                    # the first numbered heading after a schedule's title: its first item ("1.", "一、", "（一）"), or
+                    # the body going on after a list of the schedules ("附件一 技术协议 / 附件二 报价单 / 第十一条")
+                    n = _number_value(heading.number)
+                    if body_top is None or (n is not None and n != 1 and n == body_top + 1):
+                        schedule, chapter_title = None, ""  # (a list of the schedules before the body, too)
+                    else:
+                        schedule_items = True
                 top_zh = next((o for o in stack if o.heading.level == 1), None)
                 inside_zh = top_zh is not None and top_zh.heading.style in _ZH_STYLES
                 level = heading.level
@@ -413,13 +455,24 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                 while stack and stack[-1].heading.level >= level:
                     stack.pop()
                 parent = stack[-1] if stack else None
-                if (
+                composed = (
                     parent is not None
                     and heading.style in ("digit", "paren", "zh_enum")
                     and (heading.style != "digit" or "." not in heading.number)
                     and level >= 2
-                ):
+                )
+                if composed and parent is not None:
                     label, number = _compose(parent, heading)
+                if schedule is not None and heading.style != "title":
+                    # "2." in SCHEDULE 1 is "Schedule 1, item 2", not clause 2 of the contract; "(1)" under it is
+                    # "Schedule 1, item 2(1)" (composed with its parent's label), item "2(1)"
+                    if not composed:
+                        item = label if heading.style in _ITEM_STYLES else None
+                        label = schedule_item_label(schedule, label, heading.style)
+                    elif parent is not None and parent.item is not None and label.startswith(parent.label):
+                        item = parent.item + label[len(parent.label) :]
+                elif level == 1 and heading.style != "title":
+                    body_top = _number_value(number) if _number_value(number) is not None else body_top
                 if level == 1:
                     last_item = None
                 if heading.style in ("zh_article", "zh_enum") and level == 1:
@@ -431,10 +484,12 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                 ):
                     top = heading.number.split(".")[0]
                     last_top = int(top) if top.isdigit() else last_top
-                stack.append(_Open(heading, label, number))
+                stack.append(_Open(heading, label, number, item))
             titles = [o.heading.title for o in stack[:-1] if o.heading.title] if stack else []
             context = " / ".join(t for t in (chapter_title, *titles) if t)
             current = Clause(label, number or None, heading.title, context)
+            if schedule is not None and item is not None:
+                current.schedule, current.item = schedule, item
             current_lang = lang
         current.add(para)
     if current.segments:
