@@ -426,6 +426,35 @@ PAIRS = [
     ("change_procedure", "第十四条 其他\n双方其他约定事项：无。", False),
     ("change_procedure", "第十四条 变更\n委托人有权变更委托工作的内容，但应书面通知受托人。", True),
     ("change_procedure", "第十四条 变更\n甲方中途变更工作要求的，应支付相应费用。", True),
+    # --- the same night, from the reasons of misses on the sixth set's development texts (scored once before they
+    # were read: support-kind macro F1 0.74, keyword 0.67): "保质保量" is an idiom of delivery, not a warranty; going to
+    # the site to supervise or witness is no on-site support; a blank number of days before a repair; showing the buyer
+    # how to operate the goods at hand-over; matters not settled (未定事项) left to a supplement
+    ("warranty_period", "第五条 供货\n卖方应保质保量按期交货。", False),
+    ("warranty_period", "第五条 质保\n本设备质保一年，自验收之日起计算。", True),
+    ("onsite_support", "第七条 检验\n买方有权到生产现场监督检验过程。", False),
+    ("onsite_support", "第七条 售后\n卖方应派技术人员到现场排除故障。", True),
+    ("resolution_time", "第八条 保修\n保修期内设备出现故障的，卖方应在   日内修复。", True),
+    ("resolution_time", "第八条 标识\n乙方应于    年   月   日内更换全部标牌。", False),
+    ("training", "第六条 交付\n交货时卖方应向买方演示设备的操作方法。", True),
+    ("training", "第六条 宣传\n卖方可在展会上演示新产品。", False),
+    ("change_procedure", "第十二条 其他\n合同中的未定事宜，由甲乙双方协商后订立补充条款。", True),
+    ("change_procedure", "第十二条 其他\n本合同未定事项按国家有关规定执行。", False),
+    # a customer replying (to the contractor's objection, to a delivery notice) is no support response
+    ("response_time", "第八条 售后\n卖方接到需方通知后2小时内答复。", True),
+    ("response_time", "第八条 图样\n承揽人对图样提出异议的，定作人应在收到异议后五日内答复。", False),
+    ("response_time", "第八条 交货\n买方应在收到卖方发货通知后三日内回复确认。", False),
+    # --- from the reasons of misses on five more development texts of the sixth set (scored once before they were
+    # read: support-kind macro F1 0.79, session start 0.77, keyword 0.50): a sentence about replacing a person is no
+    # fix; the 保修 stage of a project is no warranty; the rules changed with notice first; late entry to the site
+    ("resolution_time", "第五条 人员\n服务方更换项目经理时，应提前5天书面告知客户，经客户同意后方可更换。", False),
+    ("resolution_time", "第五条 维修\n服务方应在5天内更换损坏的部件。", True),
+    ("warranty_period", "第二条 范围\n咨询服务覆盖项目的设计、施工、保修等阶段。", False),
+    ("warranty_period", "第二条 保修\n施工方保修两年。", True),
+    ("change_procedure", "第七条 规则\n平台修改服务协议的，应当提前十日公示并通知商户。", True),
+    ("change_procedure", "第七条 设计\n设计方修改施工图的，应通知施工方。", False),
+    ("support_remedy", "第九条 违约\n检测单位未按约定日期进场的，每迟延一日支付检测费1%的违约金。", True),
+    ("support_remedy", "第九条 违约\n检测单位未按约定日期提交报告的，应当书面说明理由。", False),
 ]
 
 

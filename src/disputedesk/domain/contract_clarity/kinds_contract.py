@@ -39,7 +39,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
             UNILATERAL_CHANGE.pattern,
             # "matters not covered are settled by a supplementary agreement": changes by agreement
-            r"(?:未尽事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,30}(?:补充协议|补充协定|补充规定|补充条款|"
+            r"(?:未尽事(?:宜|项)|未定事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,40}(?:补充协议|补充协定|补充规定|补充条款|"
             r"另行签订|另立|另订|订立|另行约定|补充约定|协商确定|列明)",
             # changes by agreement: "经双方协商一致，可以变更本合同", a supplement having the contract's force
             r"协商一致[^。；]{0,10}(?:可以|方可|可)?(?:变更|修改|补充)(?:本合同|本协议|合同|协议)|补充协[议定][^。；]{0,20}(?:同等(?:的)?(?:法律)?效力|组成部分)",
@@ -52,6 +52,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:其他|其它)约定事项[^。；]{0,20}(?:列明|补充协议|另行约定|另行签订|补充约定|书面约定)",
             # the customer's right to change the work required during performance (a change order; Civil Code Art. 777:
             # "定作人中途变更承揽工作的要求"), or the service or work content by right
+            # the agreement or its rules changed with notice given first ("修改其与商户的协议、交易规则…提前7日公示并通知")
+            r"(?:修改|变更|修订)[^。；，,]{0,10}(?:协议|合同|条款|规则)[^。；]{0,30}(?:提前|事先)[^。；]{0,10}(?:通知|公示|公告)|"
             r"中途变更|(?:有权|可以|可)(?:随时)?变更[^。；，,]{0,8}(?:承揽|定作|服务|委托)?工作(?:的)?(?:要求|内容|范围)",
         ),
         # a party's new address or contact person is a notice duty, not a change of the contract
@@ -102,6 +104,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "increase",
             "adjust",
             "约定事项",
+            "未定事",
         ),
         baseline=("amend", "变更"),
     ),

@@ -27,6 +27,8 @@ DUR = rf"(?:{DUR_EN}|{DUR_ZH})"
 # a model form leaves the number blank for the parties ("在接到通知后____小时内", "后 小时内做出反应"): still a time limit
 # (without a number, which the findings say)
 DUR_ZH_B = rf"(?:{DUR_ZH}|(?:[_＿]+|\s{{1,8}})\s*(?:个)?\s*(?:工作日|自然日|工作小时|小时|分钟|天|的时间|的期限|时限))"
+# ... and blank days followed by 内, for a repair time ("甲方在 日内未能修复"); not a date field ("年 月 日")
+DUR_ZH_BD = rf"(?:{DUR_ZH_B}|(?<![年月\s_＿])(?:[_＿]+|\s{{1,8}})\s*日(?=\s*(?:内|以内)))"
 
 # words of a support obligation (used to decide whether wording concerns support)
 SUPPORT_CONTEXT = re.compile(
@@ -108,7 +110,7 @@ _SITE_WORK_ZH = r"[^。；，,]{0,10}(?:安装|调试|维修|维护|保养|服�
 
 # support remedies in Chinese: a support duty missed (_FAIL_ZH … _DUTY_ZH) and its consequence (_REMEDY_ZH)
 _FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
-_DUTY_ZH = rf"(?:响应|到达|到场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换{_NOT_A_PERSON}|维保|维护|保养|修理|检修|保修|三包|返修)(?!费)"
+_DUTY_ZH = rf"(?:响应|到达|到场|进场|入场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换{_NOT_A_PERSON}|维保|维护|保养|修理|检修|保修|三包|返修)(?!费)"
 _REMEDY_ZH = (
     r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|"
     r"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担)"

@@ -27,6 +27,7 @@ from .kinds_spec import (
     DUR_EN,
     DUR_ZH,
     DUR_ZH_B,
+    DUR_ZH_BD,
     KindSpec,
     _c,
 )
@@ -71,6 +72,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"[^\n]*(?:结算|报价|询价|审查|审核|审批|批准|验收|设计文件|设计方案|施工方案|图纸|签证|对账|账单|发票|确认函|订货|订购|订单|申请|结果|删除|销毁)",
             # a tender's "响应文件" (the bid), responding to a tender
             r"响应(?:文件|性|招标|采购|磋商|谈判)",
+            # the customer replying (to the contractor's objection, a delivery notice) is no support response; roles that
+            # always name the customer only (甲方 is the seller or the provider in some forms)
+            r"(?:^|[，,；;：:\s])(?:定作人|定作方|委托人|委托方|买受人|买方|需方|购货方|发包人|发包方|承租人|承租方)(?:应|应当|须|必须|将)?"
+            r"(?:在|于)?[^。；，,]{0,20}(?:答复|回复|回应|反馈|作出反应|做出反应)",
         ),
         triggers=tuple(
             (
@@ -90,7 +95,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:resolution|restoration|repair|fix|turnaround|recovery)\s+times?\b",
             rf"\b{_FIX_EN}\b\s*[:：]\s*(?:maximum|max\.?|within|no later than|not more than|at most|up to)?\s*{DUR_EN}",
             rf"\b(?:repair|resolve|fix|rectify|restore|remedy)\w*\b[^.;。；]{{0,60}}\b{_VAGUE_EN}",
-            rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
+            rf"{DUR_ZH_BD}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
             # "修复时间", "更换所需时间"; not the hours of a service ("抢修服务时间") nor how long a thing has been used ("使用时间")
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
@@ -118,6 +123,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # claim, an accident reported to the insurer) are not; a sentence whose only fix word is 处理 and that names no fault,
             # complaint or support request does not count
             rf"^(?![^\n]*(?:{_FAULT_ZH}|投诉|服务请求|支持请求|工单|修复|维修|修理|抢修|返修|排除|恢复|更换|替换|解决|改正|纠正|修正|修好))[^\n]*处理",
+            # a sentence about replacing a person ("更换项目负责人时，应提前7天书面报告，经同意后方可更换") is no fix
+            r"更换(?:其|有关|相关)?[^。；，,]{0,6}(?:代表|人员|负责人|管理员|联系人|项目经理|工程师|技术员)",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
             r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
@@ -335,9 +342,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:substantially|materially|in\s+accordance))",
             rf"\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*[- ]?days?\b[^.;。；]{{0,100}}?\b(?:warrant\w*|"
             r"guarantee\w*)\b[^.;。；]{0,100}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects)",
-            # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); a
+            # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); "保质保量"
+            # (in full quality and quantity) is an idiom of delivery, not a warranty; a
             # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
-            r"质保|保修|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期|免费(?:维修|维护|保养)期",
+            r"质保(?!量)|保修(?!等?阶段)|质量保证(?!书|体系)|保质期|三包|包修期|保固期|质量担保期|缺陷责任期|品质保证期|免费(?:维修|维护|保养)期",
             # translated terms: 保证期/保证期限, 有限保证期 (a limited warranty's period; "有限保证" alone is often a title over a disclaimer)
             r"保证期(?!间)|保证期限|有限(?:软件|产品|硬件|服务)?保证期",
             # a warranty stated as a promise for a period: "卖方保证，自验收合格之日起十二个月内设备符合…",
@@ -354,7 +362,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         # no English heading rule: "Representations and Warranties" headings say nothing about a warranty period; a
         # Chinese clause titled 质量保证/质保/保修/有限保证 is the warranty clause
-        heading=_c(r"质保|保修|质量保证(?!书|体系)|有限(?:软件|产品|硬件|服务)?保证|保证期"),
+        heading=_c(r"质保(?!量)|保修(?!等?阶段)|质量保证(?!书|体系)|有限(?:软件|产品|硬件|服务)?保证|保证期"),
         exclude=_c(
             r"\bwarrants? (?:and represents|that it (?:has|is))\b|\brepresentations? and warranties\b|"
             r"\brepresents?,?\s+(?:and\s+)?warrants?\b|\bdisclaim\w*|\bno\s+(?:other\s+)?(?:express\s+)?warrant",
@@ -472,6 +480,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"培训",
             # showing the buyer how to use and maintain the equipment: "对甲方进行使用指导"
             r"(?:对|向)(?:甲方|买方|需方|用户|业主|使用单位|客户)[^。；]{0,12}(?:使用|操作|维护保养|维护|保养)(?:指导|讲解|示范)",
+            # ... or demonstrating its use at the hand-over ("交货时演示设备的操作方法")
+            r"(?:演示|示范)[^。；，,]{0,12}(?:使用|操作)(?:方法|功能|要领|步骤)",
         ),
         exclude=_c(
             r"\btraining (?:camp|facilit)",
@@ -491,6 +501,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "指导",
             "讲解",
             "示范",
+            "演示",
         ),
         baseline=("training", "培训"),
     ),
@@ -563,7 +574,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
             r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
             r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
-            rf"[^。；，,]{{0,12}}现场|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
+            # ... not to supervise, witness or take samples there ("有权到现场监督", "派员到现场见证取样")
+            rf"[^。；，,]{{0,12}}现场(?!监督|见证|旁站|监装|监造|取样|抽样|查看|检查|核查|验收|验货|监理)|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
             r"(?:到达|抵达|赶到|赶赴)[^。；，,]{0,8}(?:所在地|地点|故障点)|"
             r"(?<![送货车件])上门(?!取|提|送|收)|驻场|派员|派(?:遣|出)?[^。；]{0,6}(?:工程师|技术人员|服务人员|维修人员|专家)|差旅费|食宿|往返机票|"
             r"(?:工程师|技术人员|维修人员|服务人员|售后人员)[^。；]{0,10}(?:到场|赶到|赶赴)|"
