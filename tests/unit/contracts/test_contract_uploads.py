@@ -284,3 +284,11 @@ def test_a_sentence_wrapped_after_a_sub_clauses_first_sentence_stays_one_sentenc
     headed = "第四条 质量保证\n质保期为十二个月。"
     warranty = next(c for c in report(headed)["clauses"] if c["kind"] == "warranty_period")
     assert warranty["excerpts"][0]["text"] == "质保期为十二个月。"
+
+
+def test_a_right_to_adjust_the_fees_by_the_market_is_a_unilateral_change() -> None:
+    text = "第四条 费用\n4.2 乙方有权根据市场情况调整服务费，调整前应书面通知甲方。"
+    [flag] = [f for f in findings(text, "change_procedure") if f["code"] == "unilateral_change"]
+    assert flag["location"]["clause"] == "4.2"
+    agreed = "第四条 费用\n4.2 双方有权根据市场情况协商调整服务费。"
+    assert "unilateral_change" not in {f["code"] for f in findings(agreed, "change_procedure")}
