@@ -292,3 +292,9 @@ def test_a_right_to_adjust_the_fees_by_the_market_is_a_unilateral_change() -> No
     assert flag["location"]["clause"] == "4.2"
     agreed = "第四条 费用\n4.2 双方有权根据市场情况协商调整服务费。"
     assert "unilateral_change" not in {f["code"] for f in findings(agreed, "change_procedure")}
+
+
+def test_a_repaired_parts_warranty_starts_at_the_repair() -> None:
+    text = "第三条 质量保证\n3.1 乙方维修的部位保修期为六个月，自维修完成之日起计算。"
+    assert "no_start" not in {f["code"] for f in findings(text, "warranty_period")}
+    assert values(text, "warranty_period")["start_event"] == "维修完成"
