@@ -298,3 +298,12 @@ def test_a_repaired_parts_warranty_starts_at_the_repair() -> None:
     text = "第三条 质量保证\n3.1 乙方维修的部位保修期为六个月，自维修完成之日起计算。"
     assert "no_start" not in {f["code"] for f in findings(text, "warranty_period")}
     assert values(text, "warranty_period")["start_event"] == "维修完成"
+
+
+def test_the_basis_finding_cites_the_clause_of_the_time_that_leaves_it_open() -> None:
+    text = (
+        "2 响应与修复\n2.1 乙方提供7×24小时技术支持。\n2.2 乙方应在接到故障通知后24小时内排除故障。\n"
+        "2.3 需要更换配件的，乙方应在3日内更换。"
+    )
+    [unclear] = [f for f in findings(text, "resolution_time") if f["code"] == "basis_unclear"]
+    assert unclear["location"]["clause"] == "2.3"  # 2.2's 24 hours run round the clock (2.1)

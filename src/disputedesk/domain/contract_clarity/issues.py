@@ -88,16 +88,19 @@ def _kind_issues(
                 )
             )
         elif any(d["basis"] == "unspecified" for d in ds):
-            r.issues.append(
-                _issue(
-                    "basis_unclear",
-                    "medium",
-                    f"The {title} does not say whether hours/days are business or calendar time.",
-                    f"{SPEC_BY_KIND[kind].title_zh}未说明按工作时间还是自然时间计算。",
-                    None,
-                    first(kind),
-                )
+            finding = _issue(
+                "basis_unclear",
+                "medium",
+                f"The {title} does not say whether hours/days are business or calendar time.",
+                f"{SPEC_BY_KIND[kind].title_zh}未说明按工作时间还是自然时间计算。",
+                None,
+                first(kind),
             )
+            # the clause of the time that leaves it open (not one whose hours are settled, e.g. by 7×24 cover)
+            unclear = next(d for d in ds if d["basis"] == "unspecified")
+            if unclear.get("location"):
+                finding["location"] = unclear["location"]
+            r.issues.append(finding)
         if ds and not r.values.get("time_zone") and not results["service_hours"].values.get("time_zone"):
             r.issues.append(
                 _issue(
