@@ -6,8 +6,10 @@ Every contract text here is our own wording, written for these tests."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+from contract_scans import scanned_page, skip_without_tesseract
 from fpdf import FPDF
 
 from disputedesk.domain.contract_clarity import check_contract, check_text, paragraphs_from_text, split_clauses
@@ -49,6 +51,10 @@ def test_a_contract_in_one_language_is_not_told_it_lacks_a_prevailing_language()
     assert report(BILINGUAL)["language"] == "bilingual"
     [missing] = findings(BILINGUAL, "prevailing_language")
     assert missing["code"] == "missing" and missing["severity"] == "high"
+    # nor is it listed among the missing clauses of a one-language contract (the page lists those that apply)
+    applies = {c["kind"]: c["applies"] for c in report(ZH_ONLY)["clauses"]}
+    assert applies["prevailing_language"] is False and applies["warranty_period"] is True
+    assert next(c for c in report(BILINGUAL)["clauses"] if c["kind"] == "prevailing_language")["applies"] is True
 
 
 # ------------------------------------------------------------------ 2. the sub-clause that states it
@@ -126,6 +132,49 @@ def test_the_items_of_a_schedule_are_cited_as_the_schedules_items() -> None:
     assert [c.label for c in split_clauses(paragraphs_from_text(about))] == ["第十条", "第十条第1款"]
 
 
+# ------------------------------------------------------------------ 4. a dot the scan lost
+# a phone photo of a contract page: the OCR reads "2.1" as "21" (the page is rendered with the number as it comes out)
+PHOTO = [
+    (44, "设备维护合同"),
+    (30, "1 服务范围"),
+    (30, "1.1 乙方负责设备的日常维护。"),
+    (30, "2 售后服务"),
+    (30, "21 乙方应在接到甲方通知后4小时内响应。"),
+    (30, "2.2 乙方应在24小时内修复故障。"),
+    (30, "3 质量保证"),
+    (30, "31 质保期为验收合格之日起十二个月。"),
+    (30, "3.2 质保期内乙方免费维修。"),
+]
+
+
+def test_a_number_whose_dot_the_photo_lost_is_read_as_the_sub_clause() -> None:
+    skip_without_tesseract()
+    buf = io.BytesIO()
+    scanned_page(PHOTO).save(buf, "PNG")
+    doc = read_contract_bytes(buf.getvalue(), "maintenance-photo.png")
+    assert any(p.text.startswith("21 ") for p in doc.paragraphs)  # what the OCR read
+    labels = [c.label for c in split_clauses(doc.paragraphs)]
+    assert labels[-7:] == ["1.1", "2", "2.1", "2.2", "3", "3.1", "3.2"]
+    rep = check_contract(doc.paragraphs, as_of=AS_OF).as_dict()
+    response = next(c for c in rep["clauses"] if c["kind"] == "response_time")
+    assert response["excerpts"][0]["location"]["clause"] == "2.1"
+    assert [d["location"]["clause"] for d in response["values"]["durations"]] == ["2.1"]
+    warranty = next(c for c in rep["clauses"] if c["kind"] == "warranty_period")
+    assert warranty["excerpts"][0]["location"]["clause"] == "3.1"
+
+
+def test_a_lost_dot_in_plain_text_and_numbers_that_are_meant() -> None:
+    text = "1 总则\n本合同约定设备维护。\n2 售后服务\n21 乙方应在4小时内响应。\n2.2 乙方24小时内修复。\n23 乙方巡检。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(text))] == ["1", "2", "2.1", "2.2", "2.3"]
+    after_twenty = "19. 其他\n本条约定其他事项。\n20. 通知\n通知以书面形式发出。\n21. 生效\n本合同自签字之日起生效。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(after_twenty))] == ["19", "20", "21"]
+    # not the next sub-clause (2.1 is there already, 25 is no 2.2), and a quantity on a wrapped line: as before
+    skipping = "2 售后服务\n2.1 乙方应在4小时内响应。\n25 乙方每季度巡检。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(skipping))] == ["2", "2.1"]
+    wrapped = "2 售后服务\n乙方应在接到通知后\n21日内完成维修。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(wrapped))] == ["2"]
+
+
 # ------------------------------------------------------------------ 5. the cap after "；" belongs to the remedy
 def caps(rates: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(r["percent"], r.get("base", "")) for r in rates if r.get("role") == "cap"]
@@ -158,6 +207,10 @@ def test_a_cap_stated_after_a_semicolon_is_the_support_remedys_cap() -> None:
         ("500", None),
         ("50000", "cap"),
     ]
+    # seen uploading a scan: the OCR read "每逾期一日" as "每谴期一日"; the rate still runs per day
+    scanned = "第四条 违约责任\n乙方未在约定时间内修复故障的，每谴期一日按合同总价的 0.5% 向甲方支付违约金。"
+    [daily] = values(scanned, "support_remedy")["rates"]
+    assert (daily["percent"], daily["per"]) == ("0.5", "day")
     # what follows a full stop is another sentence: its percentage is not the remedy's cap
     apart = "第五条 违约\n乙方未及时修复故障的，每日按总价的0.5%支付违约金。\n第六条 付款\n预付款不超过总价的30%。"
     assert caps(values(apart, "support_remedy")["rates"]) == []

@@ -51,6 +51,7 @@ from .records import (
     _Sentence,
     clause_sentences,
     is_heading_line,
+    kind_applies,
     paragraphs_from_text,
     says_it_outright,
 )
@@ -87,6 +88,7 @@ class ClarityReport:
                     "title_en": SPEC_BY_KIND[k].title_en,
                     "title_zh": SPEC_BY_KIND[k].title_zh,
                     "present": r.present,
+                    "applies": kind_applies(k, self.language),  # False: its absence does not matter here
                     "excerpts": _distinct_excerpts(r),
                     "values": r.values,
                     "issues": r.issues,

@@ -220,7 +220,29 @@ def _zh_or_int(s: str) -> int | None:
     return int(s) if s.isdigit() else zh_to_int(s)
 
 
-def _parse_heading(text: str, last_top: int | None, hinted: bool = False) -> _Heading | None:
+# a number followed by a unit or a count is a quantity on a wrapped line ("21日内", "12个月", "31 台"), not a clause
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:个|月|年|日|天|周|小时|分钟|秒|台|套|件|元|万|千|百|%|％|度|次|号|人|名|米|吨|公斤|kg|kW)", re.I
+)
+
+
+def _lost_dot(num: str, punct: str | None, rest: str, last_top: int | None, last_sub: int | None) -> str | None:
+    """A sub-clause number whose dot a scan or photo lost: "21 售后服务…" read under clause 2 after "2" or "2.0", and
+    before "2.2" ("31" after "3", "23" after "2.2"). Only the next sub-clause of the clause being read: a "21" that
+    follows "20", or a "25" under clause 2 after "2.1", keeps its number."""
+    if last_top is None or not 1 <= last_top <= 9 or len(num) != 2 or not num.isdigit():
+        return None
+    if punct not in (None, ".", "．") or _QUANTITY_AFTER.match(rest):
+        return None
+    top, sub = int(num[0]), int(num[1])
+    if top != last_top or sub != (last_sub or 0) + 1:
+        return None
+    return f"{top}.{sub}"
+
+
+def _parse_heading(
+    text: str, last_top: int | None, hinted: bool = False, last_sub: int | None = None
+) -> _Heading | None:
     """The heading at the start of `text`, if any. `hinted`: the reader marked it as a heading,
     so a number is trusted without the checks that keep wrapped lines out."""
     lead = _RE_LEAD.match(text)
@@ -286,6 +308,7 @@ def _parse_heading(text: str, last_top: int | None, hinted: bool = False) -> _He
         rest = text[m.end() :]
         if not rest:
             return None
+        num = _lost_dot(num, punct, rest, last_top, last_sub) or num
         parts = num.split(".")
         top = int(parts[0])
         if top == 0:
@@ -385,6 +408,7 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
     chapter_title = ""
     stack: list[_Open] = []  # open headings, outermost first (chapters are not on it)
     last_top: int | None = None  # last plain number of the current numbering sequence
+    last_sub: int | None = None  # last sub-clause number under it ("2.1" -> 1), for a number a scan lost the dot of
     last_item: int | None = None  # last "1．" item inside the current Chinese article
     current_lang = "unknown"
     schedule: str | None = None  # label of the schedule being read ("Schedule 1", "附件一"); None in the body
@@ -392,7 +416,7 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
     body_top: int | None = None  # last top-level number of the contract's body (before the schedules)
     for para in paragraphs:
         hint = heading_hint(para)
-        heading = _parse_heading(para.text, last_top, hinted=hint is not None)
+        heading = _parse_heading(para.text, last_top, hinted=hint is not None, last_sub=last_sub)
         if heading is not None and heading.style == "digit" and "." not in heading.number:
             article = next((o for o in stack if o.heading.level == 1), None)
             if article is not None and article.heading.style in _ZH_STYLES:
@@ -482,8 +506,13 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                     and level == 1
                     or (heading.style == "digit" and "." in heading.number)
                 ):
-                    top = heading.number.split(".")[0]
-                    last_top = int(top) if top.isdigit() else last_top
+                    parts = heading.number.split(".")
+                    top_now = int(parts[0]) if parts[0].isdigit() else last_top
+                    if len(parts) == 1 or top_now != last_top:
+                        last_sub = None
+                    if len(parts) == 2 and parts[1].isdigit():
+                        last_sub = int(parts[1])
+                    last_top = top_now
                 stack.append(_Open(heading, label, number, item))
             titles = [o.heading.title for o in stack[:-1] if o.heading.title] if stack else []
             context = " / ".join(t for t in (chapter_title, *titles) if t)

@@ -17,7 +17,15 @@ from .clauses import Clause
 from .detection import _DEEMED_ACCEPTED, _LIMITATION
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
 from .legal import RULES, arbitration_rule
-from .records import KindResult, _issue, _Sentence, clause_sentences, is_heading_line, says_it_outright
+from .records import (
+    KindResult,
+    _issue,
+    _Sentence,
+    clause_sentences,
+    is_heading_line,
+    kind_applies,
+    says_it_outright,
+)
 
 # ------------------------------------------------------------------ issues per kind
 # a unilateral change of the fees or prices (the finding says so rather than "the terms")
@@ -281,7 +289,7 @@ def _kind_issues(
     r = results["prevailing_language"]
     # which version prevails only matters when the contract exists in two languages: a contract written in one
     # language only gets no finding (a Chinese-only contract was told it lacked a prevailing language)
-    if not r.present and language not in ("en", "zh"):
+    if not r.present and kind_applies("prevailing_language", language):
         r.issues.append(
             _issue(
                 "missing",

@@ -128,6 +128,12 @@ _SAYS_IT: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
 }
 
 
+def kind_applies(kind: str, language: str) -> bool:
+    """Whether a kind's absence matters for a contract in this language: which version prevails only matters when the
+    contract exists in two languages (no finding, and not listed as missing, for a contract in one language)."""
+    return not (kind == "prevailing_language" and language in ("en", "zh"))
+
+
 def says_it_outright(kind: str, text: str) -> bool:
     """Whether the sentence states the kind itself (see _SAYS_IT), not only a word of it in passing."""
     rule = _SAYS_IT.get(kind)

@@ -163,14 +163,16 @@ _RE_PCT = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<sym>%|‰|per\s*cent|percent)|(?P<zh>百分之|千分之|万分之)(?P<zhnum>[\d.零〇一二两三四五六七八九十点]+)",
     I,
 )
+# "每逾期一日" as a scan may read it ("每谴期一日"): two characters between 每 and 一 stand for the delay word
+_OCR2 = r"[\u4e00-\u9fff]{2}(?=一)"
 _RE_PER = re.compile(
     r"^.{0,60}?\b(?:per|for each|each|every)\s+(?:full\s+|complete\s+)?(?:(?:calendar|business|working)\s+)?"
-    r"(?P<p>day|week|month|hour)\b|^.{0,20}?(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?:个)?(?:工作|自然|日历)?(?P<pz>日|天|周|小时|月))",
+    rf"(?P<p>day|week|month|hour)\b|^.{{0,20}}?(?:每(?:逾期|延迟|迟延|超过|{_OCR2})?(?:一)?(?:个)?(?:工作|自然|日历)?(?P<pz>日|天|周|小时|月))",
     I,
 )
 # "每迟延一个工作日，卖方按合同总价的0.5%": the period may be counted in working or calendar units
 _RE_PER_BEFORE = re.compile(
-    r"(?:每(?:逾期|延迟|迟延|超过)?(?:一)?(?:个)?(?:工作|自然|日历)?(?P<pz>日|天|周|小时|月))[^。；]{0,20}$"
+    rf"(?:每(?:逾期|延迟|迟延|超过|{_OCR2})?(?:一)?(?:个)?(?:工作|自然|日历)?(?P<pz>日|天|周|小时|月))[^。；]{{0,20}}$"
 )
 
 

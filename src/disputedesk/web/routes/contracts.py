@@ -113,7 +113,7 @@ def _report_page(
         item=chk.item,
         r=chk.report,
         paragraphs=contracts.highlighted_paragraphs(chk.doc, chk.report),
-        missing=[c for c in chk.report["clauses"] if not c["present"]],
+        missing=[c for c in chk.report["clauses"] if not c["present"] and c.get("applies", True)],
         present=[c for c in chk.report["clauses"] if c["present"]],
         can_draft=contracts.sla_draft_available(),
         record_number=contract_number_for_evidence(ctx, ws.slug, chk.item.number),

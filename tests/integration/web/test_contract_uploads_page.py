@@ -1,6 +1,7 @@
-"""An item of a schedule on a contract's clarity page: "Schedule 1, item 2" / "附件一第2项", the item cited in the
-reader's language, the schedule's label as the contract writes it (issue 19: a spare-parts item of 附件一 was cited as
-"clause 2", which is another clause of the contract). Contract text written for this test."""
+"""What a user sees on the clarity page of an uploaded contract (issue 19). An item of a schedule: "Schedule 1, item
+2" / "附件一第2项", the item cited in the reader's language, the schedule's label as the contract writes it (a
+spare-parts item of 附件一 was cited as "clause 2", another clause of the contract). A contract in one language: the
+prevailing language is not among the missing clauses. Contract text written for these tests."""
 
 from __future__ import annotations
 
@@ -33,3 +34,13 @@ def test_a_schedules_item_is_cited_as_the_schedules_item_in_the_readers_language
         loc for loc in cited if loc.get("item")
     ).items()
     assert all(loc["clause"] != "2" for loc in cited)
+
+
+def test_a_chinese_only_contract_does_not_list_the_prevailing_language_as_missing(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    label = upload_contract(c, "lathe-zh.txt", CONTRACT)
+    zh = " ".join(visible(c.get(f"/contracts/{label}?lang=zh").text))
+    missing = zh.split("缺失（", 1)[1].split("已约定（", 1)[0]
+    assert "优先语言" not in missing and "适用法律" in missing
+    en = " ".join(visible(c.get(f"/contracts/{label}?lang=en").text))
+    assert "Prevailing language" not in en.split("Missing (", 1)[1].split("Found (", 1)[0]
