@@ -54,6 +54,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             # "定作人中途变更承揽工作的要求"), or the service or work content by right
             # the agreement or its rules changed with notice given first ("修改其与商户的协议、交易规则…提前7日公示并通知")
             r"(?:修改|变更|修订)[^。；，,]{0,10}(?:协议|合同|条款|规则)[^。；]{0,30}(?:提前|事先)[^。；]{0,10}(?:通知|公示|公告)|"
+            # the contract says when it may be changed ("本合同在下列情形下可以变更：")
+            r"(?:本合同|本协议)[^。；，,]{0,10}(?<!不)(?:可以|方可|可)变更|"
             r"中途变更|(?:有权|可以|可)(?:随时)?变更[^。；，,]{0,8}(?:承揽|定作|服务|委托)?工作(?:的)?(?:要求|内容|范围)",
         ),
         # a party's new address or contact person is a notice duty, not a change of the contract

@@ -53,7 +53,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"(?:故障|报修|工单|服务请求|支持请求)[^。；]{{0,30}}{DUR_ZH_B}\s*(?:内|以内)[^。；，,]{{0,6}}(?:确认|受理|开始处理|着手处理)",
             # a response within a time the contract sets elsewhere ("未在规定时间内响应")
             rf"(?:规定|约定|承诺|要求)(?:的)?(?:时间|时限|期限)内[^。；.;]{{0,6}}{_RESP_ZH}",
-            rf"(?:及时|尽快|立即|第一时间)[^。；.;]{{0,8}}{_RESP_ZH}",
+            rf"(?:及时|尽快|立即|第一时间|积极)[^。；.;]{{0,8}}{_RESP_ZH}",
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
@@ -101,6 +101,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # "维修时间不超过72小时", "故障处理时限：8小时"
             rf"(?:维修|抢修|故障处理|排除故障|修理|修复)(?:时间|时限|期限)[^。；.;]{{0,30}}?{DUR_ZH}",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
+            # ... or a fix within the time the client sets ("在甲方要求的时间内予以修正", "在指定期限内整改完毕")
+            r"(?:要求|指定|规定|约定|商定)的?(?:时间|期限|时限)(?:内|以内)[^。；]{0,12}(?:修复|修正|更正|维修|修理|排除故障|返修)|"
             r"(?:约定|规定|承诺|合同)的?(?:修理|维修|抢修|修复)(?:期限|时限|时间)(?:内|以内)|(?<!保)(?:修理|维修|修复)(?:期限|时限)(?:为|是|：|:)",
             r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理|抢修|修理|返修)",
             # the timeliness of the repair promised in words ("确保维修的时间和质量", "保证维修及时")
@@ -126,13 +128,13 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # a sentence about replacing a person ("更换项目负责人时，应提前7天书面报告，经同意后方可更换") is no fix
             r"更换(?:其|有关|相关)?[^。；，,]{0,6}(?:代表|人员|负责人|管理员|联系人|项目经理|工程师|技术员)",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
-            r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|"
+            r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|(?:未|没有|未能)[^。；，,]{0,8}整改|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
         ),
         triggers=tuple(
             (
                 "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
-                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修"
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正"
             ).split()
         ),
         baseline=("resolution", "修复"),
@@ -271,6 +273,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
         exclude=_c(
             r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)",
+            # ... and so is a late start of the service ("未按约定时间开通服务的，…违约金")
+            r"(?:逾期|延迟|迟延|延误|推迟|未按|未能按)[^。；，,]{0,12}(?:开通|上线|启用|开始提供)",
             # the buyer failing to pay the service or maintenance fee: the condition (before the first comma) is a payment
             r"^[^，,；;]*(?:未|未按|未能|拖延|拖欠|逾期|延迟|迟延|超过)[^，,；;]{0,12}(?:支付|付款|交纳|缴纳|付清)",
         ),
@@ -573,7 +577,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
             r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
-            r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
+            r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:(?<![运送寄])到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
             # ... not to supervise, witness or take samples there ("有权到现场监督", "派员到现场见证取样")
             rf"[^。；，,]{{0,12}}现场(?!监督|见证|旁站|监装|监造|取样|抽样|查看|检查|核查|验收|验货|监理)|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
             r"(?:到达|抵达|赶到|赶赴)[^。；，,]{0,8}(?:所在地|地点|故障点)|"
