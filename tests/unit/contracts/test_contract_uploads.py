@@ -272,3 +272,29 @@ def test_a_suppliers_right_to_change_its_fees_alone_is_flagged_as_a_unilateral_c
     terms = "16. Amendments\nSeller may at any time change these terms by publishing them on its website."
     [flag] = [f for f in findings(terms, "change_procedure") if f["code"] == "unilateral_change"]
     assert "change the terms alone" in flag["message_en"]
+
+
+# ------------------------------------------------------------------ seen uploading a phone photo of a service contract
+def test_a_sentence_wrapped_after_a_sub_clauses_first_sentence_stays_one_sentence() -> None:
+    # the photo's first line of 2.1 holds a whole sentence and the start of the next, wrapped onto the second line
+    text = "2 响应\n2.1 乙方提供7×24小时技术支持。乙方应在接到故障通知后\n30分钟内响应。\n2.2 乙方应在8小时内到达现场。"
+    response = next(c for c in report(text)["clauses"] if c["kind"] == "response_time")
+    assert response["excerpts"][0]["text"].replace(" ", "") == "乙方应在接到故障通知后30分钟内响应。"
+    # a heading line stays a heading line
+    headed = "第四条 质量保证\n质保期为十二个月。"
+    warranty = next(c for c in report(headed)["clauses"] if c["kind"] == "warranty_period")
+    assert warranty["excerpts"][0]["text"] == "质保期为十二个月。"
+
+
+def test_a_right_to_adjust_the_fees_by_the_market_is_a_unilateral_change() -> None:
+    text = "第四条 费用\n4.2 乙方有权根据市场情况调整服务费，调整前应书面通知甲方。"
+    [flag] = [f for f in findings(text, "change_procedure") if f["code"] == "unilateral_change"]
+    assert flag["location"]["clause"] == "4.2"
+    agreed = "第四条 费用\n4.2 双方有权根据市场情况协商调整服务费。"
+    assert "unilateral_change" not in {f["code"] for f in findings(agreed, "change_procedure")}
+
+
+def test_a_repaired_parts_warranty_starts_at_the_repair() -> None:
+    text = "第三条 质量保证\n3.1 乙方维修的部位保修期为六个月，自维修完成之日起计算。"
+    assert "no_start" not in {f["code"] for f in findings(text, "warranty_period")}
+    assert values(text, "warranty_period")["start_event"] == "维修完成"

@@ -76,7 +76,13 @@ def _heading_line(clause: Clause, first: str) -> bool:
     if len(first) > 80:
         return False
     body = first.split(None, 1)[1] if len(first.split(None, 1)) > 1 else ""
-    return bool(clause.heading) or len(body) <= 3
+    # the line is its title and nothing more: a title taken from the line's first sentence ("21 乙方提供7×24小时技术
+    # 支持。乙方应在接到故障通知后" on a photo, wrapped) is no heading line, and the sentence goes on below
+    words = "".join(body.split()).rstrip("：:.。")
+    if any(mark in words for mark in "。；！？"):
+        return False  # a sentence ends inside the line: it is text, whatever title was taken from it
+    titles = {"".join(t.split()) for t in (clause.heading, *clause.heading.split(" / "))} - {""}
+    return len(body) <= 3 or words in titles or (bool(titles) and not any(t in words for t in titles))
 
 
 def _clause_sentences(clause: Clause) -> list[tuple[int, int]]:

@@ -258,11 +258,12 @@ _RE_START_EN = re.compile(
 )
 _RE_START_ZH = re.compile(
     r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|签订|"
-    r"签字|确认|竣工|移交|上线|下载|开通|启用|投入使用)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)|"
+    # a repaired or replaced part's own warranty runs from the repair ("自维修完成之日起计算")
+    r"签字|确认|竣工|移交|上线|下载|开通|启用|投入使用|维修|修理|修复|更换)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)|"
     # the start said without a preposition, as often as with one: "保修期为验收合格之日起十二个月" (the date
     # itself, 之日/当日, must be named, so "验收后起" alone is not read)
     r"(?:为|是|：|:)\s*(?P<ev2>[^。；，,自从以于]{0,12}?(?:验收|安装|调试|交货|到货|发货|签收|交付|运行|投产|竣工|移交|上线|"
-    r"开通|启用|投入使用)[^。；，,]{0,8}?)(?:之日|当日)(?:起|开始)"
+    r"开通|启用|投入使用|维修|修理|修复|更换)[^。；，,]{0,8}?)(?:之日|当日)(?:起|开始)"
 )
 _RE_FIRST = re.compile(
     r"whichever\s+(?:is|comes|occurs)\s+(?:first|earlier|sooner)|以先到者为准|以.{0,6}早者为准|先到为准", I
