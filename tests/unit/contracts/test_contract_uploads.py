@@ -307,3 +307,20 @@ def test_the_basis_finding_cites_the_clause_of_the_time_that_leaves_it_open() ->
     )
     [unclear] = [f for f in findings(text, "resolution_time") if f["code"] == "basis_unclear"]
     assert unclear["location"]["clause"] == "2.3"  # 2.2's 24 hours run round the clock (2.1)
+
+
+# ------------------------------------------------------------------ a bilingual remedy's rates are listed once
+def test_a_bilingual_remedy_lists_its_daily_rate_and_cap_once_not_once_per_language() -> None:
+    """Seen on the page of a scanned bilingual contract: "0.5% per day · at most 10% · 0.5% per day · at most 10%"."""
+    text = (
+        "4. Remedies 违约责任\n"
+        "4.1 If the Seller misses the repair time, it shall pay 0.5% of the Contract Price per day; "
+        "the total shall not exceed 10% of the Contract Price.\n"
+        "4.1 卖方未按时修复的，每日按合同总价的0.5%支付违约金；违约金总额不超过合同总价的10%。\n"
+    )
+    rates = report(text)["support_terms_draft"]["remedies"]["rates"]
+    said = sorted((r["percent"], r.get("per"), r.get("role")) for r in rates)
+    assert said == [("0.5", "day", None), ("10", None, "cap")]
+    # a different base is a different rate, in any language
+    other = text + "4.2 If the Seller misses the response time, it credits 0.5% of the monthly service fees per day.\n"
+    assert len(report(other)["support_terms_draft"]["remedies"]["rates"]) == 3

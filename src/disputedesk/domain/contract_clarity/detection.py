@@ -25,6 +25,7 @@ from .records import (
 )
 from .text import is_cjk, zh_to_int
 from .vague import VAGUE_TERMS
+from .wording import same_rate
 
 # ------------------------------------------------------------------ compiled patterns
 _KIND_RX: dict[str, re.Pattern[str]] = {
@@ -311,7 +312,9 @@ def _merge_list(target: Json, key: str, items: list[Any], limit: int = 10) -> No
         return
     existing = target.setdefault(key, [])
     for it in items:
-        if it not in existing and len(existing) < limit:
+        # a bilingual clause states each rate twice: the same rate is kept once ("Contract Price" = "合同总价")
+        seen = any(same_rate(it, e) for e in existing) if key == "rates" else it in existing
+        if not seen and len(existing) < limit:
             existing.append(it)
 
 

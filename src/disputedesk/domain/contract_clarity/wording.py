@@ -179,12 +179,27 @@ _BASES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def rate_base_kind(raw_base: str) -> str | None:
+    """The base a rate is a percentage of, in either language ("Contract Price", "合同总价" → "contract")."""
+    return next((k for k, rx in _BASES if rx.search(raw_base)), None) if raw_base else None
+
+
+def same_rate(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two rates that say the same thing, e.g. the English and the Chinese version of one bilingual clause
+    ("0.5% of the Contract Price per day" and "每日按合同总价的0.5%")."""
+    if (a.get("percent"), a.get("per"), a.get("role")) != (b.get("percent"), b.get("per"), b.get("role")):
+        return False
+    base_a, base_b = str(a.get("base") or ""), str(b.get("base") or "")
+    kind_a, kind_b = rate_base_kind(base_a), rate_base_kind(base_b)
+    return kind_a == kind_b if (kind_a or kind_b) else base_a == base_b
+
+
 def rate_text(rate: dict[str, Any]) -> Text:
     """A rate found in a remedy clause ({"percent": "0.5", "per": "day", "base": "合同总价",
     "role": "cap"}) in words: "0.5% of the contract price per day" / "每天按合同价格的0.5%"."""
     pct = str(rate.get("percent") or "")
     raw_base = str(rate.get("base") or "")
-    kind = next((k for k, rx in _BASES if rx.search(raw_base)), None) if raw_base else None
+    kind = rate_base_kind(raw_base)
     base: object = {
         "contract": T("the contract price"),
         "equipment": T("the equipment price"),
