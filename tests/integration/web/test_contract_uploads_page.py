@@ -36,6 +36,27 @@ def test_a_schedules_item_is_cited_as_the_schedules_item_in_the_readers_language
     assert all(loc["clause"] != "2" for loc in cited)
 
 
+BILINGUAL_SCHEDULE = """EQUIPMENT SUPPLY CONTRACT 设备供货合同
+1. Equipment 设备
+The Seller supplies one laser cutting machine. 卖方向买方提供激光切割机一台。
+2. Spare parts 备件
+The Seller supplies spare parts as set out in Schedule 1. 卖方按附件一提供备件。
+SCHEDULE 1 SPARE PARTS 附件一 备件
+1. The Seller shall keep spare parts available for 8 years. 卖方应在8年内保证备件供应。
+2. Spare parts shall be delivered within 5 days of the Buyer's order. 备件应在买方订货后5日内交付。
+"""
+
+
+def test_a_bilingual_schedules_item_is_cited_with_the_schedules_label_in_the_pages_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    """Seen on a scanned bilingual contract: the Chinese page cited "SCHEDULE 1第1项"; its heading also says 附件一."""
+    c = client_for("empty")
+    label = upload_contract(c, "spare-parts-bilingual.txt", BILINGUAL_SCHEDULE)
+    zh = " ".join(visible(c.get(f"/contracts/{label}?lang=zh").text))
+    assert re.search(r"附件一\s*第1项", zh) and "SCHEDULE 1第" not in zh and "SCHEDULE 1 第" not in zh
+    en = " ".join(visible(c.get(f"/contracts/{label}?lang=en").text))
+    assert re.search(r"SCHEDULE 1\s*, item 1", en) and "附件一, item" not in en
+
+
 def test_a_chinese_only_contract_does_not_list_the_prevailing_language_as_missing(client_for) -> None:  # type: ignore[no-untyped-def]
     c = client_for("empty")
     label = upload_contract(c, "lathe-zh.txt", CONTRACT)

@@ -72,6 +72,7 @@ class Location:
     clause: str | None = None  # clause label, e.g. "7.2", "第七条", "Schedule 1", "Schedule 1, item 2", "附件一第2项"
     schedule: str | None = None  # for an item of a schedule: the schedule's label ("Schedule 1", "附件一") ...
     item: str | None = None  # ... and the item's number in it ("2", "2(1)"): a page cites it in its reader's language
+    schedule_other: str | None = None  # the schedule's label in the other language of a bilingual heading
 
     def as_dict(self) -> dict[str, object]:
         d: dict[str, object] = {
@@ -83,6 +84,8 @@ class Location:
         }
         if self.schedule is not None and self.item is not None:
             d["schedule"], d["item"] = self.schedule, self.item
+            if self.schedule_other:
+                d["schedule_other"] = self.schedule_other
         return d
 
 
@@ -103,6 +106,7 @@ class Clause:
     segments: list[_Segment] = field(default_factory=list)
     schedule: str | None = None  # an item of a schedule: the schedule's label and the item's own number (Location)
     item: str | None = None
+    schedule_other: str | None = None  # "附件一" for "SCHEDULE 1 SPARE PARTS 附件一备件" (Location)
     sentence_cache: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, paragraph: ParagraphLike) -> None:
@@ -141,7 +145,8 @@ class Clause:
                 end_seg = candidate
         ep = end_seg.paragraph
         doc_end = ep.char_start + max(0, min(end - end_seg.start, len(ep.text)))
-        return Location(p.index, doc_start, max(doc_end, doc_start), p.page, self.label, self.schedule, self.item)
+        end_at = max(doc_end, doc_start)
+        return Location(p.index, doc_start, end_at, p.page, self.label, self.schedule, self.item, self.schedule_other)
 
     @property
     def first_paragraph(self) -> int:
@@ -179,6 +184,20 @@ _RE_SCHEDULE = re.compile(
     r"(?:\s+([A-Z0-9]{1,4}|[IVX]{1,5})\b)?[.:]?"
 )
 _RE_ZH_SCHEDULE = re.compile(rf"^(附\s*件|附\s*录|附\s*表)\s*([{_ZH_NUM_CHARS}\d]*)")
+_RE_ZH_SCHEDULE_IN = re.compile(rf"(附\s*件|附\s*录|附\s*表)\s*([{_ZH_NUM_CHARS}\d]+)")
+_RE_SCHEDULE_IN = re.compile(
+    r"\b(SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit|ATTACHMENT|Attachment)\s+([A-Z0-9]{1,4})\b"
+)
+
+
+def _schedule_other(label: str, title: str) -> str | None:
+    """The same schedule's label in the other language when a bilingual heading states both ("SCHEDULE 1 SPARE
+    PARTS 附件一 备件" → "附件一"; "附件一 备件 Schedule 1 Spare parts" → "Schedule 1"), so each page cites it in its
+    language."""
+    m = (_RE_SCHEDULE_IN if any(is_cjk(c) for c in label) else _RE_ZH_SCHEDULE_IN).search(title)
+    return re.sub(r"\s+", "" if m and is_cjk(m.group(0)[0]) else " ", m.group(0)) if m else None
+
+
 # Markdown emphasis or a list bullet in front of a heading ("**第一条**", "- 1.1")
 _RE_LEAD = re.compile(r"^(?:[*_]{1,2}|[-+]\s+)(?=\S)")
 
@@ -412,6 +431,7 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
     last_item: int | None = None  # last "1．" item inside the current Chinese article
     current_lang = "unknown"
     schedule: str | None = None  # label of the schedule being read ("Schedule 1", "附件一"); None in the body
+    schedule_other: str | None = None  # its label in the other language, when its heading gives both
     schedule_items = False  # a numbered item of the schedule has been read
     body_top: int | None = None  # last top-level number of the contract's body (before the schedules)
     for para in paragraphs:
@@ -449,6 +469,7 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
                 chapter_title = heading.title or heading.label
                 stack.clear()
                 schedule, schedule_items = (heading.label, False) if heading.style == "schedule" else (None, False)
+                schedule_other = _schedule_other(heading.label, heading.title) if schedule else None
                 if heading.style == "schedule":
                     last_top = None
             else:
@@ -518,7 +539,7 @@ def split_clauses(paragraphs: Sequence[ParagraphLike]) -> list[Clause]:
             context = " / ".join(t for t in (chapter_title, *titles) if t)
             current = Clause(label, number or None, heading.title, context)
             if schedule is not None and item is not None:
-                current.schedule, current.item = schedule, item
+                current.schedule, current.item, current.schedule_other = schedule, item, schedule_other
             current_lang = lang
         current.add(para)
     if current.segments:
