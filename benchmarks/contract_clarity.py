@@ -141,6 +141,27 @@ def timed(text: str, runs: int = 5) -> str:
     return f"median {statistics.median(wall):.3f} s wall, {statistics.median(cpu):.3f} s CPU"
 
 
+def subset_lines(*subsets: tuple[str, list[Doc]], per_kind: bool = False) -> list[str]:
+    """One line per non-empty subset of Chinese texts: its support-kind macro F1 beside the keyword baseline
+    (and, with `per_kind`, each kind's F1 and positives)."""
+    out = []
+    for title, docs in subsets:
+        if not docs:
+            continue
+        _, ours, base = table("", docs, SUPPORT_KINDS)
+        line = (
+            f"{title}: {len(docs)} Chinese texts, support-kind macro F1: shipped "
+            f"{macro_f1(ours, SUPPORT_KINDS):.2f}, keyword baseline {macro_f1(base, SUPPORT_KINDS):.2f}"
+        )
+        if per_kind:
+            line += "; per kind F1 shipped/base: " + ", ".join(
+                f"{k} {prf(*ours[k])[2]:.2f}/{prf(*base[k])[2]:.2f} ({ours[k][0] + ours[k][2]} pos)"
+                for k in SUPPORT_KINDS
+            )
+        out.append(line)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip CUAD (accuracy and the CUAD speed run)")
@@ -187,31 +208,19 @@ def main() -> int:
             out += lines
         if not docs:
             out.append(f"\n{title}: no texts")
-        if part == "redesignated" and zh_docs:
+        if part == "redesignated":
             # round 2 (session 3, night): the 26 model contracts held out until then, reported apart
-            for rnd, sub in ((1, "(b1) re-designated in session 2"), (2, "(b2) re-designated in session 3, night")):
-                sub_docs = [d for d in zh_docs if d.redesignated_round == rnd]
-                if sub_docs:
-                    _, ours, base = table("", sub_docs, SUPPORT_KINDS)
-                    out.append(
-                        f"{sub}: {len(sub_docs)} Chinese texts, support-kind macro F1: shipped "
-                        f"{macro_f1(ours, SUPPORT_KINDS):.2f}, keyword baseline {macro_f1(base, SUPPORT_KINDS):.2f}"
-                    )
+            out += subset_lines(
+                ("(b1) re-designated in session 2", [d for d in zh_docs if d.redesignated_round == 1]),
+                ("(b2) re-designated in session 3, night", [d for d in zh_docs if d.redesignated_round == 2]),
+            )
         if part == "heldout":
             # the held-out texts whose figure was reported once before, and those never measured
-            for seen, sub in ((True, "(a1) measured once before (4 Dec, session 2)"), (False, "(a2) never measured")):
-                sub_docs = [d for d in zh_docs if d.measured_before == seen]
-                if sub_docs:
-                    _, ours, base = table("", sub_docs, SUPPORT_KINDS)
-                    out.append(
-                        f"{sub}: {len(sub_docs)} Chinese texts, support-kind macro F1: shipped "
-                        f"{macro_f1(ours, SUPPORT_KINDS):.2f}, keyword baseline {macro_f1(base, SUPPORT_KINDS):.2f}; "
-                        "per kind F1 shipped/base: "
-                        + ", ".join(
-                            f"{k} {prf(*ours[k])[2]:.2f}/{prf(*base[k])[2]:.2f} ({ours[k][0] + ours[k][2]} pos)"
-                            for k in SUPPORT_KINDS
-                        )
-                    )
+            out += subset_lines(
+                ("(a1) measured once before (4 Dec, session 2)", [d for d in zh_docs if d.measured_before]),
+                ("(a2) never measured", [d for d in zh_docs if not d.measured_before]),
+                per_kind=True,
+            )
         zh_only = [d for d in zh if d.part == part]
         if zh_only and len(zh_only) != len(zh_docs):
             _, ours, base = table("", zh_only, SUPPORT_KINDS)

@@ -204,6 +204,13 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return Markup('<span class="own">{}</span>').format(text)
         return Markup('<span class="own" lang="{}">{}</span>').format(mark, text)
 
+    def own_first(*texts: object) -> object:
+        """Of the ways a document writes one thing ("SCHEDULE 1" and "附件一" on a bilingual heading), the first
+        in the page's language (else the first given), shown as :func:`own`."""
+        given = [t for t in texts if t]
+        mine = next((t for t in given if own_language(str(t), lang) is None), given[0] if given else "")
+        return own(mine)
+
     def own_lang(text: object) -> object:
         """The mark of :func:`own` as attributes, for an element that cannot hold a ``<span>`` (an
         ``<option>``, a whole message body): ``class="own" lang="en"`` or nothing."""
@@ -277,6 +284,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "say_data": say_data_,
         "own": own,
         "own_lang": own_lang,
+        "own_first": own_first,
         "channel": channel,
         "item_name": item_name,
         "quoted": quoted,

@@ -8,7 +8,7 @@ Split out of analysis.py (DESIGN.md: modules of about 600 lines at most); pure, 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import values as V
@@ -307,13 +307,15 @@ def apply_model(
 
 
 # ------------------------------------------------------------------ values per kind
-def _merge_list(target: Json, key: str, items: list[Any], limit: int = 10) -> None:
+def _merge_list(
+    target: Json, key: str, items: list[Any], limit: int = 10, same: Callable[[Any, Any], bool] | None = None
+) -> None:
+    """Add `items` to target[key], each once (`same`: when two items say the same thing, default equality)."""
     if not items:
         return
     existing = target.setdefault(key, [])
     for it in items:
-        # a bilingual clause states each rate twice: the same rate is kept once ("Contract Price" = "合同总价")
-        seen = any(same_rate(it, e) for e in existing) if key == "rates" else it in existing
+        seen = any(same(it, e) for e in existing) if same else it in existing
         if not seen and len(existing) < limit:
             existing.append(it)
 
@@ -393,12 +395,13 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
                     v.setdefault(key, val)
         if kind in ("support_remedy", "liquidated_damages", "liability_cap", "refund_return", "spare_parts"):
             _merge_list(v, "amounts", V.money(t))
-            _merge_list(v, "rates", V.rates(t))
+            # a bilingual clause states each rate twice: kept once ("Contract Price" = "合同总价")
+            _merge_list(v, "rates", V.rates(t), same=same_rate)
         if kind in ("support_remedy", "liquidated_damages"):
             # the cap stated after "；" in the same sentence ("…每日按0.5%支付违约金；违约金累计不超过合同总价的10%。")
             for rest in _continuation(s):
                 _merge_list(v, "amounts", [a for a in V.money(rest) if a.get("role") == "cap"])
-                _merge_list(v, "rates", [x for x in V.rates(rest) if x.get("role") == "cap"])
+                _merge_list(v, "rates", [x for x in V.rates(rest) if x.get("role") == "cap"], same=same_rate)
         if kind == "dispute_resolution":
             for key, val in V.arbitration(t).items():
                 v.setdefault(key, val)
