@@ -69,7 +69,8 @@ def _human(rep: dict[str, Any]) -> str:
     lines.append("Checklist:")
     for c in rep["clauses"]:
         mark = "✓" if c["present"] else "✗"
-        where = "; ".join(_where(e["location"]) for e in c["excerpts"][:3])
+        # a bilingual paragraph gives one excerpt per language at the same place: the place is listed once
+        where = "; ".join(dict.fromkeys(_where(e["location"]) for e in c["excerpts"][:3]))
         vals = ", ".join(f"{k}={v}" for k, v in c["values"].items() if k not in ("durations", "rates", "amounts"))
         durs = ", ".join(f"{d['text']} ({d['basis']})" for d in c["values"].get("durations", [])[:4])
         extra = "; ".join(x for x in (durs, vals) if x)

@@ -84,3 +84,18 @@ def test_contract_report_for_the_api_reads_docx_bytes() -> None:
     assert w["present"] and w["values"]["months"] == "18"
     assert any(e["location"]["paragraph"] == 1 and "十八个月" in e["text"] for e in w["excerpts"])
     assert rep["support_terms_draft"]["warranty"]["months"] == "18"
+
+
+def test_a_bilingual_clause_is_placed_once_in_the_checklist(tmp_path: Path) -> None:
+    """English and Chinese in one paragraph give one excerpt per language at the same place: the checklist line
+    said "cl. 2.1, para 3; cl. 2.1, para 3"."""
+    contract = tmp_path / "bilingual.txt"
+    contract.write_text(
+        "1. Equipment 设备\nThe Seller supplies one laser cutter. 卖方提供激光切割机一台。\n2. Support 售后服务\n"
+        "2.1 The Seller shall respond within 4 business hours. 卖方应在4个工作小时内响应。\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["contract", "check", str(contract), "--as-of", "2026-12-04"])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stdout.splitlines() if "response_time" in x and "✓" in x)
+    assert line.count("cl. 2.1") == 1 and "4 business hours" in line
