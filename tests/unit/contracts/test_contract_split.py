@@ -81,6 +81,21 @@ def test_sixth_set_texts_of_re_designated_editions_are_development_not_among_the
         assert (d.group, d.split, d.part, d.redesignated_round) == (group, "dev", "dev", 0), name
 
 
+def test_the_never_read_sample_is_development_and_each_held_out_text_names_its_set() -> None:
+    """The development texts kept unread as a second measurement (contract_sets.NEVER_READ) exist and are
+    development (neither held out nor re-designated); every held-out text added since the round-2 re-designation
+    names the set it came in, so the benchmark can report each set apart."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from contract_sets import NEVER_READ, kept
+
+    docs = {d.name: d for d in kept()}
+    assert len(NEVER_READ) == 9
+    for name in NEVER_READ:
+        assert docs[name].part == "dev" and docs[name].added_in == "sixth set", name
+    held = [d for d in docs.values() if d.part == "heldout" and d.language != "en"]
+    assert held and all(d.added_in for d in held), [d.name for d in held if not d.added_in]
+
+
 def test_the_split_groups_are_the_source_repositories() -> None:
     if not ZH_SOURCES.exists():
         pytest.skip(f"{ZH_SOURCES} not on this machine (shared set, not in the repository)")
