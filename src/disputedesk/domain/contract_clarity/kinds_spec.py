@@ -85,7 +85,8 @@ UNILATERAL_CHANGE = re.compile(
 )
 
 _RESP_EN = r"(?:respon(?:d|se|ds|ding)|repl(?:y|ies)|acknowledg\w*|answer|react\w*|call[- ]?back)"
-_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答|解答)"
+# a call back ("30分钟内回电") is a reply too
+_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答|解答|回电|回拨)"
 _FIX_EN = (
     r"(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed(?:y|ied|ying)|correct\w*|"
     r"workaround|eliminat\w*|troubleshoot\w*|replac\w*)"
@@ -96,7 +97,8 @@ _NOT_A_PERSON = r"(?![^。；，,]{0,6}(?:代表|人员|负责人|管理员|联�
 # 排除 is a fix only of a fault ("排除故障"; "不包括排除的事务" excludes); 改正/纠正/修正 fix errors in software
 _FIX_ZH = (
     r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常|[。；，,！]|$)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
-    rf"更换{_NOT_A_PERSON}|改正|纠正|修正|返修|抢修)"
+    # an exchange of the faulty goods (调换, as 三包 rules say) and work redone (返工) are fixes too
+    rf"更换{_NOT_A_PERSON}|调换{_NOT_A_PERSON}|改正|纠正|修正|返修|返工|抢修)"
 )
 # a fault or defect named (处理 is a fix only of one); arriving at the site (on-site support, not a reply)
 _FAULT_ZH = r"(?:故障|缺陷|损坏|失灵|停机|停梯|停运|宕机|异常|质量问题|报修|隐患|瑕疵)"
@@ -105,7 +107,9 @@ _ARRIVE_ZH = r"(?:抵达|到达|赶到|赶赴|到场|到现场)"
 _SUPPLY_ZH = r"(?:提供|交付|提交|移交|交给|交予|随机|随货|随设备|随产品|附带|附有|配备|配套|寄送|一并交付)"
 _DOCS_ZH = (
     r"(?:技术资料|技术文件|说明文件|说明材料|技术说明|图纸|图册|电气图|原理图|接线图|合格证|保修卡|质保书|保修证|使用说明|操作说明|安装说明|维护说明|"
-    r"操作方法|使用方法|维修资料|竣工资料|验收资料)"
+    r"操作方法|使用方法|维修资料|竣工资料|验收资料|"
+    # the operation, maintenance or servicing documents by any list of names ("设备的操作、维护和检修资料")
+    r"(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)(?:[、和及与]{1,2}(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)){0,4}(?:资料|文件))"
 )
 
 # on-site work in Chinese: what is done at the site (after "现场进行/完成…"); acceptance or a hand-over there is not support

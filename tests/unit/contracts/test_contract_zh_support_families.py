@@ -1,0 +1,104 @@
+"""Phrasing families of the eight support kinds as buyers' contracts with Chinese suppliers write them (issue 19,
+session 4, rules21): written from the definitions (tests/fixtures/contracts/README.md) and a table of phrasing families
+per kind (the engineer's note), before the rules were changed and before they were run; every pair is a sentence of our
+own that states the kind and a near-miss that does not. Not copied from any labelled contract."""
+
+from __future__ import annotations
+
+import pytest
+
+# the pair check of the earlier families (test_contract_zh_wording.py), imported under a name pytest does not collect
+from .test_contract_zh_wording import test_chinese_wording_and_what_only_looks_like_it as check_pair
+
+FAMILIES = [
+    # --- support remedy: a consequence of missing a support commitment
+    # fee deducted per late response or repair, per occurrence ("超时" is a time missed)
+    ("support_remedy", "第九条 考核\n乙方响应超时的，每次扣除当月服务费500元。", True),
+    ("support_remedy", "第九条 考核\n维修超时一次，甲方扣减技术服务费的2%。", True),
+    ("support_remedy", "第九条 付款\n甲方每次付款前扣除相应税费。", False),
+    # a sum per day or per hour of late repair
+    ("support_remedy", "第九条 违约\n设备故障修复每超过约定时间一天，卖方应向买方支付合同总价0.5%的违约金。", True),
+    ("support_remedy", "第九条 违约\n卖方每迟延交货一天，应向买方支付合同总价0.5%的违约金。", False),
+    # losses of the downtime compensated
+    ("support_remedy", "第九条 售后\n因卖方维修延误造成买方停产的，卖方应赔偿买方的停产损失。", True),
+    ("support_remedy", "第九条 工期\n因发包人原因造成停工的，发包人应赔偿承包人的停工损失。", False),
+    # the buyer's self-help at the supplier's cost, the cost taken from the retention or the fee
+    ("support_remedy", "第九条 保修\n乙方接到通知后未按时修复的，甲方有权自行维修，所发生的费用从质保金中扣除。", True),
+    ("support_remedy", "第九条 保修\n乙方拒不维修的，甲方可另请他人维修，维修费用乙方承担。", True),
+    ("support_remedy", "第九条 保修\n保修期满后，甲方可委托他人维修，费用由甲方承担。", False),
+    # a replacement or a refund after repeated failed repairs (the repair promise missed)
+    ("support_remedy", "第八条 三包\n保修期内经两次修理仍不能正常使用的，卖方应免费更换同型号产品。", True),
+    ("support_remedy", "第八条 验收\n验收不合格的产品，卖方应免费更换。", False),
+    # a fix not made after notice, then a sum or a pro-rata cut
+    ("support_remedy", "第十条 违约\n服务不符合约定，经甲方书面通知后仍未整改的，乙方应支付服务费10%的违约金。", True),
+    ("support_remedy", "第十条 违约\n咨询成果不符合约定的质量要求，委托人有权扣减相应的咨询费。", True),
+    ("support_remedy", "第十条 违约\n任何一方违反本合同，经通知后仍未纠正的，守约方有权解除合同。", False),
+    # rent waived while a leased unit is repaired or out of use
+    ("support_remedy", "第七条 维修\n车辆维修期间的租金由出租方予以免除。", True),
+    ("support_remedy", "第七条 维修\n租赁车辆因故障不能使用超过24小时的，出租方应提供同等车型的替代车辆。", True),
+    ("support_remedy", "第七条 租金\n承租方应在每月5日前支付当月租金。", False),
+    # the warranty extended as a penalty
+    ("support_remedy", "第八条 保修\n卖方未在规定时间内排除故障的，保修期延长一个月。", True),
+    ("support_remedy", "第八条 保修\n买方可另行购买延长保修服务。", False),
+    # --- on-site support: people sent or stationed, service done at the site or the user's home, installation by the
+    # seller, remote support
+    ("onsite_support", "第七条 售后\n设备出现故障时，乙方应派人前往甲方处检修。", True),
+    ("onsite_support", "第七条 交货\n甲方应派人到乙方仓库提货。", False),
+    ("onsite_support", "第七条 服务\n乙方安排两名工程师常驻甲方工厂提供技术服务。", True),
+    ("onsite_support", "第七条 服务\n乙方应安排专人负责与甲方联络。", False),
+    ("onsite_support", "第七条 维修\n维修人员接到业主报修后应入户维修。", True),
+    ("onsite_support", "第七条 维修\n户内自用设施的维修费用由业主承担。", False),
+    ("onsite_support", "第五条 价格\n合同价格包含设备的运输和安装费用，由卖方负责安装。", True),
+    ("onsite_support", "第五条 价格\n合同价格包含设备的运输费用。", False),
+    ("onsite_support", "第五条 安装\n木门由乙方负责送货并安装。", True),
+    ("onsite_support", "第五条 安装\n门窗的安装由甲方另行委托施工单位完成。", False),
+    ("onsite_support", "第七条 售后\n乙方应在接到通知后2小时内通过远程方式协助甲方排除故障。", True),
+    ("onsite_support", "第七条 服务\n乙方应派技术人员到场指导甲方操作。", True),
+    ("onsite_support", "第七条 考察\n甲方可派人到乙方工厂考察。", False),
+    # --- response time: a first reply within a time, said in the many ways contracts say it
+    ("response_time", "第八条 售后\n乙方应在接到报修电话后30分钟内回电。", True),
+    ("response_time", "第八条 售后\n乙方接到甲方报修后2小时内提出处理方案。", True),
+    ("response_time", "第八条 售后\n对甲方的咨询，乙方在一个工作日内予以解答。", True),
+    ("response_time", "第八条 投诉\n平台自收到消费者投诉之日起七日内作出处理并告知结果。", True),
+    ("response_time", "第八条 服务\n乙方提供7×24小时电话支持，接到故障报告后15分钟内响应。", True),
+    ("response_time", "第八条 售后\n售后服务热线：400-800-1234。", False),
+    ("response_time", "第八条 通知\n甲方应在收到乙方通知后三日内提出书面意见。", False),
+    ("response_time", "第八条 付款\n乙方收到预付款后十日内发货。", False),
+    # --- resolution time: fixing, restoring, replacing, redoing within a time
+    ("resolution_time", "第八条 售后\n乙方应在到达现场后8小时内使设备恢复使用。", True),
+    ("resolution_time", "第八条 售后\n维修周期不超过7个工作日。", True),
+    ("resolution_time", "第八条 售后\n保养周期为每月一次。", False),
+    ("resolution_time", "第八条 质量\n成果文件存在错误的，乙方应在5日内免费修改。", True),
+    ("resolution_time", "第八条 合同\n本合同经双方同意可以修改。", False),
+    ("resolution_time", "第八条 三包\n产品出现质量问题的，卖方应在15日内予以调换。", True),
+    ("resolution_time", "第八条 质量\n安装质量不合格的，乙方应在7日内返工。", True),
+    ("resolution_time", "第八条 人员\n甲方有权要求乙方在7日内调换不称职的人员。", False),
+    ("resolution_time", "第八条 售后\n一般故障4小时内解决，重大故障24小时内解决。", True),
+    ("resolution_time", "第八条 争议\n双方应在30日内协商解决争议。", False),
+    # --- warranty period
+    ("warranty_period", "第六条 售后\n卖方对所售设备实行一年免费保修。", True),
+    ("warranty_period", "第六条 售后\n整车质量保证期为3年或6万公里，以先到者为准。", True),
+    ("warranty_period", "第六条 售后\n保修期满后的维修按成本价收费。", True),
+    ("warranty_period", "第六条 付款\n甲方应在收到发票后支付剩余货款。", False),
+    # --- documentation
+    ("documentation", "第四条 交付\n卖方应随车交付车辆使用说明书和保养手册。", True),
+    ("documentation", "第四条 交付\n乙方应向甲方提供设备的操作、维护和检修资料。", True),
+    ("documentation", "第四条 交付\n甲方应向乙方提供场地的平面布置资料。", False),
+    ("documentation", "第四条 资料\n乙方应妥善保管甲方提供的资料，不得外泄。", False),
+    # --- training
+    ("training", "第六条 服务\n乙方负责对甲方操作人员进行免费培训，直至其能独立操作。", True),
+    ("training", "第六条 服务\n乙方应向甲方使用人员讲解设备的操作和日常保养方法。", True),
+    ("training", "第六条 人员\n乙方应定期组织本公司员工进行业务培训。", False),
+    ("training", "第六条 场所\n甲方提供培训教室供乙方举办活动。", False),
+    # --- change procedure
+    ("change_procedure", "第十五条 变更\n本合同的任何修改和补充均须以书面形式作出，并经双方签字盖章。", True),
+    ("change_procedure", "第十五条 变更\n合同履行过程中需要变更的，双方应另行签订书面变更协议。", True),
+    ("change_procedure", "第十五条 变更\n未经双方书面同意，任何一方不得擅自变更本合同。", True),
+    ("change_procedure", "第十五条 送达\n一方变更通讯地址的，应及时通知另一方。", False),
+    ("change_procedure", "第十五条 设计\n乙方应按甲方确认的设计方案施工。", False),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "present"), FAMILIES, ids=[f"{p[0]}-{i}" for i, p in enumerate(FAMILIES)])
+def test_support_kind_phrasing_families(kind: str, text: str, present: bool) -> None:
+    check_pair(kind, text, present)
