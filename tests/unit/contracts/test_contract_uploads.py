@@ -274,6 +274,41 @@ def test_a_suppliers_right_to_change_its_fees_alone_is_flagged_as_a_unilateral_c
     assert "change the terms alone" in flag["message_en"]
 
 
+def present(text: str, kind: str) -> bool:
+    return bool(next(c["present"] for c in report(text)["clauses"] if c["kind"] == kind))
+
+
+def test_a_fee_or_service_level_change_agreed_by_both_parties_is_a_change_procedure() -> None:
+    """Seen by the lead: "经双方协商一致，可以调整服务费" got a low "Nothing on changes only in writing" finding."""
+    agreed = [
+        "第五条 费用\n5.1 维护费为每年八万元。双方协商一致后，可以调整维护费。",
+        "第五条 费用\n5.1 维护费每年八万元，维护费的调整应经甲乙双方书面确认。",
+        "第五条 费用\n5.1 维护费如需调整，由双方协商调整。",
+        "5. Charges\n5.1 The maintenance charges may be increased only by written agreement of both parties.",
+        "5. Charges\n5.1 The maintenance charges may be revised only by mutual agreement of the parties.",
+        "5. Service Levels\n5.1 The response times may not be changed except by a written amendment signed by both "
+        "parties.",
+    ]
+    for text in agreed:
+        assert present(text, "change_procedure"), text
+        assert findings(text, "change_procedure") == [], text
+    # one side's right to change the fees stays flagged, also beside a change both agree
+    for text in (
+        "第五条 费用\n5.1 甲方有权调整维护费。",
+        "第五条 费用\n5.1 双方协商一致后，可以调整维护费。乙方有权根据成本变化调整维护费。",
+        "5. Charges\n5.1 The charges may be revised only by mutual agreement. The Supplier may increase its charges "
+        "on notice.",
+    ):
+        [flag] = findings(text, "change_procedure")
+        assert flag["code"] == "unilateral_change" and "Art. 543" in flag["citation"]["citation"], text
+    # no agreement reached is no procedure agreed by both ("未能协商一致", "协商不成")
+    for text in (
+        "第五条 费用\n5.1 维护费为每年八万元。\n5.2 双方未能协商一致的，维护费不作调整。",
+        "第五条 费用\n5.1 维护费为每年八万元。双方协商不成可调整维护费。",
+    ):
+        assert [f["code"] for f in findings(text, "change_procedure")] == ["missing"], text
+
+
 # ------------------------------------------------------------------ seen uploading a phone photo of a service contract
 def test_a_sentence_wrapped_after_a_sub_clauses_first_sentence_stays_one_sentence() -> None:
     # the photo's first line of 2.1 holds a whole sentence and the start of the next, wrapped onto the second line

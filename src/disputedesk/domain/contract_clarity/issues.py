@@ -16,6 +16,7 @@ from . import wording as W
 from .clauses import Clause
 from .detection import _DEEMED_ACCEPTED, _LIMITATION
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
+from .kinds_spec import FEES_ZH
 from .legal import RULES, arbitration_rule
 from .records import (
     KindResult,
@@ -30,7 +31,7 @@ from .records import (
 # ------------------------------------------------------------------ issues per kind
 # a unilateral change of the fees or prices (the finding says so rather than "the terms")
 _FEES = re.compile(
-    r"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|服务费|费用|价格|资费|收费|单价|费率|价款", re.I
+    rf"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|{FEES_ZH}", re.I
 )
 
 

@@ -61,6 +61,9 @@ class KindSpec:
     triggers: tuple[str, ...] = ()
 
 
+# what one pays for support, in Chinese: the fees by their names (服务费, 维护费, 年费 …), prices and charges
+FEES_ZH = r"(?:服务费|维护费|维保费|运维费|保养费|使用费|许可费|年费|费用|价格|资费|收费标准|收费|单价|费率|价款)"
+
 # a right of one side to change the terms alone (flagged: Civil Code Art. 543, contracts change by agreement)
 UNILATERAL_CHANGE = re.compile(
     r"(?<!parties\s)(?<!party\s)\bmay\s+(?:at\s+any\s+time\s+)?(?:change|amend|modify|update|vary|revise|increase|adjust)\s+"
@@ -71,9 +74,9 @@ UNILATERAL_CHANGE = re.compile(
     # one side's right to change its fees or prices ("供方有权调整服务费"), or its price change announced by notice
     # ("乙方调整资费的，应提前30日通知甲方"); not a change both sides agree ("双方有权…", "经协商一致可调整价格")
     r"(?<!双方)(?<!各方)(?<!双方均)有权[^。；，,]{0,12}?(?:变更|调整|修改|上调|提高)[^。；，,]{0,4}"
-    r"(?:服务费|费用|价格|资费|收费标准|收费|单价|费率|价款)|"
+    rf"{FEES_ZH}|"
     r"(?:甲方|乙方|供方|需方|卖方|买方|服务方|供应商|运营商|我方|本公司)[^。；，,]{0,12}(?:调整|变更|上调|提高)"
-    r"(?:资费|收费标准|价格|服务费|费用|单价|费率)[^。；]{0,30}(?:告知|通知|公告)|"
+    rf"{FEES_ZH}[^。；]{{0,30}}(?:告知|通知|公告)|"
     # a right reserved to change the agreement, or changes "from time to time" by one side
     r"保留[^。；]{0,20}(?:修改|变更|更改|修订|调整)[^。；]{0,30}(?:本协议|本合同|本条款|条款|服务)[^。；]{0,12}权利|"
     r"(?:我们|我方|供应商|供方|卖方|乙方|甲方|本公司|[A-Za-z]{2,})\s*(?:可能会|可能|可以|可|将|有权)(?:随时|不时)[^。；]{0,4}"
