@@ -96,6 +96,48 @@ FAMILIES = [
     ("change_procedure", "第十五条 变更\n未经双方书面同意，任何一方不得擅自变更本合同。", True),
     ("change_procedure", "第十五条 送达\n一方变更通讯地址的，应及时通知另一方。", False),
     ("change_procedure", "第十五条 设计\n乙方应按甲方确认的设计方案施工。", False),
+    # --- a second set of our own, written before running it (batch 2 of the session)
+    # support remedy: an assessment score below a line cuts the fee; the supplier bears the losses of a repair missed;
+    # the warranty duty (质保义务) or after-sales service missed; the retention kept; the term extended per hour late
+    ("support_remedy", "第九条 考核\n季度考核得分低于80分的，甲方按比例扣减当季服务费。", True),
+    ("support_remedy", "第九条 考核\n季度考核得分低于80分的，乙方应提交书面说明。", False),
+    ("support_remedy", "第九条 违约\n乙方未能在48小时内修复故障的，乙方应承担由此给甲方造成的全部损失。", True),
+    ("support_remedy", "第九条 违约\n甲方未按说明书要求维护保养造成设备损坏的，甲方应自行承担损失。", False),
+    ("support_remedy", "第九条 质保\n卖方不履行质保义务的，买方有权从质保金中扣除相应费用。", True),
+    ("support_remedy", "第九条 付款\n质保期满无质量问题的，买方应在30日内退还质保金。", False),
+    ("support_remedy", "第九条 售后\n经营者未按约定提供售后服务的，应当赔偿消费者因此受到的损失。", True),
+    ("support_remedy", "第九条 售后\n售后服务的具体内容以经营者公布的服务承诺为准。", False),
+    ("support_remedy", "第九条 违约\n乙方拒不履行保修义务的，甲方有权不予退还质量保证金。", True),
+    ("support_remedy", "第九条 服务\n响应每超过1小时，乙方应免费延长服务期3天。", True),
+    ("support_remedy", "第九条 服务\n双方可协商延长服务期。", False),
+    # on-site: installation within the price, road rescue and towing for vehicles
+    ("onsite_support", "第五条 价格\n合同总价包括设备费、运输费和安装调试费。", True),
+    ("onsite_support", "第五条 价格\n设备价格不含安装费用，安装由买方自理。", False),
+    ("onsite_support", "第六条 服务\n车辆在租赁期内发生故障的，出租方提供免费拖车服务。", True),
+    ("onsite_support", "第六条 服务\n承租方应按交通规则驾驶车辆。", False),
+    ("onsite_support", "第六条 售后\n卖方提供道路救援，救援费用由卖方承担。", True),
+    # response time: its other names (回复时限, 响应速度), a reply on a complaint with the result
+    ("response_time", "第八条 服务\n投诉回复时限为2个工作日。", True),
+    ("response_time", "第八条 服务\n乙方承诺的服务响应速度为接到电话后30分钟。", True),
+    ("response_time", "第八条 服务\n平台收到商户投诉后，应在3个工作日内核实并反馈处理意见。", True),
+    ("response_time", "第八条 审批\n甲方应在收到乙方变更申请后5日内回复。", False),
+    ("response_time", "第八条 发货\n卖方接到买方提货通知后2日内安排发货。", False),
+    # resolution time: a rectification of what was found below the standard, within a time
+    ("resolution_time", "第八条 检查\n甲方检查发现服务质量问题的，乙方应在3日内整改完毕。", True),
+    ("resolution_time", "第八条 检查\n乙方应在3日内完成年度整改计划的编制。", False),
+    ("resolution_time", "第八条 售后\n卖方应在接到通知后72小时内将设备修复并恢复运行。", True),
+    ("resolution_time", "第八条 交付\n卖方应在72小时内完成设备的卸货。", False),
+    # documentation: a manual in Chinese, drawings handed over; not the buyer's own documents
+    ("documentation", "第四条 交付\n卖方应提供中文版的操作手册和维修手册各两套。", True),
+    ("documentation", "第四条 交付\n竣工后乙方应向甲方移交竣工图及设备技术资料。", True),
+    ("documentation", "第四条 交付\n甲方应在开工前向乙方移交施工场地。", False),
+    # training: the supplier trains the buyer's people
+    ("training", "第六条 培训\n卖方应为买方培训2名设备维修人员。", True),
+    ("training", "第六条 人员\n乙方服务人员须经专业培训后上岗。", False),
+    # change procedure: changes by agreement in writing, said other ways
+    ("change_procedure", "第十五条 变更\n本合同的变更、解除须经双方协商一致并签订书面协议。", True),
+    ("change_procedure", "第十五条 变更\n任何一方要求变更合同的，应提前十日书面通知对方，协商一致后方可变更。", True),
+    ("change_procedure", "第十五条 送货\n甲方变更交货地点的，运费由甲方承担。", False),
 ]
 
 

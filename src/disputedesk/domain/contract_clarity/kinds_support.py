@@ -48,7 +48,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"\b{_VAGUE_EN}\b[^.;。；]{{0,20}}\b{_RESP_EN}",
             rf"{_RESP_ZH}[^。；.;]{{0,30}}?{DUR_ZH_B}",
             rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
-            r"响应时间|响应时限",
+            r"响应时间|响应时限|(?:响应|回复|答复|应答)(?:速度|时限)",
             # a fault or a request acknowledged or taken up within a time ("对于一级故障，服务商应在15分钟内确认并开始处理")
             rf"(?:故障|报修|工单|服务请求|支持请求)[^。；]{{0,30}}{DUR_ZH_B}\s*(?:内|以内)[^。；，,]{{0,6}}(?:确认|受理|开始处理|着手处理)",
             # a response within a time the contract sets elsewhere ("未在规定时间内响应")
@@ -57,7 +57,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
-            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排|派|指派|委派|答复|回复|解答|"
+            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排(?!发货|交货|送货|运输|装运|付款|提货)|派|指派|委派|答复|回复|解答|"
             r"处理(?!完毕|完成|结束|好)|给予|联系|提出处理意见|提出(?:解决|处理|维修)(?:方案|措施)|作出|做出|回电|回拨)",
         ),
         exclude=_c(
@@ -100,6 +100,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
             rf"(?:维修|抢修|故障处理|排除故障|修理|修复|返修)(?:时间|时限|期限|周期)[^。；.;]{{0,30}}?{DUR_ZH}",
+            # a problem found in the service put right within a time ("发现服务质量问题的，乙方应在3日内整改完毕")
+            rf"(?:问题|缺陷|不合格|不符合|隐患|整改通知|整改意见)[^。；]{{0,30}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}整改",
             # a defect in the work or the deliverable put right within a time ("成果文件存在错误的，乙方应在5日内免费修改")
             rf"(?:错误|差错|缺陷|瑕疵|质量问题|不合格|不符合)[^。；]{{0,24}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}(?:修改|补正|重做|重新(?:制作|出具|安装|施工))",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
@@ -136,7 +138,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         triggers=tuple(
             (
                 "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
-                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新"
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新 整改"
             ).split()
         ),
         baseline=("resolution", "修复"),
@@ -242,6 +244,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:委托|另请|另行(?:委托|聘请|安排)|自行)(?:第三方|他人|其他单位|其他维修单位|其他服务商)?[^。；]{0,20}(?:维修|修理|维保|"
             r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}(?:由|均由)?(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
             r"出租方|出租人)(?:负责|承担|支付)",
+            # late by the hour or the day, and the term or warranty extended for it ("响应每超过1小时，乙方应免费延长服务期3天")
+            rf"{_DUTY_ZH}[^。；，,]{{0,6}}每?(?:超过|超出|逾期|迟延|延迟|迟到)[^。；]{{0,30}}(?:(?:服务期|质保期|保修期|维保期|租期)[^。；]{{0,6}}"
+            r"(?<!不)(?<!不予)(?:顺延|延长)|(?<!不)(?<!不予)(?:顺延|延长)[^。；]{0,6}(?:服务期|质保期|保修期|维保期|租期))",
             # a stand-by unit while the equipment is repaired ("修理期间，卖方应提供备用设备")
             r"(?:修理|维修|故障|停机|返修)(?:期间|期内|时)[^。；]{0,30}(?:提供|借用|调配|安排|调拨)[^。；]{0,10}(?:备用|替代|代用|周转)"
             r"(?:设备|机|车|车辆|产品|机器|电梯)?",
@@ -257,7 +262,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:修理|维修|停机|停用|返修)[^。；]{0,30}(?:时间|期间|天数)[^。；]{0,6}不计入[^。；]{0,4}(?:质保期|保修期|保证期|"
             r"三包(?:有效)?期|包修期)",
             # a service assessment failed reduces the fee ("考核不合格的，扣减当月服务费")
-            r"(?:考核|检查|评价|评估)[^。；]{0,20}(?:不合格|不达标|未达标|未达到)[^。；]{0,30}(?:扣减|扣除|减付|扣罚|核减|减免|"
+            r"(?:考核|检查|评价|评估|评分|得分)[^。；]{0,20}(?:不合格|不达标|未达标|未达到|低于|不足|少于)[^。；]{0,30}(?:扣减|扣除|减付|扣罚|核减|减免|"
             r"不予支付)[^。；]{0,12}(?:服务费|维保费|维护费|费用|款)",
             # the supplier's failure cuts its own service fee: the fee withheld or reduced ("未服从…现场安全管理的，甲方可拒付当次
             # 保养的当月维护保养费", "未按期补救的，甲方有权扣减相应的服务费用"); the buyer paying late is excluded below
@@ -293,7 +298,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         triggers=tuple(
             (
                 "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
-                "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 "
+                "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
                 "费用 支出 备用 替代 代用 周转 免除 更换 调换 退货 退换 换货 退款 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()
         ),
@@ -590,7 +595,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"(?:{DUR_ZH}|[_＿\s]{{1,8}}(?:个)?(?:工作日|日|天))\s*(?:内|以内)[^。；，,]{{0,6}}(?:完成)?安装(?:、|和|及|与)?调试",
             # a rescue or emergency service for breakdowns, done where the equipment or vehicle stands ("提供24小时紧急救援服务");
             # an emergency plan or drill (救援预案, 救援演练) is not one
-            r"提供[^。；]{0,30}救援服务",
+            r"提供[^。；]{0,30}救援服务|道路救援|现场救援|上门救援|拖车服务|(?:免费|提供|负责)拖车",
+            # installation within the price ("合同总价包括设备费、运输费和安装调试费"); "不含安装费" is not
+            r"(?:价格|价款|总价|报价|合同价|单价)[^。；]{0,24}(?<!不)(?:包括|包含|含)[^。；]{0,24}安装(?:调试)?(?:费|服务)",
             # work done at the site ("由出卖人现场完成安装调试", "组织测绘人员进场作业")
             rf"现场(?:完成|进行|实施|提供){_SITE_WORK_ZH}|(?:进场|入场)(?:作业|安装|调试|服务|维修|检修)",
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
@@ -615,7 +622,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 救援服务 入户 常驻 驻守 驻点 驻厂"
+                "到达 抵达 进场 救援服务 救援 拖车 入户 常驻 驻守 驻点 驻厂"
             ).split()
         ),
         baseline=("on-site", "现场"),
