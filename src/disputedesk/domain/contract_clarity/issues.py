@@ -14,7 +14,7 @@ from decimal import Decimal
 from . import values as V
 from . import wording as W
 from .clauses import Clause
-from .detection import _DEEMED_ACCEPTED, _LIMITATION
+from .detection import _DEEMED_ACCEPTED, _LIMITATION, only_referred_to
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
 from .kinds_spec import FEES_ZH
 from .legal import RULES, arbitration_rule
@@ -75,7 +75,20 @@ def _kind_issues(
             )
             continue
         ds = r.values.get("durations", [])
-        if not ds:
+        stated = [h for h in r.hits if not h.by_heading]
+        if not ds and stated and all(only_referred_to(kind, h.sentence.text) for h in stated):
+            # "未在规定时间内响应的，…扣减服务费": the time is named, never stated
+            r.issues.append(
+                _issue(
+                    "no_number",
+                    "high",
+                    f"The {title} is only referred to (e.g. 'the agreed time'); the contract states no hours or days.",
+                    f"合同仅提及{SPEC_BY_KIND[kind].title_zh}（如“规定时间内”），未约定具体小时或天数。",
+                    art511,
+                    first(kind),
+                )
+            )
+        elif not ds:
             r.issues.append(
                 _issue(
                     "no_number",

@@ -49,6 +49,11 @@ _CALENDAR_CONTEXT = re.compile(_ROUND_THE_CLOCK, I)
 _COVER_AFTER = re.compile(r"\s*(?:a|per|each)\s+(?:day|week)\b", I)
 
 
+# the unit a remedy's rate is counted in ("每逾期一日按合同价款的0.1%", "for every 1 day of delay"): no time limit
+_RATE_UNIT_ZH = re.compile(r"每(?:逾期|延迟|迟延|延误|拖延|超过|超出|超时|满)?\s*$")
+_RATE_UNIT_EN = re.compile(r"\b(?:each|every|per)\s+(?:full\s+|additional\s+)?$", I)
+
+
 def durations(sentence: str) -> list[Value]:
     """All durations in a sentence, with unit and business/calendar meaning."""
     out: list[tuple[int, Value]] = []
@@ -60,6 +65,8 @@ def durations(sentence: str) -> list[Value]:
         unit = _UNIT_EN.get(unit_raw, unit_raw)
         if unit in ("hour", "day") and _COVER_AFTER.match(sentence, m.end()):
             continue
+        if _RATE_UNIT_EN.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
         b = (m.group("basis") or "").lower()
         basis = "business" if b in ("business", "working", "work") else "calendar" if b else "unspecified"
         out.append((m.start(), {"value": str(num), "unit": unit, "basis": basis, "text": m.group(0)}))
@@ -70,6 +77,8 @@ def durations(sentence: str) -> list[Value]:
         unit, zb = _UNIT_ZH[m.group("unit")]
         # "24小时" inside "7×24小时" describes coverage, not a time limit
         if re.search(r"[×xX*]\s*$|每(?:天|日)\s*$", sentence[max(0, m.start() - 3) : m.start()]):
+            continue
+        if _RATE_UNIT_ZH.search(sentence, max(0, m.start() - 4), m.start()):
             continue
         out.append((m.start(), {"value": str(num), "unit": unit, "basis": zb or "unspecified", "text": m.group(0)}))
     out.sort(key=lambda t: t[0])
