@@ -31,9 +31,7 @@ from .records import (
 
 # ------------------------------------------------------------------ issues per kind
 # a unilateral change of the fees or prices (the finding says so rather than "the terms")
-_FEES = re.compile(
-    rf"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|{FEES_ZH}", re.I
-)
+_FEES = re.compile(rf"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|{FEES_ZH}", re.I)
 
 
 def _covered_basis(kind: str, d: Json, where: _Sentence | None) -> Json:

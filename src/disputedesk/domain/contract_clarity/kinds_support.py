@@ -22,6 +22,7 @@ from .kinds_spec import (
     _RESP_EN,
     _RESP_ZH,
     _SITE_WORK_ZH,
+    _SUPPLIER_ZH,
     _SUPPLY_ZH,
     _VAGUE_EN,
     DUR_EN,
@@ -100,6 +101,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
             rf"(?:维修|抢修|故障处理|排除故障|修理|修复|返修)(?:时间|时限|期限|周期)[^。；.;]{{0,30}}?{DUR_ZH}",
+            # a repair promised within a time, the repair itself right after it ("在接到通知后7日内免费维修"); not a visit
+            # ("24小时内上门维修"), a notice ("3日内通知乙方维修") or routine upkeep (维修保养)
+            rf"{DUR_ZH_BD}\s*(?:内|以内)[，,]?\s*(?:免费|予以|进行|负责|完成)?(?:维修|修理|检修)(?!人员|费|工|单位|保养|养护)",
             # a problem found in the service put right within a time ("发现服务质量问题的，乙方应在3日内整改完毕")
             rf"(?:问题|缺陷|不合格|不符合|隐患|整改通知|整改意见)[^。；]{{0,30}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}整改",
             # a defect in the work or the deliverable put right within a time ("成果文件存在错误的，乙方应在5日内免费修改")
@@ -244,6 +248,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:委托|另请|另行(?:委托|聘请|安排)|自行)(?:第三方|他人|其他单位|其他维修单位|其他服务商)?[^。；]{0,20}(?:维修|修理|维保|"
             r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}(?:由|均由)?(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
             r"出租方|出租人)(?:负责|承担|支付)",
+            # downtime the supplier caused, and its consequence ("因乙方设备质量原因导致停机的，停机期间的损失由乙方承担")
+            rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,30}}{_REMEDY_ZH}",
             # late by the hour or the day, and the term or warranty extended for it ("响应每超过1小时，乙方应免费延长服务期3天")
             rf"{_DUTY_ZH}[^。；，,]{{0,6}}每?(?:超过|超出|逾期|迟延|延迟|迟到)[^。；]{{0,30}}(?:(?:服务期|质保期|保修期|维保期|租期)[^。；]{{0,6}}"
             r"(?<!不)(?<!不予)(?:顺延|延长)|(?<!不)(?<!不予)(?:顺延|延长)[^。；]{0,6}(?:服务期|质保期|保修期|维保期|租期))",
@@ -297,7 +303,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
+                "pay extend loan substitute temporary backup stand 退还 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
                 "费用 支出 备用 替代 代用 周转 免除 更换 调换 退货 退换 换货 退款 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()
@@ -612,6 +618,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # service done on arrival, with no one named ("在3个工作日内到场维修", "接报后24小时内到场处理")
             r"到场(?:进行)?(?:维修|修理|服务|处理|检修|抢修|排查|排除|解决|调试|指导|支持)|"
             r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护|方式|手段|登录|连接)|到达(?:现场|买方|用户)|"
+            # the time to be there ("到场时间：24小时")
+            r"(?:到场|到达现场|到现场|上门)(?:服务)?(?:时间|时限)|"
             # someone sent to do the work ("派人前往甲方处检修"; not sent to collect goods or to visit), people stationed
             # with the customer ("安排两名工程师常驻甲方工厂"), repairs in the user's home ("入户维修")
             r"派人[^。；，,]{0,10}(?:维修|检修|修理|安装|调试|处理|排除|抢修|服务|指导|排查)|"
@@ -622,7 +630,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 救援服务 救援 拖车 入户 常驻 驻守 驻点 驻厂"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 入户 常驻 驻守 驻点 驻厂"
             ).split()
         ),
         baseline=("on-site", "现场"),
