@@ -344,6 +344,41 @@ def test_the_basis_finding_cites_the_clause_of_the_time_that_leaves_it_open() ->
     assert unclear["location"]["clause"] == "2.3"  # 2.2's 24 hours run round the clock (2.1)
 
 
+def test_working_hours_cover_beside_a_time_suggests_working_hours_but_leaves_the_basis_open() -> None:
+    """Seen by the lead: "乙方提供5×8小时技术支持" beside "4小时内响应" got the medium "does not say whether business or
+    calendar time" finding, as if the contract said nothing about its hours; only 7×24 was read (as calendar time)."""
+    zh = "第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。乙方提供5x8小时电话支持。\n"
+    [said] = [f for f in findings(zh, "response_time") if f["code"] == "basis_unclear"]
+    assert said["severity"] == "low" and said["location"]["clause"] == "2.1"
+    assert "working-hours cover (5×8, cl. 2.1)" in said["message_en"] and "the 3 hours" in said["message_en"]
+    assert "（5×8，第2.1条）" in said["message_zh"] and "3小时仅在该服务时间内计算" in said["message_zh"]
+    # the basis itself stays unstated (the contract does not say it)
+    assert [d["basis"] for d in values(zh, "response_time")["durations"]] == ["unspecified"]
+    en = (
+        "4. Support\n4.1 Support is available Monday to Friday, 8:30-17:30.\n"
+        "4.2 The Supplier shall answer each fault report within 2 hours.\n"
+    )
+    [said] = [f for f in findings(en, "response_time") if f["code"] == "basis_unclear"]
+    assert said["severity"] == "low" and said["location"]["clause"] == "4.2"
+    assert "(Monday to Friday 08:30–17:30, cl. 4.1)" in said["message_en"] and "the 2 hours" in said["message_en"]
+    # the Chinese page reads Chinese throughout, also for an English contract
+    assert "周一至周五08:30–17:30，第4.1条" in said["message_zh"]
+    assert not any("a" <= ch.lower() <= "z" for ch in said["message_zh"]), said["message_zh"]
+    eight_by_five = "4. Support\n4.1 Seller gives 8x5 hotline support.\n4.2 It will answer a call within 1 hour.\n"
+    [said] = [f for f in findings(eight_by_five, "response_time") if f["code"] == "basis_unclear"]
+    assert "(8×5, cl. 4.1)" in said["message_en"] and "the 1 hour count" in said["message_en"]
+    assert values(eight_by_five, "service_hours")["days"] == "Mon-Fri"
+    # no cover, or cover in another article: the finding stays as it was
+    for text in (
+        "第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。\n",
+        "第一条 服务时间\n1.1 乙方提供5×8小时电话支持。\n第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。\n",
+    ):
+        [said] = [f for f in findings(text, "response_time") if f["code"] == "basis_unclear"]
+        assert said["severity"] == "medium" and "cover" not in said["message_en"], text
+    # round-the-clock cover still settles the hours as calendar time
+    assert not [f for f in findings(zh.replace("5x8", "7×24"), "response_time") if f["code"] == "basis_unclear"]
+
+
 # ------------------------------------------------------------------ a bilingual remedy's rates are listed once
 def test_a_bilingual_remedy_lists_its_daily_rate_and_cap_once_not_once_per_language() -> None:
     """Seen on the page of a scanned bilingual contract: "0.5% per day · at most 10% · 0.5% per day · at most 10%"."""

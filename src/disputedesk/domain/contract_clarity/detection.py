@@ -389,9 +389,28 @@ def _round_the_clock(clause: Clause, clauses: Sequence[Clause], cache: dict[int,
     return cache[id(clause)]
 
 
+def _working_cover(
+    clause: Clause, clauses: Sequence[Clause], cache: dict[int, tuple[tuple[str, str], str | None] | None]
+) -> tuple[tuple[str, str], str | None] | None:
+    """The working-hours cover ("5×8", "Monday to Friday 09:00–18:00") the clause, or another sub-clause of the article
+    it belongs to, states, with the number of the clause stating it."""
+    if id(clause) not in cache:
+        top = (clause.number or "").split(".")[0]
+        article = [c for c in clauses if top and (c.number or "").split(".")[0] == top]
+        found = None
+        for c in (clause, *article):
+            said = V.working_hours_cover(c.text)
+            if said is not None:
+                found = (said, c.number)
+                break
+        cache[id(clause)] = found
+    return cache[id(clause)]
+
+
 def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) -> None:
     v: Json = r.values
     cover: dict[int, bool] = {}
+    working: dict[int, tuple[tuple[str, str], str | None] | None] = {}
     direct = [h.sentence for h in r.hits if not h.by_heading]
     sentences = direct or [h.sentence for h in r.hits]
     # the sentence saying the kind outright gives its values before one that mentions it in passing
@@ -418,6 +437,13 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
             ):
                 # "7×24" in the sentence before the response time settles its basis (calendar time)
                 V.settle_by_cover(ds)
+            elif kind in ("response_time", "resolution_time", "onsite_support") and any(
+                d["basis"] == "unspecified" for d in ds
+            ):
+                # "5×8" beside it suggests working hours, without settling them (the finding says so)
+                said = _working_cover(s.clause, clauses, working)
+                if said is not None:
+                    V.hint_by_cover(ds, *said)
             _merge_list(v, "durations", ds)
         if kind in ("response_time", "resolution_time", "service_hours", "onsite_support"):
             tz = V.time_zone(t)
