@@ -313,3 +313,58 @@ def test_a_payment_due_after_acceptance_is_no_inspection_clause() -> None:
     for text in (en, zh):
         report = check_text(text, as_of=AS_OF).as_dict()
         assert not next(c for c in report["clauses"] if c["kind"] == "inspection_acceptance")["present"], text
+
+
+def _kind(text: str, kind: str) -> dict:
+    report = check_text(text, as_of=AS_OF).as_dict()
+    return next(c for c in report["clauses"] if c["kind"] == kind)
+
+
+def test_a_remedys_daily_rate_is_no_resolution_time() -> None:
+    """Seen by the lead: "每逾期一日按…%" in a remedy was listed as a resolution time ("一日 (unspecified)" at cl. 2.1)
+    beside the real one; "for each day of delay" likewise."""
+    zh = (
+        "第四条 维修\n4.1 乙方应在接到报修后36小时内修好设备。\n"
+        "第五条 违约\n5.1 乙方未按约定的维修时限修好设备的，每延迟一天按年度服务费的0.2%向甲方支付违约金。\n"
+    )
+    fix = _kind(zh, "resolution_time")
+    assert [(d["text"], d["location"]["clause"]) for d in fix["values"]["durations"]] == [("36小时", "4.1")]
+    assert {e["location"]["clause"] for e in fix["excerpts"]} == {"4.1"}
+    # a time the remedy states itself stays, its rate unit does not
+    inside = "第五条 违约\n5.1 乙方应在36小时内修好设备，否则每延迟1天按年度服务费的0.2%支付违约金。\n"
+    assert [d["text"] for d in _kind(inside, "resolution_time")["values"]["durations"]] == ["36小时"]
+    en = (
+        "5. Remedies\n5.1 The Supplier shall repair the equipment within 36 hours, failing which it shall pay 0.2% of "
+        "the annual fee for every 1 day of delay.\n"
+    )
+    assert [d["text"] for d in _kind(en, "resolution_time")["values"]["durations"]] == ["36 hours"]
+
+
+def test_a_remedy_that_only_refers_to_the_repair_time_states_none() -> None:
+    """Noticed last session: a remedy naming only "the repair time" made the resolution time present, so the check
+    said it was "described only in words" [high] although the contract states no time at all."""
+    for text in (
+        "第五条 违约\n5.1 乙方超出约定的维修时限仍未修好设备的，每延迟一天按年度服务费的0.2%支付违约金。\n",
+        "5. Remedies\n5.1 If the Supplier exceeds the repair time, it shall pay 0.2% of the annual fee for every "
+        "day of delay.\n",
+    ):
+        assert not _kind(text, "resolution_time")["present"], text
+        assert codes(text, "resolution_time") == {"missing"}, text
+        assert not codes(text, "support_remedy") & {"missing"}, text  # the remedy itself is still found
+    # a response time a remedy refers to still counts as one (the labels' definition), and its finding says it is only
+    # referred to, not "described only in words"
+    for response in (
+        "第五条 违约\n5.1 乙方未在约定时限内响应的，每次扣减服务费五百元。\n",
+        "5. Remedies\n5.1 If the Supplier misses the response time, it shall credit 2% of the monthly fee.\n",
+    ):
+        [said] = [f for f in check_text(response, as_of=AS_OF).as_dict()["findings"] if f["kind"] == "response_time"]
+        assert said["code"] == "no_number" and said["location"]["clause"] == "5.1", response
+        assert "only referred to" in said["message_en"] and "仅提及响应时间" in said["message_zh"], response
+        assert "only in words" not in said["message_en"] and "文字描述" not in said["message_zh"]
+    # a remedy that gives the time only in words still gets that finding
+    vague = "第五条 违约\n5.1 乙方未能及时修复设备的，应赔偿甲方由此造成的损失。\n"
+    assert "no_number" in codes(vague, "resolution_time")
+    # a referred time beside a stated one: the stated one is the resolution time
+    stated = "第四条 维修\n4.1 乙方应在接到报修后36小时内修好设备。\n" + text
+    assert _kind(stated, "resolution_time")["present"]
+    assert "no_number" not in codes(stated, "resolution_time")

@@ -274,6 +274,41 @@ def test_a_suppliers_right_to_change_its_fees_alone_is_flagged_as_a_unilateral_c
     assert "change the terms alone" in flag["message_en"]
 
 
+def present(text: str, kind: str) -> bool:
+    return bool(next(c["present"] for c in report(text)["clauses"] if c["kind"] == kind))
+
+
+def test_a_fee_or_service_level_change_agreed_by_both_parties_is_a_change_procedure() -> None:
+    """Seen by the lead: "经双方协商一致，可以调整服务费" got a low "Nothing on changes only in writing" finding."""
+    agreed = [
+        "第五条 费用\n5.1 维护费为每年八万元。双方协商一致后，可以调整维护费。",
+        "第五条 费用\n5.1 维护费每年八万元，维护费的调整应经甲乙双方书面确认。",
+        "第五条 费用\n5.1 维护费如需调整，由双方协商调整。",
+        "5. Charges\n5.1 The maintenance charges may be increased only by written agreement of both parties.",
+        "5. Charges\n5.1 The maintenance charges may be revised only by mutual agreement of the parties.",
+        "5. Service Levels\n5.1 The response times may not be changed except by a written amendment signed by both "
+        "parties.",
+    ]
+    for text in agreed:
+        assert present(text, "change_procedure"), text
+        assert findings(text, "change_procedure") == [], text
+    # one side's right to change the fees stays flagged, also beside a change both agree
+    for text in (
+        "第五条 费用\n5.1 甲方有权调整维护费。",
+        "第五条 费用\n5.1 双方协商一致后，可以调整维护费。乙方有权根据成本变化调整维护费。",
+        "5. Charges\n5.1 The charges may be revised only by mutual agreement. The Supplier may increase its charges "
+        "on notice.",
+    ):
+        [flag] = findings(text, "change_procedure")
+        assert flag["code"] == "unilateral_change" and "Art. 543" in flag["citation"]["citation"], text
+    # no agreement reached is no procedure agreed by both ("未能协商一致", "协商不成")
+    for text in (
+        "第五条 费用\n5.1 维护费为每年八万元。\n5.2 双方未能协商一致的，维护费不作调整。",
+        "第五条 费用\n5.1 维护费为每年八万元。双方协商不成可调整维护费。",
+    ):
+        assert [f["code"] for f in findings(text, "change_procedure")] == ["missing"], text
+
+
 # ------------------------------------------------------------------ seen uploading a phone photo of a service contract
 def test_a_sentence_wrapped_after_a_sub_clauses_first_sentence_stays_one_sentence() -> None:
     # the photo's first line of 2.1 holds a whole sentence and the start of the next, wrapped onto the second line
@@ -307,6 +342,41 @@ def test_the_basis_finding_cites_the_clause_of_the_time_that_leaves_it_open() ->
     )
     [unclear] = [f for f in findings(text, "resolution_time") if f["code"] == "basis_unclear"]
     assert unclear["location"]["clause"] == "2.3"  # 2.2's 24 hours run round the clock (2.1)
+
+
+def test_working_hours_cover_beside_a_time_suggests_working_hours_but_leaves_the_basis_open() -> None:
+    """Seen by the lead: "乙方提供5×8小时技术支持" beside "4小时内响应" got the medium "does not say whether business or
+    calendar time" finding, as if the contract said nothing about its hours; only 7×24 was read (as calendar time)."""
+    zh = "第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。乙方提供5x8小时电话支持。\n"
+    [said] = [f for f in findings(zh, "response_time") if f["code"] == "basis_unclear"]
+    assert said["severity"] == "low" and said["location"]["clause"] == "2.1"
+    assert "working-hours cover (5×8, cl. 2.1)" in said["message_en"] and "the 3 hours" in said["message_en"]
+    assert "（5×8，第2.1条）" in said["message_zh"] and "3小时仅在该服务时间内计算" in said["message_zh"]
+    # the basis itself stays unstated (the contract does not say it)
+    assert [d["basis"] for d in values(zh, "response_time")["durations"]] == ["unspecified"]
+    en = (
+        "4. Support\n4.1 Support is available Monday to Friday, 8:30-17:30.\n"
+        "4.2 The Supplier shall answer each fault report within 2 hours.\n"
+    )
+    [said] = [f for f in findings(en, "response_time") if f["code"] == "basis_unclear"]
+    assert said["severity"] == "low" and said["location"]["clause"] == "4.2"
+    assert "(Monday to Friday 08:30–17:30, cl. 4.1)" in said["message_en"] and "the 2 hours" in said["message_en"]
+    # the Chinese page reads Chinese throughout, also for an English contract
+    assert "周一至周五08:30–17:30，第4.1条" in said["message_zh"]
+    assert not any("a" <= ch.lower() <= "z" for ch in said["message_zh"]), said["message_zh"]
+    eight_by_five = "4. Support\n4.1 Seller gives 8x5 hotline support.\n4.2 It will answer a call within 1 hour.\n"
+    [said] = [f for f in findings(eight_by_five, "response_time") if f["code"] == "basis_unclear"]
+    assert "(8×5, cl. 4.1)" in said["message_en"] and "the 1 hour count" in said["message_en"]
+    assert values(eight_by_five, "service_hours")["days"] == "Mon-Fri"
+    # no cover, or cover in another article: the finding stays as it was
+    for text in (
+        "第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。\n",
+        "第一条 服务时间\n1.1 乙方提供5×8小时电话支持。\n第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。\n",
+    ):
+        [said] = [f for f in findings(text, "response_time") if f["code"] == "basis_unclear"]
+        assert said["severity"] == "medium" and "cover" not in said["message_en"], text
+    # round-the-clock cover still settles the hours as calendar time
+    assert not [f for f in findings(zh.replace("5x8", "7×24"), "response_time") if f["code"] == "basis_unclear"]
 
 
 # ------------------------------------------------------------------ a bilingual remedy's rates are listed once

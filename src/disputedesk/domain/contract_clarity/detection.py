@@ -158,7 +158,49 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
                         result.hits.append(_Hit(sent, True))
                         result.present = True
     _remedies_by_reference(clauses, results)
+    _drop_times_only_referred_to(results)
     return results
+
+
+# A remedy that names the resolution time only by reference ("乙方未按约定的修复时间修复的，每逾期一日…", "if the
+# Supplier fails to repair the fault within the repair time, it shall pay…") states no time: without another sentence
+# stating one the contract has none, so the check says it is missing rather than "described only in words". A time
+# stated in the remedy itself ("乙方应在48小时内修复，否则每逾期一日…") is kept. (A response "未在规定时间内响应" in a
+# remedy still counts as a response time, by the definition the labels follow; its finding says it is only referred to.)
+_TIME_REFERENCE = {
+    "resolution_time": re.compile(
+        r"\b(?:resolution|restoration|repair|fix|turnaround|recovery)\s+times?\b|"
+        r"(?:约定|规定|要求|承诺|指定|商定|合同)的?(?:修复|维修|修理|抢修|故障处理)?(?:时间|时限|期限)(?:内|以内)?|"
+        r"(?:修复|维修|修理|抢修|故障处理|排除故障)(?:时间|时限|期限)(?:内|以内)?",
+        re.IGNORECASE,
+    ),
+    "response_time": re.compile(
+        r"\b(?:response|reaction)\s+times?\b|"
+        r"(?:约定|规定|要求|承诺|指定|商定|合同)的?(?:响应)?(?:时间|时限|期限)(?:内|以内)?|响应(?:时间|时限)(?:内|以内)?",
+        re.IGNORECASE,
+    ),
+}
+
+
+def only_referred_to(kind: str, text: str) -> bool:
+    """The sentence is the kind's only by naming its time ("the repair time", "约定的修复时间"), stating none."""
+    reference = _TIME_REFERENCE.get(kind)
+    return bool(reference and reference.search(text) and not _KIND_RX[kind].search(reference.sub("", text)))
+
+
+def _drop_times_only_referred_to(results: dict[str, KindResult]) -> None:
+    remedies = {(id(h.sentence.clause), h.sentence.start) for h in results["support_remedy"].hits}
+    r = results["resolution_time"]
+    kept = [
+        h
+        for h in r.hits
+        if h.by_heading
+        or (id(h.sentence.clause), h.sentence.start) not in remedies
+        or not only_referred_to("resolution_time", h.sentence.text)
+    ]
+    if len(kept) < len(r.hits):
+        r.hits = kept
+        r.present = bool(kept)
 
 
 # A remedy for missing the time limits of another clause, named only by its number: "If the Supplier fails to meet
@@ -347,9 +389,28 @@ def _round_the_clock(clause: Clause, clauses: Sequence[Clause], cache: dict[int,
     return cache[id(clause)]
 
 
+def _working_cover(
+    clause: Clause, clauses: Sequence[Clause], cache: dict[int, tuple[tuple[str, str], str | None] | None]
+) -> tuple[tuple[str, str], str | None] | None:
+    """The working-hours cover ("5×8", "Monday to Friday 09:00–18:00") the clause, or another sub-clause of the article
+    it belongs to, states, with the number of the clause stating it."""
+    if id(clause) not in cache:
+        top = (clause.number or "").split(".")[0]
+        article = [c for c in clauses if top and (c.number or "").split(".")[0] == top]
+        found = None
+        for c in (clause, *article):
+            said = V.working_hours_cover(c.text)
+            if said is not None:
+                found = (said, c.number)
+                break
+        cache[id(clause)] = found
+    return cache[id(clause)]
+
+
 def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) -> None:
     v: Json = r.values
     cover: dict[int, bool] = {}
+    working: dict[int, tuple[tuple[str, str], str | None] | None] = {}
     direct = [h.sentence for h in r.hits if not h.by_heading]
     sentences = direct or [h.sentence for h in r.hits]
     # the sentence saying the kind outright gives its values before one that mentions it in passing
@@ -376,6 +437,13 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
             ):
                 # "7×24" in the sentence before the response time settles its basis (calendar time)
                 V.settle_by_cover(ds)
+            elif kind in ("response_time", "resolution_time", "onsite_support") and any(
+                d["basis"] == "unspecified" for d in ds
+            ):
+                # "5×8" beside it suggests working hours, without settling them (the finding says so)
+                said = _working_cover(s.clause, clauses, working)
+                if said is not None:
+                    V.hint_by_cover(ds, *said)
             _merge_list(v, "durations", ds)
         if kind in ("response_time", "resolution_time", "service_hours", "onsite_support"):
             tz = V.time_zone(t)

@@ -14,10 +14,12 @@ from decimal import Decimal
 from . import values as V
 from . import wording as W
 from .clauses import Clause
-from .detection import _DEEMED_ACCEPTED, _LIMITATION
+from .detection import _DEEMED_ACCEPTED, _LIMITATION, only_referred_to
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
+from .kinds_spec import FEES_ZH
 from .legal import RULES, arbitration_rule
 from .records import (
+    Json,
     KindResult,
     _issue,
     _Sentence,
@@ -29,9 +31,31 @@ from .records import (
 
 # ------------------------------------------------------------------ issues per kind
 # a unilateral change of the fees or prices (the finding says so rather than "the terms")
-_FEES = re.compile(
-    r"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|服务费|费用|价格|资费|收费|单价|费率|价款", re.I
-)
+_FEES = re.compile(rf"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|{FEES_ZH}", re.I)
+
+
+def _covered_basis(kind: str, d: Json, where: _Sentence | None) -> Json:
+    """The low "business or calendar time" finding for a time beside working-hours cover: what the contract suggests,
+    and what it leaves unsaid."""
+    cover = d["cover"]
+    number = cover.get("clause")
+    en_at = f", cl. {number}" if number else ""
+    zh_at = "" if not number else f"，{number}" if not number.isascii() else f"，第{number}条"
+    unit_en = {"hour": "hour", "minute": "minute"}[d["unit"]]
+    amount_en = f"{d['value']} {unit_en}{'' if d['value'] == '1' else 's'}"
+    amount_zh = f"{d['value']}{'小时' if d['unit'] == 'hour' else '分钟'}"
+    title_en, title_zh = SPEC_BY_KIND[kind].title_en.lower(), SPEC_BY_KIND[kind].title_zh
+    return _issue(
+        "basis_unclear",
+        "low",
+        f"The {title_en} does not say whether its hours are business or calendar time: the contract gives "
+        f"working-hours cover ({cover['en']}{en_at}), which suggests working hours, but does not say the {amount_en} "
+        "count only within it.",
+        f"{title_zh}未说明按工作时间还是自然时间计算：合同约定了工作时间内的服务（{cover['zh']}{zh_at}），可推知按工作时间计算，"
+        f"但未写明{amount_zh}仅在该服务时间内计算。",
+        None,
+        where,
+    )
 
 
 def _find_limitation(clauses: Sequence[Clause]) -> _Sentence | None:
@@ -76,7 +100,20 @@ def _kind_issues(
             )
             continue
         ds = r.values.get("durations", [])
-        if not ds:
+        stated = [h for h in r.hits if not h.by_heading]
+        if not ds and stated and all(only_referred_to(kind, h.sentence.text) for h in stated):
+            # "未在规定时间内响应的，…扣减服务费": the time is named, never stated
+            r.issues.append(
+                _issue(
+                    "no_number",
+                    "high",
+                    f"The {title} is only referred to (e.g. 'the agreed time'); the contract states no hours or days.",
+                    f"合同仅提及{SPEC_BY_KIND[kind].title_zh}（如“规定时间内”），未约定具体小时或天数。",
+                    art511,
+                    first(kind),
+                )
+            )
+        elif not ds:
             r.issues.append(
                 _issue(
                     "no_number",
@@ -97,7 +134,11 @@ def _kind_issues(
                 first(kind),
             )
             # the clause of the time that leaves it open (not one whose hours are settled, e.g. by 7×24 cover)
-            unclear = next(d for d in ds if d["basis"] == "unspecified")
+            open_ = [d for d in ds if d["basis"] == "unspecified"]
+            unclear = next((d for d in open_ if "cover" not in d), open_[0])
+            if "cover" in unclear:
+                # every open time sits beside working-hours cover ("5×8"): it suggests working hours, still unstated
+                finding = _covered_basis(kind, unclear, first(kind))
             if unclear.get("location"):
                 finding["location"] = unclear["location"]
             r.issues.append(finding)

@@ -20,7 +20,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
         "变更须书面",
         5,
         body=_c(
-            r"\b(?:amend\w*|modif\w*|changes?|variations?|supplement\w*|alter\w*|waiv\w*)\b[^.;。；]{0,160}?\b(?:in writing|"
+            # ... also the fees or service levels "adjusted"/"increased"/"changed" only in writing
+            r"\b(?:amend\w*|modif\w*|chang(?:e|es|ed|ing)|variations?|supplement\w*|alter\w*|waiv\w*|adjust\w*|increas\w*|revis\w*)\b[^.;。；]{0,160}?\b(?:in writing|"
             r"written (?:agreement|instrument|amendment|consent|document)|writing signed|signed by (?:both|each|all|"
             r"the|duly|authori[sz]ed))",
             r"\bin writing\b[^.;。；]{0,60}\b(?:signed|executed)\b[^.;。；]{0,100}\b(?:amend|modif|chang|varia)",
@@ -37,6 +38,18 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\bnotice\b[^.;。；]{0,60}\bchanges?\s+to\s+(?:this|these|the)\s+(?:agreement|sla|terms|contract)\b",
             r"未经[^。；]{0,20}(?:同意|书面)[^。；]{0,20}(?:变更|修改|调整)",
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
+            # a change of the fees, prices or terms agreed by both sides: "经双方协商一致，可以调整服务费", "服务费由双方协商调整",
+            # "服务费的调整须经双方协商一致"; one side's right to change them alone ("甲方有权调整服务费") is no agreement (it is
+            # flagged under UNILATERAL_CHANGE below)
+            # (not "未能协商一致，甲方有权调整", "协商不成可调整": no agreement there)
+            r"(?<!未能)(?<!不能)(?<!无法)(?<!未)协商一致(?:后|的)?[，,]?\s*(?:双方)?(?:可以|方可|可|均可|即可|予以|进行)?"
+            r"(?:对[^。；，,有]{0,10}?)?(?:变更|修改|调整)|"
+            r"(?:双方|各方)(?:应|可|可以|经|通过|友好)?协商(?:一致)?(?:后|的)?(?:可以|方可|可|予以|进行)?(?:调整|变更|修改)|"
+            r"调整[^。；]{0,10}?(?:须|应|需|必须|应当)?(?:经|由)(?:过)?(?:甲乙)?双方[^。；]{0,6}(?:协商|同意|确认|签署|书面|商定)",
+            # ... and in English: "adjusted only by mutual agreement", "changed by agreement of both parties"
+            r"\b(?:amend\w*|modif\w*|chang(?:e|es|ed|ing)|vari\w*|adjust\w*|alter\w*|increas\w*|revis\w*)\b[^.;。；]{0,60}?"
+            r"\b(?:by|upon|with|through|under|requires?|subject\s+to)\s+(?:a\s+|the\s+)?(?:prior\s+)?(?:mutual(?:ly)?\b|"
+            r"(?:written\s+)?(?:agreement|consent)\s+(?:of|between)\s+(?:both|all|the)\s+parties\b)",
             UNILATERAL_CHANGE.pattern,
             # "matters not covered are settled by a supplementary agreement": changes by agreement
             r"(?:未尽事(?:宜|项)|未定事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,40}(?:补充协议|补充协定|补充规定|补充条款|"
@@ -107,6 +120,11 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "adjust",
             "约定事项",
             "未定事",
+            "chang",
+            "increas",
+            "alter",
+            "revis",
+            "vari",
         ),
         baseline=("amend", "变更"),
     ),

@@ -61,6 +61,9 @@ class KindSpec:
     triggers: tuple[str, ...] = ()
 
 
+# what one pays for support, in Chinese: the fees by their names (服务费, 维护费, 年费 …), prices and charges
+FEES_ZH = r"(?:服务费|维护费|维保费|运维费|保养费|使用费|许可费|年费|费用|价格|资费|收费标准|收费|单价|费率|价款)"
+
 # a right of one side to change the terms alone (flagged: Civil Code Art. 543, contracts change by agreement)
 UNILATERAL_CHANGE = re.compile(
     r"(?<!parties\s)(?<!party\s)\bmay\s+(?:at\s+any\s+time\s+)?(?:change|amend|modify|update|vary|revise|increase|adjust)\s+"
@@ -71,9 +74,9 @@ UNILATERAL_CHANGE = re.compile(
     # one side's right to change its fees or prices ("供方有权调整服务费"), or its price change announced by notice
     # ("乙方调整资费的，应提前30日通知甲方"); not a change both sides agree ("双方有权…", "经协商一致可调整价格")
     r"(?<!双方)(?<!各方)(?<!双方均)有权[^。；，,]{0,12}?(?:变更|调整|修改|上调|提高)[^。；，,]{0,4}"
-    r"(?:服务费|费用|价格|资费|收费标准|收费|单价|费率|价款)|"
+    rf"{FEES_ZH}|"
     r"(?:甲方|乙方|供方|需方|卖方|买方|服务方|供应商|运营商|我方|本公司)[^。；，,]{0,12}(?:调整|变更|上调|提高)"
-    r"(?:资费|收费标准|价格|服务费|费用|单价|费率)[^。；]{0,30}(?:告知|通知|公告)|"
+    rf"{FEES_ZH}[^。；]{{0,30}}(?:告知|通知|公告)|"
     # a right reserved to change the agreement, or changes "from time to time" by one side
     r"保留[^。；]{0,20}(?:修改|变更|更改|修订|调整)[^。；]{0,30}(?:本协议|本合同|本条款|条款|服务)[^。；]{0,12}权利|"
     r"(?:我们|我方|供应商|供方|卖方|乙方|甲方|本公司|[A-Za-z]{2,})\s*(?:可能会|可能|可以|可|将|有权)(?:随时|不时)[^。；]{0,4}"
@@ -82,7 +85,8 @@ UNILATERAL_CHANGE = re.compile(
 )
 
 _RESP_EN = r"(?:respon(?:d|se|ds|ding)|repl(?:y|ies)|acknowledg\w*|answer|react\w*|call[- ]?back)"
-_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答|解答)"
+# a call back ("30分钟内回电") is a reply too
+_RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答|解答|回电|回拨)"
 _FIX_EN = (
     r"(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed(?:y|ied|ying)|correct\w*|"
     r"workaround|eliminat\w*|troubleshoot\w*|replac\w*)"
@@ -93,7 +97,8 @@ _NOT_A_PERSON = r"(?![^。；，,]{0,6}(?:代表|人员|负责人|管理员|联�
 # 排除 is a fix only of a fault ("排除故障"; "不包括排除的事务" excludes); 改正/纠正/修正 fix errors in software
 _FIX_ZH = (
     r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常|[。；，,！]|$)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
-    rf"更换{_NOT_A_PERSON}|改正|纠正|修正|返修|抢修)"
+    # an exchange of the faulty goods (调换, as 三包 rules say) and work redone (返工) are fixes too
+    rf"更换{_NOT_A_PERSON}|调换{_NOT_A_PERSON}|改正|纠正|修正|返修|返工|抢修)"
 )
 # a fault or defect named (处理 is a fix only of one); arriving at the site (on-site support, not a reply)
 _FAULT_ZH = r"(?:故障|缺陷|损坏|失灵|停机|停梯|停运|宕机|异常|质量问题|报修|隐患|瑕疵)"
@@ -102,7 +107,9 @@ _ARRIVE_ZH = r"(?:抵达|到达|赶到|赶赴|到场|到现场)"
 _SUPPLY_ZH = r"(?:提供|交付|提交|移交|交给|交予|随机|随货|随设备|随产品|附带|附有|配备|配套|寄送|一并交付)"
 _DOCS_ZH = (
     r"(?:技术资料|技术文件|说明文件|说明材料|技术说明|图纸|图册|电气图|原理图|接线图|合格证|保修卡|质保书|保修证|使用说明|操作说明|安装说明|维护说明|"
-    r"操作方法|使用方法|维修资料|竣工资料|验收资料)"
+    r"操作方法|使用方法|维修资料|竣工资料|验收资料|"
+    # the operation, maintenance or servicing documents by any list of names ("设备的操作、维护和检修资料")
+    r"(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)(?:[、和及与]{1,2}(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)){0,4}(?:资料|文件))"
 )
 
 # on-site work in Chinese: what is done at the site (after "现场进行/完成…"); acceptance or a hand-over there is not support
@@ -110,10 +117,17 @@ _SITE_WORK_ZH = r"[^。；，,]{0,10}(?:安装|调试|维修|维护|保养|服�
 
 # support remedies in Chinese: a support duty missed (_FAIL_ZH … _DUTY_ZH) and its consequence (_REMEDY_ZH)
 _FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
-_DUTY_ZH = rf"(?:响应|到达|到场|进场|入场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换{_NOT_A_PERSON}|维保|维护|保养|修理|检修|保修|三包|返修)(?!费)"
+_DUTY_ZH = (
+    rf"(?:响应|到达|到场|进场|入场|修复|维修|抢修|恢复|服务|技术支持|排除故障|替换|更换{_NOT_A_PERSON}|维保|维护|保养|修理|检修|保修|三包|返修|"
+    r"质保|售后)(?!费|金|期)"
+)
+# the supplier's side by its usual names (sale, service, lease, repair, consumer contracts)
+_SUPPLIER_ZH = r"(?:乙方|卖方|供方|出卖人|维保单位|维修单位|承修方|服务方|服务商|受托方|供应商|出租方|出租人|厂家|经营者|销售者|承揽人|承揽方)"
 _REMEDY_ZH = (
-    r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|"
-    r"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担)"
+    r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|不予退还|不予返还|没收|"
+    # the fee for the service not given paid back ("要求乙方退还相应的维保费")
+    r"(?:退还|返还)[^。；，,]{0,10}(?:服务费|维保费|维护费|运维费|保养费|维修费|托管费|使用费|租金)|"
+    rf"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担|{_SUPPLIER_ZH}(?:应|应当|须)?承担[^。；，,]{{0,16}}损失)"
 )
 
 _VAGUE_EN = (

@@ -22,6 +22,7 @@ from .kinds_spec import (
     _RESP_EN,
     _RESP_ZH,
     _SITE_WORK_ZH,
+    _SUPPLIER_ZH,
     _SUPPLY_ZH,
     _VAGUE_EN,
     DUR_EN,
@@ -48,7 +49,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"\b{_VAGUE_EN}\b[^.;。；]{{0,20}}\b{_RESP_EN}",
             rf"{_RESP_ZH}[^。；.;]{{0,30}}?{DUR_ZH_B}",
             rf"{DUR_ZH_B}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_RESP_ZH}",
-            r"响应时间|响应时限",
+            r"响应时间|响应时限|(?:响应|回复|答复|应答)(?:速度|时限)",
             # a fault or a request acknowledged or taken up within a time ("对于一级故障，服务商应在15分钟内确认并开始处理")
             rf"(?:故障|报修|工单|服务请求|支持请求)[^。；]{{0,30}}{DUR_ZH_B}\s*(?:内|以内)[^。；，,]{{0,6}}(?:确认|受理|开始处理|着手处理)",
             # a response within a time the contract sets elsewhere ("未在规定时间内响应")
@@ -57,8 +58,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
-            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排|派|指派|委派|答复|回复|解答|"
-            r"处理(?!完毕|完成|结束|好)|给予|联系|提出处理意见|作出|做出)",
+            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排(?!发货|交货|送货|运输|装运|付款|提货)|派|指派|委派|答复|回复|解答|"
+            r"处理(?!完毕|完成|结束|好)|给予|联系|提出处理意见|提出(?:解决|处理|维修)(?:方案|措施)|作出|做出|回电|回拨)",
         ),
         exclude=_c(
             r"\b(?:invoice|payment|purchase order|forecast|request for proposal)s?\b|付款|发票|订单确认",
@@ -79,7 +80,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "respon repl acknowledg answer react call 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到 确认 受理 开始处理 着手处理"
+                "respon repl acknowledg answer react call 回电 回拨 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到 确认 受理 开始处理 着手处理"
             ).split()
         ),
         baseline=("response time", "响应"),
@@ -99,7 +100,14 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # "修复时间", "更换所需时间"; not the hours of a service ("抢修服务时间") nor how long a thing has been used ("使用时间")
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
-            rf"(?:维修|抢修|故障处理|排除故障|修理|修复)(?:时间|时限|期限)[^。；.;]{{0,30}}?{DUR_ZH}",
+            rf"(?:维修|抢修|故障处理|排除故障|修理|修复|返修)(?:时间|时限|期限|周期)[^。；.;]{{0,30}}?{DUR_ZH}",
+            # a repair promised within a time, the repair itself right after it ("在接到通知后7日内免费维修"); not a visit
+            # ("24小时内上门维修"), a notice ("3日内通知乙方维修") or routine upkeep (维修保养)
+            rf"{DUR_ZH_BD}\s*(?:内|以内)[，,]?\s*(?:免费|予以|进行|负责|完成)?(?:维修|修理|检修)(?!人员|费|工|单位|保养|养护)",
+            # a problem found in the service put right within a time ("发现服务质量问题的，乙方应在3日内整改完毕")
+            rf"(?:问题|缺陷|不合格|不符合|隐患|整改通知|整改意见)[^。；]{{0,30}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}整改",
+            # a defect in the work or the deliverable put right within a time ("成果文件存在错误的，乙方应在5日内免费修改")
+            rf"(?:错误|差错|缺陷|瑕疵|质量问题|不合格|不符合)[^。；]{{0,24}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}(?:修改|补正|重做|重新(?:制作|出具|安装|施工))",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
             # ... or a fix within the time the client sets ("在甲方要求的时间内予以修正", "在指定期限内整改完毕")
             r"(?:要求|指定|规定|约定|商定)的?(?:时间|期限|时限)(?:内|以内)[^。；]{0,12}(?:修复|修正|更正|维修|修理|排除故障|返修)|"
@@ -126,7 +134,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # complaint or support request does not count
             rf"^(?![^\n]*(?:{_FAULT_ZH}|投诉|服务请求|支持请求|工单|修复|维修|修理|抢修|返修|排除|恢复|更换|替换|解决|改正|纠正|修正|修好))[^\n]*处理",
             # a sentence about replacing a person ("更换项目负责人时，应提前7天书面报告，经同意后方可更换") is no fix
-            r"更换(?:其|有关|相关)?[^。；，,]{0,6}(?:代表|人员|负责人|管理员|联系人|项目经理|工程师|技术员)",
+            r"(?:更换|调换)(?:其|有关|相关)?[^。；，,]{0,6}(?:代表|人员|负责人|管理员|联系人|项目经理|工程师|技术员)",
             # curing a breach, or the buyer failing to fix something, is not the supplier's fix of a fault
             r"(?:违约|违反)[^。；]{0,30}(?:改正|纠正)|(?:未|没有|未能)(?:改正|纠正)|(?:未|没有|未能)[^。；，,]{0,8}整改|"
             r"(?:您|客户|买方|用户|被许可方)(?:未能|未|没有)[^。；]{0,20}(?:改正|纠正|解决|修复)",
@@ -134,7 +142,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         triggers=tuple(
             (
                 "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
-                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正"
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新 整改"
             ).split()
         ),
         baseline=("resolution", "修复"),
@@ -162,7 +170,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",
             # days a week and hours a day, also as translated terms write them: "每周五 (5) 天…每天二十四 (24) 小时"
             rf"每(?:周|星期)\s*{ZH_NUMBER}\s*(?:个)?\s*(?:工作)?(?:天|日)[^。；]{{0,40}}?每(?:天|日)\s*{ZH_NUMBER}\s*(?:个)?\s*小时",
-            r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*小时|(?<!\d)[57]\s*[×xX*]\s*(?:8|24)(?!\d|\s*(?:mm|cm|m\b|米|毫米|厘米|寸))",
+            r"每(?:天|日)\s*(?:二十四|24)\s*(?:[(（]\s*24\s*[)）])?\s*小时|(?<!\d)(?:[57]\s*[×xX*]\s*(?:8|24)|8\s*[×xX*]\s*5)(?!\d|\s*(?:mm|cm|m\b|米|毫米|厘米|寸))",
             r"(?:上午|早上|早晨)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)[^。；]{0,12}?(?:下午|晚上)\s*\d{1,2}\s*(?:[:：]\s*\d{2}|点|时)",
             r"(?:可用率|可用性|开机率|在线率|正常运行时间|正常运行率)[^。；]{0,20}\d+(?:\.\d+)?\s*%",
             r"\d+(?:\.\d+)?\s*%\s*的?\s*(?:正常运行时间|正常运行率|可用率|可用性|在线率|开机率)",
@@ -226,7 +234,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_FAIL_ZH}[^。；]{{0,40}}{_DUTY_ZH}[^。；]{{0,80}}{_REMEDY_ZH}",
             # ... or the duty named first with how it failed: "因乙方维修不及时造成损失的，乙方应予赔偿",
             # "因维保质量原因造成事故的，由乙方承担赔偿责任", "维护服务达不到约定标准的，…违约金"
-            rf"{_DUTY_ZH}(?:服务|工作|义务)?[^。；，,]{{0,6}}(?:不及时|未及时|不到位|不当|不力|不足|延误|质量(?:问题|原因|不合格)?)"
+            # ... also late by the clock ("响应超时的，每次扣除…", "修复每超过约定时间一天，…违约金")
+            rf"{_DUTY_ZH}(?:服务|工作|义务)?[^。；，,]{{0,6}}(?:不及时|未及时|不到位|不当|不力|不足|延误|质量(?:问题|原因|不合格)?|超时|"
+            r"每?(?:超过|超出|逾期|迟延|延迟)(?:约定|规定|承诺|要求)?的?(?:时间|时限|期限))"
             rf"[^。；]{{0,60}}{_REMEDY_ZH}",
             rf"{_DUTY_ZH}[^。；]{{0,20}}(?:达不到|未达到|未能达到|不符合|不达标|未达标)[^。；]{{0,12}}(?:标准|要求|约定)[^。；]{{0,60}}"
             rf"{_REMEDY_ZH}",
@@ -236,21 +246,41 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"(?:停机|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,20}}(?:超过|超出|累计)[^。；]{{0,40}}{_REMEDY_ZH}",
             # the buyer has the repair done by someone else at the supplier's cost
             r"(?:委托|另请|另行(?:委托|聘请|安排)|自行)(?:第三方|他人|其他单位|其他维修单位|其他服务商)?[^。；]{0,20}(?:维修|修理|维保|"
-            r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}由(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
+            r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}(?:由|均由)?(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
             r"出租方|出租人)(?:负责|承担|支付)",
+            # a support duty, "否则" a consequence ("平台应在合理期限内尽快恢复服务，否则应承担赔偿责任"); the duty is the part
+            # right before 否则 (not "在维修前…备份数据，否则")
+            rf"{_DUTY_ZH}[^。；，,]{{0,8}}[，,]\s*否则[^。；]{{0,40}}{_REMEDY_ZH}",
+            # the work or service below its standard, redone and its losses paid ("测绘成果不符合约定的质量标准的，乙方应无偿返工，
+            # 并赔偿…损失"); goods that fail their standard are a refund or a delay penalty
+            rf"(?:成果|服务|工作|报告|测绘|咨询|检测|维修|维保)(?:质量)?[^。；，,]{{0,8}}(?:不符合|达不到|未达到|不合格)[^。；]{{0,20}}"
+            rf"(?:返工|重做|返修|补测|整改|修改)[^。；]{{0,20}}{_REMEDY_ZH}",
+            # downtime the supplier caused, and its consequence ("因乙方设备质量原因导致停机的，停机期间的损失由乙方承担")
+            rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,30}}{_REMEDY_ZH}",
+            # late by the hour or the day, and the term or warranty extended for it ("响应每超过1小时，乙方应免费延长服务期3天")
+            rf"{_DUTY_ZH}[^。；，,]{{0,6}}每?(?:超过|超出|逾期|迟延|延迟|迟到)[^。；]{{0,30}}(?:(?:服务期|质保期|保修期|维保期|租期)[^。；]{{0,6}}"
+            r"(?<!不)(?<!不予)(?:顺延|延长)|(?<!不)(?<!不予)(?:顺延|延长)[^。；]{0,6}(?:服务期|质保期|保修期|维保期|租期))",
             # a stand-by unit while the equipment is repaired ("修理期间，卖方应提供备用设备")
             r"(?:修理|维修|故障|停机|返修)(?:期间|期内|时)[^。；]{0,30}(?:提供|借用|调配|安排|调拨)[^。；]{0,10}(?:备用|替代|代用|周转)"
             r"(?:设备|机|车|车辆|产品|机器|电梯)?",
+            # ... or when it cannot be used for a time ("因故障不能使用超过24小时的，出租方应提供同等车型的替代车辆")
+            r"(?:修理|维修|故障|停机|返修|不能(?:正常)?使用|无法(?:正常)?使用)[^。；]{0,24}(?:提供|借用|调配|安排|调拨)[^。；]{0,10}"
+            r"(?:备用|替代|代用|周转|替换)(?:的)?(?:设备|机器|车辆|车|产品|电梯|机组)",
+            # the rent or fee waived for the time under repair ("车辆维修期间的租金由出租方予以免除")
+            r"(?:修理|维修|故障|停机|停运|返修|不能(?:正常)?使用)(?:期间|期内|时间|天数)[^。；]{0,8}(?:租金|租赁费|服务费|使用费)"
+            r"[^。；]{0,12}(?:免除|免收|减免|不计|不收取|扣除|扣减|退还|减半)",
+            # the goods exchanged or taken back after repairs that failed ("经两次修理仍不能正常使用的，卖方应免费更换")
+            r"(?:修理|维修|返修)(?:后|过后)?[^。；]{0,8}(?:仍|仍然|依然|还)(?:不能|无法|未能|不)[^。；]{0,30}(?:更换|调换|退货|退换|换货|退款)",
             # the repair time does not count against the warranty ("因修理占用的时间不计入保修期")
             r"(?:修理|维修|停机|停用|返修)[^。；]{0,30}(?:时间|期间|天数)[^。；]{0,6}不计入[^。；]{0,4}(?:质保期|保修期|保证期|"
             r"三包(?:有效)?期|包修期)",
             # a service assessment failed reduces the fee ("考核不合格的，扣减当月服务费")
-            r"(?:考核|检查|评价|评估)[^。；]{0,20}(?:不合格|不达标|未达标|未达到)[^。；]{0,30}(?:扣减|扣除|减付|扣罚|核减|减免|"
+            r"(?:考核|检查|评价|评估|评分|得分)[^。；]{0,20}(?:不合格|不达标|未达标|未达到|低于|不足|少于)[^。；]{0,30}(?:扣减|扣除|减付|扣罚|核减|减免|"
             r"不予支付)[^。；]{0,12}(?:服务费|维保费|维护费|费用|款)",
             # the supplier's failure cuts its own service fee: the fee withheld or reduced ("未服从…现场安全管理的，甲方可拒付当次
             # 保养的当月维护保养费", "未按期补救的，甲方有权扣减相应的服务费用"); the buyer paying late is excluded below
-            r"(?:未按|未能|未在|未及时|不按|违反约定|违反本合同|未服从|不服从|不履行|未履行|达不到|未达到)[^。；]{0,80}(?:拒付|扣减|扣除|减付|核减|"
-            r"不予支付|暂停支付|减收)[^。；]{0,12}(?:服务|维保|维护|保养|维护保养|维修|修理|运维|托管|数据)费",
+            r"(?:未按|未能|未在|未及时|不按|违反约定|违反本合同|未服从|不服从|不履行|未履行|达不到|未达到|不符合|不满足|不合格)[^。；]{0,80}(?:拒付|扣减|扣除|减付|核减|"
+            r"不予支付|暂停支付|减收)[^。；]{0,12}(?:服务|维保|维护|保养|维护保养|维修|修理|运维|托管|数据|咨询|检测|测绘|鉴定|评估|监理)费",
             # downtime reduces the rent or fee (equipment leases and maintenance contracts)
             r"(?:故障|停机|停工|宕机|不能正常(?:使用|运行|工作))[^。；]{0,40}(?:扣减|减免|免收|抵扣|扣除|不收取|不计)"
             r"[^。；]{0,12}(?:租金|租赁费|服务费|费用|维保费|使用费|款)",
@@ -272,6 +302,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
         exclude=_c(
+            # liability excluded is no remedy ("因不可抗力导致故障未能及时修复的，乙方不承担赔偿责任")
+            r"(?:互不|不|无须|无需|免于|免除)(?:承担|负)[^。；，,]{0,4}(?:赔偿|违约|任何)",
             r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)",
             # ... and so is a late start of the service ("未按约定时间开通服务的，…违约金")
             r"(?:逾期|延迟|迟延|延误|推迟|未按|未能按)[^。；，,]{0,12}(?:开通|上线|启用|开始提供)",
@@ -280,9 +312,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "pay extend loan substitute temporary backup stand 顺延 延长 credit liquidated penalt compensat "
-                "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 "
-                "费用 支出 备用 替代 代用 周转 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
+                "pay extend loan substitute temporary backup stand 退还 顺延 延长 credit liquidated penalt compensat "
+                "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
+                "费用 支出 备用 替代 代用 周转 免除 更换 调换 退货 退换 换货 退款 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()
         ),
         baseline=("service credit", "赔偿"),
@@ -486,6 +518,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:对|向)(?:甲方|买方|需方|用户|业主|使用单位|客户)[^。；]{0,12}(?:使用|操作|维护保养|维护|保养)(?:指导|讲解|示范)",
             # ... or demonstrating its use at the hand-over ("交货时演示设备的操作方法")
             r"(?:演示|示范)[^。；，,]{0,12}(?:使用|操作)(?:方法|功能|要领|步骤)",
+            # ... or explaining or teaching it ("向甲方使用人员讲解设备的操作和日常保养方法")
+            r"(?:讲解|传授|教会)[^。；，,]{0,12}(?:使用|操作|维护|保养)[^。；，,]{0,8}(?:方法|要领|技能|知识|步骤|规程)",
         ),
         exclude=_c(
             r"\btraining (?:camp|facilit)",
@@ -495,6 +529,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:从业人员|服务人员|员工|雇员|职工)[^。；]{0,12}培训|(?:培训|教育)[^。；]{0,4}(?:其|本单位|自己的)(?:员工|从业人员|职工)",
             # the provider qualifying its own workers for their posts ("岗前培训", "持证上岗")
             r"持证上岗|上岗证|岗前(?:培训|教育)",
+            # a training room or ground (premises), not training given
+            r"培训(?:教室|室|场地|场所|基地|中心|学校)",
             # training as a business the premises are (not) used for ("不得用于培训、餐饮等经营活动")
             r"(?:用于|用作|从事|经营)[^。；]{0,10}培训|培训[^。；]{0,10}(?:等经营|经营活动|等用途|等活动)|"
             r"\btraining\s+(?:and\s+other\s+|or\s+other\s+)?(?:purposes|activities|business(?:es)?)\b",
@@ -506,6 +542,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             "讲解",
             "示范",
             "演示",
+            "讲解",
+            "传授",
+            "教会",
         ),
         baseline=("training", "培训"),
     ),
@@ -571,12 +610,15 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"(?:{DUR_ZH}|[_＿\s]{{1,8}}(?:个)?(?:工作日|日|天))\s*(?:内|以内)[^。；，,]{{0,6}}(?:完成)?安装(?:、|和|及|与)?调试",
             # a rescue or emergency service for breakdowns, done where the equipment or vehicle stands ("提供24小时紧急救援服务");
             # an emergency plan or drill (救援预案, 救援演练) is not one
-            r"提供[^。；]{0,30}救援服务",
+            r"提供[^。；]{0,30}救援服务|道路救援|现场救援|上门救援|拖车服务|(?:免费|提供|负责)拖车",
+            # installation within the price ("合同总价包括设备费、运输费和安装调试费"); "不含安装费" is not
+            r"(?:价格|价款|总价|报价|合同价|单价)[^。；]{0,24}(?<!不)(?:包括|包含|含)[^。；]{0,24}安装(?:调试)?(?:费|服务)",
             # work done at the site ("由出卖人现场完成安装调试", "组织测绘人员进场作业")
             rf"现场(?:完成|进行|实施|提供){_SITE_WORK_ZH}|(?:进场|入场)(?:作业|安装|调试|服务|维修|检修)",
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
-            r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
+            r"实地(?:勘察|勘查|查勘|踏勘|测量|调查|查看)|"
+            r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|踏勘|查勘|勘查|测量|调研|配合|交底|"
             r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:(?<![运送寄])到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
             # ... not to supervise, witness or take samples there ("有权到现场监督", "派员到现场见证取样")
             rf"[^。；，,]{{0,12}}现场(?!监督|见证|旁站|监装|监造|取样|抽样|查看|检查|核查|验收|验货|监理)|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
@@ -585,13 +627,20 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:工程师|技术人员|维修人员|服务人员|售后人员)[^。；]{0,10}(?:到场|赶到|赶赴)|"
             # service done on arrival, with no one named ("在3个工作日内到场维修", "接报后24小时内到场处理")
             r"到场(?:进行)?(?:维修|修理|服务|处理|检修|抢修|排查|排除|解决|调试|指导|支持)|"
-            r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护)|到达(?:现场|买方|用户)",
+            r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护|方式|手段|登录|连接)|到达(?:现场|买方|用户)|"
+            # the time to be there ("到场时间：24小时")
+            r"(?:到场|到达现场|到现场|上门)(?:服务)?(?:时间|时限)|"
+            # someone sent to do the work ("派人前往甲方处检修"; not sent to collect goods or to visit), people stationed
+            # with the customer ("安排两名工程师常驻甲方工厂"), repairs in the user's home ("入户维修")
+            r"派人[^。；，,]{0,10}(?:维修|检修|修理|安装|调试|处理|排除|抢修|服务|指导|排查)|"
+            r"(?:工程师|技术人员|维修人员|维保人员|服务人员|人员|团队|小组)[^。；，,]{0,4}(?:常驻|驻守|驻点|驻厂)|"
+            r"入户(?:维修|检修|修理|服务|处理|查看|安装)",
         ),
         triggers=tuple(
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 救援服务"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 常驻 驻守 驻点 驻厂"
             ).split()
         ),
         baseline=("on-site", "现场"),

@@ -49,6 +49,11 @@ _CALENDAR_CONTEXT = re.compile(_ROUND_THE_CLOCK, I)
 _COVER_AFTER = re.compile(r"\s*(?:a|per|each)\s+(?:day|week)\b", I)
 
 
+# the unit a remedy's rate is counted in ("每逾期一日按合同价款的0.1%", "for every 1 day of delay"): no time limit
+_RATE_UNIT_ZH = re.compile(r"每(?:逾期|延迟|迟延|延误|拖延|超过|超出|超时|满)?\s*$")
+_RATE_UNIT_EN = re.compile(r"\b(?:each|every|per)\s+(?:full\s+|additional\s+)?$", I)
+
+
 def durations(sentence: str) -> list[Value]:
     """All durations in a sentence, with unit and business/calendar meaning."""
     out: list[tuple[int, Value]] = []
@@ -60,6 +65,8 @@ def durations(sentence: str) -> list[Value]:
         unit = _UNIT_EN.get(unit_raw, unit_raw)
         if unit in ("hour", "day") and _COVER_AFTER.match(sentence, m.end()):
             continue
+        if _RATE_UNIT_EN.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
         b = (m.group("basis") or "").lower()
         basis = "business" if b in ("business", "working", "work") else "calendar" if b else "unspecified"
         out.append((m.start(), {"value": str(num), "unit": unit, "basis": basis, "text": m.group(0)}))
@@ -70,6 +77,8 @@ def durations(sentence: str) -> list[Value]:
         unit, zb = _UNIT_ZH[m.group("unit")]
         # "24小时" inside "7×24小时" describes coverage, not a time limit
         if re.search(r"[×xX*]\s*$|每(?:天|日)\s*$", sentence[max(0, m.start() - 3) : m.start()]):
+            continue
+        if _RATE_UNIT_ZH.search(sentence, max(0, m.start() - 4), m.start()):
             continue
         out.append((m.start(), {"value": str(num), "unit": unit, "basis": zb or "unspecified", "text": m.group(0)}))
     out.sort(key=lambda t: t[0])
@@ -99,6 +108,37 @@ def settle_by_cover(values: list[Value]) -> None:
         if v["basis"] == "unspecified" and v["unit"] in ("hour", "minute"):
             v["basis"] = "calendar"
             v["basis_note"] = "24x7 service hours stated in the same clause"
+
+
+# working-hours cover: "5×8", "5x8", "8x5" (five days, eight hours), or working days with their hours ("Monday to
+# Friday 9:00-18:00", "周一至周五9:00-17:30", "工作日上午9点至下午6点")
+_WORKING_X = re.compile(r"(?<![\d.])(?:5\s*[×xX*]\s*8|8\s*[×xX*]\s*5)(?![\d.])")
+_DAYS_WORDS = {"Mon-Fri": ("Monday to Friday", "周一至周五"), "Mon-Sat": ("Monday to Saturday", "周一至周六")}
+
+
+def working_hours_cover(text: str) -> tuple[str, str] | None:
+    """The working-hours cover a text states, as (English, Chinese) words ("5×8", "Monday to Friday 09:00–18:00"),
+    or None; round-the-clock cover (7×24, 5×24) is none."""
+    if _CALENDAR_CONTEXT.search(text):
+        return None
+    x = _WORKING_X.search(text)
+    if x is not None:
+        said = "×".join(p.strip() for p in re.split(r"[×xX*]", x.group(0)))
+        return said, said
+    sh = service_hours(text)
+    days = _DAYS_WORDS.get(sh.get("days", ""))
+    if days and sh.get("start") and (sh["start"], sh.get("end")) != ("00:00", "24:00"):
+        span = f"{sh['start']}–{sh['end']}"
+        return f"{days[0]} {span}", f"{days[1]}{span}"
+    return None
+
+
+def hint_by_cover(values: list[Value], cover: tuple[str, str], clause: str | None) -> None:
+    """Hours and minutes of unstated basis in a clause whose article gives working-hours cover ("乙方提供5×8小时技术支持"):
+    the basis stays unstated, but the cover suggests working hours (the finding says so)."""
+    for v in values:
+        if v["basis"] == "unspecified" and v["unit"] in ("hour", "minute"):
+            v["cover"] = {"en": cover[0], "zh": cover[1], "clause": clause}
 
 
 def duration_in_hours(d: Value) -> Decimal | None:
@@ -527,7 +567,7 @@ _RE_DAYS = re.compile(
     r"\b(?P<a>monday|mon)\s*(?:-|–|to|through|thru)\s*(?P<b>friday|fri|saturday|sat|sunday|sun)\b|"
     r"(?:周|星期)一\s*(?:至|到|-|—|－|~|～)\s*(?:周|星期)?(?P<zb>[五六日天])|"
     # "每周五 (5) 天", "每周六个工作日", "5×8"
-    r"每(?:周|星期)\s*(?P<zn>[五六七567])\s*(?:[(（]\s*\d\s*[)）])?\s*(?:个)?\s*(?:工作)?(?:天|日)|(?<!\d)(?P<x5>5)\s*[×xX*]\s*(?:8|24)(?!\d)",
+    r"每(?:周|星期)\s*(?P<zn>[五六七567])\s*(?:[(（]\s*\d\s*[)）])?\s*(?:个)?\s*(?:工作)?(?:天|日)|(?<!\d)(?P<x5>5)\s*[×xX*]\s*(?:8|24)(?!\d)|(?<!\d)8\s*[×xX*]\s*(?P<x5b>5)(?!\d)",
     I,
 )
 _RE_WORKDAYS_ZH = re.compile(r"(?<![0-9一二三四五六七八九十两个])\s*(?:每个|法定)?工作日(?!内|之内|以内)")
@@ -605,8 +645,8 @@ def service_hours(sentence: str) -> Value:
         v["coverage"] = "24x7"
     d = _RE_DAYS.search(sentence)
     if d:
-        if d.group("zn") or d.group("x5"):
-            last = _DAYS_COUNT[d.group("zn") or d.group("x5")]
+        if d.group("zn") or d.group("x5") or d.group("x5b"):
+            last = _DAYS_COUNT[d.group("zn") or d.group("x5") or d.group("x5b")]
         else:
             last = _DAY_NAME.get((d.group("b") or d.group("zb") or "").lower()[:3]) or _DAY_NAME.get(
                 d.group("zb") or "", ""
