@@ -177,6 +177,49 @@ FAMILIES = [
     ("documentation", "第九条 售后\n乙方随设备提供全套中文技术资料，包括操作手册、电气原理图和易损件清单。", True),
     ("change_procedure", "第十五条 其他\n合同的修改和补充须经双方书面确认。", True),
     ("change_procedure", "第十五条 其他\n甲方收货后应书面确认收货数量。", False),
+    # --- a fourth set of our own, written before running it: service contracts of other types (consulting, surveying,
+    # appraisal, platform and rental services) state the same kinds in their own words
+    # support remedy: the consultant's fee (酬金) cut; a support duty "否则" a consequence; the service interrupted and
+    # its consequence; a rectification demanded and not made, then a sum; no remedy where liability is excluded
+    ("support_remedy", "第十条 违约\n咨询人提供的服务不符合约定的，委托人有权相应扣减咨询酬金。", True),
+    ("support_remedy", "第十条 酬金\n委托人应在收到咨询报告后支付咨询酬金的70%。", False),
+    ("support_remedy", "第十条 服务\n平台应在合理期限内尽快恢复服务，否则应承担赔偿责任。", True),
+    ("support_remedy", "第十条 付款\n甲方应按时支付货款，否则应支付违约金。", False),
+    ("support_remedy", "第十条 服务\n因乙方原因造成网络中断超过4小时的，乙方按中断时长减免当月服务费。", True),
+    ("support_remedy", "第十条 免责\n因不可抗力导致故障未能及时修复的，乙方不承担赔偿责任。", False),
+    # (a rectification not made is a support remedy when the service is what falls short; the works failing acceptance,
+    # "逾期未整改…验收仍不合格", are not: the development labels say so, and the first wording here said neither)
+    (
+        "support_remedy",
+        "第十条 违约\n乙方维保工作不到位，经书面通知后仍未整改的，乙方应按合同总价的5%支付违约金。",
+        True,
+    ),
+    ("support_remedy", "第十条 验收\n工程验收不合格，乙方逾期未整改的，甲方有权拒付相应款项。", False),
+    ("support_remedy", "第十条 维修\n出卖人在维修前应提示买受人备份数据，否则应承担数据丢失的赔偿责任。", False),
+    ("support_remedy", "第十条 违约\n一方违约经通知后仍未纠正的，应向对方支付违约金。", False),
+    (
+        "support_remedy",
+        "第十条 违约\n测绘成果不符合约定的质量标准的，乙方应无偿返工，并赔偿由此给甲方造成的损失。",
+        True,
+    ),
+    ("support_remedy", "第十条 违约\n甲方提供的资料不准确造成乙方返工的，甲方应增付测绘费。", False),
+    # on-site: the survey or appraisal done on the spot (实地, 现场踏勘/查勘/勘查/测量); a rental car brought to the
+    # customer is a delivery, a repair at the roadside is on-site
+    ("onsite_support", "第六条 服务\n乙方应派员进行现场踏勘，并据此编制方案。", True),
+    ("onsite_support", "第六条 服务\n鉴定人应对房屋进行实地查勘。", True),
+    ("onsite_support", "第六条 服务\n乙方应组织人员实地测量。", True),
+    ("onsite_support", "第六条 资料\n甲方应提供测区的现有地形图资料。", False),
+    ("onsite_support", "第六条 交车\n出租方应将车辆送至承租方指定地点交付。", False),
+    ("onsite_support", "第六条 故障\n车辆途中发生故障的，出租方应派人到故障地点修理。", True),
+    # response time: a complaint or request taken up within a time (受理…并答复), a reply on a complaint within days
+    ("response_time", "第八条 投诉\n经营者应当在接到消费者投诉之日起三个工作日内予以答复。", True),
+    ("response_time", "第八条 投诉\n消费者可以向消费者协会投诉。", False),
+    ("response_time", "第八条 服务\n承租方报修的，出租方应在2小时内响应并安排救援。", True),
+    ("response_time", "第八条 续租\n承租方应在租期届满前10日内答复是否续租。", False),
+    # resolution time: a rented car repaired or replaced within a time; work redone within a time
+    ("resolution_time", "第八条 维修\n车辆故障的，出租方应在24小时内修复或更换同等车辆。", True),
+    ("resolution_time", "第八条 返工\n成果质量不合格的，乙方应在10日内无偿返工。", True),
+    ("resolution_time", "第八条 返工\n因甲方资料错误造成返工的，工期相应顺延。", False),
 ]
 
 

@@ -248,6 +248,13 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:委托|另请|另行(?:委托|聘请|安排)|自行)(?:第三方|他人|其他单位|其他维修单位|其他服务商)?[^。；]{0,20}(?:维修|修理|维保|"
             r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}(?:由|均由)?(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
             r"出租方|出租人)(?:负责|承担|支付)",
+            # a support duty, "否则" a consequence ("平台应在合理期限内尽快恢复服务，否则应承担赔偿责任"); the duty is the part
+            # right before 否则 (not "在维修前…备份数据，否则")
+            rf"{_DUTY_ZH}[^。；，,]{{0,8}}[，,]\s*否则[^。；]{{0,40}}{_REMEDY_ZH}",
+            # the work or service below its standard, redone and its losses paid ("测绘成果不符合约定的质量标准的，乙方应无偿返工，
+            # 并赔偿…损失"); goods that fail their standard are a refund or a delay penalty
+            rf"(?:成果|服务|工作|报告|测绘|咨询|检测|维修|维保)(?:质量)?[^。；，,]{{0,8}}(?:不符合|达不到|未达到|不合格)[^。；]{{0,20}}"
+            rf"(?:返工|重做|返修|补测|整改|修改)[^。；]{{0,20}}{_REMEDY_ZH}",
             # downtime the supplier caused, and its consequence ("因乙方设备质量原因导致停机的，停机期间的损失由乙方承担")
             rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,30}}{_REMEDY_ZH}",
             # late by the hour or the day, and the term or warranty extended for it ("响应每超过1小时，乙方应免费延长服务期3天")
@@ -295,6 +302,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         # late delivery or late payment is a delay penalty (liquidated damages), not a remedy for support failures
         exclude=_c(
+            # liability excluded is no remedy ("因不可抗力导致故障未能及时修复的，乙方不承担赔偿责任")
+            r"(?:互不|不|无须|无需|免于|免除)(?:承担|负)[^。；，,]{0,4}(?:赔偿|违约|任何)",
             r"(?:逾期|延迟|迟延|延误|推迟)(?:交货|交付|发货|付款|支付)",
             # ... and so is a late start of the service ("未按约定时间开通服务的，…违约金")
             r"(?:逾期|延迟|迟延|延误|推迟|未按|未能按)[^。；，,]{0,12}(?:开通|上线|启用|开始提供)",
@@ -608,7 +617,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"现场(?:完成|进行|实施|提供){_SITE_WORK_ZH}|(?:进场|入场)(?:作业|安装|调试|服务|维修|检修)",
             # "现场" alone is also the scene of an accident, the building site or a photo of the damage: on-site support
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
-            r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|调研|配合|交底|"
+            r"实地(?:勘察|勘查|查勘|踏勘|测量|调查|查看)|"
+            r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|踏勘|查勘|勘查|测量|调研|配合|交底|"
             r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:(?<![运送寄])到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
             # ... not to supervise, witness or take samples there ("有权到现场监督", "派员到现场见证取样")
             rf"[^。；，,]{{0,12}}现场(?!监督|见证|旁站|监装|监造|取样|抽样|查看|检查|核查|验收|验货|监理)|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
@@ -630,7 +640,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 入户 常驻 驻守 驻点 驻厂"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 常驻 驻守 驻点 驻厂"
             ).split()
         ),
         baseline=("on-site", "现场"),
