@@ -175,6 +175,28 @@ def test_a_lost_dot_in_plain_text_and_numbers_that_are_meant() -> None:
     assert [c.label for c in split_clauses(paragraphs_from_text(wrapped))] == ["2"]
 
 
+def test_a_lost_dot_under_a_two_digit_clause() -> None:
+    """Only clauses 1–9 were mended: "121" read between "12" and "12.2" stayed part of clause 12, so its response time
+    was cited as cl. 12."""
+    text = (
+        "11 验收\n11.1 甲方应在到货后15日内验收。\n12 维修服务\n121 乙方应在接到报修后6小时内响应。\n"
+        "12.2 乙方应在48小时内修复。\n123 乙方每月巡检一次。\n"
+    )
+    assert [c.label for c in split_clauses(paragraphs_from_text(text))] == ["11", "11.1", "12", "12.1", "12.2", "12.3"]
+    response = next(c for c in report(text)["clauses"] if c["kind"] == "response_time")
+    assert response["excerpts"][0]["location"]["clause"] == "12.1"
+    assert [d["location"]["clause"] for d in response["values"]["durations"]] == ["12.1"]
+    ten = "10 Support\n101 Seller shall answer a fault report within 6 hours.\n10.2 It shall repair it within 2 days."
+    assert [c.label for c in split_clauses(paragraphs_from_text(ten))] == ["10", "10.1", "10.2"]
+    # the same safeguards: a quantity on a wrapped line, a number that is not the next sub-clause, a clause after 20
+    wrapped = "12 维修服务\n乙方应在接到报修后\n121日内完成大修。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(wrapped))] == ["12"]
+    skipping = "12 维修服务\n12.1 乙方应在6小时内响应。\n125 乙方每月巡检一次。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(skipping))] == ["12", "12.1"]
+    after_twenty = "20. 通知\n通知以书面形式发出。\n21. 生效\n本合同自签字之日起生效。"
+    assert [c.label for c in split_clauses(paragraphs_from_text(after_twenty))] == ["20", "21"]
+
+
 # ------------------------------------------------------------------ 5. the cap after "；" belongs to the remedy
 def caps(rates: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(r["percent"], r.get("base", "")) for r in rates if r.get("role") == "cap"]

@@ -177,6 +177,8 @@ _RE_EN_ARTICLE = re.compile(
     r"^(ARTICLE|Article|SECTION|Section|CLAUSE|Clause|§)\s*(\d+(?:\.\d+)*|[IVXLC]+)\b\.?", re.UNICODE
 )
 _RE_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\)|、|．)?\s*(?=\S)")
+# a three-digit number at the start of a line: only ever a two-digit clause's sub-clause whose dot was lost ("121")
+_RE_LOST_DOT_WIDE = re.compile(r"^(\d{3})(\.|．)?\s*(?=\S)")
 _RE_BARE_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)、．]?\s*$")
 _RE_ROMAN = re.compile(r"^([IVX]{1,5})\.\s+(?=[A-Z])")
 _RE_SCHEDULE = re.compile(
@@ -247,16 +249,17 @@ _QUANTITY_AFTER = re.compile(
 
 def _lost_dot(num: str, punct: str | None, rest: str, last_top: int | None, last_sub: int | None) -> str | None:
     """A sub-clause number whose dot a scan or photo lost: "21 售后服务…" read under clause 2 after "2" or "2.0", and
-    before "2.2" ("31" after "3", "23" after "2.2"). Only the next sub-clause of the clause being read: a "21" that
-    follows "20", or a "25" under clause 2 after "2.1", keeps its number."""
-    if last_top is None or not 1 <= last_top <= 9 or len(num) != 2 or not num.isdigit():
+    before "2.2" ("31" after "3", "23" after "2.2"; under a two-digit clause "121" after "12", "101" after "10"). Only
+    the next sub-clause (1 to 9) of the clause being read: a "21" that follows "20", a "25" under clause 2 after "2.1",
+    or a "121" after "120" keeps its number."""
+    if last_top is None or not 1 <= last_top <= 99 or not num.isdigit():
         return None
     if punct not in (None, ".", "．") or _QUANTITY_AFTER.match(rest):
         return None
-    top, sub = int(num[0]), int(num[1])
-    if top != last_top or sub != (last_sub or 0) + 1:
+    sub = (last_sub or 0) + 1
+    if sub > 9 or num != f"{last_top}{sub}":
         return None
-    return f"{top}.{sub}"
+    return f"{last_top}.{sub}"
 
 
 def _parse_heading(
@@ -320,7 +323,9 @@ def _parse_heading(
         top = int(parts[0])
         follows = len(parts) > 1 and last_top is not None and top in (last_top, last_top + 1)
         return _Heading(num, num, len(parts), "", "digit") if top and (hinted or follows) else None
-    m = _RE_NUMBERED.match(text)
+    m = _RE_LOST_DOT_WIDE.match(text)
+    if m is None or _lost_dot(m.group(1), m.group(2), text[m.end() :], last_top, last_sub) is None:
+        m = _RE_NUMBERED.match(text)
     if m:
         num = m.group(1)
         punct = m.group(2)
