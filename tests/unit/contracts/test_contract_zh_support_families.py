@@ -220,6 +220,19 @@ FAMILIES = [
     ("resolution_time", "第八条 维修\n车辆故障的，出租方应在24小时内修复或更换同等车辆。", True),
     ("resolution_time", "第八条 返工\n成果质量不合格的，乙方应在10日内无偿返工。", True),
     ("resolution_time", "第八条 返工\n因甲方资料错误造成返工的，工期相应顺延。", False),
+    # --- a fifth set of our own, written before running it: repair visits by a maintainer's own staff (building and
+    # facility services), said with a person or a repair request and a time to arrive
+    ("onsite_support", "第五条 维修\n维修人员接到报修后应在30分钟内到达。", True),
+    ("onsite_support", "第五条 维修\n急修项目应在接到求助后15分钟内赶到。", True),
+    ("onsite_support", "第五条 交货\n货物应在合同签订后7日内到达甲方仓库。", False),
+    ("onsite_support", "第五条 人员\n服务人员应统一着装、佩戴工牌。", False),
+    ("resolution_time", "第五条 维修\n一般维修应在3日内完成。", True),
+    ("resolution_time", "第五条 计划\n年度维修计划应在每年1月15日内完成编制。", False),
+    ("resolution_time", "第五条 维修\n小修项目在接到报修后24小时内修好。", True),
+    ("support_remedy", "第九条 违约\n物业服务达不到约定标准的，业主有权要求减收物业费。", True),
+    ("support_remedy", "第九条 费用\n业主应按时交纳物业费。", False),
+    ("response_time", "第八条 报修\n服务中心接到业主报修后应在10分钟内受理并派单。", True),
+    ("response_time", "第八条 报修\n报修电话：0571-88888888。", False),
 ]
 
 

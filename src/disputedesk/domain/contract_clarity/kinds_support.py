@@ -102,6 +102,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
             rf"(?:维修|抢修|故障处理|排除故障|修理|修复|返修)(?:时间|时限|期限|周期)[^。；.;]{{0,30}}?{DUR_ZH}",
+            # a repair finished within a time ("一般维修应在3日内完成"); not a plan or a budget for repairs
+            rf"(?:维修|修理|抢修|急修|小修|中修|返修)(?!保养|养护|计划|方案|费|人员|基金|资金|记录)[^。；，,]{{0,10}}{DUR_ZH_BD}\s*(?:内|以内)(?:完成|完工|修好)",
             # a repair promised within a time, the repair itself right after it ("在接到通知后7日内免费维修"); not a visit
             # ("24小时内上门维修"), a notice ("3日内通知乙方维修") or routine upkeep (维修保养)
             rf"{DUR_ZH_BD}\s*(?:内|以内)[，,]?\s*(?:免费|予以|进行|负责|完成)?(?:维修|修理|检修)(?!人员|费|工|单位|保养|养护)",
@@ -636,6 +638,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # service done on arrival, with no one named ("在3个工作日内到场维修", "接报后24小时内到场处理")
             r"到场(?:进行)?(?:维修|修理|服务|处理|检修|抢修|排查|排除|解决|调试|指导|支持)|"
             r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护|方式|手段|登录|连接)|到达(?:现场|买方|用户)|"
+            # a person or a repair request and a time to arrive ("维修人员接到报修后应在30分钟内到达", "急修…15分钟内赶到");
+            # goods arriving are a delivery
+            rf"(?:工程师|技术人员|维修人员|维保人员|服务人员|售后人员|报修|急修|抢修|求助|呼叫)[^。；]{{0,20}}{DUR_ZH_B}\s*(?:内|以内)"
+            r"(?:到达|赶到|抵达|到场)|"
             # the time to be there ("到场时间：24小时")
             r"(?:到场|到达现场|到现场|上门)(?:服务)?(?:时间|时限)|"
             # someone sent to do the work ("派人前往甲方处检修"; not sent to collect goods or to visit), people stationed
