@@ -233,6 +233,19 @@ FAMILIES = [
     ("support_remedy", "第九条 费用\n业主应按时交纳物业费。", False),
     ("response_time", "第八条 报修\n服务中心接到业主报修后应在10分钟内受理并派单。", True),
     ("response_time", "第八条 报修\n报修电话：0571-88888888。", False),
+    # --- a sixth set of our own, written before running it: installation named only as a condition is no promise to
+    # install; the supplier installing for the user is; goods that cannot be repaired or exchanged treated as not
+    # delivered is a consequence of the repair duty missed
+    ("onsite_support", "第六条 保修\n由乙方负责安装的设备，保修期自安装完毕之日起计算。", False),
+    ("onsite_support", "第六条 保修\n非由卖方负责安装的产品，卖方不承担安装质量责任。", False),
+    ("onsite_support", "第六条 安装\n乙方应在开通业务后3日内为用户安装终端设备。", True),
+    ("onsite_support", "第六条 安装\n甲方应为乙方的安装工作提供水电条件。", False),
+    # (added after a development text: "因为甲方原因" holds "为甲方")
+    ("onsite_support", "第六条 安装\n因为甲方原因造成安装延期的，费用由甲方承担。", False),
+    # (and after one of our own fixtures: equipment "installed for the buyer" is named, not installed by the supplier)
+    ("onsite_support", "第六条 服务\n乙方为甲方已安装的设备提供远期备件。", False),
+    ("support_remedy", "第十条 违约\n供方不能修理或者不能调换的，按不能交货处理。", True),
+    ("support_remedy", "第十条 违约\n供方不能交货的，应向需方偿付不能交货部分货款的5%的违约金。", False),
 ]
 
 

@@ -265,6 +265,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # 并赔偿…损失"); goods that fail their standard are a refund or a delay penalty
             rf"(?:成果|服务|工作|报告|测绘|咨询|检测|维修|维保)(?:质量)?[^。；，,]{{0,8}}(?:不符合|达不到|未达到|不合格)[^。；]{{0,20}}"
             rf"(?:返工|重做|返修|补测|整改|修改)[^。；]{{0,20}}{_REMEDY_ZH}",
+            # goods that cannot be repaired or exchanged treated as not delivered ("不能修理或者不能调换的，按不能交货处理")
+            r"(?:不能|无法|未能)(?:修理|维修|修复|调换|更换)[^。；]{0,12}(?:按|视为|视同|作为)[^。；]{0,6}(?:不能交货|未交货|逾期交货|违约)",
             # downtime the supplier caused, and its consequence ("因乙方设备质量原因导致停机的，停机期间的损失由乙方承担")
             rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,30}}{_REMEDY_ZH}",
             # late by the hour or the day, and the term or warranty extended for it ("响应每超过1小时，乙方应免费延长服务期3天")
@@ -322,7 +324,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "pay extend loan substitute temporary backup stand 退还 顺延 延长 credit liquidated penalt compensat "
+                "pay extend loan substitute temporary backup stand 交货 违约 退还 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
                 "费用 支出 备用 替代 代用 周转 免除 更换 调换 退货 退换 换货 退款 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()
@@ -607,7 +609,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # "online support"; an "online service" is what SaaS terms sell, not a way of supporting equipment
             r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
             # installation by the supplier's people: "卖方负责设备的安装调试", "确保其工作人员…安装和调试相关设备"
-            r"(?:供方|卖方|乙方|出卖人|厂家|供应商|承揽人)[^。；]{0,6}负责[^。；]{0,4}安装|"
+            # ... not installation named as a condition ("由乙方负责安装的设备，保修期…", "非由卖方负责安装的产品")
+            r"(?<!非由)(?<!非)(?:供方|卖方|乙方|出卖人|厂家|供应商|承揽人)[^。；]{0,6}(?<!非由)负责[^。；]{0,4}安装(?![^。；，,]{0,6}的)|"
+            # the supplier installing for the user ("3日内为用户安装终端设备")
+            r"(?<![因认成作])(?:为|给)(?:甲方|买方|需方|用户|客户|消费者|业主)(?!原因|的原因)[^。；，,]{0,6}安装(?!工作|提供|创造|的)|"
             r"(?:工作人员|技术人员|安装人员|工程师)[^。；]{0,16}安装(?:和|及|、|并)?调试|(?:安装|调试)[^。；]{0,6}由(?:供方|卖方|乙方|出卖人|"
             r"厂家|供应商)[^。；]{0,4}(?:负责|派人|派员|完成)",
             # people sent or stationed to do the service ("委派符合岗位资格要求的人员履行本合同", "派驻维保人员")
