@@ -133,6 +133,12 @@ _REMEDY_ZH = (
     rf"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担|{_SUPPLIER_ZH}(?:应|应当|须)?承担[^。；，,]{{0,16}}损失)"
 )
 
+# the consequence of a duty missed, opening the part after it: "otherwise", "failing which", "if it fails to do so"
+_THEN_EN = (
+    r"(?:otherwise|failing\s+(?:which|that|this|such)|in\s+default\s+(?:of\s+which|whereof)|"
+    r"(?:if|should)\s+(?:it|they|the\s+\w+)\s+(?:fails?|does\s+not|do\s+not|is\s+unable))\b"
+)
+
 _VAGUE_EN = (
     r"(?:promptly|prompt|timely|immediately|as soon as (?:reasonably )?(?:possible|practicable)|"
     r"without (?:undue )?delay|within a reasonable (?:time|period)|forthwith|in due course)"

@@ -24,6 +24,7 @@ from .kinds_spec import (
     _SITE_WORK_ZH,
     _SUPPLIER_ZH,
     _SUPPLY_ZH,
+    _THEN_EN,
     _VAGUE_EN,
     DUR_EN,
     DUR_ZH,
@@ -251,8 +252,15 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}(?:由|均由)?(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
             r"出租方|出租人)(?:负责|承担|支付)",
             # a support duty, "否则" a consequence ("平台应在合理期限内尽快恢复服务，否则应承担赔偿责任"); the duty is the part
-            # right before 否则 (not "在维修前…备份数据，否则")
-            rf"{_DUTY_ZH}[^。；，,]{{0,8}}[，,]\s*否则[^。；]{{0,40}}{_REMEDY_ZH}",
+            # right before 否则 (not "在维修前…备份数据，否则"); after "；" too (detection.py reads the parts cut there together)
+            rf"{_DUTY_ZH}[^。；，,]{{0,8}}[，,；;]\s*否则[^。；]{{0,40}}{_REMEDY_ZH}",
+            # ... and in English: "The Supplier shall repair the fault within 48 hours; otherwise it shall pay 0.5% of the
+            # price for each day of delay", "…, failing which the Buyer may deduct…"; not the customer paying ("otherwise
+            # the Customer shall pay the Supplier's rates": support outside the warranty)
+            rf"\b(?:{_RESP_EN}|{_FIX_EN}|support|on-?site|arriv\w*|attend\w*)\b[^.;。；]{{0,120}}[,;]\s*{_THEN_EN}"
+            r"(?!\s*(?:the\s+)?(?:customer|buyer|purchaser|client|licensee)\s+(?:(?:shall|will|must)\s+)?(?:pay|bear|reimburse))"
+            r"[^.;。；]{0,100}?\b(?:(?:shall|will|must)\s+pay|liquidated\s+damages|penalt\w*|credit\w*|compensat\w*|deduct\w*|"
+            r"rebate|refund\w*|reimburs\w*)",
             # the work or service below its standard, redone and its losses paid ("测绘成果不符合约定的质量标准的，乙方应无偿返工，
             # 并赔偿…损失"); goods that fail their standard are a refund or a delay penalty
             rf"(?:成果|服务|工作|报告|测绘|咨询|检测|维修|维保)(?:质量)?[^。；，,]{{0,8}}(?:不符合|达不到|未达到|不合格)[^。；]{{0,20}}"
