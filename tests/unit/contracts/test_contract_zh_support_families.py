@@ -246,6 +246,20 @@ FAMILIES = [
     ("onsite_support", "第六条 服务\n乙方为甲方已安装的设备提供远期备件。", False),
     ("support_remedy", "第十条 违约\n供方不能修理或者不能调换的，按不能交货处理。", True),
     ("support_remedy", "第十条 违约\n供方不能交货的，应向需方偿付不能交货部分货款的5%的违约金。", False),
+    # --- a seventh set of our own, written before running it: platforms and operators as the supplier, telecom
+    # installation (装机), survey work redone (补测)
+    (
+        "support_remedy",
+        "第十条 违约\n因平台原因导致商户店铺无法正常访问超过24小时的，平台应赔偿商户由此遭受的损失。",
+        True,
+    ),
+    ("support_remedy", "第十条 违约\n因商户原因导致店铺无法访问的，平台不承担责任。", False),
+    ("support_remedy", "第十条 违约\n运营商未按承诺时限修复故障的，应按日减免月租费。", True),
+    ("onsite_support", "第五条 装机\n乙方应在受理后5个工作日内上门装机。", True),
+    ("onsite_support", "第五条 装机\n乙方应在受理后5个工作日内完成装机开通。", True),
+    ("onsite_support", "第五条 电站\n光伏电站的装机容量为5兆瓦。", False),
+    ("resolution_time", "第八条 质量\n测绘成果质量不合格的，乙方应在10日内无偿补测。", True),
+    ("resolution_time", "第八条 范围\n甲方增加测区的，乙方应另行补测并收取费用。", False),
 ]
 
 

@@ -114,7 +114,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # a problem found in the service put right within a time ("发现服务质量问题的，乙方应在3日内整改完毕")
             rf"(?:问题|缺陷|不合格|不符合|隐患|整改通知|整改意见)[^。；]{{0,30}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}整改",
             # a defect in the work or the deliverable put right within a time ("成果文件存在错误的，乙方应在5日内免费修改")
-            rf"(?:错误|差错|缺陷|瑕疵|质量问题|不合格|不符合)[^。；]{{0,24}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}(?:修改|补正|重做|重新(?:制作|出具|安装|施工))",
+            rf"(?:错误|差错|缺陷|瑕疵|质量问题|不合格|不符合)[^。；]{{0,24}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}(?:修改|补正|重做|补测|重测|重新(?:制作|出具|安装|施工|测量|检测))",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
             # ... or a fix within the time the client sets ("在甲方要求的时间内予以修正", "在指定期限内整改完毕")
             r"(?:要求|指定|规定|约定|商定)的?(?:时间|期限|时限)(?:内|以内)[^。；]{0,12}(?:修复|修正|更正|维修|修理|排除故障|返修)|"
@@ -149,7 +149,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         triggers=tuple(
             (
                 "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
-                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新 整改"
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新 整改 补测 重测"
             ).split()
         ),
         baseline=("resolution", "修复"),
@@ -272,7 +272,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # goods that cannot be repaired or exchanged treated as not delivered ("不能修理或者不能调换的，按不能交货处理")
             r"(?:不能|无法|未能)(?:修理|维修|修复|调换|更换)[^。；]{0,12}(?:按|视为|视同|作为)[^。；]{0,6}(?:不能交货|未交货|逾期交货|违约)",
             # downtime the supplier caused, and its consequence ("因乙方设备质量原因导致停机的，停机期间的损失由乙方承担")
-            rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,30}}{_REMEDY_ZH}",
+            rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作)|无法(?:正常)?(?:使用|访问|登录|运行))"
+            rf"[^。；]{{0,30}}{_REMEDY_ZH}",
             # late by the hour or the day, and the term or warranty extended for it ("响应每超过1小时，乙方应免费延长服务期3天")
             rf"{_DUTY_ZH}[^。；，,]{{0,6}}每?(?:超过|超出|逾期|迟延|延迟|迟到)[^。；]{{0,30}}(?:(?:服务期|质保期|保修期|维保期|租期)[^。；]{{0,6}}"
             r"(?<!不)(?<!不予)(?:顺延|延长)|(?<!不)(?<!不予)(?:顺延|延长)[^。；]{0,6}(?:服务期|质保期|保修期|维保期|租期))",
@@ -657,13 +658,15 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # with the customer ("安排两名工程师常驻甲方工厂"), repairs in the user's home ("入户维修")
             r"派人[^。；，,]{0,10}(?:维修|检修|修理|安装|调试|处理|排除|抢修|服务|指导|排查)|"
             r"(?:工程师|技术人员|维修人员|维保人员|服务人员|人员|团队|小组)[^。；，,]{0,4}(?:常驻|驻守|驻点|驻厂)|"
-            r"入户(?:维修|检修|修理|服务|处理|查看|安装)",
+            r"入户(?:维修|检修|修理|服务|处理|查看|安装)|"
+            # a telephone or broadband line installed at the user's (装机), not a plant's installed capacity
+            r"装机(?!容量|功率|规模|总量|台数|数量|总容量)",
         ),
         triggers=tuple(
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 常驻 驻守 驻点 驻厂"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 常驻 驻守 驻点 驻厂"
             ).split()
         ),
         baseline=("on-site", "现场"),
