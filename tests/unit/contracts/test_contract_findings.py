@@ -368,3 +368,37 @@ def test_a_remedy_that_only_refers_to_the_repair_time_states_none() -> None:
     stated = "第四条 维修\n4.1 乙方应在接到报修后36小时内修好设备。\n" + text
     assert _kind(stated, "resolution_time")["present"]
     assert "no_number" not in codes(stated, "resolution_time")
+
+
+def test_a_remedy_after_a_semicolon_is_read_with_the_duty_before_it() -> None:
+    """Noticed by fix21: "…within 48 hours; otherwise it shall pay…" was no support remedy, because the sentence is cut
+    at ";" and neither part says both the support duty and its consequence. Read together when the part after the cut
+    opens with the consequence; items of a list that end in ";" stay apart."""
+    en = (
+        "6. Service levels\n6.1 The Contractor shall restore a failed pump to service within 24 hours; otherwise "
+        "it shall pay 1% of the annual fee for each day of delay.\n"
+    )
+    zh = "第六条 服务\n6.1 维保单位应在12小时内修复水泵故障；否则每逾期一日按年度维保费的1%支付违约金。\n"
+    for text, rate in ((en, "1%"), (zh, "1%")):
+        remedy = _kind(text, "support_remedy")
+        assert remedy["present"], text
+        [excerpt] = remedy["excerpts"]
+        assert excerpt["location"]["clause"] == "6.1"
+        # the excerpt the user sees is the whole sentence, the duty and its consequence
+        assert ("24 hours; otherwise" in excerpt["text"]) or ("12小时内修复水泵故障；否则" in excerpt["text"]), excerpt
+        assert [(r["text"], r["per"]) for r in remedy["values"]["rates"]] == [(rate, "day")]
+        assert "missing" not in codes(text, "support_remedy")
+    # "failing which", "if it fails to do so" open the consequence too
+    for then in ("failing which the Customer may deduct", "if it fails to do so, the Customer may deduct"):
+        text = f"6. Support\n6.1 The Contractor shall answer each ticket within 2 hours; {then} 5% of the fee.\n"
+        assert _kind(text, "support_remedy")["present"], text
+    # not joined: list items that end in ";", and "otherwise" where the customer pays for support outside the warranty
+    for text in (
+        "6. Duties\n6.1 The Contractor shall: (a) repair faults within 24 hours; (b) keep a stock of seals; "
+        "(c) pay 1% of the fee for each day of late delivery.\n",
+        "6. Support\n6.1 The Contractor repairs faults free of charge during the warranty; otherwise the Customer "
+        "shall pay the Contractor's hourly rates.\n",
+        "第六条 服务\n6.1 乙方应在12小时内修复故障；甲方应在每月5日前支付维保费。\n",
+    ):
+        assert not _kind(text, "support_remedy")["present"], text
+        assert "missing" in codes(text, "support_remedy"), text

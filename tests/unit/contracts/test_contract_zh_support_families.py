@@ -220,6 +220,46 @@ FAMILIES = [
     ("resolution_time", "第八条 维修\n车辆故障的，出租方应在24小时内修复或更换同等车辆。", True),
     ("resolution_time", "第八条 返工\n成果质量不合格的，乙方应在10日内无偿返工。", True),
     ("resolution_time", "第八条 返工\n因甲方资料错误造成返工的，工期相应顺延。", False),
+    # --- a fifth set of our own, written before running it: repair visits by a maintainer's own staff (building and
+    # facility services), said with a person or a repair request and a time to arrive
+    ("onsite_support", "第五条 维修\n维修人员接到报修后应在30分钟内到达。", True),
+    ("onsite_support", "第五条 维修\n急修项目应在接到求助后15分钟内赶到。", True),
+    ("onsite_support", "第五条 交货\n货物应在合同签订后7日内到达甲方仓库。", False),
+    ("onsite_support", "第五条 人员\n服务人员应统一着装、佩戴工牌。", False),
+    ("resolution_time", "第五条 维修\n一般维修应在3日内完成。", True),
+    ("resolution_time", "第五条 计划\n年度维修计划应在每年1月15日内完成编制。", False),
+    ("resolution_time", "第五条 维修\n小修项目在接到报修后24小时内修好。", True),
+    ("support_remedy", "第九条 违约\n物业服务达不到约定标准的，业主有权要求减收物业费。", True),
+    ("support_remedy", "第九条 费用\n业主应按时交纳物业费。", False),
+    ("response_time", "第八条 报修\n服务中心接到业主报修后应在10分钟内受理并派单。", True),
+    ("response_time", "第八条 报修\n报修电话：0571-88888888。", False),
+    # --- a sixth set of our own, written before running it: installation named only as a condition is no promise to
+    # install; the supplier installing for the user is; goods that cannot be repaired or exchanged treated as not
+    # delivered is a consequence of the repair duty missed
+    ("onsite_support", "第六条 保修\n由乙方负责安装的设备，保修期自安装完毕之日起计算。", False),
+    ("onsite_support", "第六条 保修\n非由卖方负责安装的产品，卖方不承担安装质量责任。", False),
+    ("onsite_support", "第六条 安装\n乙方应在开通业务后3日内为用户安装终端设备。", True),
+    ("onsite_support", "第六条 安装\n甲方应为乙方的安装工作提供水电条件。", False),
+    # (added after a development text: "因为甲方原因" holds "为甲方")
+    ("onsite_support", "第六条 安装\n因为甲方原因造成安装延期的，费用由甲方承担。", False),
+    # (and after one of our own fixtures: equipment "installed for the buyer" is named, not installed by the supplier)
+    ("onsite_support", "第六条 服务\n乙方为甲方已安装的设备提供远期备件。", False),
+    ("support_remedy", "第十条 违约\n供方不能修理或者不能调换的，按不能交货处理。", True),
+    ("support_remedy", "第十条 违约\n供方不能交货的，应向需方偿付不能交货部分货款的5%的违约金。", False),
+    # --- a seventh set of our own, written before running it: platforms and operators as the supplier, telecom
+    # installation (装机), survey work redone (补测)
+    (
+        "support_remedy",
+        "第十条 违约\n因平台原因导致商户店铺无法正常访问超过24小时的，平台应赔偿商户由此遭受的损失。",
+        True,
+    ),
+    ("support_remedy", "第十条 违约\n因商户原因导致店铺无法访问的，平台不承担责任。", False),
+    ("support_remedy", "第十条 违约\n运营商未按承诺时限修复故障的，应按日减免月租费。", True),
+    ("onsite_support", "第五条 装机\n乙方应在受理后5个工作日内上门装机。", True),
+    ("onsite_support", "第五条 装机\n乙方应在受理后5个工作日内完成装机开通。", True),
+    ("onsite_support", "第五条 电站\n光伏电站的装机容量为5兆瓦。", False),
+    ("resolution_time", "第八条 质量\n测绘成果质量不合格的，乙方应在10日内无偿补测。", True),
+    ("resolution_time", "第八条 范围\n甲方增加测区的，乙方应另行补测并收取费用。", False),
 ]
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from . import values as V
 from .clauses import Clause
 from .kinds import KINDS, SPECS
+from .kinds_spec import _THEN_EN
 from .model import ClauseModel, Scorer, features
 from .records import (
     Json,
@@ -121,6 +122,32 @@ def _list_leads(sentences: Sequence[_Sentence], lead: str) -> tuple[list[str], s
     return out, lead
 
 
+# A consequence the sentence splitter cut off at "; " or "；" ("The Supplier shall repair the fault within 48
+# hours; otherwise it shall pay…", "乙方应在48小时内修复；否则每逾期一日…"): for these kinds the two parts are read
+# together, but only when the part after the cut opens with the consequence ("otherwise", "failing which", "if it
+# fails to do so", 否则), so items of a list that end in ";" are never joined
+_JOINED_KINDS = frozenset({"support_remedy"})
+_THEN_NEXT = re.compile(rf"{_THEN_EN}|否则|不然", re.IGNORECASE)
+
+
+def _joined(
+    clause: Clause, spans: Sequence[tuple[int, int]], matched: set[int], rx: re.Pattern[str]
+) -> list[_Sentence]:
+    """The sentences of the clause that state the kind only together with the consequence cut off after their ";"."""
+    text = clause.text
+    out = []
+    for i, ((s0, e0), (s1, e1)) in enumerate(zip(spans, spans[1:], strict=False)):
+        if (
+            i not in matched
+            and i + 1 not in matched
+            and text[s0:e0].endswith((";", "；"))
+            and _THEN_NEXT.match(text, s1)
+            and rx.search(text, s0, e1)
+        ):
+            out.append(_Sentence(clause, s0, e1))
+    return out
+
+
 def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
     results = {k: KindResult(k) for k in KINDS}
     lead = ""
@@ -151,6 +178,11 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
                     continue
                 result.hits.append(_Hit(sentences[i], False))
                 result.present = True
+            if spec.kind in _JOINED_KINDS:
+                for sent in _joined(clause, spans, matched, _KIND_RX[spec.kind]):
+                    if exclude is None or not exclude.search(sent.text):
+                        result.hits.append(_Hit(sent, False))
+                        result.present = True
             heading_rx = _KIND_HEADING[spec.kind]
             if heading_rx is not None and head and heading_rx.search(head):
                 for i, sent in enumerate(sentences):

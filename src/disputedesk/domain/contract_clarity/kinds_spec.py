@@ -122,12 +122,21 @@ _DUTY_ZH = (
     r"质保|售后)(?!费|金|期)"
 )
 # the supplier's side by its usual names (sale, service, lease, repair, consumer contracts)
-_SUPPLIER_ZH = r"(?:乙方|卖方|供方|出卖人|维保单位|维修单位|承修方|服务方|服务商|受托方|供应商|出租方|出租人|厂家|经营者|销售者|承揽人|承揽方)"
+_SUPPLIER_ZH = (
+    r"(?:乙方|卖方|供方|出卖人|维保单位|维修单位|承修方|服务方|服务商|受托方|供应商|出租方|出租人|厂家|经营者|销售者|承揽人|承揽方|"
+    r"平台(?:方|经营者)?|运营商|服务提供(?:者|方))"
+)
 _REMEDY_ZH = (
     r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|不予退还|不予返还|没收|"
     # the fee for the service not given paid back ("要求乙方退还相应的维保费")
     r"(?:退还|返还)[^。；，,]{0,10}(?:服务费|维保费|维护费|运维费|保养费|维修费|托管费|使用费|租金)|"
     rf"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担|{_SUPPLIER_ZH}(?:应|应当|须)?承担[^。；，,]{{0,16}}损失)"
+)
+
+# the consequence of a duty missed, opening the part after it: "otherwise", "failing which", "if it fails to do so"
+_THEN_EN = (
+    r"(?:otherwise|failing\s+(?:which|that|this|such)|in\s+default\s+(?:of\s+which|whereof)|"
+    r"(?:if|should)\s+(?:it|they|the\s+\w+)\s+(?:fails?|does\s+not|do\s+not|is\s+unable))\b"
 )
 
 _VAGUE_EN = (

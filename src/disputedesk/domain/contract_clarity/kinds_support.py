@@ -24,6 +24,7 @@ from .kinds_spec import (
     _SITE_WORK_ZH,
     _SUPPLIER_ZH,
     _SUPPLY_ZH,
+    _THEN_EN,
     _VAGUE_EN,
     DUR_EN,
     DUR_ZH,
@@ -101,13 +102,15 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
             # "维修时间不超过72小时", "故障处理时限：8小时"
             rf"(?:维修|抢修|故障处理|排除故障|修理|修复|返修)(?:时间|时限|期限|周期)[^。；.;]{{0,30}}?{DUR_ZH}",
+            # a repair finished within a time ("一般维修应在3日内完成"); not a plan or a budget for repairs
+            rf"(?:维修|修理|抢修|急修|小修|中修|返修)(?!保养|养护|计划|方案|费|人员|基金|资金|记录)[^。；，,]{{0,10}}{DUR_ZH_BD}\s*(?:内|以内)(?:完成|完工|修好)",
             # a repair promised within a time, the repair itself right after it ("在接到通知后7日内免费维修"); not a visit
             # ("24小时内上门维修"), a notice ("3日内通知乙方维修") or routine upkeep (维修保养)
             rf"{DUR_ZH_BD}\s*(?:内|以内)[，,]?\s*(?:免费|予以|进行|负责|完成)?(?:维修|修理|检修)(?!人员|费|工|单位|保养|养护)",
             # a problem found in the service put right within a time ("发现服务质量问题的，乙方应在3日内整改完毕")
             rf"(?:问题|缺陷|不合格|不符合|隐患|整改通知|整改意见)[^。；]{{0,30}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}整改",
             # a defect in the work or the deliverable put right within a time ("成果文件存在错误的，乙方应在5日内免费修改")
-            rf"(?:错误|差错|缺陷|瑕疵|质量问题|不合格|不符合)[^。；]{{0,24}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}(?:修改|补正|重做|重新(?:制作|出具|安装|施工))",
+            rf"(?:错误|差错|缺陷|瑕疵|质量问题|不合格|不符合)[^。；]{{0,24}}{DUR_ZH_BD}\s*(?:内|以内)[^。；，,]{{0,8}}(?:修改|补正|重做|补测|重测|重新(?:制作|出具|安装|施工|测量|检测))",
             # a repair period stated or referred to ("在约定的修理期限内完成修理", "修理期限为十日")
             # ... or a fix within the time the client sets ("在甲方要求的时间内予以修正", "在指定期限内整改完毕")
             r"(?:要求|指定|规定|约定|商定)的?(?:时间|期限|时限)(?:内|以内)[^。；]{0,12}(?:修复|修正|更正|维修|修理|排除故障|返修)|"
@@ -142,7 +145,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         triggers=tuple(
             (
                 "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
-                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新 整改"
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新 整改 补测 重测"
             ).split()
         ),
         baseline=("resolution", "修复"),
@@ -249,14 +252,24 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"处理|修复|排除)[^。；]{0,30}(?:费用|支出)[^。；]{0,10}(?:由|均由)?(?:乙方|卖方|供方|出卖人|维保单位|承修方|服务方|受托方|供应商|"
             r"出租方|出租人)(?:负责|承担|支付)",
             # a support duty, "否则" a consequence ("平台应在合理期限内尽快恢复服务，否则应承担赔偿责任"); the duty is the part
-            # right before 否则 (not "在维修前…备份数据，否则")
-            rf"{_DUTY_ZH}[^。；，,]{{0,8}}[，,]\s*否则[^。；]{{0,40}}{_REMEDY_ZH}",
+            # right before 否则 (not "在维修前…备份数据，否则"); after "；" too (detection.py reads the parts cut there together)
+            rf"{_DUTY_ZH}[^。；，,]{{0,8}}[，,；;]\s*否则[^。；]{{0,40}}{_REMEDY_ZH}",
+            # ... and in English: "The Supplier shall repair the fault within 48 hours; otherwise it shall pay 0.5% of the
+            # price for each day of delay", "…, failing which the Buyer may deduct…"; not the customer paying ("otherwise
+            # the Customer shall pay the Supplier's rates": support outside the warranty)
+            rf"\b(?:{_RESP_EN}|{_FIX_EN}|support|on-?site|arriv\w*|attend\w*)\b[^.;。；]{{0,120}}[,;]\s*{_THEN_EN}"
+            r"(?!\s*(?:the\s+)?(?:customer|buyer|purchaser|client|licensee)\s+(?:(?:shall|will|must)\s+)?(?:pay|bear|reimburse))"
+            r"[^.;。；]{0,100}?\b(?:(?:shall|will|must)\s+pay|liquidated\s+damages|penalt\w*|credit\w*|compensat\w*|deduct\w*|"
+            r"rebate|refund\w*|reimburs\w*)",
             # the work or service below its standard, redone and its losses paid ("测绘成果不符合约定的质量标准的，乙方应无偿返工，
             # 并赔偿…损失"); goods that fail their standard are a refund or a delay penalty
             rf"(?:成果|服务|工作|报告|测绘|咨询|检测|维修|维保)(?:质量)?[^。；，,]{{0,8}}(?:不符合|达不到|未达到|不合格)[^。；]{{0,20}}"
             rf"(?:返工|重做|返修|补测|整改|修改)[^。；]{{0,20}}{_REMEDY_ZH}",
+            # goods that cannot be repaired or exchanged treated as not delivered ("不能修理或者不能调换的，按不能交货处理")
+            r"(?:不能|无法|未能)(?:修理|维修|修复|调换|更换)[^。；]{0,12}(?:按|视为|视同|作为)[^。；]{0,6}(?:不能交货|未交货|逾期交货|违约)",
             # downtime the supplier caused, and its consequence ("因乙方设备质量原因导致停机的，停机期间的损失由乙方承担")
-            rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作))[^。；]{{0,30}}{_REMEDY_ZH}",
+            rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作)|无法(?:正常)?(?:使用|访问|登录|运行))"
+            rf"[^。；]{{0,30}}{_REMEDY_ZH}",
             # late by the hour or the day, and the term or warranty extended for it ("响应每超过1小时，乙方应免费延长服务期3天")
             rf"{_DUTY_ZH}[^。；，,]{{0,6}}每?(?:超过|超出|逾期|迟延|延迟|迟到)[^。；]{{0,30}}(?:(?:服务期|质保期|保修期|维保期|租期)[^。；]{{0,6}}"
             r"(?<!不)(?<!不予)(?:顺延|延长)|(?<!不)(?<!不予)(?:顺延|延长)[^。；]{0,6}(?:服务期|质保期|保修期|维保期|租期))",
@@ -312,7 +325,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "pay extend loan substitute temporary backup stand 退还 顺延 延长 credit liquidated penalt compensat "
+                "pay extend loan substitute temporary backup stand 交货 违约 退还 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
                 "费用 支出 备用 替代 代用 周转 免除 更换 调换 退货 退换 换货 退款 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()
@@ -597,7 +610,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # "online support"; an "online service" is what SaaS terms sell, not a way of supporting equipment
             r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
             # installation by the supplier's people: "卖方负责设备的安装调试", "确保其工作人员…安装和调试相关设备"
-            r"(?:供方|卖方|乙方|出卖人|厂家|供应商|承揽人)[^。；]{0,6}负责[^。；]{0,4}安装|"
+            # ... not installation named as a condition ("由乙方负责安装的设备，保修期…", "非由卖方负责安装的产品")
+            r"(?<!非由)(?<!非)(?:供方|卖方|乙方|出卖人|厂家|供应商|承揽人)[^。；]{0,6}(?<!非由)负责[^。；]{0,4}安装(?![^。；，,]{0,6}的)|"
+            # the supplier installing for the user ("3日内为用户安装终端设备")
+            r"(?<![因认成作])(?:为|给)(?:甲方|买方|需方|用户|客户|消费者|业主)(?!原因|的原因)[^。；，,]{0,6}安装(?!工作|提供|创造|的)|"
             r"(?:工作人员|技术人员|安装人员|工程师)[^。；]{0,16}安装(?:和|及|、|并)?调试|(?:安装|调试)[^。；]{0,6}由(?:供方|卖方|乙方|出卖人|"
             r"厂家|供应商)[^。；]{0,4}(?:负责|派人|派员|完成)",
             # people sent or stationed to do the service ("委派符合岗位资格要求的人员履行本合同", "派驻维保人员")
@@ -628,19 +644,25 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # service done on arrival, with no one named ("在3个工作日内到场维修", "接报后24小时内到场处理")
             r"到场(?:进行)?(?:维修|修理|服务|处理|检修|抢修|排查|排除|解决|调试|指导|支持)|"
             r"远程(?:技术)?(?:支持|指导|诊断|协助|服务|维护|方式|手段|登录|连接)|到达(?:现场|买方|用户)|"
+            # a person or a repair request and a time to arrive ("维修人员接到报修后应在30分钟内到达", "急修…15分钟内赶到");
+            # goods arriving are a delivery
+            rf"(?:工程师|技术人员|维修人员|维保人员|服务人员|售后人员|报修|急修|抢修|求助|呼叫)[^。；]{{0,20}}{DUR_ZH_B}\s*(?:内|以内)"
+            r"(?:到达|赶到|抵达|到场)|"
             # the time to be there ("到场时间：24小时")
             r"(?:到场|到达现场|到现场|上门)(?:服务)?(?:时间|时限)|"
             # someone sent to do the work ("派人前往甲方处检修"; not sent to collect goods or to visit), people stationed
             # with the customer ("安排两名工程师常驻甲方工厂"), repairs in the user's home ("入户维修")
             r"派人[^。；，,]{0,10}(?:维修|检修|修理|安装|调试|处理|排除|抢修|服务|指导|排查)|"
             r"(?:工程师|技术人员|维修人员|维保人员|服务人员|人员|团队|小组)[^。；，,]{0,4}(?:常驻|驻守|驻点|驻厂)|"
-            r"入户(?:维修|检修|修理|服务|处理|查看|安装)",
+            r"入户(?:维修|检修|修理|服务|处理|查看|安装)|"
+            # a telephone or broadband line installed at the user's (装机), not a plant's installed capacity
+            r"装机(?!容量|功率|规模|总量|台数|数量|总容量)",
         ),
         triggers=tuple(
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 常驻 驻守 驻点 驻厂"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 常驻 驻守 驻点 驻厂"
             ).split()
         ),
         baseline=("on-site", "现场"),
