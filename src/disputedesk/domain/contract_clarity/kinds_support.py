@@ -99,6 +99,10 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:resolution|restoration|repair|fix|turnaround|recovery)\s+times?\b",
             rf"\b{_FIX_EN}\b\s*[:：]\s*(?:maximum|max\.?|within|no later than|not more than|at most|up to)?\s*{DUR_EN}",
             rf"\b(?:repair|resolve|fix|rectify|restore|remedy)\w*\b[^.;。；]{{0,60}}\b{_VAGUE_EN}",
+            # ... or the vague word first, as for the response ("shall promptly repair", "as soon as possible, rectify"); not
+            # a notice given promptly ("promptly notify the Supplier, who shall repair")
+            rf"\b{_VAGUE_EN}\b(?:(?!\b(?:notif|inform|report|advis|tell)\w*)[^.;。；]){{0,20}}?\b(?:repair|resolve|fix|rectify|"
+            r"restore|remedy|correct)\w*",
             rf"{DUR_ZH_BD}\s*(?:内|以内)?[^。；.;]{{0,24}}?{_FIX_ZH}",
             # "修复时间", "更换所需时间"; not the hours of a service ("抢修服务时间") nor how long a thing has been used ("使用时间")
             rf"{_FIX_ZH}[^。；.;]{{0,10}}(?<!服务)(?<!使用)(?:时间|时限)",
@@ -117,7 +121,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # ... or a fix within the time the client sets ("在甲方要求的时间内予以修正", "在指定期限内整改完毕")
             r"(?:要求|指定|规定|约定|商定)的?(?:时间|期限|时限)(?:内|以内)[^。；]{0,12}(?:修复|修正|更正|维修|修理|排除故障|返修)|"
             r"(?:约定|规定|承诺|合同)的?(?:修理|维修|抢修|修复)(?:期限|时限|时间)(?:内|以内)|(?<!保)(?:修理|维修|修复)(?:期限|时限)(?:为|是|：|:)",
-            r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理|抢修|修理|返修)",
+            r"(?:及时|尽快|立即)[^。；.;]{0,8}(?:修复|解决|排除|维修|处理|抢修|修理|返修|修好)",
             # the timeliness of the repair promised in words ("确保维修的时间和质量", "保证维修及时")
             r"(?:保证|确保|做到)[^。；，,]{0,8}(?:维修|修理|修复|抢修|返修)(?:工作)?的?(?:时间|时效|及时)|(?:维修|修理|修复|抢修)(?:工作)?(?:要|应|须|必须)?及时(?!通知)",
             # a limit in words: "在合理期限内进行修复", "限期修复"
