@@ -402,3 +402,25 @@ def test_a_remedy_after_a_semicolon_is_read_with_the_duty_before_it() -> None:
     ):
         assert not _kind(text, "support_remedy")["present"], text
         assert "missing" in codes(text, "support_remedy"), text
+
+
+def test_a_repair_promised_only_in_words_gets_the_finding_that_says_so_in_either_word_order() -> None:
+    """Noticed by fix21: "及时修好", "promptly repair" as the only repair time gave "No resolution time is agreed", as
+    if the contract said nothing of the repair; the response time already read its vague word on either side of the
+    verb."""
+    for text in (
+        "第三条 维保\n3.1 电梯困人故障发生后，乙方应及时修好。\n",
+        "第三条 维保\n3.1 水泵出现故障的，维保单位应尽快修复。\n",
+        "第三条 维保\n3.1 设备发生故障时，乙方应及时维修。\n",
+        "3. Maintenance\n3.1 The Contractor shall promptly repair any fault in the lifts.\n",
+        "3. Maintenance\n3.1 The Contractor shall, as soon as possible, rectify any defect in the pumps.\n",
+    ):
+        assert _kind(text, "resolution_time")["present"], text
+        findings = [f for f in check_text(text, as_of=AS_OF).as_dict()["findings"] if f["kind"] == "resolution_time"]
+        assert {f["code"] for f in findings} == {"no_number", "vague"}, text
+        [said] = [f for f in findings if f["code"] == "no_number"]
+        assert said["location"]["clause"] == "3.1" and "described only in words" in said["message_en"], text
+        assert "修复时间仅有文字描述" in said["message_zh"], text
+    # a notice given promptly is not the repair's time: the repair states none
+    notice = "3. Maintenance\n3.1 The Customer shall promptly notify the Contractor of faults, which it then repairs.\n"
+    assert codes(notice, "resolution_time") == {"missing"}
