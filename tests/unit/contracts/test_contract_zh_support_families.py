@@ -260,6 +260,17 @@ FAMILIES = [
     ("onsite_support", "第五条 电站\n光伏电站的装机容量为5兆瓦。", False),
     ("resolution_time", "第八条 质量\n测绘成果质量不合格的，乙方应在10日内无偿补测。", True),
     ("resolution_time", "第八条 范围\n甲方增加测区的，乙方应另行补测并收取费用。", False),
+    # --- an eighth set of our own, written before running it: times said as "the same day", people who come when
+    # called or go to the customer's premises, development documents
+    ("response_time", "第八条 服务\n对于用户提出的服务请求，乙方应于当日给予回复。", True),
+    ("response_time", "第八条 结算\n甲方应于当日将结算单回复乙方。", False),
+    ("resolution_time", "第八条 服务\n一般故障当天修复，重大故障三日内修复。", True),
+    ("resolution_time", "第八条 服务\n维修记录应当天填写。", False),
+    ("onsite_support", "第七条 服务\n质保期内乙方维修人员随叫随到。", True),
+    ("onsite_support", "第七条 服务\n乙方技术人员应前往甲方所在地进行调试。", True),
+    ("onsite_support", "第七条 结算\n甲方财务人员应前往乙方公司对账。", False),
+    ("documentation", "第四条 交付\n乙方交付软件时应同时交付源代码及开发文档。", True),
+    ("documentation", "第四条 保密\n乙方不得泄露甲方的设计文档。", False),
 ]
 
 

@@ -58,6 +58,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # a response within a time the contract sets elsewhere ("未在规定时间内响应")
             rf"(?:规定|约定|承诺|要求)(?:的)?(?:时间|时限|期限)内[^。；.;]{{0,6}}{_RESP_ZH}",
             rf"(?:及时|尽快|立即|第一时间|积极)[^。；.;]{{0,8}}{_RESP_ZH}",
+            # a reply the same day ("对于用户提出的服务请求，乙方应于当日给予回复")
+            rf"(?:当日|当天|即时)(?:内)?(?:予以|给予|作出|做出)?{_RESP_ZH}",
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
@@ -492,7 +494,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:随机|随货|随设备|交付|提供|移交|一并交付)",
             # software and service terms: 用户文档/产品文档/技术文档, a definition of "文档" (the manuals), manuals and
             # instructions handed over
-            r"(?:用户|产品|技术|使用|软件|系统|安装|操作|配套|相关|培训)文档|[“\"「]文档[”\"」]\s*(?:是|系)?指",
+            r"(?:用户|产品|技术|使用|软件|系统|安装|操作|配套|相关|培训|开发|设计|接口|维护|运维)文档|[“\"「]文档[”\"」]\s*(?:是|系)?指",
             r"(?:提供|交付|移交|随机|随货|随设备|附带|附有|配备)[^。；]{0,20}(?:手册|使用说明|操作说明|安装说明|操作规程|维护保养规程)",
         ),
         # a manual named only as the yardstick of proper use ("未按说明书规定的环境使用" in a warranty exclusion) is not a
@@ -665,13 +667,15 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:工程师|技术人员|维修人员|维保人员|服务人员|人员|团队|小组)[^。；，,]{0,4}(?:常驻|驻守|驻点|驻厂)|"
             r"入户(?:维修|检修|修理|服务|处理|查看|安装)|"
             # a telephone or broadband line installed at the user's (装机), not a plant's installed capacity
-            r"装机(?!容量|功率|规模|总量|台数|数量|总容量)",
+            r"装机(?!容量|功率|规模|总量|台数|数量|总容量)|"
+            # people who come when called; going to the customer's premises to do the work ("前往甲方所在地进行调试")
+            rf"随叫随到|(?:前往|赶赴|赴)(?:甲方|买方|需方|用户|客户|业主)(?:的)?(?:处|所在地|单位|工厂|厂区|公司|住所){_SITE_WORK_ZH}",
         ),
         triggers=tuple(
             (
                 "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 常驻 驻守 驻点 驻厂"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 随叫随到 前往 赴 常驻 驻守 驻点 驻厂"
             ).split()
         ),
         baseline=("on-site", "现场"),
