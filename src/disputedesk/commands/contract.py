@@ -60,8 +60,26 @@ def _short(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _side(side: dict[str, Any]) -> str:
+    """The side's label as "乙方 (卖方)": the label, and its role word when that says more."""
+    role = side.get("role")
+    return side["label"] if not role or role == side["label"] else f"{side['label']} ({role})"
+
+
+def _parties_line(parties: dict[str, Any] | None) -> str:
+    """The header's "supplier 乙方 (卖方) · customer 甲方 (买方) [para 2]", where the contract says who is who."""
+    if not parties or not parties.get("known"):
+        return ""
+    ev = parties.get("evidence") or []
+    at = f" [{_where(ev[0]['location'])}]" if ev else ""
+    return f"  supplier {_side(parties['supplier'])} · customer {_side(parties['customer'])}{at}"
+
+
 def _human(rep: dict[str, Any]) -> str:
-    lines = [f"== {rep['file']}  score {rep['score']}/100  language {rep['language']}  clauses {rep['clause_count']}"]
+    lines = [
+        f"== {rep['file']}  score {rep['score']}/100  language {rep['language']}  clauses {rep['clause_count']}"
+        + _parties_line(rep.get("parties"))
+    ]
     b = rep["score_breakdown"]
     lines.append("   " + "  ".join(f"{k} {v['points']}/{v['max']}" for k, v in b.items()))
     for note in rep.get("read_notes", []):

@@ -37,6 +37,7 @@ from .issues import _find_limitation, _kind_issues
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, KindSpec
 from .legal import RULES
 from .model import ClauseModel, load_model
+from .parties import Parties, drop_customer_documents, read_parties
 from .records import (
     DISCLAIMER_EN,
     DISCLAIMER_ZH,
@@ -73,6 +74,7 @@ class ClarityReport:
     score_breakdown: Json
     suggestions: list[Json]
     support_terms_draft: Json
+    parties: Parties | None = None  # who is the supplier and who the customer (parties.py)
 
     def as_dict(self) -> Json:
         """JSON-ready report (the CLI adds `file`)."""
@@ -81,6 +83,7 @@ class ClarityReport:
             "score_breakdown": self.score_breakdown,
             "language": self.language,
             "as_of": self.as_of.isoformat(),
+            "parties": (self.parties or Parties()).as_dict(),
             "clause_count": self.clause_count,
             "clauses": [
                 {
@@ -342,9 +345,11 @@ def check_contract(
     language = detect_language(full_text)
     results = detect_kinds(clauses)
     apply_model(clauses, results, load_model(), language)
+    parties = read_parties(clauses)
+    drop_customer_documents(results, parties)
     for kind, r in results.items():
         _extract_values(kind, r, clauses)
-    _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses))
+    _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses), parties)
     vague = _find_vague(clauses, results)
     # vague wording in a support kind's clause is an issue of that kind
     for item in vague:
@@ -392,6 +397,7 @@ def check_contract(
         score_breakdown=breakdown,
         suggestions=suggestions,
         support_terms_draft=_support_terms_draft(results, params),
+        parties=parties,
     )
 
 
@@ -407,6 +413,7 @@ def detected_kinds(text: str, *, model: ClauseModel | None | bool = True) -> set
     results = detect_kinds(clauses)
     chosen = load_model() if model is True else None if model is False else model
     apply_model(clauses, results, chosen, detect_language(text))
+    drop_customer_documents(results, read_parties(clauses))
     return {k for k, r in results.items() if r.present}
 
 

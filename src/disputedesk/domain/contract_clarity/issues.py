@@ -18,6 +18,7 @@ from .detection import _DEEMED_ACCEPTED, _LIMITATION, only_referred_to
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
 from .kinds_spec import FEES_ZH
 from .legal import RULES, arbitration_rule
+from .parties import Parties, right_holder, who
 from .records import (
     Json,
     KindResult,
@@ -69,12 +70,38 @@ def _find_limitation(clauses: Sequence[Clause]) -> _Sentence | None:
     return None
 
 
+def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
+    """The finding on one side's right to change the fees or the terms alone, naming that side where the contract
+    says who it is ("乙方（卖方）可单方调整…"); "one side" when it does not."""
+    holder = right_holder(where.text, parties, UNILATERAL_CHANGE)
+    who_en = who(parties, holder, zh=False) if holder else "one side"
+    who_zh = who(parties, holder, zh=True) if holder else "一方"
+    who_en = who_en[0].upper() + who_en[1:]
+    if _FEES.search(where.text):
+        en = (
+            f"{who_en} may change the fees or prices alone (e.g. on notice): the price agreed for support "
+            "today can be raised without the other side's consent."
+        )
+        zh = f"{who_zh}可单方调整费用或价格（如通知后即调整）：今天约定的服务价格可能未经对方同意即被提高。"
+    else:
+        en = (
+            f"{who_en} may change the terms alone (e.g. by publishing new terms): support promised today can be "
+            "withdrawn."
+        )
+        zh = f"{who_zh}可单方变更条款（如在网站公布新条款）：今天承诺的支持可能被撤回。"
+    issue = _issue("unilateral_change", "high", en, zh, RULES["civil_code_543"], where)
+    if holder:
+        issue["holder"] = holder
+    return issue
+
+
 def _kind_issues(
     results: dict[str, KindResult],
     language: str,
     as_of: date,
     min_inspection_days: int,
     limitation: _Sentence | None = None,
+    parties: Parties | None = None,
 ) -> None:
     def first(kind: str) -> _Sentence | None:
         """The sentence a finding on the kind cites: one stating the kind in its own words, in the most specific
@@ -391,30 +418,8 @@ def _kind_issues(
     unilateral = next(
         (h.sentence for h in results["change_procedure"].hits if UNILATERAL_CHANGE.search(h.sentence.text)), None
     )
-    if unilateral is not None and _FEES.search(unilateral.text):
-        results["change_procedure"].issues.append(
-            _issue(
-                "unilateral_change",
-                "high",
-                "One side may change the fees or prices alone (e.g. on notice): the price agreed for support "
-                "today can be raised without the other side's consent.",
-                "一方可单方调整费用或价格（如通知后即调整）：今天约定的服务价格可能未经对方同意即被提高。",
-                RULES["civil_code_543"],
-                unilateral,
-            )
-        )
-    elif unilateral is not None:
-        results["change_procedure"].issues.append(
-            _issue(
-                "unilateral_change",
-                "high",
-                "One side may change the terms alone (e.g. by publishing new terms): support "
-                "promised today can be withdrawn.",
-                "一方可单方变更条款（如在网站公布新条款）：今天承诺的支持可能被撤回。",
-                RULES["civil_code_543"],
-                unilateral,
-            )
-        )
+    if unilateral is not None:
+        results["change_procedure"].issues.append(_unilateral_change(unilateral, parties or Parties()))
 
     r = results["support_remedy"]
     if not r.present:

@@ -1,0 +1,394 @@
+"""Contract clarity, who the parties are: which of the contract's labels names the supplier and which
+the customer, read from the opening and the definitions, with the line that says so (issue 19).
+
+Chinese contracts name the parties 甲方/乙方 (or 需方/供方, 采购人/供应商 …), and 甲方 is the buyer in most forms
+but the seller or the provider in some: the label alone says nothing. The reader takes only what the
+text states outright: "甲方（买方）：…", "需方（甲方）", "甲方：某公司（以下简称“买方”）", "买方（以下简称甲方）", a heading
+block "买方：… 卖方：…" closed by "（以下分别简称甲方、乙方）", and in English 'ABC Ltd. (the "Supplier")',
+'"Buyer" means …', 'Party A (the "Buyer")'. It never guesses from the order in which the parties appear; a
+contract that names only 甲方 and 乙方 with their company names leaves both unknown, and so does one whose
+statements contradict each other. Pure, no I/O.
+"""
+
+# ruff: noqa: E501 - tables of regular expressions read better unbroken
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .clauses import Clause, Location
+from .kinds_spec import _DOCS_ZH
+
+Json = dict[str, object]
+
+# role words: each side's names in Chinese contract forms (the label that says nothing is 甲方/乙方)
+SUPPLIER_ROLES_ZH = (
+    "服务提供方", "卖方", "供方", "供货方", "供货商", "供应方", "供应商", "销售方", "出卖人", "出卖方", "受托方", "受托人",
+    "出租人", "出租方", "承揽人", "承揽方", "承包方", "承包人", "服务方", "服务商", "维保方", "维保单位", "许可方",
+)  # fmt: skip
+CUSTOMER_ROLES_ZH = (
+    "买方", "需方", "购货方", "购买方", "买受人", "采购人", "采购方", "采购单位", "委托方", "委托人", "承租人", "承租方",
+    "定作人", "定作方", "发包方", "发包人", "用户", "业主", "使用单位", "被许可方", "接受服务方",
+)  # fmt: skip
+SUPPLIER_ROLES_EN = (
+    "Service Provider", "Supplier", "Seller", "Vendor", "Provider", "Contractor", "Licensor", "Manufacturer", "Lessor",
+)  # fmt: skip
+CUSTOMER_ROLES_EN = ("Customer", "Buyer", "Purchaser", "Client", "Licensee", "Lessee", "Employer")
+# the complement named when only one side is stated ("甲方（买方）" with 乙方 the other party)
+_OTHER_ROLE = {
+    "买方": "卖方", "需方": "供方", "购货方": "供货方", "购买方": "销售方", "买受人": "出卖人", "采购人": "供应商",
+    "采购方": "供应商", "采购单位": "供应商", "委托方": "受托方", "委托人": "受托人", "承租人": "出租人",
+    "承租方": "出租方", "定作人": "承揽人", "定作方": "承揽方", "发包方": "承包方", "发包人": "承包人",
+    "Customer": "Supplier", "Buyer": "Seller", "Purchaser": "Seller", "Client": "Provider", "Licensee": "Licensor",
+    "Lessee": "Lessor", "Employer": "Contractor",
+}  # fmt: skip
+_OTHER_ROLE.update({v: k for k, v in list(_OTHER_ROLE.items())})
+
+_LABELS_ZH = ("甲方", "乙方")
+_LABEL_ZH = r"(?P<label>甲方|乙方)"
+_LABEL_EN = r"(?P<label>Party\s+[AB])"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_ROLE_ZH = rf"(?P<role>{_alt(SUPPLIER_ROLES_ZH + CUSTOMER_ROLES_ZH)})"
+_ROLE_EN = rf"(?P<role>{_alt(SUPPLIER_ROLES_EN + CUSTOMER_ROLES_EN)})"
+_Q_OPEN = r"[“\"「『']?"
+_Q_CLOSE = r"[”\"」』']?"
+_CALLED_ZH = r"(?:以下(?:分别)?(?:简称|称|称为|简称为)|下称|简称)\s*(?:为)?\s*"
+_CALLED_EN = r"(?:hereinafter\s+(?:referred\s+to\s+as|called|known\s+as)?\s*|referred\s+to\s+as\s+|each\s+a\s+|the\s+)?"
+
+# one line that states a label's role (each pattern has the groups "label" and "role")
+_STATEMENTS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # "甲方（买方）：", "甲方(需方)"
+        rf"{_LABEL_ZH}\s*[（(]\s*{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}\s*[）)]",
+        # "需方（甲方）：", "采购人（甲方）"
+        rf"{_ROLE_ZH}\s*[（(]\s*{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}\s*[）)]",
+        # "甲方：某公司（以下简称“买方”）", "乙方（以下简称卖方）"
+        rf"(?:^|[\s，,；;。])\s*{_LABEL_ZH}\s*[:：]?[^\n:：]{{0,60}}?[（(]\s*{_CALLED_ZH}{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}",
+        # "买方：某公司（以下简称“甲方”）", "买方（以下简称甲方）"
+        rf"(?:^|[\s，,；;。])\s*{_ROLE_ZH}\s*[:：]?[^\n:：]{{0,60}}?[（(]\s*{_CALLED_ZH}{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}",
+        # "甲方为买方", "乙方作为卖方"
+        rf"{_LABEL_ZH}\s*(?:为|系|作为|是)\s*(?:本合同的?)?{_ROLE_ZH}(?=\s*(?:[，,。；;）)]|$))",
+        # 'Party A (the "Buyer")', 'Party B (Seller)'
+        rf"{_Q_OPEN}{_LABEL_EN}{_Q_CLOSE}\s*[（(]\s*{_CALLED_EN}{_Q_OPEN}{_ROLE_EN}{_Q_CLOSE}\s*[）),]",
+        # 'Buyer (Party A)', '"Seller" (hereinafter "Party B")'
+        rf"\b{_ROLE_EN}{_Q_CLOSE}\s*[（(]\s*{_CALLED_EN}{_Q_OPEN}{_LABEL_EN}{_Q_CLOSE}\s*[）),]",
+        # 'Party A: ABC Co., Ltd. (hereinafter referred to as "the Buyer")'
+        rf"{_LABEL_EN}\s*[:：][^\n:：]{{0,120}}?[（(]\s*{_CALLED_EN}{_Q_OPEN}(?:the\s+)?{_ROLE_EN}{_Q_CLOSE}\s*[）)]",
+        # 'Party A is the Buyer', 'Party B, as the Seller'
+        rf"{_LABEL_EN}\s*(?:is|,?\s*as)\s+the\s+{_ROLE_EN}\b",
+    )
+)
+# a role word defined as the contract's own label: 'ABC Ltd. (the "Supplier")', '(hereinafter "Buyer")', '"Seller" means'
+_DEFINED_EN = (
+    re.compile(rf"[（(]\s*{_CALLED_EN}[“\"]{_ROLE_EN}[”\"]", re.IGNORECASE),
+    re.compile(
+        rf"^\s*(?:\d+(?:\.\d+)*\.?\s*|\([a-z0-9]+\)\s*)?[“\"](?:the\s+)?{_ROLE_EN}[”\"]\s+(?:means|shall\s+mean|refers\s+to|is)\b",
+        re.IGNORECASE,
+    ),
+)
+# a heading block: "买方：…" and "卖方：…" each on its line, then "（以下分别简称甲方、乙方）"
+_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*[(（]?[^:：\n]{{0,6}}[:：]")
+_BLOCK_NAMES = re.compile(
+    rf"{_CALLED_ZH}{_Q_OPEN}(?P<first>甲方|乙方){_Q_CLOSE}\s*(?:[、/／,，和及与]|以及)\s*{_Q_OPEN}(?P<second>甲方|乙方){_Q_CLOSE}"
+)
+_DEFINITIONS = re.compile(r"定义|释义|名词解释|definition|interpretation|parties|合同当事人|当事人", re.IGNORECASE)
+_THIRD_PARTY = re.compile(r"丙方|\bParty\s+C\b")
+_CUES = ("甲方", "乙方", "party", "简称", "称", "“", '"', "means")
+OPENING_LINES = 80  # the lines read from the start of the contract (definitions clauses are read wherever they are)
+
+
+def _is_zh(word: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+@dataclass
+class Side:
+    labels: list[str] = field(default_factory=list)  # as the contract writes them: "乙方", "Party B", "Seller"
+    roles: list[str] = field(default_factory=list)  # the role words that say it: "卖方", "Seller"
+    stated: bool = True  # False: inferred as the other of 甲方/乙方 (Party A/B) from the other side's statement
+
+    @property
+    def label(self) -> str:
+        return self.labels[0]
+
+    @property
+    def role(self) -> str | None:
+        return self.roles[0] if self.roles else None
+
+    def label_for(self, zh: bool) -> str:
+        """The label in the reader's language where the contract has one ("乙方" on a Chinese page)."""
+        return next((x for x in self.labels if _is_zh(x) == zh), self.labels[0])
+
+    def role_for(self, zh: bool) -> str | None:
+        return next((x for x in self.roles if _is_zh(x) == zh), self.role)
+
+    def shown(self, zh: bool = False) -> str:
+        """The side as "乙方 (卖方)" or "Seller": the label, and the role word when it says more."""
+        label, role = self.label_for(zh), self.role_for(zh)
+        if role is None or role.lower() == label.lower():
+            return label
+        return f"{label}（{role}）" if zh else f"{label} ({role})"
+
+
+@dataclass
+class Parties:
+    supplier: Side | None = None
+    customer: Side | None = None
+    evidence: list[Json] = field(default_factory=list)  # {"text": the line, "location": {...}}
+
+    @property
+    def known(self) -> bool:
+        return self.supplier is not None and self.customer is not None
+
+    def side_of(self, label: str) -> str | None:
+        """Which side ("supplier" or "customer") a label the contract uses, else None."""
+        for name, side in (("supplier", self.supplier), ("customer", self.customer)):
+            if side is not None and any(label.lower() == x.lower() for x in side.labels):
+                return name
+        return None
+
+    def as_dict(self) -> Json:
+        def one(side: Side | None) -> Json | None:
+            if side is None:
+                return None
+            return {
+                "label": side.label,
+                "labels": list(side.labels),
+                "role": side.role,
+                "roles": list(side.roles),
+                "stated": side.stated,
+            }
+
+        return {
+            "known": self.known,
+            "supplier": one(self.supplier),
+            "customer": one(self.customer),
+            "evidence": list(self.evidence),
+        }
+
+
+def _side(role: str) -> str:
+    low = role.lower()
+    if role in SUPPLIER_ROLES_ZH or low in (r.lower() for r in SUPPLIER_ROLES_EN):
+        return "supplier"
+    return "customer"
+
+
+def _canonical_en(role: str) -> str:
+    norm = " ".join(role.split()).lower()
+    return next(r for r in SUPPLIER_ROLES_EN + CUSTOMER_ROLES_EN if r.lower() == norm)
+
+
+def _norm_label(label: str) -> str:
+    return label if label in _LABELS_ZH else "Party " + label.split()[-1].upper()
+
+
+def _lines(clauses: Sequence[Clause]) -> list[tuple[Clause, int, int]]:
+    """The lines to read: the opening, and the clauses that define the parties."""
+    out: list[tuple[Clause, int, int]] = []
+    n = 0
+    for clause in clauses:
+        defines = bool(_DEFINITIONS.search(f"{clause.heading} {clause.context}"))
+        for seg in clause.segments:
+            n += 1
+            if n <= OPENING_LINES or defines:
+                out.append((clause, seg.start, seg.end))
+    return out
+
+
+def read_parties(clauses: Sequence[Clause]) -> Parties:
+    """Who is the supplier and who the customer, from what the contract states (unknown when it does not)."""
+    lines = _lines(clauses)
+    # (label, side, role, where)
+    found: list[tuple[str, str, str, Clause, int, int]] = []
+    role_lines: list[tuple[str, int]] = []  # role words opening a line, with the line's index
+    for i, (clause, s, e) in enumerate(lines):
+        text = clause.text[s:e]
+        if not any(c in text or c in text.lower() for c in _CUES) and not _ROLE_LINE.search(text):
+            continue
+        for rx in _STATEMENTS:
+            for m in rx.finditer(text):
+                role = m.group("role")
+                role = role if role in SUPPLIER_ROLES_ZH + CUSTOMER_ROLES_ZH else _canonical_en(role)
+                found.append((_norm_label(m.group("label")), _side(role), role, clause, s, e))
+        for rx in _DEFINED_EN:
+            for m in rx.finditer(text):
+                role = _canonical_en(m.group("role"))
+                found.append((role, _side(role), role, clause, s, e))
+        rm = _ROLE_LINE.search(text)
+        if rm:
+            role_lines.append((rm.group("role"), i))
+        bm = _BLOCK_NAMES.search(text)
+        if bm and bm.group("first") != bm.group("second"):
+            # the roles that open the lines just above, in the order the sentence names them
+            roles = list(dict.fromkeys(r for r, j in role_lines if i - 12 <= j <= i))
+            if len(roles) == 2 and _side(roles[0]) != _side(roles[1]):
+                for label, role in zip((bm.group("first"), bm.group("second")), roles, strict=True):
+                    found.append((label, _side(role), role, clause, s, e))
+    return _settle(found, any(_THIRD_PARTY.search(c.text[s:e]) for c, s, e in lines))
+
+
+def _settle(found: list[tuple[str, str, str, Clause, int, int]], third_party: bool) -> Parties:
+    sides: dict[str, Side] = {}
+    label_side: dict[str, str] = {}
+    evidence: list[Json] = []
+    seen_lines: set[tuple[int, int]] = set()
+    for label, side, role, clause, s, e in found:
+        if label_side.setdefault(label, side) != side:
+            return Parties()  # the contract says both: no reading
+        entry = sides.setdefault(side, Side())
+        if label not in entry.labels:
+            entry.labels.append(label)
+        if role not in entry.roles:
+            entry.roles.append(role)
+        if (id(clause), s) not in seen_lines and len(evidence) < 3:
+            seen_lines.add((id(clause), s))
+            loc: Location = clause.locate(s, e)
+            text = " ".join(clause.text[s:e].split())
+            evidence.append({"text": text if len(text) <= 200 else text[:199] + "…", "location": loc.as_dict()})
+    for label, side in label_side.items():
+        # a label of one side named as a role word of the other ("Seller" defined, "Seller" a label of the buyer)
+        other = sides.get("customer" if side == "supplier" else "supplier")
+        if other is not None and label in other.labels:
+            return Parties()
+    # 甲方 stated, 乙方 not: in a contract of two parties 乙方 is the other side (Party A/Party B alike)
+    if not third_party:
+        for a, b in (("甲方", "乙方"), ("Party A", "Party B")):
+            for have, other_label in ((a, b), (b, a)):
+                if have in label_side and other_label not in label_side:
+                    side = label_side[have]
+                    other_side = "customer" if side == "supplier" else "supplier"
+                    entry = sides.setdefault(other_side, Side(stated=False))
+                    if other_label not in entry.labels:
+                        entry.labels.append(other_label)
+                    if not entry.roles:
+                        entry.roles = [_OTHER_ROLE[r] for r in sides[side].roles if r in _OTHER_ROLE]
+                    label_side[other_label] = other_side
+    supplier, customer = sides.get("supplier"), sides.get("customer")
+    if supplier is None or customer is None:
+        return Parties()
+    # a Chinese label first, then Party A/B, then the role word the contract defines
+    for entry in (supplier, customer):
+        entry.labels.sort(key=lambda x: (x not in _LABELS_ZH, not x.startswith("Party")))
+        # a role word that is itself a label ('the "Supplier"') says nothing more: the others first
+        entry.roles.sort(key=lambda r: r in entry.labels)
+    return Parties(supplier, customer, evidence)
+
+
+# ------------------------------------------------------------------ uses
+def _words(parties: Parties, side: str) -> str:
+    """The side's labels and role words as one alternation ("甲方|买方|Buyer")."""
+    entry = parties.supplier if side == "supplier" else parties.customer
+    assert entry is not None
+    words = {*entry.labels, *entry.roles}
+    return _alt(sorted(words))
+
+
+_MANUALS = re.compile(r"说明书|手册|随机资料|随机文件|用户文档|\b(?:manuals?|user\s+guides?)\b", re.IGNORECASE)
+_HAND_OVER_ZH = r"(?:提供|提交|交付|移交|交给|交予)"
+_DOCS_EN = r"(?:drawings?|documents?|documentation|data|specifications?|information|plans?|diagrams?|schematics?)"
+
+
+def customer_hands_over(text: str, parties: Parties) -> bool:
+    """The sentence is the customer handing documents, drawings or data over ("甲方应向乙方提供设备图纸" where 甲方 is
+    the buyer, 'the Customer shall provide the drawings'), not the supplier's documentation: False when the parties are
+    unknown, when the sentence names a manual, or when the supplier hands documents over in it too."""
+    if not parties.known or _MANUALS.search(text):
+        return False
+    cust, sup = _words(parties, "customer"), _words(parties, "supplier")
+    zh_duty = r"(?:应|须|需|负责|应当|必须|将|可)?[^。；，,]{0,12}?"
+
+    def hands(who: str, to: str) -> re.Pattern[str]:
+        return re.compile(
+            rf"(?:^|[，,：:；;\s（(]|由)(?:{who})(?:所)?{zh_duty}(?:向(?:{to})[^。；，,]{{0,4}})?{_HAND_OVER_ZH}[^。；]{{0,20}}{_DOCS_ZH}|"
+            rf"(?:{who})(?:所)?(?:提供|提交)的[^。；，,]{{0,6}}{_DOCS_ZH}|"
+            rf"\b(?:the\s+)?(?:{who})\s+(?:shall|will|must|agrees\s+to|is\s+to)\s+(?:promptly\s+|timely\s+)?"
+            rf"(?:provide|deliver|supply|furnish|submit|hand\s+over|make\s+available)\b[^.;。；]{{0,60}}\b{_DOCS_EN}\b|"
+            rf"\b{_DOCS_EN}\s+(?:provided|supplied|furnished|submitted)\s+by\s+(?:the\s+)?(?:{who})\b",
+            re.IGNORECASE,
+        )
+
+    return bool(hands(cust, sup).search(text)) and not hands(sup, cust).search(text)
+
+
+def drop_customer_documents(results: dict[str, Any], parties: Parties) -> None:
+    """(a) Documents the customer hands over are not the supplier's documentation duty: their sentences are taken out
+    of the documentation kind (nothing changes while the parties are unknown)."""
+    r = results.get("documentation")
+    if r is None or not r.hits or not parties.known:
+        return
+    kept = [h for h in r.hits if not customer_hands_over(h.sentence.text, parties)]
+    if len(kept) != len(r.hits):
+        r.hits = kept
+        r.present = bool(kept)
+
+
+_HOLDS = r"(?:\s*(?:有权|可以|可|将|应|单方|may|reserves?|is\s+entitled|shall\s+have\s+the\s+right|has\s+the\s+right|can)|[^。；，,.;]{0,8}?(?:调整|变更|上调|提高|修改))"
+
+
+_VERB = re.compile(
+    r"调整|变更|修改|修订|上调|提高|更改|\b(?:change|amend|modify|update|vary|revise|increase|adjust)", re.IGNORECASE
+)
+
+
+def right_holder(text: str, parties: Parties, change: re.Pattern[str]) -> str | None:
+    """(b) The side ("supplier" or "customer") whose right to change the terms alone the sentence states ("乙方有权单方
+    调整服务费": the side named last before the change's verb), None when the parties are unknown or no side is named."""
+    if not parties.known:
+        return None
+    m = change.search(text)
+    if m is None:
+        return None
+    v = _VERB.search(text, m.start(), m.end())
+    verb_at = v.start() if v else m.end()
+    best: tuple[int, str] | None = None
+    for side in ("supplier", "customer"):
+        # "经甲方同意", "通知甲方": a side named as the one asked or told is no holder
+        rx = re.compile(
+            rf"(?<![经向对给知与A-Za-z])(?:the\s+)?(?:{_words(parties, side)})(?=\s*{_HOLDS})", re.IGNORECASE
+        )
+        for lm in rx.finditer(text):
+            if lm.start() < verb_at and (best is None or lm.start() > best[0]):
+                best = (lm.start(), side)
+    return best[1] if best else None
+
+
+def who(parties: Parties, side: str, zh: bool) -> str:
+    """The side as a finding names it: "乙方（卖方）", "the supplier (“乙方（卖方）”)", "the Supplier"; the contract's
+    words in the other language are quoted (a page marks them as the contract's own)."""
+    entry = parties.supplier if side == "supplier" else parties.customer
+    assert entry is not None
+    label = entry.label_for(zh)
+    if zh:
+        if not _is_zh(label):
+            return f"“{label}”（{'供方' if side == 'supplier' else '需方'}）"
+        return entry.shown(True)
+    if _is_zh(label):
+        return f"the {side} (“{entry.shown(True)}”)"
+    if label in SUPPLIER_ROLES_EN + CUSTOMER_ROLES_EN:
+        return f"the {label}"
+    return f"the {side} ({entry.shown(False)})"
+
+
+__all__ = [
+    "CUSTOMER_ROLES_EN",
+    "CUSTOMER_ROLES_ZH",
+    "SUPPLIER_ROLES_EN",
+    "SUPPLIER_ROLES_ZH",
+    "Parties",
+    "Side",
+    "customer_hands_over",
+    "drop_customer_documents",
+    "read_parties",
+    "right_holder",
+    "who",
+]

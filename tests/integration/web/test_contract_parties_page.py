@@ -1,0 +1,45 @@
+"""The clarity page says who the supplier and who the customer is, where the contract states it (issue 19): one
+short line in the page's language, the contract's own labels as written. A contract that names only 甲方 and 乙方
+shows no such line. Contract texts written for these tests."""
+
+from __future__ import annotations
+
+from pages_support import upload_contract, visible
+
+
+def page(c, label: str, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """The page's visible text without spaces (the contract's own words are marked apart from the page's)."""
+    return "".join("".join(visible(c.get(f"/contracts/{label}?lang={lang}").text)).split())
+
+
+STATED = """空压机供货合同
+甲方（买方）：北岭食品有限公司
+乙方（卖方）：南港压缩机有限公司
+第一条 供货
+乙方向甲方交付螺杆空压机两台。
+第二条 服务费
+乙方有权单方调整年度维护费，并提前10日通知甲方。
+"""
+
+
+def test_the_page_names_the_supplier_and_the_customer_in_its_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    label = upload_contract(c, "compressor-zh.txt", STATED)
+    en = page(c, label, "en")
+    assert "Supplier:乙方(卖方)·Customer:甲方(买方)" in en
+    assert "Thesupplier(“乙方（卖方）”)maychangethefeesorpricesalone" in en
+    zh = page(c, label, "zh")
+    assert "供应商：乙方（卖方）·客户：甲方（买方）" in zh
+    assert "乙方（卖方）可单方调整费用或价格" in zh and "Supplier" not in zh and "Customer" not in zh
+    api = c.get(f"/api/evidence/{label}/clarity").json()
+    assert api["parties"]["supplier"]["label"] == "乙方" and api["parties"]["customer"]["label"] == "甲方"
+    assert api["parties"]["evidence"][0]["text"].startswith("甲方（买方）")
+
+
+def test_a_contract_naming_only_jia_and_yi_shows_no_parties_line(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    label = upload_contract(c, "compressor-plain-zh.txt", STATED.replace("（买方）", "").replace("（卖方）", ""))
+    en = page(c, label, "en")
+    assert "Supplier:" not in en and "Onesidemaychangethefeesorpricesalone" in en
+    zh = page(c, label, "zh")
+    assert "供应商：" not in zh and "一方可单方调整费用或价格" in zh

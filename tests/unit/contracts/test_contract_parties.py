@@ -1,0 +1,235 @@
+"""Who the parties are (issue 19): the reader that tells which label names the supplier and which the customer, from
+what the contract's opening and definitions state, and what a user sees because of it (the customer's documents are
+not the supplier's documentation; the unilateral change finding names who holds the right; the CLI and the JSON show
+the parties). Contract texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from disputedesk.cli import app
+from disputedesk.domain.contract_clarity import check_text, detected_kinds, paragraphs_from_text, split_clauses
+from disputedesk.domain.contract_clarity.parties import Parties, read_parties
+
+from .conftest import AS_OF
+
+
+def parties(text: str) -> Parties:
+    return read_parties(split_clauses(paragraphs_from_text(text)))
+
+
+def sides(text: str) -> tuple[str | None, str | None]:
+    """(supplier as shown in Chinese, customer as shown in Chinese), None where unknown."""
+    p = parties(text)
+    return (p.supplier.shown(True) if p.supplier else None, p.customer.shown(True) if p.customer else None)
+
+
+# ------------------------------------------------------------------ the reader
+@pytest.mark.parametrize(
+    ("opening", "supplier", "customer"),
+    [
+        # the role in brackets after the label
+        (
+            "冷库维保合同\n甲方（买方）：青禾冷链物流有限公司\n乙方（卖方）：松岩制冷设备有限公司\n",
+            "乙方（卖方）",
+            "甲方（买方）",
+        ),
+        # the label in brackets after the role
+        (
+            "配件订货合同\n需方（甲方）：临川纸业有限公司\n供方（乙方）：白鹭轴承有限公司\n",
+            "乙方（供方）",
+            "甲方（需方）",
+        ),
+        # government procurement
+        (
+            "政府采购合同\n采购人（甲方）：河口区第二中学\n供应商（乙方）：卓远教学设备有限公司\n",
+            "乙方（供应商）",
+            "甲方（采购人）",
+        ),
+        # the company first, then what the contract calls it: here 甲方 is the SELLER
+        (
+            "仪器销售合同\n甲方：明镜光学仪器有限公司（以下简称“卖方”）\n乙方：远帆检测技术有限公司（以下简称“买方”）\n",
+            "甲方（卖方）",
+            "乙方（买方）",
+        ),
+        # the role line names the label it will go by
+        (
+            "设备租赁合同\n出租人：恒丰机械租赁有限公司（以下简称甲方）\n承租人：石桥建筑工程有限公司（以下简称乙方）\n",
+            "甲方（出租人）",
+            "乙方（承租人）",
+        ),
+        # a heading block of roles, closed by the labels in the same order
+        (
+            "空调买卖合同\n买方：云杉酒店管理有限公司\n地址：江北路8号\n卖方：北辰暖通设备有限公司\n地址：湖滨路3号\n"
+            "（以下分别简称甲方、乙方）\n",
+            "乙方（卖方）",
+            "甲方（买方）",
+        ),
+        # a sentence that says it outright
+        (
+            "技术服务合同\n甲方：枫林化工有限公司\n乙方：睿信软件有限公司\n甲方为委托方，乙方为受托方。\n",
+            "乙方（受托方）",
+            "甲方（委托方）",
+        ),
+        # one side stated: in a contract of two parties, the other label is the other side
+        ("水泵供货合同\n甲方（需方）：清河水务有限公司\n乙方：长江泵业有限公司\n", "乙方（供方）", "甲方（需方）"),
+    ],
+)
+def test_the_reader_takes_each_chinese_form(opening: str, supplier: str, customer: str) -> None:
+    text = opening + "第一条 标的\n乙方按附件交付设备并提供售后服务。\n"
+    assert sides(text) == (supplier, customer)
+
+
+def test_the_reader_keeps_the_line_that_says_so_with_its_place() -> None:
+    p = parties(
+        "冷库维保合同\n甲方（买方）：青禾冷链物流有限公司\n乙方（卖方）：松岩制冷设备有限公司\n"
+        "第一条 服务\n乙方按月巡检。\n"
+    )
+    assert p.known and p.evidence[0]["text"] == "甲方（买方）：青禾冷链物流有限公司"
+    assert p.evidence[0]["location"]["paragraph"] == 1  # type: ignore[index]
+    d = p.as_dict()
+    assert d["known"] is True and d["supplier"]["label"] == "乙方" and d["customer"]["role"] == "买方"  # type: ignore[index]
+
+
+def test_english_defined_terms_after_the_company_names() -> None:
+    p = parties(
+        'MAINTENANCE AGREEMENT\nThis Agreement is made between Harbor Pumps Ltd. (the "Supplier") and Greenfield Dairy '
+        'GmbH (the "Customer").\n1. Services\nThe Supplier services the pumps monthly.\n'
+    )
+    assert p.known and p.supplier and p.customer
+    assert (p.supplier.label, p.customer.label) == ("Supplier", "Customer")
+    assert p.supplier.shown() == "Supplier"
+
+
+def test_english_definitions_clause() -> None:
+    p = parties(
+        'PURCHASE AGREEMENT\n1. Definitions\n1.1 "Purchaser" means Lakeside Bakery Inc.\n1.2 "Vendor" means Northwind '
+        "Ovens Co.\n2. Goods\nThe Vendor delivers two ovens.\n"
+    )
+    assert p.supplier and p.customer and (p.supplier.label, p.customer.label) == ("Vendor", "Purchaser")
+
+
+def test_a_bilingual_contract_with_both_forms() -> None:
+    p = parties(
+        'EQUIPMENT CONTRACT 设备合同\n甲方（买方）Party A (the "Buyer"): 金穗面粉有限公司\n'
+        '乙方（卖方）Party B (the "Seller"): 大川粉机有限公司\n1. 标的 Subject\n'
+    )
+    assert p.supplier and p.customer
+    assert p.supplier.shown(True) == "乙方（卖方）" and p.supplier.shown(False) == "Party B (Seller)"
+    assert p.customer.shown(True) == "甲方（买方）" and p.customer.shown(False) == "Party A (Buyer)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only 甲方/乙方 with company names: who sells is not said, and the order does not say it either
+        "设备合同\n甲方：青禾冷链物流有限公司\n乙方：松岩制冷设备有限公司\n第一条 标的\n乙方向甲方交付冷风机。\n",
+        # the contract says both are buyers: no reading
+        "设备合同\n甲方（买方）：青禾冷链物流有限公司\n乙方（买方）：松岩制冷设备有限公司\n",
+        # only one side named, among three parties
+        "三方协议\n甲方（买方）：青禾冷链物流有限公司\n乙方：松岩制冷设备有限公司\n丙方：中信担保有限公司\n",
+        # an English contract that defines no role
+        "AGREEMENT\nThis Agreement is made between Harbor Pumps Ltd. and Greenfield Dairy GmbH.\n1. Services\n",
+        # "为" followed by work for the other side is no statement of a role
+        "服务合同\n甲方：枫林化工有限公司\n乙方：睿信软件有限公司\n乙方为买方安装设备并调试。\n",
+    ],
+)
+def test_unknown_when_the_text_does_not_say(text: str) -> None:
+    p = parties(text)
+    assert not p.known and p.supplier is None and p.customer is None and p.evidence == []
+    assert p.as_dict()["known"] is False
+
+
+# ------------------------------------------------------------------ (a) documentation
+STATED = "纸机配件合同\n甲方（买方）：临川纸业有限公司\n乙方（卖方）：白鹭机械有限公司\n"
+PLAIN = "纸机配件合同\n甲方：临川纸业有限公司\n乙方：白鹭机械有限公司\n"
+SELLER_JIA = "纸机配件合同\n甲方：白鹭机械有限公司（以下简称“卖方”）\n乙方：临川纸业有限公司（以下简称“买方”）\n"
+
+
+def test_drawings_the_buyer_hands_over_are_not_the_suppliers_documentation() -> None:
+    body = "第五条 配合\n甲方应在签约后7日内提供车间基础图纸及管线布置图。\n"
+    assert "documentation" not in detected_kinds(STATED + body)
+    # unknown parties: as before
+    assert "documentation" in detected_kinds(PLAIN + body)
+    # 甲方 is the seller here: its drawings are the supplier's documentation
+    assert "documentation" in detected_kinds(SELLER_JIA + body)
+
+
+def test_the_suppliers_documents_in_the_same_sentence_still_count() -> None:
+    body = "第五条 资料\n乙方应随设备提供技术资料，甲方应提供车间布置图纸。\n"
+    assert "documentation" in detected_kinds(STATED + body)
+    report = check_text(STATED + "第五条 资料\n甲方负责提供设备安装所需的技术资料。\n", as_of=AS_OF).as_dict()
+    doc = next(c for c in report["clauses"] if c["kind"] == "documentation")  # type: ignore[union-attr]
+    assert doc["present"] is False
+
+
+def test_english_customer_documentation_is_not_the_suppliers() -> None:
+    head = 'SERVICE AGREEMENT\nBetween Harbor Pumps Ltd. (the "Supplier") and Greenfield Dairy GmbH (the "Customer").\n'
+    body = "5. Cooperation\nThe Customer shall provide the technical documentation of its plant to the Supplier.\n"
+    assert "documentation" not in detected_kinds(head + body)
+    assert "documentation" in detected_kinds("SERVICE AGREEMENT\nBetween two companies.\n" + body)
+
+
+# ------------------------------------------------------------------ (b) who may change the fees
+FEES = "第六条 费用\n乙方有权根据原材料价格单方调整维护费，并提前15日通知甲方。\n"
+
+
+def unilateral(text: str) -> dict[str, object]:
+    report = check_text(text, as_of=AS_OF).as_dict()
+    return next(f for f in report["findings"] if f["code"] == "unilateral_change")  # type: ignore[union-attr,index]
+
+
+def test_the_fee_change_finding_names_the_supplier() -> None:
+    f = unilateral(STATED + FEES)
+    assert str(f["message_zh"]).startswith("乙方（卖方）可单方调整费用或价格")
+    assert str(f["message_en"]).startswith("The supplier (“乙方（卖方）”) may change the fees or prices alone")
+    assert f["holder"] == "supplier"
+
+
+def test_the_fee_change_finding_names_the_customer_when_jia_is_the_seller() -> None:
+    f = unilateral(SELLER_JIA + FEES)
+    assert str(f["message_zh"]).startswith("乙方（买方）可单方调整") and f["holder"] == "customer"
+
+
+def test_the_fee_change_finding_says_one_side_while_the_parties_are_unknown() -> None:
+    f = unilateral(PLAIN + FEES)
+    assert f["message_en"] == (
+        "One side may change the fees or prices alone (e.g. on notice): the price agreed for support today can be "
+        "raised without the other side's consent."
+    )
+    assert str(f["message_zh"]).startswith("一方可单方调整") and "holder" not in f
+
+
+def test_an_english_terms_change_names_the_supplier() -> None:
+    text = (
+        'SUBSCRIPTION TERMS\nBetween Cloudway Ltd. (the "Provider") and Harbor Pumps Ltd. (the "Client").\n'
+        "9. Changes\nThe Provider reserves the right to modify these terms by posting them online.\n"
+    )
+    f = unilateral(text)
+    assert str(f["message_en"]).startswith("The Provider may change the terms alone")
+    assert str(f["message_zh"]).startswith("“Provider”（供方）可单方变更条款")
+
+
+# ------------------------------------------------------------------ (c) the CLI and the JSON
+def test_the_cli_header_and_json_show_the_parties(tmp_path: Path) -> None:
+    path = tmp_path / "parts.txt"
+    path.write_text(STATED + FEES, encoding="utf-8")
+    runner = CliRunner()
+    human = runner.invoke(app, ["contract", "check", str(path), "--as-of", "2026-11-26"])
+    assert human.exit_code == 0, human.output
+    header = human.stdout.splitlines()[0]
+    assert "supplier 乙方 (卖方) · customer 甲方 (买方) [para 2]" in header
+    out = runner.invoke(app, ["contract", "check", str(path), "--json", "--as-of", "2026-11-26"])
+    rep = json.loads(out.stdout)
+    assert rep["parties"]["supplier"]["label"] == "乙方" and rep["parties"]["customer"]["role"] == "买方"
+    assert rep["parties"]["evidence"][0]["text"].startswith("甲方（买方）")
+    assert rep["parties"]["evidence"][0]["location"]["paragraph"] == 1
+    path.write_text(PLAIN + FEES, encoding="utf-8")
+    plain = runner.invoke(app, ["contract", "check", str(path), "--as-of", "2026-11-26"])
+    assert "supplier" not in plain.stdout.splitlines()[0]
+    rep = json.loads(runner.invoke(app, ["contract", "check", str(path), "--json"]).stdout)
+    assert rep["parties"] == {"known": False, "supplier": None, "customer": None, "evidence": []}
