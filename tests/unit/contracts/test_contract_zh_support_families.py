@@ -271,6 +271,19 @@ FAMILIES = [
     ("onsite_support", "第七条 结算\n甲方财务人员应前往乙方公司对账。", False),
     ("documentation", "第四条 交付\n乙方交付软件时应同时交付源代码及开发文档。", True),
     ("documentation", "第四条 保密\n乙方不得泄露甲方的设计文档。", False),
+    # --- a ninth set of our own, written before running it: near-misses only, the everyday wording of a purchase that
+    # the families above must leave alone
+    ("support_remedy", "第十条 违约\n甲方逾期付款的，乙方有权暂停售后服务。", False),
+    ("support_remedy", "第十条 知识产权\n乙方应赔偿因其设备侵犯第三方知识产权给甲方造成的损失。", False),
+    ("support_remedy", "第十条 违约\n因乙方原因导致合同解除的，乙方应承担甲方由此遭受的全部损失。", False),
+    ("support_remedy", "第十条 违约\n乙方应按时交货，逾期交货的，每日按合同总价的0.5%支付违约金。", False),
+    ("response_time", "第八条 交货\n甲方应在收到乙方交货通知后2日内安排接货。", False),
+    ("response_time", "第八条 签约\n乙方收到中标通知书后7日内与甲方签订合同。", False),
+    ("resolution_time", "第八条 安装\n乙方应在收到预付款后30日内完成设备安装调试。", False),
+    ("onsite_support", "第七条 验收\n甲方派人参加设备的出厂验收。", False),
+    ("onsite_support", "第七条 运输\n乙方负责设备的运输和保险。", False),
+    ("documentation", "第四条 资格\n乙方应提供营业执照复印件。", False),
+    ("training", "第六条 人员\n乙方应为其员工缴纳社会保险并进行岗位培训。", False),
 ]
 
 
