@@ -424,3 +424,27 @@ def test_a_repair_promised_only_in_words_gets_the_finding_that_says_so_in_either
     # a notice given promptly is not the repair's time: the repair states none
     notice = "3. Maintenance\n3.1 The Customer shall promptly notify the Contractor of faults, which it then repairs.\n"
     assert codes(notice, "resolution_time") == {"missing"}
+
+
+def test_answering_a_call_within_a_time_is_a_response_time_and_the_customer_answering_is_not() -> None:
+    """Noticed by fix21: "answers a call within 1 hour" and "应在30分钟内接听…电话" were no response time (only the bare
+    "answer" and 答复 were read). A support response is the supplier's first answer, and answering a call is one; the
+    customer replying is none (docs/contract-clarity.md)."""
+    for text, said in (
+        ("2. Hotline\n2.1 The Contractor's service desk answers a call within 1 hour.\n", "1 hour"),
+        ("2. Hotline\n2.1 Calls to the service desk are answered within 15 minutes.\n", "15 minutes"),
+        ("2. Hotline\n2.1 The Contractor shall answer the Owner's call within 30 minutes.\n", "30 minutes"),
+        ("第二条 热线\n2.1 维保单位应在15分钟内接听业主的报修电话。\n", "15分钟"),
+        ("第二条 热线\n2.1 维保单位对报修电话应在15分钟内接听并答复。\n", "15分钟"),
+    ):
+        response = _kind(text, "response_time")
+        assert response["present"], text
+        assert [(d["text"], d["location"]["clause"]) for d in response["values"]["durations"]] == [(said, "2.1")], text
+        assert "missing" not in codes(text, "response_time"), text
+    # a hotline staffed round the clock, or the customer answering the contractor, is no response time
+    for text in (
+        "第二条 热线\n2.1 维保单位的报修热线24小时有人接听。\n",
+        "2. Cooperation\n2.1 The Owner shall answer the Contractor's questions within 5 days.\n",
+    ):
+        assert not _kind(text, "response_time")["present"], text
+        assert codes(text, "response_time") == {"missing"}, text

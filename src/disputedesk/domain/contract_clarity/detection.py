@@ -573,7 +573,7 @@ def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()
 
 
 _RESP_WORD = re.compile(
-    r"\b(?:respon\w*|repl\w*|acknowledg\w*|answer\w*|call[- ]?back)\b|响应|回复|答复|回应|反馈", re.I
+    r"\b(?:respon\w*|repl\w*|acknowledg\w*|answer\w*|call[- ]?back)\b|响应|回复|答复|回应|反馈|接听", re.I
 )
 # a replacement or a repair is a fix too: "在15日内更换" is the resolution time's number (without these words it was
 # dropped, and the check said the resolution time was given "only in words")

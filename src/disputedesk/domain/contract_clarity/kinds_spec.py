@@ -84,7 +84,8 @@ UNILATERAL_CHANGE = re.compile(
     re.IGNORECASE,
 )
 
-_RESP_EN = r"(?:respon(?:d|se|ds|ding)|repl(?:y|ies)|acknowledg\w*|answer|react\w*|call[- ]?back)"
+# answering a call counts ("answers a call within 1 hour", "calls are answered within 20 minutes")
+_RESP_EN = r"(?:respon(?:d|se|ds|ding)|repl(?:y|ies)|acknowledg\w*|answer(?:s|ed|ing)?|react\w*|call[- ]?back)"
 # a call back ("30分钟内回电") is a reply too
 _RESP_ZH = r"(?:响应|回复|答复|回应|作出反应|做出反应|反馈|应答|解答|回电|回拨)"
 _FIX_EN = (

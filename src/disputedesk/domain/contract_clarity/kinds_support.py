@@ -53,6 +53,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"响应时间|响应时限|(?:响应|回复|答复|应答)(?:速度|时限)",
             # a fault or a request acknowledged or taken up within a time ("对于一级故障，服务商应在15分钟内确认并开始处理")
             rf"(?:故障|报修|工单|服务请求|支持请求)[^。；]{{0,30}}{DUR_ZH_B}\s*(?:内|以内)[^。；，,]{{0,6}}(?:确认|受理|开始处理|着手处理)",
+            # a call answered within a time ("应在30分钟内接听报修电话"); not a hotline staffed ("24小时有人接听")
+            rf"{DUR_ZH_B}\s*(?:内|以内)[^。；，,]{{0,6}}接听",
             # a response within a time the contract sets elsewhere ("未在规定时间内响应")
             rf"(?:规定|约定|承诺|要求)(?:的)?(?:时间|时限|期限)内[^。；.;]{{0,6}}{_RESP_ZH}",
             rf"(?:及时|尽快|立即|第一时间|积极)[^。；.;]{{0,8}}{_RESP_ZH}",
@@ -80,10 +82,13 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # always name the customer only (甲方 is the seller or the provider in some forms)
             r"(?:^|[，,；;：:\s])(?:定作人|定作方|委托人|委托方|买受人|买方|需方|购货方|发包人|发包方|承租人|承租方)(?:应|应当|须|必须|将)?"
             r"(?:在|于)?[^。；，,]{0,20}(?:答复|回复|回应|反馈|作出反应|做出反应)",
+            # ... nor in English ("The Customer shall answer the Supplier's questions within 5 days")
+            r"\b(?:customer|buyer|purchaser|client|licensee|lessee|employer|owner)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+"
+            r"(?:\w+\s+){0,2}?(?:respond|reply|answer|acknowledge)\b",
         ),
         triggers=tuple(
             (
-                "respon repl acknowledg answer react call 回电 回拨 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到 确认 受理 开始处理 着手处理"
+                "respon repl acknowledg answer react call 回电 回拨 接听 响应 回复 答复 回应 反应 反馈 应答 解答 接到 收到 接获 接收 得到 确认 受理 开始处理 着手处理"
             ).split()
         ),
         baseline=("response time", "响应"),
