@@ -75,12 +75,32 @@ def sides(text: str) -> tuple[str | None, str | None]:
             "乙方（受托方）",
             "甲方（委托方）",
         ),
-        # one side stated: in a contract of two parties, the other label is the other side
-        ("水泵供货合同\n甲方（需方）：清河水务有限公司\n乙方：长江泵业有限公司\n", "乙方（供方）", "甲方（需方）"),
+        # one side stated: in a contract of two parties, the other label is the other side (no role word made up)
+        ("水泵供货合同\n甲方（需方）：清河水务有限公司\n乙方：长江泵业有限公司\n", "乙方", "甲方（需方）"),
+        # the label on the line below the party
+        (
+            "塔吊租赁合同\n承租方：远景建设有限公司\n（以下简称甲方）\n出租方：高塔机械有限公司\n（以下简称乙方）\n",
+            "乙方（出租方）",
+            "甲方（承租方）",
+        ),
+        (
+            "咨询合同\n委托方：＿＿＿＿＿＿\n（甲方）\n服务方：＿＿＿＿＿＿\n（乙方）\n",
+            "乙方（服务方）",
+            "甲方（委托方）",
+        ),
+        # a comma before what the party is called
+        (
+            "订货合同\n购货单位：＿＿＿＿，以下简称甲方；\n供货单位：＿＿＿＿，以下简称乙方。\n",
+            "乙方（供货单位）",
+            "甲方（购货单位）",
+        ),
+        # no 甲方/乙方: the companies go by their role words
+        ("锅炉合同\n光明热电有限公司（以下简称买方）与恒温锅炉有限公司（以下简称卖方）签订本合同。\n", "卖方", "买方"),
+        ("工矿产品买卖合同\n出卖人：＿＿＿＿ 签订地点：＿＿\n买受人：＿＿＿＿ 签订时间：＿＿\n", "出卖人", "买受人"),
     ],
 )
 def test_the_reader_takes_each_chinese_form(opening: str, supplier: str, customer: str) -> None:
-    text = opening + "第一条 标的\n乙方按附件交付设备并提供售后服务。\n"
+    text = opening + "第一条 标的\n按附件交付设备并提供售后服务。\n"
     assert sides(text) == (supplier, customer)
 
 
@@ -136,6 +156,8 @@ def test_a_bilingual_contract_with_both_forms() -> None:
         "AGREEMENT\nThis Agreement is made between Harbor Pumps Ltd. and Greenfield Dairy GmbH.\n1. Services\n",
         # "为" followed by work for the other side is no statement of a role
         "服务合同\n甲方：枫林化工有限公司\n乙方：睿信软件有限公司\n乙方为买方安装设备并调试。\n",
+        # what a party calls someone else is no role of the party
+        "通信服务协议\n甲方：＿＿＿＿\n乙方：某通信有限公司\n甲方委托他人（以下称“受托人”）办理的，受托人应出示证件。\n",
     ],
 )
 def test_unknown_when_the_text_does_not_say(text: str) -> None:

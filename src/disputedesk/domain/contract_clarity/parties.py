@@ -28,25 +28,16 @@ Json = dict[str, object]
 SUPPLIER_ROLES_ZH = (
     "服务提供方", "卖方", "供方", "供货方", "供货商", "供应方", "供应商", "销售方", "出卖人", "出卖方", "受托方", "受托人",
     "出租人", "出租方", "承揽人", "承揽方", "承包方", "承包人", "服务方", "服务商", "维保方", "维保单位", "许可方",
+    "供货单位", "研究开发方", "作业方", "监理人", "节能服务公司",
 )  # fmt: skip
 CUSTOMER_ROLES_ZH = (
     "买方", "需方", "购货方", "购买方", "买受人", "采购人", "采购方", "采购单位", "委托方", "委托人", "承租人", "承租方",
-    "定作人", "定作方", "发包方", "发包人", "用户", "业主", "使用单位", "被许可方", "接受服务方",
+    "定作人", "定作方", "发包方", "发包人", "用户", "业主", "使用单位", "被许可方", "接受服务方", "购货单位", "用能单位",
 )  # fmt: skip
 SUPPLIER_ROLES_EN = (
     "Service Provider", "Supplier", "Seller", "Vendor", "Provider", "Contractor", "Licensor", "Manufacturer", "Lessor",
 )  # fmt: skip
 CUSTOMER_ROLES_EN = ("Customer", "Buyer", "Purchaser", "Client", "Licensee", "Lessee", "Employer")
-# the complement named when only one side is stated ("甲方（买方）" with 乙方 the other party)
-_OTHER_ROLE = {
-    "买方": "卖方", "需方": "供方", "购货方": "供货方", "购买方": "销售方", "买受人": "出卖人", "采购人": "供应商",
-    "采购方": "供应商", "采购单位": "供应商", "委托方": "受托方", "委托人": "受托人", "承租人": "出租人",
-    "承租方": "出租方", "定作人": "承揽人", "定作方": "承揽方", "发包方": "承包方", "发包人": "承包人",
-    "Customer": "Supplier", "Buyer": "Seller", "Purchaser": "Seller", "Client": "Provider", "Licensee": "Licensor",
-    "Lessee": "Lessor", "Employer": "Contractor",
-}  # fmt: skip
-_OTHER_ROLE.update({v: k for k, v in list(_OTHER_ROLE.items())})
-
 _LABELS_ZH = ("甲方", "乙方")
 _LABEL_ZH = r"(?P<label>甲方|乙方)"
 _LABEL_EN = r"(?P<label>Party\s+[AB])"
@@ -60,7 +51,7 @@ _ROLE_ZH = rf"(?P<role>{_alt(SUPPLIER_ROLES_ZH + CUSTOMER_ROLES_ZH)})"
 _ROLE_EN = rf"(?P<role>{_alt(SUPPLIER_ROLES_EN + CUSTOMER_ROLES_EN)})"
 _Q_OPEN = r"[“\"「『']?"
 _Q_CLOSE = r"[”\"」』']?"
-_CALLED_ZH = r"(?:以下(?:分别)?(?:简称|称|称为|简称为)|下称|简称)\s*(?:为)?\s*"
+_CALLED_ZH = r"(?:以下(?:分别)?(?:简称|称|称为|简称为)|下称|简称|称为)\s*(?:为)?\s*"
 _CALLED_EN = r"(?:hereinafter\s+(?:referred\s+to\s+as|called|known\s+as)?\s*|referred\s+to\s+as\s+|each\s+a\s+|the\s+)?"
 
 # one line that states a label's role (each pattern has the groups "label" and "role")
@@ -71,10 +62,13 @@ _STATEMENTS = tuple(
         rf"{_LABEL_ZH}\s*[（(]\s*{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}\s*[）)]",
         # "需方（甲方）：", "采购人（甲方）"
         rf"{_ROLE_ZH}\s*[（(]\s*{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}\s*[）)]",
+        # "委托方：某公司（甲方）", "甲方：某公司（买方）"
+        rf"(?:^|[\s，,；;。])\s*{_ROLE_ZH}\s*[:：][^\n:：（(]{{0,60}}[（(]\s*{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}\s*[）)]",
+        rf"(?:^|[\s，,；;。])\s*{_LABEL_ZH}\s*[:：][^\n:：（(]{{0,60}}[（(]\s*{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}\s*[）)]",
         # "甲方：某公司（以下简称“买方”）", "乙方（以下简称卖方）"
-        rf"(?:^|[\s，,；;。])\s*{_LABEL_ZH}\s*[:：]?[^\n:：]{{0,60}}?[（(]\s*{_CALLED_ZH}{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}",
+        rf"(?:^|[\s，,；;。])\s*{_LABEL_ZH}\s*(?:[:：][^\n:：]{{0,60}}?)?[（(，,]\s*{_CALLED_ZH}{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}",
         # "买方：某公司（以下简称“甲方”）", "买方（以下简称甲方）"
-        rf"(?:^|[\s，,；;。])\s*{_ROLE_ZH}\s*[:：]?[^\n:：]{{0,60}}?[（(]\s*{_CALLED_ZH}{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}",
+        rf"(?:^|[\s，,；;。])\s*{_ROLE_ZH}\s*(?:[:：][^\n:：]{{0,60}}?)?[（(，,]\s*{_CALLED_ZH}{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}",
         # "甲方为买方", "乙方作为卖方"
         rf"{_LABEL_ZH}\s*(?:为|系|作为|是)\s*(?:本合同的?)?{_ROLE_ZH}(?=\s*(?:[，,。；;）)]|$))",
         # 'Party A (the "Buyer")', 'Party B (Seller)'
@@ -100,6 +94,13 @@ _ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*[(（]?[^:：\n]{{0,6}}[:：]")
 _BLOCK_NAMES = re.compile(
     rf"{_CALLED_ZH}{_Q_OPEN}(?P<first>甲方|乙方){_Q_CLOSE}\s*(?:[、/／,，和及与]|以及)\s*{_Q_OPEN}(?P<second>甲方|乙方){_Q_CLOSE}"
 )
+# the label alone on the line below ("（以下简称甲方）", "（甲方）")
+_LABEL_BELOW = re.compile(rf"^\s*[（(]\s*(?:{_CALLED_ZH})?{_Q_OPEN}(?:甲方|乙方){_Q_CLOSE}\s*[）)]?\s*[；;。，,]?\s*$")
+# a company named by its role, with no 甲方/乙方: "某某有限公司（以下简称买方）", "…公司（以下简称“许可方”）"
+_SELF_NAMED = re.compile(
+    rf"(?:公司|集团|厂|院|中心|学校|大学|银行|局|社|店|[＿_]|\s)\s*[（(，,]\s*{_CALLED_ZH}{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}\s*[）)，,；;]"
+)
+HEADING_LINES = 30  # the role lines that name the parties stand near the top
 _DEFINITIONS = re.compile(r"定义|释义|名词解释|definition|interpretation|parties|合同当事人|当事人", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"丙方|\bParty\s+C\b")
 _CUES = ("甲方", "乙方", "party", "简称", "称", "“", '"', "means")
@@ -213,6 +214,11 @@ def read_parties(clauses: Sequence[Clause]) -> Parties:
     role_lines: list[tuple[str, int]] = []  # role words opening a line, with the line's index
     for i, (clause, s, e) in enumerate(lines):
         text = clause.text[s:e]
+        # a label on the line below its party: "承租方：某公司" then "（以下简称甲方）"
+        if i + 1 < len(lines) and lines[i + 1][0] is clause:
+            below = clause.text[lines[i + 1][1] : lines[i + 1][2]]
+            if _LABEL_BELOW.match(below):
+                text, e = clause.text[s : lines[i + 1][2]], lines[i + 1][2]
         if not any(c in text or c in text.lower() for c in _CUES) and not _ROLE_LINE.search(text):
             continue
         for rx in _STATEMENTS:
@@ -224,6 +230,8 @@ def read_parties(clauses: Sequence[Clause]) -> Parties:
             for m in rx.finditer(text):
                 role = _canonical_en(m.group("role"))
                 found.append((role, _side(role), role, clause, s, e))
+        for m in _SELF_NAMED.finditer(text):
+            found.append((m.group("role"), _side(m.group("role")), m.group("role"), clause, s, e))
         rm = _ROLE_LINE.search(text)
         if rm:
             role_lines.append((rm.group("role"), i))
@@ -234,6 +242,14 @@ def read_parties(clauses: Sequence[Clause]) -> Parties:
             if len(roles) == 2 and _side(roles[0]) != _side(roles[1]):
                 for label, role in zip((bm.group("first"), bm.group("second")), roles, strict=True):
                     found.append((label, _side(role), role, clause, s, e))
+    if not found and not any("甲方" in c.text[s:e] or "乙方" in c.text[s:e] for c, s, e in lines):
+        # no 甲方/乙方 at all: the parties go by the role words that open the heading lines ("出卖人：…", "买受人：…")
+        opening = [(r, j) for r, j in role_lines if j < HEADING_LINES]
+        roles = list(dict.fromkeys(r for r, _ in opening))
+        if len(roles) == 2 and _side(roles[0]) != _side(roles[1]):
+            for role, j in opening:
+                clause, s, e = lines[j]
+                found.append((role, _side(role), role, clause, s, e))
     return _settle(found, any(_THIRD_PARTY.search(c.text[s:e]) for c, s, e in lines))
 
 
@@ -267,11 +283,10 @@ def _settle(found: list[tuple[str, str, str, Clause, int, int]], third_party: bo
                 if have in label_side and other_label not in label_side:
                     side = label_side[have]
                     other_side = "customer" if side == "supplier" else "supplier"
+                    # (no role word is made up for it: the contract gave none)
                     entry = sides.setdefault(other_side, Side(stated=False))
                     if other_label not in entry.labels:
                         entry.labels.append(other_label)
-                    if not entry.roles:
-                        entry.roles = [_OTHER_ROLE[r] for r in sides[side].roles if r in _OTHER_ROLE]
                     label_side[other_label] = other_side
     supplier, customer = sides.get("supplier"), sides.get("customer")
     if supplier is None or customer is None:
@@ -364,13 +379,17 @@ def right_holder(text: str, parties: Parties, change: re.Pattern[str]) -> str | 
 
 def who(parties: Parties, side: str, zh: bool) -> str:
     """The side as a finding names it: "乙方（卖方）", "the supplier (“乙方（卖方）”)", "the Supplier"; the contract's
-    words in the other language are quoted (a page marks them as the contract's own)."""
+    words in the other language are quoted (a page marks them as the contract's own), and a label the contract gives
+    no role word is followed by the side's generic name ("乙方（供方）")."""
     entry = parties.supplier if side == "supplier" else parties.customer
     assert entry is not None
-    label = entry.label_for(zh)
+    label, role = entry.label_for(zh), entry.role_for(zh)
+    generic_zh = "供方" if side == "supplier" else "需方"
     if zh:
         if not _is_zh(label):
-            return f"“{label}”（{'供方' if side == 'supplier' else '需方'}）"
+            return f"“{label}”（{generic_zh}）"
+        if role is None or not _is_zh(role):
+            return label if label in SUPPLIER_ROLES_ZH + CUSTOMER_ROLES_ZH else f"{label}（{generic_zh}）"
         return entry.shown(True)
     if _is_zh(label):
         return f"the {side} (“{entry.shown(True)}”)"
