@@ -374,6 +374,7 @@ def test_working_hours_cover_beside_a_time_suggests_working_hours_but_leaves_the
     assert said["severity"] == "low" and said["location"]["clause"] == "2.1"
     assert "working-hours cover (5×8, cl. 2.1)" in said["message_en"] and "the 3 hours" in said["message_en"]
     assert "（5×8，第2.1条）" in said["message_zh"] and "3小时仅在该服务时间内计算" in said["message_zh"]
+    assert "这提示可能按工作时间计算" in said["message_zh"]  # suggests, not "可推知" (can be inferred)
     # the basis itself stays unstated (the contract does not say it)
     assert [d["basis"] for d in values(zh, "response_time")["durations"]] == ["unspecified"]
     en = (

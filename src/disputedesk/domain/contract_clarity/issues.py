@@ -52,7 +52,7 @@ def _covered_basis(kind: str, d: Json, where: _Sentence | None) -> Json:
         f"The {title_en} does not say whether its hours are business or calendar time: the contract gives "
         f"working-hours cover ({cover['en']}{en_at}), which suggests working hours, but does not say the {amount_en} "
         "count only within it.",
-        f"{title_zh}未说明按工作时间还是自然时间计算：合同约定了工作时间内的服务（{cover['zh']}{zh_at}），可推知按工作时间计算，"
+        f"{title_zh}未说明按工作时间还是自然时间计算：合同约定了工作时间内的服务（{cover['zh']}{zh_at}），这提示可能按工作时间计算，"
         f"但未写明{amount_zh}仅在该服务时间内计算。",
         None,
         where,
