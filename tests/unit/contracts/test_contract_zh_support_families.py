@@ -284,6 +284,15 @@ FAMILIES = [
     ("onsite_support", "第七条 运输\n乙方负责设备的运输和保险。", False),
     ("documentation", "第四条 资格\n乙方应提供营业执照复印件。", False),
     ("training", "第六条 人员\n乙方应为其员工缴纳社会保险并进行岗位培训。", False),
+    # --- a tenth set of our own, written before running it: the buyer's own people sent or stationed (to supervise,
+    # witness or inspect) are no on-site support; the supplier's are
+    ("onsite_support", "第七条 监造\n买方有权派员到卖方工厂进行监造。", False),
+    ("onsite_support", "第七条 检验\n甲方派员参加设备的出厂试验。", False),
+    ("onsite_support", "第七条 监督\n甲方驻场代表负责监督乙方的服务质量。", False),
+    ("onsite_support", "第七条 服务\n乙方派员驻场提供运维服务。", True),
+    # (the same for engineers named: added with the rule, not written first)
+    ("onsite_support", "第七条 检验\n买方可派技术人员参加出厂验收。", False),
+    ("onsite_support", "第七条 服务\n卖方应派员到买方现场指导设备安装。", True),
 ]
 
 
