@@ -33,6 +33,19 @@ def values(text: str, kind: str) -> dict[str, Any]:
     return next(c["values"] for c in report(text)["clauses"] if c["kind"] == kind)
 
 
+def basis_unclear(text: str, kind: str) -> dict[str, Any]:
+    """The one "business or calendar time" finding on the kind."""
+    [said] = [f for f in findings(text, kind) if f["code"] == "basis_unclear"]
+    return said
+
+
+def covered(text: str, kind: str, clause: str) -> dict[str, Any]:
+    """The low "business or calendar time" finding of a time beside working-hours cover, cited at the time's clause."""
+    said = basis_unclear(text, kind)
+    assert said["severity"] == "low" and said["location"]["clause"] == clause, said
+    return said
+
+
 # ------------------------------------------------------------------ 1. prevailing language only for two languages
 ZH_ONLY = "第一条 设备\n乙方向甲方交付数控车床一台。\n第二条 质量保证\n质保期为十二个月，自验收合格之日起计算。"
 BILINGUAL = (
@@ -370,8 +383,7 @@ def test_working_hours_cover_beside_a_time_suggests_working_hours_but_leaves_the
     """Seen by the lead: "乙方提供5×8小时技术支持" beside "4小时内响应" got the medium "does not say whether business or
     calendar time" finding, as if the contract said nothing about its hours; only 7×24 was read (as calendar time)."""
     zh = "第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。乙方提供5x8小时电话支持。\n"
-    [said] = [f for f in findings(zh, "response_time") if f["code"] == "basis_unclear"]
-    assert said["severity"] == "low" and said["location"]["clause"] == "2.1"
+    said = covered(zh, "response_time", "2.1")
     assert "working-hours cover (5×8, cl. 2.1)" in said["message_en"] and "the 3 hours" in said["message_en"]
     assert "（5×8，第2.1条）" in said["message_zh"] and "3小时仅在该服务时间内计算" in said["message_zh"]
     assert "这提示可能按工作时间计算" in said["message_zh"]  # suggests, not "可推知" (can be inferred)
@@ -381,14 +393,13 @@ def test_working_hours_cover_beside_a_time_suggests_working_hours_but_leaves_the
         "4. Support\n4.1 Support is available Monday to Friday, 8:30-17:30.\n"
         "4.2 The Supplier shall answer each fault report within 2 hours.\n"
     )
-    [said] = [f for f in findings(en, "response_time") if f["code"] == "basis_unclear"]
-    assert said["severity"] == "low" and said["location"]["clause"] == "4.2"
+    said = covered(en, "response_time", "4.2")
     assert "(Monday to Friday 08:30–17:30, cl. 4.1)" in said["message_en"] and "the 2 hours" in said["message_en"]
     # the Chinese page reads Chinese throughout, also for an English contract
     assert "周一至周五08:30–17:30，第4.1条" in said["message_zh"]
     assert not any("a" <= ch.lower() <= "z" for ch in said["message_zh"]), said["message_zh"]
     eight_by_five = "4. Support\n4.1 Seller gives 8x5 hotline support.\n4.2 It will answer a call within 1 hour.\n"
-    [said] = [f for f in findings(eight_by_five, "response_time") if f["code"] == "basis_unclear"]
+    said = basis_unclear(eight_by_five, "response_time")
     assert "(8×5, cl. 4.1)" in said["message_en"] and "the 1 hour count" in said["message_en"]
     assert values(eight_by_five, "service_hours")["days"] == "Mon-Fri"
     # no cover, or cover in another article: the finding stays as it was
@@ -396,10 +407,41 @@ def test_working_hours_cover_beside_a_time_suggests_working_hours_but_leaves_the
         "第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。\n",
         "第一条 服务时间\n1.1 乙方提供5×8小时电话支持。\n第二条 售后服务\n2.1 乙方应在接到报修后3小时内响应。\n",
     ):
-        [said] = [f for f in findings(text, "response_time") if f["code"] == "basis_unclear"]
+        said = basis_unclear(text, "response_time")
         assert said["severity"] == "medium" and "cover" not in said["message_en"], text
     # round-the-clock cover still settles the hours as calendar time
     assert not [f for f in findings(zh.replace("5x8", "7×24"), "response_time") if f["code"] == "basis_unclear"]
+
+
+def test_working_hours_cover_beside_a_count_of_days_suggests_working_days_but_leaves_the_basis_open() -> None:
+    """Noticed by fix21: a day count beside 5×8 ("应在3日内修复…提供5×8小时技术支持") kept the medium finding, while the
+    hours beside it got the low one; the five days of 5×8 (Monday to Friday) suggest working days just as its eight
+    hours suggest working hours."""
+    zh = "第四条 维保\n4.1 水泵故障应在2日内修复。维保单位提供5×8小时电话支持。\n"
+    said = covered(zh, "resolution_time", "4.1")
+    assert said["message_en"] == (
+        "The resolution time does not say whether its days are working or calendar days: the contract gives "
+        "working-hours cover (5×8, cl. 4.1), which suggests working days, but does not say the 2 days are working days."
+    )
+    assert said["message_zh"] == (
+        "修复时间未说明按工作日还是自然日计算：合同约定了工作时间内的服务（5×8，第4.1条），可推知按工作日计算，但未写明2日为工作日。"
+    )
+    # the basis itself stays unstated
+    assert [d["basis"] for d in values(zh, "resolution_time")["durations"]] == ["unspecified"]
+    en = (
+        "4. Maintenance\n4.1 The helpdesk is staffed Monday to Friday, 9:00-17:00.\n"
+        "4.2 The Contractor shall repair a failed pump within 1 day.\n"
+    )
+    said = covered(en, "resolution_time", "4.2")
+    assert "(Monday to Friday 09:00–17:00, cl. 4.1)" in said["message_en"]
+    assert "does not say the 1 day is a working day." in said["message_en"]
+    assert "（周一至周五09:00–17:00，第4.1条）" in said["message_zh"] and "未写明1日为工作日" in said["message_zh"]
+    assert not any("a" <= ch.lower() <= "z" for ch in said["message_zh"]), said["message_zh"]
+    # days said to be working days need no finding; without cover the finding stays medium
+    assert not [f for f in findings(zh.replace("2日", "2个工作日"), "resolution_time") if f["code"] == "basis_unclear"]
+    uncovered = zh.replace("维保单位提供5×8小时电话支持。", "")
+    said = basis_unclear(uncovered, "resolution_time")
+    assert said["severity"] == "medium" and "cover" not in said["message_en"]
 
 
 # ------------------------------------------------------------------ a bilingual remedy's rates are listed once

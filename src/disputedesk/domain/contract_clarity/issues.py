@@ -42,10 +42,23 @@ def _covered_basis(kind: str, d: Json, where: _Sentence | None) -> Json:
     number = cover.get("clause")
     en_at = f", cl. {number}" if number else ""
     zh_at = "" if not number else f"，{number}" if not number.isascii() else f"，第{number}条"
-    unit_en = {"hour": "hour", "minute": "minute"}[d["unit"]]
-    amount_en = f"{d['value']} {unit_en}{'' if d['value'] == '1' else 's'}"
-    amount_zh = f"{d['value']}{'小时' if d['unit'] == 'hour' else '分钟'}"
+    one = d["value"] == "1"
+    amount_en = f"{d['value']} {d['unit']}{'' if one else 's'}"
+    amount_zh = f"{d['value']}{ {'hour': '小时', 'minute': '分钟', 'day': '日'}[d['unit']] }"
     title_en, title_zh = SPEC_BY_KIND[kind].title_en.lower(), SPEC_BY_KIND[kind].title_zh
+    if d["unit"] == "day":
+        # the five days of 5×8 (Monday to Friday) suggest working days, as its eight hours suggest working hours
+        return _issue(
+            "basis_unclear",
+            "low",
+            f"The {title_en} does not say whether its days are working or calendar days: the contract gives "
+            f"working-hours cover ({cover['en']}{en_at}), which suggests working days, but does not say the "
+            f"{amount_en} {'is a working day' if one else 'are working days'}.",
+            f"{title_zh}未说明按工作日还是自然日计算：合同约定了工作时间内的服务（{cover['zh']}{zh_at}），可推知按工作日计算，"
+            f"但未写明{amount_zh}为工作日。",
+            None,
+            where,
+        )
     return _issue(
         "basis_unclear",
         "low",

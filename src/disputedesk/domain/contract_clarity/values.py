@@ -134,10 +134,11 @@ def working_hours_cover(text: str) -> tuple[str, str] | None:
 
 
 def hint_by_cover(values: list[Value], cover: tuple[str, str], clause: str | None) -> None:
-    """Hours and minutes of unstated basis in a clause whose article gives working-hours cover ("乙方提供5×8小时技术支持"):
-    the basis stays unstated, but the cover suggests working hours (the finding says so)."""
+    """Hours, minutes and days of unstated basis in a clause whose article gives working-hours cover ("乙方提供5×8小时技术
+    支持"): the basis stays unstated, but the cover suggests working hours, and working days (the five days of 5×8, Monday
+    to Friday) for a count of days (the finding says so)."""
     for v in values:
-        if v["basis"] == "unspecified" and v["unit"] in ("hour", "minute"):
+        if v["basis"] == "unspecified" and v["unit"] in ("hour", "minute", "day"):
             v["cover"] = {"en": cover[0], "zh": cover[1], "clause": clause}
 
 
