@@ -293,6 +293,15 @@ FAMILIES = [
     # (the same for engineers named: added with the rule, not written first)
     ("onsite_support", "第七条 检验\n买方可派技术人员参加出厂验收。", False),
     ("onsite_support", "第七条 服务\n卖方应派员到买方现场指导设备安装。", True),
+    # --- an eleventh set of our own, written before running it: depot repair (返厂), vehicles sent for goods, force
+    # majeure preventing a fix
+    ("resolution_time", "第八条 维修\n需返厂维修的，维修周期不超过15日。", True),
+    ("support_remedy", "第八条 维修\n返厂维修期间，乙方应向甲方提供备用机。", True),
+    ("onsite_support", "第八条 维修\n乙方接到通知后派车将故障设备运回工厂维修。", False),
+    ("response_time", "第八条 提货\n乙方接到甲方通知后3日内派车提货。", False),
+    ("response_time", "第八条 售后\n乙方接到甲方通知后3日内派工程师处理。", True),
+    ("resolution_time", "第八条 免责\n因不可抗力导致故障未能及时修复的，乙方不承担责任。", False),
+    ("resolution_time", "第八条 售后\n除不可抗力外，乙方应在48小时内修复故障。", True),
 ]
 
 

@@ -63,7 +63,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
             rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
-            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排(?!发货|交货|送货|运输|装运|付款|提货|接货|收货|卸货|验收)|派|指派|委派|答复|回复|解答|"
+            rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排(?!发货|交货|送货|运输|装运|付款|提货|接货|收货|卸货|验收)|派(?!车|送|发)|指派|委派|答复|回复|解答|"
             r"处理(?!完毕|完成|结束|好)|给予|联系|提出处理意见|提出(?:解决|处理|维修)(?:方案|措施)|作出|做出|回电|回拨)",
         ),
         exclude=_c(
@@ -139,6 +139,8 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"协商[^。；]{0,6}解决|争议|纠纷|分歧",
             # resuming performance after force majeure is no fix of a fault
             r"恢复履行|不可抗力(?:事件|影响)?[^。；]{0,10}(?:结束|消除|消失|终止)",
+            # force majeure keeping the supplier from a fix, with its liability excluded ("因不可抗力导致故障未能及时修复的，乙方不承担责任")
+            r"不可抗力[^。；]{0,30}(?:未能|无法|不能)[^。；]{0,40}(?:不承担|免除|免于|不负)",
             # putting premises or land back as they were at the end of a lease is no fix of a fault
             r"恢复原状|恢复原貌|恢复原样",
             # a service suspended for unpaid fees and resumed once they are paid
