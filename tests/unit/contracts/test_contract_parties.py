@@ -196,6 +196,17 @@ def test_english_customer_documentation_is_not_the_suppliers() -> None:
     assert "documentation" in detected_kinds("SERVICE AGREEMENT\nBetween two companies.\n" + body)
 
 
+def test_spare_parts_the_customer_alone_must_keep_are_not_the_suppliers() -> None:
+    lease = "叉车租赁合同\n出租人（甲方）：顺达设备租赁有限公司\n承租人（乙方）：华光仓储有限公司\n"
+    body = "第七条 维护\n7.1 乙方应自行负责叉车的备件、保养及维修，并承担相关费用。\n"
+    assert "spare_parts" not in detected_kinds(lease + body)
+    # unknown parties: as before
+    assert "spare_parts" in detected_kinds("叉车租赁合同\n甲方：顺达设备租赁有限公司\n乙方：华光仓储有限公司\n" + body)
+    # the supplier named in the sentence: still spare parts
+    both = "第七条 维护\n7.1 乙方应负责叉车的日常保养，甲方应在5日内提供所需备件。\n"
+    assert "spare_parts" in detected_kinds(lease + both)
+
+
 # ------------------------------------------------------------------ (b) who may change the fees
 FEES = "第六条 费用\n乙方有权根据原材料价格单方调整维护费，并提前15日通知甲方。\n"
 

@@ -37,7 +37,7 @@ from .issues import _find_limitation, _kind_issues
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, KindSpec
 from .legal import RULES
 from .model import ClauseModel, load_model
-from .parties import Parties, drop_customer_documents, read_parties
+from .parties import Parties, drop_customer_duties, read_parties
 from .records import (
     DISCLAIMER_EN,
     DISCLAIMER_ZH,
@@ -346,7 +346,7 @@ def check_contract(
     results = detect_kinds(clauses)
     apply_model(clauses, results, load_model(), language)
     parties = read_parties(clauses)
-    drop_customer_documents(results, parties)
+    drop_customer_duties(results, parties)
     for kind, r in results.items():
         _extract_values(kind, r, clauses)
     _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses), parties)
@@ -413,7 +413,7 @@ def detected_kinds(text: str, *, model: ClauseModel | None | bool = True) -> set
     results = detect_kinds(clauses)
     chosen = load_model() if model is True else None if model is False else model
     apply_model(clauses, results, chosen, detect_language(text))
-    drop_customer_documents(results, read_parties(clauses))
+    drop_customer_duties(results, read_parties(clauses))
     return {k for k, r in results.items() if r.present}
 
 

@@ -335,16 +335,36 @@ def customer_hands_over(text: str, parties: Parties) -> bool:
     return bool(hands(cust, sup).search(text)) and not hands(sup, cust).search(text)
 
 
-def drop_customer_documents(results: dict[str, Any], parties: Parties) -> None:
-    """(a) Documents the customer hands over are not the supplier's documentation duty: their sentences are taken out
-    of the documentation kind (nothing changes while the parties are unknown)."""
-    r = results.get("documentation")
-    if r is None or not r.hits or not parties.known:
+_NUMBERING = r"^\s*(?:第[\d零〇一二两三四五六七八九十百]+条|[\d零〇一二两三四五六七八九十]+(?:\.\d+)*\s*[、.．)）]?|[（(]\s*[\d一二三四五六七八九十]+\s*[）)])?\s*"
+
+
+def customers_own_duty(text: str, parties: Parties) -> bool:
+    """The sentence is a duty of the customer alone: it opens with the customer ("乙方应负责航空器的备件、维修…" where
+    乙方 is the lessee, "The Customer shall keep spare parts") and names the supplier nowhere in it."""
+    if not parties.known:
+        return False
+    cust, sup = _words(parties, "customer"), _words(parties, "supplier")
+    opens = re.compile(
+        rf"{_NUMBERING}(?:the\s+)?(?:{cust})(?:\s*(?:应|须|需|负责|应当|必须|自行)|\s+(?:shall|will|must|is\s+responsible))",
+        re.IGNORECASE,
+    )
+    return bool(opens.match(text)) and not re.search(rf"(?:{sup})", text, re.IGNORECASE)
+
+
+def drop_customer_duties(results: dict[str, Any], parties: Parties) -> None:
+    """(a) What the customer owes is not the supplier's support: documents the customer hands over are no documentation
+    duty, spare parts the customer alone must keep or pay for are no spare-parts duty; their sentences are taken out of
+    the kind (nothing changes while the parties are unknown)."""
+    if not parties.known:
         return
-    kept = [h for h in r.hits if not customer_hands_over(h.sentence.text, parties)]
-    if len(kept) != len(r.hits):
-        r.hits = kept
-        r.present = bool(kept)
+    for kind, customers in (("documentation", customer_hands_over), ("spare_parts", customers_own_duty)):
+        r = results.get(kind)
+        if r is None or not r.hits:
+            continue
+        kept = [h for h in r.hits if not customers(h.sentence.text, parties)]
+        if len(kept) != len(r.hits):
+            r.hits = kept
+            r.present = bool(kept)
 
 
 _HOLDS = r"(?:\s*(?:有权|可以|可|将|应|单方|may|reserves?|is\s+entitled|shall\s+have\s+the\s+right|has\s+the\s+right|can)|[^。；，,.;]{0,8}?(?:调整|变更|上调|提高|修改))"
@@ -406,7 +426,8 @@ __all__ = [
     "Parties",
     "Side",
     "customer_hands_over",
-    "drop_customer_documents",
+    "customers_own_duty",
+    "drop_customer_duties",
     "read_parties",
     "right_holder",
     "who",
