@@ -424,7 +424,7 @@ def test_working_hours_cover_beside_a_count_of_days_suggests_working_days_but_le
         "working-hours cover (5×8, cl. 4.1), which suggests working days, but does not say the 2 days are working days."
     )
     assert said["message_zh"] == (
-        "修复时间未说明按工作日还是自然日计算：合同约定了工作时间内的服务（5×8，第4.1条），可推知按工作日计算，但未写明2日为工作日。"
+        "修复时间未说明按工作日还是自然日计算：合同约定了工作时间内的服务（5×8，第4.1条），这提示可能按工作日计算，但未写明2日为工作日。"
     )
     # the basis itself stays unstated
     assert [d["basis"] for d in values(zh, "resolution_time")["durations"]] == ["unspecified"]

@@ -54,7 +54,7 @@ def _covered_basis(kind: str, d: Json, where: _Sentence | None) -> Json:
             f"The {title_en} does not say whether its days are working or calendar days: the contract gives "
             f"working-hours cover ({cover['en']}{en_at}), which suggests working days, but does not say the "
             f"{amount_en} {'is a working day' if one else 'are working days'}.",
-            f"{title_zh}未说明按工作日还是自然日计算：合同约定了工作时间内的服务（{cover['zh']}{zh_at}），可推知按工作日计算，"
+            f"{title_zh}未说明按工作日还是自然日计算：合同约定了工作时间内的服务（{cover['zh']}{zh_at}），这提示可能按工作日计算，"
             f"但未写明{amount_zh}为工作日。",
             None,
             where,
