@@ -247,6 +247,31 @@ def test_an_english_terms_change_names_the_supplier() -> None:
     assert str(f["message_zh"]).startswith("“Provider”（供方）可单方变更条款")
 
 
+def suggested(text: str, kind: str) -> dict[str, str]:
+    report = check_text(text + "第一条 标的\n交付磨床一台。\n", as_of=AS_OF).as_dict()
+    return next(s for s in report["suggestions"] if s["kind"] == kind)  # type: ignore[union-attr,index]
+
+
+def test_suggested_clauses_use_the_contracts_own_labels() -> None:
+    s = suggested(STATED, "response_time")
+    assert s["text_zh"].startswith("乙方应") and "卖方" not in s["text_zh"]
+    assert s["text_en"].startswith("The Seller shall")  # the contract gives no English label
+    # 甲方 is the seller here
+    assert suggested(SELLER_JIA, "response_time")["text_zh"].startswith("甲方应")
+    # unknown parties: as written
+    assert suggested(PLAIN, "response_time")["text_zh"].startswith("卖方应")
+    bilingual = (
+        'GRINDER CONTRACT 磨床合同\n甲方（买方）Party A (the "Buyer"): 东\n乙方（卖方）Party B (the "Seller"): 西\n'
+    )
+    s = suggested(bilingual, "response_time")
+    assert s["text_en"].startswith("Party B shall") and s["text_zh"].startswith("乙方应")
+    english = (
+        'SUPPLY AGREEMENT\nBetween Harbor Pumps Ltd. (the "Supplier") and Greenfield Dairy GmbH (the "Customer").\n'
+    )
+    s = suggested(english, "response_time")
+    assert s["text_en"].startswith("The Supplier shall") and "Seller" not in s["text_en"]
+
+
 # ------------------------------------------------------------------ (c) the CLI and the JSON
 def test_the_cli_header_and_json_show_the_parties(tmp_path: Path) -> None:
     path = tmp_path / "parts.txt"

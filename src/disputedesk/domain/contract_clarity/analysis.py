@@ -37,7 +37,7 @@ from .issues import _find_limitation, _kind_issues
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, KindSpec
 from .legal import RULES
 from .model import ClauseModel, load_model
-from .parties import Parties, drop_customer_duties, read_parties
+from .parties import Parties, drop_customer_duties, in_contract_words, read_parties
 from .records import (
     DISCLAIMER_EN,
     DISCLAIMER_ZH,
@@ -385,6 +385,8 @@ def check_contract(
         reason = "missing" if "missing" in reasons else ", ".join(sorted(set(reasons)))
         s = suggestion(spec.kind, reason, params)
         if s is not None:
+            # in the contract's own labels where it says who is who ("乙方应…" for a seller it calls 乙方)
+            s["text_zh"], s["text_en"] = in_contract_words(s["text_zh"], s["text_en"], parties)
             suggestions.append(s)
     return ClarityReport(
         as_of=as_of,

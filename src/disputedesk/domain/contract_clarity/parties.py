@@ -15,7 +15,7 @@ statements contradict each other. Pure, no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -418,6 +418,35 @@ def who(parties: Parties, side: str, zh: bool) -> str:
     return f"the {side} ({entry.shown(False)})"
 
 
+_SELLER_EN = re.compile(r"\b(?:(?P<the>[Tt]he)\s+)?Seller(?P<s>['’]s)?\b")
+_BUYER_EN = re.compile(r"\b(?:(?P<the>[Tt]he)\s+)?Buyer(?P<s>['’]s)?\b")
+
+
+def in_contract_words(text_zh: str, text_en: str, parties: Parties) -> tuple[str, str]:
+    """A suggested clause (written with 卖方/买方, the Seller/the Buyer) in the contract's own labels: "乙方应…" where the
+    contract calls the seller 乙方, "Party B shall…" or "the Supplier shall…" where it has such an English label.
+    Unchanged while the parties are unknown, and in a language the contract gives no label in."""
+    if not parties.known or parties.supplier is None or parties.customer is None:
+        return text_zh, text_en
+    sup_zh, cus_zh = parties.supplier.label_for(True), parties.customer.label_for(True)
+    if _is_zh(sup_zh) and _is_zh(cus_zh):
+        text_zh = text_zh.replace("卖方", "\0").replace("买方", cus_zh).replace("\0", sup_zh)
+    sup_en, cus_en = parties.supplier.label_for(False), parties.customer.label_for(False)
+    if not _is_zh(sup_en) and not _is_zh(cus_en):
+
+        def named(label: str) -> Callable[[re.Match[str]], str]:
+            def repl(m: re.Match[str]) -> str:
+                the = m.group("the")
+                word = label if label.startswith("Party") or not the else f"{the} {label}"
+                return word + (m.group("s") or "")
+
+            return repl
+
+        text_en = _SELLER_EN.sub(named(sup_en), text_en)
+        text_en = _BUYER_EN.sub(named(cus_en), text_en)
+    return text_zh, text_en
+
+
 __all__ = [
     "CUSTOMER_ROLES_EN",
     "CUSTOMER_ROLES_ZH",
@@ -428,6 +457,7 @@ __all__ = [
     "customer_hands_over",
     "customers_own_duty",
     "drop_customer_duties",
+    "in_contract_words",
     "read_parties",
     "right_holder",
     "who",
