@@ -110,7 +110,7 @@ _DOCS_ZH = (
     r"(?:技术资料|技术文件|说明文件|说明材料|技术说明|图纸|图册|电气图|原理图|接线图|合格证|保修卡|质保书|保修证|使用说明|操作说明|安装说明|维护说明|"
     r"操作方法|使用方法|维修资料|竣工资料|验收资料|"
     # the operation, maintenance or servicing documents by any list of names ("设备的操作、维护和检修资料")
-    r"(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)(?:[、和及与]{1,2}(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)){0,4}(?:资料|文件))"
+    r"(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)(?:[、和及与]{1,2}(?:操作|使用|维护|维修|检修|保养|安装|调试|运行)){0,4}资料)"
 )
 
 # on-site work in Chinese: what is done at the site (after "现场进行/完成…"); acceptance or a hand-over there is not support

@@ -158,7 +158,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         triggers=tuple(
             (
                 "replac 替换 更换 resol repair fix rectif restor remed correct workaround eliminat troubleshoot "
-                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 调换 返工 修改 补正 重做 重新 整改 补测 重测"
+                "turnaround recovery 修复 解决 排除 恢复 修好 维修 处理 修理 改正 纠正 修正 返修 抢修 更正 检修 急修 小修 中修 调换 返工 整改 错误 差错 缺陷 瑕疵 质量问题 不合格 不符合"
             ).split()
         ),
         baseline=("resolution", "修复"),
@@ -279,7 +279,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"(?:成果|服务|工作|报告|测绘|咨询|检测|维修|维保)(?:质量)?[^。；，,]{{0,8}}(?:不符合|达不到|未达到|不合格)[^。；]{{0,20}}"
             rf"(?:返工|重做|返修|补测|整改|修改)[^。；]{{0,20}}{_REMEDY_ZH}",
             # goods that cannot be repaired or exchanged treated as not delivered ("不能修理或者不能调换的，按不能交货处理")
-            r"(?:不能|无法|未能)(?:修理|维修|修复|调换|更换)[^。；]{0,12}(?:按|视为|视同|作为)[^。；]{0,6}(?:不能交货|未交货|逾期交货|违约)",
+            r"(?:不能|无法|未能)(?:修理|维修|修复|调换|更换)[^。；]{0,12}(?:按|视为|视同|作为)[^。；]{0,6}(?:不能交货|未交货|逾期交货)",
             # downtime the supplier caused, and its consequence ("因乙方设备质量原因导致停机的，停机期间的损失由乙方承担")
             rf"因{_SUPPLIER_ZH}[^。；，,]{{0,16}}(?:停机|停产|停工|停梯|停运|宕机|中断|不能正常(?:使用|运行|工作)|无法(?:正常)?(?:使用|访问|登录|运行))"
             rf"[^。；]{{0,30}}{_REMEDY_ZH}",
@@ -296,7 +296,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             r"(?:修理|维修|故障|停机|停运|返修|不能(?:正常)?使用)(?:期间|期内|时间|天数)[^。；]{0,8}(?:租金|租赁费|服务费|使用费)"
             r"[^。；]{0,12}(?:免除|免收|减免|不计|不收取|扣除|扣减|退还|减半)",
             # the goods exchanged or taken back after repairs that failed ("经两次修理仍不能正常使用的，卖方应免费更换")
-            r"(?:修理|维修|返修)(?:后|过后)?[^。；]{0,8}(?:仍|仍然|依然|还)(?:不能|无法|未能|不)[^。；]{0,30}(?:更换|调换|退货|退换|换货|退款)",
+            r"(?:修理|维修|返修)(?:后|过后)?[^。；]{0,8}(?:仍|依然)(?:然)?(?:不能|无法|未能|不)[^。；]{0,30}(?:更换|调换|退货|退换|换货|退款)",
             # the repair time does not count against the warranty ("因修理占用的时间不计入保修期")
             r"(?:修理|维修|停机|停用|返修)[^。；]{0,30}(?:时间|期间|天数)[^。；]{0,6}不计入[^。；]{0,4}(?:质保期|保修期|保证期|"
             r"三包(?:有效)?期|包修期)",
@@ -338,9 +338,9 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "pay extend loan substitute temporary backup stand 交货 违约 退还 顺延 延长 credit liquidated penalt compensat "
+                "pay extend loan substitute temporary backup stand 交货 退还 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
-                "费用 支出 备用 替代 代用 周转 免除 更换 调换 退货 退换 换货 退款 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
+                "费用 支出 备用 替代 代用 周转 免除 减半 替换 仍 依然 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()
         ),
         baseline=("service credit", "赔偿"),
