@@ -62,7 +62,7 @@ SUPPORT_SPECS: tuple[KindSpec, ...] = (
             rf"(?:当日|当天|即时)(?:内)?(?:予以|给予|作出|做出)?{_RESP_ZH}",
             # the usual Chinese way of stating a response time without the word: after receiving the fault report or
             # the buyer's notice, within N hours/days the supplier replies, arranges an engineer, deals with it
-            rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|故障|异议|投诉|请求|要求|反馈|信息)"
+            rf"(?:接到|收到|接获|接收到|得到)[^。；]{{0,20}}(?:通知|报修|报告|电话|来电|留言|咨询|申告|求助|呼叫|工单|故障|异议|投诉|请求|要求|反馈|信息)"
             rf"[^。；]{{0,8}}?{DUR_ZH_B}\s*(?:内|以内)?(?:(?!{_ARRIVE_ZH})[^。；，,]){{0,8}}?(?:安排(?!发货|交货|送货|运输|装运|付款|提货|接货|收货|卸货|验收)|派(?!车|送|发)|指派|委派|答复|回复|解答|"
             r"处理(?!完毕|完成|结束|好)|给予|联系|提出处理意见|提出(?:解决|处理|维修)(?:方案|措施)|作出|做出|回电|回拨)",
         ),
