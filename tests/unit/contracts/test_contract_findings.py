@@ -448,3 +448,32 @@ def test_answering_a_call_within_a_time_is_a_response_time_and_the_customer_answ
     ):
         assert not _kind(text, "response_time")["present"], text
         assert codes(text, "response_time") == {"missing"}, text
+
+
+def test_a_repair_or_answer_time_in_hours_alone_is_no_service_hours() -> None:
+    """Noticed by fix21b: the English sentence model took "shall repair … within 8 hours" for service hours, and the
+    report then said "Service hours are mentioned but days and hours are not stated" of a clause that states none."""
+    for text in (
+        "4. Maintenance\n4.1 The Contractor shall repair a failed lift within 6 hours of the Owner's report.\n"
+        "4.2 The Contractor's desk shall answer each call from the Owner within 1 hour.\n",
+        "4. Maintenance\n4.1 The Contractor shall restore the pumps within 12 hours after a fault is reported.\n",
+    ):
+        assert not _kind(text, "service_hours")["present"], text
+        findings = [f for f in check_text(text, as_of=AS_OF).as_dict()["findings"] if f["kind"] == "service_hours"]
+        assert [f["code"] for f in findings] == ["missing"], text
+        assert "Service hours are mentioned" not in findings[0]["message_en"]
+        # the times themselves are still read as response and repair times
+        assert _kind(text, "resolution_time")["present"], text
+    # real service hours beside a repair time stay, with their days and hours
+    for text, values in (
+        ("4. Maintenance\n4.1 The help desk is staffed 8:00-18:00 Monday to Saturday.\n"
+         "4.2 The Contractor shall repair a failed lift within 6 hours.\n",
+         {"days": "Mon-Sat", "start": "08:00", "end": "18:00"}),
+        ("4. Maintenance\n4.1 The Contractor keeps a 24/7 hotline for lift faults.\n"
+         "4.2 The Contractor shall repair a failed lift within 6 hours.\n",
+         {"coverage": "24x7"}),
+    ):
+        hours = _kind(text, "service_hours")
+        assert hours["present"], text
+        assert {k: hours["values"][k] for k in values} == values, text
+        assert not codes(text, "service_hours"), text

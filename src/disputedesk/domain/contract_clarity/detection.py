@@ -334,6 +334,25 @@ def _inspection_periods(text: str, ds: list[Json], starts: list[int]) -> list[Js
 _PART_END = re.compile(r"[，,；;]")
 
 
+# A sentence that only sets a time limit in hours or days ("The Supplier shall repair the fault within 8 hours", "shall
+# answer every call within 2 hours") is a response or repair time, not service hours: the English model ("or"), which
+# weighs "hours" and support verbs, took such sentences for service hours and the report then said "Service hours are
+# mentioned but days and hours are not stated". It stays a candidate when it also states days, times of day, round-the-
+# clock cover or an availability (values.service_hours), or names the hours ("business hours", "support hours").
+_HOURS_NAMED = re.compile(
+    r"\b(?:support|service|business|working|office|hotline|help ?desk)\s+hours\b|服务时间|工作时间", re.I
+)
+
+
+def _only_a_time_limit(kind: str, text: str) -> bool:
+    return (
+        kind == "service_hours"
+        and bool(V.durations(text))
+        and not V.service_hours(text)
+        and not _HOURS_NAMED.search(text)
+    )
+
+
 def apply_model(
     clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
 ) -> None:
@@ -360,7 +379,11 @@ def apply_model(
         for kind, score, exclude in zip(kinds, scorer.scores(sent.text, head), excludes, strict=True):
             # a sentence the kind's own rules rule out is no candidate for the model either (e.g. an acceptance
             # named only as the start of the warranty, which the model reads as an inspection clause)
-            if score > best[kind][0] and not (exclude is not None and exclude.search(sent.text)):
+            if (
+                score > best[kind][0]
+                and not (exclude is not None and exclude.search(sent.text))
+                and not _only_a_time_limit(kind, sent.text)
+            ):
                 best[kind] = (score, sent)
         if settle_early and all(best[k][0] > used[k][2] for k in kinds):
             break
