@@ -165,6 +165,9 @@ def test_a_bilingual_contract_with_both_forms() -> None:
         "锅炉代管合同\n被委托人（乙方）：恒温物业有限公司\n甲方：北坡热力有限公司\n",
         # 以下简称 followed by a longer word that starts with a role word
         "平台协议\n甲方：云杉网络有限公司（以下简称“用户中心”）\n乙方：白桦商贸有限公司\n",
+        # a role word given to a class of people ("each a") is no party: here the customers are the reseller's end users
+        'RESELLER AGREEMENT\nThis Agreement is between Brightline Software Ltd. (the "Vendor") and Northgate Systems '
+        'LLC (the "Reseller").\n1. Appointment\nThe Reseller may resell licences to end users (each a "Customer").\n',
     ],
 )
 def test_unknown_when_the_text_does_not_say(text: str) -> None:

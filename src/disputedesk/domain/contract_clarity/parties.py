@@ -59,7 +59,7 @@ _ROLE_STARTS = r"(?:(?<![\u4e00-\u9fff])|(?<=[于与和及即为是由]))"
 _ROLE_ENDS = r"(?![\u4e00-\u9fff])"
 # a service named before the role: "保洁服务提供方", "物业服务接受方"
 _SERVICE_NAMED = r"(?:[\u4e00-\u9fff]{1,4}(?=服务))?"
-_CALLED_EN = r"(?:hereinafter\s+(?:referred\s+to\s+as|called|known\s+as)?\s*|referred\s+to\s+as\s+|each\s+a\s+|the\s+)?"
+_CALLED_EN = r"(?:hereinafter\s+(?:referred\s+to\s+as|called|known\s+as)?\s*|referred\s+to\s+as\s+|the\s+)?"
 
 # one line that states a label's role (each pattern has the groups "label" and "role")
 _STATEMENTS = tuple(
