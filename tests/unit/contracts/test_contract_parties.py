@@ -168,6 +168,8 @@ def test_a_bilingual_contract_with_both_forms() -> None:
         # a role word given to a class of people ("each a") is no party: here the customers are the reseller's end users
         'RESELLER AGREEMENT\nThis Agreement is between Brightline Software Ltd. (the "Vendor") and Northgate Systems '
         'LLC (the "Reseller").\n1. Appointment\nThe Reseller may resell licences to end users (each a "Customer").\n',
+        # a heading line that opens with a longer word ("用户名：") names no party
+        "车位租赁登记表\n出租人：城南停车管理有限公司\n用户名：xiaoli88\n车位号：B-12\n",
     ],
 )
 def test_unknown_when_the_text_does_not_say(text: str) -> None:

@@ -97,7 +97,8 @@ _DEFINED_EN = (
     ),
 )
 # a heading block: "买方：…" and "卖方：…" each on its line, then "（以下分别简称甲方、乙方）"
-_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*[(（]?[^:：\n]{{0,6}}[:：]")
+# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户)
+_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
 _BLOCK_NAMES = re.compile(
     rf"{_CALLED_ZH}{_Q_OPEN}(?P<first>甲方|乙方){_Q_CLOSE}\s*(?:[、/／,，和及与]|以及)\s*{_Q_OPEN}(?P<second>甲方|乙方){_Q_CLOSE}"
 )
