@@ -158,6 +158,13 @@ def test_a_bilingual_contract_with_both_forms() -> None:
         "服务合同\n甲方：枫林化工有限公司\n乙方：睿信软件有限公司\n乙方为买方安装设备并调试。\n",
         # what a party calls someone else is no role of the party
         "通信服务协议\n甲方：＿＿＿＿\n乙方：某通信有限公司\n甲方委托他人（以下称“受托人”）办理的，受托人应出示证件。\n",
+        # a role word inside a longer name is none (audit21). A subcontract: the general contractor (总承包人) is
+        # the customer here, the word 承包人 inside it says nothing
+        "幕墙分包合同\n总承包人（甲方）：江畔建设集团有限公司\n分包人（乙方）：明远幕墙工程有限公司\n",
+        # 被委托人 is the one entrusted, not the one who entrusts (委托人)
+        "锅炉代管合同\n被委托人（乙方）：恒温物业有限公司\n甲方：北坡热力有限公司\n",
+        # 以下简称 followed by a longer word that starts with a role word
+        "平台协议\n甲方：云杉网络有限公司（以下简称“用户中心”）\n乙方：白桦商贸有限公司\n",
     ],
 )
 def test_unknown_when_the_text_does_not_say(text: str) -> None:
@@ -291,3 +298,19 @@ def test_the_cli_header_and_json_show_the_parties(tmp_path: Path) -> None:
     assert "supplier" not in plain.stdout.splitlines()[0]
     rep = json.loads(runner.invoke(app, ["contract", "check", str(path), "--json"]).stdout)
     assert rep["parties"] == {"known": False, "supplier": None, "customer": None, "evidence": []}
+
+
+# ------------------------------------------------------------------ audit21: more role words
+@pytest.mark.parametrize(
+    ("opening", "supplier", "customer"),
+    [
+        # repair contracts: who hands the item in (托修人) and who repairs it (承修人)
+        ("家电维修合同\n托修人（甲方）：＿＿＿＿\n承修人（乙方）：＿＿＿＿\n", "乙方（承修人）", "甲方（托修人）"),
+        # a consumer contract stating the consumer's label
+        ("本合同适用于消费者（甲方）与健身服务经营者（乙方）之间的预付卡交易。\n", "乙方", "甲方（消费者）"),
+        # a service named before 提供方/接受方
+        ("保洁服务合同\n甲方（保洁服务接受方）\n乙方（保洁服务提供方）\n", "乙方（服务提供方）", "甲方（服务接受方）"),
+    ],
+)
+def test_more_role_words(opening: str, supplier: str, customer: str) -> None:
+    assert sides(opening) == (supplier, customer)

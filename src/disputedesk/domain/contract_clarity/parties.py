@@ -28,11 +28,12 @@ Json = dict[str, object]
 SUPPLIER_ROLES_ZH = (
     "服务提供方", "卖方", "供方", "供货方", "供货商", "供应方", "供应商", "销售方", "出卖人", "出卖方", "受托方", "受托人",
     "出租人", "出租方", "承揽人", "承揽方", "承包方", "承包人", "服务方", "服务商", "维保方", "维保单位", "许可方",
-    "供货单位", "研究开发方", "作业方", "监理人", "节能服务公司",
+    "供货单位", "研究开发方", "作业方", "监理人", "节能服务公司", "承修人", "承修方",
 )  # fmt: skip
 CUSTOMER_ROLES_ZH = (
     "买方", "需方", "购货方", "购买方", "买受人", "采购人", "采购方", "采购单位", "委托方", "委托人", "承租人", "承租方",
-    "定作人", "定作方", "发包方", "发包人", "用户", "业主", "使用单位", "被许可方", "接受服务方", "购货单位", "用能单位",
+    "定作人", "定作方", "发包方", "发包人", "用户", "业主", "使用单位", "被许可方", "接受服务方", "服务接受方", "购货单位",
+    "用能单位", "托修人", "托修方", "送修方", "消费者",
 )  # fmt: skip
 SUPPLIER_ROLES_EN = (
     "Service Provider", "Supplier", "Seller", "Vendor", "Provider", "Contractor", "Licensor", "Manufacturer", "Lessor",
@@ -52,6 +53,12 @@ _ROLE_EN = rf"(?P<role>{_alt(SUPPLIER_ROLES_EN + CUSTOMER_ROLES_EN)})"
 _Q_OPEN = r"[“\"「『']?"
 _Q_CLOSE = r"[”\"」』']?"
 _CALLED_ZH = r"(?:以下(?:分别)?(?:简称|称|称为|简称为)|下称|简称|称为)\s*(?:为)?\s*"
+# a role word is a whole word: not the tail of a longer name ("总承包人" is no 承包人, "被委托人" no 委托人) unless a
+# connecting word stands before it ("适用于消费者（甲方）与…"), and not the head of one ("用户中心" is no 用户)
+_ROLE_STARTS = r"(?:(?<![\u4e00-\u9fff])|(?<=[于与和及即为是由]))"
+_ROLE_ENDS = r"(?![\u4e00-\u9fff])"
+# a service named before the role: "保洁服务提供方", "物业服务接受方"
+_SERVICE_NAMED = r"(?:[\u4e00-\u9fff]{1,4}(?=服务))?"
 _CALLED_EN = r"(?:hereinafter\s+(?:referred\s+to\s+as|called|known\s+as)?\s*|referred\s+to\s+as\s+|each\s+a\s+|the\s+)?"
 
 # one line that states a label's role (each pattern has the groups "label" and "role")
@@ -59,14 +66,14 @@ _STATEMENTS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         # "甲方（买方）：", "甲方(需方)"
-        rf"{_LABEL_ZH}\s*[（(]\s*{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}\s*[）)]",
+        rf"{_LABEL_ZH}\s*[（(]\s*{_Q_OPEN}{_SERVICE_NAMED}{_ROLE_ZH}{_Q_CLOSE}\s*[）)]",
         # "需方（甲方）：", "采购人（甲方）"
-        rf"{_ROLE_ZH}\s*[（(]\s*{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}\s*[）)]",
+        rf"{_ROLE_STARTS}{_ROLE_ZH}\s*[（(]\s*{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}\s*[）)]",
         # "委托方：某公司（甲方）", "甲方：某公司（买方）"
         rf"(?:^|[\s，,；;。])\s*{_ROLE_ZH}\s*[:：][^\n:：（(]{{0,60}}[（(]\s*{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}\s*[）)]",
         rf"(?:^|[\s，,；;。])\s*{_LABEL_ZH}\s*[:：][^\n:：（(]{{0,60}}[（(]\s*{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}\s*[）)]",
         # "甲方：某公司（以下简称“买方”）", "乙方（以下简称卖方）"
-        rf"(?:^|[\s，,；;。])\s*{_LABEL_ZH}\s*(?:[:：][^\n:：]{{0,60}}?)?[（(，,]\s*{_CALLED_ZH}{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}",
+        rf"(?:^|[\s，,；;。])\s*{_LABEL_ZH}\s*(?:[:：][^\n:：]{{0,60}}?)?[（(，,]\s*{_CALLED_ZH}{_Q_OPEN}{_ROLE_ZH}{_Q_CLOSE}{_ROLE_ENDS}",
         # "买方：某公司（以下简称“甲方”）", "买方（以下简称甲方）"
         rf"(?:^|[\s，,；;。])\s*{_ROLE_ZH}\s*(?:[:：][^\n:：]{{0,60}}?)?[（(，,]\s*{_CALLED_ZH}{_Q_OPEN}{_LABEL_ZH}{_Q_CLOSE}",
         # "甲方为买方", "乙方作为卖方"
