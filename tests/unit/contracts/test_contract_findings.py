@@ -370,6 +370,17 @@ def test_a_remedy_that_only_refers_to_the_repair_time_states_none() -> None:
     assert "no_number" not in codes(stated, "resolution_time")
 
 
+def _read_whole(text: str, kind: str, clause: str, duty: str, rate: str) -> None:
+    """The kind is found in one excerpt, the whole sentence with the duty before its ";", with its daily rate."""
+    found = _kind(text, kind)
+    assert found["present"], text
+    [excerpt] = found["excerpts"]
+    assert excerpt["location"]["clause"] == clause
+    assert duty in excerpt["text"], excerpt
+    assert [(r["text"], r["per"]) for r in found["values"]["rates"]] == [(rate, "day")]
+    assert "missing" not in codes(text, kind)
+
+
 def test_a_remedy_after_a_semicolon_is_read_with_the_duty_before_it() -> None:
     """Noticed by fix21: "…within 48 hours; otherwise it shall pay…" was no support remedy, because the sentence is cut
     at ";" and neither part says both the support duty and its consequence. Read together when the part after the cut
@@ -379,15 +390,9 @@ def test_a_remedy_after_a_semicolon_is_read_with_the_duty_before_it() -> None:
         "it shall pay 1% of the annual fee for each day of delay.\n"
     )
     zh = "第六条 服务\n6.1 维保单位应在12小时内修复水泵故障；否则每逾期一日按年度维保费的1%支付违约金。\n"
-    for text, rate in ((en, "1%"), (zh, "1%")):
-        remedy = _kind(text, "support_remedy")
-        assert remedy["present"], text
-        [excerpt] = remedy["excerpts"]
-        assert excerpt["location"]["clause"] == "6.1"
-        # the excerpt the user sees is the whole sentence, the duty and its consequence
-        assert ("24 hours; otherwise" in excerpt["text"]) or ("12小时内修复水泵故障；否则" in excerpt["text"]), excerpt
-        assert [(r["text"], r["per"]) for r in remedy["values"]["rates"]] == [(rate, "day")]
-        assert "missing" not in codes(text, "support_remedy")
+    # the excerpt the user sees is the whole sentence, the duty and its consequence
+    for text, duty in ((en, "24 hours; otherwise"), (zh, "12小时内修复水泵故障；否则")):
+        _read_whole(text, "support_remedy", "6.1", duty, "1%")
     # "failing which", "if it fails to do so" open the consequence too
     for then in ("failing which the Customer may deduct", "if it fails to do so, the Customer may deduct"):
         text = f"6. Support\n6.1 The Contractor shall answer each ticket within 2 hours; {then} 5% of the fee.\n"
@@ -477,3 +482,24 @@ def test_a_repair_or_answer_time_in_hours_alone_is_no_service_hours() -> None:
         assert hours["present"], text
         assert {k: hours["values"][k] for k in values} == values, text
         assert not codes(text, "service_hours"), text
+
+
+def test_late_delivery_damages_after_a_semicolon_keep_the_duty_they_are_for() -> None:
+    """Noticed by fix21b: "deliver within 30 days; otherwise it shall pay … per day of delay" was cut at ";", so the
+    liquidated damages' excerpt was the consequence alone and the user did not see what the damages are for."""
+    _read_whole(
+        "7. Delivery\n7.1 The Vendor shall ship the boilers within 45 days of the order; failing which it shall pay "
+        "0.3% of the contract price for each day of delay.\n",
+        "liquidated_damages", "7.1", "ship the boilers within 45 days of the order; failing which", "0.3%",
+    )  # fmt: skip
+    _read_whole(
+        "第七条 交付\n7.1 供方应于合同生效后45日内交付锅炉；否则每迟延一日按合同总价的0.3%向需方支付违约金。\n",
+        "liquidated_damages", "7.1", "交付锅炉；否则", "0.3%",
+    )  # fmt: skip
+    # items of a list that end in ";" stay apart: the damages item is its own excerpt
+    listed = (
+        "7. Delivery\n7.1 The Vendor shall: (a) ship the boilers within 45 days; (b) pay 0.3% of the contract price "
+        "for each day of delay.\n"
+    )
+    texts = [e["text"] for e in _kind(listed, "liquidated_damages")["excerpts"]]
+    assert texts and not any("ship the boilers" in t for t in texts), texts

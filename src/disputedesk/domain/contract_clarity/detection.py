@@ -126,25 +126,30 @@ def _list_leads(sentences: Sequence[_Sentence], lead: str) -> tuple[list[str], s
 # hours; otherwise it shall pay…", "乙方应在48小时内修复；否则每逾期一日…"): for these kinds the two parts are read
 # together, but only when the part after the cut opens with the consequence ("otherwise", "failing which", "if it
 # fails to do so", 否则), so items of a list that end in ";" are never joined
-_JOINED_KINDS = frozenset({"support_remedy"})
+_JOINED_KINDS = frozenset({"support_remedy", "liquidated_damages"})
+# ... and for these the consequence may state the kind on its own ("The Seller shall deliver within 30 days; otherwise
+# it shall pay 0.5% of the price per day of delay"): its excerpt is then the whole sentence, so the duty the damages
+# are for is not lost (the part before the cut states no damages of its own)
+_JOINED_WITH_CONSEQUENCE = frozenset({"liquidated_damages"})
 _THEN_NEXT = re.compile(rf"{_THEN_EN}|否则|不然", re.IGNORECASE)
 
 
 def _joined(
-    clause: Clause, spans: Sequence[tuple[int, int]], matched: set[int], rx: re.Pattern[str]
-) -> list[_Sentence]:
-    """The sentences of the clause that state the kind only together with the consequence cut off after their ";"."""
+    clause: Clause, spans: Sequence[tuple[int, int]], matched: set[int], rx: re.Pattern[str], consequence: bool = False
+) -> list[tuple[int, _Sentence]]:
+    """The sentences of the clause that state the kind only together with the consequence cut off after their ";"
+    (`consequence`: or the consequence states it alone), each with the index of its first part."""
     text = clause.text
     out = []
     for i, ((s0, e0), (s1, e1)) in enumerate(zip(spans, spans[1:], strict=False)):
         if (
             i not in matched
-            and i + 1 not in matched
+            and (consequence or i + 1 not in matched)
             and text[s0:e0].endswith((";", "；"))
             and _THEN_NEXT.match(text, s1)
             and rx.search(text, s0, e1)
         ):
-            out.append(_Sentence(clause, s0, e1))
+            out.append((i, _Sentence(clause, s0, e1)))
     return out
 
 
@@ -171,18 +176,26 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
                         matched.add(i)
             exclude = _KIND_EXCLUDE[spec.kind]
             result = results[spec.kind]
-            for i in sorted(matched):
+            joined: list[tuple[int, _Sentence]] = []
+            if spec.kind in _JOINED_KINDS:
+                with_consequence = spec.kind in _JOINED_WITH_CONSEQUENCE
+                joined = [
+                    (i, sent)
+                    for i, sent in _joined(clause, spans, matched, _KIND_RX[spec.kind], with_consequence)
+                    if exclude is None or not exclude.search(sent.text)
+                ]
+            # a consequence read with the duty before it is that sentence's hit, not one of its own
+            absorbed = {i + 1 for i, _ in joined}
+            for i in sorted(matched - absorbed):
                 if exclude is not None and (
                     exclude.search(sentences[i].text) or (leads[i] and exclude.search(leads[i]))
                 ):
                     continue
                 result.hits.append(_Hit(sentences[i], False))
                 result.present = True
-            if spec.kind in _JOINED_KINDS:
-                for sent in _joined(clause, spans, matched, _KIND_RX[spec.kind]):
-                    if exclude is None or not exclude.search(sent.text):
-                        result.hits.append(_Hit(sent, False))
-                        result.present = True
+            for _, sent in joined:
+                result.hits.append(_Hit(sent, False))
+                result.present = True
             heading_rx = _KIND_HEADING[spec.kind]
             if heading_rx is not None and head and heading_rx.search(head):
                 for i, sent in enumerate(sentences):
