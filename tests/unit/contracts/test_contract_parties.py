@@ -224,6 +224,50 @@ def test_spare_parts_the_customer_alone_must_keep_are_not_the_suppliers() -> Non
     assert "spare_parts" in detected_kinds(lease + both)
 
 
+def _seen(text: str, kind: str) -> tuple[bool, list[str], set[str]]:
+    """What a user sees of a kind: ticked or not, the clauses of its excerpts, the codes of its findings."""
+    report = check_text(text, as_of=AS_OF).as_dict()
+    entry = next(c for c in report["clauses"] if c["kind"] == kind)  # type: ignore[union-attr]
+    found = {f["code"] for f in report["findings"] if f["kind"] == kind}  # type: ignore[union-attr,index]
+    return entry["present"], [e["location"]["clause"] for e in entry["excerpts"]], found
+
+
+def test_the_seller_called_jia_handing_over_technical_papers_is_documentation() -> None:
+    """The documentation exclude takes "向乙方提供" as papers handed TO the supplier (甲方 the customer, as in most
+    forms); where the opening says 甲方 sells, "甲方向乙方提供技术资料" is the supplier's documentation, and
+    the buyer's own drawings still are not."""
+    body = (
+        "第四条 交付\n4.1 甲方应在交货时向乙方移交该套包装线的全部技术资料。\n"
+        "4.2 乙方应在签约后10日内向甲方提交厂房基础图纸。\n"
+    )
+    assert _seen(SELLER_JIA + body, "documentation")[:2] == (True, ["4.1"])
+    assert "missing" not in _seen(SELLER_JIA + body, "documentation")[2]
+    # unknown parties, or 甲方 the buyer: as before, 4.1 is no documentation duty
+    for opening in (PLAIN, STATED):
+        assert "4.1" not in _seen(opening + body, "documentation")[1], opening
+    assert "missing" in _seen(PLAIN + body.split("4.2")[0], "documentation")[2]
+
+
+def test_the_customers_own_reply_is_no_response_time_where_the_parties_are_known() -> None:
+    """The response-time exclude names the customer only by role words (买方, the Customer …); where the opening says
+    who the customer is, its label replying ("甲方应在3日内答复…", "Party A shall reply within 5 days") is no response
+    time either, while the supplier's reply under the same label still is."""
+    for opening, body in (
+        (STATED, "第五条 配合\n5.1 甲方应在3日内答复乙方提出的改造方案。\n"),
+        (
+            'SERVICE AGREEMENT\nParty A (the "Buyer"): Greenfield Dairy GmbH\n'
+            'Party B (the "Seller"): Harbor Pumps Ltd.\n',
+            "5. Cooperation\n5.1 Party A shall reply to the questions of Party B within 5 days.\n",
+        ),
+    ):
+        present, _, found = _seen(opening + body, "response_time")
+        assert not present and "missing" in found, body
+    # unknown parties: as before; 甲方 the seller: its reply is the support response
+    body = "第五条 服务\n5.1 甲方应在3日内答复乙方提出的故障报告。\n"
+    assert _seen(PLAIN + body, "response_time")[:2] == (True, ["5.1"])
+    assert _seen(SELLER_JIA + body, "response_time")[:2] == (True, ["5.1"])
+
+
 # ------------------------------------------------------------------ (b) who may change the fees
 FEES = "第六条 费用\n乙方有权根据原材料价格单方调整维护费，并提前15日通知甲方。\n"
 

@@ -30,6 +30,7 @@ from .detection import (
     _VAGUE_TRIGGER_RX,
     _extract_values,
     apply_model,
+    apply_parties,
     detect_kinds,
     model_units,
 )
@@ -346,6 +347,7 @@ def check_contract(
     results = detect_kinds(clauses)
     apply_model(clauses, results, load_model(), language)
     parties = read_parties(clauses)
+    apply_parties(clauses, results, parties)
     drop_customer_duties(results, parties)
     for kind, r in results.items():
         _extract_values(kind, r, clauses)
@@ -415,7 +417,9 @@ def detected_kinds(text: str, *, model: ClauseModel | None | bool = True) -> set
     results = detect_kinds(clauses)
     chosen = load_model() if model is True else None if model is False else model
     apply_model(clauses, results, chosen, detect_language(text))
-    drop_customer_duties(results, read_parties(clauses))
+    parties = read_parties(clauses)
+    apply_parties(clauses, results, parties)
+    drop_customer_duties(results, parties)
     return {k for k, r in results.items() if r.present}
 
 

@@ -16,6 +16,7 @@ from .clauses import Clause
 from .kinds import KINDS, SPECS
 from .kinds_spec import _THEN_EN
 from .model import ClauseModel, Scorer, features
+from .parties import Parties
 from .records import (
     Json,
     KindResult,
@@ -414,6 +415,69 @@ def apply_model(
         if combine in ("or", "model") and found and not r.present and top is not None:
             r.hits.append(_Hit(top, False, by_model=True))
             r.present = True
+
+
+# ------------------------------------------------------------------ the parties, where parties.py knows them
+# Some exclusions assume the usual labelling, 甲方 the customer and 乙方 the supplier: the documentation exclude drops
+# "甲方向乙方提供技术资料" as documents handed TO the supplier. Where the reader says 甲方 is the supplier and 乙方 the
+# customer, such a sentence is the supplier's documentation: the exclude is read on the sentence with the two labels
+# swapped, so it says what it says under the usual labelling (the customer's own handing over is dropped afterwards by
+# parties.drop_customer_duties). Unknown parties: nothing changes.
+_SWAP = str.maketrans({"甲": "乙", "乙": "甲"})
+_LABELS_SWAPPED = re.compile(r"[甲乙]方")
+
+
+def _swapped(text: str) -> str:
+    return _LABELS_SWAPPED.sub(lambda m: m.group(0).translate(_SWAP), text)
+
+
+# the customer answering the supplier is no support response (the response-time exclude names the customer only by
+# role words, since 甲方 is the seller in some forms): where the reader knows the customer's labels they say it too
+def _customer_replies(parties: Parties) -> re.Pattern[str]:
+    assert parties.customer is not None
+    said = {*parties.customer.labels, *parties.customer.roles}
+    words = "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|[，,；;：:\s）)])(?:{words})(?:应|应当|须|必须|将)?(?:在|于)?[^。；，,]{{0,20}}"
+        r"(?:答复|回复|回应|反馈|作出反应|做出反应)|"
+        rf"\b(?:the\s+)?(?:{words})\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+(?:\w+\s+){{0,2}}?"
+        r"(?:respond|reply|answer|acknowledge)",
+        re.IGNORECASE,
+    )
+
+
+def apply_parties(clauses: Sequence[Clause], results: dict[str, KindResult], parties: Parties) -> None:
+    """Where the reader knows who is who: the supplier's documentation the usual-labelling exclude dropped is kept, and
+    the customer's own replies are no response time."""
+    if not parties.known:
+        return
+    r = results["response_time"]
+    if r.hits:
+        replies = _customer_replies(parties)
+        kept = [h for h in r.hits if h.by_heading or h.by_model or not replies.search(h.sentence.text)]
+        if len(kept) != len(r.hits):
+            r.hits, r.present = kept, bool(kept)
+    if parties.side_of("甲方") != "supplier" or parties.side_of("乙方") != "customer":
+        return
+    r = results["documentation"]
+    rx, exclude = _KIND_RX["documentation"], _KIND_EXCLUDE["documentation"]
+    assert exclude is not None
+    have = {(id(h.sentence.clause), h.sentence.start) for h in r.hits}
+    for clause in clauses:
+        for s, e in clause_sentences(clause):
+            sent = _Sentence(clause, s, e)
+            t = sent.text
+            if (
+                (id(clause), s) not in have
+                and "甲方" in t
+                and rx.search(t)
+                and exclude.search(t)
+                and not exclude.search(_swapped(t))
+            ):
+                r.hits.append(_Hit(sent, False))
+                r.present = True
+    order = {id(c): n for n, c in enumerate(clauses)}
+    r.hits.sort(key=lambda h: (order.get(id(h.sentence.clause), -1), h.sentence.start))
 
 
 # ------------------------------------------------------------------ values per kind
