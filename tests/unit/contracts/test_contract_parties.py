@@ -175,6 +175,9 @@ def test_a_bilingual_contract_with_both_forms() -> None:
         "房屋转租合同\n甲方（承租人）：林某\n乙方（次承租人）：周某\n",
         'SUBCONTRACT\nMain Works Ltd. (the "Contractor") and Steelframe Ltd. (the "Subcontractor") agree as follows.\n'
         'Harbor Port Authority (the "Employer") has engaged the Contractor for the quay works.\n',
+        # a bilingual opening whose Chinese and English statements contradict each other (甲方 is Party A)
+        "设备合同 EQUIPMENT CONTRACT\n甲方（买方）：青禾冷链物流有限公司\n"
+        'Party A (the "Seller"): Qinghe Cold Chain Co., Ltd.\n乙方：松岩制冷设备有限公司\nParty B: Songyan Ltd.\n',
     ],
 )
 def test_unknown_when_the_text_does_not_say(text: str) -> None:

@@ -306,6 +306,10 @@ def _settle(found: list[tuple[str, str, str, Clause, int, int]], third_party: bo
                     if other_label not in entry.labels:
                         entry.labels.append(other_label)
                     label_side[other_label] = other_side
+    # a bilingual contract: 甲方 is Party A and 乙方 Party B; statements that put them on opposite sides contradict
+    for zh, en in (("甲方", "Party A"), ("乙方", "Party B")):
+        if zh in label_side and en in label_side and label_side[zh] != label_side[en]:
+            return Parties()
     supplier, customer = sides.get("supplier"), sides.get("customer")
     if supplier is None or customer is None:
         return Parties()
