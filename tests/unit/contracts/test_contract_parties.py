@@ -165,6 +165,16 @@ def test_a_bilingual_contract_with_both_forms() -> None:
         "锅炉代管合同\n被委托人（乙方）：恒温物业有限公司\n甲方：北坡热力有限公司\n",
         # 以下简称 followed by a longer word that starts with a role word
         "平台协议\n甲方：云杉网络有限公司（以下简称“用户中心”）\n乙方：白桦商贸有限公司\n",
+        # a role word given to a class of people ("each a") is no party: here the customers are the reseller's end users
+        'RESELLER AGREEMENT\nThis Agreement is between Brightline Software Ltd. (the "Vendor") and Northgate Systems '
+        'LLC (the "Reseller").\n1. Appointment\nThe Reseller may resell licences to end users (each a "Customer").\n',
+        # a heading line that opens with a longer word ("用户名：") names no party
+        "车位租赁登记表\n出租人：城南停车管理有限公司\n用户名：xiaoli88\n车位号：B-12\n",
+        # a contract one level down: the head contract's role words say the opposite here
+        "劳务分包合同\n甲方（承包人）：江畔建设集团有限公司\n乙方（分包人）：青石劳务有限公司\n",
+        "房屋转租合同\n甲方（承租人）：林某\n乙方（次承租人）：周某\n",
+        'SUBCONTRACT\nMain Works Ltd. (the "Contractor") and Steelframe Ltd. (the "Subcontractor") agree as follows.\n'
+        'Harbor Port Authority (the "Employer") has engaged the Contractor for the quay works.\n',
     ],
 )
 def test_unknown_when_the_text_does_not_say(text: str) -> None:

@@ -59,7 +59,7 @@ _ROLE_STARTS = r"(?:(?<![\u4e00-\u9fff])|(?<=[于与和及即为是由]))"
 _ROLE_ENDS = r"(?![\u4e00-\u9fff])"
 # a service named before the role: "保洁服务提供方", "物业服务接受方"
 _SERVICE_NAMED = r"(?:[\u4e00-\u9fff]{1,4}(?=服务))?"
-_CALLED_EN = r"(?:hereinafter\s+(?:referred\s+to\s+as|called|known\s+as)?\s*|referred\s+to\s+as\s+|each\s+a\s+|the\s+)?"
+_CALLED_EN = r"(?:hereinafter\s+(?:referred\s+to\s+as|called|known\s+as)?\s*|referred\s+to\s+as\s+|the\s+)?"
 
 # one line that states a label's role (each pattern has the groups "label" and "role")
 _STATEMENTS = tuple(
@@ -97,7 +97,8 @@ _DEFINED_EN = (
     ),
 )
 # a heading block: "买方：…" and "卖方：…" each on its line, then "（以下分别简称甲方、乙方）"
-_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*[(（]?[^:：\n]{{0,6}}[:：]")
+# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户)
+_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
 _BLOCK_NAMES = re.compile(
     rf"{_CALLED_ZH}{_Q_OPEN}(?P<first>甲方|乙方){_Q_CLOSE}\s*(?:[、/／,，和及与]|以及)\s*{_Q_OPEN}(?P<second>甲方|乙方){_Q_CLOSE}"
 )
@@ -110,6 +111,14 @@ _SELF_NAMED = re.compile(
 HEADING_LINES = 30  # the role lines that name the parties stand near the top
 _DEFINITIONS = re.compile(r"定义|释义|名词解释|definition|interpretation|parties|合同当事人|当事人", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"丙方|\bParty\s+C\b")
+# a contract one level down (a subcontract, a sublease, a sublicence) names a party by its "sub" role: there the
+# head contract's role words say the opposite ("甲方（承包人）" buys from the 分包人; "the Contractor" is the customer
+# and "the Employer" no party at all), so the parties are not read
+_SUB_PARTY = re.compile(
+    r"(?:分包人|分包方|分包单位|次承租人|次承租方|转租人|转租方|转委托方|再委托方)(?=\s*[:：（(）)”\"」』])|"
+    r"[“\"]Sub-?(?:contractor|lessee|tenant|licensee)[”\"]",
+    re.IGNORECASE,
+)
 _CUES = ("甲方", "乙方", "party", "简称", "称", "“", '"', "means")
 OPENING_LINES = 80  # the lines read from the start of the contract (definitions clauses are read wherever they are)
 
@@ -216,6 +225,8 @@ def _lines(clauses: Sequence[Clause]) -> list[tuple[Clause, int, int]]:
 def read_parties(clauses: Sequence[Clause]) -> Parties:
     """Who is the supplier and who the customer, from what the contract states (unknown when it does not)."""
     lines = _lines(clauses)
+    if any(_SUB_PARTY.search(c.text[s:e]) for c, s, e in lines):
+        return Parties()
     # (label, side, role, where)
     found: list[tuple[str, str, str, Clause, int, int]] = []
     role_lines: list[tuple[str, int]] = []  # role words opening a line, with the line's index
