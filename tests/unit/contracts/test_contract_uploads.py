@@ -419,11 +419,11 @@ def test_working_hours_cover_beside_a_count_of_days_suggests_working_days_but_le
     hours suggest working hours."""
     zh = "第四条 维保\n4.1 水泵故障应在2日内修复。维保单位提供5×8小时电话支持。\n"
     said = covered(zh, "resolution_time", "4.1")
-    assert said["message_en"] == (
+    assert said["message_en"].startswith(
         "The resolution time does not say whether its days are working or calendar days: the contract gives "
         "working-hours cover (5×8, cl. 4.1), which suggests working days, but does not say the 2 days are working days."
     )
-    assert said["message_zh"] == (
+    assert said["message_zh"].startswith(
         "修复时间未说明按工作日还是自然日计算：合同约定了工作时间内的服务（5×8，第4.1条），这提示可能按工作日计算，但未写明2日为工作日。"
     )
     # the basis itself stays unstated
@@ -459,3 +459,34 @@ def test_a_bilingual_remedy_lists_its_daily_rate_and_cap_once_not_once_per_langu
     # a different base is a different rate, in any language
     other = text + "4.2 If the Seller misses the response time, it credits 0.5% of the monthly service fees per day.\n"
     assert len(report(other)["support_terms_draft"]["remedies"]["rates"]) == 3
+
+
+def test_a_day_count_left_open_says_what_prc_law_counts_where_it_may_govern() -> None:
+    """The days finding beside working-hours cover now says what applies when the contract is silent and PRC law
+    governs or none is chosen: the first day is not counted (Civil Code Art. 201), a last day on a statutory holiday
+    moves to the day after it (Art. 203), with counsel to confirm; a contract under another law is not told so."""
+    days = "第六条 维修\n6.1 锅炉故障应在3日内修复。维保单位提供5×8小时技术支持。\n"
+    for law in ("", "第十条 适用法律\n10.1 本合同的订立、履行及争议解决均适用中华人民共和国法律。\n"):
+        said = covered(days + law, "resolution_time", "6.1")
+        assert "未写明3日为工作日。" in said["message_zh"], law
+        assert said["message_en"].endswith(
+            " If PRC law governs and the contract says nothing more, a period in days starts on the day after the day "
+            "it is counted from (Civil Code Art. 201), and a period whose last day is a statutory holiday ends on the "
+            "day after the holiday (Art. 203); counsel should confirm."
+        ), law
+        assert "开始的当日不计入，自下一日开始计算（《民法典》第二百零一条）" in said["message_zh"], law
+        assert "以法定休假日结束的次日为期间的最后一日（第二百零三条）。请律师确认。" in said["message_zh"], law
+    english = (
+        "6. Repairs\n6.1 The helpdesk is open Monday to Friday, 8:00-16:00.\n"
+        "6.2 The Contractor shall repair a failed boiler within 3 days.\n"
+    )
+    said = covered(english, "resolution_time", "6.2")
+    assert "(Civil Code Art. 201)" in said["message_en"] and "（第二百零三条）" in said["message_zh"]
+    # another law governs: the finding keeps to what the contract says
+    other = english + "10. Law\n10.1 This Agreement is governed by the laws of Singapore.\n"
+    said = covered(other, "resolution_time", "6.2")
+    assert said["message_en"].endswith("does not say the 3 days are working days.")
+    assert "民法典" not in said["message_zh"] and said["message_zh"].endswith("未写明3日为工作日。")
+    # hours beside the cover are not told about days
+    hours = "第六条 维修\n6.1 锅炉故障应在8小时内修复。维保单位提供5×8小时技术支持。\n"
+    assert "Art. 201" not in covered(hours, "resolution_time", "6.1")["message_en"]

@@ -35,9 +35,31 @@ from .records import (
 _FEES = re.compile(rf"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|{FEES_ZH}", re.I)
 
 
-def _covered_basis(kind: str, d: Json, where: _Sentence | None) -> Json:
+def _prc_law_may_govern(results: dict[str, KindResult]) -> tuple[bool, str]:
+    """(PRC law governs or no law is chosen, the chosen law as the contract names it)."""
+    law = str(results["governing_law"].values.get("law", ""))
+    return (not law) or bool(re.search(r"China|PRC|中华人民共和国|中国", law)), law
+
+
+# What PRC law says of a period in days the contract leaves open, added to the days finding where PRC law governs or no
+# law is chosen: the first day is not counted (Civil Code Art. 201; LEGAL-NOTES D3 and D7), and a period whose last day
+# is a statutory holiday ends on the day after the holiday (Art. 203). LEGAL-NOTES D7 cites "Arts. 200-203" for the
+# holiday rule as a range; the attribution of that rule to Art. 203 alone is not in the notes: UNVERIFIED. Nothing more
+# than the two articles say (neither says the days are calendar or working days), and counsel should confirm.
+_PRC_DAYS_EN = (
+    " If PRC law governs and the contract says nothing more, a period in days starts on the day after the day it is "
+    "counted from (Civil Code Art. 201), and a period whose last day is a statutory holiday ends on the day after the "
+    "holiday (Art. 203); counsel should confirm."
+)
+_PRC_DAYS_ZH = (
+    "如适用中国法而合同未另作约定，按日计算的期间开始的当日不计入，自下一日开始计算（《民法典》第二百零一条）；期间的最后一日"
+    "是法定休假日的，以法定休假日结束的次日为期间的最后一日（第二百零三条）。请律师确认。"
+)
+
+
+def _covered_basis(kind: str, d: Json, where: _Sentence | None, prc: bool = False) -> Json:
     """The low "business or calendar time" finding for a time beside working-hours cover: what the contract suggests,
-    and what it leaves unsaid."""
+    and what it leaves unsaid (`prc`: PRC law governs or none is chosen, so a day count says what that law counts)."""
     cover = d["cover"]
     number = cover.get("clause")
     en_at = f", cl. {number}" if number else ""
@@ -53,9 +75,9 @@ def _covered_basis(kind: str, d: Json, where: _Sentence | None) -> Json:
             "low",
             f"The {title_en} does not say whether its days are working or calendar days: the contract gives "
             f"working-hours cover ({cover['en']}{en_at}), which suggests working days, but does not say the "
-            f"{amount_en} {'is a working day' if one else 'are working days'}.",
+            f"{amount_en} {'is a working day' if one else 'are working days'}." + (_PRC_DAYS_EN if prc else ""),
             f"{title_zh}未说明按工作日还是自然日计算：合同约定了工作时间内的服务（{cover['zh']}{zh_at}），这提示可能按工作日计算，"
-            f"但未写明{amount_zh}为工作日。",
+            f"但未写明{amount_zh}为工作日。" + (_PRC_DAYS_ZH if prc else ""),
             None,
             where,
         )
@@ -178,7 +200,7 @@ def _kind_issues(
             unclear = next((d for d in open_ if "cover" not in d), open_[0])
             if "cover" in unclear:
                 # every open time sits beside working-hours cover ("5×8"): it suggests working hours, still unstated
-                finding = _covered_basis(kind, unclear, first(kind))
+                finding = _covered_basis(kind, unclear, first(kind), _prc_law_may_govern(results)[0])
             if unclear.get("location"):
                 finding["location"] = unclear["location"]
             r.issues.append(finding)
@@ -344,8 +366,7 @@ def _kind_issues(
             )
     if limitation is not None:
         rule = RULES["civil_code_197"]
-        law = str(results["governing_law"].values.get("law", ""))
-        applies = (not law) or bool(re.search(r"China|PRC|中华人民共和国|中国", law))
+        applies, law = _prc_law_may_govern(results)
         results["dispute_resolution"].issues.append(
             _issue(
                 "limitation_clause",
