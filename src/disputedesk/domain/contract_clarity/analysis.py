@@ -38,7 +38,7 @@ from .issues import _find_limitation, _kind_issues
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, KindSpec
 from .legal import RULES
 from .model import ClauseModel, load_model
-from .parties import Parties, drop_customer_duties, in_contract_words, read_parties
+from .parties import Parties, in_contract_words, read_parties
 from .records import (
     DISCLAIMER_EN,
     DISCLAIMER_ZH,
@@ -344,11 +344,7 @@ def check_contract(
     clauses = split_clauses(paragraphs)
     full_text = "\n".join(p.text for p in paragraphs)
     language = detect_language(full_text)
-    results = detect_kinds(clauses)
-    apply_model(clauses, results, load_model(), language)
-    parties = read_parties(clauses)
-    apply_parties(clauses, results, parties)
-    drop_customer_duties(results, parties)
+    results, parties = _detected(clauses, load_model(), language)
     for kind, r in results.items():
         _extract_values(kind, r, clauses)
     _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses), parties)
@@ -405,6 +401,18 @@ def check_contract(
     )
 
 
+def _detected(
+    clauses: Sequence[Clause], model: ClauseModel | None, language: str
+) -> tuple[dict[str, KindResult], Parties]:
+    """Which kinds the contract states, by rules, the sentence model and who the parties are: the one detection the
+    full check and the benchmark's checklist share."""
+    results = detect_kinds(clauses)
+    apply_model(clauses, results, model, language)
+    parties = read_parties(clauses)
+    apply_parties(clauses, results, parties)
+    return results, parties
+
+
 def check_text(text: str, *, as_of: date, params: SuggestionParams | None = None) -> ClarityReport:
     """Convenience: check a contract given as one string (one paragraph per line)."""
     return check_contract(paragraphs_from_text(text), as_of=as_of, params=params)
@@ -414,12 +422,8 @@ def detected_kinds(text: str, *, model: ClauseModel | None | bool = True) -> set
     """Kinds present in `text` (checklist only; used by the benchmark). `model`: True for the
     shipped model, False for the rules alone, or a model to try."""
     clauses = split_clauses(paragraphs_from_text(text))
-    results = detect_kinds(clauses)
     chosen = load_model() if model is True else None if model is False else model
-    apply_model(clauses, results, chosen, detect_language(text))
-    parties = read_parties(clauses)
-    apply_parties(clauses, results, parties)
-    drop_customer_duties(results, parties)
+    results, _ = _detected(clauses, chosen, detect_language(text))
     return {k for k, r in results.items() if r.present}
 
 

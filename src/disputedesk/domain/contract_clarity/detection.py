@@ -16,7 +16,7 @@ from .clauses import Clause
 from .kinds import KINDS, SPECS
 from .kinds_spec import _THEN_EN
 from .model import ClauseModel, Scorer, features
-from .parties import Parties
+from .parties import Parties, drop_customer_duties
 from .records import (
     Json,
     KindResult,
@@ -447,8 +447,15 @@ def _customer_replies(parties: Parties) -> re.Pattern[str]:
 
 
 def apply_parties(clauses: Sequence[Clause], results: dict[str, KindResult], parties: Parties) -> None:
-    """Where the reader knows who is who: the supplier's documentation the usual-labelling exclude dropped is kept, and
-    the customer's own replies are no response time."""
+    """Where the reader knows who is who: the supplier's documentation the usual-labelling exclude dropped is kept, the
+    customer's own replies are no response time, and what the customer owes (documents it hands over, spare parts it
+    keeps) is no support duty of the supplier (parties.drop_customer_duties). Unknown parties: nothing changes."""
+    _by_labels(clauses, results, parties)
+    drop_customer_duties(results, parties)
+
+
+def _by_labels(clauses: Sequence[Clause], results: dict[str, KindResult], parties: Parties) -> None:
+    """The supplier's documentation kept and the customer's replies dropped, by the labels the reader found."""
     if not parties.known:
         return
     r = results["response_time"]
