@@ -21,8 +21,14 @@ beats the rules there by at least MARGIN with at least MIN_POSITIVES_TO_USE posi
 that language (the rules were written looking at part of this data, so their figure here is
 optimistic: the margin does not make up for that).
 
+The 9 development texts no rule writer has read (contract_sets.NEVER_READ) are never a training row, and stay out of
+every threshold and choice above. For the eight Chinese support kinds (where the rules' figure above is most
+optimistic) a rule fixed beforehand (docs/contract-clarity.md, "The sentence model") compares rules / model / or /
+and out of fold on them against the other development texts; only ``--never-read`` computes that (aggregate and
+per kind, never per text); without it the decision measured then (ZH_SUPPORT_DECISION) is applied.
+
 Needs scikit-learn (``pip install -e '.[train]'``); nothing is downloaded.
-Usage: .venv/bin/python scripts/train_contract_model.py [--out PATH] [--report PATH]
+Usage: .venv/bin/python scripts/train_contract_model.py [--out PATH] [--kinds KIND...] [--keep-others] [--never-read]
 """
 
 from __future__ import annotations
@@ -288,6 +294,10 @@ def evaluate_kind(fitted: Fitted) -> dict[str, Any]:
 # there by SHIP_GAIN and stays within DEV_LOSS of them on the development texts the rules were written on; otherwise
 # the rules. Only `--never-read` computes that figure (once per candidate at most); without it the decision measured
 # then (ZH_SUPPORT_DECISION) is applied, so retraining does not look at those texts again.
+# Measured once (model22, 5 Dec 2026 03:14-03:17 UTC, the only run with --never-read), out of fold,
+# support-kind macro F1, rules / model / or / and: never-read 0.43 / 0.42 / 0.51 / 0.35; development texts the
+# rules were written on 0.97 / 0.81 / 0.90 / 0.88. "or" gains 0.07 on the never-read texts but falls 0.07 below
+# the rules on the others (the limit is 0.05): the rule keeps the rules.
 ZH_SUPPORT_DECISION = "rules"
 SHIP_GAIN = 0.05
 DEV_LOSS = 0.05
@@ -311,6 +321,23 @@ def per_kind_f1(gold: list[set[str]], pred: list[set[str]], kinds: list[str]) ->
     scored = [v for v in out.values() if v is not None]
     out["macro"] = sum(scored) / len(scored) if scored else None
     return out
+
+
+def preregistered_choice(never_read: dict[str, float], dev_read: dict[str, float]) -> tuple[str, str]:
+    """The rule fixed before the never-read figure was computed: the best of or / and / model on the never-read texts
+    (ties: the one that drops fewer rule findings) if it beats the rules there by SHIP_GAIN and is not more than
+    DEV_LOSS below them on the texts the rules were written on; else the rules. Returns (decision, why)."""
+    nr, dr = never_read, dev_read
+    best = max(PREFERENCE, key=lambda c: (nr[c], -PREFERENCE.index(c)))
+    gain_ok = nr[best] >= nr["rules"] + SHIP_GAIN - 1e-9
+    loss_ok = dr[best] >= dr["rules"] - DEV_LOSS - 1e-9
+    decision = best if gain_ok and loss_ok else "rules"
+    why = (
+        f"pre-registered rule: best of or/and/model on never-read = {best} ({nr[best]:.3f} vs rules {nr['rules']:.3f}, "
+        f"needs +{SHIP_GAIN}: {'yes' if gain_ok else 'no'}); dev-read {dr[best]:.3f} vs rules {dr['rules']:.3f} "
+        f"(at most -{DEV_LOSS}: {'yes' if loss_ok else 'no'}) -> {decision}"
+    )
+    return decision, why
 
 
 def support_check(fitted: dict[str, Fitted], never_read: bool) -> tuple[str, dict[str, float], list[str]]:
@@ -380,15 +407,8 @@ def support_check(fitted: dict[str, Fitted], never_read: bool) -> tuple[str, dic
         return ZH_SUPPORT_DECISION, thresholds, lines
     nr = {c: table[("never-read", c)]["macro"] or 0.0 for c in COMBINED}
     dr = {c: table[("dev-read", c)]["macro"] or 0.0 for c in COMBINED}
-    best = max(PREFERENCE, key=lambda c: (nr[c], -PREFERENCE.index(c)))
-    gain_ok = nr[best] >= nr["rules"] + SHIP_GAIN - 1e-9
-    loss_ok = dr[best] >= dr["rules"] - DEV_LOSS - 1e-9
-    decision = best if gain_ok and loss_ok else "rules"
-    lines.append(
-        f"pre-registered rule: best of or/and/model on never-read = {best} ({nr[best]:.3f} vs rules {nr['rules']:.3f}, "
-        f"needs +{SHIP_GAIN}: {'yes' if gain_ok else 'no'}); dev-read {dr[best]:.3f} vs rules {dr['rules']:.3f} "
-        f"(at most -{DEV_LOSS}: {'yes' if loss_ok else 'no'}) -> {decision}"
-    )
+    decision, why = preregistered_choice(nr, dr)
+    lines.append(why)
     if decision != ZH_SUPPORT_DECISION:
         lines.append(f"(differs from ZH_SUPPORT_DECISION = {ZH_SUPPORT_DECISION!r}: record the new decision there)")
     return decision, thresholds, lines
