@@ -41,7 +41,7 @@ def _prc_law_may_govern(results: dict[str, KindResult]) -> tuple[bool, str]:
     return (not law) or bool(re.search(r"China|PRC|中华人民共和国|中国", law)), law
 
 
-# What PRC law says of a period in days the contract leaves open, added to the days finding where PRC law governs or no
+# What PRC law says of a period in days the contract leaves open, added to the days findings where PRC law governs or no
 # law is chosen: the first day is not counted (Civil Code Art. 201; LEGAL-NOTES D3 and D7), and a period whose last day
 # is a statutory holiday ends on the day after the holiday (Art. 203). LEGAL-NOTES D7 cites "Arts. 200-203" for the
 # holiday rule as a range; the attribution of that rule to Art. 203 alone is not in the notes: UNVERIFIED. Nothing more
@@ -130,6 +130,30 @@ def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
     return issue
 
 
+def one_sided_change(r: KindResult, where: _Sentence, finding: Json) -> Json:
+    """How the checklist shows a change procedure that is one side's right to change the fees or the terms alone: not
+    as a plain "present" (a buyer reads ✓ as "fine"), but present and one-sided, naming who holds the right by the
+    page's words for the sides (the Supplier / 供应商, as the parties line), and saying so when a change both parties
+    agree stands beside it ("changes by agreement, but the Supplier may change the fees alone")."""
+    holder = finding.get("holder")
+    what = "fees" if _FEES.search(where.text) else "terms"
+    agreed = any(
+        not h.by_heading and not is_heading_line(h.sentence) and not UNILATERAL_CHANGE.search(h.sentence.text)
+        for h in r.hits
+    )
+    verb_en, verb_zh = ("change the fees", "调整费用") if what == "fees" else ("change the terms", "变更条款")
+    side_en = {"supplier": "the Supplier", "customer": "the Customer"}.get(str(holder), "")
+    side_zh = {"supplier": "供应商", "customer": "客户"}.get(str(holder), "")
+    if agreed:
+        en = f"changes by agreement, but {side_en or 'one side'} may {verb_en} alone"
+        zh = f"约定了协商变更，但{side_zh or '一方'}可单方{verb_zh}"
+    elif holder:
+        en, zh = f"one-sided: only {side_en} may {verb_en}", f"单方变更：仅{side_zh}一方可{verb_zh}"
+    else:
+        en, zh = f"one-sided: one side may {verb_en} alone", f"单方变更：一方可单独{verb_zh}"
+    return {"holder": holder, "what": what, "agreed_changes_too": agreed, "note_en": en, "note_zh": zh}
+
+
 def _kind_issues(
     results: dict[str, KindResult],
     language: str,
@@ -187,17 +211,27 @@ def _kind_issues(
                 )
             )
         elif any(d["basis"] == "unspecified" for d in ds):
-            finding = _issue(
-                "basis_unclear",
-                "medium",
-                f"The {title} does not say whether hours/days are business or calendar time.",
-                f"{SPEC_BY_KIND[kind].title_zh}未说明按工作时间还是自然时间计算。",
-                None,
-                first(kind),
-            )
             # the clause of the time that leaves it open (not one whose hours are settled, e.g. by 7×24 cover)
             open_ = [d for d in ds if d["basis"] == "unspecified"]
             unclear = next((d for d in open_ if "cover" not in d), open_[0])
+            # a count of days left open says so, and what PRC law counts where it may govern (as the low finding
+            # beside working-hours cover does: Civil Code Arts. 201, 203, see _PRC_DAYS_EN)
+            open_days = any(d["unit"] == "day" for d in open_ if "cover" not in d)
+            prc = open_days and _prc_law_may_govern(results)[0]
+            if unclear["unit"] == "day":
+                en = f"The {title} does not say whether its days are working or calendar days."
+                zh = f"{SPEC_BY_KIND[kind].title_zh}未说明按工作日还是自然日计算。"
+            else:
+                en = f"The {title} does not say whether hours/days are business or calendar time."
+                zh = f"{SPEC_BY_KIND[kind].title_zh}未说明按工作时间还是自然时间计算。"
+            finding = _issue(
+                "basis_unclear",
+                "medium",
+                en + (_PRC_DAYS_EN if prc else ""),
+                zh + (_PRC_DAYS_ZH if prc else ""),
+                None,
+                first(kind),
+            )
             if "cover" in unclear:
                 # every open time sits beside working-hours cover ("5×8"): it suggests working hours, still unstated
                 finding = _covered_basis(kind, unclear, first(kind), _prc_law_may_govern(results)[0])
@@ -453,7 +487,9 @@ def _kind_issues(
         (h.sentence for h in results["change_procedure"].hits if UNILATERAL_CHANGE.search(h.sentence.text)), None
     )
     if unilateral is not None:
-        results["change_procedure"].issues.append(_unilateral_change(unilateral, parties or Parties()))
+        finding = _unilateral_change(unilateral, parties or Parties())
+        results["change_procedure"].issues.append(finding)
+        results["change_procedure"].one_sided = one_sided_change(results["change_procedure"], unilateral, finding)
 
     r = results["support_remedy"]
     if not r.present:
