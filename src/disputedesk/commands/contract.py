@@ -61,9 +61,15 @@ def _short(text: str, n: int = 110) -> str:
 
 
 def _side(side: dict[str, Any]) -> str:
-    """The side's label as "乙方 (卖方)": the label, and its role word when that says more."""
+    """The side's label as "乙方 [Party B] (卖方 [seller])": the label, and its role word when that says more, each
+    Chinese word with its English gloss."""
+    gloss = side.get("gloss_en") or {}
+
+    def word(w: str) -> str:
+        return f"{w} [{gloss[w]}]" if w in gloss else w
+
     role = side.get("role")
-    return side["label"] if not role or role == side["label"] else f"{side['label']} ({role})"
+    return word(side["label"]) if not role or role == side["label"] else f"{word(side['label'])} ({word(role)})"
 
 
 def _parties_line(parties: dict[str, Any] | None) -> str:

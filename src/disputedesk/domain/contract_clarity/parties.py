@@ -39,6 +39,26 @@ SUPPLIER_ROLES_EN = (
     "Service Provider", "Supplier", "Seller", "Vendor", "Provider", "Contractor", "Licensor", "Manufacturer", "Lessor",
 )  # fmt: skip
 CUSTOMER_ROLES_EN = ("Customer", "Buyer", "Purchaser", "Client", "Licensee", "Lessee", "Employer")
+# an English gloss of each Chinese label and role word, shown beside the contract's own word on an English page and in
+# the CLI ("乙方 [Party B] (卖方 [seller])"): a literal rendering of the word (the side is said by "Supplier:" before it)
+GLOSS_EN = {
+    "甲方": "Party A", "乙方": "Party B",
+    "服务提供方": "service provider", "卖方": "seller", "供方": "supplier", "供货方": "supplier", "供货商": "supplier",
+    "供应方": "supplier", "供应商": "supplier", "销售方": "seller", "出卖人": "seller", "出卖方": "seller",
+    "受托方": "entrusted party", "受托人": "entrusted party", "出租人": "lessor", "出租方": "lessor",
+    "承揽人": "work contractor", "承揽方": "work contractor", "承包方": "contractor", "承包人": "contractor",
+    "服务方": "service provider", "服务商": "service provider", "维保方": "maintenance provider",
+    "维保单位": "maintenance provider", "许可方": "licensor", "供货单位": "supplier", "研究开发方": "developer",
+    "作业方": "operator", "监理人": "supervisor", "节能服务公司": "energy service company", "承修人": "repairer",
+    "承修方": "repairer",
+    "买方": "buyer", "需方": "buyer", "购货方": "purchaser", "购买方": "purchaser", "买受人": "buyer",
+    "采购人": "purchaser", "采购方": "purchaser", "采购单位": "purchaser", "委托方": "entrusting party",
+    "委托人": "entrusting party", "承租人": "lessee", "承租方": "lessee", "定作人": "ordering party",
+    "定作方": "ordering party", "发包方": "employer", "发包人": "employer", "用户": "user", "业主": "owner",
+    "使用单位": "user", "被许可方": "licensee", "接受服务方": "service recipient", "服务接受方": "service recipient",
+    "购货单位": "purchaser", "用能单位": "energy user", "托修人": "repair customer", "托修方": "repair customer",
+    "送修方": "repair customer", "消费者": "consumer",
+}  # fmt: skip
 _LABELS_ZH = ("甲方", "乙方")
 _LABEL_ZH = r"(?P<label>甲方|乙方)"
 _LABEL_EN = r"(?P<label>Party\s+[AB])"
@@ -183,6 +203,8 @@ class Parties:
                 "role": side.role,
                 "roles": list(side.roles),
                 "stated": side.stated,
+                # added (fix22): the English gloss of each Chinese word ("乙方": "Party B", "卖方": "seller")
+                "gloss_en": {w: GLOSS_EN[w] for w in (*side.labels, *side.roles) if w in GLOSS_EN},
             }
 
         return {
@@ -472,6 +494,7 @@ def in_contract_words(text_zh: str, text_en: str, parties: Parties) -> tuple[str
 __all__ = [
     "CUSTOMER_ROLES_EN",
     "CUSTOMER_ROLES_ZH",
+    "GLOSS_EN",
     "SUPPLIER_ROLES_EN",
     "SUPPLIER_ROLES_ZH",
     "Parties",
