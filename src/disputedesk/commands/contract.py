@@ -73,8 +73,8 @@ def _side(side: dict[str, Any]) -> str:
 
 
 def _parties_line(parties: dict[str, Any] | None) -> str:
-    """The header's "supplier 乙方 [Party B] (卖方 [seller]) · customer 甲方 [Party A] (买方 [buyer]) [para 2]", where the
-    contract says who is who."""
+    """The header's "supplier 乙方 [Party B] (卖方 [seller]) · customer 甲方 [Party A] (买方 [buyer]) [para 2]",
+    where the contract says who is who."""
     if not parties or not parties.get("known"):
         return ""
     ev = parties.get("evidence") or []
