@@ -413,3 +413,50 @@ def test_every_role_word_the_reader_knows_has_an_english_gloss() -> None:
         assert GLOSS_EN.get(word), word
     said = (GLOSS_EN["买方"], GLOSS_EN["卖方"], GLOSS_EN["需方"], GLOSS_EN["供方"])
     assert said == ("buyer", "seller", "buyer", "supplier")
+
+
+# ------------------------------------------------------------------ fix22: two parties on one line; a class is no party
+@pytest.mark.parametrize(
+    ("opening", "supplier", "customer"),
+    [
+        # both parties on one line, each with its label and role (already read; kept so)
+        ("设备买卖合同\n甲方（买方）：北岭食品有限公司  乙方（卖方）：南港压缩机有限公司\n",
+         "乙方（卖方）", "甲方（买方）"),
+        ("设备买卖合同\n甲方：北岭食品有限公司（以下简称“买方”）  乙方：南港压缩机有限公司（以下简称“卖方”）\n",
+         "乙方（卖方）", "甲方（买方）"),
+        # role fields side by side on one line, then the labels in the order the roles stand
+        ("空调买卖合同\n买方：云杉酒店管理有限公司  卖方：北辰暖通设备有限公司\n（以下分别简称甲方、乙方）\n",
+         "乙方（卖方）", "甲方（买方）"),
+        # no 甲方/乙方: role fields side by side are the labels
+        ("工矿产品买卖合同\n出卖人：南港压缩机有限公司  买受人：北岭食品有限公司\n", "出卖人", "买受人"),
+        ("维修合同\n托修方：北岭食品有限公司\t承修方：南港机电维修有限公司\n", "承修方", "托修方"),
+    ],
+)  # fmt: skip
+def test_two_parties_on_one_heading_line(opening: str, supplier: str, customer: str) -> None:
+    assert sides(opening + "第一条 标的\n按附件交付设备并提供售后服务。\n") == (supplier, customer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two fields of the same side on one line say nothing of the other
+        "采购合同\n买方：北岭食品有限公司  采购人：北岭食品有限公司\n",
+        # a role word inside a field's value is no field ("买方代表：" names the buyer's representative)
+        "采购合同\n签订地点：江北  买方代表：张三\n卖方联系人：李四\n",
+        # a role word defined as a class of people is no party: unknown is better than wrong
+        'SUPPLY TERMS\n"Customer" means any person who orders Products from Brightline Ltd. (the "Supplier").\n',
+        'SUPPLY TERMS\n1. Definitions\n1.1 "Customer" means any person or entity that buys Products.\n'
+        '1.2 "Supplier" means Brightline Ltd.\n',
+        'SUPPLY TERMS\n1. Definitions\n1.1 "Client" shall mean each company that signs an Order Form.\n'
+        '1.2 "Provider" means Brightline Ltd.\n',
+        'SUPPLY TERMS\n1. Definitions\n1.1 "Buyer" means anyone who places an order.\n'
+        '1.2 "Seller" means Brightline Ltd.\n',
+    ],
+)
+def test_unknown_rather_than_wrong(text: str) -> None:
+    assert not parties(text).known
+
+
+def test_a_role_word_defined_as_one_named_party_is_still_read() -> None:
+    text = 'SUPPLY TERMS\n1. Definitions\n1.1 "Customer" means Northgate Ltd.\n1.2 "Supplier" means Brightline Ltd.\n'
+    assert sides(text) == ("Supplier", "Customer")

@@ -112,13 +112,18 @@ _STATEMENTS = tuple(
 _DEFINED_EN = (
     re.compile(rf"[（(]\s*{_CALLED_EN}[“\"]{_ROLE_EN}[”\"]", re.IGNORECASE),
     re.compile(
-        rf"^\s*(?:\d+(?:\.\d+)*\.?\s*|\([a-z0-9]+\)\s*)?[“\"](?:the\s+)?{_ROLE_EN}[”\"]\s+(?:means|shall\s+mean|refers\s+to|is)\b",
+        rf"^\s*(?:\d+(?:\.\d+)*\.?\s*|\([a-z0-9]+\)\s*)?[“\"](?:the\s+)?{_ROLE_EN}[”\"]\s+(?:means|shall\s+mean|refers\s+to|is)\b"
+        # ... but not a class of people or firms ('"Customer" means any person who…'): no party, unknown is better
+        r"(?!\s+(?:any|each|every|all|anyone|anybody|whoever|those|such|persons|individuals|entities|companies|users|"
+        r"one\s+or\s+more|a\s+(?:person|natural\s+person|legal\s+person|company|customer|user|buyer)\b|"
+        r"an\s+(?:individual|entity|organi[sz]ation)\b)\b)",
         re.IGNORECASE,
     ),
 )
 # a heading block: "买方：…" and "卖方：…" each on its line, then "（以下分别简称甲方、乙方）"
-# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户)
-_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
+# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户); a field
+# may also stand beside another on one line ("出卖人：某公司  买受人：某公司"), after white space or a table's "|"
+_ROLE_LINE = re.compile(rf"(?:^|(?<=[\s|｜]))\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
 _BLOCK_NAMES = re.compile(
     rf"{_CALLED_ZH}{_Q_OPEN}(?P<first>甲方|乙方){_Q_CLOSE}\s*(?:[、/／,，和及与]|以及)\s*{_Q_OPEN}(?P<second>甲方|乙方){_Q_CLOSE}"
 )
@@ -272,9 +277,8 @@ def read_parties(clauses: Sequence[Clause]) -> Parties:
                 found.append((role, _side(role), role, clause, s, e))
         for m in _SELF_NAMED.finditer(text):
             found.append((m.group("role"), _side(m.group("role")), m.group("role"), clause, s, e))
-        rm = _ROLE_LINE.search(text)
-        if rm:
-            role_lines.append((rm.group("role"), i))
+        # the role fields in the order they stand (two on one line each count)
+        role_lines.extend((rm.group("role"), i) for rm in _ROLE_LINE.finditer(text))
         bm = _BLOCK_NAMES.search(text)
         if bm and bm.group("first") != bm.group("second"):
             # the roles that open the lines just above, in the order the sentence names them
