@@ -86,12 +86,13 @@ def _human(rep: dict[str, Any]) -> str:
         lines.append(f"   note: {note}")
     lines.append("Checklist:")
     for c in rep["clauses"]:
-        mark = "✓" if c["present"] else "✗"
+        # a one-sided change right is present but no ✓ ("fine"): a warning mark and what it means
+        mark = {"present": "✓", "one_sided": "⚠"}.get(c.get("status", ""), "✓" if c["present"] else "✗")
         # a bilingual paragraph gives one excerpt per language at the same place: the place is listed once
         where = "; ".join(dict.fromkeys(_where(e["location"]) for e in c["excerpts"][:3]))
         vals = ", ".join(f"{k}={v}" for k, v in c["values"].items() if k not in ("durations", "rates", "amounts"))
         durs = ", ".join(f"{d['text']} ({d['basis']})" for d in c["values"].get("durations", [])[:4])
-        extra = "; ".join(x for x in (durs, vals) if x)
+        extra = "; ".join(x for x in ((c.get("one_sided") or {}).get("note_en"), durs, vals) if x)
         lines.append(f"  {mark} {c['kind']:<26} {where}{'  — ' + _short(extra, 90) if extra else ''}")
     lines.append("Findings (most important first):")
     for f in rep["findings"][:25]:

@@ -43,3 +43,26 @@ def test_a_contract_naming_only_jia_and_yi_shows_no_parties_line(client_for) -> 
     assert "Supplier:" not in en and "Onesidemaychangethefeesorpricesalone" in en
     zh = page(c, label, "zh")
     assert "供应商：" not in zh and "一方可单方调整费用或价格" in zh
+
+
+def found_row(c, label: str, lang: str, title: str) -> str:  # type: ignore[no-untyped-def]
+    """The visible text of the "Found" table's row for a kind (its title in the page's language), without spaces."""
+    html = c.get(f"/contracts/{label}?lang={lang}").text
+    rows = [r for r in html.split("<tr") if f"<td>{title}" in r]
+    assert len(rows) == 1, rows
+    return "".join("".join(visible("<tr" + rows[0].split("</tr>")[0])).split())
+
+
+def test_a_one_sided_right_to_change_the_fees_is_shown_as_one_sided_not_as_agreed(client_for) -> None:  # type: ignore[no-untyped-def]
+    """A user read the ✓/已约定 row of the change procedure as "fine" beside the high Art. 543 finding."""
+    c = client_for("empty")
+    label = upload_contract(c, "compressor-fees-zh.txt", STATED)
+    en = found_row(c, label, "en", "Changes only in writing")
+    assert "one-sided:onlytheSuppliermaychangethefees" in en
+    zh = found_row(c, label, "zh", "变更须书面")
+    assert "单方变更：仅供应商一方可调整费用" in zh and "Supplier" not in zh
+    html = c.get(f"/contracts/{label}?lang=en").text
+    assert 'class="tag warn"' in html
+    api = c.get(f"/api/evidence/{label}/clarity").json()
+    change = next(x for x in api["clauses"] if x["kind"] == "change_procedure")
+    assert change["present"] is True and change["status"] == "one_sided"

@@ -92,6 +92,8 @@ class ClarityReport:
                     "title_en": SPEC_BY_KIND[k].title_en,
                     "title_zh": SPEC_BY_KIND[k].title_zh,
                     "present": r.present,
+                    "status": r.status,  # present / missing / one_sided (added: `present` keeps its meaning)
+                    **({"one_sided": r.one_sided} if r.one_sided and r.present else {}),
                     "applies": kind_applies(k, self.language),  # False: its absence does not matter here
                     "excerpts": _distinct_excerpts(r),
                     "values": r.values,

@@ -130,6 +130,30 @@ def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
     return issue
 
 
+def one_sided_change(r: KindResult, where: _Sentence, finding: Json) -> Json:
+    """How the checklist shows a change procedure that is one side's right to change the fees or the terms alone: not
+    as a plain "present" (a buyer reads ✓ as "fine"), but present and one-sided, naming who holds the right by the
+    page's words for the sides (the Supplier / 供应商, as the parties line), and saying so when a change both parties
+    agree stands beside it ("changes by agreement, but the Supplier may change the fees alone")."""
+    holder = finding.get("holder")
+    what = "fees" if _FEES.search(where.text) else "terms"
+    agreed = any(
+        not h.by_heading and not is_heading_line(h.sentence) and not UNILATERAL_CHANGE.search(h.sentence.text)
+        for h in r.hits
+    )
+    verb_en, verb_zh = ("change the fees", "调整费用") if what == "fees" else ("change the terms", "变更条款")
+    side_en = {"supplier": "the Supplier", "customer": "the Customer"}.get(str(holder), "")
+    side_zh = {"supplier": "供应商", "customer": "客户"}.get(str(holder), "")
+    if agreed:
+        en = f"changes by agreement, but {side_en or 'one side'} may {verb_en} alone"
+        zh = f"约定了协商变更，但{side_zh or '一方'}可单方{verb_zh}"
+    elif holder:
+        en, zh = f"one-sided: only {side_en} may {verb_en}", f"单方变更：仅{side_zh}一方可{verb_zh}"
+    else:
+        en, zh = f"one-sided: one side may {verb_en} alone", f"单方变更：一方可单独{verb_zh}"
+    return {"holder": holder, "what": what, "agreed_changes_too": agreed, "note_en": en, "note_zh": zh}
+
+
 def _kind_issues(
     results: dict[str, KindResult],
     language: str,
@@ -453,7 +477,9 @@ def _kind_issues(
         (h.sentence for h in results["change_procedure"].hits if UNILATERAL_CHANGE.search(h.sentence.text)), None
     )
     if unilateral is not None:
-        results["change_procedure"].issues.append(_unilateral_change(unilateral, parties or Parties()))
+        finding = _unilateral_change(unilateral, parties or Parties())
+        results["change_procedure"].issues.append(finding)
+        results["change_procedure"].one_sided = one_sided_change(results["change_procedure"], unilateral, finding)
 
     r = results["support_remedy"]
     if not r.present:

@@ -66,9 +66,13 @@ FEES_ZH = r"(?:服务费|维护费|维保费|运维费|保养费|使用费|许�
 
 # a right of one side to change the terms alone (flagged: Civil Code Art. 543, contracts change by agreement)
 UNILATERAL_CHANGE = re.compile(
+    # (also the service levels or the specifications, "at its discretion"; not a change it may make only with the
+    # other side's consent: "may change the service levels only with the Customer's prior written consent")
     r"(?<!parties\s)(?<!party\s)\bmay\s+(?:at\s+any\s+time\s+)?(?:change|amend|modify|update|vary|revise|increase|adjust)\s+"
     r"(?:these|this|the|its|our)\s+(?:\w+\s+)?(?:terms|agreement|conditions|contract|prices?|pricing|policy|policies|"
-    r"fees?|charges?|rates|tariffs?)\b|"
+    r"fees?|charges?|rates|tariffs?|levels?|slas?|specifications?)\b"
+    r"(?![^.;。；]{0,80}\b(?:(?:with|upon|subject\s+to|after\s+obtaining)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:prior\s+)?"
+    r"(?:written\s+)?(?:consent|approval|agreement)|by\s+(?:mutual|written)\s+agreement)\b)|"
     r"\b(?:reserves?\s+the\s+right|is\s+entitled)\s+to\s+(?:change|amend|modify|vary|revise)\b|"
     r"(?:有权|可以|可)?单方(?:面)?(?:变更|调整|修改|修订)|(?:有权|可)(?:随时)?(?:变更|调整|修改)(?:服务内容|服务条款|收费标准|本条款)|"
     # one side's right to change its fees or prices ("供方有权调整服务费"), or its price change announced by notice

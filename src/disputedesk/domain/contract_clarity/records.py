@@ -197,6 +197,14 @@ class KindResult:
     hits: list[_Hit] = field(default_factory=list)
     values: Json = field(default_factory=dict)
     issues: list[Json] = field(default_factory=list)
+    # present, but only as one side's right to change it alone (the change procedure: "乙方有权调整服务费"); the
+    # report's `status` is then "one_sided" and `one_sided` says who holds the right (issues.one_sided_change)
+    one_sided: Json | None = None
+
+    @property
+    def status(self) -> str:
+        """What the checklist shows: "present", "missing", or "one_sided" (present, but not to be read as fine)."""
+        return "one_sided" if self.present and self.one_sided else "present" if self.present else "missing"
 
 
 def _excerpt(s: _Sentence) -> Json:
