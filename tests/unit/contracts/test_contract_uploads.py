@@ -494,3 +494,39 @@ def test_a_day_count_left_open_says_what_prc_law_counts_where_it_may_govern() ->
     # hours beside the cover are not told about days
     hours = "第六条 维修\n6.1 锅炉故障应在8小时内修复。维保单位提供5×8小时技术支持。\n"
     assert "Art. 201" not in covered(hours, "resolution_time", "6.1")["message_en"]
+
+
+def test_the_medium_day_count_finding_also_says_what_prc_law_counts() -> None:
+    """fix22: the sentence on Civil Code Arts. 201/203 was only on the low finding beside working-hours cover; the
+    medium "working or calendar days not stated" finding (no cover) says the same under the same condition (PRC law
+    governs or no law is chosen), and names days, not "hours/days"."""
+    zh = "第五条 维修\n5.1 空压机故障应在2日内修复。\n"
+    for law in ("", "第九条 法律适用\n9.1 本合同适用中华人民共和国法律。\n"):
+        said = basis_unclear(zh + law, "resolution_time")
+        assert said["severity"] == "medium" and said["location"]["clause"] == "5.1", law
+        assert said["message_zh"].startswith("修复时间未说明按工作日还是自然日计算。"), law
+        assert "开始的当日不计入，自下一日开始计算（《民法典》第二百零一条）" in said["message_zh"], law
+        assert said["message_zh"].endswith("（第二百零三条）。请律师确认。"), law
+        assert "Civil Code" not in said["message_zh"] and "工作时间" not in said["message_zh"], law
+    english = "5. Repairs\n5.1 The Vendor shall repair a failed compressor within 2 days.\n"
+    said = basis_unclear(english, "resolution_time")
+    assert said["severity"] == "medium"
+    assert said["message_en"] == (
+        "The resolution time does not say whether its days are working or calendar days. If PRC law governs and the "
+        "contract says nothing more, a period in days starts on the day after the day it is counted from (Civil Code "
+        "Art. 201), and a period whose last day is a statutory holiday ends on the day after the holiday (Art. 203); "
+        "counsel should confirm."
+    )
+    # another law chosen: what the contract says, and nothing of PRC law
+    other = basis_unclear(
+        english + "9. Law\n9.1 This Agreement is governed by the laws of England.\n", "resolution_time"
+    )
+    assert other["message_en"] == "The resolution time does not say whether its days are working or calendar days."
+    assert other["message_zh"] == "修复时间未说明按工作日还是自然日计算。"
+    # hours left open keep the hours wording, with nothing of day counts
+    said = basis_unclear("第五条 维修\n5.1 空压机故障应在8小时内修复。\n", "resolution_time")
+    assert "二百零一" not in said["message_zh"] and "Art. 201" not in said["message_en"]
+    # a day count left open beside an hour count left open still gets the sentence (the day count is the one meant)
+    both = "第五条 维修\n5.1 乙方应在4小时内响应，并在3日内修复。\n"
+    said = basis_unclear(both, "resolution_time")
+    assert "（《民法典》第二百零一条）" in said["message_zh"]

@@ -41,7 +41,7 @@ def _prc_law_may_govern(results: dict[str, KindResult]) -> tuple[bool, str]:
     return (not law) or bool(re.search(r"China|PRC|中华人民共和国|中国", law)), law
 
 
-# What PRC law says of a period in days the contract leaves open, added to the days finding where PRC law governs or no
+# What PRC law says of a period in days the contract leaves open, added to the days findings where PRC law governs or no
 # law is chosen: the first day is not counted (Civil Code Art. 201; LEGAL-NOTES D3 and D7), and a period whose last day
 # is a statutory holiday ends on the day after the holiday (Art. 203). LEGAL-NOTES D7 cites "Arts. 200-203" for the
 # holiday rule as a range; the attribution of that rule to Art. 203 alone is not in the notes: UNVERIFIED. Nothing more
@@ -211,17 +211,27 @@ def _kind_issues(
                 )
             )
         elif any(d["basis"] == "unspecified" for d in ds):
-            finding = _issue(
-                "basis_unclear",
-                "medium",
-                f"The {title} does not say whether hours/days are business or calendar time.",
-                f"{SPEC_BY_KIND[kind].title_zh}未说明按工作时间还是自然时间计算。",
-                None,
-                first(kind),
-            )
             # the clause of the time that leaves it open (not one whose hours are settled, e.g. by 7×24 cover)
             open_ = [d for d in ds if d["basis"] == "unspecified"]
             unclear = next((d for d in open_ if "cover" not in d), open_[0])
+            # a count of days left open says so, and what PRC law counts where it may govern (as the low finding
+            # beside working-hours cover does: Civil Code Arts. 201, 203, see _PRC_DAYS_EN)
+            open_days = any(d["unit"] == "day" for d in open_ if "cover" not in d)
+            prc = open_days and _prc_law_may_govern(results)[0]
+            if unclear["unit"] == "day":
+                en = f"The {title} does not say whether its days are working or calendar days."
+                zh = f"{SPEC_BY_KIND[kind].title_zh}未说明按工作日还是自然日计算。"
+            else:
+                en = f"The {title} does not say whether hours/days are business or calendar time."
+                zh = f"{SPEC_BY_KIND[kind].title_zh}未说明按工作时间还是自然时间计算。"
+            finding = _issue(
+                "basis_unclear",
+                "medium",
+                en + (_PRC_DAYS_EN if prc else ""),
+                zh + (_PRC_DAYS_ZH if prc else ""),
+                None,
+                first(kind),
+            )
             if "cover" in unclear:
                 # every open time sits beside working-hours cover ("5×8"): it suggests working hours, still unstated
                 finding = _covered_basis(kind, unclear, first(kind), _prc_law_may_govern(results)[0])
