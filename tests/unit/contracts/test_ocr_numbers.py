@@ -80,8 +80,11 @@ def test_a_sub_clause_whose_dot_and_digit_were_lost_is_taken_only_when_the_numbe
     out, repairs = repair_lines(lines)
     assert out[1] == "3.1 设备安装调试完毕后7日内，双方共同验收。"
     assert [(r.read, r.taken) for r in repairs] == [("3", "3.1")]
-    # nothing after it that continues the numbering: kept as read
+    # the last clause of the contract: nothing after it says otherwise
     out, repairs = repair_lines(lines[:2])
+    assert out[1] == "3.1 设备安装调试完毕后7日内，双方共同验收。"
+    # the numbering after it goes on with 3.1: this was no lost sub-clause (a title line repeated), kept as read
+    out, repairs = repair_lines([*lines[:2], "3.1 甲方应派员参加验收。"])
     assert out[1] == lines[1] and repairs == []
 
 

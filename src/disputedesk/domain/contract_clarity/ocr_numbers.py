@@ -104,9 +104,9 @@ def _clause_number(
         return raw_n, str(int(n)), len(raw_n)
     if last_top is not None and int(n) == last_top and nxt <= 9 and len(rest.strip()) >= 12:
         # "3 设备安装…" right under heading "3": the dot and the digit after it were lost; only when the numbering
-        # after it goes on as if this were 3.1 (the next clause 4, or 3.2)
+        # after it goes on as if this were 3.1 (the next clause 4, or 3.2) or nothing numbered follows
         after = _next_top(lines, i)
-        if after is not None and (after[0] == last_top + 1 and after[1] is None or after == (last_top, nxt + 1)):
+        if after is None or after[0] == last_top + 1 and after[1] is None or after == (last_top, nxt + 1):
             return raw_n, f"{last_top}.{nxt}", len(raw_n)
     return None
 
