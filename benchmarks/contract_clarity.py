@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from contract_sets import CUAD_MAP, NEVER_READ, SUPPORT_KINDS, Doc, cuad, kept, own, zh_dev  # noqa: E402
+from contract_sets import CUAD_MAP, NEVER_READ, SUPPORT_KINDS, Doc, cuad, held_out_sets, kept, own, zh_dev  # noqa: E402
 
 from disputedesk.domain.contract_clarity import KINDS, baseline_detect, check_text, detected_kinds  # noqa: E402
 from disputedesk.domain.contract_clarity.model import MODEL_FILE, load_model  # noqa: E402
@@ -171,10 +171,16 @@ def subset_lines(*subsets: tuple[str, list[Doc]], per_kind: bool = False) -> lis
 
 
 def set_lines(prefix: str, docs: Sequence[Doc]) -> list[str]:
-    """The support-kind line of each set of held-out texts (contract_sets.Doc.added_in), per kind."""
-    sets = sorted({d.added_in for d in docs}, key=lambda name: (name == "", name))
-    subsets = ((f"{prefix}{name or 'earlier sets'}", [d for d in docs if d.added_in == name]) for name in sets)
-    return subset_lines(*subsets, per_kind=True)
+    """The support-kind line of each set of held-out texts (contract_sets.Doc.added_in), per kind, in the order the
+    sets were added; with more than one set, each set's bootstrap interval too, so that a set's figure does not
+    change when a later set joins the pooled line."""
+    sets = held_out_sets(docs)
+    subsets = [(f"{prefix}{name or 'earlier sets'}", [d for d in docs if d.added_in == name]) for name in sets]
+    out = subset_lines(*subsets, per_kind=True)
+    if len(subsets) > 1:
+        for title, part in subsets:
+            out += interval_lines(title, part)
+    return out
 
 
 def interval_lines(title: str, docs: Sequence[Doc], resamples: int = 2000) -> list[str]:

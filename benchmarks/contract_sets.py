@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +53,7 @@ class Doc:
     language: str
     redesignated: bool = False  # held out until a re-designation (split.json "redesignated"), now development
     redesignated_round: int = 0  # 1: session 2 (4 Dec 2026); 2: session 3, night (the 26 model contracts)
-    added_in: str = ""  # the set a kept text's group was added in, from split.json ("sixth set", "seventh set", ...)
+    added_in: str = ""  # the set a kept text's group was added in, from split.json (SET_ORDER: "sixth set", ...)
 
     @property
     def part(self) -> str:
@@ -75,6 +76,19 @@ NEVER_READ = frozenset({
     "samr-zh-shanghai-preliminary-property-management-service-2023.md",
     "samr-zh-guangzhou-preliminary-property-management-service-2021.md",
 })  # fmt: skip
+
+
+# The sets of held-out texts, in the order they were added (split.json marks a new group with one of these keys); the
+# benchmark reports each set apart in this order. Sixth: SAMR model contracts (Chinese); seventh: US federal statements
+# of work (English); eighth: Mozilla's Chinese translations of its software and online-service terms (scout22).
+SET_ORDER = ("sixth set", "seventh set", "eighth set")
+
+
+def held_out_sets(docs: Sequence[Doc]) -> list[str]:
+    """The names of the sets the given texts came in (Doc.added_in), in the order the sets were added; a set not in
+    SET_ORDER comes after them by name, texts of no set ("") last."""
+    names = {d.added_in for d in docs}
+    return sorted(names, key=lambda n: (n == "", SET_ORDER.index(n) if n in SET_ORDER else len(SET_ORDER), n))
 
 
 def split_of_new_group(group: str) -> str:

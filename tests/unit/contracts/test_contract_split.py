@@ -133,3 +133,25 @@ def test_every_kept_text_is_labelled_and_each_positive_label_quotes_its_text() -
         for kind, quote in r["evidence"].items():
             for piece in re.split(r"\s*(?:…|\.\.\.)\s*", quote):
                 assert " ".join(piece.split()) in text, (r["doc"], kind, piece)
+
+
+def test_the_eighth_set_is_held_out_chinese_and_reported_as_a_set_of_its_own_after_the_earlier_ones() -> None:
+    """The eighth set (5 Dec 2026, scout22): Mozilla's Chinese service terms, one group placed held-out by the hash
+    rule; the benchmark reports each held-out set apart, in the order the sets were added (not alphabetically)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from contract_sets import Doc, held_out_sets, kept, split_of_new_group
+
+    group = SPLIT["new_sources"]["groups"]["mozilla/legal-docs"]
+    assert group["eighth set"] is True and split_of_new_group("mozilla/legal-docs") == group["split"] == "heldout"
+    docs = kept()
+    eighth = [d for d in docs if d.added_in == "eighth set"]
+    assert len(eighth) == 7 and sorted(d.name for d in eighth) == sorted(group["docs"])
+    assert {(d.part, d.language, d.group) for d in eighth} == {("heldout", "zh", "mozilla/legal-docs")}
+    held = [d for d in docs if d.part == "heldout"]
+    assert held_out_sets(held) == ["sixth set", "seventh set", "eighth set"]
+    # ordinal order, an unknown set after the known ones, texts of no set last
+    fake = [
+        Doc(f"t{i}", "", set(), "g", "heldout", "zh", added_in=s)
+        for i, s in enumerate(["", "eighth set", "ninth set", "sixth set", "eighth set"])
+    ]
+    assert held_out_sets(fake) == ["sixth set", "eighth set", "ninth set", ""]
