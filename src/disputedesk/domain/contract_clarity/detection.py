@@ -15,7 +15,7 @@ from . import values as V
 from .clauses import Clause
 from .kinds import KINDS, SPECS
 from .kinds_spec import _THEN_EN
-from .model import ClauseModel, Scorer, features
+from .model import ClauseModel, KindModel, Scorer, features
 from .parties import Parties, drop_customer_duties
 from .records import (
     Json,
@@ -367,6 +367,38 @@ def _only_a_time_limit(kind: str, text: str) -> bool:
     )
 
 
+def best_model_sentences(
+    clauses: Sequence[Clause],
+    models: Sequence[KindModel],
+    *,
+    first: frozenset[tuple[int, int]] = frozenset(),
+    settle_above: Sequence[float] | None = None,
+) -> list[tuple[float, _Sentence | None]]:
+    """Per model, the best-scoring sentence the model may take (the kind's own exclusions apply) and its score.
+    `first`: sentence keys scanned first; `settle_above`: stop once every kind has a sentence above its value
+    (an "and" only needs one). Also used by scripts/train_contract_model.py, so its figures are the check's."""
+    scorer = Scorer(models)
+    kinds = [m.kind for m in models]
+    best: list[tuple[float, _Sentence | None]] = [(float("-inf"), None) for _ in kinds]
+    order = [(sent, head) for sent, head in _model_sentences(clauses)]
+    if first:
+        order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in first)
+    excludes = [_KIND_EXCLUDE[k] for k in kinds]
+    for sent, head in order:
+        for i, (kind, score, exclude) in enumerate(zip(kinds, scorer.scores(sent.text, head), excludes, strict=True)):
+            # a sentence the kind's own rules rule out is no candidate for the model either (e.g. an acceptance
+            # named only as the start of the warranty, which the model reads as an inspection clause)
+            if (
+                score > best[i][0]
+                and not (exclude is not None and exclude.search(sent.text))
+                and not _only_a_time_limit(kind, sent.text)
+            ):
+                best[i] = (score, sent)
+        if settle_above is not None and all(b[0] > t for b, t in zip(best, settle_above, strict=True)):
+            break
+    return best
+
+
 def apply_model(
     clauses: Sequence[Clause], results: dict[str, KindResult], model: ClauseModel | None, language: str
 ) -> None:
@@ -380,27 +412,17 @@ def apply_model(
     if not used:
         return
     kinds = list(used)
-    scorer = Scorer([used[k][0] for k in kinds])
-    best: dict[str, tuple[float, _Sentence | None]] = {k: (float("-inf"), None) for k in kinds}
     # "and" only needs one sentence above the threshold: the sentences the rules hit come first, and
     # the scan stops once every kind is settled ("or" and "model" look for the best sentence)
     settle_early = all(used[k][1] == "and" for k in kinds)
-    hit_keys = {(id(h.sentence.clause), h.sentence.start) for k in kinds for h in results[k].hits}
-    order = [(sent, head) for sent, head in _model_sentences(clauses)]
-    order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in hit_keys)
-    excludes = [_KIND_EXCLUDE[k] for k in kinds]
-    for sent, head in order:
-        for kind, score, exclude in zip(kinds, scorer.scores(sent.text, head), excludes, strict=True):
-            # a sentence the kind's own rules rule out is no candidate for the model either (e.g. an acceptance
-            # named only as the start of the warranty, which the model reads as an inspection clause)
-            if (
-                score > best[kind][0]
-                and not (exclude is not None and exclude.search(sent.text))
-                and not _only_a_time_limit(kind, sent.text)
-            ):
-                best[kind] = (score, sent)
-        if settle_early and all(best[k][0] > used[k][2] for k in kinds):
-            break
+    hit_keys = frozenset((id(h.sentence.clause), h.sentence.start) for k in kinds for h in results[k].hits)
+    found_best = best_model_sentences(
+        clauses,
+        [used[k][0] for k in kinds],
+        first=hit_keys,
+        settle_above=[used[k][2] for k in kinds] if settle_early else None,
+    )
+    best = dict(zip(kinds, found_best, strict=True))
     for kind, (_, combine, threshold) in used.items():
         score, top = best[kind]
         found = top is not None and score > threshold
