@@ -124,3 +124,12 @@ def test_only_lines_from_ocr_are_repaired() -> None:
 def test_a_chinese_article_starts_its_own_numbering() -> None:
     lines = ["1 总则", "第二条 售后服务", "21 乙方应在2小时内响应。"]
     assert repair_lines(lines) == (lines, [])
+
+
+def test_a_mark_ocr_put_after_the_next_sub_clause_number_keeps_it_a_sub_clause() -> None:
+    """ "6.1 > 方应在…" (OCR read 乙 as ">") was no heading: the pane said 6.1 while the findings cited clause 6."""
+    from disputedesk.domain.contract_clarity import split_clauses
+    from disputedesk.domain.contract_clarity.records import paragraphs_from_text
+
+    text = "6 售后服务\n6.1 > 方应在接到通知后2小时内响应。\n6.2 《维修规程》由乙方提供。\n7 维修\n7.2 × 3台\n7.1 kW"
+    assert [c.label for c in split_clauses(paragraphs_from_text(text))] == ["6", "6.1", "6.2", "7"]

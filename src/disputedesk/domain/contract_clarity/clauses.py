@@ -367,7 +367,12 @@ def _parse_heading(
         # "2.5 kW spindle" on a wrapped line is not a heading: a sub-clause number without trailing
         # punctuation needs a capital letter, a bracket or a Chinese character after it
         if len(parts) > 1 and punct is None and not (first.isupper() or first in "(（\"“'" or is_cjk(first)):
-            return None
+            # a mark a scan put where a character was ("6.1 > 方应在…" for 乙方) or a bracket ("3.2 《技术协议》…")
+            # after exactly the next sub-clause of the clause being read is still that sub-clause; a unit, a sign
+            # of arithmetic or a lower-case word after it is a wrapped figure ("2.5 kW", "2.5 × 3")
+            next_sub = len(parts) == 2 and top == last_top and parts[1] == str((last_sub or 0) + 1)
+            if not next_sub or first.isalnum() or first in "%％.,，．:：;；/-–—+×*=<≤≥~～":
+                return None
         if len(parts) > 1 and last_top is not None and top > last_top + 10:
             return None
         return _Heading(num, num, len(parts), _title(rest), "digit")
