@@ -54,8 +54,8 @@ EN_PAGE = [
 
 
 def scanned_page_300(lines: list[tuple[int, str]], faint_dots: tuple[str, ...] = ()) -> Image.Image:
-    """An A4 page at 300 dpi; the dot of each clause number in `faint_dots` ("2.1") is printed so faintly that a
-    scanner loses it, as a worn toner or a light copy does: the page says 2.1, OCR reads "21" or "2 1"."""
+    """An A4 page at 300 dpi; the dot of each clause number in `faint_dots` ("2.1") is lost, as a worn toner or a
+    light copy loses it (its place is kept): the contract says 2.1, the scan shows "2 1"."""
     img = Image.new("L", (2480, 3508), 244)
     draw = ImageDraw.Draw(img)
     y = 200
@@ -64,7 +64,7 @@ def scanned_page_300(lines: list[tuple[int, str]], faint_dots: tuple[str, ...] =
         number, x = text.split(" ", 1)[0], 210.0
         if number in faint_dots:
             top, sub = number.split(".")
-            for part, ink in ((top, 30), (".", 226), (sub + text[len(number) :], 30)):
+            for part, ink in ((top, 30), (".", 244), (sub + text[len(number) :], 30)):
                 draw.text((x, y), part, font=font, fill=ink)
                 x += draw.textlength(part, font=font)
         else:
