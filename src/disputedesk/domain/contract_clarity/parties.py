@@ -39,6 +39,26 @@ SUPPLIER_ROLES_EN = (
     "Service Provider", "Supplier", "Seller", "Vendor", "Provider", "Contractor", "Licensor", "Manufacturer", "Lessor",
 )  # fmt: skip
 CUSTOMER_ROLES_EN = ("Customer", "Buyer", "Purchaser", "Client", "Licensee", "Lessee", "Employer")
+# an English gloss of each Chinese label and role word, shown beside the contract's own word on an English page and in
+# the CLI ("乙方 [Party B] (卖方 [seller])"): a literal rendering of the word (the side is said by "Supplier:" before it)
+GLOSS_EN = {
+    "甲方": "Party A", "乙方": "Party B",
+    "服务提供方": "service provider", "卖方": "seller", "供方": "supplier", "供货方": "supplier", "供货商": "supplier",
+    "供应方": "supplier", "供应商": "supplier", "销售方": "seller", "出卖人": "seller", "出卖方": "seller",
+    "受托方": "entrusted party", "受托人": "entrusted party", "出租人": "lessor", "出租方": "lessor",
+    "承揽人": "work contractor", "承揽方": "work contractor", "承包方": "contractor", "承包人": "contractor",
+    "服务方": "service provider", "服务商": "service provider", "维保方": "maintenance provider",
+    "维保单位": "maintenance provider", "许可方": "licensor", "供货单位": "supplier", "研究开发方": "developer",
+    "作业方": "operator", "监理人": "supervisor", "节能服务公司": "energy service company", "承修人": "repairer",
+    "承修方": "repairer",
+    "买方": "buyer", "需方": "buyer", "购货方": "purchaser", "购买方": "purchaser", "买受人": "buyer",
+    "采购人": "purchaser", "采购方": "purchaser", "采购单位": "purchaser", "委托方": "entrusting party",
+    "委托人": "entrusting party", "承租人": "lessee", "承租方": "lessee", "定作人": "ordering party",
+    "定作方": "ordering party", "发包方": "employer", "发包人": "employer", "用户": "user", "业主": "owner",
+    "使用单位": "user", "被许可方": "licensee", "接受服务方": "service recipient", "服务接受方": "service recipient",
+    "购货单位": "purchaser", "用能单位": "energy user", "托修人": "repair customer", "托修方": "repair customer",
+    "送修方": "repair customer", "消费者": "consumer",
+}  # fmt: skip
 _LABELS_ZH = ("甲方", "乙方")
 _LABEL_ZH = r"(?P<label>甲方|乙方)"
 _LABEL_EN = r"(?P<label>Party\s+[AB])"
@@ -92,13 +112,18 @@ _STATEMENTS = tuple(
 _DEFINED_EN = (
     re.compile(rf"[（(]\s*{_CALLED_EN}[“\"]{_ROLE_EN}[”\"]", re.IGNORECASE),
     re.compile(
-        rf"^\s*(?:\d+(?:\.\d+)*\.?\s*|\([a-z0-9]+\)\s*)?[“\"](?:the\s+)?{_ROLE_EN}[”\"]\s+(?:means|shall\s+mean|refers\s+to|is)\b",
+        rf"^\s*(?:\d+(?:\.\d+)*\.?\s*|\([a-z0-9]+\)\s*)?[“\"](?:the\s+)?{_ROLE_EN}[”\"]\s+(?:means|shall\s+mean|refers\s+to|is)\b"
+        # ... but not a class of people or firms ('"Customer" means any person who…'): no party, unknown is better
+        r"(?!\s+(?:any|each|every|all|anyone|anybody|whoever|those|such|persons|individuals|entities|companies|users|"
+        r"one\s+or\s+more|a\s+(?:person|natural\s+person|legal\s+person|company|customer|user|buyer)\b|"
+        r"an\s+(?:individual|entity|organi[sz]ation)\b)\b)",
         re.IGNORECASE,
     ),
 )
 # a heading block: "买方：…" and "卖方：…" each on its line, then "（以下分别简称甲方、乙方）"
-# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户)
-_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
+# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户); a field
+# may also stand beside another on one line ("出卖人：某公司  买受人：某公司"), after white space or a table's "|"
+_ROLE_LINE = re.compile(rf"(?:^|(?<=[\s|｜]))\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
 _BLOCK_NAMES = re.compile(
     rf"{_CALLED_ZH}{_Q_OPEN}(?P<first>甲方|乙方){_Q_CLOSE}\s*(?:[、/／,，和及与]|以及)\s*{_Q_OPEN}(?P<second>甲方|乙方){_Q_CLOSE}"
 )
@@ -183,6 +208,8 @@ class Parties:
                 "role": side.role,
                 "roles": list(side.roles),
                 "stated": side.stated,
+                # added (fix22): the English gloss of each Chinese word ("乙方": "Party B", "卖方": "seller")
+                "gloss_en": {w: GLOSS_EN[w] for w in (*side.labels, *side.roles) if w in GLOSS_EN},
             }
 
         return {
@@ -250,9 +277,8 @@ def read_parties(clauses: Sequence[Clause]) -> Parties:
                 found.append((role, _side(role), role, clause, s, e))
         for m in _SELF_NAMED.finditer(text):
             found.append((m.group("role"), _side(m.group("role")), m.group("role"), clause, s, e))
-        rm = _ROLE_LINE.search(text)
-        if rm:
-            role_lines.append((rm.group("role"), i))
+        # the role fields in the order they stand (two on one line each count)
+        role_lines.extend((rm.group("role"), i) for rm in _ROLE_LINE.finditer(text))
         bm = _BLOCK_NAMES.search(text)
         if bm and bm.group("first") != bm.group("second"):
             # the roles that open the lines just above, in the order the sentence names them
@@ -472,6 +498,7 @@ def in_contract_words(text_zh: str, text_en: str, parties: Parties) -> tuple[str
 __all__ = [
     "CUSTOMER_ROLES_EN",
     "CUSTOMER_ROLES_ZH",
+    "GLOSS_EN",
     "SUPPLIER_ROLES_EN",
     "SUPPLIER_ROLES_ZH",
     "Parties",
