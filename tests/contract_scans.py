@@ -51,3 +51,41 @@ EN_PAGE = [
     (28, "7. Governing Law"),
     (28, "This Agreement is governed by the laws of England."),
 ]
+
+
+def scanned_page_300(lines: list[tuple[int, str]], faint_dots: tuple[str, ...] = ()) -> Image.Image:
+    """An A4 page at 300 dpi; the dot of each clause number in `faint_dots` ("2.1") is lost, as a worn toner or a
+    light copy loses it (its place is kept): the contract says 2.1, the scan shows "2 1"."""
+    img = Image.new("L", (2480, 3508), 244)
+    draw = ImageDraw.Draw(img)
+    y = 200
+    for size, text in lines:
+        font = ImageFont.truetype(NOTO, size)
+        number, x = text.split(" ", 1)[0], 210.0
+        if number in faint_dots:
+            top, sub = number.split(".")
+            for part, ink in ((top, 30), (".", 244), (sub + text[len(number) :], 30)):
+                draw.text((x, y), part, font=font, fill=ink)
+                x += draw.textlength(part, font=font)
+        else:
+            draw.text((x, y), text, font=font, fill=30)
+        y += int(size * 1.8)
+    return img.filter(ImageFilter.GaussianBlur(0.8))
+
+
+# our own wording: a maintenance contract with numbered clauses and sub-clauses, a response time, a warranty period
+# and an arbitration seat; the dots of 2.1 and 4.1 are the ones the scan loses
+ZH_NUMBERED = [
+    (66, "设备维护合同"),
+    (40, "甲方（买方）：东湖精密制造有限公司"),
+    (40, "乙方（卖方）：西岭数控设备有限公司"),
+    (42, "1 合同标的"),
+    (40, "1.1 乙方为甲方的立式加工中心提供维护服务。"),
+    (42, "2 售后服务"),
+    (40, "2.1 乙方应在接到甲方报修通知后2小时内响应。"),
+    (42, "3 质量保证"),
+    (40, "3.1 质保期为验收合格之日起18个月。"),
+    (42, "4 争议解决"),
+    (40, "4.1 争议提交上海国际仲裁中心在上海仲裁，仲裁语言为中文。"),
+]
+ZH_NUMBERED_FAINT = ("2.1", "4.1")

@@ -61,13 +61,20 @@ def _short(text: str, n: int = 110) -> str:
 
 
 def _side(side: dict[str, Any]) -> str:
-    """The side's label as "乙方 (卖方)": the label, and its role word when that says more."""
+    """The side's label as "乙方 [Party B] (卖方 [seller])": the label, and its role word when that says more, each
+    Chinese word with its English gloss."""
+    gloss = side.get("gloss_en") or {}
+
+    def word(w: str) -> str:
+        return f"{w} [{gloss[w]}]" if w in gloss else w
+
     role = side.get("role")
-    return side["label"] if not role or role == side["label"] else f"{side['label']} ({role})"
+    return word(side["label"]) if not role or role == side["label"] else f"{word(side['label'])} ({word(role)})"
 
 
 def _parties_line(parties: dict[str, Any] | None) -> str:
-    """The header's "supplier 乙方 (卖方) · customer 甲方 (买方) [para 2]", where the contract says who is who."""
+    """The header's "supplier 乙方 [Party B] (卖方 [seller]) · customer 甲方 [Party A] (买方 [buyer]) [para 2]",
+    where the contract says who is who."""
     if not parties or not parties.get("known"):
         return ""
     ev = parties.get("evidence") or []

@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.contract_clarity.clauses import markdown_heading
+from ..domain.contract_clarity.ocr_numbers import NumberRepair, repair_lines
+from ..domain.text import T
 
 if TYPE_CHECKING:
     from .ocr import OcrResult
@@ -64,6 +66,14 @@ class ContractText:
     ocr_confidence: float | None = None  # 0..100 when some text came from OCR
     ocr_engine: str | None = None
     derived_pdf: bytes | None = None  # searchable copy made by OCR (the original is untouched)
+    # clause numbers and figures OCR misread, as read and as taken (`line` is the paragraph index)
+    number_repairs: list[NumberRepair] = field(default_factory=list)
+
+
+_NOTHING_READ = T(
+    "OCR found no text in this scan or photo: it may be blank, too blurred, too dark or too small; "
+    "scan the page straight at 300 dpi (or photograph it flat in even light) and upload it again"
+)
 
 
 Item = tuple[str, int | None] | tuple[str, int | None, int | None]  # text, page[, heading level]
@@ -196,17 +206,36 @@ def _ocr_note(engine: str, pages: list[int], confidence: float) -> str:
     )
 
 
+def _repaired(source: str, fmt: str, items: list[Item], ocr_pages: list[int]) -> ContractText:
+    """The contract with the clause numbers and figures OCR misread on `ocr_pages` taken as the numbering calls for
+    ("21" under clause 2 → "2.1"), each repair recorded and named in a note (domain/contract_clarity/ocr_numbers)."""
+    kept = [(it[0].strip(), *it[1:]) for it in items if it[0].strip()]
+    scanned = set(ocr_pages)
+    texts, repairs = repair_lines([it[0] for it in kept], [it[1] in scanned for it in kept])
+    doc = _build(source, fmt, [(text, *it[1:]) for text, it in zip(texts, kept, strict=True)])  # type: ignore[misc]
+    doc.number_repairs = repairs
+    if repairs:
+        listed = "; ".join(f"“{r.read}” as {r.taken} (page {doc.paragraphs[r.line].page})" for r in repairs[:12]) + (
+            "; …" if len(repairs) > 12 else ""
+        )
+        doc.notes.append(
+            f"{len(repairs)} number(s) read by OCR taken as the numbering around them calls for: {listed}; "
+            "check them against the original"
+        )
+    return doc
+
+
 def contract_from_ocr(result: OcrResult, source: str, fmt: str, text_lines: list[Item] | None = None) -> ContractText:
     """A contract read by OCR (all pages, or the scanned pages merged with `text_lines`)."""
     items: list[Item] = list(text_lines or [])
     items.extend((line.text, line.page, line.heading) for line in result.lines)
     items.sort(key=lambda it: it[1] or 0)  # stable: page order, lines in reading order
-    doc = _build(source, fmt, items)
+    doc = _repaired(source, fmt, items, result.ocr_pages)
     doc.pages = result.pages
     doc.ocr_pages = list(result.ocr_pages)
     doc.ocr_confidence = result.confidence
     doc.ocr_engine = result.engine
-    doc.notes.append(_ocr_note(result.engine, result.ocr_pages, result.confidence))
+    doc.notes.insert(0, _ocr_note(result.engine, result.ocr_pages, result.confidence))
     return doc
 
 
@@ -228,7 +257,7 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
             raise ContractReadError(f"OCR of the scanned pages failed: {exc}") from exc
         doc = contract_from_ocr(result, source, "pdf", items)
         if not doc.paragraphs:
-            raise ContractReadError("PDF contains no text, and OCR found none on its scanned pages")
+            raise ContractReadError(_NOTHING_READ)
         doc.derived_pdf = result.pdf
         return doc
     if empty and len(empty) == layout.pages:
@@ -239,19 +268,21 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
         )
     if empty:
         notes.append(f"pages {empty} have no text layer and were skipped (OCR not installed)")
-    result_doc = _build(source, "pdf", items)
+    info = layout.ocr
+    pages = [int(x) for x in info.get("pages", []) if isinstance(x, int)] if info else []  # type: ignore[union-attr]
+    result_doc = _repaired(source, "pdf", items, pages) if info is not None else _build(source, "pdf", items)
     if not result_doc.paragraphs:
+        if info is not None:  # a searchable copy of a scan in which OCR found nothing
+            raise ContractReadError(_NOTHING_READ)
         raise ContractReadError("PDF contains no text")
     result_doc.pages = layout.pages
-    result_doc.notes = notes
-    info = layout.ocr
+    result_doc.notes = [*notes, *result_doc.notes]
     if info is not None:  # a searchable copy made by OCR earlier: say so, with its confidence
-        pages = [int(x) for x in info.get("pages", []) if isinstance(x, int)]  # type: ignore[union-attr]
         confidence = info.get("confidence")
         result_doc.ocr_pages = pages
         result_doc.ocr_confidence = float(confidence) if isinstance(confidence, int | float) else None
         result_doc.ocr_engine = str(info.get("engine", "tesseract"))
-        result_doc.notes.append(_ocr_note(result_doc.ocr_engine, pages, result_doc.ocr_confidence or 0.0))
+        result_doc.notes.insert(len(notes), _ocr_note(result_doc.ocr_engine, pages, result_doc.ocr_confidence or 0.0))
     return result_doc
 
 
@@ -270,7 +301,7 @@ def read_image(data: bytes, source: str = "<image>") -> ContractText:
         raise ContractReadError(str(exc)) from exc
     doc = contract_from_ocr(result, source, "image")
     if not doc.paragraphs:
-        raise ContractReadError("OCR found no text in the image")
+        raise ContractReadError(_NOTHING_READ)
     doc.derived_pdf = result.pdf
     return doc
 

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..domain.contract_clarity import SuggestionParams, check_contract
+from ..domain.text import T, Text
 from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
 from .context import Context
 from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
@@ -37,7 +38,8 @@ def check_bytes(
     try:
         doc = read_contract_bytes(data, name)
     except ContractReadError as exc:
-        raise ValueError(f"{name}: {exc}") from exc
+        reason = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
+        raise ValueError(T("%(file)s: %(reason)s", file=name, reason=reason)) from exc
     report = check_contract(doc.paragraphs, as_of=as_of, params=params)
     out: dict[str, Any] = {"file": name, "format": doc.format, **report.as_dict()}
     if doc.pages is not None:
@@ -46,7 +48,37 @@ def check_bytes(
         out["read_notes"] = doc.notes
     if doc.ocr_confidence is not None:
         out["ocr"] = {"pages": doc.ocr_pages, "confidence": doc.ocr_confidence, "engine": doc.ocr_engine}
+        out["ocr"]["repairs"] = [
+            {"paragraph": r.line, "page": doc.paragraphs[r.line].page, "read": r.read, "taken": r.taken, "kind": r.kind}
+            for r in doc.number_repairs
+        ]
+        _mark_numbers_read(out, {r.taken: r.read for r in doc.number_repairs if r.kind == "clause"})
     return doc, out
+
+
+def _mark_numbers_read(node: object, read_as: dict[str, str]) -> None:
+    """Every location in the report whose clause number OCR read otherwise ("2.1" read "21", and "2.1(1)" under it)
+    says what OCR read (`number_read`), so the page shows it beside the number it cites."""
+    if not read_as:
+        return
+    if isinstance(node, list):
+        for item in node:
+            _mark_numbers_read(item, read_as)
+    elif isinstance(node, dict):
+        clause = node.get("clause")
+        if isinstance(clause, str) and "paragraph" in node:
+            for taken, read in read_as.items():
+                if (
+                    clause == taken
+                    or clause.startswith(taken)
+                    and not clause[len(taken)].isdigit()
+                    and clause[len(taken)] not in ".．"
+                ):
+                    node["number_read"], node["number_taken"] = read, taken
+                    break
+        for value in node.values():
+            if isinstance(value, list | dict):
+                _mark_numbers_read(value, read_as)
 
 
 def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParams | None = None) -> ContractCheck:
@@ -112,6 +144,14 @@ def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[di
             add(e.get("location"), "found", (c["title_en"], c["title_zh"]))
     for v in report.get("vague_terms", []):
         add(v.get("location"), "vague", (f"vague: {v['term']}", f"用语模糊：{v['term']}"))
+    repairs: dict[int, list[tuple[int, int, tuple[str, str, str]]]] = {}
+    for r in doc.number_repairs:
+        note = (
+            f"read by OCR as “{r.read}”, taken as {r.taken}: check the original",
+            f"OCR 识别为“{r.read}”，按 {r.taken} 处理：请核对原件",
+            r.read,
+        )
+        repairs.setdefault(r.line, []).append((r.start, r.end, note))
     out = []
     for p in doc.paragraphs:
         spans = sorted(marks.get(p.index, []))
@@ -125,8 +165,28 @@ def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[di
             pieces.append((p.text[start:end], css, note))
             pos = end
         pieces.append((p.text[pos:], None, None))
-        out.append({"index": p.index, "page": p.page, "pieces": [x for x in pieces if x[0]], "marked": bool(spans)})
+        pieces = _with_repairs([x for x in pieces if x[0]], repairs.get(p.index, []))
+        out.append({"index": p.index, "page": p.page, "pieces": pieces, "marked": bool(spans)})
     return out
+
+
+def _with_repairs(
+    pieces: list[tuple[str, str | None, Any]], repairs: list[tuple[int, int, tuple[str, str, str]]]
+) -> list[tuple[str, str | None, Any]]:
+    """The pieces of a paragraph with each number OCR misread cut out as a piece of its own ("ocr-fix", its note
+    saying what OCR read), inside whatever mark it stands in."""
+    for start, end, note in repairs:
+        out: list[tuple[str, str | None, Any]] = []
+        pos = 0
+        for text, css, n in pieces:
+            a, b = max(start - pos, 0), min(end - pos, len(text))
+            if a < b:
+                out.extend(x for x in ((text[:a], css, n), (text[a:b], "ocr-fix", note), (text[b:], css, n)) if x[0])
+            else:
+                out.append((text, css, n))
+            pos += len(text)
+        pieces = out
+    return pieces
 
 
 def sla_draft_available() -> bool:

@@ -26,11 +26,14 @@ def test_the_page_names_the_supplier_and_the_customer_in_its_language(client_for
     c = client_for("empty")
     label = upload_contract(c, "compressor-zh.txt", STATED)
     en = page(c, label, "en")
-    assert "Supplier:乙方(卖方)·Customer:甲方(买方)" in en
+    # the contract's own words, glossed in English (fix22)
+    assert "Supplier:乙方[PartyB](卖方[seller])·Customer:甲方[PartyA](买方[buyer])" in en
     assert "Thesupplier(“乙方（卖方）”)maychangethefeesorpricesalone" in en
     zh = page(c, label, "zh")
     assert "供应商：乙方（卖方）·客户：甲方（买方）" in zh
     assert "乙方（卖方）可单方调整费用或价格" in zh and "Supplier" not in zh and "Customer" not in zh
+    line = zh.split("供应商：")[1].split("自动检查")[0]  # the parties line: no English gloss on the Chinese page
+    assert line == "乙方（卖方）·客户：甲方（买方）", line
     api = c.get(f"/api/evidence/{label}/clarity").json()
     assert api["parties"]["supplier"]["label"] == "乙方" and api["parties"]["customer"]["label"] == "甲方"
     assert api["parties"]["evidence"][0]["text"].startswith("甲方（买方）")
@@ -66,3 +69,15 @@ def test_a_one_sided_right_to_change_the_fees_is_shown_as_one_sided_not_as_agree
     api = c.get(f"/api/evidence/{label}/clarity").json()
     change = next(x for x in api["clauses"] if x["kind"] == "change_procedure")
     assert change["present"] is True and change["status"] == "one_sided"
+
+
+def test_an_english_contract_page_shows_its_own_english_words_without_a_gloss(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    text = (
+        'PUMP SUPPLY AGREEMENT\nBetween Harbor Pumps Ltd. (the "Supplier") and '
+        'Greenfield Dairy GmbH (the "Customer").\n'
+        "1. Supply\nThe Supplier shall deliver two pumps.\n"
+    )
+    label = upload_contract(c, "pumps-en.txt", text)
+    en = page(c, label, "en")
+    assert "Supplier:Supplier·Customer:Customer" in en and "[" not in en.split("Supplier:")[1][:40]

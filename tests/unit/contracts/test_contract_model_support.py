@@ -150,5 +150,5 @@ def test_the_cli_shows_the_support_findings_of_a_chinese_contract_of_our_own_wor
     assert not SUPPORT & missing
     human = CliRunner().invoke(app, ["contract", "check", str(path), "--as-of", "2026-11-26"])
     assert human.exit_code == 0, human.output
-    assert "supplier 乙方 (卖方) · customer 甲方 (买方)" in human.stdout
+    assert "supplier 乙方 [Party B] (卖方 [seller]) · customer 甲方 [Party A] (买方 [buyer])" in human.stdout
     assert "2小时" in human.stdout and "24小时" in human.stdout

@@ -82,3 +82,30 @@ def test_a_scanned_page_number_is_not_a_clause() -> None:
     doc = read_contract_bytes(buf.getvalue(), "contract-photo.png")
     assert doc.paragraphs[-1].text.endswith("到达现场。")
     assert all(c.label is None or "页" not in c.label for c in split_clauses(doc.paragraphs))
+
+
+def test_a_page_at_a_slant_is_measured_level_and_a_clean_scan_left_alone() -> None:
+    from disputedesk.ingest.ocr import prepare_page, skew_angle
+
+    page = scanned_page(ZH_PAGE)
+    assert skew_angle(page) == 0.0
+    assert prepare_page(page) is page  # a straight, clean scan goes to Tesseract as it is
+    for turned in (2.5, -3.5):
+        assert abs(skew_angle(page.rotate(turned, fillcolor=246)) + turned) <= 0.2
+
+
+def test_a_photo_at_a_slant_in_dim_light_is_read_with_its_clause_numbers() -> None:
+    """A phone photo 3° askew, grey on grey: Tesseract alone read "] 合同标的", "LIL 乙方…" and lost whole clause
+    numbers; the page is now straightened and its contrast stretched before it is read."""
+    from contract_scans import ZH_NUMBERED, scanned_page_300
+
+    photo = scanned_page_300(ZH_NUMBERED).point(lambda v: 95 + v * 0.45).rotate(3, fillcolor=205)
+    buf = io.BytesIO()
+    photo.convert("RGB").save(buf, "JPEG", quality=70)
+    doc = read_contract_bytes(buf.getvalue(), "phone-photo.jpg")
+    assert [c.label for c in split_clauses(doc.paragraphs)][-8:] == ["1", "1.1", "2", "2.1", "3", "3.1", "4", "4.1"]
+    kinds = {c["kind"]: c for c in check_contract(doc.paragraphs, as_of=AS_OF).as_dict()["clauses"]}
+    assert [(d["value"], d["unit"]) for d in kinds["response_time"]["values"]["durations"]] == [("2", "hour")]
+    assert kinds["response_time"]["excerpts"][0]["location"]["clause"] == "2.1"
+    assert kinds["warranty_period"]["values"]["months"] == "18"
+    assert kinds["dispute_resolution"]["values"]["seat"] == "Shanghai"

@@ -6,6 +6,7 @@ the parties). Contract texts written for these tests."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -344,12 +345,14 @@ def test_the_cli_header_and_json_show_the_parties(tmp_path: Path) -> None:
     human = runner.invoke(app, ["contract", "check", str(path), "--as-of", "2026-11-26"])
     assert human.exit_code == 0, human.output
     header = human.stdout.splitlines()[0]
-    assert "supplier 乙方 (卖方) · customer 甲方 (买方) [para 2]" in header
+    # the contract's own words, each with an English gloss (fix22)
+    assert "supplier 乙方 [Party B] (卖方 [seller]) · customer 甲方 [Party A] (买方 [buyer]) [para 2]" in header
     out = runner.invoke(app, ["contract", "check", str(path), "--json", "--as-of", "2026-11-26"])
     rep = json.loads(out.stdout)
     assert rep["parties"]["supplier"]["label"] == "乙方" and rep["parties"]["customer"]["role"] == "买方"
     assert rep["parties"]["evidence"][0]["text"].startswith("甲方（买方）")
     assert rep["parties"]["evidence"][0]["location"]["paragraph"] == 1
+    assert rep["parties"]["supplier"]["gloss_en"] == {"乙方": "Party B", "卖方": "seller"}
     path.write_text(PLAIN + FEES, encoding="utf-8")
     plain = runner.invoke(app, ["contract", "check", str(path), "--as-of", "2026-11-26"])
     assert "supplier" not in plain.stdout.splitlines()[0]
@@ -371,3 +374,133 @@ def test_the_cli_header_and_json_show_the_parties(tmp_path: Path) -> None:
 )
 def test_more_role_words(opening: str, supplier: str, customer: str) -> None:
     assert sides(opening) == (supplier, customer)
+
+
+# ------------------------------------------------------------------ fix22: an English gloss of the role words
+@pytest.mark.parametrize(
+    ("opening", "supplier", "customer"),
+    [
+        ("配件订货合同\n需方（甲方）：临川纸业有限公司\n供方（乙方）：白鹭轴承有限公司\n",
+         "乙方 [Party B] (供方 [supplier])", "甲方 [Party A] (需方 [buyer])"),
+        ("技术服务合同\n甲方：枫林化工有限公司\n乙方：睿信软件有限公司\n甲方为委托方，乙方为受托方。\n",
+         "乙方 [Party B] (受托方 [entrusted party])", "甲方 [Party A] (委托方 [entrusting party])"),
+        ("厂房装修合同\n发包方（甲方）：临川纸业有限公司\n承包方（乙方）：青松装饰工程有限公司\n",
+         "乙方 [Party B] (承包方 [contractor])", "甲方 [Party A] (发包方 [employer])"),
+        # a label with no role word: the label's gloss alone
+        ("水泵供货合同\n甲方（需方）：清河水务有限公司\n乙方：长江泵业有限公司\n", "乙方 [Party B]",
+         "甲方 [Party A] (需方 [buyer])"),
+        # no 甲方/乙方: the role words are the labels
+        ("工矿产品买卖合同\n出卖人：＿＿＿＿ 签订地点：＿＿\n买受人：＿＿＿＿ 签订时间：＿＿\n", "出卖人 [seller]",
+         "买受人 [buyer]"),
+        # English words need none
+        ('SUPPLY AGREEMENT\nBetween Harbor Pumps Ltd. (the "Supplier") and Greenfield Dairy GmbH (the "Customer").\n',
+         "Supplier", "Customer"),
+    ],
+)  # fmt: skip
+def test_the_cli_glosses_the_contracts_chinese_role_words_in_english(
+    tmp_path: Path, opening: str, supplier: str, customer: str
+) -> None:
+    path = tmp_path / "gloss.txt"
+    path.write_text(opening + "第一条 标的\n按附件交付设备。\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["contract", "check", str(path), "--as-of", "2026-11-26"])
+    assert out.exit_code == 0, out.output
+    assert f"supplier {supplier} · customer {customer} [" in out.stdout.splitlines()[0]
+
+
+def test_every_role_word_the_reader_knows_has_an_english_gloss() -> None:
+    from disputedesk.domain.contract_clarity.parties import CUSTOMER_ROLES_ZH, GLOSS_EN, SUPPLIER_ROLES_ZH
+
+    for word in ("甲方", "乙方", *SUPPLIER_ROLES_ZH, *CUSTOMER_ROLES_ZH):
+        assert GLOSS_EN.get(word), word
+    said = (GLOSS_EN["买方"], GLOSS_EN["卖方"], GLOSS_EN["需方"], GLOSS_EN["供方"])
+    assert said == ("buyer", "seller", "buyer", "supplier")
+
+
+# ------------------------------------------------------------------ fix22: two parties on one line; a class is no party
+@pytest.mark.parametrize(
+    ("opening", "supplier", "customer"),
+    [
+        # both parties on one line, each with its label and role (already read; kept so)
+        ("设备买卖合同\n甲方（买方）：北岭食品有限公司  乙方（卖方）：南港压缩机有限公司\n",
+         "乙方（卖方）", "甲方（买方）"),
+        ("设备买卖合同\n甲方：北岭食品有限公司（以下简称“买方”）  乙方：南港压缩机有限公司（以下简称“卖方”）\n",
+         "乙方（卖方）", "甲方（买方）"),
+        # role fields side by side on one line, then the labels in the order the roles stand
+        ("空调买卖合同\n买方：云杉酒店管理有限公司  卖方：北辰暖通设备有限公司\n（以下分别简称甲方、乙方）\n",
+         "乙方（卖方）", "甲方（买方）"),
+        # no 甲方/乙方: role fields side by side are the labels
+        ("工矿产品买卖合同\n出卖人：南港压缩机有限公司  买受人：北岭食品有限公司\n", "出卖人", "买受人"),
+        ("维修合同\n托修方：北岭食品有限公司\t承修方：南港机电维修有限公司\n", "承修方", "托修方"),
+    ],
+)  # fmt: skip
+def test_two_parties_on_one_heading_line(opening: str, supplier: str, customer: str) -> None:
+    assert sides(opening + "第一条 标的\n按附件交付设备并提供售后服务。\n") == (supplier, customer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two fields of the same side on one line say nothing of the other
+        "采购合同\n买方：北岭食品有限公司  采购人：北岭食品有限公司\n",
+        # a role word inside a field's value is no field ("买方代表：" names the buyer's representative)
+        "采购合同\n签订地点：江北  买方代表：张三\n卖方联系人：李四\n",
+        # a role word defined as a class of people is no party: unknown is better than wrong
+        'SUPPLY TERMS\n"Customer" means any person who orders Products from Brightline Ltd. (the "Supplier").\n',
+        'SUPPLY TERMS\n1. Definitions\n1.1 "Customer" means any person or entity that buys Products.\n'
+        '1.2 "Supplier" means Brightline Ltd.\n',
+        'SUPPLY TERMS\n1. Definitions\n1.1 "Client" shall mean each company that signs an Order Form.\n'
+        '1.2 "Provider" means Brightline Ltd.\n',
+        'SUPPLY TERMS\n1. Definitions\n1.1 "Buyer" means anyone who places an order.\n'
+        '1.2 "Seller" means Brightline Ltd.\n',
+    ],
+)
+def test_unknown_rather_than_wrong(text: str) -> None:
+    assert not parties(text).known
+
+
+def test_a_role_word_defined_as_one_named_party_is_still_read() -> None:
+    text = 'SUPPLY TERMS\n1. Definitions\n1.1 "Customer" means Northgate Ltd.\n1.2 "Supplier" means Brightline Ltd.\n'
+    assert sides(text) == ("Supplier", "Customer")
+
+
+# ------------------------------------------------------------------ fix22: the customer's own 响应 is no response time
+def test_the_customers_own_response_is_no_response_time_where_the_parties_are_known() -> None:
+    """The customer answering the supplier ("甲方应在收到乙方通知后24小时内响应"): where the opening says 甲方 buys,
+    it is no response time (the supplier is named in it, as the one who gave notice); the supplier's response under
+    the same label still is, and so is the customer's sentence while the parties are unknown or where 甲方 sells."""
+    own = "第五条 配合\n5.1 甲方应在收到乙方通知后24小时内响应。\n"
+    present, _, found = _seen(STATED + own, "response_time")
+    assert not present and "missing" in found
+    # the customer's own duty naming no supplier (parties.customers_own_duty)
+    alone = "第五条 配合\n5.1 甲方应在24小时内响应并确认检修时间。\n"
+    assert not _seen(STATED + alone, "response_time")[0]
+    english = (
+        'SERVICE AGREEMENT\nParty A (the "Buyer"): Greenfield Dairy GmbH\nParty B (the "Seller"): Harbor Pumps Ltd.\n'
+        "5. Cooperation\n5.1 Party A shall respond within 24 hours after a notice from Party B.\n"
+    )
+    assert not _seen(english, "response_time")[0]
+    # the supplier's response after the customer's call still counts, with or without a comma between
+    for body in (
+        "第五条 服务\n5.1 甲方报修后乙方应在2小时内响应。\n",
+        "第五条 服务\n5.1 甲方报修后，乙方应在2小时内响应。\n",
+        "第五条 服务\n5.1 甲方通知乙方在2小时内响应。\n",
+    ):
+        assert _seen(STATED + body, "response_time")[:2] == (True, ["5.1"]), body
+    # unknown parties: as before; 甲方 the seller: its response is the support response
+    assert _seen(PLAIN + own, "response_time")[:2] == (True, ["5.1"])
+    assert _seen(SELLER_JIA + own, "response_time")[:2] == (True, ["5.1"])
+
+
+def test_the_label_patterns_are_built_once_per_set_of_labels() -> None:
+    from disputedesk.domain.contract_clarity import parties as P
+
+    p = parties(STATED)
+    for f in (P._hands_rx, P._opens_rx, P._holder_rx):
+        f.cache_clear()
+    for _ in range(3):
+        P.customer_hands_over("甲方应提供车间图纸。", p)
+        P.customers_own_duty("甲方应自行保管备件。", p)
+        P.right_holder("乙方有权单方调整维护费。", p, re.compile("单方调整"))
+    for f in (P._hands_rx, P._opens_rx, P._holder_rx):
+        info = f.cache_info()
+        assert info.misses <= 2 and info.hits >= 2, (f, info)

@@ -165,7 +165,11 @@ def test_a_number_whose_dot_the_photo_lost_is_read_as_the_sub_clause() -> None:
     buf = io.BytesIO()
     scanned_page(PHOTO).save(buf, "PNG")
     doc = read_contract_bytes(buf.getvalue(), "maintenance-photo.png")
-    assert any(p.text.startswith("21 ") for p in doc.paragraphs)  # what the OCR read
+    # the text shows the number the clauses and findings cite; what OCR read is recorded beside it
+    assert not any(p.text.startswith("21 ") for p in doc.paragraphs)
+    fixed = [(r.read, r.taken) for r in doc.number_repairs if r.kind == "clause"]
+    assert ("21", "2.1") in fixed and ("31", "3.1") in fixed
+    assert any("“21” as 2.1" in n and "check them against the original" in n for n in doc.notes)
     labels = [c.label for c in split_clauses(doc.paragraphs)]
     assert labels[-7:] == ["1.1", "2", "2.1", "2.2", "3", "3.1", "3.2"]
     rep = check_contract(doc.paragraphs, as_of=AS_OF).as_dict()

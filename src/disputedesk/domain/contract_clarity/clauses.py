@@ -247,7 +247,12 @@ _QUANTITY_AFTER = re.compile(
 )
 
 
-def _lost_dot(num: str, punct: str | None, rest: str, last_top: int | None, last_sub: int | None) -> str | None:
+def quantity_follows(rest: str) -> bool:
+    """Whether the text after a number starts with a unit or a count ("日内", " 个月", "台"): a quantity, no clause."""
+    return _QUANTITY_AFTER.match(rest) is not None
+
+
+def lost_dot(num: str, punct: str | None, rest: str, last_top: int | None, last_sub: int | None) -> str | None:
     """A sub-clause number whose dot a scan or photo lost: "21 售后服务…" read under clause 2 after "2" or "2.0", and
     before "2.2" ("31" after "3", "23" after "2.2"; under a two-digit clause "121" after "12", "101" after "10"). Only
     the next sub-clause (1 to 9) of the clause being read: a "21" that follows "20", a "25" under clause 2 after "2.1",
@@ -324,7 +329,7 @@ def _parse_heading(
         follows = len(parts) > 1 and last_top is not None and top in (last_top, last_top + 1)
         return _Heading(num, num, len(parts), "", "digit") if top and (hinted or follows) else None
     m = _RE_LOST_DOT_WIDE.match(text)
-    if m is None or _lost_dot(m.group(1), m.group(2), text[m.end() :], last_top, last_sub) is None:
+    if m is None or lost_dot(m.group(1), m.group(2), text[m.end() :], last_top, last_sub) is None:
         m = _RE_NUMBERED.match(text)
     if m:
         num = m.group(1)
@@ -332,7 +337,7 @@ def _parse_heading(
         rest = text[m.end() :]
         if not rest:
             return None
-        num = _lost_dot(num, punct, rest, last_top, last_sub) or num
+        num = lost_dot(num, punct, rest, last_top, last_sub) or num
         parts = num.split(".")
         top = int(parts[0])
         if top == 0:
@@ -362,7 +367,12 @@ def _parse_heading(
         # "2.5 kW spindle" on a wrapped line is not a heading: a sub-clause number without trailing
         # punctuation needs a capital letter, a bracket or a Chinese character after it
         if len(parts) > 1 and punct is None and not (first.isupper() or first in "(（\"“'" or is_cjk(first)):
-            return None
+            # a mark a scan put where a character was ("6.1 > 方应在…" for 乙方) or a bracket ("3.2 《技术协议》…")
+            # after exactly the next sub-clause of the clause being read is still that sub-clause; a unit, a sign
+            # of arithmetic or a lower-case word after it is a wrapped figure ("2.5 kW", "2.5 × 3")
+            next_sub = len(parts) == 2 and top == last_top and parts[1] == str((last_sub or 0) + 1)
+            if not next_sub or first.isalnum() or first in "%％.,，．:：;；/-–—+×*=<≤≥~～":
+                return None
         if len(parts) > 1 and last_top is not None and top > last_top + 10:
             return None
         return _Heading(num, num, len(parts), _title(rest), "digit")

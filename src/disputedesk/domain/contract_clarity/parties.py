@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .clauses import Clause, Location
@@ -39,6 +40,26 @@ SUPPLIER_ROLES_EN = (
     "Service Provider", "Supplier", "Seller", "Vendor", "Provider", "Contractor", "Licensor", "Manufacturer", "Lessor",
 )  # fmt: skip
 CUSTOMER_ROLES_EN = ("Customer", "Buyer", "Purchaser", "Client", "Licensee", "Lessee", "Employer")
+# an English gloss of each Chinese label and role word, shown beside the contract's own word on an English page and in
+# the CLI ("乙方 [Party B] (卖方 [seller])"): a literal rendering of the word (the side is said by "Supplier:" before it)
+GLOSS_EN = {
+    "甲方": "Party A", "乙方": "Party B",
+    "服务提供方": "service provider", "卖方": "seller", "供方": "supplier", "供货方": "supplier", "供货商": "supplier",
+    "供应方": "supplier", "供应商": "supplier", "销售方": "seller", "出卖人": "seller", "出卖方": "seller",
+    "受托方": "entrusted party", "受托人": "entrusted party", "出租人": "lessor", "出租方": "lessor",
+    "承揽人": "work contractor", "承揽方": "work contractor", "承包方": "contractor", "承包人": "contractor",
+    "服务方": "service provider", "服务商": "service provider", "维保方": "maintenance provider",
+    "维保单位": "maintenance provider", "许可方": "licensor", "供货单位": "supplier", "研究开发方": "developer",
+    "作业方": "operator", "监理人": "supervisor", "节能服务公司": "energy service company", "承修人": "repairer",
+    "承修方": "repairer",
+    "买方": "buyer", "需方": "buyer", "购货方": "purchaser", "购买方": "purchaser", "买受人": "buyer",
+    "采购人": "purchaser", "采购方": "purchaser", "采购单位": "purchaser", "委托方": "entrusting party",
+    "委托人": "entrusting party", "承租人": "lessee", "承租方": "lessee", "定作人": "ordering party",
+    "定作方": "ordering party", "发包方": "employer", "发包人": "employer", "用户": "user", "业主": "owner",
+    "使用单位": "user", "被许可方": "licensee", "接受服务方": "service recipient", "服务接受方": "service recipient",
+    "购货单位": "purchaser", "用能单位": "energy user", "托修人": "repair customer", "托修方": "repair customer",
+    "送修方": "repair customer", "消费者": "consumer",
+}  # fmt: skip
 _LABELS_ZH = ("甲方", "乙方")
 _LABEL_ZH = r"(?P<label>甲方|乙方)"
 _LABEL_EN = r"(?P<label>Party\s+[AB])"
@@ -92,13 +113,18 @@ _STATEMENTS = tuple(
 _DEFINED_EN = (
     re.compile(rf"[（(]\s*{_CALLED_EN}[“\"]{_ROLE_EN}[”\"]", re.IGNORECASE),
     re.compile(
-        rf"^\s*(?:\d+(?:\.\d+)*\.?\s*|\([a-z0-9]+\)\s*)?[“\"](?:the\s+)?{_ROLE_EN}[”\"]\s+(?:means|shall\s+mean|refers\s+to|is)\b",
+        rf"^\s*(?:\d+(?:\.\d+)*\.?\s*|\([a-z0-9]+\)\s*)?[“\"](?:the\s+)?{_ROLE_EN}[”\"]\s+(?:means|shall\s+mean|refers\s+to|is)\b"
+        # ... but not a class of people or firms ('"Customer" means any person who…'): no party, unknown is better
+        r"(?!\s+(?:any|each|every|all|anyone|anybody|whoever|those|such|persons|individuals|entities|companies|users|"
+        r"one\s+or\s+more|a\s+(?:person|natural\s+person|legal\s+person|company|customer|user|buyer)\b|"
+        r"an\s+(?:individual|entity|organi[sz]ation)\b)\b)",
         re.IGNORECASE,
     ),
 )
 # a heading block: "买方：…" and "卖方：…" each on its line, then "（以下分别简称甲方、乙方）"
-# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户)
-_ROLE_LINE = re.compile(rf"^\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
+# (the role word itself before the colon, or with a short bracket: "出卖人（盖章）："; "用户名：" is no 用户); a field
+# may also stand beside another on one line ("出卖人：某公司  买受人：某公司"), after white space or a table's "|"
+_ROLE_LINE = re.compile(rf"(?:^|(?<=[\s|｜]))\s*{_ROLE_ZH}\s*(?:[(（][^:：\n()（）]{{0,6}}[)）]\s*)?[:：]")
 _BLOCK_NAMES = re.compile(
     rf"{_CALLED_ZH}{_Q_OPEN}(?P<first>甲方|乙方){_Q_CLOSE}\s*(?:[、/／,，和及与]|以及)\s*{_Q_OPEN}(?P<second>甲方|乙方){_Q_CLOSE}"
 )
@@ -183,6 +209,8 @@ class Parties:
                 "role": side.role,
                 "roles": list(side.roles),
                 "stated": side.stated,
+                # added (fix22): the English gloss of each Chinese word ("乙方": "Party B", "卖方": "seller")
+                "gloss_en": {w: GLOSS_EN[w] for w in (*side.labels, *side.roles) if w in GLOSS_EN},
             }
 
         return {
@@ -250,9 +278,8 @@ def read_parties(clauses: Sequence[Clause]) -> Parties:
                 found.append((role, _side(role), role, clause, s, e))
         for m in _SELF_NAMED.finditer(text):
             found.append((m.group("role"), _side(m.group("role")), m.group("role"), clause, s, e))
-        rm = _ROLE_LINE.search(text)
-        if rm:
-            role_lines.append((rm.group("role"), i))
+        # the role fields in the order they stand (two on one line each count)
+        role_lines.extend((rm.group("role"), i) for rm in _ROLE_LINE.finditer(text))
         bm = _BLOCK_NAMES.search(text)
         if bm and bm.group("first") != bm.group("second"):
             # the roles that open the lines just above, in the order the sentence names them
@@ -335,6 +362,20 @@ _HAND_OVER_ZH = r"(?:提供|提交|交付|移交|交给|交予)"
 _DOCS_EN = r"(?:drawings?|documents?|documentation|data|specifications?|information|plans?|diagrams?|schematics?)"
 
 
+@lru_cache(maxsize=256)
+def _hands_rx(who: str, to: str) -> re.Pattern[str]:
+    """`who` (a side's words as one alternation) handing documents over, to `to` where named; built once per labels."""
+    zh_duty = r"(?:应|须|需|负责|应当|必须|将|可)?[^。；，,]{0,12}?"
+    return re.compile(
+        rf"(?:^|[，,：:；;\s（(]|由)(?:{who})(?:所)?{zh_duty}(?:向(?:{to})[^。；，,]{{0,4}})?{_HAND_OVER_ZH}[^。；]{{0,20}}{_DOCS_ZH}|"
+        rf"(?:{who})(?:所)?(?:提供|提交)的[^。；，,]{{0,6}}{_DOCS_ZH}|"
+        rf"\b(?:the\s+)?(?:{who})\s+(?:shall|will|must|agrees\s+to|is\s+to)\s+(?:promptly\s+|timely\s+)?"
+        rf"(?:provide|deliver|supply|furnish|submit|hand\s+over|make\s+available)\b[^.;。；]{{0,60}}\b{_DOCS_EN}\b|"
+        rf"\b{_DOCS_EN}\s+(?:provided|supplied|furnished|submitted)\s+by\s+(?:the\s+)?(?:{who})\b",
+        re.IGNORECASE,
+    )
+
+
 def customer_hands_over(text: str, parties: Parties) -> bool:
     """The sentence is the customer handing documents, drawings or data over ("甲方应向乙方提供设备图纸" where 甲方 is
     the buyer, 'the Customer shall provide the drawings'), not the supplier's documentation: False when the parties are
@@ -342,19 +383,7 @@ def customer_hands_over(text: str, parties: Parties) -> bool:
     if not parties.known or _MANUALS.search(text):
         return False
     cust, sup = _words(parties, "customer"), _words(parties, "supplier")
-    zh_duty = r"(?:应|须|需|负责|应当|必须|将|可)?[^。；，,]{0,12}?"
-
-    def hands(who: str, to: str) -> re.Pattern[str]:
-        return re.compile(
-            rf"(?:^|[，,：:；;\s（(]|由)(?:{who})(?:所)?{zh_duty}(?:向(?:{to})[^。；，,]{{0,4}})?{_HAND_OVER_ZH}[^。；]{{0,20}}{_DOCS_ZH}|"
-            rf"(?:{who})(?:所)?(?:提供|提交)的[^。；，,]{{0,6}}{_DOCS_ZH}|"
-            rf"\b(?:the\s+)?(?:{who})\s+(?:shall|will|must|agrees\s+to|is\s+to)\s+(?:promptly\s+|timely\s+)?"
-            rf"(?:provide|deliver|supply|furnish|submit|hand\s+over|make\s+available)\b[^.;。；]{{0,60}}\b{_DOCS_EN}\b|"
-            rf"\b{_DOCS_EN}\s+(?:provided|supplied|furnished|submitted)\s+by\s+(?:the\s+)?(?:{who})\b",
-            re.IGNORECASE,
-        )
-
-    return bool(hands(cust, sup).search(text)) and not hands(sup, cust).search(text)
+    return bool(_hands_rx(cust, sup).search(text)) and not _hands_rx(sup, cust).search(text)
 
 
 _NUMBERING = r"^\s*(?:第[\d零〇一二两三四五六七八九十百]+条|[\d零〇一二两三四五六七八九十]+(?:\.\d+)*\s*[、.．)）]?|[（(]\s*[\d一二三四五六七八九十]+\s*[）)])?\s*"
@@ -366,11 +395,21 @@ def customers_own_duty(text: str, parties: Parties) -> bool:
     if not parties.known:
         return False
     cust, sup = _words(parties, "customer"), _words(parties, "supplier")
-    opens = re.compile(
+    return bool(_opens_rx(cust).match(text)) and not _named_rx(sup).search(text)
+
+
+@lru_cache(maxsize=128)
+def _opens_rx(cust: str) -> re.Pattern[str]:
+    """A sentence opening with the customer's duty; built once per set of labels."""
+    return re.compile(
         rf"{_NUMBERING}(?:the\s+)?(?:{cust})(?:\s*(?:应|须|需|负责|应当|必须|自行)|\s+(?:shall|will|must|is\s+responsible))",
         re.IGNORECASE,
     )
-    return bool(opens.match(text)) and not re.search(rf"(?:{sup})", text, re.IGNORECASE)
+
+
+@lru_cache(maxsize=128)
+def _named_rx(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{words})", re.IGNORECASE)
 
 
 def drop_customer_duties(results: dict[str, Any], parties: Parties) -> None:
@@ -397,6 +436,13 @@ _VERB = re.compile(
 )
 
 
+@lru_cache(maxsize=128)
+def _holder_rx(words: str) -> re.Pattern[str]:
+    """A side named as the one holding a right ("乙方有权…"); "经甲方同意", "通知甲方": a side named as the one asked or
+    told is no holder. Built once per set of labels."""
+    return re.compile(rf"(?<![经向对给知与A-Za-z])(?:the\s+)?(?:{words})(?=\s*{_HOLDS})", re.IGNORECASE)
+
+
 def right_holder(text: str, parties: Parties, change: re.Pattern[str]) -> str | None:
     """(b) The side ("supplier" or "customer") whose right to change the terms alone the sentence states ("乙方有权单方
     调整服务费": the side named last before the change's verb), None when the parties are unknown or no side is named."""
@@ -409,11 +455,7 @@ def right_holder(text: str, parties: Parties, change: re.Pattern[str]) -> str | 
     verb_at = v.start() if v else m.end()
     best: tuple[int, str] | None = None
     for side in ("supplier", "customer"):
-        # "经甲方同意", "通知甲方": a side named as the one asked or told is no holder
-        rx = re.compile(
-            rf"(?<![经向对给知与A-Za-z])(?:the\s+)?(?:{_words(parties, side)})(?=\s*{_HOLDS})", re.IGNORECASE
-        )
-        for lm in rx.finditer(text):
+        for lm in _holder_rx(_words(parties, side)).finditer(text):
             if lm.start() < verb_at and (best is None or lm.start() > best[0]):
                 best = (lm.start(), side)
     return best[1] if best else None
@@ -472,6 +514,7 @@ def in_contract_words(text_zh: str, text_en: str, parties: Parties) -> tuple[str
 __all__ = [
     "CUSTOMER_ROLES_EN",
     "CUSTOMER_ROLES_ZH",
+    "GLOSS_EN",
     "SUPPLIER_ROLES_EN",
     "SUPPLIER_ROLES_ZH",
     "Parties",
