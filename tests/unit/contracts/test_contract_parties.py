@@ -6,6 +6,7 @@ the parties). Contract texts written for these tests."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -460,3 +461,46 @@ def test_unknown_rather_than_wrong(text: str) -> None:
 def test_a_role_word_defined_as_one_named_party_is_still_read() -> None:
     text = 'SUPPLY TERMS\n1. Definitions\n1.1 "Customer" means Northgate Ltd.\n1.2 "Supplier" means Brightline Ltd.\n'
     assert sides(text) == ("Supplier", "Customer")
+
+
+# ------------------------------------------------------------------ fix22: the customer's own 响应 is no response time
+def test_the_customers_own_response_is_no_response_time_where_the_parties_are_known() -> None:
+    """The customer answering the supplier ("甲方应在收到乙方通知后24小时内响应"): where the opening says 甲方 buys,
+    it is no response time (the supplier is named in it, as the one who gave notice); the supplier's response under
+    the same label still is, and so is the customer's sentence while the parties are unknown or where 甲方 sells."""
+    own = "第五条 配合\n5.1 甲方应在收到乙方通知后24小时内响应。\n"
+    present, _, found = _seen(STATED + own, "response_time")
+    assert not present and "missing" in found
+    # the customer's own duty naming no supplier (parties.customers_own_duty)
+    alone = "第五条 配合\n5.1 甲方应在24小时内响应并确认检修时间。\n"
+    assert not _seen(STATED + alone, "response_time")[0]
+    english = (
+        'SERVICE AGREEMENT\nParty A (the "Buyer"): Greenfield Dairy GmbH\nParty B (the "Seller"): Harbor Pumps Ltd.\n'
+        "5. Cooperation\n5.1 Party A shall respond within 24 hours after a notice from Party B.\n"
+    )
+    assert not _seen(english, "response_time")[0]
+    # the supplier's response after the customer's call still counts, with or without a comma between
+    for body in (
+        "第五条 服务\n5.1 甲方报修后乙方应在2小时内响应。\n",
+        "第五条 服务\n5.1 甲方报修后，乙方应在2小时内响应。\n",
+        "第五条 服务\n5.1 甲方通知乙方在2小时内响应。\n",
+    ):
+        assert _seen(STATED + body, "response_time")[:2] == (True, ["5.1"]), body
+    # unknown parties: as before; 甲方 the seller: its response is the support response
+    assert _seen(PLAIN + own, "response_time")[:2] == (True, ["5.1"])
+    assert _seen(SELLER_JIA + own, "response_time")[:2] == (True, ["5.1"])
+
+
+def test_the_label_patterns_are_built_once_per_set_of_labels() -> None:
+    from disputedesk.domain.contract_clarity import parties as P
+
+    p = parties(STATED)
+    for f in (P._hands_rx, P._opens_rx, P._holder_rx):
+        f.cache_clear()
+    for _ in range(3):
+        P.customer_hands_over("甲方应提供车间图纸。", p)
+        P.customers_own_duty("甲方应自行保管备件。", p)
+        P.right_holder("乙方有权单方调整维护费。", p, re.compile("单方调整"))
+    for f in (P._hands_rx, P._opens_rx, P._holder_rx):
+        info = f.cache_info()
+        assert info.misses <= 2 and info.hits >= 2, (f, info)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from . import values as V
@@ -16,7 +17,7 @@ from .clauses import Clause
 from .kinds import KINDS, SPECS
 from .kinds_spec import _THEN_EN
 from .model import ClauseModel, KindModel, Scorer, features
-from .parties import Parties, drop_customer_duties
+from .parties import Parties, Side, customers_own_duty, drop_customer_duties
 from .records import (
     Json,
     KindResult,
@@ -455,13 +456,23 @@ def _swapped(text: str) -> str:
 
 # the customer answering the supplier is no support response (the response-time exclude names the customer only by
 # role words, since 甲方 is the seller in some forms): where the reader knows the customer's labels they say it too
+# (fix22: also its own 响应, "甲方应在收到乙方通知后24小时内响应"; the words between may name the supplier, as the one
+# who gave notice, but not as the one who acts: "甲方报修后乙方应在2小时内响应" is the supplier's response)
 def _customer_replies(parties: Parties) -> re.Pattern[str]:
-    assert parties.customer is not None
-    said = {*parties.customer.labels, *parties.customer.roles}
-    words = "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
+    assert parties.customer is not None and parties.supplier is not None
+    return _replies_rx(_alternation(parties.customer), _alternation(parties.supplier))
+
+
+def _alternation(side: Side) -> str:
+    return "|".join(re.escape(w) for w in sorted({*side.labels, *side.roles}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=128)
+def _replies_rx(words: str, supplier: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?:^|[，,；;：:\s）)])(?:{words})(?:应|应当|须|必须|将)?(?:在|于)?[^。；，,]{{0,20}}"
-        r"(?:答复|回复|回应|反馈|作出反应|做出反应)|"
+        rf"(?:^|[，,；;：:\s）)])(?:{words})(?:应|应当|须|必须|将)?(?:在|于)?"
+        rf"(?:(?!(?:{supplier})\s*(?:应|应当|须|需|必须|将|负责|在|于))[^。；，,]){{0,20}}"
+        r"(?:答复|回复|回应|反馈|作出反应|做出反应|响应)|"
         rf"\b(?:the\s+)?(?:{words})\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+(?:\w+\s+){{0,2}}?"
         r"(?:respond|reply|answer|acknowledge)",
         re.IGNORECASE,
@@ -483,7 +494,13 @@ def _by_labels(clauses: Sequence[Clause], results: dict[str, KindResult], partie
     r = results["response_time"]
     if r.hits:
         replies = _customer_replies(parties)
-        kept = [h for h in r.hits if h.by_heading or h.by_model or not replies.search(h.sentence.text)]
+        kept = [
+            h
+            for h in r.hits
+            if h.by_heading
+            or h.by_model
+            or not (replies.search(h.sentence.text) or customers_own_duty(h.sentence.text, parties))
+        ]
         if len(kept) != len(r.hits):
             r.hits, r.present = kept, bool(kept)
     if parties.side_of("甲方") != "supplier" or parties.side_of("乙方") != "customer":

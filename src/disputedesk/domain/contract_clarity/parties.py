@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .clauses import Clause, Location
@@ -361,6 +362,20 @@ _HAND_OVER_ZH = r"(?:提供|提交|交付|移交|交给|交予)"
 _DOCS_EN = r"(?:drawings?|documents?|documentation|data|specifications?|information|plans?|diagrams?|schematics?)"
 
 
+@lru_cache(maxsize=256)
+def _hands_rx(who: str, to: str) -> re.Pattern[str]:
+    """`who` (a side's words as one alternation) handing documents over, to `to` where named; built once per labels."""
+    zh_duty = r"(?:应|须|需|负责|应当|必须|将|可)?[^。；，,]{0,12}?"
+    return re.compile(
+        rf"(?:^|[，,：:；;\s（(]|由)(?:{who})(?:所)?{zh_duty}(?:向(?:{to})[^。；，,]{{0,4}})?{_HAND_OVER_ZH}[^。；]{{0,20}}{_DOCS_ZH}|"
+        rf"(?:{who})(?:所)?(?:提供|提交)的[^。；，,]{{0,6}}{_DOCS_ZH}|"
+        rf"\b(?:the\s+)?(?:{who})\s+(?:shall|will|must|agrees\s+to|is\s+to)\s+(?:promptly\s+|timely\s+)?"
+        rf"(?:provide|deliver|supply|furnish|submit|hand\s+over|make\s+available)\b[^.;。；]{{0,60}}\b{_DOCS_EN}\b|"
+        rf"\b{_DOCS_EN}\s+(?:provided|supplied|furnished|submitted)\s+by\s+(?:the\s+)?(?:{who})\b",
+        re.IGNORECASE,
+    )
+
+
 def customer_hands_over(text: str, parties: Parties) -> bool:
     """The sentence is the customer handing documents, drawings or data over ("甲方应向乙方提供设备图纸" where 甲方 is
     the buyer, 'the Customer shall provide the drawings'), not the supplier's documentation: False when the parties are
@@ -368,19 +383,7 @@ def customer_hands_over(text: str, parties: Parties) -> bool:
     if not parties.known or _MANUALS.search(text):
         return False
     cust, sup = _words(parties, "customer"), _words(parties, "supplier")
-    zh_duty = r"(?:应|须|需|负责|应当|必须|将|可)?[^。；，,]{0,12}?"
-
-    def hands(who: str, to: str) -> re.Pattern[str]:
-        return re.compile(
-            rf"(?:^|[，,：:；;\s（(]|由)(?:{who})(?:所)?{zh_duty}(?:向(?:{to})[^。；，,]{{0,4}})?{_HAND_OVER_ZH}[^。；]{{0,20}}{_DOCS_ZH}|"
-            rf"(?:{who})(?:所)?(?:提供|提交)的[^。；，,]{{0,6}}{_DOCS_ZH}|"
-            rf"\b(?:the\s+)?(?:{who})\s+(?:shall|will|must|agrees\s+to|is\s+to)\s+(?:promptly\s+|timely\s+)?"
-            rf"(?:provide|deliver|supply|furnish|submit|hand\s+over|make\s+available)\b[^.;。；]{{0,60}}\b{_DOCS_EN}\b|"
-            rf"\b{_DOCS_EN}\s+(?:provided|supplied|furnished|submitted)\s+by\s+(?:the\s+)?(?:{who})\b",
-            re.IGNORECASE,
-        )
-
-    return bool(hands(cust, sup).search(text)) and not hands(sup, cust).search(text)
+    return bool(_hands_rx(cust, sup).search(text)) and not _hands_rx(sup, cust).search(text)
 
 
 _NUMBERING = r"^\s*(?:第[\d零〇一二两三四五六七八九十百]+条|[\d零〇一二两三四五六七八九十]+(?:\.\d+)*\s*[、.．)）]?|[（(]\s*[\d一二三四五六七八九十]+\s*[）)])?\s*"
@@ -392,11 +395,21 @@ def customers_own_duty(text: str, parties: Parties) -> bool:
     if not parties.known:
         return False
     cust, sup = _words(parties, "customer"), _words(parties, "supplier")
-    opens = re.compile(
+    return bool(_opens_rx(cust).match(text)) and not _named_rx(sup).search(text)
+
+
+@lru_cache(maxsize=128)
+def _opens_rx(cust: str) -> re.Pattern[str]:
+    """A sentence opening with the customer's duty; built once per set of labels."""
+    return re.compile(
         rf"{_NUMBERING}(?:the\s+)?(?:{cust})(?:\s*(?:应|须|需|负责|应当|必须|自行)|\s+(?:shall|will|must|is\s+responsible))",
         re.IGNORECASE,
     )
-    return bool(opens.match(text)) and not re.search(rf"(?:{sup})", text, re.IGNORECASE)
+
+
+@lru_cache(maxsize=128)
+def _named_rx(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{words})", re.IGNORECASE)
 
 
 def drop_customer_duties(results: dict[str, Any], parties: Parties) -> None:
@@ -423,6 +436,13 @@ _VERB = re.compile(
 )
 
 
+@lru_cache(maxsize=128)
+def _holder_rx(words: str) -> re.Pattern[str]:
+    """A side named as the one holding a right ("乙方有权…"); "经甲方同意", "通知甲方": a side named as the one asked or
+    told is no holder. Built once per set of labels."""
+    return re.compile(rf"(?<![经向对给知与A-Za-z])(?:the\s+)?(?:{words})(?=\s*{_HOLDS})", re.IGNORECASE)
+
+
 def right_holder(text: str, parties: Parties, change: re.Pattern[str]) -> str | None:
     """(b) The side ("supplier" or "customer") whose right to change the terms alone the sentence states ("乙方有权单方
     调整服务费": the side named last before the change's verb), None when the parties are unknown or no side is named."""
@@ -435,11 +455,7 @@ def right_holder(text: str, parties: Parties, change: re.Pattern[str]) -> str | 
     verb_at = v.start() if v else m.end()
     best: tuple[int, str] | None = None
     for side in ("supplier", "customer"):
-        # "经甲方同意", "通知甲方": a side named as the one asked or told is no holder
-        rx = re.compile(
-            rf"(?<![经向对给知与A-Za-z])(?:the\s+)?(?:{_words(parties, side)})(?=\s*{_HOLDS})", re.IGNORECASE
-        )
-        for lm in rx.finditer(text):
+        for lm in _holder_rx(_words(parties, side)).finditer(text):
             if lm.start() < verb_at and (best is None or lm.start() > best[0]):
                 best = (lm.start(), side)
     return best[1] if best else None
