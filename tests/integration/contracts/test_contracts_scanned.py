@@ -65,3 +65,30 @@ def test_scanned_chinese_contract_upload(ctx) -> None:  # type: ignore[no-untype
         assert not codes & {"no_seat", "no_language", "no_institution"}
         zh = c.get(f"/contracts/{label}?lang=zh").text
         assert "文字来自 OCR 识别" in zh and "平均置信度" in zh and "第二条" in zh
+
+
+def test_a_scan_ocr_read_poorly_is_flagged_on_the_page(ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A scan read with a low mean confidence: the page warns that clauses, figures and findings may be wrong and
+    says how to rescan, in the reader's language (the confidence is set low here; a small page keeps OCR short)."""
+    skip_without_tesseract()
+    monkeypatch.setattr("disputedesk.ingest.ocr._mean_confidence", lambda _lines: 42.0)
+    ensure_workspace(ctx, "buyer", "Buyer")
+    make_user(ctx, "owner", "buyer", "owner")
+    buf = io.BytesIO()
+    scanned_page(ZH_PAGE[:5]).crop((0, 0, 1654, 700)).save(buf, "PNG")
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "owner")
+        c.headers.pop("Authorization", None)
+        csrf = re.search(r'name="csrftoken" value="([^"]+)"', c.get("/contracts").text).group(1)  # type: ignore[union-attr]
+        r = c.post(
+            "/contracts/upload",
+            files={"file": ("phone-photo.png", buf.getvalue(), "image/png")},
+            data={"kind": "contract"},
+            headers={"HX-Request": "true", "X-CSRF-Token": csrf},
+            follow_redirects=False,
+        )
+        label = r.headers["HX-Redirect"].rsplit("/", 1)[1]
+        en = c.get(f"/contracts/{label}?lang=en").text
+        assert "OCR read this scan poorly (mean confidence 42%)" in en and "300 dpi" in en
+        zh = c.get(f"/contracts/{label}?lang=zh").text
+        assert "OCR 对此扫描件识别效果较差（平均置信度 42%）" in zh
