@@ -18,6 +18,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from .text import field_error
+
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FIRST_YEAR, LAST_YEAR = 1950, 2200
 
@@ -26,18 +28,26 @@ def parse_day(value: Any, name: str, *, required: bool = False) -> date | None:
     """The date in ``value`` (the module's rule); blank is None, or an error when ``required``."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValueError(f"{name}: required (a date, YYYY-MM-DD)")
+            raise ValueError(field_error(name, "required (a date, YYYY-MM-DD)"))
         return None
     if isinstance(value, date) and not isinstance(value, datetime):
         d = value
     else:
         text = value.strip() if isinstance(value, str) else ""
         if not _ISO.match(text):
-            raise ValueError(f"{name}: {value!r} is not a date in the form YYYY-MM-DD")
+            raise ValueError(field_error(name, "%(value)s is not a date in the form YYYY-MM-DD", value=repr(value)))
         try:
             d = date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{name}: {value!r} is not a real calendar date") from None
+            raise ValueError(field_error(name, "%(value)s is not a real calendar date", value=repr(value))) from None
     if not FIRST_YEAR <= d.year <= LAST_YEAR:
-        raise ValueError(f"{name}: {d} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+        raise ValueError(
+            field_error(
+                name,
+                "%(value)s is outside the years %(first)s–%(last)s",
+                value=str(d),
+                first=str(FIRST_YEAR),
+                last=str(LAST_YEAR),
+            )
+        )
     return d

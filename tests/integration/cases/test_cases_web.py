@@ -331,3 +331,39 @@ def test_opening_a_case_with_an_unknown_supplier_is_refused_in_the_page_language
     r = c.post("/cases?lang=en", data=form)
     assert r.status_code == 400 and "supplier: &#39;nosuch&#39; is not a supplier in this workspace" in r.text
     assert len(cases.list_cases(c.app.state.ctx, "demo")) == 1
+
+
+def test_case_forms_refuse_extra_decimals_a_wrong_day_and_a_missing_field_in_the_page_language(demo_browser) -> None:
+    """What a person types wrong on the case page (a third decimal in euros, 30 February, no
+    recipient, no issue ticked) is refused with the field and the problem in the page's language:
+    no English sentence and no programmer's advice on a Chinese page, no stored codes."""
+    from pages_support import foreign_sentences
+
+    c, case_id = demo_browser
+    csrf = re.search(CSRF_RE, c.get(f"/cases/{case_id}").text).group(1)  # type: ignore[union-attr]
+    claim = {"csrftoken": csrf, "kind": "repair", "amount": "1.005", "currency": "EUR"}
+    r = c.post(f"/cases/{case_id}/claims?lang=zh", data=claim)
+    assert r.status_code == 400 and "金额：" in r.text and "1.005" in r.text, r.text[-3000:]
+    assert "Money.rounded" not in r.text and foreign_sentences(r.text) == []
+    r = c.post(f"/cases/{case_id}/claims?lang=en", data=claim)
+    assert r.status_code == 400 and "amount: 1.005 has more decimals than EUR allows (2)" in r.text
+    assert "Money.rounded" not in r.text
+    recovery = {"csrftoken": csrf, "kind": "receipt", "on": "2026-11-02", "amount": "100.123", "currency": "EUR"}
+    r = c.post(f"/cases/{case_id}/recovery?lang=zh", data=recovery)
+    assert r.status_code == 400 and "100.123" in r.text and foreign_sentences(r.text) == []
+    ack = {"csrftoken": csrf, "on": "2026-02-30", "summary": "供应商承认延迟"}
+    r = c.post(f"/cases/{case_id}/acknowledgements?lang=zh", data=ack)
+    assert r.status_code == 400 and "2026-02-30" in r.text and foreign_sentences(r.text) == []
+    r = c.post(f"/cases/{case_id}/acknowledgements?lang=en", data=ack)
+    assert r.status_code == 400 and "on: &#39;2026-02-30&#39; is not a real calendar date" in r.text
+    step = {"csrftoken": csrf, "step": "lawyer_demand", "sent_on": "2026-11-02", "channel": "EMS"}
+    r = c.post(f"/cases/{case_id}/steps?lang=zh", data=step)
+    assert r.status_code == 400 and "收件人：" in r.text and "recipient：" not in r.text
+    opening = {"csrftoken": csrf, "title": "Laser 2", "supplier": "ruifeng", "support_requests": ["SR-0003"]}
+    r = c.post("/cases?lang=zh", data=opening)
+    said = re.search(r'role="alert"[^>]*>(.*?)</', r.text, re.S)
+    assert r.status_code == 400 and said, r.text[-2000:]
+    assert "技术支持缺失或迟缓" in said.group(1) and "no_or_slow_support" not in said.group(1), said.group(1)
+    r = c.post("/cases?lang=en", data=opening)
+    said = re.search(r'role="alert"[^>]*>(.*?)</', r.text, re.S)
+    assert r.status_code == 400 and said and "no_or_slow_support" in said.group(1)

@@ -18,7 +18,7 @@ from ...domain.labels import evidence_label, evidence_number
 from ...domain.ladder import (
     ISSUE_TYPES,
 )
-from ...domain.money import Money, check_currency, to_decimal
+from ...domain.money import Money, check_currency, minor_units, to_decimal
 from ...domain.text import field_error
 from ...store.models import EvidenceItem, Workspace
 
@@ -130,6 +130,17 @@ def parse_money(amount: Any, currency: Any, name: str = "amount", *, currency_na
     if value >= MAX_AMOUNT:
         raise ValueError(
             field_error(name, "%(value)s is too large (at most %(most)s)", value=str(value), most=str(MAX_AMOUNT - 1))
+        )
+    places = minor_units(cur)
+    if value != value.quantize(Decimal(1).scaleb(-places)):
+        raise ValueError(
+            field_error(
+                name,
+                "%(value)s has more decimals than %(currency)s allows (%(places)s)",
+                value=str(value),
+                currency=cur,
+                places=str(places),
+            )
         )
     try:
         return Money(value, cur)

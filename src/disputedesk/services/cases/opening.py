@@ -22,7 +22,7 @@ from ...domain.ladder import (
     Step,
 )
 from ...domain.money import Money, check_currency
-from ...domain.text import field_error
+from ...domain.text import Field, Seq, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Case, Contract, Order, Organization, SupportRequest
 from ...store.models_cases import (
@@ -81,7 +81,11 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
     issues = [normalise_issue(i, f"issues[{n}]") for n, i in enumerate(parse_list(data.get("issues"), "issues"))]
     if not issues:
         raise ValueError(
-            field_error("issues", "name at least one issue type (%(types)s)", types=", ".join(ISSUE_TYPES))
+            field_error(
+                "issues",
+                "name at least one issue type (%(types)s)",
+                types=Seq((Field(t) for t in ISSUE_TYPES), sep=", "),
+            )
         )
     opened_on = parse_date(data.get("opened_on"), "opened_on", required=False) or today_for(ctx)
     stake: Money | None = None
