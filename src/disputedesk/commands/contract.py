@@ -35,20 +35,20 @@ def contract_report(data: bytes, name: str, *, as_of: date, params: SuggestionPa
 
 
 def _report(doc: Any, as_of: date, params: SuggestionParams | None) -> dict[str, Any]:
+    from disputedesk.services.contracts import add_reading
+
     report = check_contract(doc.paragraphs, as_of=as_of, params=params)
     out: dict[str, Any] = {"file": doc.source, "format": doc.format}
     out.update(report.as_dict())
-    if doc.pages is not None:
-        out["pages"] = doc.pages
-    if doc.notes:
-        out["read_notes"] = doc.notes
+    add_reading(out, doc)
     return out
 
 
 def _where(loc: dict[str, Any]) -> str:
     parts = []
     if loc.get("clause"):
-        parts.append(f"cl. {loc['clause']}")
+        read = f" (OCR read “{loc['number_read']}”)" if loc.get("number_read") else ""
+        parts.append(f"cl. {loc['clause']}{read}")
     if loc.get("page") is not None:
         parts.append(f"p. {loc['page']}")
     parts.append(f"para {loc['paragraph'] + 1}")

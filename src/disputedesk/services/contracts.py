@@ -42,6 +42,14 @@ def check_bytes(
         raise ValueError(T("%(file)s: %(reason)s", file=name, reason=reason)) from exc
     report = check_contract(doc.paragraphs, as_of=as_of, params=params)
     out: dict[str, Any] = {"file": name, "format": doc.format, **report.as_dict()}
+    add_reading(out, doc)
+    return doc, out
+
+
+def add_reading(out: dict[str, Any], doc: ContractText) -> None:
+    """What the report says about how the contract was read (the page, the API and the CLI alike): its pages, the
+    reader's notes and, for text from OCR, the engine, the pages, the confidence and each number OCR misread
+    (`ocr.repairs`), with `number_read` on every location whose clause number was taken from such a reading."""
     if doc.pages is not None:
         out["pages"] = doc.pages
     if doc.notes:
@@ -53,7 +61,6 @@ def check_bytes(
             for r in doc.number_repairs
         ]
         _mark_numbers_read(out, {r.taken: r.read for r in doc.number_repairs if r.kind == "clause"})
-    return doc, out
 
 
 def _mark_numbers_read(node: object, read_as: dict[str, str]) -> None:

@@ -133,3 +133,24 @@ def test_a_mark_ocr_put_after_the_next_sub_clause_number_keeps_it_a_sub_clause()
 
     text = "6 售后服务\n6.1 > 方应在接到通知后2小时内响应。\n6.2 《维修规程》由乙方提供。\n7 维修\n7.2 × 3台\n7.1 kW"
     assert [c.label for c in split_clauses(paragraphs_from_text(text))] == ["6", "6.1", "6.2", "7"]
+
+
+def test_the_report_and_the_command_line_say_what_ocr_read_beside_the_clause_they_cite() -> None:
+    from datetime import date
+
+    from disputedesk.commands.contract import _human, _report
+    from disputedesk.domain.contract_clarity.ocr_numbers import NumberRepair
+    from disputedesk.ingest.contract_text import read_contract_bytes
+
+    # the lines as the reader left them after taking "21" as 2.1 (no OCR run needed to see how it is reported)
+    doc = read_contract_bytes("2 售后服务\n2.1 乙方应在接到报修通知后2小时内响应。\n".encode(), "scan.png")
+    doc.ocr_confidence, doc.ocr_pages, doc.ocr_engine = 88.0, [1], "tesseract"
+    doc.number_repairs = [NumberRepair(1, 0, 3, "21", "2.1", "clause")]
+    rep = _report(doc, date(2026, 12, 5), None)
+    assert rep["ocr"]["repairs"] == [{"paragraph": 1, "page": None, "read": "21", "taken": "2.1", "kind": "clause"}]
+    response = next(c for c in rep["clauses"] if c["kind"] == "response_time")
+    assert response["excerpts"][0]["location"]["clause"] == "2.1"
+    assert response["excerpts"][0]["location"]["number_read"] == "21"
+    finding = next(f for f in rep["findings"] if f["kind"] == "response_time")
+    assert finding["location"]["number_read"] == "21"
+    assert "cl. 2.1 (OCR read “21”)" in _human(rep)
