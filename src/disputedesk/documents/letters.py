@@ -27,7 +27,7 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
-from ..domain.text import Text
+from ..domain.text import Text, field_error
 from .catalogue import written
 from .legal_zh import citations_zh, user_text
 
@@ -193,7 +193,7 @@ class LetterFacts:
                 try:
                     setattr(self, name, date.fromisoformat(value) if value else None)
                 except ValueError:
-                    raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+                    raise ValueError(field_error(name, "'%(value)s' is not a date (YYYY-MM-DD)", value=value)) from None
             elif "bool" in known[name].type:
                 setattr(self, name, value.lower() in ("1", "true", "yes", "y"))
             else:

@@ -213,3 +213,24 @@ def test_refused_letter_and_bundle_forms_read_in_chinese(demo_app) -> None:  # t
         c.get("/lang/en")
         en = c.post("/documents/letters/9999/sent", data=sent)
         assert en.status_code == 404 and "letter 9999 does not exist in this workspace" in en.text
+
+
+def test_a_letter_fact_that_is_not_a_date_is_refused_on_the_form_in_the_page_language(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A fact typed as "last year" or "31.12.2026" in the letter form comes back on the documents
+    page, with the field and the value in the page's language and everything typed still there."""
+    from pages_support import foreign_sentences, visible
+
+    ctx = demo_app
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo&lang=zh")
+        form = {"kind": "formal-complaint", "lang": "both", "format": "pdf", "layout": "side-by-side",
+                "fact_contract_date": "去年", "fact_supplier_name_zh": "深圳市某某激光有限公司"}  # fmt: skip
+        r = c.post("/documents/letters", data=form)
+        assert r.status_code == 400, r.text[-2000:]
+        shown = " ".join(visible(r.text))
+        assert "合同签订日期" in shown and "去年" in shown and foreign_sentences(r.text) == [], shown[:600]
+        assert 'id="letter-form"' in r.text and 'value="深圳市某某激光有限公司"' in r.text  # the form, as typed
+        c.get("/lang/en")
+        en = c.post("/documents/letters", data={**form, "fact_contract_date": "31.12.2026"})
+        assert en.status_code == 400 and "contract_date: &#39;31.12.2026&#39; is not a date (YYYY-MM-DD)" in en.text

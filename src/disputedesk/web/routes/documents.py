@@ -127,17 +127,27 @@ async def letter_create(
     ws: Access = Depends(need("export")),
 ) -> Response:
     form = dict(await request.form())
-    rendered = svc.render_letter(
-        ctx,
-        ws.slug,
-        str(form.get("case") or "") or None,
-        str(form.get("kind") or ""),
-        lang=str(form.get("lang") or "both"),
-        fmt=str(form.get("format") or "pdf"),
-        layout=str(form.get("layout") or "side-by-side"),
-        overrides=_form_overrides(form),
-        sender_tz=request.cookies.get("tz"),
-    )
+    try:
+        rendered = svc.render_letter(
+            ctx,
+            ws.slug,
+            str(form.get("case") or "") or None,
+            str(form.get("kind") or ""),
+            lang=str(form.get("lang") or "both"),
+            fmt=str(form.get("format") or "pdf"),
+            layout=str(form.get("layout") or "side-by-side"),
+            overrides=_form_overrides(form),
+            sender_tz=request.cookies.get("tz"),
+        )
+    except ValueError as exc:  # a fact typed wrong: the form again, with the message and what was typed
+        if not isinstance(exc.args[0] if exc.args else None, Text):
+            raise
+        typed = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrftoken"}
+        page = _page(
+            request, ctx, ws, get_lang(request), error=exc, posted={"action": "/documents/letters", "values": typed}
+        )
+        page.status_code = 400
+        return page
     stored = svc.keep_letter(ctx, ws.slug, rendered, actor=ws.username)
     return RedirectResponse(f"/documents?letter={stored.id}#letter-{stored.id}", status_code=303)
 
