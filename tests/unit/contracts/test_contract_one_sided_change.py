@@ -51,9 +51,20 @@ def test_english_service_levels_changed_at_the_suppliers_discretion() -> None:
     assert e["status"] == "one_sided"
     one = e["one_sided"]
     assert isinstance(one, dict)
-    assert one["holder"] == "supplier" and one["what"] == "terms"
-    assert one["note_en"] == "one-sided: only the Supplier may change the terms"
+    assert one["holder"] == "supplier" and one["what"] == "service_levels"
+    assert one["note_en"] == "one-sided: only the Supplier may change the service levels"
+    assert one["note_zh"] == "单方变更：仅供应商一方可变更服务水平"
+    # terms in general
+    terms = TERMS_EN.replace("the service levels at its discretion", "these terms")
+    one = entry(terms)["one_sided"]
+    assert isinstance(one, dict)
+    assert one["what"] == "terms" and one["note_en"] == "one-sided: only the Supplier may change the terms"
     assert one["note_zh"] == "单方变更：仅供应商一方可变更条款"
+    # in Chinese
+    zh = STATED + "第八条 服务\n8.1 乙方有权随时调整服务等级标准。\n"
+    one = entry(zh)["one_sided"]
+    assert isinstance(one, dict)
+    assert one["what"] == "service_levels" and one["note_zh"] == "单方变更：仅供应商一方可变更服务水平"
 
 
 def test_the_customer_holding_the_right_and_unknown_parties() -> None:
@@ -124,3 +135,19 @@ def test_a_change_the_supplier_may_make_only_with_the_customers_consent_is_not_o
     assert e["status"] == "present" and "one_sided" not in e
     report = check_text(text, as_of=AS_OF).as_dict()
     assert "unilateral_change" not in {f["code"] for f in report["findings"]}  # type: ignore[union-attr,index]
+
+
+def test_service_levels_both_parties_may_change_are_no_one_sided_right() -> None:
+    for body in (
+        "第八条 服务\n8.1 经双方协商一致，可调整服务等级标准。\n",
+        "第八条 服务\n8.1 双方可变更服务内容。\n",
+        "第八条 服务\n8.1 经双方协商一致，可变更服务内容。\n",
+    ):
+        e = entry(STATED + body)
+        assert e["status"] == "present" and "one_sided" not in e, body
+    # one side's right stays one-sided
+    for body in (
+        "第八条 服务\n8.1 甲方可调整服务标准。\n",
+        "第八条 服务\n8.1 乙方可随时变更服务内容，并在网站公布。\n",
+    ):
+        assert entry(STATED + body)["status"] == "one_sided", body

@@ -35,6 +35,10 @@ from .records import (
 _FEES = re.compile(rf"\b(?:fees?|charges?|prices?|pricing|rates|tariffs?)\b|{FEES_ZH}", re.I)
 
 
+# ... or of the service levels (the one-sided note says which: "only the Supplier may change the service levels")
+_LEVELS = re.compile(r"\bservice\s+levels?\b|\bSLAs?\b|服务等级|服务级别|服务水平|服务标准", re.I)
+
+
 def _prc_law_may_govern(results: dict[str, KindResult]) -> tuple[bool, str]:
     """(PRC law governs or no law is chosen, the chosen law as the contract names it)."""
     law = str(results["governing_law"].values.get("law", ""))
@@ -136,12 +140,15 @@ def one_sided_change(r: KindResult, where: _Sentence, finding: Json) -> Json:
     page's words for the sides (the Supplier / 供应商, as the parties line), and saying so when a change both parties
     agree stands beside it ("changes by agreement, but the Supplier may change the fees alone")."""
     holder = finding.get("holder")
-    what = "fees" if _FEES.search(where.text) else "terms"
+    what = "fees" if _FEES.search(where.text) else "service_levels" if _LEVELS.search(where.text) else "terms"
     agreed = any(
         not h.by_heading and not is_heading_line(h.sentence) and not UNILATERAL_CHANGE.search(h.sentence.text)
         for h in r.hits
     )
-    verb_en, verb_zh = ("change the fees", "调整费用") if what == "fees" else ("change the terms", "变更条款")
+    verb_en, verb_zh = {
+        "fees": ("change the fees", "调整费用"),
+        "service_levels": ("change the service levels", "变更服务水平"),
+    }.get(what, ("change the terms", "变更条款"))
     side_en = {"supplier": "the Supplier", "customer": "the Customer"}.get(str(holder), "")
     side_zh = {"supplier": "供应商", "customer": "客户"}.get(str(holder), "")
     if agreed:

@@ -45,6 +45,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?<!未能)(?<!不能)(?<!无法)(?<!未)协商一致(?:后|的)?[，,]?\s*(?:双方)?(?:可以|方可|可|均可|即可|予以|进行)?"
             r"(?:对[^。；，,有]{0,10}?)?(?:变更|修改|调整)|"
             r"(?:双方|各方)(?:应|可|可以|经|通过|友好)?协商(?:一致)?(?:后|的)?(?:可以|方可|可|予以|进行)?(?:调整|变更|修改)|"
+            # both sides may change it ("双方可变更服务内容"): a change by agreement, not one side's right
+            r"(?:双方|各方)(?:均)?(?:可以|可|有权)(?:共同)?(?:调整|变更|修改)|"
             r"调整[^。；]{0,10}?(?:须|应|需|必须|应当)?(?:经|由)(?:过)?(?:甲乙)?双方[^。；]{0,6}(?:协商|同意|确认|签署|书面|商定)",
             # ... and in English: "adjusted only by mutual agreement", "changed by agreement of both parties"
             r"\b(?:amend\w*|modif\w*|chang(?:e|es|ed|ing)|vari\w*|adjust\w*|alter\w*|increas\w*|revis\w*)\b[^.;。；]{0,60}?"

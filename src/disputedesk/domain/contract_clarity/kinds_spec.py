@@ -74,7 +74,8 @@ UNILATERAL_CHANGE = re.compile(
     r"(?![^.;。；]{0,80}\b(?:(?:with|upon|subject\s+to|after\s+obtaining)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:prior\s+)?"
     r"(?:written\s+)?(?:consent|approval|agreement)|by\s+(?:mutual|written)\s+agreement)\b)|"
     r"\b(?:reserves?\s+the\s+right|is\s+entitled)\s+to\s+(?:change|amend|modify|vary|revise)\b|"
-    r"(?:有权|可以|可)?单方(?:面)?(?:变更|调整|修改|修订)|(?:有权|可)(?:随时)?(?:变更|调整|修改)(?:服务内容|服务条款|收费标准|本条款)|"
+    r"(?:有权|可以|可)?单方(?:面)?(?:变更|调整|修改|修订)|(?<!双方)(?<!各方)(?<!一致，)(?<!一致,)(?<!一致)(?<!同意，)(?<!同意,)"
+    r"(?:有权|可)(?:随时)?(?:变更|调整|修改)(?:服务内容|服务条款|收费标准|本条款|服务等级|服务级别|服务水平|服务标准)|"
     # one side's right to change its fees or prices ("供方有权调整服务费"), or its price change announced by notice
     # ("乙方调整资费的，应提前30日通知甲方"); not a change both sides agree ("双方有权…", "经协商一致可调整价格")
     r"(?<!双方)(?<!各方)(?<!双方均)有权[^。；，,]{0,12}?(?:变更|调整|修改|上调|提高)[^。；，,]{0,4}"

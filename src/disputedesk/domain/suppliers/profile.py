@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from ..maildomains import address_in
 from ..money import Money
+from ..text import Seq, T
 from ..uscc import check_uscc
 from .checks import _check_evidence
 from .due_diligence import DDEntry, dd_gaps
@@ -110,28 +111,34 @@ class SupplierProfile:
         """(field, message) for facts that are wrong or worth a look; empty when clean."""
         out: list[tuple[str, str]] = []
         if not self.legal_name_zh.strip():
-            out.append(("legal_name_zh", "legal name in Chinese is empty"))
+            out.append(("legal_name_zh", T("legal name in Chinese is empty")))
         res = check_uscc(self.uscc)
         if not self.uscc.strip():
-            out.append(("uscc", "no USCC recorded: the supplier's identity is not verified (due-diligence gap)"))
+            out.append(("uscc", T("no USCC recorded: the supplier's identity is not verified (due-diligence gap)")))
         elif not res.valid:
-            out.append(("uscc", f"invalid USCC: {res.reason}"))
+            out.append(("uscc", T("invalid USCC: %(why)s", why=Seq(p.message for p in res.problems))))
         else:
             out.extend(("uscc", w) for w in res.warnings)
             if res.parts and res.parts.authority_code == "9" and res.parts.entity_type_code == "2":
-                out.append(("uscc", "registered as an individual business (个体工商户), not a company"))
+                out.append(("uscc", T("registered as an individual business (个体工商户), not a company")))
         for d in self.email_domains:
             if not DOMAIN_NAME.match(d):
-                out.append(("email_domains", f"{d!r} is not a domain name"))
+                out.append(("email_domains", T("%(value)s is not a domain name", value=repr(d))))
         for w in (*self.websites, *self.store_links):
             if not re.match(r"^https?://[^\s/]+\.[^\s]+$", w):
-                out.append(("websites" if w in self.websites else "store_links", f"{w!r} is not an http(s) URL"))
+                where = "websites" if w in self.websites else "store_links"
+                out.append((where, T("%(value)s is not an http(s) URL", value=repr(w))))
         if today is not None:
             for c in self.certifications:
                 st = c.status(today)
-                if st in ("expired", "expiring", "not_yet_valid"):
-                    when = c.valid_until if st != "not_yet_valid" else c.valid_from
-                    out.append(("certifications", f"{c.name}: {st.replace('_', ' ')} ({when})"))
+                if st == "expired":
+                    out.append(("certifications", T("%(name)s: expired (%(day)s)", name=c.name, day=c.valid_until)))
+                elif st == "expiring":
+                    out.append(("certifications", T("%(name)s: expiring (%(day)s)", name=c.name, day=c.valid_until)))
+                elif st == "not_yet_valid":
+                    out.append(
+                        ("certifications", T("%(name)s: not yet valid (%(day)s)", name=c.name, day=c.valid_from))
+                    )
         return out
 
     def sender_is_supplier(self, email_address: str) -> bool:

@@ -69,6 +69,11 @@ _PYDANTIC: dict[str, tuple[str, tuple[str, ...]]] = {
     "list_type": ("expected a list", ()),
     "string_type": ("expected text", ()),
     "too_long": ("at most {max_length} items", ("max_length",)),
+    "decimal_parsing": ("not a decimal number", ()),
+    "decimal_type": ("not a decimal number", ()),
+    "decimal_max_places": ("at most {decimal_places} decimal places", ("decimal_places",)),
+    "decimal_max_digits": ("at most {max_digits} digits", ("max_digits",)),
+    "decimal_whole_digits": ("at most {whole_digits} digits before the decimal point", ("whole_digits",)),
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.bizcal.model import zone
 from ...domain.suppliers import (
     LEVEL_LABELS,
     AnswerHours,
@@ -186,6 +187,13 @@ def add_contact(ctx: Context, workspace: str, key: str, data: Mapping[str, Any],
             raise SupplierError(f"{where}.address", T("the address/number/ID is required"))
         start, end = _text(ch.get("start")), _text(ch.get("end"))
         tz = _text(ch.get("tz")) or ("Asia/Shanghai" if start else None)
+        if tz:
+            try:
+                zone(tz)
+            except ValueError:
+                raise SupplierError(
+                    "tz", T("'%(value)s' is not a time zone (e.g. Asia/Shanghai or Europe/Berlin)", value=tz)
+                ) from None
         if start or end:
             try:
                 AnswerHours(

@@ -1,0 +1,76 @@
+"""What a new user meets on an empty workspace, found by using the app as one (quality sweep):
+a supplier entered with its Chinese name only, a payment with a third decimal, a contact whose time
+zone is typed in words, and the vault's ledger times shown in the viewer's zone."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+from pages_support import foreign_sentences
+
+from disputedesk.services.import_evidence import import_paths
+from disputedesk.web.app import create_app
+
+from support import make_user, sign_in
+
+
+def _client(ctx) -> TestClient:  # type: ignore[no-untyped-def]
+    make_user(ctx, "anna", "default", "owner")
+    c = TestClient(create_app(ctx))
+    c.__enter__()
+    sign_in(c, "anna")
+    return c
+
+
+def _alert(html: str) -> str:
+    found = re.search(r'role="alert"[^>]*>(.*?)</', html, re.S)
+    assert found, html[-2000:]
+    return found.group(1)
+
+
+def test_a_supplier_with_only_its_chinese_name_reads_in_chinese_and_refusals_name_the_field(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    c = _client(sqlite_ctx)
+    try:
+        r = c.post(
+            "/suppliers?lang=zh", data={"name_zh": "测试激光设备有限公司", "kind": "factory"}, follow_redirects=False
+        )
+        assert r.status_code == 303, r.text[-1500:]
+        page = c.get(r.headers["location"] + "?lang=zh")
+        assert page.status_code == 200 and "测试激光设备有限公司" in page.text
+        assert "no USCC recorded" not in page.text and foreign_sentences(page.text) == [], foreign_sentences(page.text)
+        assert "统一社会信用代码" in page.text
+        assert "no USCC recorded" in c.get(r.headers["location"] + "?lang=en").text
+        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+
+        contact = {"name": "王磊", "level": "support_engineer", "tz": "北京时间", "channel1": "email",
+                   "address1": "wang@example.cn", "start1": "09:00", "end1": "18:00"}  # fmt: skip
+        r = c.post(f"/suppliers/{key}/contacts?lang=zh", data=contact)
+        said = _alert(r.text)
+        assert r.status_code == 400 and "时区" in said and "北京时间" in said and "channels[" not in said, said
+        assert foreign_sentences(r.text) == []
+        r = c.post(f"/suppliers/{key}/contacts?lang=en", data=contact)
+        assert "tz: &#39;北京时间&#39; is not a time zone" in _alert(r.text)
+
+        pay = {"supplier": key, "currency": "EUR", "amount": "1.005", "paid_on": "2026-03-05"}
+        r = c.post("/records/payments/new?lang=zh", data=pay)
+        said = _alert(r.text)
+        assert r.status_code == 422 and "金额" in said and "2 位小数" in said and "Decimal" not in said, said
+        r = c.post("/records/payments/new?lang=en", data=pay)
+        assert "amount: at most 2 decimal places" in _alert(r.text)
+    finally:
+        c.__exit__(None, None, None)
+
+
+def test_the_ledger_times_are_not_labelled_utc_when_shown_in_the_viewers_zone(sqlite_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    note = tmp_path / "note.txt"
+    note.write_text("Service report\n", encoding="utf-8")
+    import_paths(sqlite_ctx, "default", [note], actor="test")
+    c = _client(sqlite_ctx)
+    try:
+        c.cookies.set("tz", "America/New_York")
+        for lang, utc in (("en", "Time (UTC)"), ("zh", "时间（UTC）")):
+            page = c.get(f"/evidence/E-0001?lang={lang}")
+            assert page.status_code == 200 and utc not in page.text, lang
+    finally:
+        c.__exit__(None, None, None)
