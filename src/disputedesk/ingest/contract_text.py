@@ -23,7 +23,7 @@ to where it was found.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +68,8 @@ class ContractText:
     derived_pdf: bytes | None = None  # searchable copy made by OCR (the original is untouched)
     # clause numbers and figures OCR misread, as read and as taken (`line` is the paragraph index)
     number_repairs: list[NumberRepair] = field(default_factory=list)
+    # figures OCR was unsure of: (paragraph index, start, end, confidence) in the paragraph's text
+    ocr_unsure: list[tuple[int, int, int, float]] = field(default_factory=list)
 
 
 _NOTHING_READ = T(
@@ -206,14 +208,31 @@ def _ocr_note(engine: str, pages: list[int], confidence: float) -> str:
     )
 
 
-def _repaired(source: str, fmt: str, items: list[Item], ocr_pages: list[int]) -> ContractText:
+Unsure = Sequence[tuple[int, int, float]]  # figures OCR was unsure of in a line: (start, end, confidence)
+
+
+def _repaired(
+    source: str, fmt: str, items: list[Item], ocr_pages: list[int], unsure: list[Unsure] | None = None
+) -> ContractText:
     """The contract with the clause numbers and figures OCR misread on `ocr_pages` taken as the numbering calls for
-    ("21" under clause 2 → "2.1"), each repair recorded and named in a note (domain/contract_clarity/ocr_numbers)."""
-    kept = [(it[0].strip(), *it[1:]) for it in items if it[0].strip()]
+    ("21" under clause 2 → "2.1"), each repair recorded and named in a note (domain/contract_clarity/ocr_numbers);
+    `unsure[i]` (aligned with `items`) are the figures OCR was unsure of in item i, kept as `ocr_unsure`."""
+    flags = unsure or [()] * len(items)
+    pairs = [(it, u) for it, u in zip(items, flags, strict=True) if it[0].strip()]
+    kept = [(it[0].strip(), *it[1:]) for it, _ in pairs]
     scanned = set(ocr_pages)
     texts, repairs = repair_lines([it[0] for it in kept], [it[1] in scanned for it in kept])
     doc = _build(source, fmt, [(text, *it[1:]) for text, it in zip(texts, kept, strict=True)])  # type: ignore[misc]
     doc.number_repairs = repairs
+    taken_end = {r.line: r.end for r in repairs if r.kind == "clause"}
+    for i, ((item, spans), text) in enumerate(zip(pairs, texts, strict=True)):
+        # the spans were found in the line as OCR gave it: shift them past a clause number taken at its start
+        lead = len(item[0]) - len(item[0].lstrip())
+        shift = len(text) - len(item[0].strip())
+        for start, end, conf in spans:
+            a, b = start - lead + shift, end - lead + shift
+            if a >= taken_end.get(i, 0) and b <= len(text):
+                doc.ocr_unsure.append((i, a, b, conf))
     if repairs:
         listed = "; ".join(f"“{r.read}” as {r.taken} (page {doc.paragraphs[r.line].page})" for r in repairs[:12]) + (
             "; …" if len(repairs) > 12 else ""
@@ -222,15 +241,23 @@ def _repaired(source: str, fmt: str, items: list[Item], ocr_pages: list[int]) ->
             f"{len(repairs)} number(s) read by OCR taken as the numbering around them calls for: {listed}; "
             "check them against the original"
         )
+    if doc.ocr_unsure:
+        from .ocr import UNSURE
+
+        doc.notes.append(
+            f"{len(doc.ocr_unsure)} figure(s) OCR was unsure of (confidence under {UNSURE:.0f}%): "
+            + "; ".join(f"“{doc.paragraphs[p].text[a:b]}”" for p, a, b, _ in doc.ocr_unsure[:12])
+            + "; check them against the original"
+        )
     return doc
 
 
 def contract_from_ocr(result: OcrResult, source: str, fmt: str, text_lines: list[Item] | None = None) -> ContractText:
     """A contract read by OCR (all pages, or the scanned pages merged with `text_lines`)."""
-    items: list[Item] = list(text_lines or [])
-    items.extend((line.text, line.page, line.heading) for line in result.lines)
-    items.sort(key=lambda it: it[1] or 0)  # stable: page order, lines in reading order
-    doc = _repaired(source, fmt, items, result.ocr_pages)
+    pairs: list[tuple[Item, Unsure]] = [(it, ()) for it in text_lines or []]
+    pairs.extend(((line.text, line.page, line.heading), line.unsure) for line in result.lines)
+    pairs.sort(key=lambda pair: pair[0][1] or 0)  # stable: page order, lines in reading order
+    doc = _repaired(source, fmt, [it for it, _ in pairs], result.ocr_pages, [u for _, u in pairs])
     doc.pages = result.pages
     doc.ocr_pages = list(result.ocr_pages)
     doc.ocr_confidence = result.confidence
@@ -270,7 +297,11 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
         notes.append(f"pages {empty} have no text layer and were skipped (OCR not installed)")
     info = layout.ocr
     pages = [int(x) for x in info.get("pages", []) if isinstance(x, int)] if info else []  # type: ignore[union-attr]
-    result_doc = _repaired(source, "pdf", items, pages) if info is not None else _build(source, "pdf", items)
+    result_doc = (
+        _repaired(source, "pdf", items, pages, [line.unsure for line in layout.lines])
+        if info is not None
+        else _build(source, "pdf", items)
+    )
     if not result_doc.paragraphs:
         if info is not None:  # a searchable copy of a scan in which OCR found nothing
             raise ContractReadError(_NOTHING_READ)

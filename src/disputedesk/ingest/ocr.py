@@ -30,6 +30,7 @@ LANGUAGES = "chi_sim+eng"
 DPI = 300
 PAGE_TIMEOUT_S = 300
 MAX_OCR_PAGES = 200
+UNSURE = 70.0  # a figure read with a lower confidence is marked for the reader to check ("90%" read "9096", conf 0)
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/tiff", "image/bmp", "image/gif", "image/webp")
 
 
@@ -43,6 +44,9 @@ class OcrLine:
     page: int  # 1-based
     confidence: float  # 0..100, mean of the line's words weighted by length
     heading: int | None = None  # set when the line is set clearly larger than the page's body text
+    # figures Tesseract was unsure of: (start, end, confidence) of each word with a digit or a percent sign read with
+    # a confidence under UNSURE, in `text`
+    unsure: list[tuple[int, int, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -124,7 +128,7 @@ def _parse_tsv(tsv: str, page: int) -> list[OcrLine]:
         conf = sum(c * len(w) for w, c, _ in words) / weight
         line_height = sorted(h for _, _, h in words)[len(words) // 2]
         heights.append(line_height)
-        lines.append(OcrLine(text, page, conf, None))
+        lines.append(OcrLine(text, page, conf, None, _unsure_figures(text, words)))
     # a page number printed above or below the text ("第 1 页", "- 3 -", "Page 3 of 9") is no part of the contract: the
     # PDF text layer drops it by its place in the margin (pdf_layout); here it is the first or last line of the page
     for edge in (-1, 0):
@@ -138,6 +142,22 @@ def _parse_tsv(tsv: str, page: int) -> list[OcrLine]:
             if body and short and h >= body * 1.3:
                 line.heading = 1
     return lines
+
+
+def _unsure_figures(text: str, words: list[tuple[str, float, int]]) -> list[tuple[int, int, float]]:
+    """Where in the joined line `text` stand the words with a digit or a percent sign that Tesseract read with a
+    confidence under UNSURE (joining only drops the spaces between Chinese characters, so each word is found whole,
+    in order)."""
+    spans: list[tuple[int, int, float]] = []
+    pos = 0
+    for word, conf, _ in words:
+        at = text.find(word, pos)
+        if at < 0:
+            continue
+        pos = at + len(word)
+        if conf < UNSURE and any(c.isdigit() or c in "%％" for c in word):
+            spans.append((at, pos, round(conf, 1)))
+    return spans
 
 
 def _run_tesseract(image_path: Path, out_base: Path) -> None:
@@ -247,7 +267,7 @@ def _finish(writer: Any, pages: list[int], confidence: float, lines: list[OcrLin
         "engine": engine_name(),
         "pages": pages,
         "confidence": confidence,
-        "lines": [[line.page, line.heading, line.text] for line in lines],
+        "lines": [[line.page, line.heading, line.text, [list(u) for u in line.unsure]] for line in lines],
     }
     writer.add_metadata({OCR_METADATA_KEY: json.dumps(info), "/Producer": f"DisputeDesk OCR, {engine_name()}"})
     buf = io.BytesIO()

@@ -50,6 +50,7 @@ class PdfLine:
     text: str
     page: int  # 1-based
     heading: int | None = None
+    unsure: tuple[tuple[int, int, float], ...] = ()  # OCR lines of a searchable copy: figures it was unsure of
 
 
 @dataclass
@@ -151,9 +152,14 @@ def _ocr_lines(info: dict[str, object] | None) -> dict[int, list[PdfLine]] | Non
         return None
     by_page: dict[int, list[PdfLine]] = {int(p): [] for p in info["pages"] if isinstance(p, int)}  # type: ignore[union-attr]
     for item in info["lines"]:  # type: ignore[union-attr]
-        if isinstance(item, list) and len(item) == 3 and isinstance(item[0], int) and isinstance(item[2], str):
+        if isinstance(item, list) and len(item) in (3, 4) and isinstance(item[0], int) and isinstance(item[2], str):
             heading = item[1] if isinstance(item[1], int) else None
-            by_page.setdefault(item[0], []).append(PdfLine(item[2], item[0], heading))
+            unsure = tuple(
+                (int(u[0]), int(u[1]), float(u[2]))
+                for u in (item[3] if len(item) == 4 and isinstance(item[3], list) else [])
+                if isinstance(u, list) and len(u) == 3
+            )
+            by_page.setdefault(item[0], []).append(PdfLine(item[2], item[0], heading, unsure))
     return by_page
 
 

@@ -60,6 +60,10 @@ def add_reading(out: dict[str, Any], doc: ContractText) -> None:
             {"paragraph": r.line, "page": doc.paragraphs[r.line].page, "read": r.read, "taken": r.taken, "kind": r.kind}
             for r in doc.number_repairs
         ]
+        out["ocr"]["unsure"] = [
+            {"paragraph": i, "page": doc.paragraphs[i].page, "text": doc.paragraphs[i].text[a:b], "confidence": conf}
+            for i, a, b, conf in doc.ocr_unsure
+        ]
         _mark_numbers_read(out, {r.taken: r.read for r in doc.number_repairs if r.kind == "clause"})
 
 
@@ -151,14 +155,22 @@ def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[di
             add(e.get("location"), "found", (c["title_en"], c["title_zh"]))
     for v in report.get("vague_terms", []):
         add(v.get("location"), "vague", (f"vague: {v['term']}", f"用语模糊：{v['term']}"))
-    repairs: dict[int, list[tuple[int, int, tuple[str, str, str]]]] = {}
+    # what OCR read doubtfully, cut out of whatever mark it stands in: a figure it was unsure of, then (winning) a
+    # number it misread and the check took for another
+    cuts: dict[int, list[tuple[int, int, str, tuple[str, ...]]]] = {}
+    for i, a, b, conf in doc.ocr_unsure:
+        note = (
+            f"OCR was unsure of this figure (confidence {conf:.0f}%): check the original",
+            f"OCR 对此数字没有把握（置信度 {conf:.0f}%）：请核对原件",
+        )
+        cuts.setdefault(i, []).append((a, b, "ocr-unsure", note))
     for r in doc.number_repairs:
         note = (
             f"read by OCR as “{r.read}”, taken as {r.taken}: check the original",
             f"OCR 识别为“{r.read}”，按 {r.taken} 处理：请核对原件",
             r.read,
         )
-        repairs.setdefault(r.line, []).append((r.start, r.end, note))
+        cuts.setdefault(r.line, []).append((r.start, r.end, "ocr-fix", note))
     out = []
     for p in doc.paragraphs:
         spans = sorted(marks.get(p.index, []))
@@ -172,23 +184,23 @@ def highlighted_paragraphs(doc: ContractText, report: dict[str, Any]) -> list[di
             pieces.append((p.text[start:end], css, note))
             pos = end
         pieces.append((p.text[pos:], None, None))
-        pieces = _with_repairs([x for x in pieces if x[0]], repairs.get(p.index, []))
+        pieces = _cut_out([x for x in pieces if x[0]], cuts.get(p.index, []))
         out.append({"index": p.index, "page": p.page, "pieces": pieces, "marked": bool(spans)})
     return out
 
 
-def _with_repairs(
-    pieces: list[tuple[str, str | None, Any]], repairs: list[tuple[int, int, tuple[str, str, str]]]
+def _cut_out(
+    pieces: list[tuple[str, str | None, Any]], cuts: list[tuple[int, int, str, tuple[str, ...]]]
 ) -> list[tuple[str, str | None, Any]]:
-    """The pieces of a paragraph with each number OCR misread cut out as a piece of its own ("ocr-fix", its note
-    saying what OCR read), inside whatever mark it stands in."""
-    for start, end, note in repairs:
+    """The pieces of a paragraph with each span in `cuts` (start, end, css, note) made a piece of its own, inside
+    whatever mark it stands in; a later cut wins over an earlier one."""
+    for start, end, mark, note in cuts:
         out: list[tuple[str, str | None, Any]] = []
         pos = 0
         for text, css, n in pieces:
             a, b = max(start - pos, 0), min(end - pos, len(text))
             if a < b:
-                out.extend(x for x in ((text[:a], css, n), (text[a:b], "ocr-fix", note), (text[b:], css, n)) if x[0])
+                out.extend(x for x in ((text[:a], css, n), (text[a:b], mark, note), (text[b:], css, n)) if x[0])
             else:
                 out.append((text, css, n))
             pos += len(text)
