@@ -155,6 +155,14 @@ class Formatter:
         return str(n)
 
 
+# Fields whose name in plain words is a counter's word in the catalogue (the dashboard's "12 项技术支持请求",
+# a bundle's "42 项"): named in a message by the form's own label instead.
+FIELD_LABELS = {
+    "support_requests": "Support requests",
+    "items": "Evidence numbers for a selection",
+}
+
+
 def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter) -> str:
     """A sentence the code wrote (:class:`~disputedesk.domain.text.Text`) in the reader's language.
 
@@ -172,7 +180,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
         if isinstance(v, Field):
-            return str(v) if lang == "en" else gettext(v.replace("_", " "))
+            return str(v) if lang == "en" else gettext(FIELD_LABELS.get(v, v.replace("_", " ")))
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
         if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)

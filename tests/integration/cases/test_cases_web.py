@@ -364,6 +364,9 @@ def test_case_forms_refuse_extra_decimals_a_wrong_day_and_a_missing_field_in_the
     said = re.search(r'role="alert"[^>]*>(.*?)</', r.text, re.S)
     assert r.status_code == 400 and said, r.text[-2000:]
     assert "技术支持缺失或迟缓" in said.group(1) and "no_or_slow_support" not in said.group(1), said.group(1)
+    nothing = {"csrftoken": csrf, "title": "Laser 2", "supplier": "ruifeng", "issues": ["product_defect"]}
+    said = re.search(r'role="alert"[^>]*>(.*?)</', c.post("/cases?lang=zh", data=nothing).text, re.S)
+    assert said and said.group(1).startswith("技术支持请求："), said  # the field's label, not the dashboard's "项…"
     r = c.post("/cases?lang=en", data=opening)
     said = re.search(r'role="alert"[^>]*>(.*?)</', r.text, re.S)
     assert r.status_code == 400 and said and "no_or_slow_support" in said.group(1)

@@ -231,6 +231,31 @@ def test_a_letter_fact_that_is_not_a_date_is_refused_on_the_form_in_the_page_lan
         shown = " ".join(visible(r.text))
         assert "合同签订日期" in shown and "去年" in shown and foreign_sentences(r.text) == [], shown[:600]
         assert 'id="letter-form"' in r.text and 'value="深圳市某某激光有限公司"' in r.text  # the form, as typed
+        facts = r.text.split('id="letter-form"')[1].split("</form>")[0]
+        assert re.search(r"<details[^>]*\bopen\b", facts)  # the facts typed wrong are in sight
         c.get("/lang/en")
         en = c.post("/documents/letters", data={**form, "fact_contract_date": "31.12.2026"})
         assert en.status_code == 400 and "contract_date: &#39;31.12.2026&#39; is not a date (YYYY-MM-DD)" in en.text
+
+
+def test_a_selection_naming_evidence_that_does_not_exist_is_refused_before_any_export_starts(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A mistyped or unknown evidence number in a bundle selection is said at once, on the form's
+    answer and in the page's language; no export is queued that fails later with an English line."""
+    from pages_support import foreign_sentences, visible
+
+    from disputedesk.services import bundle as bundles
+
+    ctx = demo_app
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo&lang=zh")
+        for items, shown in (("E-0001, 坏", "坏"), ("E-0001, E-9999", "E-9999")):
+            r = c.post("/documents/bundles", data={"scope": "selection", "items": items}, follow_redirects=False)
+            assert r.status_code == 400, (items, r.status_code, r.headers.get("location"))
+            text = " ".join(visible(r.text))
+            assert shown in text and foreign_sentences(r.text) == [], text[:600]
+            assert "选定证据的编号：" in text, text[:600]  # the form's label, not the counter's word "项"
+        assert bundles.list_exports(ctx, "demo") == []
+        c.get("/lang/en")
+        r = c.post("/documents/bundles", data={"scope": "selection", "items": "E-9999"}, follow_redirects=False)
+        assert r.status_code == 400 and "E-9999 does not exist in this workspace" in r.text

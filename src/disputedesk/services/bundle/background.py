@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...domain.labels import evidence_label, evidence_number
+from ...domain.text import Seq, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
@@ -94,6 +96,28 @@ def exports_dir(ctx: Context, workspace: str) -> Path:
     return d
 
 
+def _check_selection(s: Any, workspace_id: int, labels: list[str]) -> None:
+    """Every label of a selection is an evidence number of this workspace, else a ValueError naming
+    the form's field (said before an export is queued, not as the failure of a background job)."""
+    numbers = []
+    for raw in labels:
+        n = evidence_number(raw)
+        if n is None:
+            raise ValueError(field_error("items", "%(value)s is not an evidence number like E-0042", value=repr(raw)))
+        numbers.append(n)
+    found = set(
+        s.execute(
+            select(EvidenceItem.number).where(
+                EvidenceItem.workspace_id == workspace_id, EvidenceItem.number.in_(numbers)
+            )
+        ).scalars()
+    )
+    missing = [evidence_label(n) for n in numbers if n not in found]
+    if missing:
+        label = Seq(missing, sep=", ")
+        raise ValueError(field_error("items", "%(label)s does not exist in this workspace", label=label))
+
+
 def start_export(ctx: Context, workspace: str, *, case: str | None, labels: list[str] | None, actor: str) -> int:
     """Record a queued export and run it in a background thread; returns the export id."""
     import threading
@@ -101,6 +125,8 @@ def start_export(ctx: Context, workspace: str, *, case: str | None, labels: list
     scope = case or ("selection" if labels else "all")
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
+        if labels:
+            _check_selection(s, ws.id, labels)
         row = BundleExport(
             workspace_id=ws.id,
             scope=scope,
