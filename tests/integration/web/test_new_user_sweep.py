@@ -98,3 +98,25 @@ def test_a_supplier_csv_that_is_not_one_is_explained_in_the_page_language(sqlite
         assert "missing required column(s): uscc" in en.text
     finally:
         c.__exit__(None, None, None)
+
+
+def test_a_requests_evaluation_time_is_shown_in_the_viewers_zone_like_on_the_list(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """ "breached as of …" is a moment, not the supplier's business time: the request page shows it in
+    the viewer's zone, as the requests list does (it was in the supplier's zone, unlabelled)."""
+    from disputedesk.services import sla
+
+    from sla_fixtures import TERMS, seed
+
+    seed(sqlite_ctx)
+    sla.set_terms(sqlite_ctx, "default", TERMS, contract_number="SC-1", actor="t")
+    sla.evaluate_all(sqlite_ctx, "default", as_of=sla.parse_time("2026-05-01T00:00+00:00", "as_of"), actor="t")
+    c = _client(sqlite_ctx)
+    try:
+        c.cookies.set("tz", "America/New_York")
+        listing = c.get("/requests?lang=en").text
+        page = c.get("/requests/SR-0001?lang=en").text
+        assert "30 Apr 2026, 20:00" in listing.split("as of", 1)[1][:200]
+        shown = page.split("as of", 1)[1][:120]
+        assert "30 Apr 2026" in shown and "20:00" in shown and "08:00" not in shown, shown
+    finally:
+        c.__exit__(None, None, None)
