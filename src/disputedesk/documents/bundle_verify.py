@@ -214,6 +214,9 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
     if not path.is_file():
         report.problem("no_file", T("%(file)s: no such file", file=str(path)))
         return report
+    if not zipfile.is_zipfile(path):  # another file chosen by mistake: say so, not "unsafe archive"
+        report.problem("not_a_zip", T("%(file)s is not a ZIP file: choose the bundle's .zip file", file=str(path)))
+        return report
     try:
         infos = check_zip(path, limits or Limits())
     except UnsafeArchive as exc:

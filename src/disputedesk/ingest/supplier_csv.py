@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..domain.payment_safety import normalise_name
 from ..domain.suppliers import DOMAIN_NAME, SupplierKind, SupplierProfile, parse_money
+from ..domain.text import Seq, T, Text
 from ..domain.uscc import check_uscc
 
 REQUIRED = ("legal_name_zh", "uscc")
@@ -111,9 +112,11 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise CsvDecodeError(_mixed_message(data[3:]) or f"UTF-8 BOM but invalid UTF-8: {exc}") from exc
+            raise CsvDecodeError(
+                _mixed_message(data[3:]) or T("UTF-8 BOM but invalid UTF-8: %(why)s", why=str(exc))
+            ) from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CsvDecodeError("UTF-16 file: save it from Excel as 'CSV UTF-8 (comma delimited)'")
+        raise CsvDecodeError(T("UTF-16 file: save it from Excel as 'CSV UTF-8 (comma delimited)'"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -126,11 +129,14 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CsvDecodeError(
-            f"line {line}: neither UTF-8 nor GBK/GB18030; save it from Excel as 'CSV UTF-8 (comma delimited)'"
+            T(
+                "line %(line)s: neither UTF-8 nor GBK/GB18030; save it from Excel as 'CSV UTF-8 (comma delimited)'",
+                line=line,
+            )
         ) from exc
 
 
-def _mixed_message(data: bytes) -> str | None:
+def _mixed_message(data: bytes) -> Text | None:
     utf8_lines: list[int] = []
     gb_lines: list[int] = []
     for n, line in enumerate(data.split(b"\n"), start=1):
@@ -142,17 +148,18 @@ def _mixed_message(data: bytes) -> str | None:
         except UnicodeDecodeError:
             gb_lines.append(n)
     if utf8_lines and gb_lines:
-        return (
-            "mixed encodings: line(s) "
-            f"{_lines(utf8_lines)} are UTF-8 but line(s) {_lines(gb_lines)} are not (GBK?); "
-            "save the whole sheet once as 'CSV UTF-8' and import again"
+        return T(
+            "mixed encodings: line(s) %(utf8)s are UTF-8 but line(s) %(gb)s are not (GBK?); "
+            "save the whole sheet once as 'CSV UTF-8' and import again",
+            utf8=_lines(utf8_lines),
+            gb=_lines(gb_lines),
         )
     return None
 
 
 def _lines(nums: list[int]) -> str:
     shown = ", ".join(str(n) for n in nums[:5])
-    return shown + (f" and {len(nums) - 5} more" if len(nums) > 5 else "")
+    return T("%(lines)s and %(n)s more", lines=shown, n=len(nums) - 5) if len(nums) > 5 else shown
 
 
 def _header_key(h: str) -> str:
@@ -175,9 +182,9 @@ def parse_supplier_csv(
     try:
         text, encoding = decode_csv_bytes(data)
     except CsvDecodeError as exc:
-        return CsvImport(source, None, errors=(CsvError(None, None, str(exc)),))
+        return CsvImport(source, None, errors=(CsvError(None, None, exc.args[0]),))
     if not text.strip():
-        return CsvImport(source, encoding, errors=(CsvError(None, None, "the file is empty"),))
+        return CsvImport(source, encoding, errors=(CsvError(None, None, T("the file is empty")),))
 
     # Delimiter from the header line only (Excel writes ";" in some locales); cells may hold
     # ";" lists, so sniffing the whole sample could pick the wrong one.
@@ -187,7 +194,7 @@ def parse_supplier_csv(
     try:
         header = next(reader)
     except StopIteration:  # pragma: no cover - text is not empty
-        return CsvImport(source, encoding, errors=(CsvError(None, None, "no header row"),))
+        return CsvImport(source, encoding, errors=(CsvError(None, None, T("no header row")),))
 
     lookup = {_header_key(a): col for col, names in ALIASES.items() for a in names}
     columns: dict[str, int] = {}
@@ -197,10 +204,10 @@ def parse_supplier_csv(
         key = lookup.get(_header_key(h))
         if key is None:
             if h.strip():
-                warnings.append(CsvError(1, h, "unknown column, ignored"))
+                warnings.append(CsvError(1, h, T("unknown column, ignored")))
             continue
         if key in columns:
-            errors.append(CsvError(1, h, f"column {key} appears twice"))
+            errors.append(CsvError(1, h, T("column %(column)s appears twice", column=key)))
         columns[key] = idx
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
@@ -208,7 +215,11 @@ def parse_supplier_csv(
             CsvError(
                 1,
                 ", ".join(missing),
-                f"missing required column(s): {', '.join(missing)} (found: {', '.join(h for h in header if h)})",
+                T(
+                    "missing required column(s): %(missing)s (found: %(found)s)",
+                    missing=", ".join(missing),
+                    found=", ".join(h for h in header if h),
+                ),
             )
         )
     if errors:
@@ -223,7 +234,9 @@ def parse_supplier_csv(
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
-            errors.append(CsvError(rownum, None, f"{len(cells)} cells but the header has {len(header)}"))
+            errors.append(
+                CsvError(rownum, None, T("%(n)s cells but the header has %(m)s", n=len(cells), m=len(header)))
+            )
             continue
 
         def get(col: str, cells: list[str] = cells) -> str:
@@ -233,31 +246,51 @@ def parse_supplier_csv(
         row_errors: list[CsvError] = []
         name_zh = get("legal_name_zh")
         if not name_zh:
-            row_errors.append(CsvError(rownum, "legal_name_zh", "empty"))
+            row_errors.append(CsvError(rownum, "legal_name_zh", T("empty")))
         raw_uscc = get("uscc")
         res = check_uscc(raw_uscc)
         if not raw_uscc:
-            row_errors.append(CsvError(rownum, "uscc", "empty"))
+            row_errors.append(CsvError(rownum, "uscc", T("empty")))
         elif not res.valid:
-            row_errors.append(CsvError(rownum, "uscc", f"{raw_uscc!r} is not a valid USCC: {res.reason}"))
+            row_errors.append(
+                CsvError(
+                    rownum,
+                    "uscc",
+                    T(
+                        "%(value)s is not a valid USCC: %(why)s",
+                        value=repr(raw_uscc),
+                        why=Seq(p.message for p in res.problems),
+                    ),
+                )
+            )
         else:
             for w in res.warnings:
                 warnings.append(CsvError(rownum, "uscc", w))
             if res.code in known_usccs:
-                row_errors.append(CsvError(rownum, "uscc", f"{res.code} is already a stored supplier"))
+                row_errors.append(CsvError(rownum, "uscc", T("%(value)s is already a stored supplier", value=res.code)))
             elif res.code in seen_usccs:
                 row_errors.append(
-                    CsvError(rownum, "uscc", f"{res.code} duplicates row {seen_usccs[res.code]} of this file")
+                    CsvError(
+                        rownum,
+                        "uscc",
+                        T("%(value)s duplicates row %(row)s of this file", value=res.code, row=seen_usccs[res.code]),
+                    )
                 )
             else:
                 seen_usccs[res.code] = rownum
         if name_zh:
             nk = normalise_name(name_zh)
             if nk in known_names:
-                row_errors.append(CsvError(rownum, "legal_name_zh", f"{name_zh!r} is already a stored supplier"))
+                row_errors.append(
+                    CsvError(rownum, "legal_name_zh", T("%(value)s is already a stored supplier", value=repr(name_zh)))
+                )
             elif nk in seen_names:
                 row_errors.append(
-                    CsvError(rownum, "legal_name_zh", f"{name_zh!r} duplicates row {seen_names[nk]} of this file")
+                    CsvError(
+                        rownum,
+                        "legal_name_zh",
+                        T("%(value)s duplicates row %(row)s of this file", value=repr(name_zh), row=seen_names[nk]),
+                    )
                 )
             else:
                 seen_names[nk] = rownum
@@ -266,23 +299,27 @@ def parse_supplier_csv(
             try:
                 capital = parse_money(get("registered_capital"))
             except ValueError as exc:
-                row_errors.append(CsvError(rownum, "registered_capital", str(exc)))
+                row_errors.append(CsvError(rownum, "registered_capital", exc.args[0] if exc.args else str(exc)))
         kind_raw = get("kind").casefold()
         kind = _KINDS.get(kind_raw)
         if kind is None:
             row_errors.append(
-                CsvError(rownum, "kind", f"{get('kind')!r}: use factory, trading_company, factory_and_trading")
+                CsvError(
+                    rownum,
+                    "kind",
+                    T("%(value)s: use factory, trading_company, factory_and_trading", value=repr(get("kind"))),
+                )
             )
         domains = tuple(d.lower().lstrip("@") for d in _split_list(get("email_domains")))
         for d in domains:
             if not DOMAIN_NAME.match(d):
-                row_errors.append(CsvError(rownum, "email_domains", f"{d!r} is not a domain name"))
+                row_errors.append(CsvError(rownum, "email_domains", T("%(value)s is not a domain name", value=repr(d))))
         websites = _split_list(get("websites"))
         stores = _split_list(get("store_links"))
         for col, urls in (("websites", websites), ("store_links", stores)):
             for u in urls:
                 if not re.match(r"^https?://[^\s/]+\.\S+$", u):
-                    row_errors.append(CsvError(rownum, col, f"{u!r} is not an http(s) URL"))
+                    row_errors.append(CsvError(rownum, col, T("%(value)s is not an http(s) URL", value=repr(u))))
         if row_errors:
             errors.extend(row_errors)
             continue
@@ -304,7 +341,7 @@ def parse_supplier_csv(
             )
         )
     if not rows and not errors:
-        errors.append(CsvError(None, None, "no supplier rows after the header"))
+        errors.append(CsvError(None, None, T("no supplier rows after the header")))
     if errors:
         return CsvImport(source, encoding, errors=tuple(errors), warnings=tuple(warnings))
     return CsvImport(source, encoding, rows=tuple(rows), warnings=tuple(warnings))

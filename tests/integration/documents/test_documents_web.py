@@ -259,3 +259,20 @@ def test_a_selection_naming_evidence_that_does_not_exist_is_refused_before_any_e
         c.get("/lang/en")
         r = c.post("/documents/bundles", data={"scope": "selection", "items": "E-9999"}, follow_redirects=False)
         assert r.status_code == 400 and "E-9999 does not exist in this workspace" in r.text
+
+
+def test_checking_a_file_that_is_not_a_zip_says_so_in_the_page_language(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A text file or a photo chosen by mistake on "check a bundle" is named as not a ZIP file, in
+    the page's language (not "unsafe archive" with the ZIP library's English words)."""
+    from pages_support import foreign_sentences, visible
+
+    with TestClient(create_app(demo_app)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo&lang=zh")
+        r = c.post("/documents/bundles/verify", files={"file": ("合同说明.txt", "供应商应在24小时内响应。".encode())})
+        text = " ".join(visible(r.text))
+        assert r.status_code == 200 and "合同说明.txt 不是 ZIP 文件" in text, text[:800]
+        assert "不安全" not in text and foreign_sentences(r.text) == []
+        c.get("/lang/en")
+        en = c.post("/documents/bundles/verify", files={"file": ("photo.jpg", b"\xff\xd8\xff\xe0 not a zip")})
+        assert "is not a ZIP file: choose the bundle&#39;s .zip file" in en.text

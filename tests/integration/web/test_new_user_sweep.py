@@ -74,3 +74,49 @@ def test_the_ledger_times_are_not_labelled_utc_when_shown_in_the_viewers_zone(sq
             assert page.status_code == 200 and utc not in page.text, lang
     finally:
         c.__exit__(None, None, None)
+
+
+def test_a_supplier_csv_that_is_not_one_is_explained_in_the_page_language(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A spreadsheet saved wrong (other columns, a bad row, mixed encodings) is refused with each
+    problem said in the page's language; the column names and values stay as they are."""
+    c = _client(sqlite_ctx)
+    try:
+        wrong_columns = "名称,地址\n某某公司,深圳\n".encode()
+        bad_row = "legal_name_zh,uscc,email_domains,colour\n测试有限公司,123,不是域名,red\n".encode()
+        mixed = b"legal_name_zh,uscc\n" + "甲公司,1\n".encode() + "乙公司,2\n".encode("gbk")
+        for name, data, expected in (
+            ("a.csv", wrong_columns, "缺少必需的列"),
+            ("b.csv", bad_row, "不是有效的统一社会信用代码"),
+            ("c.csv", mixed, "编码混杂"),
+        ):
+            r = c.post("/suppliers/import?lang=zh", files={"file": (name, data, "text/csv")})
+            assert r.status_code == 400 and expected in r.text, (name, r.text[-1500:])
+            assert foreign_sentences(r.text) == [], (name, foreign_sentences(r.text))
+        r = c.post("/suppliers/import?lang=zh", files={"file": ("b.csv", bad_row, "text/csv")})
+        assert "未知的列，已忽略" in r.text and "colour" in r.text
+        en = c.post("/suppliers/import?lang=en", files={"file": ("a.csv", wrong_columns, "text/csv")})
+        assert "missing required column(s): uscc" in en.text
+    finally:
+        c.__exit__(None, None, None)
+
+
+def test_a_requests_evaluation_time_is_shown_in_the_viewers_zone_like_on_the_list(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """ "breached as of …" is a moment, not the supplier's business time: the request page shows it in
+    the viewer's zone, as the requests list does (it was in the supplier's zone, unlabelled)."""
+    from disputedesk.services import sla
+
+    from sla_fixtures import TERMS, seed
+
+    seed(sqlite_ctx)
+    sla.set_terms(sqlite_ctx, "default", TERMS, contract_number="SC-1", actor="t")
+    sla.evaluate_all(sqlite_ctx, "default", as_of=sla.parse_time("2026-05-01T00:00+00:00", "as_of"), actor="t")
+    c = _client(sqlite_ctx)
+    try:
+        c.cookies.set("tz", "America/New_York")
+        listing = c.get("/requests?lang=en").text
+        page = c.get("/requests/SR-0001?lang=en").text
+        assert "30 Apr 2026, 20:00" in listing.split("as of", 1)[1][:200]
+        shown = page.split("as of", 1)[1][:120]
+        assert "30 Apr 2026" in shown and "20:00" in shown and "08:00" not in shown, shown
+    finally:
+        c.__exit__(None, None, None)
