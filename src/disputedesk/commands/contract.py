@@ -61,15 +61,19 @@ def _short(text: str, n: int = 110) -> str:
 
 
 def _side(side: dict[str, Any]) -> str:
-    """The side's label as "乙方 [Party B] (卖方 [seller])": the label, and its role word when that says more, each
-    Chinese word with its English gloss."""
+    """The side's label as "乙方 [Party B] (卖方 [seller])" or "“Party B” (“Seller”)": the label, and its role word when
+    that says more, each Chinese word with its English gloss, each English one quoted as the contract's term."""
     gloss = side.get("gloss_en") or {}
+    terms = side.get("terms_en") or []
 
     def word(w: str) -> str:
-        return f"{w} [{gloss[w]}]" if w in gloss else w
+        # a Chinese word with its gloss; an English one is the contract's defined term, quoted ("“Seller”")
+        return f"{w} [{gloss[w]}]" if w in gloss else f"“{w}”" if w in terms else w
 
-    role = side.get("role")
-    return word(side["label"]) if not role or role == side["label"] else f"{word(side['label'])} ({word(role)})"
+    # the contract's English word where it gives one (as on the English page: "Party B", not "乙方 [Party B]")
+    label = next((w for w in side.get("labels") or [] if w in terms), side["label"])
+    role = next((w for w in side.get("roles") or [] if w in terms), side.get("role"))
+    return word(label) if not role or role == label else f"{word(label)} ({word(role)})"
 
 
 def _parties_line(parties: dict[str, Any] | None) -> str:

@@ -4,6 +4,7 @@ shows no such line. Contract texts written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from pages_support import upload_contract, visible
 
 
@@ -71,13 +72,27 @@ def test_a_one_sided_right_to_change_the_fees_is_shown_as_one_sided_not_as_agree
     assert change["present"] is True and change["status"] == "one_sided"
 
 
-def test_an_english_contract_page_shows_its_own_english_words_without_a_gloss(client_for) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("opening", "en_line", "zh_line"),
+    [
+        ('PUMP SUPPLY AGREEMENT\nBetween Harbor Pumps Ltd. (the "Supplier") and '
+         'Greenfield Dairy GmbH (the "Customer").\n',
+         "Supplier:“Supplier”·Customer:“Customer”", "供应商：“Supplier”·客户：“Customer”"),
+        ('VALVE SPARE PARTS AGREEMENT\nThis agreement is made between Kestrel Valves Ltd. (the "Seller") and '
+         'Marsh Bakery Ltd. (the "Buyer").\n', "Supplier:“Seller”·Customer:“Buyer”", "供应商：“Seller”·客户：“Buyer”"),
+    ],
+)  # fmt: skip
+def test_an_english_contracts_own_words_are_quoted_as_its_defined_terms(  # type: ignore[no-untyped-def]
+    client_for, opening: str, en_line: str, zh_line: str
+) -> None:
+    """The contract's English defined terms in quotation marks, no gloss (fix22b): "Supplier: Supplier" read as a
+    glitch; "Supplier: “Supplier”" reads as the contract's word. The defining sentence stays in the tooltip."""
     c = client_for("empty")
-    text = (
-        'PUMP SUPPLY AGREEMENT\nBetween Harbor Pumps Ltd. (the "Supplier") and '
-        'Greenfield Dairy GmbH (the "Customer").\n'
-        "1. Supply\nThe Supplier shall deliver two pumps.\n"
-    )
-    label = upload_contract(c, "pumps-en.txt", text)
+    label = upload_contract(c, "agreement-en.txt", opening + "1. Supply\nThe Seller shall deliver two pumps.\n")
     en = page(c, label, "en")
-    assert "Supplier:Supplier·Customer:Customer" in en and "[" not in en.split("Supplier:")[1][:40]
+    assert en_line in en and "[" not in en.split("Supplier:")[1][:40]
+    assert zh_line in page(c, label, "zh")
+    raw = c.get(f"/contracts/{label}?lang=zh").text.split('class="parties"')[1].split("</p>")[0]
+    assert 'title="' + opening.splitlines()[1][:30] in raw.replace("&#34;", '"')
+    side = c.get(f"/api/evidence/{label}/clarity").json()["parties"]["supplier"]
+    assert side["terms_en"] == [en_line.split("“")[1].split("”")[0]]

@@ -353,6 +353,7 @@ def test_the_cli_header_and_json_show_the_parties(tmp_path: Path) -> None:
     assert rep["parties"]["evidence"][0]["text"].startswith("甲方（买方）")
     assert rep["parties"]["evidence"][0]["location"]["paragraph"] == 1
     assert rep["parties"]["supplier"]["gloss_en"] == {"乙方": "Party B", "卖方": "seller"}
+    assert rep["parties"]["supplier"]["terms_en"] == []  # added (fix22b): the contract's English terms, none here
     path.write_text(PLAIN + FEES, encoding="utf-8")
     plain = runner.invoke(app, ["contract", "check", str(path), "--as-of", "2026-11-26"])
     assert "supplier" not in plain.stdout.splitlines()[0]
@@ -392,9 +393,13 @@ def test_more_role_words(opening: str, supplier: str, customer: str) -> None:
         # no 甲方/乙方: the role words are the labels
         ("工矿产品买卖合同\n出卖人：＿＿＿＿ 签订地点：＿＿\n买受人：＿＿＿＿ 签订时间：＿＿\n", "出卖人 [seller]",
          "买受人 [buyer]"),
-        # English words need none
+        # English words need none: they are the contract's defined terms, quoted as such (fix22b)
         ('SUPPLY AGREEMENT\nBetween Harbor Pumps Ltd. (the "Supplier") and Greenfield Dairy GmbH (the "Customer").\n',
-         "Supplier", "Customer"),
+         "“Supplier”", "“Customer”"),
+        ('SPARE PARTS AGREEMENT\nBetween Kestrel Valves Ltd. (the "Seller") and Marsh Bakery Ltd. (the "Buyer").\n',
+         "“Seller”", "“Buyer”"),
+        ('配件供货合同 PARTS SUPPLY CONTRACT\n甲方（买方）Party A (the "Buyer"): 东川食品有限公司\n'
+         '乙方（卖方）Party B (the "Seller"): 西岭阀门有限公司\n', "“Party B” (“Seller”)", "“Party A” (“Buyer”)"),
     ],
 )  # fmt: skip
 def test_the_cli_glosses_the_contracts_chinese_role_words_in_english(

@@ -211,6 +211,10 @@ class Parties:
                 "stated": side.stated,
                 # added (fix22): the English gloss of each Chinese word ("乙方": "Party B", "卖方": "seller")
                 "gloss_en": {w: GLOSS_EN[w] for w in (*side.labels, *side.roles) if w in GLOSS_EN},
+                # added (fix22b): the contract's own English words for the side ("Seller", "Party B"), its defined
+                # terms, shown in quotation marks ("Supplier: “Seller”") so that "Supplier: “Supplier”" reads as the
+                # contract's word, not as a repetition
+                "terms_en": list(dict.fromkeys(w for w in (*side.labels, *side.roles) if not _is_zh(w))),
             }
 
         return {
