@@ -266,3 +266,57 @@ def test_the_defect_seen_today_gets_none_of_the_arbitration_findings() -> None:
     assert not _codes(report, ARB) & {"no_language", "no_seat", "no_institution"}
     assert _values(report, ARB)["language"] == "English"
     assert _values(report, ARB)["seat"] == "London"
+
+
+# Second batch: the element in a clause of its own, in a definition, or after a colon.
+PAIRS_ELSEWHERE = [
+    ("no_language", ARB, "language", "English",
+     "14. Disputes\nAll disputes shall be settled by arbitration administered by SIAC in Singapore.\n"
+     "15. Language\nThe language of all proceedings under this Contract shall be English.",
+     "14. Disputes\nAll disputes shall be settled by arbitration administered by SIAC in Singapore.\n"
+     "15. Language\nThe language of all notices under this Contract shall be English."),
+    ("no_language", ARB, "language", "English",
+     "14. Arbitration\nDisputes go to arbitration administered by SIAC.\nSeat of arbitration: Singapore.\n"
+     "Language of arbitration: English.",
+     "14. Arbitration\nDisputes go to arbitration administered by SIAC.\nSeat of arbitration: Singapore.\n"
+     "Rules of arbitration: SIAC Rules."),
+    ("no_seat", ARB, "seat", "Singapore",
+     "14. Arbitration\nDisputes go to arbitration administered by SIAC.\nSeat of arbitration: Singapore.",
+     "14. Arbitration\nDisputes go to arbitration administered by SIAC.\nRules of arbitration: SIAC Rules."),
+    ("no_seat", ARB, "seat", "London",
+     "14. Arbitration\nDisputes go to arbitration administered by the LCIA.\n15. Place of Arbitration\n"
+     "The seat shall be London.",
+     "14. Arbitration\nDisputes go to arbitration administered by the LCIA.\n15. Place of Delivery\n"
+     "The place shall be London."),
+    ("no_start", WAR, "start_event", "acceptance",
+     '1. Definitions\n1.5 "Warranty Period" means the period of 12 months from the date of Acceptance.\n'
+     "8. Warranty\nThe Supplier warrants the Equipment during the Warranty Period.",
+     '1. Definitions\n1.5 "Warranty Period" means the period of 12 months.\n'
+     "8. Warranty\nThe Supplier warrants the Equipment during the Warranty Period."),
+    ("no_start", WAR, "start_event", "终验",
+     "第八条 质量保证\n质保期为十二个月，从设备通过终验之日起计算。",
+     "第八条 质量保证\n质保期为十二个月，设备通过终验后支付尾款。"),
+    ("no_start", WAR, "start_event", "验收合格",
+     "第八条 质量保证\n保修期：验收合格后一年。",
+     "第八条 质量保证\n保修期：一年。"),
+    ("no_start", WAR, "start_event", "Acceptance Date",
+     "8. Warranty\nThe Warranty Period shall be twelve (12) months, commencing from the Acceptance Date.",
+     "8. Warranty\nThe Warranty Period shall be twelve (12) months, as stated in the Acceptance Certificate."),
+    ("no_language", ARB, "language", "Chinese",
+     "第十四条 争议解决\n争议提交上海国际仲裁中心仲裁。\n仲裁语言：中文。",
+     "第十四条 争议解决\n争议提交上海国际仲裁中心仲裁。\n仲裁规则：该中心现行规则。"),
+    ("no_language", ARB, "language", "Chinese",
+     "第十四条 争议解决\n争议提交上海国际仲裁中心仲裁。\n第十五条 语言\n与本合同有关的一切程序均使用中文。",
+     "第十四条 争议解决\n争议提交上海国际仲裁中心仲裁。\n第十五条 语言\n与本合同有关的一切通知均使用中文。"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("finding", "kind", "key", "value", "states", "omits"),
+    PAIRS_ELSEWHERE,
+    ids=[f"{p[0]}-{i}" for i, p in enumerate(PAIRS_ELSEWHERE)],
+)
+def test_element_stated_elsewhere_or_after_a_colon(
+    finding: str, kind: str, key: str | None, value: str | None, states: str, omits: str
+) -> None:
+    test_stated_element_gets_no_finding_and_a_close_text_keeps_it(finding, kind, key, value, states, omits)

@@ -301,7 +301,7 @@ _RE_START_EN = re.compile(
     I,
 )
 _RE_START_ZH = re.compile(
-    r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|货到|到场|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|"
+    r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|终验|初验|安装|调试|交货|到货|货到|到场|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|"
     # a repaired or replaced part's own warranty runs from the repair ("自维修完成之日起计算")
     r"签订|签字|确认|竣工|移交|上线|下载|开通|启用|投入使用|维修|修理|修复|更换)[^。；，,]{0,12}?)"
     # "以最终验收证书签发之日为起算日" names the start as the day the period is counted from
@@ -395,7 +395,9 @@ _EN_CITIES = ("Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Hong Kong", "Hang
               "Tokyo")  # fmt: skip
 _RE_SEAT_EN = re.compile(
     # read in dispute-resolution clauses only, so "The seat shall be Beijing." there is the seat of arbitration
-    r"\b(?:seat|place|venue|location)(?:\s+of\s+(?:the\s+)?arbitration)?\s+(?:shall\s+be|is|will\s+be)\s+(?:in\s+)?"
+    # or after a colon ("Seat of arbitration: Singapore.")
+    r"\b(?i:seat|place|venue|location)(?:(?:\s+of\s+(?:the\s+)?(?i:arbitration))?\s+(?:shall\s+be|is|will\s+be)\s+|"
+    r"\s+of\s+(?:the\s+)?(?i:arbitration)\s*[:：]\s*)(?:in\s+)?"
     r"(?:the\s+city\s+of\s+)?(?P<seat>[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,3})"
 )
 _RE_SEAT_EN2 = re.compile(
@@ -420,7 +422,7 @@ _LANGS = {"english": "English", "chinese": "Chinese", "german": "German", "frenc
 _RE_ARB_LANG = re.compile(
     r"\b(?:arbitration|arbitral proceedings?|proceedings?)\b[^.;]{0,80}?\b(?:conducted|held|carried out)\s+in\s+(?:the\s+)?"
     r"(?P<l1>English|Chinese|German|French|Spanish)\b|\blanguage\s+(?:of|for|to be used in)\s+(?:the\s+)?"
-    r"(?:arbitration|proceedings?)\s+(?:shall\s+be|is|will\s+be)\s+(?P<l2>English|Chinese|German|French|Spanish)\b|"
+    r"(?:arbitration|proceedings?)(?:\s+(?:shall\s+be|is|will\s+be)\s+|\s*[:：]\s*)(?P<l2>English|Chinese|German|French|Spanish)\b|"
     r"仲裁(?:语言|所用语言|使用的语言)[^。；]{0,6}?(?P<l3>中文|英文|汉语|英语)|以(?P<l4>中文|英文|汉语|英语)(?:进行)?仲裁|"
     r"仲裁[^。；]{0,20}(?:使用|采用|以)(?P<l5>中文|英文|汉语|英语)|"
     # in a dispute-resolution clause: "The language to be used shall be English.", "使用语言为英文。"
@@ -435,6 +437,27 @@ _RE_ARB_LANG = re.compile(
     r"\s+(?:the\s+)?(?:arbitrat\w*|proceedings?)",
     I,
 )
+# the language of every proceeding under the contract, in a clause of its own ("15. Language: The language of all
+# proceedings under this Contract shall be English.", "与本合同有关的一切程序均使用中文"): the arbitration's language too
+_RE_ALL_PROCEEDINGS_LANG = re.compile(
+    r"\blanguage\s+(?:of|for|used\s+in)\s+(?:all|any)\s+(?:legal\s+|arbitral\s+|dispute\s+resolution\s+)?proceedings\b"
+    r"[^.;]{0,60}?\b(?:shall\s+be|is|will\s+be)\s+(?P<l1>English|Chinese|German|French|Spanish)\b|"
+    r"\b(?:all|any)\s+(?:legal\s+|arbitral\s+|dispute\s+resolution\s+)?proceedings\b[^.;]{0,60}?\b(?:conducted|held|"
+    r"carried\s+out)\s+in\s+(?:the\s+)?(?P<l2>English|Chinese|German|French|Spanish)\b|"
+    r"(?:一切|所有|任何)(?:争议解决|法律)?程序[^。；]{0,10}?(?:均)?(?:应)?(?:使用|采用|以)(?P<l3>中文|英文|汉语|英语)",
+    I,
+)
+
+
+def proceedings_language(text: str) -> str | None:
+    """The language a clause sets for every proceeding under the contract, arbitration included."""
+    m = _RE_ALL_PROCEEDINGS_LANG.search(text)
+    if m is None:
+        return None
+    raw = next(g for g in m.groups() if g)
+    return _LANGS.get(raw.lower(), _LANGS.get(raw, raw))
+
+
 _RE_ARBITRATORS = re.compile(
     r"\b(?P<one>sole|single|one(?:\s*\(1\))?)\s+arbitrator\b|\b(?P<three>three|3)(?:\s*\(3\))?\s+arbitrators\b|"
     r"\bnumber\s+of\s+arbitrators\s+(?:shall\s+be|is)\s+(?:(?P<one2>one|1)|(?P<three2>three|3))\b|"
