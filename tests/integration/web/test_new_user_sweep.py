@@ -120,3 +120,19 @@ def test_a_requests_evaluation_time_is_shown_in_the_viewers_zone_like_on_the_lis
         assert "30 Apr 2026" in shown and "20:00" in shown and "08:00" not in shown, shown
     finally:
         c.__exit__(None, None, None)
+
+
+def test_a_file_whose_text_could_not_be_read_says_so_in_the_page_language(sqlite_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A broken .docx is kept as evidence; its preview says in the page's language that its text
+    was not extracted (the reader's own reason follows, marked as English), not a bare English line."""
+    broken = tmp_path / "bad.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a document")
+    import_paths(sqlite_ctx, "default", [broken], actor="test")
+    c = _client(sqlite_ctx)
+    try:
+        page = c.get("/evidence/E-0001?lang=zh").text
+        preview = page.split('class="preview"', 1)[1]
+        assert "未能提取文本" in preview and foreign_sentences(preview) == [], preview[:800]
+        assert "Text not extracted" in c.get("/evidence/E-0001?lang=en").text
+    finally:
+        c.__exit__(None, None, None)
