@@ -151,3 +151,33 @@ def test_service_levels_both_parties_may_change_are_no_one_sided_right() -> None
         "第八条 服务\n8.1 乙方可随时变更服务内容，并在网站公布。\n",
     ):
         assert entry(STATED + body)["status"] == "one_sided", body
+
+
+# ------------------------------------------------------- fix22b: the high finding names what the right covers
+def finding(text: str) -> dict[str, object]:
+    report = check_text(text, as_of=AS_OF).as_dict()
+    return next(f for f in report["findings"] if f["code"] == "unilateral_change")  # type: ignore[union-attr,no-any-return]
+
+
+LEVELS_ZH = "第六条 服务\n6.1 乙方有权随时调整服务等级标准，无需征得甲方同意。\n"
+
+
+def test_the_high_finding_names_service_levels_where_the_right_covers_them() -> None:
+    en_f = finding(TERMS_EN)
+    assert en_f["severity"] == "high" and en_f["what"] == "service_levels"
+    assert str(en_f["message_en"]).startswith("The Supplier may change the service levels alone")
+    assert "the terms" not in str(en_f["message_en"])
+    assert "服务水平" in str(en_f["message_zh"]) and "条款" not in str(en_f["message_zh"])
+    assert "543" in str(en_f["citation"])
+    zh_f = finding(STATED + LEVELS_ZH)
+    assert str(zh_f["message_zh"]).startswith("乙方（卖方）可单方变更服务水平")
+    assert not any("a" <= ch.lower() <= "z" for ch in str(zh_f["message_zh"]))  # Chinese throughout
+    assert "543" in str(zh_f["citation"]) and zh_f["what"] == "service_levels"
+
+
+def test_the_high_finding_still_names_fees_and_the_terms() -> None:
+    fees = finding(STATED + FEES_ZH)
+    assert fees["what"] == "fees" and str(fees["message_zh"]).startswith("乙方（卖方）可单方调整费用或价格")
+    terms = finding(TERMS_EN.replace("the service levels at its discretion", "these terms"))
+    assert terms["what"] == "terms" and str(terms["message_en"]).startswith("The Supplier may change the terms alone")
+    assert str(terms["message_zh"]).startswith("“Supplier”（供方）可单方变更条款")

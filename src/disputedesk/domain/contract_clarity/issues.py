@@ -109,6 +109,11 @@ def _find_limitation(clauses: Sequence[Clause]) -> _Sentence | None:
     return None
 
 
+def _what_changes(text: str) -> str:
+    """What a one-sided change right covers: "fees", "service_levels" or "terms" (the finding and the note say it)."""
+    return "fees" if _FEES.search(text) else "service_levels" if _LEVELS.search(text) else "terms"
+
+
 def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
     """The finding on one side's right to change the fees or the terms alone, naming that side where the contract
     says who it is ("乙方（卖方）可单方调整…"); "one side" when it does not."""
@@ -116,12 +121,19 @@ def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
     who_en = who(parties, holder, zh=False) if holder else "one side"
     who_zh = who(parties, holder, zh=True) if holder else "一方"
     who_en = who_en[0].upper() + who_en[1:]
-    if _FEES.search(where.text):
+    what = _what_changes(where.text)
+    if what == "fees":
         en = (
             f"{who_en} may change the fees or prices alone (e.g. on notice): the price agreed for support "
             "today can be raised without the other side's consent."
         )
         zh = f"{who_zh}可单方调整费用或价格（如通知后即调整）：今天约定的服务价格可能未经对方同意即被提高。"
+    elif what == "service_levels":
+        en = (
+            f"{who_en} may change the service levels alone (e.g. on notice): the response and repair times "
+            "agreed today can be lowered without the other side's consent."
+        )
+        zh = f"{who_zh}可单方变更服务水平（如通知后即变更）：今天约定的响应和修复时间可能未经对方同意即被降低。"
     else:
         en = (
             f"{who_en} may change the terms alone (e.g. by publishing new terms): support promised today can be "
@@ -129,6 +141,7 @@ def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
         )
         zh = f"{who_zh}可单方变更条款（如在网站公布新条款）：今天承诺的支持可能被撤回。"
     issue = _issue("unilateral_change", "high", en, zh, RULES["civil_code_543"], where)
+    issue["what"] = what  # added (fix22b): fees, service_levels or terms, as the checklist's one-sided note
     if holder:
         issue["holder"] = holder
     return issue
@@ -140,7 +153,7 @@ def one_sided_change(r: KindResult, where: _Sentence, finding: Json) -> Json:
     page's words for the sides (the Supplier / 供应商, as the parties line), and saying so when a change both parties
     agree stands beside it ("changes by agreement, but the Supplier may change the fees alone")."""
     holder = finding.get("holder")
-    what = "fees" if _FEES.search(where.text) else "service_levels" if _LEVELS.search(where.text) else "terms"
+    what = _what_changes(where.text)
     agreed = any(
         not h.by_heading and not is_heading_line(h.sentence) and not UNILATERAL_CHANGE.search(h.sentence.text)
         for h in r.hits

@@ -42,7 +42,7 @@ REASON_WORDS = {
     "no_support_trigger": "no event that starts support",
     "no_time_zone": "no time zone stated",
     "short_inspection": "inspection period too short",
-    "unilateral_change": "one party may change the terms alone",
+    "unilateral_change": "one party may make changes alone",  # fees, service levels or terms (fix22b)
     "whichever_first": '"whichever comes first" shortens the period',
 }
 
