@@ -743,6 +743,13 @@ def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()
         for s0, e0 in clause_sentences(clause):
             for key, val in (read(clause.text[s0:e0]) or {}).items():
                 r.values.setdefault(key, val)
+    if kind == "dispute_resolution" and r.values.get("mechanism") == "arbitration" and "language" not in r.values:
+        # a "Language" clause setting the language of all proceedings sets the arbitration's too
+        for clause in clauses:
+            lang = V.proceedings_language(clause.text)
+            if lang:
+                r.values["language"] = lang
+                break
 
 
 _RESP_WORD = re.compile(

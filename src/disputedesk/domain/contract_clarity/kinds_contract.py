@@ -141,6 +141,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\bgoverning\s+law\b|\bchoice\s+of\s+law\b|\bproper\s+law\b",
             r"\blaws?\s+of\b[^.;。；]{0,60}\bshall\s+(?:govern|apply|be applicable)\b",
             r"\b(?:subject|pursuant)\s+to\s+the\s+laws?\s+of\b",
+            # "This Agreement is subject to English law" (a named law: "subject to applicable law" is none)
+            r"\b(?:subject|pursuant)\s+to\s+(?-i:[A-Z][a-z]+|PRC|UK|US)\s+law\b",
             r"\b(?:[A-Z][a-z]+|PRC|UK|US)\s+law\s+(?:shall\s+)?(?:applies|apply|governs|shall\s+govern)\b",
             r"适用(?:于)?(?:中华人民共和国|中国|[^。；，,]{1,15}的?)(?:法律|法)",
             r"(?:受|依照|依据|按照)[^。；]{0,20}法律(?:管辖|解释|约束)",

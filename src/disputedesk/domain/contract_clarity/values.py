@@ -290,21 +290,29 @@ _RE_WARRANTY_LEN_ZH = re.compile(rf"(?P<num>{ZH_NUMBER})\s*(?:个)?\s*(?P<unit>�
 _START_EVENTS = (
     r"(?:final\s+|provisional\s+|successful\s+|signed\s+|preliminary\s+)?acceptance(?:\s+certificate)?|"
     r"installation(?:\s+and\s+commissioning)?|commissioning|delivery|shipment|arrival|(?:the\s+)?bill\s+of\s+lading|B/L|"
-    r"hand-?over|start-?up|invoice|signing|receipt|completion|putting\s+into\s+(?:operation|service)|first\s+use"
+    r"hand-?over|start-?up|invoice|signing|signature|"
+    # receipt of the goods, not of a notice ("repair within 7 days after receipt of the Buyer's notice")
+    r"receipt(?!\s+of\s+(?:the\s+|a\s+|any\s+|such\s+)?(?:\w+'s\s+)?(?:written\s+|defect\s+)?"
+    r"(?:notice|notification|claim|request|report|complaint)s?\b)|completion|putting\s+into\s+(?:operation|service)|first\s+use"
 )
 _RE_START_EN = re.compile(
-    rf"\b(?:from|after|following|commencing\s+(?:on|from)|starting\s+(?:on|from)|beginning\s+(?:on|from)|of)\s+"
+    rf"\b(?:from|after|following|upon|commencing\s+(?:on|from)|starting\s+(?:on|from)|beginning\s+(?:on|from)|of)\s+"
     rf"(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?P<ev>(?:{_START_EVENTS})\b[^,.;]{{0,60}})",
     I,
 )
 _RE_START_ZH = re.compile(
-    r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|安装|调试|交货|到货|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|签订|"
+    r"(?:自|从|以|于)(?P<ev>[^。；，,]{0,24}?(?:验收|终验|初验|安装|调试|交货|到货|货到|到场|发货|提单|签收|交付|运行|投产|开箱|出厂|签署|"
     # a repaired or replaced part's own warranty runs from the repair ("自维修完成之日起计算")
-    r"签字|确认|竣工|移交|上线|下载|开通|启用|投入使用|维修|修理|修复|更换)[^。；，,]{0,12}?)(?:之日|当日|日|后)?(?:起|开始)|"
+    r"签订|签字|确认|竣工|移交|上线|下载|开通|启用|投入使用|维修|修理|修复|更换)[^。；，,]{0,12}?)"
+    # "以最终验收证书签发之日为起算日" names the start as the day the period is counted from
+    r"(?:(?:之日|当日|日|后)?(?:起|开始)|(?:之日|当日)为起算(?:日|点))|"
     # the start said without a preposition, as often as with one: "保修期为验收合格之日起十二个月" (the date
     # itself, 之日/当日, must be named, so "验收后起" alone is not read)
     r"(?:为|是|：|:)\s*(?P<ev2>[^。；，,自从以于]{0,12}?(?:验收|安装|调试|交货|到货|发货|签收|交付|运行|投产|竣工|移交|上线|"
-    r"开通|启用|投入使用|维修|修理|修复|更换)[^。；，,]{0,8}?)(?:之日|当日)(?:起|开始)"
+    r"开通|启用|投入使用|维修|修理|修复|更换)[^。；，,]{0,8}?)(?:之日|当日)(?:起|开始)|"
+    # the length after the event: "质保期为设备验收合格后十二个月" (the event, then 后 and the months)
+    rf"(?:为|是|：|:)\s*(?P<ev3>[^。；，,自从以于]{{0,12}}?(?:验收|安装|调试|交货|到货|交付|投产|竣工|移交|上线|启用|投入使用)"
+    rf"(?:合格|完毕|完成|结束)?)(?:之日)?后\s*(?:{ZH_NUMBER})\s*(?:个)?\s*(?:月|年)"
 )
 _RE_FIRST = re.compile(
     r"whichever\s+(?:is|comes|occurs)\s+(?:first|earlier|sooner)|以先到者为准|以.{0,6}早者为准|先到为准", I
@@ -348,7 +356,7 @@ def warranty(sentence: str) -> Value | None:
             v["months"] = str(months)
             v["text"] = m.group(0)
     if start is not None:
-        v["start_event"] = (start.group("ev") or start.group("ev2") or "").strip()
+        v["start_event"] = (start.group("ev") or start.group("ev2") or start.group("ev3") or "").strip()
     if _RE_FIRST.search(sentence):
         v["whichever_first"] = True
     return v or None
@@ -374,7 +382,7 @@ _INSTITUTIONS: tuple[tuple[str, str], ...] = (
 _RE_INSTITUTION_GENERIC = re.compile(
     r"(?P<zh>[\u4e00-\u9fff]{2,14}仲裁(?:委员会|院|中心))|"
     r"(?P<en>(?:[A-Z][A-Za-z&.']*\s+){1,6}(?:Arbitration|Arbitral)\s+(?:Commission|Cent(?:er|re)|Court|Institute|"
-    r"Association|Chamber))"
+    r"Association|Chamber|Board))"
 )
 _CITIES = {"上海": "Shanghai", "北京": "Beijing", "深圳": "Shenzhen", "广州": "Guangzhou", "香港": "Hong Kong",
            "杭州": "Hangzhou", "天津": "Tianjin", "南京": "Nanjing", "苏州": "Suzhou", "武汉": "Wuhan",
@@ -387,7 +395,9 @@ _EN_CITIES = ("Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Hong Kong", "Hang
               "Tokyo")  # fmt: skip
 _RE_SEAT_EN = re.compile(
     # read in dispute-resolution clauses only, so "The seat shall be Beijing." there is the seat of arbitration
-    r"\b(?:seat|place|venue|location)(?:\s+of\s+(?:the\s+)?arbitration)?\s+(?:shall\s+be|is|will\s+be)\s+(?:in\s+)?"
+    # or after a colon ("Seat of arbitration: Singapore.")
+    r"\b(?i:seat|place|venue|location)(?:(?:\s+of\s+(?:the\s+)?(?i:arbitration))?\s+(?:shall\s+be|is|will\s+be)\s+|"
+    r"\s+of\s+(?:the\s+)?(?i:arbitration)\s*[:：]\s*)(?:in\s+)?"
     r"(?:the\s+city\s+of\s+)?(?P<seat>[A-Z][A-Za-z'.]+(?:[ ,]+[A-Z][A-Za-z'.]+){0,3})"
 )
 _RE_SEAT_EN2 = re.compile(
@@ -395,26 +405,64 @@ _RE_SEAT_EN2 = re.compile(
     r"(?P<seat>" + "|".join(_EN_CITIES) + r")\b"
 )
 _RE_SEAT_ZH = re.compile(
-    r"仲裁地(?:点)?(?:为|是|在|：|:)\s*(?:中国)?(?P<seat>[\u4e00-\u9fff]{2,5}?)(?:市|[，。；,、]|$)|在(?:中国)?(?P<seat2>[\u4e00-\u9fff]{2,3}?)(?:市)?(?:进行)?仲裁|"
-    r"仲裁委员会(?P<seat3>[\u4e00-\u9fff]{2,3}?)分会"
+    r"仲裁地(?:点)?(?:应|应当|将)?(?:为|是|在|：|:)\s*(?:中国)?(?P<seat>[\u4e00-\u9fff]{2,5}?)(?:市|[，。；,、]|$)|在(?:中国)?(?P<seat2>[\u4e00-\u9fff]{2,3}?)(?:市)?(?:进行)?仲裁|"
+    r"仲裁委员会(?P<seat3>[\u4e00-\u9fff]{2,3}?)分会|"
+    # "仲裁在深圳进行", "以香港为仲裁地"
+    r"仲裁(?:应|应当|将)?在(?:中国)?(?P<seat4>[\u4e00-\u9fff]{2,3}?)(?:市)?进行|以(?:中国)?(?P<seat5>[\u4e00-\u9fff]{2,5}?)(?:市)?为仲裁地"
+)
+# a seat in a city of any name after "seated in", "take place in", "be held in" ("seated in Kuala Lumpur",
+# "The arbitration shall take place in Helsinki, Finland"); a language or "accordance" is no place
+_RE_SEAT_EN3 = re.compile(
+    r"\b(?:seated|take\s+place|be\s+held)\s+in\s+(?:the\s+city\s+of\s+)?"
+    r"(?!(?:English|Chinese|German|French|Spanish|Accordance|The|Such|Any|Private|Camera)\b)"
+    r"(?P<seat>[A-Z][a-z][A-Za-z'.]*(?:\s+[A-Z][a-z][A-Za-z'.]*)?)"
 )
 _LANGS = {"english": "English", "chinese": "Chinese", "german": "German", "french": "French", "spanish": "Spanish",
           "中文": "Chinese", "汉语": "Chinese", "英文": "English", "英语": "English", "德文": "German"}  # fmt: skip
 _RE_ARB_LANG = re.compile(
     r"\b(?:arbitration|arbitral proceedings?|proceedings?)\b[^.;]{0,80}?\b(?:conducted|held|carried out)\s+in\s+(?:the\s+)?"
     r"(?P<l1>English|Chinese|German|French|Spanish)\b|\blanguage\s+(?:of|for|to be used in)\s+(?:the\s+)?"
-    r"(?:arbitration|proceedings?)\s+(?:shall\s+be|is|will\s+be)\s+(?P<l2>English|Chinese|German|French|Spanish)\b|"
+    r"(?:arbitration|proceedings?)(?:\s+(?:shall\s+be|is|will\s+be)\s+|\s*[:：]\s*)(?P<l2>English|Chinese|German|French|Spanish)\b|"
     r"仲裁(?:语言|所用语言|使用的语言)[^。；]{0,6}?(?P<l3>中文|英文|汉语|英语)|以(?P<l4>中文|英文|汉语|英语)(?:进行)?仲裁|"
     r"仲裁[^。；]{0,20}(?:使用|采用|以)(?P<l5>中文|英文|汉语|英语)|"
     # in a dispute-resolution clause: "The language to be used shall be English.", "使用语言为英文。"
     r"\blanguage\b(?:\s+(?:to\s+be\s+)?used)?[^.;]{0,30}?\b(?:shall\s+be|is|will\s+be)\s+(?P<l6>English|Chinese|German|French|"
-    r"Spanish)\b|(?:语言|语种)(?:应)?(?:为|是|采用|使用)\s*(?P<l7>中文|英文|汉语|英语)",
+    r"Spanish)\b|(?:语言|语种)(?:应)?(?:为|是|采用|使用)\s*(?P<l7>中文|英文|汉语|英语)|"
+    # "seated in London in English", "arbitration in English in Singapore", "the arbitral proceedings shall be in
+    # English" (not "in English law")
+    r"\b(?:arbitrat\w*|seated|proceedings?)\b[^.;]{0,80}?\bin\s+(?:the\s+)?(?P<l8>English|Chinese|German|French|"
+    r"Spanish)\b(?!\s+(?:law|courts?))|"
+    # "English shall be the language of the arbitration"
+    r"\b(?P<l9>English|Chinese|German|French|Spanish)\s+(?:shall\s+be|is|will\s+be)\s+the\s+language\s+(?:of|for|used\s+in)"
+    r"\s+(?:the\s+)?(?:arbitrat\w*|proceedings?)",
     I,
 )
+# the language of every proceeding under the contract, in a clause of its own ("15. Language: The language of all
+# proceedings under this Contract shall be English.", "与本合同有关的一切程序均使用中文"): the arbitration's language too
+_RE_ALL_PROCEEDINGS_LANG = re.compile(
+    r"\blanguage\s+(?:of|for|used\s+in)\s+(?:all|any)\s+(?:legal\s+|arbitral\s+|dispute\s+resolution\s+)?proceedings\b"
+    r"[^.;]{0,60}?\b(?:shall\s+be|is|will\s+be)\s+(?P<l1>English|Chinese|German|French|Spanish)\b|"
+    r"\b(?:all|any)\s+(?:legal\s+|arbitral\s+|dispute\s+resolution\s+)?proceedings\b[^.;]{0,60}?\b(?:conducted|held|"
+    r"carried\s+out)\s+in\s+(?:the\s+)?(?P<l2>English|Chinese|German|French|Spanish)\b|"
+    r"(?:一切|所有|任何)(?:争议解决|法律)?程序[^。；]{0,10}?(?:均)?(?:应)?(?:使用|采用|以)(?P<l3>中文|英文|汉语|英语)",
+    I,
+)
+
+
+def proceedings_language(text: str) -> str | None:
+    """The language a clause sets for every proceeding under the contract, arbitration included."""
+    m = _RE_ALL_PROCEEDINGS_LANG.search(text)
+    if m is None:
+        return None
+    raw = next(g for g in m.groups() if g)
+    return _LANGS.get(raw.lower(), _LANGS.get(raw, raw))
+
+
 _RE_ARBITRATORS = re.compile(
     r"\b(?P<one>sole|single|one(?:\s*\(1\))?)\s+arbitrator\b|\b(?P<three>three|3)(?:\s*\(3\))?\s+arbitrators\b|"
     r"\bnumber\s+of\s+arbitrators\s+(?:shall\s+be|is)\s+(?:(?P<one2>one|1)|(?P<three2>three|3))\b|"
-    r"(?P<zh1>独任仲裁员|一名仲裁员)|(?P<zh3>三名仲裁员|三人仲裁庭|三位仲裁员)",
+    r"(?P<zh1>独任仲裁员|一名仲裁员)|(?P<zh3>三名仲裁员|三人仲裁庭|三位仲裁员)|"
+    r"仲裁员(?:的)?人数(?:应|应当)?(?:为|是)\s*(?:(?P<zh1b>一|1)|(?P<zh3b>三|3))\s*(?:名|人|位)",
     re.IGNORECASE,
 )
 _RE_COURT = re.compile(
@@ -454,13 +502,13 @@ def arbitration(sentence: str) -> Value:
     if m:
         seat = m.group("seat").strip(" ,.")
     else:
-        m2 = _RE_SEAT_EN2.search(sentence)
+        m2 = _RE_SEAT_EN2.search(sentence) or _RE_SEAT_EN3.search(sentence)
         if m2:
-            seat = m2.group("seat")
+            seat = m2.group("seat").strip(" .")
         else:
             m3 = _RE_SEAT_ZH.search(sentence)
             if m3:
-                raw = m3.group("seat") or m3.group("seat2") or m3.group("seat3")
+                raw = next(g for g in m3.groups() if g)
                 seat = _CITIES.get(raw, raw)
     if seat is None and "institution_text" in v:
         inst = v["institution_text"]
@@ -482,7 +530,7 @@ def arbitration(sentence: str) -> Value:
         v["language"] = _LANGS.get(raw.lower(), _LANGS.get(raw, raw))
     m = _RE_ARBITRATORS.search(sentence)
     if m:
-        v["arbitrators"] = 1 if (m.group("one") or m.group("one2") or m.group("zh1")) else 3
+        v["arbitrators"] = 1 if (m.group("one") or m.group("one2") or m.group("zh1") or m.group("zh1b")) else 3
     m = _RE_COURT.search(sentence)
     if m:
         v["mechanism"] = v.get("mechanism", "courts")
@@ -499,7 +547,8 @@ _RE_LAW_EN = re.compile(
     r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})"
 )
 _RE_LAW_ZH = re.compile(
-    r"(?:适用|依照|依据|按照|受)(?P<j>中华人民共和国|中国|[\u4e00-\u9fff]{2,10}?)(?:的)?(?:法律|法)"
+    r"(?:适用|依照|依据|按照|受|准据法(?:为|是))(?P<j>中华人民共和国|中国|[\u4e00-\u9fff]{2,10}?)(?:的)?(?:法律|法)|"
+    r"以(?P<j2>中华人民共和国|中国|[\u4e00-\u9fff]{2,10}?)(?:的)?(?:法律|法)为(?:准据法|管辖法律|适用法律)"
 )
 _RE_CISG = re.compile(
     r"United Nations Convention on Contracts for the International Sale of Goods|\bCISG\b|\bVienna Convention\b|"
@@ -521,8 +570,9 @@ def governing_law(sentence: str) -> Value:
             v["law"] = j.strip()
     else:
         mz = _RE_LAW_ZH.search(sentence)
-        if mz and mz.group("j") not in ("相关", "有关", "本", "上述"):
-            v["law"] = mz.group("j")
+        zh = (mz.group("j") or mz.group("j2")) if mz else None
+        if zh and zh not in ("相关", "有关", "本", "上述"):
+            v["law"] = zh
     if _RE_CISG.search(sentence):
         v["cisg"] = "excluded" if _RE_CISG_EXCLUDED.search(sentence) else "applies"
     return v
