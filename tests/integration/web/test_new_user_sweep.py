@@ -136,3 +136,22 @@ def test_a_file_whose_text_could_not_be_read_says_so_in_the_page_language(sqlite
         assert "Text not extracted" in c.get("/evidence/E-0001?lang=en").text
     finally:
         c.__exit__(None, None, None)
+
+
+def test_a_day_that_does_not_exist_is_named_as_such_not_as_a_wrong_format(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """30 February typed in the right form is told as a day that does not exist; a day in another
+    form (31/12/2026) still gets the format to use."""
+    c = _client(sqlite_ctx)
+    try:
+        r = c.post(
+            "/suppliers?lang=zh", data={"name_zh": "测试激光设备有限公司", "kind": "factory"}, follow_redirects=False
+        )
+        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        pay = {"supplier": key, "currency": "EUR", "amount": "100", "paid_on": "2026-02-30"}
+        said = _alert(c.post("/records/payments/new?lang=zh", data=pay).text)
+        assert "2026-02-30" in said and "不是实际存在的日期" in said and "请写成" not in said, said
+        assert "is not a real calendar date" in _alert(c.post("/records/payments/new?lang=en", data=pay).text)
+        said = _alert(c.post("/records/payments/new?lang=zh", data={**pay, "paid_on": "31/12/2026"}).text)
+        assert "请写成 2027-01-20 的形式" in said, said
+    finally:
+        c.__exit__(None, None, None)

@@ -33,6 +33,7 @@ from .detection import (
     apply_parties,
     detect_kinds,
     model_units,
+    service_hours_cover,
 )
 from .issues import _find_limitation, _kind_issues
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, KindSpec
@@ -347,8 +348,9 @@ def check_contract(
     full_text = "\n".join(p.text for p in paragraphs)
     language = detect_language(full_text)
     results, parties = _detected(clauses, load_model(), language)
+    cover_elsewhere = service_hours_cover(results["service_hours"])
     for kind, r in results.items():
-        _extract_values(kind, r, clauses)
+        _extract_values(kind, r, clauses, cover_elsewhere)
     _kind_issues(results, language, as_of, min_inspection_days, _find_limitation(clauses), parties)
     vague = _find_vague(clauses, results)
     # vague wording in a support kind's clause is an issue of that kind

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import values as V
 from .clauses import Clause
-from .kinds import KINDS, SPECS
+from .kinds import KINDS, SPECS, SUPPORT_CONTEXT
 from .kinds_spec import _THEN_EN
 from .model import ClauseModel, KindModel, Scorer, features
 from .parties import Parties, Side, customers_own_duty, drop_customer_duties
@@ -585,7 +585,34 @@ def _working_cover(
     return cache[id(clause)]
 
 
-def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) -> None:
+def service_hours_cover(r: KindResult) -> tuple[tuple[str, str], str | None] | None:
+    """The working-hours cover ("5×8", "Monday to Friday 09:00–18:00") the contract's service-hours statements give,
+    wherever they stand, with the clause number (fix22b): a lawyer reads the contract as a whole (PRC Civil Code
+    Art. 466 with Art. 142(1): words read with the related clauses; UNVERIFIED, not in LEGAL-NOTES, and the finding
+    cites no article), so cover in a service-hours article suggests
+    working hours for a time in another one. None where none is stated, or where the service hours also run round
+    the clock somewhere ("紧急故障7×24小时"): mixed cover suggests nothing. Hours in a sentence that names no support
+    or service ("Goods are delivered Monday to Friday 9:00-18:00") count only in the time's own article
+    (`_working_cover`), as before."""
+    found = None
+    for h in r.hits:
+        t = h.sentence.text
+        if V.round_the_clock(t):
+            return None
+        said = V.working_hours_cover(t) if SUPPORT_CONTEXT.search(t) else None
+        if said is not None and found is None:
+            found = (said, h.sentence.clause.number)
+    return found
+
+
+def _extract_values(
+    kind: str,
+    r: KindResult,
+    clauses: Sequence[Clause] = (),
+    cover_elsewhere: tuple[tuple[str, str], str | None] | None = None,
+) -> None:
+    """The kind's values from its sentences; `cover_elsewhere`: the working-hours cover of the contract's service
+    hours (service_hours_cover), used for a time whose own article states no cover."""
     v: Json = r.values
     cover: dict[int, bool] = {}
     working: dict[int, tuple[tuple[str, str], str | None] | None] = {}
@@ -619,7 +646,7 @@ def _extract_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) ->
                 d["basis"] == "unspecified" for d in ds
             ):
                 # "5×8" beside it suggests working hours, without settling them (the finding says so)
-                said = _working_cover(s.clause, clauses, working)
+                said = _working_cover(s.clause, clauses, working) or cover_elsewhere
                 if said is not None:
                     V.hint_by_cover(ds, *said)
             _merge_list(v, "durations", ds)

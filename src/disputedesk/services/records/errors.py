@@ -12,6 +12,7 @@ catalogue's msgid (``web/locales/…/records_errors.po``) and the values left as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,8 @@ class FieldError(ValueError):
         except (KeyError, ValueError, TypeError):
             return f"{shown['field']}: {text}"
 
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Pydantic's checks, as sentences with a msgid: the error type → (template, values from its context).
 _PYDANTIC: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -85,6 +88,10 @@ def from_validation(exc: ValidationError) -> FieldError:
         return inner
     loc = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
     ctx = first.get("ctx") or {}
+    typed = first.get("input")
+    if str(first.get("type")).startswith("date") and isinstance(typed, str) and _ISO_DAY.match(typed.strip()):
+        # written as asked (2026-02-30) but no such day: say that, not "write it like 2027-01-20"
+        return FieldError(loc or "request", "{value} is not a real calendar date", value=repr(typed.strip()))
     known = _PYDANTIC.get(str(first.get("type")))
     if known and all(k in ctx for k in known[1]):
         template, keys = known
