@@ -320,3 +320,42 @@ def test_element_stated_elsewhere_or_after_a_colon(
     finding: str, kind: str, key: str | None, value: str | None, states: str, omits: str
 ) -> None:
     test_stated_element_gets_no_finding_and_a_close_text_keeps_it(finding, kind, key, value, states, omits)
+
+
+# A law named by its adjective ("governed by English law") is the chosen law: a contract under English law gets no
+# note on what PRC law says of day counts; with no law chosen the note stays.
+LAW_ADJECTIVE = [
+    ("6. Support\nSeller shall repair faults within 2 days.\n16. Governing Law\nThis Agreement is governed by English "
+     "law.", "English law",
+     "6. Support\nSeller shall repair faults within 2 days.\n16. Compliance\nThe Supplier shall comply with English "
+     "law."),
+    ("6. Support\nSeller shall repair faults within 2 days.\n16. This Agreement is subject to Swiss law.", "Swiss law",
+     "6. Support\nSeller shall repair faults within 2 days.\n16. The Supplier shall observe Swiss law."),
+    ("6. Support\nSeller shall repair faults within 2 days.\n16. Singapore law shall govern this Agreement.",
+     "Singapore law",
+     "6. Support\nSeller shall repair faults within 2 days.\n16. Singapore law requires the Supplier to hold a "
+     "licence."),
+]  # fmt: skip
+
+
+def _prc_note(report: dict[str, Any]) -> bool:
+    return any("Civil Code Art. 201" in f.get("message_en", str(f)) for f in report["findings"])
+
+
+@pytest.mark.parametrize(("states", "law", "omits"), LAW_ADJECTIVE)
+def test_a_law_named_by_its_adjective_is_the_chosen_law(states: str, law: str, omits: str) -> None:
+    stated = _report(states)
+    assert _values(stated, LAW).get("law") == law
+    assert "missing" not in _codes(stated, LAW)
+    assert not _prc_note(stated)
+    omitted = _report(omits)
+    assert "missing" in _codes(omitted, LAW)
+    assert _prc_note(omitted)
+
+
+def test_chinese_law_named_by_its_adjective_keeps_the_prc_note() -> None:
+    report = _report(
+        "6. Support\nSeller shall repair faults within 2 days.\n16. This Agreement is governed by Chinese law."
+    )
+    assert _values(report, LAW).get("law") == "Chinese law"
+    assert _prc_note(report)

@@ -42,7 +42,7 @@ _LEVELS = re.compile(r"\bservice\s+levels?\b|\bSLAs?\b|服务等级|服务级别
 def _prc_law_may_govern(results: dict[str, KindResult]) -> tuple[bool, str]:
     """(PRC law governs or no law is chosen, the chosen law as the contract names it)."""
     law = str(results["governing_law"].values.get("law", ""))
-    return (not law) or bool(re.search(r"China|PRC|中华人民共和国|中国", law)), law
+    return (not law) or bool(re.search(r"China|Chinese|PRC|中华人民共和国|中国", law)), law
 
 
 # What PRC law says of a period in days the contract leaves open, added to the days findings where PRC law governs or no

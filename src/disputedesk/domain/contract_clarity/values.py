@@ -557,6 +557,10 @@ _RE_CISG = re.compile(
 )
 _RE_CISG_EXCLUDED = re.compile(r"\bnot\s+(?:apply|be applicable|govern)|\bexclud\w*|\bshall not\b|不适用|排除", I)
 _LAW_STOP = {"Agreement", "This", "Such", "Any", "Each", "The", "Section", "Article", "Party", "Parties", "Contract"}
+# a law named by its adjective or place in a governing-law sentence: "governed by English law", "subject to Swiss law",
+# "Singapore law shall govern", "New York law" (case-sensitive: "applicable law" is none)
+_RE_LAW_ADJ = re.compile(r"\b(?P<j>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+|PRC|UK|US)\s+law\b")
+_ADJ_STOP = _LAW_STOP | {"Applicable", "Governing", "Mandatory", "Local", "Proper", "Relevant", "Such"}
 
 
 def governing_law(sentence: str) -> Value:
@@ -568,6 +572,8 @@ def governing_law(sentence: str) -> Value:
         )
         if j.split()[0] not in _LAW_STOP:
             v["law"] = j.strip()
+    elif (a := _RE_LAW_ADJ.search(sentence)) and not set(a.group("j").split()) & _ADJ_STOP:
+        v["law"] = a.group(0)
     else:
         mz = _RE_LAW_ZH.search(sentence)
         zh = (mz.group("j") or mz.group("j2")) if mz else None
