@@ -155,3 +155,19 @@ def test_a_day_that_does_not_exist_is_named_as_such_not_as_a_wrong_format(sqlite
         assert "请写成 2027-01-20 的形式" in said, said
     finally:
         c.__exit__(None, None, None)
+
+
+def test_a_supplier_with_only_its_chinese_name_has_no_english_name_shown(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """The Chinese name is not repeated as the English name nor twice in the heading."""
+    c = _client(sqlite_ctx)
+    try:
+        r = c.post(
+            "/suppliers?lang=zh", data={"name_zh": "测试激光设备有限公司", "kind": "factory"}, follow_redirects=False
+        )
+        page = c.get(r.headers["location"] + "?lang=zh").text
+        heading = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)  # type: ignore[union-attr]
+        assert heading.count("测试激光设备有限公司") == 1, heading
+        row = re.search(r"<th scope=\"row\">英文名称</th>\s*<td>(.*?)</td>", page, re.S)
+        assert row and "测试激光设备有限公司" not in row.group(1), row and row.group(1)
+    finally:
+        c.__exit__(None, None, None)

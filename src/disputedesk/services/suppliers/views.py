@@ -376,7 +376,7 @@ def supplier_page(ctx: Context, workspace: str, key: str, *, at: datetime | None
         cap = (prof.registered_capital, prof.capital_currency)
     values = {
         "legal_name_zh": org.name_zh,
-        "legal_name_en": org.name_en,
+        "legal_name_en": org.name_en if org.name_en != org.name_zh else None,  # the display name falls back to it
         "uscc": org.uscc,
         "registered_address": " / ".join(x for x in (org.address_zh, org.address_en) if x) or None,
         "legal_representative": org.legal_representative,
