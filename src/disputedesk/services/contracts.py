@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..domain.contract_clarity import SuggestionParams, check_contract
 from ..domain.text import T, Text
-from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
+from ..ingest.contract_text import ContractReadError, ContractText, detect_format, read_contract_bytes
 from .context import Context
 from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
 from .sla import create_draft_terms
@@ -23,6 +23,29 @@ CONTRACT_KINDS = ("contract", "amendment")
 # Kinds that are never a contract: the check is not run on them (a WhatsApp chat has no clauses).
 NOT_CONTRACTS = ("correspondence", "photo_video", "log_file", "invoice", "delivery_note", "payment_proof")
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024
+
+
+def upload_refusal(head: bytes, name: str) -> Text | None:
+    """Why an upload to the contracts page cannot be a contract, from its first bytes (4 KB are enough for
+    ``detect_format``), or None. Asked before the file is stored: the vault's ledger is append-only, so a file the
+    check can never read is refused, not kept as a stray evidence item (the evidence page keeps any file)."""
+    if not head:
+        return T("%(file)s is empty (0 bytes): nothing was stored. Choose the contract file again.", file=name)
+    try:
+        detect_format(head, name)
+    except ContractReadError:
+        if name.lower().endswith(".doc"):
+            return T(
+                "%(file)s is an old Word file (.doc) the check cannot read: save it as DOCX or PDF and upload that. "
+                "Nothing was stored.",
+                file=name,
+            )
+        return T(
+            "%(file)s is not a contract document the check can read: accepted are PDF, DOCX, text files, and scans "
+            "or photos (PNG, JPEG, TIFF, BMP, GIF, WebP). Nothing was stored.",
+            file=name,
+        )
+    return None
 
 
 @dataclass

@@ -68,6 +68,17 @@ async def contracts_upload(
 ) -> Response:
     if kind not in contracts.CONTRACT_KINDS:
         raise ValueError(f"kind: one of {', '.join(contracts.CONTRACT_KINDS)}")
+    head = await file.read(4096)
+    await file.seek(0)
+    refused = contracts.upload_refusal(head, (file.filename or "").replace("\\", "/").rsplit("/", 1)[-1])
+    if refused is not None:  # refused before anything is stored; the page and its form come back
+        if request.headers.get("HX-Request"):  # under the form, where the page's button puts the answer
+            resp = render(request, "_upload_refused.html", lang, ws, ctx, error=refused)
+        else:
+            items = contracts.contract_items(ctx, ws.slug)
+            resp = render(request, "contracts_list.html", lang, ws, ctx, items=items, error=refused)
+        resp.status_code = 400
+        return resp
     report = await import_uploads(ctx, ws.slug, [file], kind=kind, description=None, actor=ws.username)
     from ...services.jobs import JobView
 
