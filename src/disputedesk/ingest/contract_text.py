@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.contract_clarity.clauses import markdown_heading
 from ..domain.contract_clarity.ocr_numbers import NumberRepair, repair_lines
-from ..domain.text import T
+from ..domain.text import Seq, T, Text
 
 if TYPE_CHECKING:
     from .ocr import OcrResult
@@ -70,6 +70,16 @@ class ContractText:
     number_repairs: list[NumberRepair] = field(default_factory=list)
     # figures OCR was unsure of: (paragraph index, start, end, confidence) in the paragraph's text
     ocr_unsure: list[tuple[int, int, int, float]] = field(default_factory=list)
+
+
+def _reason(exc: Exception) -> str:
+    """An underlying error's message: a translatable sentence when it is one (``Text``), else its English text."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Text) else str(exc)
+
+
+def _read_as(read: str, taken: str, page: int | None) -> Text:
+    return T("“%(read)s” as %(taken)s (page %(page)s)", read=read, taken=taken, page=str(page))
 
 
 _NOTHING_READ = T(
@@ -119,7 +129,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise ContractReadError(f"not UTF-8 or GB18030 text (byte {exc.start})") from exc
+        raise ContractReadError(T("not UTF-8 or GB18030 text (byte %(byte)s)", byte=str(exc.start))) from exc
 
 
 def read_text(data: bytes, source: str = "<text>") -> ContractText:
@@ -151,11 +161,13 @@ def read_docx(data: bytes, source: str = "<docx>") -> ContractText:
     try:
         check_package(data)  # a decompression bomb is refused before python-docx reads a part
     except TextNotExtracted as exc:
-        raise ContractReadError(f"text not extracted: {exc}") from exc
+        raise ContractReadError(T("text not extracted: %(reason)s", reason=_reason(exc))) from exc
     try:
         document: DocumentObject = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a damaged package
-        raise ContractReadError(f"not a readable DOCX file ({exc.__class__.__name__}: {exc})") from exc
+        raise ContractReadError(
+            T("not a readable DOCX file (%(error)s)", error=exc.__class__.__name__ + ": " + str(exc))
+        ) from exc
 
     from .docx_structure import NumberingRenderer, heading_level
 
@@ -201,10 +213,13 @@ def ocr_available() -> bool:
     return available()
 
 
-def _ocr_note(engine: str, pages: list[int], confidence: float) -> str:
-    return (
-        f"text from OCR ({engine}) on page(s) {', '.join(map(str, pages))}, "
-        f"mean confidence {confidence:.0f}%: check names, numbers and dates against the original"
+def _ocr_note(engine: str, pages: list[int], confidence: float) -> Text:
+    return T(
+        "text from OCR (%(engine)s) on page(s) %(pages)s, mean confidence %(confidence)s%%: check names, numbers "
+        "and dates against the original",
+        engine=engine,
+        pages=", ".join(map(str, pages)),
+        confidence=format(confidence, ".0f"),
     )
 
 
@@ -234,20 +249,26 @@ def _repaired(
             if a >= taken_end.get(i, 0) and b <= len(text):
                 doc.ocr_unsure.append((i, a, b, conf))
     if repairs:
-        listed = "; ".join(f"“{r.read}” as {r.taken} (page {doc.paragraphs[r.line].page})" for r in repairs[:12]) + (
-            "; …" if len(repairs) > 12 else ""
-        )
+        listed = [_read_as(r.read, r.taken, doc.paragraphs[r.line].page) for r in repairs[:12]]
         doc.notes.append(
-            f"{len(repairs)} number(s) read by OCR taken as the numbering around them calls for: {listed}; "
-            "check them against the original"
+            T(
+                "%(n)s number(s) read by OCR taken as the numbering around them calls for: %(listed)s; "
+                "check them against the original",
+                n=str(len(repairs)),
+                listed=Seq([*listed, *(["…"] if len(repairs) > 12 else [])]),
+            )
         )
     if doc.ocr_unsure:
         from .ocr import UNSURE
 
         doc.notes.append(
-            f"{len(doc.ocr_unsure)} figure(s) OCR was unsure of (confidence under {UNSURE:.0f}%): "
-            + "; ".join(f"“{doc.paragraphs[p].text[a:b]}”" for p, a, b, _ in doc.ocr_unsure[:12])
-            + "; check them against the original"
+            T(
+                "%(n)s figure(s) OCR was unsure of (confidence under %(limit)s%%): %(figures)s; "
+                "check them against the original",
+                n=str(len(doc.ocr_unsure)),
+                limit=format(UNSURE, ".0f"),
+                figures=Seq(f"“{doc.paragraphs[p].text[a:b]}”" for p, a, b, _ in doc.ocr_unsure[:12]),
+            )
         )
     return doc
 
@@ -273,15 +294,15 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
     try:
         layout = read_pdf_lines(data)
     except PdfLayoutError as exc:
-        raise ContractReadError(str(exc)) from exc
+        raise ContractReadError(_reason(exc)) from exc
     items: list[Item] = [(line.text, line.page, line.heading) for line in layout.lines]
     empty = layout.empty_pages
-    notes: list[str] = []
+    notes: list[Text] = []
     if empty and ocr and ocr_available():
         try:
             result = ocr_pdf(data, empty)
         except OcrError as exc:
-            raise ContractReadError(f"OCR of the scanned pages failed: {exc}") from exc
+            raise ContractReadError(T("OCR of the scanned pages failed: %(reason)s", reason=_reason(exc))) from exc
         doc = contract_from_ocr(result, source, "pdf", items)
         if not doc.paragraphs:
             raise ContractReadError(_NOTHING_READ)
@@ -289,12 +310,14 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
         return doc
     if empty and len(empty) == layout.pages:
         raise ContractReadError(
-            "PDF has no text layer (scanned?) and OCR is not available: install tesseract with "
-            "Simplified Chinese data (Debian: tesseract-ocr tesseract-ocr-chi-sim) or supply a "
-            "PDF with text, a DOCX or a text file"
+            T(
+                "PDF has no text layer (scanned?) and OCR is not available: install tesseract with "
+                "Simplified Chinese data (Debian: tesseract-ocr tesseract-ocr-chi-sim) or supply a "
+                "PDF with text, a DOCX or a text file"
+            )
         )
     if empty:
-        notes.append(f"pages {empty} have no text layer and were skipped (OCR not installed)")
+        notes.append(T("pages %(pages)s have no text layer and were skipped (OCR not installed)", pages=str(empty)))
     info = layout.ocr
     pages = [int(x) for x in info.get("pages", []) if isinstance(x, int)] if info else []  # type: ignore[union-attr]
     result_doc = (
@@ -305,7 +328,7 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
     if not result_doc.paragraphs:
         if info is not None:  # a searchable copy of a scan in which OCR found nothing
             raise ContractReadError(_NOTHING_READ)
-        raise ContractReadError("PDF contains no text")
+        raise ContractReadError(T("PDF contains no text"))
     result_doc.pages = layout.pages
     result_doc.notes = [*notes, *result_doc.notes]
     if info is not None:  # a searchable copy made by OCR earlier: say so, with its confidence
@@ -323,13 +346,15 @@ def read_image(data: bytes, source: str = "<image>") -> ContractText:
 
     if not ocr_available():
         raise ContractReadError(
-            "is an image and OCR is not available: install tesseract with Simplified Chinese data "
-            "(Debian: tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)"
+            T(
+                "is an image and OCR is not available: install tesseract with Simplified Chinese data "
+                "(Debian: tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)"
+            )
         )
     try:
         result = ocr_image(data)
     except OcrError as exc:
-        raise ContractReadError(str(exc)) from exc
+        raise ContractReadError(_reason(exc)) from exc
     doc = contract_from_ocr(result, source, "image")
     if not doc.paragraphs:
         raise ContractReadError(_NOTHING_READ)
@@ -355,9 +380,9 @@ def detect_format(data: bytes, name: str = "") -> str:
     if lower.endswith(".docx"):
         return "docx"
     if lower.endswith(".doc"):
-        raise ContractReadError("legacy .doc (Word 97-2003) is not supported: save it as .docx or PDF")
+        raise ContractReadError(T("legacy .doc (Word 97-2003) is not supported: save it as .docx or PDF"))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ContractReadError("binary file of unknown type (expected PDF, DOCX or text)")
+        raise ContractReadError(T("binary file of unknown type (expected PDF, DOCX or text)"))
     return "text"
 
 
@@ -372,7 +397,7 @@ def read_contract_bytes(data: bytes, name: str = "<contract>") -> ContractText:
     else:
         result = read_text(data, name)
     if not result.paragraphs:
-        raise ContractReadError("no text found")
+        raise ContractReadError(T("no text found"))
     return result
 
 
