@@ -359,3 +359,75 @@ def test_chinese_law_named_by_its_adjective_keeps_the_prc_note() -> None:
     )
     assert _values(report, LAW).get("law") == "Chinese law"
     assert _prc_note(report)
+
+
+# ------------------------------------------------------------------ val22: three misreadings left by elem22, each a
+# pair of our own wording written before the fix: a warranty term counted from an acceptance certificate is not an
+# inspection period; a law applying to the staff is not the contract's choice of law; an institution known by its
+# initials (AIAC) is named, an unknown acronym is not.
+def _inspection_periods(report: dict[str, Any]) -> list[str]:
+    return [d["text"] for d in _values(report, "inspection_acceptance").get("durations", [])]
+
+
+INSPECTION = "6. Inspection\nThe Buyer shall inspect the Goods within 30 days of delivery."
+
+
+# --- 1. the warranty's months counted from acceptance are not an inspection period
+@pytest.mark.parametrize(
+    "warranty",
+    [
+        "8. Warranty\nThe warranty period is 24 months from the date of the final acceptance certificate.",
+        "8. Warranty\nThe Plant is warranted for 24 months from the date of the final acceptance certificate.",
+        "8. Warranty\nThe warranty shall last 24 months from the date of the final acceptance certificate.",
+        "8. Warranty\nThe Plant is guaranteed for 24 months following final acceptance.",
+    ],
+)
+def test_a_warranty_term_from_acceptance_is_not_an_inspection_period(warranty: str) -> None:
+    report = _report(f"{INSPECTION}\n{warranty}")
+    assert _inspection_periods(report) == ["30 days"]
+    assert _values(report, "warranty_period")["months"] == "24"
+
+
+def test_the_inspection_period_itself_stays() -> None:
+    report = _report(INSPECTION)
+    assert _inspection_periods(report) == ["30 days"]
+    assert "missing" not in _codes(report, "inspection_acceptance")
+
+
+# --- 2. a law applying to people is not the contract's choice of law (law read, or None: the finding stays)
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        ("16. Governing Law\nSingapore law applies to this Agreement.", "Singapore law"),
+        ("16. Governing Law\nThis Agreement is governed by Singapore law.", "Singapore law"),
+        ("16. Law\nSingapore law applies to this Agreement and to any dispute arising from it.", "Singapore law"),
+        ("11. Personnel\nSingapore law applies to the Supplier's staff.", None),
+        ("11. Personnel\nSingapore law applies to the employment of the Supplier's personnel on site.", None),
+        ("11. Personnel\nThe Supplier shall ensure that Malaysian law applies to its employees working on the Site.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_law_applying_to_the_staff_is_not_a_choice_of_law(text: str, law: str | None) -> None:
+    report = _report(text)
+    assert ("missing" in _codes(report, "governing_law")) is (law is None)
+    assert _values(report, "governing_law").get("law") == law
+
+
+# --- 3. arbitral institutions known by their initials
+@pytest.mark.parametrize("initials", ["AIAC", "SIAC", "HKIAC", "ICC", "LCIA", "CIETAC", "SHIAC", "SCIA", "BAC"])
+def test_an_institution_named_by_its_initials_is_named(initials: str) -> None:
+    report = _report(
+        f"14. Arbitration\nAny dispute shall be finally resolved by arbitration under the {initials} Rules, seated in "
+        "Kuala Lumpur, in English."
+    )
+    assert "no_institution" not in _codes(report, "dispute_resolution")
+    assert _values(report, "dispute_resolution")["institution"] == initials
+
+
+@pytest.mark.parametrize("unknown", ["QXAC", "ABCD", "PQRS"])
+def test_an_unknown_acronym_is_not_an_institution(unknown: str) -> None:
+    report = _report(
+        f"14. Arbitration\nAny dispute shall be finally resolved by arbitration under the {unknown} Rules, seated in "
+        "Kuala Lumpur, in English."
+    )
+    assert "no_institution" in _codes(report, "dispute_resolution")

@@ -143,7 +143,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:subject|pursuant)\s+to\s+the\s+laws?\s+of\b",
             # "This Agreement is subject to English law" (a named law: "subject to applicable law" is none)
             r"\b(?:subject|pursuant)\s+to\s+(?-i:[A-Z][a-z]+|PRC|UK|US)\s+law\b",
-            r"\b(?:[A-Z][a-z]+|PRC|UK|US)\s+law\s+(?:shall\s+)?(?:applies|apply|governs|shall\s+govern)\b",
+            # not a law applying to people: "Singapore law applies to the Supplier's staff" (val22)
+            r"\b(?:[A-Z][a-z]+|PRC|UK|US)\s+law\s+(?:shall\s+)?(?:applies|apply|governs|shall\s+govern)\b"
+            r"(?!\s+to\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}(?:staff|employ\w*|personnel|workers?|"
+            r"workforce|labou?r|persons?|people|individuals?|officers?|directors?|agents?)\b)",
             r"适用(?:于)?(?:中华人民共和国|中国|[^。；，,]{1,15}的?)(?:法律|法)",
             r"(?:受|依照|依据|按照)[^。；]{0,20}法律(?:管辖|解释|约束)",
             r"法律适用|适用法律|管辖法律|准据法",
@@ -275,7 +278,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             # acceptance named only as the start of the warranty period is not an inspection clause
             # ("warrants … for twenty-four (24) months from the date of the Acceptance Certificate", "质保期为自双方签署
             # 验收报告之日起24个月")
-            r"^(?!.*\b(?:inspect|test)).*\b(?:warranty\s+period|guarantee\s+period|warrants?|guarantees?)\b[^.;。；]{0,160}"
+            # also "is warranted / guaranteed for 24 months from …", "The warranty shall last 24 months from …" (val22)
+            r"^(?!.*\b(?:inspect|test)).*\b(?:warrant(?:y|ies|s|ed)?|guarantee[sd]?)\b[^.;。；]{0,160}"
             r"\b(?:from|after|following)\b[^.;。；]{0,40}\bacceptance\b",
             # ... or of a payment ("10% within 30 days after final acceptance", "验收合格后30日内付清余款")
             r"^(?!.*\b(?:inspect|test|object|reject)).*\b(?:pa(?:y|id|yable|yment)|invoic\w*)\b[^.;。；]{0,120}"

@@ -376,6 +376,9 @@ _INSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"Stockholm Chamber of Commerce|\bSCC\b", "SCC"),
     (r"American Arbitration Association|\bAAA\b|International Centre for Dispute Resolution|\bICDR\b", "AAA/ICDR"),
     (r"\bJAMS\b", "JAMS"),
+    # Asian International Arbitration Centre (Kuala Lumpur), formerly the KLRCA (val22)
+    (r"Asian International Arbitration Cent(?:er|re)|\bAIAC\b|Kuala Lumpur Regional Cent(?:er|re) for Arbitration|"
+     r"\bKLRCA\b", "AIAC"),
     (r"Vienna International Arbitral Cent(?:er|re)|\bVIAC\b", "VIAC"),
     (r"German Arbitration Institute|\bDIS\b", "DIS"),
 )  # fmt: skip
