@@ -6,8 +6,8 @@ which decides which version of a law is cited); no I/O, no clock.
 This module runs the whole check (`check_contract`) and assembles the report: the vague wording,
 the score, the suggestions and the draft support terms for the SLA engine. The steps it calls
 live in their own modules (DESIGN.md: modules of about 600 lines at most, split by use case):
-records.py (paragraphs, sentences, per-kind results), detection.py (which kinds a contract has,
-and their values) and issues.py (the missing elements and legal weak points per kind). Their
+records.py (paragraphs, sentences, per-kind results), detection.py (which kinds a contract has),
+kind_values.py (the values each kind states) and issues.py (the missing elements and legal weak points per kind). Their
 names stay importable from here.
 """
 
@@ -28,14 +28,13 @@ from .detection import (
     _KIND_TRIGGER,
     _VAGUE_ANY,
     _VAGUE_TRIGGER_RX,
-    _extract_values,
     apply_model,
     apply_parties,
     detect_kinds,
     model_units,
-    service_hours_cover,
 )
 from .issues import _find_limitation, _kind_issues
+from .kind_values import _extract_values, service_hours_cover
 from .kinds import KINDS, SPEC_BY_KIND, SPECS, SUPPORT_CONTEXT, KindSpec
 from .legal import RULES
 from .model import ClauseModel, load_model
