@@ -742,6 +742,9 @@ def service_hours(sentence: str) -> Value:
         end = _clock(t.group("h2"), t.group("m2"), t.group("ap2"))
         if start and end:
             v["start"], v["end"] = start, end
+    if v.get("days") and "start" not in v and "coverage" not in v and _WORKING_X.search(sentence):
+        # "5×8": eight hours a day, which eight not stated (no clock times are invented from it)
+        v["hours_per_day"] = "8"
     avail = _RE_AVAIL.search(sentence)
     if avail:
         v["availability_percent"] = avail.group("p") or avail.group("p2")
