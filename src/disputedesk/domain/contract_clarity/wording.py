@@ -131,7 +131,7 @@ def warranty_start_text(text: object) -> Text | None:
 
 
 def service_days_text(days: object) -> Text | str:
-    """ "Mon-Fri" (values.service_hours) as "Monday to Friday" / "周一至周五"."""
+    """ "Mon-Fri" (values_hours.service_hours) as "Monday to Friday" / "周一至周五"."""
     return {
         "Mon-Fri": T("Monday to Friday"),
         "Mon-Sat": T("Monday to Saturday"),
@@ -150,6 +150,8 @@ def service_hours_text(sh: dict[str, Any] | None) -> Seq | None:
         parts.append(service_days_text(sh["days"]))
     if sh.get("start") and sh.get("end"):
         parts.append(f"{sh['start']}–{sh['end']}")
+    elif sh.get("hours_per_day"):  # "5×8": how many hours, not which
+        parts.append(T("%(n)s hours a day, clock times not stated", n=sh["hours_per_day"]))
     if sh.get("availability_percent"):
         parts.append(T("availability %(percent)s%%", percent=sh["availability_percent"]))
     return Seq(parts, " · ") if parts else None
