@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import values as V
+from . import values_hours as VH
 from .clauses import Clause
 from .kinds import KINDS, SPECS
 from .kinds_spec import _THEN_EN
@@ -292,7 +293,7 @@ _KEEP_WITH_PERIOD = frozenset({"inspection_acceptance"})
 # answer every call within 2 hours") is a response or repair time, not service hours: the English model ("or"), which
 # weighs "hours" and support verbs, took such sentences for service hours and the report then said "Service hours are
 # mentioned but days and hours are not stated". It stays a candidate when it also states days, times of day, round-the-
-# clock cover or an availability (values.service_hours), or names the hours ("business hours", "support hours").
+# clock cover or an availability (values_hours.service_hours), or names the hours ("business hours", "support hours").
 _HOURS_NAMED = re.compile(
     r"\b(?:support|service|business|working|office|hotline|help ?desk)\s+hours\b|服务时间|工作时间", re.I
 )
@@ -302,7 +303,7 @@ def _only_a_time_limit(kind: str, text: str) -> bool:
     return (
         kind == "service_hours"
         and bool(V.durations(text))
-        and not V.service_hours(text)
+        and not VH.service_hours(text)
         and not _HOURS_NAMED.search(text)
     )
 

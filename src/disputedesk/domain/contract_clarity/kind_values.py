@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import values as V
+from . import values_forum as VF
+from . import values_hours as VH
 from .clauses import Clause
 from .kinds import SUPPORT_CONTEXT
 from .records import Json, KindResult, _Sentence, clause_sentences, says_it_outright
@@ -111,12 +113,12 @@ def _continuation(s: _Sentence) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _says_round_the_clock(text: str) -> bool:
-    return V.round_the_clock(text)
+    return VH.round_the_clock(text)
 
 
 @lru_cache(maxsize=4096)
 def _says_working_cover(text: str) -> tuple[str, str] | None:
-    return V.working_hours_cover(text)
+    return VH.working_hours_cover(text)
 
 
 class _Articles:
@@ -176,9 +178,9 @@ def service_hours_cover(r: KindResult) -> tuple[tuple[str, str], str | None] | N
     found = None
     for h in r.hits:
         t = h.sentence.text
-        if V.round_the_clock(t):
+        if VH.round_the_clock(t):
             return None
-        said = V.working_hours_cover(t) if SUPPORT_CONTEXT.search(t) else None
+        said = VH.working_hours_cover(t) if SUPPORT_CONTEXT.search(t) else None
         if said is not None and found is None:
             found = (said, h.sentence.clause.number)
     return found
@@ -219,24 +221,24 @@ def _extract_values(
                 and articles.round_the_clock(s.clause)
             ):
                 # "7×24" in the sentence before the response time settles its basis (calendar time)
-                V.settle_by_cover(ds)
+                VH.settle_by_cover(ds)
             elif kind in ("response_time", "resolution_time", "onsite_support") and any(
                 d["basis"] == "unspecified" for d in ds
             ):
                 # "5×8" beside it suggests working hours, without settling them (the finding says so)
                 said = articles.working_cover(s.clause) or cover_elsewhere
                 if said is not None:
-                    V.hint_by_cover(ds, *said)
+                    VH.hint_by_cover(ds, *said)
             _merge_list(v, "durations", ds)
         if kind in ("response_time", "resolution_time", "service_hours", "onsite_support"):
-            tz = V.time_zone(t)
+            tz = VH.time_zone(t)
             if tz:
                 v["time_zone"] = tz
-            cal = V.calendar(t)
+            cal = VH.calendar(t)
             if cal:
                 v["calendar"] = cal
         if kind == "service_hours":
-            sh = V.service_hours(t)
+            sh = VH.service_hours(t)
             for key, val in sh.items():
                 v.setdefault(key, val)
         if kind == "warranty_period":
@@ -254,13 +256,13 @@ def _extract_values(
                 _merge_list(v, "amounts", [a for a in V.money(rest) if a.get("role") == "cap"])
                 _merge_list(v, "rates", [x for x in V.rates(rest) if x.get("role") == "cap"], same=same_rate)
         if kind == "dispute_resolution":
-            for key, val in V.arbitration(t).items():
+            for key, val in VF.arbitration(t).items():
                 v.setdefault(key, val)
         if kind == "governing_law":
-            for key, val in V.governing_law(t).items():
+            for key, val in VF.governing_law(t).items():
                 v.setdefault(key, val)
         if kind == "prevailing_language":
-            pl = V.prevailing_language(t)
+            pl = VF.prevailing_language(t)
             if "prevailing" in pl and (v.get("prevailing") is None):
                 v.update(pl)
         if kind in ("software_updates", "onsite_support", "training", "spare_parts", "post_termination_support"):
@@ -290,7 +292,7 @@ def _extract_values(
 # sentence of a clause where the kind was found, and then from the other sub-clauses of the section
 # the clause sits in when that section's heading names the kind ("12. Disputes": 12.1 names the
 # institution, 12.2 the seat, 12.3 the language), so no finding says they are missing.
-_CLAUSE_WIDE = {"dispute_resolution": V.arbitration, "warranty_period": V.warranty}
+_CLAUSE_WIDE = {"dispute_resolution": VF.arbitration, "warranty_period": V.warranty}
 _SECTION_NAMES = {
     "dispute_resolution": re.compile(r"\bdisput\w*|\barbitrat\w*|争议|纠纷|仲裁", re.I),
     "warranty_period": re.compile(r"\bwarrant(?:y|ies)\b|\bguarantee\b|质保|保修|质量保证|保证期", re.I),
@@ -324,7 +326,7 @@ def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()
     if kind == "dispute_resolution" and r.values.get("mechanism") == "arbitration" and "language" not in r.values:
         # a "Language" clause setting the language of all proceedings sets the arbitration's too
         for clause in clauses:
-            lang = V.proceedings_language(clause.text)
+            lang = VF.proceedings_language(clause.text)
             if lang:
                 r.values["language"] = lang
                 break

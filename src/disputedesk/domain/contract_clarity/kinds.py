@@ -10,15 +10,18 @@ compares against (one obvious keyword per language, anywhere in the text).
 Rules were written from drafting practice (what these clauses say in equipment sales and service
 contracts), not fitted to single files.
 
-The table is in three modules (DESIGN.md: modules of about 600 lines at most, split by use case):
-kinds_spec.py (`KindSpec` and the shared pattern pieces), kinds_support.py (the support kinds) and
-kinds_contract.py (the contract kinds); `SPECS` here joins them in checklist order, and their names
-stay importable from here.
+The table is in four modules (DESIGN.md: modules of about 600 lines at most, split by use case):
+kinds_spec.py (`KindSpec` and the shared pattern pieces), kinds_service_levels.py (the service-level
+kinds: response, resolution, service hours, remedies, refunds), kinds_aftersales.py (warranty, spare
+parts, documentation, training, updates, on-site support) and kinds_contract.py (the contract kinds);
+`SPECS` here joins them in checklist order, and their names stay importable from here.
 """
 
 from __future__ import annotations
 
+from .kinds_aftersales import AFTERSALES_SPECS
 from .kinds_contract import CONTRACT_SPECS
+from .kinds_service_levels import SERVICE_LEVEL_SPECS
 from .kinds_spec import (
     DUR,
     DUR_EN,
@@ -27,9 +30,8 @@ from .kinds_spec import (
     UNILATERAL_CHANGE,
     KindSpec,
 )
-from .kinds_support import SUPPORT_SPECS
 
-SPECS: tuple[KindSpec, ...] = (*SUPPORT_SPECS, *CONTRACT_SPECS)
+SPECS: tuple[KindSpec, ...] = (*SERVICE_LEVEL_SPECS, *AFTERSALES_SPECS, *CONTRACT_SPECS)
 
 SPEC_BY_KIND: dict[str, KindSpec] = {s.kind: s for s in SPECS}
 KINDS: tuple[str, ...] = tuple(s.kind for s in SPECS)

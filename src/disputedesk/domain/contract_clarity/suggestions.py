@@ -90,7 +90,7 @@ def _tz_en(tz: str) -> str:
     return "Beijing time, Asia/Shanghai" if tz == "Asia/Shanghai" else f"{tz} time"
 
 
-# Holiday calendars other than China's, by their code (values.calendar): (English, Chinese) country names.
+# Holiday calendars other than China's, by their code (values_hours.calendar): (English, Chinese) country names.
 _COUNTRIES = {"de": ("Germany", "德国"), "fr": ("France", "法国"), "it": ("Italy", "意大利"), "es": ("Spain", "西班牙"),
               "pl": ("Poland", "波兰"), "nl": ("the Netherlands", "荷兰"), "gb": ("the United Kingdom", "英国"),
               "us": ("the United States", "美国")}  # fmt: skip

@@ -131,7 +131,7 @@ def warranty_start_text(text: object) -> Text | None:
 
 
 def service_days_text(days: object) -> Text | str:
-    """ "Mon-Fri" (values.service_hours) as "Monday to Friday" / "周一至周五"."""
+    """ "Mon-Fri" (values_hours.service_hours) as "Monday to Friday" / "周一至周五"."""
     return {
         "Mon-Fri": T("Monday to Friday"),
         "Mon-Sat": T("Monday to Saturday"),
