@@ -17,6 +17,7 @@ from __future__ import annotations
 from ..domain.text import T, Text
 from ..ingest.contract_text import ContractReadError, detect_format, read_contract_bytes
 
+MAX_CONTRACT_BYTES = 100 * 1024 * 1024  # the largest file the check reads
 STATUS = {
     "too_large": 413,
     "unsupported_type": 415,
@@ -52,8 +53,6 @@ def _mb(n: int) -> str:
 
 def refusal(code: str, name: str, *, fmt: str | None = None, reason: object = None, size: int = 0) -> ContractRefused:
     """The refusal of file `name` for `code` (a ``ContractReadError.code`` or ``empty_file``/``too_large``)."""
-    from .contracts import MAX_CONTRACT_BYTES
-
     if code == "empty_file":
         text = T("%(file)s is empty (0 bytes)", file=name)
     elif code == "too_large":
@@ -114,8 +113,6 @@ def upload_refusal(data: bytes, name: str) -> Text | None:
     Word document (``read_before_storing``), else its first bytes (4 KB are enough for ``detect_format``). Asked
     before the file is stored: the vault's ledger is append-only, so a file the check can never read is refused, not
     kept as a stray evidence item (the evidence page keeps any file)."""
-    from .contracts import MAX_CONTRACT_BYTES
-
     if not data:
         refused = refusal("empty_file", name)
     else:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from ..domain.contract_clarity import SuggestionParams, check_contract
 from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
 from .context import Context
+from .contract_refusals import MAX_CONTRACT_BYTES as MAX_CONTRACT_BYTES
 from .contract_refusals import ContractRefused as ContractRefused  # the refusals, for the routes
 from .contract_refusals import from_read_error
 from .contract_refusals import read_before_storing as read_before_storing
@@ -26,7 +27,6 @@ from .sla import create_draft_terms
 CONTRACT_KINDS = ("contract", "amendment")
 # Kinds that are never a contract: the check is not run on them (a WhatsApp chat has no clauses).
 NOT_CONTRACTS = ("correspondence", "photo_video", "log_file", "invoice", "delivery_note", "payment_proof")
-MAX_CONTRACT_BYTES = 100 * 1024 * 1024
 
 
 @dataclass
