@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
+from ..domain.bizcal import parse_windows
 from ..domain.contract_clarity import SuggestionParams, check_contract
 from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
 from .context import Context
@@ -262,10 +263,37 @@ def _duration(entry: dict[str, Any]) -> str | None:
     return None
 
 
+_WEEKDAYS = {"Mon-Fri": range(5), "Mon-Sat": range(6), "Mon-Sun": range(7)}
+
+
+def contract_coverage(draft: dict[str, Any]) -> dict[str, Any] | None:
+    """The service hours the contract states, as a business calendar spec for the SLA engine (each
+    severity's ``coverage``): the days and clock times, in the contract's zone and holiday calendar,
+    else the suggested ones the check names. None when the contract does not say which hours (days
+    alone, "5×8" without clock times, round-the-clock cover): nothing is invented, and the SLA engine
+    keeps the supplier's business calendar (the terms page says so)."""
+    sh = draft.get("service_hours") or {}
+    days = _WEEKDAYS.get(sh.get("days") or "")
+    start, end = sh.get("start"), sh.get("end")
+    if days is None or not start or not end or sh.get("coverage") == "24x7" or (start, end) == ("00:00", "24:00"):
+        return None
+    window = f"{start}-{end}"
+    try:
+        parse_windows(window)
+    except ValueError:  # an end before the start ("20:00-08:00"): a night shift is no window to count
+        return None
+    return {
+        "tz": draft.get("time_zone") or draft.get("suggested_time_zone") or "Asia/Shanghai",
+        "windows": {str(d): window for d in days},
+        "official": draft.get("calendar") or draft.get("suggested_calendar") or "cn",
+    }
+
+
 def sla_terms_from_draft(draft: dict[str, Any], label: str, contract_number: str | None) -> dict[str, Any]:
     """The support terms the contract check found, in the SLA engine's form (what the terms page
-    edits). ``severities`` is empty when the contract states no measurable time."""
-    severities: dict[str, dict[str, str]] = {}
+    edits). ``severities`` is empty when the contract states no measurable time; each severity counts
+    in the contract's service hours when it states them (:func:`contract_coverage`)."""
+    severities: dict[str, Any] = {}
     general: dict[str, str] = {}
     for tier in draft.get("severity_levels") or []:
         for found, field in _FIELD_MAP.items():
@@ -282,6 +310,10 @@ def sla_terms_from_draft(draft: dict[str, Any], label: str, contract_number: str
         for name in ("critical", "high", "normal", "low"):
             for field, d in general.items():
                 severities.setdefault(name, {}).setdefault(field, d)
+    coverage = contract_coverage(draft)
+    if coverage is not None:
+        for level in severities.values():
+            level["coverage"] = coverage
     where = f"{contract_number} " if contract_number else ""
     return {
         "label": f"{where}(from the contract check of {label})",

@@ -14,6 +14,7 @@ from ..domain.contract_clarity import wording as contract_wording
 from ..ingest.files import KINDS
 from ..services.accounts import Access, record
 from ..services.context import Context
+from ..services.contracts import contract_coverage
 from ..services.evidence import EvidenceFilter, EvidenceView, get_evidence, list_evidence, open_original, recent_ledger
 from ..services.records import dashboard
 from ..services.verify import verify
@@ -26,6 +27,7 @@ from .uploads import import_uploads
 templates = Jinja2Templates(directory=str(resources.files("disputedesk.web") / "templates"))
 # The values a contract check found, in words (say(terms_words.rate_text(r)) …): _terms_found.html
 templates.env.globals["terms_words"] = contract_wording
+templates.env.globals["contract_coverage"] = contract_coverage
 router = APIRouter(include_in_schema=False)
 
 PREVIEW_INLINE = ("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf")

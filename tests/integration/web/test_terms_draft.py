@@ -8,7 +8,7 @@ import json
 import re
 from html import unescape
 
-from pages_support import visible
+from pages_support import upload_contract, visible
 
 from disputedesk.services.contracts import sla_terms_from_draft
 
@@ -36,8 +36,11 @@ def test_contract_with_measurable_terms_becomes_a_draft_to_confirm(client_for) -
     assert terms.status_code == 200
     assert "made from the contract check" in " ".join(visible(terms.text))
     current = _textarea(terms.text)
-    assert current["severities"]["critical"] == {"first_response": "4h", "resolution": "3wd"}
-    assert current["severities"]["low"] == {"first_response": "4h"}
+    # counted in the contract's service hours (Monday to Friday 08:30–17:30 Beijing time, clause 3.1)
+    hours = {k: v for k, v in current["severities"]["critical"].items() if k != "coverage"}
+    assert hours == {"first_response": "4h", "resolution": "3wd"}
+    assert current["severities"]["critical"]["coverage"]["windows"]["4"] == "08:30-17:30"
+    assert {k: v for k, v in current["severities"]["low"].items() if k != "coverage"} == {"first_response": "4h"}
     api = c.get("/api/sla/terms/HT-SC-2025-0317").json()
     assert api["versions"][0]["status"] == "draft" and api["versions"][0]["source"] == "clarity:E-0001"
 
@@ -101,3 +104,39 @@ def test_the_contract_check_is_not_run_on_a_chat(client_for) -> None:  # type: i
     assert api.status_code == 400 and "not a contract" in api.json()["error"]
     # The evidence page offers the check only for contract-like items.
     assert f'href="/contracts/{chat["label"]}"' not in c.get(f"/evidence/{chat['label']}").text
+
+
+# Which hours the SLA engine will count, said where the contract's support terms are shown (quality sweep).
+# Stated clock times (the demo's 08:30–17:30 Beijing time): the draft terms count in them. "5×8" without clock
+# times: eight hours a day are agreed but not which; the supplier's business calendar is counted until someone
+# confirms the hours — never the whole day. Contract text written for these tests.
+FIVE_BY_EIGHT = """设备维保合同
+第一条 服务
+1.1 乙方提供5×8小时技术支持服务。
+第二条 响应
+2.1 乙方应在接到故障通知后4个工作小时内响应，3个工作日内修复。
+"""
+
+
+def test_five_by_eight_says_which_hours_are_counted_in_both_languages(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    label = upload_contract(c, "maintenance-5x8.txt", FIVE_BY_EIGHT)
+    en = " ".join(visible(c.get(f"/contracts/{label}?lang=en").text))
+    assert "Monday to Friday · 8 hours a day, clock times not stated" in en
+    assert "the SLA engine counts the supplier's business calendar" in en and "not which" in en
+    zh = " ".join(visible(c.get(f"/contracts/{label}?lang=zh").text))
+    assert "周一至周五 · 每天8小时，未写明起止时间" in zh
+    assert "SLA引擎按供应商的营业日历计算" in zh
+    assert "clock times" not in zh and "business calendar" not in zh
+
+
+def test_stated_hours_are_the_hours_the_draft_terms_count_in(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    en = " ".join(visible(c.get("/contracts/E-0001?lang=en").text))
+    assert "Each severity of the drafted terms counts in these hours" in en
+    zh = " ".join(visible(c.get("/contracts/E-0001?lang=zh").text))
+    assert "草拟的条款中各严重级别均按这些时间计算" in zh
+    r = c.post("/contracts/E-0001/draft-terms", follow_redirects=False)
+    terms = _textarea(c.get(r.headers["location"]).text)
+    cover = terms["severities"]["critical"]["coverage"]
+    assert cover["tz"] == "Asia/Shanghai" and cover["windows"]["0"] == "08:30-17:30" and "5" not in cover["windows"]

@@ -299,7 +299,9 @@ def _support_terms_draft(results: dict[str, KindResult], params: SuggestionParam
     sh = results["service_hours"].values
     service_hours: Json | None = None
     if any(k in sh for k in ("coverage", "days", "start", "availability_percent")):
-        service_hours = {k: sh[k] for k in ("coverage", "days", "start", "end", "availability_percent") if k in sh}
+        service_hours = {
+            k: sh[k] for k in ("coverage", "days", "start", "end", "hours_per_day", "availability_percent") if k in sh
+        }
     w = results["warranty_period"].values
     remedies = {
         k: results["support_remedy"].values[k] for k in ("rates", "amounts") if k in results["support_remedy"].values

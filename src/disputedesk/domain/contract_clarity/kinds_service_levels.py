@@ -189,6 +189,17 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             r"\d+(?:\.\d+)?\s*%\s*的?\s*(?:正常运行时间|正常运行率|可用率|可用性|在线率|开机率)",
         ),
         heading=_c(r"\b(?:service|support|business|office|hotline)\s+hours\b|(?:服务|支持|热线)时间"),
+        # hours of something else timed the same way — deliveries, installers on site, the buyer's office — are
+        # not the support cover, unless the sentence also speaks of support ("deliveries between 8:00 and 17:00
+        # on working days", "乙方安装人员应在周一至周五8:30-17:30进场", "甲方办公时间为9:00-18:00")
+        exclude=_c(
+            r"^(?![^\n]*\b(?:support|help ?desk|service\s+desk|hotline|faults?|incidents?|repairs?|maintenance|"
+            r"respond|response|tickets?|calls?|service\s+hours)\b)[^\n]*(?:\bdeliver(?:y|ies|ed|s)?\b|"
+            r"\bunload\w*|\breceiving\s+hours\b|\binstallation\s+(?:visits?|works?|team|crew)\b|\bsite\s+access\b|"
+            r"\b(?:buyer|purchaser|customer|client|employer)['’]s\s+(?:normal\s+)?(?:office|opening)\s+hours\b)",
+            r"^(?![^\n]*(?:技术支持|支持服务|售后|维修|维护|保养|故障|报修|热线|响应|服务时间|客服|咨询))[^\n]*"
+            r"(?:送货|交货|交付|到货|收货|卸货|发货|进场|入场|施工|安装人员|(?:甲方|买方|需方|采购方|客户)的?(?:办公|营业)时间)",
+        ),
         triggers=(
             ":",
             "：",

@@ -93,6 +93,12 @@ _RE_TIMES = re.compile(
     r"(?P<h2>\d{1,2})(?:[:.：](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?",
     I,
 )
+# "between 9:00 and 17:30" (the times of _RE_TIMES joined by "and")
+_RE_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s*(?P<ap1>a\.?m\.?|p\.?m\.?)?\s+and\s+"
+    r"(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?",
+    I,
+)
 _RE_247 = re.compile(
     _ROUND_THE_CLOCK + r"|"
     r"7\s*天\s*[×xX*]\s*24\s*小时|365\s*(?:天)?\s*[×xX*]\s*24|全年无休",
@@ -168,7 +174,7 @@ def service_hours(sentence: str) -> Value:
     if _RE_ALL_DAY.search(sentence) and v.get("coverage") != "24x7":
         v["start"], v["end"] = "00:00", "24:00"
     zt = _RE_TIMES_ZH.search(sentence)
-    t = _RE_TIMES.search(sentence)
+    t = _RE_TIMES.search(sentence) or _RE_BETWEEN.search(sentence)
     if zt:
         h2 = int(zt.group("h2"))
         start = _clock(zt.group("h1"), zt.group("m1") or ("30" if zt.group("half1") else None), None)
@@ -184,6 +190,9 @@ def service_hours(sentence: str) -> Value:
         end = _clock(t.group("h2"), t.group("m2"), t.group("ap2"))
         if start and end:
             v["start"], v["end"] = start, end
+    if v.get("days") and "start" not in v and "coverage" not in v and _WORKING_X.search(sentence):
+        # "5×8": eight hours a day, which eight not stated (no clock times are invented from it)
+        v["hours_per_day"] = "8"
     avail = _RE_AVAIL.search(sentence)
     if avail:
         v["availability_percent"] = avail.group("p") or avail.group("p2")

@@ -150,6 +150,8 @@ def service_hours_text(sh: dict[str, Any] | None) -> Seq | None:
         parts.append(service_days_text(sh["days"]))
     if sh.get("start") and sh.get("end"):
         parts.append(f"{sh['start']}–{sh['end']}")
+    elif sh.get("hours_per_day"):  # "5×8": how many hours, not which
+        parts.append(T("%(n)s hours a day, clock times not stated", n=sh["hours_per_day"]))
     if sh.get("availability_percent"):
         parts.append(T("availability %(percent)s%%", percent=sh["availability_percent"]))
     return Seq(parts, " · ") if parts else None
