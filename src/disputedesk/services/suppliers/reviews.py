@@ -22,7 +22,7 @@ from ...domain.suppliers import (
 from ...domain.suppliers import (
     ReviewSchedule as DSchedule,
 )
-from ...domain.text import T
+from ...domain.text import T, Text
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Organization
 from ...store.models_suppliers import (
@@ -88,6 +88,19 @@ def figures_to_dict(f: SupportFigures | None) -> dict[str, Any] | None:
         "first_response_target_s": sec(f.first_response_target),
         "breaches_by_severity": dict(f.breaches_by_severity),
     }
+
+
+def _figures_problem(d: Mapping[str, Any]) -> Text:
+    """What is wrong with support figures that could not be read, with the numbers as given."""
+    try:
+        requests, met = int(d.get("requests") or 0), int(d.get("sla_met") or 0)
+    except (ValueError, TypeError):
+        return T("requests, met and breaches are whole numbers")
+    return T(
+        "requests met (%(met)s) must be between 0 and the number of requests (%(requests)s)",
+        met=str(met),
+        requests=str(requests),
+    )
 
 
 def figures_from_dict(d: Mapping[str, Any] | None) -> SupportFigures | None:
@@ -219,7 +232,7 @@ def add_review(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], 
         try:
             figures = figures_from_dict(data["figures"])
         except (ValueError, TypeError) as exc:
-            raise SupplierError("figures", str(exc)) from exc
+            raise SupplierError("figures", _figures_problem(data["figures"])) from exc
         source = "entered"
     actions = []
     for a in _list(data.get("actions")) if isinstance(data.get("actions"), str) else list(data.get("actions") or []):
