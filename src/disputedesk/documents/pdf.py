@@ -4,7 +4,7 @@ A bundle for thousands of items needs PDFs in milliseconds, so the bundle uses f
 TrueType-outline fonts (DejaVu Sans for Latin, Droid Sans Fallback for Chinese). Both are
 embedded as subsets with a ToUnicode map, so the Chinese text can be extracted (pdftotext,
 pypdf) and searched. Letters, where typography matters more than speed, use WeasyPrint with
-Noto CJK (``documents/letters.py``).
+Noto CJK (``documents/letter_render.py``).
 
 Debian packages: ``fonts-dejavu-core`` and ``fonts-droid-fallback``.
 """

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from disputedesk.documents import letter_render as R
 from disputedesk.documents import letters as L
 from disputedesk.services import letters as svc
 from disputedesk.services.evidence import get_evidence
@@ -53,7 +54,7 @@ def test_every_letter_renders_in_both_languages_as_pdf_and_docx(demo, kind: str)
     assert "草稿——须经律师审阅" in text and "DRAFT — for review by counsel" in text
     assert "RF-EU-2025-1046" in text
     docx = svc.render_letter(demo, "demo", None, kind, lang="both", fmt="docx", letter_date=date(2026, 11, 2))
-    body = L.docx_text(docx.data)
+    body = R.docx_text(docx.data)
     assert "深圳市锐锋激光智能装备有限公司" in body and "RF-EU-2025-1046" in body
     assert "草稿——须经律师审阅" in body
     # The Chinese title of the letter kind appears in its own words.
@@ -112,7 +113,7 @@ def test_a_supplier_without_chinese_name_or_contract_date(sqlite_ctx) -> None:
     assert r.subject.supplier_key == "acme" and r.subject.case_number is None
     for name in ("supplier_name_zh", "contract_date", "buyer_name"):
         assert name in r.missing
-    body = L.docx_text(r.data)
+    body = R.docx_text(r.data)
     assert "[missing: contract date]" in body and "【缺少：卖方中文法定名称】" in body
     assert "卖方中文法定名称" in body  # the list at the top, in Chinese too
     with pytest.raises(LookupError, match="nosuch"):
@@ -126,8 +127,8 @@ def test_pair_layout_gives_two_matched_files(demo) -> None:
     with zipfile.ZipFile(io.BytesIO(r.data)) as z:
         names = sorted(z.namelist())
         assert [n[-8:] for n in names] == ["_en.docx", "_zh.docx"]
-        assert "调解建议函" in L.docx_text(z.read(names[1]))
-        assert "Proposal to mediate" in L.docx_text(z.read(names[0]))
+        assert "调解建议函" in R.docx_text(z.read(names[1]))
+        assert "Proposal to mediate" in R.docx_text(z.read(names[0]))
 
 
 def test_kept_letter_is_evidence_and_sent_is_recorded(ctx) -> None:

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 import pytest
 from pypdf import PdfReader
 
+from disputedesk.documents import letter_render as R
 from disputedesk.documents import letters as L
 from disputedesk.documents.legal_zh import UNTRANSLATED_ZH, citation_zh, zh_number
 from disputedesk.domain.text import Text
@@ -119,7 +120,7 @@ def test_a_claim_description_written_by_the_code_is_shown_in_each_language(demo)
     en = svc.render_letter(demo, "demo", None, "demand", lang="en", fmt="pdf", letter_date=date(2026, 11, 2))
     assert "repair costs" in "\n".join(_letter_text(en.letter, "en"))
     both = svc.render_letter(demo, "demo", None, "demand", lang="both", fmt="docx", letter_date=date(2026, 11, 2))
-    text = L.docx_text(both.data)
+    text = R.docx_text(both.data)
     assert "repair costs\n修理费用" in text or ("repair costs" in text and "修理费用" in text)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from disputedesk.documents import letter_render as R
 from disputedesk.documents import letters as L
 
 
@@ -68,11 +69,11 @@ def test_chinese_dates_and_money() -> None:
 
 def test_chinese_pdf_text_is_extractable_and_docx_editable() -> None:
     letter = L.build_letter("support-request", facts(), "zh")
-    pdf = L.to_pdf(letter)
+    pdf = R.to_pdf(letter)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "深圳市锐锋激光智能装备有限公司" in text.replace("\n", "")
     assert "草稿——须经律师审阅" in text.replace("\n", "")
-    docx = L.docx_text(L.to_docx(letter))
+    docx = R.docx_text(R.to_docx(letter))
     assert "关于合同 RF-EU-2025-1046 项下技术支持的请求函" in docx
     assert "草稿——须经律师审阅" in docx
 
@@ -93,5 +94,5 @@ def test_bundle_verifier_imports_only_the_standard_library() -> None:
 def test_markup_in_facts_is_text_not_markup() -> None:
     f = facts(buyer_name='Smith & Sons <script>alert(1)</script> "GmbH"')
     letter = L.build_letter("support-request", f, "en")
-    assert 'Smith & Sons <script>alert(1)</script> "GmbH"' in L.docx_text(L.to_docx(letter))
-    assert "&lt;script&gt;" in L.to_html(letter) and "<script>" not in L.to_html(letter)
+    assert 'Smith & Sons <script>alert(1)</script> "GmbH"' in R.docx_text(R.to_docx(letter))
+    assert "&lt;script&gt;" in R.to_html(letter) and "<script>" not in R.to_html(letter)

@@ -198,7 +198,7 @@ class KindResult:
     values: Json = field(default_factory=dict)
     issues: list[Json] = field(default_factory=list)
     # present, but only as one side's right to change it alone (the change procedure: "乙方有权调整服务费"); the
-    # report's `status` is then "one_sided" and `one_sided` says who holds the right (issues.one_sided_change)
+    # report's `status` is then "one_sided" and `one_sided` says who holds the right (change_rights.one_sided_change)
     one_sided: Json | None = None
 
     @property

@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ...documents import letter_render
 from ...documents import letters as L
 from ...store.db import unit_of_work
 from ...store.models import (
@@ -74,7 +75,7 @@ def render_letter(
 
     def one(lg: str) -> tuple[bytes, L.Letter]:
         letter = L.build_letter(kind, facts, lg)
-        return (L.to_pdf(letter) if fmt == "pdf" else L.to_docx(letter)), letter
+        return (letter_render.to_pdf(letter) if fmt == "pdf" else letter_render.to_docx(letter)), letter
 
     if lang == "both" and layout == "pair":
         en, letter_en = one("en")
