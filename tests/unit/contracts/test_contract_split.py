@@ -148,10 +148,39 @@ def test_the_eighth_set_is_held_out_chinese_and_reported_as_a_set_of_its_own_aft
     assert len(eighth) == 7 and sorted(d.name for d in eighth) == sorted(group["docs"])
     assert {(d.part, d.language, d.group) for d in eighth} == {("heldout", "zh", "mozilla/legal-docs")}
     held = [d for d in docs if d.part == "heldout"]
-    assert held_out_sets(held) == ["sixth set", "seventh set", "eighth set"]
+    assert held_out_sets(held)[:3] == ["sixth set", "seventh set", "eighth set"]
     # ordinal order, an unknown set after the known ones, texts of no set last
     fake = [
         Doc(f"t{i}", "", set(), "g", "heldout", "zh", added_in=s)
-        for i, s in enumerate(["", "eighth set", "ninth set", "sixth set", "eighth set"])
+        for i, s in enumerate(["", "eighth set", "tenth set", "sixth set", "eighth set"])
     ]
-    assert held_out_sets(fake) == ["sixth set", "eighth set", "ninth set", ""]
+    assert held_out_sets(fake) == ["sixth set", "eighth set", "tenth set", ""]
+
+
+def test_the_ninth_set_adds_english_held_out_texts_and_the_seventh_set_keeps_its_own_seven() -> None:
+    """The ninth set (5 Dec 2026, scout23): 14 more US federal statements of work and solicitations from the seventh
+    set's source. New groups are placed by the hash rule; a text joining a seventh-set group (same issuing agency) takes
+    that group's side but is listed in its "later_sets", so the seventh set's line keeps exactly its texts and the ninth
+    set is reported as a line of its own, after the earlier sets."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from contract_sets import SET_ORDER, held_out_sets, kept, split_of_new_group
+
+    groups = SPLIT["new_sources"]["groups"]
+    docs = kept()
+    ninth = [d for d in docs if d.added_in == "ninth set"]
+    seventh = [d for d in docs if d.added_in == "seventh set"]
+    assert len(ninth) == 14 and {d.language for d in ninth} == {"en"}
+    assert all(d.name.startswith("usfed-") and d.group.startswith("us-federal/") for d in ninth)
+    assert sorted(d.part for d in ninth) == ["dev"] * 4 + ["heldout"] * 10
+    for d in ninth:
+        g = groups[d.group]
+        assert d.split == g["split"] == split_of_new_group(d.group), d.name
+        assert g.get("ninth set") is True or d.name in g["later_sets"]["ninth set"], d.name
+    assert {"us-federal/GSA", "us-federal/unattributed"} <= {d.group for d in ninth}
+    assert len(seventh) == 7 and sorted(d.part for d in seventh) == ["dev"] * 2 + ["heldout"] * 5
+    held = [d for d in docs if d.part == "heldout"]
+    assert held_out_sets(held) == list(SET_ORDER) and SET_ORDER[-1] == "ninth set"
+    assert len([d for d in held if d.language == "en" and d.added_in in ("seventh set", "ninth set")]) == 15
+    labels = (ROOT / "tests/fixtures/contracts/labelled/labels.jsonl").read_text(encoding="utf-8")
+    sources = {r["doc"]: r["source"] for r in (json.loads(x) for x in labels.splitlines() if x)}
+    assert all(sources[d.name].startswith("JoshMcDev/AIKO-IOS@5909b91f") for d in ninth)
