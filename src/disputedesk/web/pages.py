@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import re
+from datetime import datetime
 from importlib import resources
 from urllib.parse import urlencode
 
@@ -167,8 +169,43 @@ def evidence_detail(
         with stream:
             has_html = bool(safe_html_of(stream, v.media_type))
     return render(
-        request, "evidence_detail.html", lang, ws, ctx, v=v, inline_ok=v.media_type in PREVIEW_INLINE, has_html=has_html
+        request,
+        "evidence_detail.html",
+        lang,
+        ws,
+        ctx,
+        v=v,
+        inline_ok=v.media_type in PREVIEW_INLINE,
+        has_html=has_html,
+        mail=mail_heading(v.text),
     )
+
+
+MAIL_HEAD = re.compile(r"(Subject|From|To|Date): ?(.*)")
+
+
+def mail_heading(text: str | None) -> dict[str, object] | None:
+    """A message's kept text (``Subject:/From:/To:/Date:`` lines, a blank line, the body: see
+    ``services/imports/mail.py`` ``message_text``) read back, so the page shows the heading in its
+    language and the time in the viewer's zone; None for any other text."""
+    if not text or not text.startswith("Subject:") or "\n\n" not in text:
+        return None
+    head, body = text.split("\n\n", 1)
+    lines = [MAIL_HEAD.fullmatch(line) for line in head.split("\n")]
+    if not all(lines):
+        return None
+    fields = {m.group(1): m.group(2).strip() for m in lines if m}
+    try:
+        sent: datetime | None = datetime.fromisoformat(fields["Date"]) if fields.get("Date") else None
+    except ValueError:
+        return None
+    return {
+        "subject": fields.get("Subject"),
+        "sender": fields.get("From"),
+        "to": fields.get("To"),
+        "sent": sent,
+        "body": body,
+    }
 
 
 @router.get("/evidence/{label}/original")
