@@ -162,7 +162,7 @@ def test_own_dispute_journey_in_a_browser(browser, empty_served, tmp_path) -> No
     case = page.url.rsplit("/", 1)[1]
     _shot(page, "case")
     text = page.locator("main").inner_text()
-    assert "order PO-7731: delivered on 2026-07-15 (E-0002)" in text, text[:3000]
+    assert "order PO-7731: delivered on 15 Jul 2026 (E-0002)" in text, text[:3000]
     assert "PO-7731" in page.locator("main").get_by_text("Orders").locator("xpath=..").inner_text()
 
     # 8. a formal complaint, kept as evidence

@@ -23,7 +23,7 @@ from enum import StrEnum
 from .labels import is_written_label
 from .officialcal import OfficialCalendar
 from .periods import PeriodResult, Unit, compute_period
-from .text import Cite, Seq, T
+from .text import Cite, Seq, T, field_error
 
 
 class Step(StrEnum):
@@ -188,7 +188,7 @@ class LadderStep:
         for name in ("channel", "recipient"):
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"{name}: required")
+                raise ValueError(field_error(name, "required"))
         if self.proof is not None and not is_written_label(self.proof):
             raise ValueError(f"proof: {self.proof!r} is not an evidence number like 'E-0042'")
         if self.response_window_days is not None and (
@@ -196,17 +196,28 @@ class LadderStep:
             or not isinstance(self.response_window_days, int)
             or self.response_window_days < 1
         ):
-            raise ValueError("response_window_days: expected a whole number of days, at least 1")
+            raise ValueError(field_error("response_window_days", "expected a whole number of days, at least 1"))
         if self.cure_deadline is not None:
             _check_date(self.cure_deadline, "cure_deadline")
             if self.cure_deadline <= self.sent_on:
-                raise ValueError(f"cure_deadline: {self.cure_deadline} is not after sent_on ({self.sent_on})")
+                raise ValueError(
+                    field_error(
+                        "cure_deadline",
+                        "%(day)s is not after sent_on (%(sent)s)",
+                        day=self.cure_deadline,
+                        sent=self.sent_on,
+                    )
+                )
         if self.reply_on is not None:
             _check_date(self.reply_on, "reply_on")
             if self.reply_on < self.sent_on:
-                raise ValueError(f"reply_on: {self.reply_on} is before sent_on ({self.sent_on})")
+                raise ValueError(
+                    field_error(
+                        "reply_on", "%(day)s is before sent_on (%(sent)s)", day=self.reply_on, sent=self.sent_on
+                    )
+                )
         if self.resolved and self.reply_on is None:
-            raise ValueError("resolved: a step can only be resolved by a reply (reply_on is missing)")
+            raise ValueError(field_error("resolved", "a step can only be resolved by a reply (reply_on is missing)"))
 
     @property
     def spec(self) -> StepSpec:

@@ -39,7 +39,9 @@ def is_currency(code: object) -> bool:
 
 def check_currency(code: object, name: str = "currency") -> str:
     if not is_currency(code):
-        raise ValueError(f"{name}: {code!r} is not an ISO 4217 currency code (e.g. 'USD', 'CNY', 'EUR')")
+        raise ValueError(
+            field_error(name, "%(value)s is not an ISO 4217 currency code (e.g. 'USD', 'CNY', 'EUR')", value=repr(code))
+        )
     assert isinstance(code, str)
     return code
 

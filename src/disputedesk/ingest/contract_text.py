@@ -36,11 +36,20 @@ if TYPE_CHECKING:
     from .ocr import OcrResult
 
 PARAGRAPH_SEPARATOR = "\n"
+# fewer letters (Chinese characters included) than this: read and checked, with a note that the text is very short
+# for a contract (a clause or a cover page uploaded by mistake; the shortest real contracts are several times longer)
+SHORT_CONTRACT = 200
 DOCX_CELL_SEPARATOR = " | "
 
 
 class ContractReadError(Exception):
-    """The file cannot be read as a contract; the message names the file and the reason."""
+    """The file cannot be read as a contract; the message names the file and the reason. ``code`` says which kind of
+    problem it is, for a program (the API's ``code``): ``unsupported_type``, ``legacy_doc``, ``no_text``, ``no_words``,
+    ``ocr_unavailable`` or ``unreadable`` (a damaged file, text that cannot be decoded, OCR that failed)."""
+
+    def __init__(self, *args: object, code: str = "unreadable") -> None:
+        super().__init__(*args)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -108,9 +117,13 @@ def _build(source: str, fmt: str, items: list[Item]) -> ContractText:
     return ContractText(source, fmt, PARAGRAPH_SEPARATOR.join(parts), paragraphs)
 
 
+# blanks str.strip keeps: zero-width spaces and joiners, the word joiner, a byte-order mark inside the text
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _lines(text: str) -> Iterator[str]:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"):
-        line = line.strip()
+        line = line.strip().strip(_ZERO_WIDTH).strip()
         if line:
             yield line
 
@@ -305,7 +318,7 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
             raise ContractReadError(T("OCR of the scanned pages failed: %(reason)s", reason=_reason(exc))) from exc
         doc = contract_from_ocr(result, source, "pdf", items)
         if not doc.paragraphs:
-            raise ContractReadError(_NOTHING_READ)
+            raise ContractReadError(_NOTHING_READ, code="no_text")
         doc.derived_pdf = result.pdf
         return doc
     if empty and len(empty) == layout.pages:
@@ -314,7 +327,8 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
                 "PDF has no text layer (scanned?) and OCR is not available: install tesseract with "
                 "Simplified Chinese data (Debian: tesseract-ocr tesseract-ocr-chi-sim) or supply a "
                 "PDF with text, a DOCX or a text file"
-            )
+            ),
+            code="ocr_unavailable",
         )
     if empty:
         notes.append(T("pages %(pages)s have no text layer and were skipped (OCR not installed)", pages=str(empty)))
@@ -327,8 +341,8 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, ocr: bool = True) -> Contrac
     )
     if not result_doc.paragraphs:
         if info is not None:  # a searchable copy of a scan in which OCR found nothing
-            raise ContractReadError(_NOTHING_READ)
-        raise ContractReadError(T("PDF contains no text"))
+            raise ContractReadError(_NOTHING_READ, code="no_text")
+        raise ContractReadError(T("PDF contains no text"), code="no_text")
     result_doc.pages = layout.pages
     result_doc.notes = [*notes, *result_doc.notes]
     if info is not None:  # a searchable copy made by OCR earlier: say so, with its confidence
@@ -349,7 +363,8 @@ def read_image(data: bytes, source: str = "<image>") -> ContractText:
             T(
                 "is an image and OCR is not available: install tesseract with Simplified Chinese data "
                 "(Debian: tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)"
-            )
+            ),
+            code="ocr_unavailable",
         )
     try:
         result = ocr_image(data)
@@ -357,7 +372,7 @@ def read_image(data: bytes, source: str = "<image>") -> ContractText:
         raise ContractReadError(_reason(exc)) from exc
     doc = contract_from_ocr(result, source, "image")
     if not doc.paragraphs:
-        raise ContractReadError(_NOTHING_READ)
+        raise ContractReadError(_NOTHING_READ, code="no_text")
     doc.derived_pdf = result.pdf
     return doc
 
@@ -380,9 +395,11 @@ def detect_format(data: bytes, name: str = "") -> str:
     if lower.endswith(".docx"):
         return "docx"
     if lower.endswith(".doc"):
-        raise ContractReadError(T("legacy .doc (Word 97-2003) is not supported: save it as .docx or PDF"))
+        raise ContractReadError(
+            T("legacy .doc (Word 97-2003) is not supported: save it as .docx or PDF"), code="legacy_doc"
+        )
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ContractReadError(T("binary file of unknown type (expected PDF, DOCX or text)"))
+        raise ContractReadError(T("binary file of unknown type (expected PDF, DOCX or text)"), code="unsupported_type")
     return "text"
 
 
@@ -397,7 +414,18 @@ def read_contract_bytes(data: bytes, name: str = "<contract>") -> ContractText:
     else:
         result = read_text(data, name)
     if not result.paragraphs:
-        raise ContractReadError(T("no text found"))
+        raise ContractReadError(T("no text found"), code="no_text")
+    letters = sum(ch.isalpha() for ch in result.text)  # letters of any script, Chinese characters included
+    if not letters:  # "1.\n2.\n-----": figures and signs only, no word a contract could state
+        raise ContractReadError(T("no words found, only figures, punctuation or signs"), code="no_words")
+    if letters < SHORT_CONTRACT:
+        result.notes.append(
+            T(
+                "only %(n)s letters or characters of text, very short for a contract: check that this is the whole "
+                "contract, not a page or a clause of it",
+                n=str(letters),
+            )
+        )
     return result
 
 
@@ -411,4 +439,4 @@ def read_contract(path: str | Path) -> ContractText:
     try:
         return read_contract_bytes(data, str(p))
     except ContractReadError as exc:
-        raise ContractReadError(f"{p}: {exc}") from exc
+        raise ContractReadError(f"{p}: {exc}", code=exc.code) from exc

@@ -14,39 +14,20 @@ from urllib.parse import quote
 
 from ..domain.bizcal import parse_windows
 from ..domain.contract_clarity import SuggestionParams, check_contract
-from ..domain.text import T, Text
-from ..ingest.contract_text import ContractReadError, ContractText, detect_format, read_contract_bytes
+from ..ingest.contract_text import ContractReadError, ContractText, read_contract_bytes
 from .context import Context
+from .contract_refusals import MAX_CONTRACT_BYTES as MAX_CONTRACT_BYTES
+from .contract_refusals import ContractRefused as ContractRefused  # the refusals, for the routes
+from .contract_refusals import from_read_error, not_a_contract
+from .contract_refusals import read_before_storing as read_before_storing
+from .contract_refusals import refusal as refusal
+from .contract_refusals import upload_refusal as upload_refusal
 from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
 from .sla import create_draft_terms
 
 CONTRACT_KINDS = ("contract", "amendment")
 # Kinds that are never a contract: the check is not run on them (a WhatsApp chat has no clauses).
 NOT_CONTRACTS = ("correspondence", "photo_video", "log_file", "invoice", "delivery_note", "payment_proof")
-MAX_CONTRACT_BYTES = 100 * 1024 * 1024
-
-
-def upload_refusal(head: bytes, name: str) -> Text | None:
-    """Why an upload to the contracts page cannot be a contract, from its first bytes (4 KB are enough for
-    ``detect_format``), or None. Asked before the file is stored: the vault's ledger is append-only, so a file the
-    check can never read is refused, not kept as a stray evidence item (the evidence page keeps any file)."""
-    if not head:
-        return T("%(file)s is empty (0 bytes): nothing was stored. Choose the contract file again.", file=name)
-    try:
-        detect_format(head, name)
-    except ContractReadError:
-        if name.lower().endswith(".doc"):
-            return T(
-                "%(file)s is an old Word file (.doc) the check cannot read: save it as DOCX or PDF and upload that. "
-                "Nothing was stored.",
-                file=name,
-            )
-        return T(
-            "%(file)s is not a contract document the check can read: accepted are PDF, DOCX, text files, and scans "
-            "or photos (PNG, JPEG, TIFF, BMP, GIF, WebP). Nothing was stored.",
-            file=name,
-        )
-    return None
 
 
 @dataclass
@@ -59,11 +40,12 @@ class ContractCheck:
 def check_bytes(
     data: bytes, name: str, *, as_of: date, params: SuggestionParams | None = None
 ) -> tuple[ContractText, dict[str, Any]]:
+    if not data:
+        raise refusal("empty_file", name)
     try:
         doc = read_contract_bytes(data, name)
     except ContractReadError as exc:
-        reason = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
-        raise ValueError(T("%(file)s: %(reason)s", file=name, reason=reason)) from exc
+        raise from_read_error(exc, data, name) from exc
     report = check_contract(doc.paragraphs, as_of=as_of, params=params)
     out: dict[str, Any] = {"file": name, "format": doc.format, **report.as_dict()}
     add_reading(out, doc)
@@ -124,18 +106,14 @@ def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParam
     view, stream = open_original(ctx, workspace, label)
     if view.kind in NOT_CONTRACTS:
         stream.close()
-        what = view.kind.replace("_", " ")
-        raise ValueError(
-            f"{label} is {what} ({view.original_name}), not a contract: the clarity check reads contracts and "
-            "amendments (if it is one, change its kind first)"
-        )
+        raise not_a_contract(label, view.kind, view.original_name)
     source = find_copy(ctx, workspace, view) or view
     if source is not view:
         stream.close()
         stream = ctx.blobs.open(source.sha256)
     if source.size > MAX_CONTRACT_BYTES:
         stream.close()
-        raise ValueError(f"{label}: {source.size} bytes is too large for a contract check")
+        raise refusal("too_large", view.original_name, size=source.size)
     with stream:
         data = stream.read()
     doc, report = check_bytes(data, view.original_name, as_of=ctx.clock().date(), params=params)

@@ -21,6 +21,7 @@ from ..domain.text import Text
 from ..services import timestamps
 from ..services.accounts import AccountError, secret_key
 from ..services.context import Context
+from ..services.contract_refusals import ContractRefused
 from ..services.evidence import EvidenceNotFound
 from ..services.records.errors import PYDANTIC_CHECKS, FieldError, from_validation
 from ..services.workspaces import WorkspaceNotFound
@@ -206,6 +207,20 @@ def create_app(ctx: Context | None = None) -> FastAPI:
     async def bad_field(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, FieldError)
         return error(request, 422, str(exc), exc.field, exc)
+
+    @app.exception_handler(ContractRefused)
+    async def contract_refused(request: Request, exc: Exception) -> Response:
+        """A file the contract check cannot check: the API answers with its stable code and its sentence in the
+        request's language (chosen as for the pages); a page says the sentence in the page's language."""
+        assert isinstance(exc, ContractRefused)
+        if not request.url.path.startswith("/api"):
+            return error(request, exc.status, str(exc), None, exc)
+        from .deps import get_lang, page_env
+
+        lang = get_lang(request)
+        said = str(page_env(request, lang)["say"](exc))  # type: ignore[operator]
+        body = {"error": said, "code": exc.code, "file": exc.file, "field": "file", "lang": lang}
+        return JSONResponse(body, status_code=exc.status)
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: Exception) -> Response:

@@ -73,4 +73,5 @@ def test_clarity_api_and_check_without_storing(demo) -> None:
         assert rt["present"] is True
         assert c.get("/api/evidence").json()["total"] == before  # nothing stored
         bad = c.post("/api/contracts/check", files={"file": ("old.doc", b"\xd0\xcf\x11\xe0junk")})
-        assert bad.status_code == 400 and "old.doc" in bad.json()["error"]
+        # a type the check does not read: 415 with its code (fix23; it was a bare 400)
+        assert bad.status_code == 415 and "old.doc" in bad.json()["error"] and bad.json()["code"] == "legacy_doc"

@@ -382,7 +382,7 @@ def test_forms_offer_the_chosen_suppliers_orders_and_preselect_the_request(ctx) 
         r = c.post("/requests/SR-0001/case", follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/cases/CASE-"), r.text[-1500:]
         case = c.get(r.headers["location"]).text
-        assert "order PO-hengtuo: delivered on 2025-04-01" in case
+        assert "order PO-hengtuo: delivered on 1 Apr 2025" in case
         assert c.post("/requests/SR-0099/case").status_code == 404
 
         # the /cases page's own form: the same deadline facts from the records, each with its source
@@ -401,11 +401,12 @@ def test_forms_offer_the_chosen_suppliers_orders_and_preselect_the_request(ctx) 
         )
         assert r.status_code == 303, r.text[-1500:]
         case = c.get(r.headers["location"]).text
-        assert "order PO-ruifeng: delivered on 2025-04-01" in case
+        assert "order PO-ruifeng: delivered on 1 Apr 2025" in case
         assert "first support request SR-0002 opened" in case
-        # the notes the code wrote read as Chinese on a Chinese page, the facts' names as words
+        # the notes the code wrote read as Chinese on a Chinese page, the facts' names as words, the
+        # days in the page's date style
         zh = c.get(r.headers["location"], params={"lang": "zh"}).text
-        assert "收货日期 2025-04-01：订单 PO-ruifeng：2025-04-01 交货" in zh
+        assert "收货日期 2025年4月1日：订单 PO-ruifeng：2025年4月1日 交货" in zh
         assert "首个技术支持请求 SR-0002 提出之日" in zh and "first support request" not in zh
         c.post("/requests/new", data={"supplier": "ruifeng", "title": "Manual missing"})  # SR-0003, no contract
         r = c.post(

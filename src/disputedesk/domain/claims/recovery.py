@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from ..money import Money, require_non_negative, totals
+from ..text import field_error
 from .heads import ClaimHead, _check_date, _check_evidence
 from .total import claim_totals
 
@@ -65,7 +66,9 @@ class Receipt:
         require_non_negative(self.amount, "received.amount")
         ev = _check_evidence(self.evidence, "received.evidence")
         if not ev:
-            raise ValueError("received.evidence: an amount received needs proof (bank statement, receipt)")
+            raise ValueError(
+                field_error("received.evidence", "an amount received needs proof (bank statement, receipt)")
+            )
         object.__setattr__(self, "evidence", ev)
 
 

@@ -13,6 +13,15 @@ from __future__ import annotations
 
 from .kinds_spec import UNILATERAL_CHANGE, KindSpec, _c
 
+# the contract itself as the subject of a choice of law: "本合同适用", "本合同的订立、效力、解释、履行及争议解决均适用",
+# "本协议受…管辖", "本合同（包括本合同项下的服务）适用", "本合同及乙方提供的服务均适用" — the contract, its legal aspects, a
+# bracket or what is joined to it, then the verb
+_CONTRACT_CHOOSES = (
+    r"(?:本|该|此)?(?:合同|协议)(?:[的之、，,\s]|（[^）]{0,40}）|\([^)]{0,40}\)|(?:及|和|与|以及|包括|连同)[^。；，,适受]{0,20}|"
+    r"订立|签订|签署|成立|效力|生效|有效性|"
+    r"解释|履行|执行|变更|修改|补充|终止|解除|争议(?:的)?解决|争议|均|应|应当|并|亦)*(?:适用|受|依照|依据|按照|以)"
+)
+
 CONTRACT_SPECS: tuple[KindSpec, ...] = (
     KindSpec(
         "change_procedure",
@@ -153,15 +162,28 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:subject|pursuant)\s+to\s+the\s+laws?\s+of\b",
             # "This Agreement is subject to English law" (a named law: "subject to applicable law" is none)
             r"\b(?:subject|pursuant)\s+to\s+(?-i:[A-Z][a-z]+|PRC|UK|US)\s+law\b",
-            # not a law applying to people: "Singapore law applies to the Supplier's staff" (val22)
+            # not a law applying to people: "Singapore law applies to the Supplier's staff" (val22); nor one for the
+            # services only, "Singapore law applies to the Services", "English law shall govern the Services" (fix23: it
+            # leaves the rest of the contract without a stated law)
             r"\b(?:[A-Z][a-z]+|PRC|UK|US)\s+law\s+(?:shall\s+)?(?:applies|apply|governs|shall\s+govern)\b"
-            r"(?!\s+to\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}(?:staff|employ\w*|personnel|workers?|"
-            r"workforce|labou?r|persons?|people|individuals?|officers?|directors?|agents?)\b)",
+            r"(?!\s+(?:to\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}(?:staff|employ\w*|personnel|workers?|"
+            r"workforce|labou?r|persons?|people|individuals?|officers?|directors?|agents?|services?|works)\b)",
             r"适用(?:于)?(?:中华人民共和国|中国|[^。；，,]{1,15}的?)(?:法律|法)",
             r"(?:受|依照|依据|按照)[^。；]{0,20}法律(?:管辖|解释|约束)",
             r"法律适用|适用法律|管辖法律|准据法",
         ),
         heading=_c(r"\bgoverning law\b|\bapplicable law\b|法律适用|适用法律"),
+        # a law the supplier's people must obey, or that governs their employment, the work on site or the services
+        # only, is not the contract's choice of law (fix23): "乙方派驻人员受新加坡法律约束", "适用于乙方员工的法律为新加坡
+        # 法律", "乙方员工在现场工作期间适用当地劳动法规", "本合同项下的服务适用新加坡法律" — unless the sentence also has
+        # the contract itself choose its law ("本合同的订立、效力、解释…适用…", "本合同（包括其项下的服务）适用…")
+        exclude=_c(
+            rf"^(?!.*{_CONTRACT_CHOOSES}).*(?:"
+            r"(?:人员|员工|雇员|职工|工人|劳动者|劳务|雇佣|用工|劳动关系|劳动合同)[^。；，,]{0,20}"
+            r"(?:适用|受|遵守|遵循|依照|依据|按照)[^。；，,]{0,20}(?:法律|法规|法)|"
+            r"适用于[^。；，,]{0,15}(?:人员|员工|雇员|职工|工人|劳动者)[^。；，,]{0,6}的(?:法律|法)|"
+            r"(?:服务|工作|施工|安装|作业)(?:均|应|应当|亦|也|须|必须)?(?:适用|受)[^。；，,]{0,20}(?:法律|法规|法))",
+        ),
         triggers=(
             "law",
             "法",

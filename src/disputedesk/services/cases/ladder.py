@@ -21,6 +21,7 @@ from ...domain.ladder import (
 from ...domain.ladder import (
     add_step as ladder_add_step,
 )
+from ...domain.text import field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Case
 from ...store.models_cases import (
@@ -129,25 +130,39 @@ def add_step(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, An
     note = parse_text(data.get("note"), "note") or None
     today = today_for(ctx)
     if sent_on > today:
-        raise ValueError(f"sent_on: {sent_on} is in the future; record a step once it has been taken")
+        raise ValueError(
+            field_error("sent_on", "%(day)s is in the future; record a step once it has been taken", day=sent_on)
+        )
     if reply_on and reply_on > today:
-        raise ValueError(f"reply_on: {reply_on} is in the future")
+        raise ValueError(field_error("reply_on", "%(day)s is in the future", day=reply_on))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
         case = _find_case(s, ws, ref)
         contract = _contract_of(s, case)
         if contract and contract.signed_on and sent_on < contract.signed_on:
-            raise ValueError(f"sent_on: {sent_on} is before the contract was signed ({contract.signed_on})")
+            raise ValueError(
+                field_error(
+                    "sent_on",
+                    "%(day)s is before the contract was signed (%(signed)s)",
+                    day=sent_on,
+                    signed=contract.signed_on,
+                )
+            )
         proof = _one_evidence(s, ws, data.get("proof"), "proof")
         reply_ev = _one_evidence(s, ws, data.get("reply_evidence"), "reply_evidence")
         if reply_ev and not reply_on:
-            raise ValueError("reply_on: give the date of the reply whose evidence is attached")
+            raise ValueError(field_error("reply_on", "give the date of the reply whose evidence is attached"))
         cf = s.execute(select(CaseFacts).where(CaseFacts.case_id == case.id)).scalar_one_or_none()
         if step in RESTART_STEPS and proof and cf is not None and cf.knowledge_on and sent_on < cf.knowledge_on:
             raise ValueError(
-                f"sent_on: {sent_on} is before the buyer knew of the breach ({cf.knowledge_on}); a demand "
-                "presupposes knowledge (change knowledge_on in the facts if it is wrong)"
+                field_error(
+                    "sent_on",
+                    "%(day)s is before the buyer knew of the breach (%(known)s); a demand presupposes knowledge "
+                    "(change knowledge_on in the facts if it is wrong)",
+                    day=sent_on,
+                    known=cf.knowledge_on,
+                )
             )
         ladder, rows, _ = _ladder(s, case, cf)
         new = LadderStep(
@@ -218,7 +233,7 @@ def record_reply(
     assert reply_on is not None
     resolved = parse_bool(data.get("resolved"), "resolved")
     if reply_on > today_for(ctx):
-        raise ValueError(f"reply_on: {reply_on} is in the future")
+        raise ValueError(field_error("reply_on", "%(day)s is in the future", day=reply_on))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
@@ -231,7 +246,11 @@ def record_reply(
         if row is None:
             raise CaseNotFound(f"step {position} does not exist in {case.number}")
         if reply_on < row.sent_on:
-            raise ValueError(f"reply_on: {reply_on} is before the step was sent ({row.sent_on})")
+            raise ValueError(
+                field_error(
+                    "reply_on", "%(day)s is before the step was sent (%(sent)s)", day=reply_on, sent=row.sent_on
+                )
+            )
         ev = _one_evidence(s, ws, data.get("reply_evidence"), "reply_evidence")
         row.reply_on = reply_on
         row.resolved = resolved
@@ -264,7 +283,7 @@ def add_acknowledgement(ctx: Context, workspace: str, ref: int | str, data: Mapp
     assert on is not None
     summary = parse_text(data.get("summary"), "summary", required=True)
     if on > today_for(ctx):
-        raise ValueError(f"on: {on} is in the future")
+        raise ValueError(field_error("on", "%(day)s is in the future", day=on))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
@@ -272,7 +291,11 @@ def add_acknowledgement(ctx: Context, workspace: str, ref: int | str, data: Mapp
         ev = _one_evidence(s, ws, data.get("evidence"), "evidence")
         cf = s.execute(select(CaseFacts).where(CaseFacts.case_id == case.id)).scalar_one_or_none()
         if cf is not None and cf.knowledge_on and on < cf.knowledge_on:
-            raise ValueError(f"on: {on} is before the buyer knew of the breach ({cf.knowledge_on})")
+            raise ValueError(
+                field_error(
+                    "on", "%(day)s is before the buyer knew of the breach (%(known)s)", day=on, known=cf.knowledge_on
+                )
+            )
         s.add(
             CaseAcknowledgement(
                 workspace_id=ws.id, case_id=case.id, on_date=on, evidence_id=ev[1] if ev else None, summary=summary

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from ...domain import claims as dc
 from ...domain.money import ExchangeRate, check_currency, to_decimal
+from ...domain.text import Text, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models_cases import (
@@ -35,7 +36,7 @@ def add_money(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
     on = parse_date(data.get("on"), "on")
     assert on is not None
     if on > today_for(ctx):
-        raise ValueError(f"on: {on} is in the future")
+        raise ValueError(field_error("on", "%(day)s is in the future", day=on))
     amount = parse_money(data.get("amount"), data.get("currency"))
     evidence = parse_list(data.get("evidence"), "evidence")
     note = parse_text(data.get("note"), "note")
@@ -55,6 +56,10 @@ def add_money(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
             else:
                 dc.Receipt(on, amount, labels, note)
         except ValueError as exc:
+            said = exc.args[0] if exc.args else None
+            if isinstance(said, Text) and said.msgid == "%(field)s: %(message)s":  # a field's sentence: kept
+                field = str(said.params["field"]).split(".", 1)[-1]
+                raise ValueError(field_error("party" if field == "by" else field, said.params["message"])) from None
             msg = str(exc)
             for prefix in ("offer.", "settlement.", "received."):
                 msg = msg.replace(prefix, "", 1) if msg.startswith(prefix) else msg
@@ -64,7 +69,7 @@ def add_money(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
                 msg = f"status: {status!r} is not one of open, accepted, rejected, lapsed"
             raise ValueError(msg) from None
         if case.opened_on and kind != "offer" and on < case.opened_on - timedelta(days=3650):
-            raise ValueError(f"on: {on} is implausibly early")
+            raise ValueError(field_error("on", "%(day)s is implausibly early", day=on))
         s.add(
             CaseMoney(
                 workspace_id=ws.id,
@@ -106,12 +111,12 @@ def record_rate(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor:
     on = parse_date(data.get("on"), "on")
     assert on is not None
     if _blank(data.get("rate")):
-        raise ValueError("rate: required")
+        raise ValueError(field_error("rate", "required"))
     rate = to_decimal(data.get("rate"), "rate")
     if rate.as_tuple().exponent < -RATE_DECIMALS:  # type: ignore[operator]
-        raise ValueError(f"rate: {rate} has more than {RATE_DECIMALS} decimals")
+        raise ValueError(field_error("rate", "%(rate)s has more than %(n)s decimals", rate=str(rate), n=RATE_DECIMALS))
     if rate.adjusted() >= 13:
-        raise ValueError(f"rate: {rate} is too large")
+        raise ValueError(field_error("rate", "%(rate)s is too large", rate=str(rate)))
     source = parse_text(data.get("source"), "source", required=True, limit=300)
     ExchangeRate(base, quote, rate, on, source)  # the domain's checks (rate > 0, distinct currencies)
     with unit_of_work(ctx.engine) as s:

@@ -99,7 +99,7 @@ def _derive(
                 "text": to_json(
                     T(
                         "knowledge_on %(day)s: first support request %(number)s opened",
-                        day=str(known),
+                        day=known,
                         number=first_row.number,
                     )
                 ),
@@ -140,7 +140,7 @@ def _derive(
             notes.append(
                 {
                     "date": received.on.isoformat(),
-                    "text": to_json(T("received_on %(day)s: %(source)s", day=str(received.on), source=received.source)),
+                    "text": to_json(T("received_on %(day)s: %(source)s", day=received.on, source=received.source)),
                     "evidence": [],
                 }
             )
@@ -155,7 +155,7 @@ def _derive(
                         "text": to_json(
                             T(
                                 "warranty_starts_on %(day)s: %(source)s",
-                                day=str(start),
+                                day=start,
                                 source=found["accepted_on"].source,
                             )
                         ),

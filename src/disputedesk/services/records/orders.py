@@ -283,7 +283,7 @@ def delivery_facts(s: Session, ws: Workspace, contract_id: int) -> list[Delivery
     best: dict[str, tuple[date, str]] = {}
     for o in orders:
         rec = _record(s, ws, o, with_history=False)
-        # the day as ISO text (not a date parameter): the English sentence stays as it was written
+        # the day as a date: ISO in the English sentence (CLI, JSON), the reader's date style on a page
         note = f" ({', '.join(rec.evidence)})" if rec.evidence else ""
         if rec.delivered_on and ("received_on" not in best or rec.delivered_on < best["received_on"][0]):
             best["received_on"] = (
@@ -291,7 +291,7 @@ def delivery_facts(s: Session, ws: Workspace, contract_id: int) -> list[Delivery
                 T(
                     "order %(number)s: delivered on %(day)s%(note)s",
                     number=o.number,
-                    day=str(rec.delivered_on),
+                    day=rec.delivered_on,
                     note=note,
                 ),
             )
@@ -299,7 +299,7 @@ def delivery_facts(s: Session, ws: Workspace, contract_id: int) -> list[Delivery
             acc = f" ({', '.join(rec.acceptance_evidence)})" if rec.acceptance_evidence else ""
             best["accepted_on"] = (
                 rec.accepted_on,
-                T("order %(number)s: accepted on %(day)s%(note)s", number=o.number, day=str(rec.accepted_on), note=acc),
+                T("order %(number)s: accepted on %(day)s%(note)s", number=o.number, day=rec.accepted_on, note=acc),
             )
     for name, (on, source) in best.items():
         facts.append(DeliveryFact(name, on, source))

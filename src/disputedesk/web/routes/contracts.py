@@ -68,9 +68,12 @@ async def contracts_upload(
 ) -> Response:
     if kind not in contracts.CONTRACT_KINDS:
         raise ValueError(f"kind: one of {', '.join(contracts.CONTRACT_KINDS)}")
-    head = await file.read(4096)
+    name = (file.filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    data = await file.read(4096)
+    if contracts.read_before_storing(data, name):  # a text or a Word document is read whole: is there text in it?
+        data += await file.read(contracts.MAX_CONTRACT_BYTES + 1 - len(data))
     await file.seek(0)
-    refused = contracts.upload_refusal(head, (file.filename or "").replace("\\", "/").rsplit("/", 1)[-1])
+    refused = contracts.upload_refusal(data, name)
     if refused is not None:  # refused before anything is stored; the page and its form come back
         if request.headers.get("HX-Request"):  # under the form, where the page's button puts the answer
             resp = render(request, "_upload_refused.html", lang, ws, ctx, error=refused)
@@ -165,9 +168,13 @@ async def api_check(
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(current_workspace),  # noqa: ARG001 - signed in; nothing is stored
 ) -> dict[str, Any]:
-    """Check a contract without storing it (e.g. a draft before signing)."""
+    """Check a contract without storing it (e.g. a draft before signing). A file the check cannot check is answered
+    with `{"error", "code", "file", "field", "lang"}`: `code` is stable (`empty_file`, `no_text`, `no_words`,
+    `unsupported_type`, `legacy_doc`, `unreadable`, `ocr_unavailable`, `too_large`), `error` a sentence naming the
+    file in the request's language (`?lang=`, the `lang` cookie, then Accept-Language); status 413, 415 or 422."""
+    name = file.filename or "contract"
     data = await file.read(contracts.MAX_CONTRACT_BYTES + 1)
     if len(data) > contracts.MAX_CONTRACT_BYTES:
-        raise ValueError(f"{file.filename}: too large for a contract check")
-    _, report = contracts.check_bytes(data, file.filename or "contract", as_of=ctx.clock().date())
+        raise contracts.refusal("too_large", name, size=file.size or len(data))
+    _, report = contracts.check_bytes(data, name, as_of=ctx.clock().date())
     return report

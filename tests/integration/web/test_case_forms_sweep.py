@@ -1,0 +1,108 @@
+"""A case's forms and figures as a buyer working in Chinese meets them (quality sweep): a refused
+ladder step, claim, amount received or acknowledgement says in Chinese which field is wrong and
+why; the orders' amounts, the demands and acknowledgements that restart limitation and the notes
+written when the case was opened show money and dates as the rest of the page does."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from pages_support import foreign_sentences
+
+from disputedesk.services import cases
+from disputedesk.services.demo import demo_dir
+from disputedesk.services.demo import load_demo_case as demo_case
+from disputedesk.web.app import create_app
+
+from support import demo_loaded, make_user, sign_in
+
+
+@pytest.fixture
+def case_client(sqlite_ctx):  # type: ignore[no-untyped-def]
+    demo_loaded(sqlite_ctx, "demo", "Demo dispute")
+    demo_case(sqlite_ctx, "demo", json.loads((demo_dir() / "dispute.json").read_text(encoding="utf-8")))
+    case_id = cases.list_cases(sqlite_ctx, "demo")[0].id
+    make_user(sqlite_ctx, "owner", "demo", "owner")
+    with TestClient(create_app(sqlite_ctx)) as c:
+        sign_in(c, "owner")
+        yield c, case_id
+
+
+def _alert(html: str) -> str:
+    found = re.search(r'role="alert"[^>]*>(.*?)</p>', html, re.S)
+    assert found, html[-2000:]
+    return found.group(1)
+
+
+STEP = {"step": "formal_complaint", "sent_on": "2026-08-20", "channel": "email", "recipient": "Mr Chen"}
+REFUSED = [
+    # form, what was typed, what the Chinese page says, what the English page says
+    ("steps", {**STEP, "cure_deadline": "2026-08-10"}, "补救期限",
+     "cure_deadline: 10 Aug 2026 is not after sent_on (20 Aug 2026)"),
+    ("steps", {**STEP, "sent_on": "2099-01-04"}, "发出日期", "sent_on: 4 Jan 2099 is in the future"),
+    ("claims", {"kind": "repair", "amount": "100", "currency": "RMB", "basis": "Art. 582"}, "币种",
+     "currency: &#39;RMB&#39; is not an ISO 4217 currency code"),
+    ("recovery", {"kind": "receipt", "on": "2026-11-20", "amount": "500", "currency": "EUR"}, "证据",
+     "evidence: an amount received needs proof"),
+    ("recovery", {"kind": "offer", "on": "2099-01-04", "amount": "500", "currency": "EUR"}, "日期",
+     "on: 4 Jan 2099 is in the future"),
+    ("acknowledgements", {"on": "2020-01-02", "summary": "admitted the fault"}, "日期",
+     "on: 2 Jan 2020 is before the buyer knew of the breach (27 Mar 2026)"),
+    ("rates", {"base": "CNY", "quote": "EUR", "rate": "0.1234567890123", "on": "2026-08-20", "source": "ECB"},
+     "汇率", "rate: 0.1234567890123 has more than"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("form", "typed", "field_zh", "said_en"), REFUSED, ids=[r[0] + "-" + r[2] for r in REFUSED])
+def test_a_refused_case_form_names_the_field_in_the_pages_language(case_client, form, typed, field_zh, said_en) -> None:  # type: ignore[no-untyped-def]
+    c, case_id = case_client
+    r = c.post(f"/cases/{case_id}/{form}?lang=zh", data=typed)
+    said = _alert(r.text)
+    assert r.status_code == 400 and said.startswith(field_zh), said
+    assert foreign_sentences(f"<p>{said}</p>") == [] and "_" not in said, said
+    r = c.post(f"/cases/{case_id}/{form}?lang=en", data=typed)
+    assert said_en in _alert(r.text)
+
+
+def test_the_api_keeps_naming_the_field_and_the_iso_dates(case_client) -> None:  # type: ignore[no-untyped-def]
+    c, case_id = case_client
+    r = c.post(f"/api/cases/{case_id}/steps", json={**STEP, "cure_deadline": "2026-08-10"})
+    assert r.status_code in (400, 422), r.text
+    assert "cure_deadline: 2026-08-10 is not after sent_on (2026-08-20)" in r.text
+
+
+def test_a_cases_orders_demands_and_notes_show_money_and_dates_as_the_page_does(case_client) -> None:  # type: ignore[no-untyped-def]
+    c, case_id = case_client
+    ok = c.post(
+        f"/cases/{case_id}/acknowledgements",
+        data={"on": "2026-09-01", "summary": "admitted the fault"},
+        follow_redirects=False,
+    )
+    assert ok.status_code == 303, ok.text[-1500:]
+    zh = c.get(f"/cases/{case_id}?lang=zh").text
+    en = c.get(f"/cases/{case_id}?lang=en").text
+    orders = re.search(r"<dt>订单</dt><dd>(.*?)</dd>", zh, re.S).group(1)  # type: ignore[union-attr]
+    assert re.search(r"€[\d,]+\.\d\d", orders) and " EUR)" not in orders, orders
+    restart = zh.split("使诉讼时效重新计算的请求", 1)[1].split("</p>", 1)[0]
+    used = restart.split("供应商的承认", 1)[0]
+    assert "2026年9月1日" in restart and not re.search(r"\d{4}-\d\d-\d\d", restart) and "." not in used, restart
+    assert "1 Sept 2026" in en.split("Demands that restart limitation", 1)[1].split("</p>", 1)[0]
+
+
+def test_the_notes_of_a_case_opened_from_a_request_show_dates_in_the_pages_style(case_client) -> None:  # type: ignore[no-untyped-def]
+    """Opened from a request, the case notes when the buyer knew: as a date of the page's style (the
+    CLI and JSON keep the ISO date; the delivery's note: tests/integration/records/test_records_pages.py)."""
+    c, _ = case_client
+    r = c.post("/requests/SR-0001/case", follow_redirects=False)
+    assert r.status_code == 303, r.text[-1500:]
+    zh = c.get(r.headers["location"] + "?lang=zh").text
+    notes = zh.split("<h2>备注</h2>", 1)[1].split("</ul>", 1)[0]
+    assert "知道或应当知道之日 20" in notes, notes
+    assert not re.search(r"\d{4}-\d\d-\d\d", notes), notes
+    en = c.get(r.headers["location"] + "?lang=en").text
+    notes = en.split("<h2>Notes</h2>", 1)[1].split("</ul>", 1)[0]
+    assert not re.search(r"\d{4}-\d\d-\d\d", notes), notes
+    assert re.search(r"\d{1,2} \w+ \d{4}: first support request", notes), notes
