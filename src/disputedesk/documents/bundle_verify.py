@@ -4,6 +4,14 @@
     python3 tools/verify_bundle.py BUNDLE.zip                     (the copy inside every bundle)
     disputedesk bundle verify BUNDLE.zip
 
+Size (over 600 lines, one file on purpose): a recipient runs this one file with nothing but the
+standard library, and every bundle carries a copy of it (``tools/verify_bundle.py``, beside
+``archives.py`` and ``timestamp_token.py``; see ``services/bundle/export.py``). Its checks are one
+walk over the bag (ZIP, BagIt, ledger, timestamps, below) filling one report: the ledger and the
+timestamps are checked against the hashes and the bag's own files that one pass through the ZIP
+gathered. Split further, every bundle would carry more files, each needing the stand-alone import
+fallback below.
+
 What it checks, in order, naming every problem it finds:
 
 1. the ZIP itself, before anything is read from it (``ingest/archives.py``: member names that

@@ -19,6 +19,7 @@ from ..ingest.contract_text import ContractReadError, detect_format, read_contra
 
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024  # the largest file the check reads
 STATUS = {
+    "not_a_contract": 400,
     "too_large": 413,
     "unsupported_type": 415,
     "legacy_doc": 415,
@@ -88,6 +89,19 @@ def refusal(code: str, name: str, *, fmt: str | None = None, reason: object = No
         text = T("%(file)s cannot be read: %(reason)s", file=name, reason=reason if reason is not None else "")
         code = code if code in STATUS else "unreadable"
     return ContractRefused(text, code=code, file=name)
+
+
+def not_a_contract(label: str, kind: str, name: str) -> ContractRefused:
+    """A stored item of a kind that is never a contract (a chat, a photo): the check is not run on it."""
+    what = Text(kind.replace("_", " ").replace("photo video", "photo/video"))  # the kind's words (i18n_check DYNAMIC)
+    text = T(
+        "%(label)s is %(kind)s (%(file)s), not a contract: the clarity check reads contracts and amendments (if it is "
+        "one, change its kind first)",
+        label=label,
+        kind=what,
+        file=name,
+    )
+    return ContractRefused(text, code="not_a_contract", file=name)
 
 
 def from_read_error(exc: ContractReadError, data: bytes, name: str) -> ContractRefused:

@@ -18,7 +18,7 @@ from ..ingest.contract_text import ContractReadError, ContractText, read_contrac
 from .context import Context
 from .contract_refusals import MAX_CONTRACT_BYTES as MAX_CONTRACT_BYTES
 from .contract_refusals import ContractRefused as ContractRefused  # the refusals, for the routes
-from .contract_refusals import from_read_error
+from .contract_refusals import from_read_error, not_a_contract
 from .contract_refusals import read_before_storing as read_before_storing
 from .contract_refusals import refusal as refusal
 from .contract_refusals import upload_refusal as upload_refusal
@@ -106,11 +106,7 @@ def check_item(ctx: Context, workspace: str, label: str, params: SuggestionParam
     view, stream = open_original(ctx, workspace, label)
     if view.kind in NOT_CONTRACTS:
         stream.close()
-        what = view.kind.replace("_", " ")
-        raise ValueError(
-            f"{label} is {what} ({view.original_name}), not a contract: the clarity check reads contracts and "
-            "amendments (if it is one, change its kind first)"
-        )
+        raise not_a_contract(label, view.kind, view.original_name)
     source = find_copy(ctx, workspace, view) or view
     if source is not view:
         stream.close()

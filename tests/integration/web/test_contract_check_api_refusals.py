@@ -109,3 +109,25 @@ def test_a_stored_item_the_check_cannot_read_gets_the_same_answer(client_for, ct
         body = r.json()
         assert body["code"] == "no_text" and body["file"] == "stored-blank.txt", body
         assert "stored-blank.txt" in body["error"] and said in body["error"], body
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_item_that_is_no_contract_is_answered_with_its_code_in_the_request_s_language(  # type: ignore[no-untyped-def]
+    client_for, ctx, tmp_path, lang: str
+) -> None:
+    """A stored chat asked for its clarity report: not a contract, said with a code, its kind in the reader's words."""
+    from disputedesk.services.import_evidence import import_paths
+
+    chat = tmp_path / "chat-with-supplier.txt"
+    chat.write_text("[12/07/2026 09:14] Li Wei: the spindle will be repaired tomorrow\n", encoding="utf-8")
+    import_paths(ctx, "default", [chat], actor="test", kind="correspondence")
+    label = list_evidence(ctx, "default").items[0].label
+    c = _client(client_for, ctx)
+    r = c.get(f"/api/evidence/{label}/clarity?lang={lang}")
+    assert r.status_code == 400, r.text[:300]
+    body = r.json()
+    assert body["code"] == "not_a_contract" and body["file"] == "chat-with-supplier.txt", body
+    said = {"en": ("is correspondence", "not a contract"), "zh": ("往来函件", "不是合同")}[lang]
+    assert label in body["error"] and all(s in body["error"] for s in said), body
+    if lang == "zh":
+        assert "correspondence" not in body["error"] and "contract" not in body["error"].replace(".txt", ""), body

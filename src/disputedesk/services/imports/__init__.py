@@ -1,6 +1,8 @@
 """Importing evidence: files, folders, mailboxes and IMAP folders into the vault.
 
-* ``pipeline.py`` – the stages every item goes through (collect, store, flush, record, anchor);
+* ``candidates.py`` – what an import takes and reports (``Candidate``, ``Outcome``,
+  ``ImportReport``) and its first stage, collect (files and folders into candidates);
+* ``pipeline.py`` – the stages every candidate then goes through (store, flush, record, anchor);
 * ``mail.py``     – what the pipeline does with mail and chat files (expanding a mailbox into
   messages, parties, search terms);
 * ``imap.py``     – an IMAP folder as a source of candidates, remembered by UID;
@@ -9,8 +11,7 @@
 
 from __future__ import annotations
 
-from .imap import ImapSource, imap_source, is_imap_url, parse_imap_url
-from .pipeline import (
+from .candidates import (
     DUPLICATE,
     FAILED,
     IMPORTED,
@@ -18,8 +19,9 @@ from .pipeline import (
     ImportReport,
     Outcome,
     collect_paths,
-    import_candidates,
 )
+from .imap import ImapSource, imap_source, is_imap_url, parse_imap_url
+from .pipeline import import_candidates
 from .sources import import_imap, import_paths
 
 __all__ = [

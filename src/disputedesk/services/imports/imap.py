@@ -39,7 +39,7 @@ from ...store.db import lock_workspace, unit_of_work
 from ...store.models_mail import ImapSyncState
 from ..context import Context
 from ..workspaces import get_workspace
-from .pipeline import FAILED, Candidate, ImportReport, Outcome
+from .candidates import FAILED, Candidate, ImportReport, Outcome
 
 
 @dataclass(frozen=True)

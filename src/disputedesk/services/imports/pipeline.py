@@ -16,22 +16,21 @@ the import goes on. A crash leaves at most blobs without rows (harmless, never t
 so re-running the same import finishes the job: files already in the vault are reported as
 duplicates of their existing number.
 
-Size (about 650 lines, one module on purpose): the stages share the batch state (``_Run``,
-``_Stored``, ``_Row``) and the ordering guarantees (flush before record, record before anchor);
-split by stage, those guarantees would be spread over files that must change together.
+Stage 1 and what an import takes and reports (``Candidate``, ``Outcome``, ``ImportReport``) are in
+``candidates.py``. Stages 2 to 5 stay in this one module on purpose: they share the batch state
+(``_Run``, ``_Stored``, ``_Row``) and the ordering guarantees (flush before record, record before
+anchor); split by stage, those guarantees would be spread over files that must change together.
 """
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from sqlalchemy import func, insert, select
 
@@ -39,7 +38,7 @@ from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...domain.text import T
 from ...ingest import files as filetypes
-from ...ingest.mail import MAILDIR, ParsedMessage, is_maildir
+from ...ingest.mail import MAILDIR, ParsedMessage
 from ...ingest.mediatypes import detect_media_type
 from ...store.blobs import BlobStoreError, StoredBlob
 from ...store.db import lock_workspace, unit_of_work
@@ -50,68 +49,9 @@ from ..mail.threads import thread_new_messages
 from ..workspaces import get_workspace
 from . import mail as mail_import
 from . import mail_workers
+from .candidates import DUPLICATE, FAILED, IMPORTED, Candidate, ImportReport, Outcome, _no_stream
 
-IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
 THREAD_EVERY = 2000  # new messages are threaded after this many (and at the end)
-
-
-@dataclass
-class Outcome:
-    name: str
-    source: str
-    status: str
-    evidence: str | None = None  # E-0001 (the new item, or the existing one for a duplicate)
-    sha256: str | None = None
-    size: int = 0
-    reason: str | None = None
-
-
-@dataclass
-class ImportReport:
-    outcomes: list[Outcome] = field(default_factory=list)
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def imported(self) -> int:
-        return self.count(IMPORTED)
-
-    @property
-    def duplicates(self) -> int:
-        return self.count(DUPLICATE)
-
-    @property
-    def failed(self) -> int:
-        return self.count(FAILED)
-
-    @property
-    def bytes_imported(self) -> int:
-        return sum(o.size for o in self.outcomes if o.status == IMPORTED)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "imported": self.imported,
-            "duplicates": self.duplicates,
-            "failed": self.failed,
-            "items": [o.__dict__ for o in self.outcomes],
-        }
-
-
-@dataclass
-class Candidate:
-    """One file to import: a display name, where it came from, and how to open it."""
-
-    name: str
-    source: str
-    open: Callable[[], BinaryIO]
-    size_hint: int | None = None
-    kind: str | None = None
-    description: str | None = None
-    parent_number: int | None = None
-    # Mail sources: the time zone of chat exports in local time (WhatsApp), a Maildir folder.
-    tz: tzinfo | None = None
-    maildir: Path | None = None
 
 
 @dataclass
@@ -145,44 +85,6 @@ class _Run:
     threaded: int = 0  # ``messages`` when they were last threaded
     serial: int = 0
     containers: set[str] = field(default_factory=set)
-
-
-def collect_paths(paths: Iterable[Path], report: ImportReport) -> Iterator[Candidate]:
-    """Expand files and folders into candidates; missing paths are reported as failed."""
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            report.outcomes.append(Outcome(p.name, str(p), FAILED, reason=T("does not exist")))
-            continue
-        if _is_maildir_root(p):
-            yield Candidate(name=p.name, source=str(p.resolve()), open=_no_stream, maildir=p)
-        elif p.is_dir():
-            # resolve the folder once; the files below it are joined to it (no lstat per file)
-            for root, dirs, names in os.walk(p.resolve()):
-                dirs.sort()
-                for d in list(dirs):
-                    sub = Path(root) / d
-                    if not sub.is_symlink() and _is_maildir_root(sub):
-                        dirs.remove(d)
-                        yield Candidate(name=d, source=str(sub.resolve()), open=_no_stream, maildir=sub)
-                for n in sorted(names):
-                    yield _file_candidate(Path(root) / n)
-        else:
-            yield _file_candidate(p)
-
-
-def _is_maildir_root(p: Path) -> bool:
-    """A folder with its own cur/ or new/ (a folder that merely contains one is walked)."""
-    return p.is_dir() and ((p / "cur").is_dir() or (p / "new").is_dir()) and is_maildir(p)
-
-
-def _no_stream() -> BinaryIO:
-    raise IsADirectoryError("a Maildir folder has no stream of its own")
-
-
-def _file_candidate(p: Path) -> Candidate:
-    src = str(p) if p.is_absolute() else os.path.abspath(p)
-    return Candidate(name=p.name, source=src, open=lambda p=p: open(p, "rb"))  # type: ignore[misc]
 
 
 def import_candidates(

@@ -1,5 +1,5 @@
 """Where an import's items come from, and the one call that imports them: files and folders
-(``pipeline.collect_paths``) and IMAP folders (``imap.imap_source``), each run through the pipeline
+(``candidates.collect_paths``) and IMAP folders (``imap.imap_source``), each run through the pipeline
 (``pipeline.import_candidates``). ``disputedesk import``, the upload and the IMAP forms call these.
 """
 
@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..context import Context
+from .candidates import Candidate, ImportReport, Outcome, collect_paths
 from .imap import ImapSource, imap_source
-from .pipeline import Candidate, ImportReport, Outcome, collect_paths, import_candidates
+from .pipeline import import_candidates
 
 
 def import_paths(
