@@ -41,6 +41,11 @@ def zoned(dt: datetime, zone: str, lang: str, weekday: bool = True) -> str:
 LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
 
+def zone_named(shown: str, zone: str, lang: str) -> str:
+    """A shown time (or a column's name) with its zone named: "… (Asia/Shanghai)" / "…（Asia/Shanghai）"."""
+    return shown + ((" (%s)" if lang == "en" else "（%s）") % zone)
+
+
 def negotiate(query_lang: str | None, cookie_lang: str | None, accept_language: str | None) -> str:
     for cand in (query_lang, cookie_lang):
         if cand in LANGUAGES:
@@ -53,6 +58,27 @@ def negotiate(query_lang: str | None, cookie_lang: str | None, accept_language: 
             if code.startswith("en"):
                 return "en"
     return "en"
+
+
+# The calendar's version identifier (BusinessCalendar.version: official code / data package / digest) as stored;
+# the words of the Chinese calendar's package ("… (published data 2004–2026)") are the product's, shown in the
+# page's language (the stored identifier is not changed: stored results refer to it).
+_PUBLISHED = re.compile(r"^(?P<package>.+) \(published data (?P<first>\d{4})–(?P<last>\d{4})\)$")
+
+
+def calendar_id(version: str | None) -> object:
+    """``cn/chinese_calendar 1.11.0 (published data 2004–2026)/a410d87dcc03`` with its words translatable."""
+    from ..domain.text import Seq, T
+
+    if not version:
+        return ""
+    code, _, rest = version.partition("/")
+    package, _, digest = rest.rpartition("/")
+    m = _PUBLISHED.match(package)
+    if not m or not digest:
+        return version
+    said = T("%(package)s (published data %(first)s–%(last)s)", package=m["package"], first=m["first"], last=m["last"])
+    return Seq([code, said, digest], "/")
 
 
 class Formatter:
@@ -79,6 +105,14 @@ class Formatter:
         if fmt == "short":  # one date style per locale on every page: "30 Sept 2026, 22:30" / "2026年9月30日 22:30"
             fmt = SHORT_PATTERN[self.lang]
         return format_datetime(dt.astimezone(self.tz), format=fmt, locale=self.locale, tzinfo=self.tz)
+
+    def moment(self, dt: datetime | str | None) -> str:
+        """A moment in the viewer's zone, to the minute, with the zone named: "8 Oct 2026, 09:45 (Europe/Berlin)"
+        (a stored ISO text too; anything else is shown as it is)."""
+        shown = self.datetime(dt, "short")
+        if shown == "—" or shown == dt:
+            return shown
+        return zone_named(shown, self.tz.key, self.lang)
 
     def date(self, d: date | datetime | str | None) -> str:
         if d is None or d == "":
@@ -157,6 +191,8 @@ class Formatter:
 
 # Fields whose name in plain words is a counter's word in the catalogue (the dashboard's "12 项技术支持请求",
 # a bundle's "42 项"): named in a message by the form's own label instead.
+# A field of one item of a list, as the API names it: "channels[1].hours" (counted from 1).
+_ITEM_FIELD = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 FIELD_LABELS = {
     "support_requests": "Support requests",
     "items": "Evidence numbers for a selection",
@@ -180,7 +216,17 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
         if isinstance(v, Field):
-            return str(v) if lang == "en" else gettext(FIELD_LABELS.get(v, v.replace("_", " ")))
+            if lang == "en":
+                return str(v)
+            item = _ITEM_FIELD.match(v)
+            if item:  # "channels[1].hours": the hours of the first channel
+                listed, n, part = item.groups()
+                return gettext("%(field)s of %(list)s no. %(n)s") % {
+                    "field": show(Field(part)),
+                    "list": show(Field(listed)),
+                    "n": n,
+                }
+            return gettext(FIELD_LABELS.get(v, v.replace("_", " ")))
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
         if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)

@@ -133,7 +133,9 @@ def suggestions_page(
 
 
 def _zone(lang: str) -> dict[str, Any]:
-    return {"local": sla_routes.local if lang == "en" else (lambda dt, tz, wd=True: sla_routes.local(dt, tz, wd, lang))}
+    """The SLA pages' time helpers: ``local`` (a moment in a zone) and ``at`` (with the zone named)."""
+    helpers = sla_routes._helpers(lang)
+    return {"local": helpers["local"], "at": helpers["at"]}
 
 
 @router.get("/requests/from-thread", response_class=HTMLResponse, include_in_schema=False)

@@ -22,7 +22,7 @@ from ...services.context import Context
 from ...services.records import requests as request_records
 from ...services.sla.commands import Closure, NewCalendar, NewEvent, NewTerms
 from ..deps import current_workspace, get_ctx, get_lang, need
-from ..i18n import zoned
+from ..i18n import calendar_id, zone_named, zoned
 from ..pages import render
 
 router = APIRouter()
@@ -41,7 +41,22 @@ def _helpers(lang: str = "en") -> dict[str, Any]:
     def loc(dt: datetime | None, tz: str | None, weekday: bool = True) -> str:
         return local(dt, tz, weekday, lang)
 
-    return {"local": loc, "dur": format_seconds, "reason_text": REASON_TEXT}
+    def at(dt: datetime | None, tz: str | None, weekday: bool = True) -> str:
+        """A moment in the given zone with the zone named (a time shown to a person says where it is)."""
+        return "—" if dt is None else zone_named(local(dt, tz, weekday, lang), tz or "UTC", lang)
+
+    def zone(tz: str | None) -> str:
+        """A column's zone after its name: " (Asia/Shanghai)" / "（Asia/Shanghai）"; nothing without one."""
+        return zone_named("", tz, lang) if tz else ""
+
+    return {
+        "local": loc,
+        "at": at,
+        "zone": zone,
+        "calendar_id": calendar_id,
+        "dur": format_seconds,
+        "reason_text": REASON_TEXT,
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -451,7 +466,11 @@ def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, 
     summary = sla.dashboard_summary(ctx, access.slug)
     if not summary["total"]:
         return []
-    return [("sla_panel.html", {**summary, **_helpers()})]
+
+    def at(dt: datetime | None, tz: str | None, lang: str) -> str:  # the dashboard's language, its zone named
+        return _helpers(lang)["at"](dt, tz, False)  # type: ignore[no-any-return]
+
+    return [("sla_panel.html", {**summary, "at": at})]
 
 
 # --------------------------------------------------------------------------------------------
