@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import re
-from datetime import datetime
 from importlib import resources
 from urllib.parse import urlencode
 
@@ -168,6 +166,7 @@ def evidence_detail(
         _, stream = open_original(ctx, ws.slug, label)
         with stream:
             has_html = bool(safe_html_of(stream, v.media_type))
+    head, body = message_head(v.text)
     return render(
         request,
         "evidence_detail.html",
@@ -177,35 +176,29 @@ def evidence_detail(
         v=v,
         inline_ok=v.media_type in PREVIEW_INLINE,
         has_html=has_html,
-        mail=mail_heading(v.text),
+        head=head,
+        body=body,
     )
 
 
-MAIL_HEAD = re.compile(r"(Subject|From|To|Date): ?(.*)")
+# The header lines the import keeps before a message's text (services/imports/mail.py message_text).
+_HEAD = ("Subject", "From", "To", "Date")
 
 
-def mail_heading(text: str | None) -> dict[str, object] | None:
-    """A message's kept text (``Subject:/From:/To:/Date:`` lines, a blank line, the body: see
-    ``services/imports/mail.py`` ``message_text``) read back, so the page shows the heading in its
-    language and the time in the viewer's zone; None for any other text."""
-    if not text or not text.startswith("Subject:") or "\n\n" not in text:
-        return None
-    head, body = text.split("\n\n", 1)
-    lines = [MAIL_HEAD.fullmatch(line) for line in head.split("\n")]
-    if not all(lines):
-        return None
-    fields = {m.group(1): m.group(2).strip() for m in lines if m}
-    try:
-        sent: datetime | None = datetime.fromisoformat(fields["Date"]) if fields.get("Date") else None
-    except ValueError:
-        return None
-    return {
-        "subject": fields.get("Subject"),
-        "sender": fields.get("From"),
-        "to": fields.get("To"),
-        "sent": sent,
-        "body": body,
-    }
+def message_head(text: str | None) -> tuple[list[tuple[str, str]], str]:
+    """A message's kept text split into its header lines (name, value; empty ones left out) and its
+    body; ([], text) for any other text."""
+    if not text or not text.startswith("Subject: ") or "\n\n" not in text:
+        return [], text or ""
+    top, body = text.split("\n\n", 1)
+    head = []
+    for line in top.split("\n"):
+        name, _, value = line.partition(": ")
+        if name not in _HEAD:
+            return [], text
+        if value.strip():
+            head.append((name, value.strip()))
+    return head, body
 
 
 @router.get("/evidence/{label}/original")

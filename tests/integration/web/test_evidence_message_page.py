@@ -3,8 +3,6 @@ time in the viewer's zone with that zone named (not a raw UTC ISO stamp)."""
 
 from __future__ import annotations
 
-import re
-
 from pages_support import visible
 
 MAIL = (
@@ -32,7 +30,7 @@ def test_a_mails_page_names_the_zone_and_speaks_the_pages_language(client_for) -
     facts, preview = _page(c, "zh")
     # 10:15 in Shenzhen (+08:00) is 03:15 in Berlin (+01:00 in March)
     assert "2026年3月3日 03:15:00（Europe/Berlin）" in facts  # the document date, its zone named
-    assert "主题" in preview and "故障报告" in preview and "发件人" in preview
+    assert "主题" in preview and "故障报告" in preview
     assert "2026年3月3日 03:15:00（Europe/Berlin）" in preview
     assert "主轴报警 2041" in preview
     for english in ("Subject:", "From:", "To:", "Date:", "2026-03-03T02:15:00+00:00"):
@@ -40,5 +38,5 @@ def test_a_mails_page_names_the_zone_and_speaks_the_pages_language(client_for) -
 
     facts, preview = _page(c, "en")
     assert "3 Mar 2026, 03:15:00 (Europe/Berlin)" in facts
-    assert re.search(r"Sent 3 Mar 2026, 03:15:00 \(Europe/Berlin\)", preview), preview
+    assert "3 Mar 2026, 03:15:00 (Europe/Berlin)" in preview
     assert "+00:00" not in preview

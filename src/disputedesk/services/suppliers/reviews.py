@@ -90,19 +90,6 @@ def figures_to_dict(f: SupportFigures | None) -> dict[str, Any] | None:
     }
 
 
-def _figures_problem(d: Mapping[str, Any]) -> Text:
-    """What is wrong with support figures that could not be read, with the numbers as given."""
-    try:
-        requests, met = int(d.get("requests") or 0), int(d.get("sla_met") or 0)
-    except (ValueError, TypeError):
-        return T("requests, met and breaches are whole numbers")
-    return T(
-        "requests met (%(met)s) must be between 0 and the number of requests (%(requests)s)",
-        met=str(met),
-        requests=str(requests),
-    )
-
-
 def figures_from_dict(d: Mapping[str, Any] | None) -> SupportFigures | None:
     if not d:
         return None
@@ -232,7 +219,8 @@ def add_review(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], 
         try:
             figures = figures_from_dict(data["figures"])
         except (ValueError, TypeError) as exc:
-            raise SupplierError("figures", _figures_problem(data["figures"])) from exc
+            said = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
+            raise SupplierError("figures", said) from exc
         source = "entered"
     actions = []
     for a in _list(data.get("actions")) if isinstance(data.get("actions"), str) else list(data.get("actions") or []):
