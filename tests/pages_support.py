@@ -246,3 +246,23 @@ def ascii_colons(html: str, page_lang: str = "zh") -> list[str]:
     p = InterfaceText(page_lang)
     p.feed(html)
     return [t[:80] for t in p.parts if _CJK_ASCII_COLON.search(t)]
+
+
+def owner_client(ctx) -> TestClient:  # type: ignore[no-untyped-def]
+    """A browser signed in as anna, owner of the empty workspace ``default`` (call ``__exit__`` after)."""
+    from disputedesk.web.app import create_app
+
+    from support import make_user, sign_in
+
+    make_user(ctx, "anna", "default", "owner")
+    c = TestClient(create_app(ctx))
+    c.__enter__()
+    sign_in(c, "anna")
+    return c
+
+
+def alert(html: str) -> str:
+    """The text of the page's alert (a refused form's message)."""
+    found = re.search(r'role="alert"[^>]*>(.*?)</', html, re.S)
+    assert found, html[-2000:]
+    return found.group(1)

@@ -191,6 +191,8 @@ class Formatter:
 
 # Fields whose name in plain words is a counter's word in the catalogue (the dashboard's "12 项技术支持请求",
 # a bundle's "42 项"): named in a message by the form's own label instead.
+# A field of one item of a list, as the API names it: "channels[1].hours" (counted from 1).
+_ITEM_FIELD = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 FIELD_LABELS = {
     "support_requests": "Support requests",
     "items": "Evidence numbers for a selection",
@@ -214,7 +216,17 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
         if isinstance(v, Field):
-            return str(v) if lang == "en" else gettext(FIELD_LABELS.get(v, v.replace("_", " ")))
+            if lang == "en":
+                return str(v)
+            item = _ITEM_FIELD.match(v)
+            if item:  # "channels[1].hours": the hours of the first channel
+                listed, n, part = item.groups()
+                return gettext("%(field)s of %(list)s no. %(n)s") % {
+                    "field": show(Field(part)),
+                    "list": show(Field(listed)),
+                    "n": n,
+                }
+            return gettext(FIELD_LABELS.get(v, v.replace("_", " ")))
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
         if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)

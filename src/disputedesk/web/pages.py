@@ -166,9 +166,39 @@ def evidence_detail(
         _, stream = open_original(ctx, ws.slug, label)
         with stream:
             has_html = bool(safe_html_of(stream, v.media_type))
+    head, body = message_head(v.text)
     return render(
-        request, "evidence_detail.html", lang, ws, ctx, v=v, inline_ok=v.media_type in PREVIEW_INLINE, has_html=has_html
+        request,
+        "evidence_detail.html",
+        lang,
+        ws,
+        ctx,
+        v=v,
+        inline_ok=v.media_type in PREVIEW_INLINE,
+        has_html=has_html,
+        head=head,
+        body=body,
     )
+
+
+# The header lines the import keeps before a message's text (services/imports/mail.py message_text).
+_HEAD = ("Subject", "From", "To", "Date")
+
+
+def message_head(text: str | None) -> tuple[list[tuple[str, str]], str]:
+    """A message's kept text split into its header lines (name, value; empty ones left out) and its
+    body; ([], text) for any other text."""
+    if not text or not text.startswith("Subject: ") or "\n\n" not in text:
+        return [], text or ""
+    top, body = text.split("\n\n", 1)
+    head = []
+    for line in top.split("\n"):
+        name, _, value = line.partition(": ")
+        if name not in _HEAD:
+            return [], text
+        if value.strip():
+            head.append((name, value.strip()))
+    return head, body
 
 
 @router.get("/evidence/{label}/original")

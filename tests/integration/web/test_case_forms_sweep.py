@@ -106,3 +106,30 @@ def test_the_notes_of_a_case_opened_from_a_request_show_dates_in_the_pages_style
     notes = en.split("<h2>Notes</h2>", 1)[1].split("</ul>", 1)[0]
     assert not re.search(r"\d{4}-\d\d-\d\d", notes), notes
     assert re.search(r"\d{1,2} \w+ \d{4}: first support request", notes), notes
+
+
+def test_the_reply_form_the_rates_and_the_bundles_ladder_steps_read_in_chinese(case_client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The reply form's steps and the exchange rates give their days in the page's style; the case
+    bundle's chronology names a step's channel in Chinese in its Chinese column."""
+    import csv
+    import io
+    import zipfile
+
+    from disputedesk.services.bundle import export_bundle
+
+    c, case_id = case_client
+    r = c.post(f"/cases/{case_id}/rates", data={"base": "CNY", "quote": "EUR", "rate": "0.128", "on": "2026-08-20",
+                                                 "source": "ECB"}, follow_redirects=False)  # fmt: skip
+    assert r.status_code == 303, r.text[-1500:]
+    zh = c.get(f"/cases/{case_id}?lang=zh").text
+    assert "1 CNY = 0.128 EUR · 2026年8月20日" in zh
+    positions = zh.split('name="position"', 1)[1].split("</select>", 1)[0]
+    assert not re.search(r"\d{4}-\d\d-\d\d", positions) and "年" in positions, positions
+    number = cases.get_case(c.app.state.ctx, "demo", case_id).number
+    out = tmp_path / "case.zip"
+    export_bundle(c.app.state.ctx, "demo", out, case=number, actor="test")
+    with zipfile.ZipFile(out) as z:
+        name = next(n for n in z.namelist() if n.endswith("chronology/chronology.csv"))
+        rows = list(csv.reader(io.StringIO(z.read(name).decode("utf-8-sig"))))
+    steps = [cell for row in rows for cell in row if cell.startswith("升级步骤")]
+    assert steps and not any(re.search(r"（[A-Za-z ]+）", s) for s in steps), steps

@@ -6,31 +6,13 @@ from __future__ import annotations
 
 import re
 
-from fastapi.testclient import TestClient
-from pages_support import foreign_sentences
+from pages_support import alert, foreign_sentences, owner_client
 
 from disputedesk.services.import_evidence import import_paths
-from disputedesk.web.app import create_app
-
-from support import make_user, sign_in
-
-
-def _client(ctx) -> TestClient:  # type: ignore[no-untyped-def]
-    make_user(ctx, "anna", "default", "owner")
-    c = TestClient(create_app(ctx))
-    c.__enter__()
-    sign_in(c, "anna")
-    return c
-
-
-def _alert(html: str) -> str:
-    found = re.search(r'role="alert"[^>]*>(.*?)</', html, re.S)
-    assert found, html[-2000:]
-    return found.group(1)
 
 
 def test_a_supplier_with_only_its_chinese_name_reads_in_chinese_and_refusals_name_the_field(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
-    c = _client(sqlite_ctx)
+    c = owner_client(sqlite_ctx)
     try:
         r = c.post(
             "/suppliers?lang=zh", data={"name_zh": "测试激光设备有限公司", "kind": "factory"}, follow_redirects=False
@@ -46,18 +28,18 @@ def test_a_supplier_with_only_its_chinese_name_reads_in_chinese_and_refusals_nam
         contact = {"name": "王磊", "level": "support_engineer", "tz": "北京时间", "channel1": "email",
                    "address1": "wang@example.cn", "start1": "09:00", "end1": "18:00"}  # fmt: skip
         r = c.post(f"/suppliers/{key}/contacts?lang=zh", data=contact)
-        said = _alert(r.text)
+        said = alert(r.text)
         assert r.status_code == 400 and "时区" in said and "北京时间" in said and "channels[" not in said, said
         assert foreign_sentences(r.text) == []
         r = c.post(f"/suppliers/{key}/contacts?lang=en", data=contact)
-        assert "tz: &#39;北京时间&#39; is not a time zone" in _alert(r.text)
+        assert "tz: &#39;北京时间&#39; is not a time zone" in alert(r.text)
 
         pay = {"supplier": key, "currency": "EUR", "amount": "1.005", "paid_on": "2026-03-05"}
         r = c.post("/records/payments/new?lang=zh", data=pay)
-        said = _alert(r.text)
+        said = alert(r.text)
         assert r.status_code == 422 and "金额" in said and "2 位小数" in said and "Decimal" not in said, said
         r = c.post("/records/payments/new?lang=en", data=pay)
-        assert "amount: at most 2 decimal places" in _alert(r.text)
+        assert "amount: at most 2 decimal places" in alert(r.text)
     finally:
         c.__exit__(None, None, None)
 
@@ -66,7 +48,7 @@ def test_the_ledger_times_are_not_labelled_utc_when_shown_in_the_viewers_zone(sq
     note = tmp_path / "note.txt"
     note.write_text("Service report\n", encoding="utf-8")
     import_paths(sqlite_ctx, "default", [note], actor="test")
-    c = _client(sqlite_ctx)
+    c = owner_client(sqlite_ctx)
     try:
         c.cookies.set("tz", "America/New_York")
         for lang, utc in (("en", "Time (UTC)"), ("zh", "时间（UTC）")):
@@ -79,7 +61,7 @@ def test_the_ledger_times_are_not_labelled_utc_when_shown_in_the_viewers_zone(sq
 def test_a_supplier_csv_that_is_not_one_is_explained_in_the_page_language(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
     """A spreadsheet saved wrong (other columns, a bad row, mixed encodings) is refused with each
     problem said in the page's language; the column names and values stay as they are."""
-    c = _client(sqlite_ctx)
+    c = owner_client(sqlite_ctx)
     try:
         wrong_columns = "名称,地址\n某某公司,深圳\n".encode()
         bad_row = "legal_name_zh,uscc,email_domains,colour\n测试有限公司,123,不是域名,red\n".encode()
@@ -110,7 +92,7 @@ def test_a_requests_evaluation_time_is_shown_in_the_viewers_zone_like_on_the_lis
     seed(sqlite_ctx)
     sla.set_terms(sqlite_ctx, "default", TERMS, contract_number="SC-1", actor="t")
     sla.evaluate_all(sqlite_ctx, "default", as_of=sla.parse_time("2026-05-01T00:00+00:00", "as_of"), actor="t")
-    c = _client(sqlite_ctx)
+    c = owner_client(sqlite_ctx)
     try:
         c.cookies.set("tz", "America/New_York")
         listing = c.get("/requests?lang=en").text
@@ -128,7 +110,7 @@ def test_a_file_whose_text_could_not_be_read_says_so_in_the_page_language(sqlite
     broken = tmp_path / "bad.docx"
     broken.write_bytes(b"PK\x03\x04 not really a document")
     import_paths(sqlite_ctx, "default", [broken], actor="test")
-    c = _client(sqlite_ctx)
+    c = owner_client(sqlite_ctx)
     try:
         page = c.get("/evidence/E-0001?lang=zh").text
         preview = page.split('class="preview"', 1)[1]
@@ -141,17 +123,17 @@ def test_a_file_whose_text_could_not_be_read_says_so_in_the_page_language(sqlite
 def test_a_day_that_does_not_exist_is_named_as_such_not_as_a_wrong_format(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
     """30 February typed in the right form is told as a day that does not exist; a day in another
     form (31/12/2026) still gets the format to use."""
-    c = _client(sqlite_ctx)
+    c = owner_client(sqlite_ctx)
     try:
         r = c.post(
             "/suppliers?lang=zh", data={"name_zh": "测试激光设备有限公司", "kind": "factory"}, follow_redirects=False
         )
         key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
         pay = {"supplier": key, "currency": "EUR", "amount": "100", "paid_on": "2026-02-30"}
-        said = _alert(c.post("/records/payments/new?lang=zh", data=pay).text)
+        said = alert(c.post("/records/payments/new?lang=zh", data=pay).text)
         assert "2026-02-30" in said and "不是实际存在的日期" in said and "请写成" not in said, said
-        assert "is not a real calendar date" in _alert(c.post("/records/payments/new?lang=en", data=pay).text)
-        said = _alert(c.post("/records/payments/new?lang=zh", data={**pay, "paid_on": "31/12/2026"}).text)
+        assert "is not a real calendar date" in alert(c.post("/records/payments/new?lang=en", data=pay).text)
+        said = alert(c.post("/records/payments/new?lang=zh", data={**pay, "paid_on": "31/12/2026"}).text)
         assert "请写成 2027-01-20 的形式" in said, said
     finally:
         c.__exit__(None, None, None)
@@ -159,7 +141,7 @@ def test_a_day_that_does_not_exist_is_named_as_such_not_as_a_wrong_format(sqlite
 
 def test_a_supplier_with_only_its_chinese_name_has_no_english_name_shown(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
     """The Chinese name is not repeated as the English name nor twice in the heading."""
-    c = _client(sqlite_ctx)
+    c = owner_client(sqlite_ctx)
     try:
         r = c.post(
             "/suppliers?lang=zh", data={"name_zh": "测试激光设备有限公司", "kind": "factory"}, follow_redirects=False

@@ -59,7 +59,7 @@ class AnswerHours:
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {self.tz!r}") from exc
         if self.end <= self.start:
-            raise ValueError("answering hours must end after they start (no overnight windows)")
+            raise ValueError(T("answering hours must end after they start (no overnight windows)"))
         if not self.every_day:
             get_calendar(self.calendar)  # raises ValueError naming an unknown calendar code
 

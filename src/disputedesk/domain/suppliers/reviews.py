@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import IntEnum, StrEnum
 
+from ..text import T
 from .checks import _check_evidence
 
 
@@ -75,7 +76,7 @@ class SupportFigures:
 
     def __post_init__(self) -> None:
         if self.requests < 0 or not 0 <= self.sla_met <= self.requests:
-            raise ValueError("sla_met must be between 0 and requests")
+            raise ValueError(T("sla_met must be between 0 and requests"))
 
     @property
     def compliance_rate(self) -> Decimal | None:

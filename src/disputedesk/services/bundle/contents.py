@@ -8,6 +8,7 @@ import io
 import unicodedata
 from datetime import UTC, date, datetime
 
+from babel.numbers import format_currency
 from sqlalchemy import select
 
 from ... import __version__
@@ -87,8 +88,8 @@ def _record_events(s, ws: Workspace, case_scope: CaseScope | None) -> list[Event
         events.append(
             Event(
                 p.paid_on,
-                f"Payment {p.amount} {p.currency} ({p.method}{', ' + p.reference if p.reference else ''})",
-                f"付款 {p.amount} {p.currency}（{p.method}）",
+                f"Payment {_money(p.amount, p.currency)} ({p.method}{', ' + p.reference if p.reference else ''})",
+                f"付款 {_money(p.amount, p.currency)}（{p.method}）",
                 lab(p.evidence_id),
             )
         )
@@ -105,6 +106,11 @@ def _record_events(s, ws: Workspace, case_scope: CaseScope | None) -> list[Event
             )
         )
     return events
+
+
+def _money(amount: object, currency: str) -> str:
+    """An amount as the letters and pages write it ("€55,800.00"), not "55800.00 EUR"."""
+    return format_currency(amount, currency, locale="en")  # type: ignore[arg-type]
 
 
 def _sort_key(e: Event) -> tuple[str, str]:

@@ -231,7 +231,7 @@ def _case_evidence(ctx: Context, workspace: str, case_ref: str) -> tuple[str, se
             Event(
                 st.sent_on,
                 f"Ladder step {st.position}: {st.title} ({st.channel}, to {st.recipient})",
-                f"升级步骤 {st.position}：{LADDER_ZH.get(st.step.value, st.title)}（{st.channel}）",
+                f"升级步骤 {st.position}：{LADDER_ZH.get(st.step.value, st.title)}（{_channel_zh(st.channel)}）",
                 st.proof or "",
             )
             for st in view.steps
@@ -362,6 +362,23 @@ class Event:
 class CaseScope:
     supplier_key: str | None
     events: list[Event]
+
+
+def _channel_zh(channel: str) -> str:
+    """A way of sending typed as a known word ("email") in Chinese; anything else as typed."""
+    from ...documents.catalogue import translations
+
+    typed = (channel or "").strip()
+    m = _KNOWN_CHANNEL.match(typed)
+    if not m:
+        return typed
+    word = m.group(1).lower().replace("e-mail", "email").replace("registered post", "registered mail")
+    return translations("zh").gettext({"wechat": "WeChat", "whatsapp": "WhatsApp"}.get(word, word)) + typed[m.end() :]
+
+
+_KNOWN_CHANNEL = re.compile(
+    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery)\b", re.I
+)
 
 
 LADDER_ZH = {

@@ -27,7 +27,7 @@ from ...domain.suppliers import (
 from ...domain.suppliers import (
     ContactChannel as DChannel,
 )
-from ...domain.text import T
+from ...domain.text import T, Text
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Contact, Organization, Workspace
 from ...store.models_suppliers import (
@@ -204,7 +204,8 @@ def add_contact(ctx: Context, workspace: str, key: str, data: Mapping[str, Any],
                     every_day=bool(ch.get("every_day")),
                 )
             except ValueError as exc:
-                raise SupplierError(f"{where}.hours", str(exc)) from exc
+                said = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
+                raise SupplierError(f"{where}.hours", said) from exc
         clean.append(
             {
                 "channel": kind.value,

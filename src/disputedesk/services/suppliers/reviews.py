@@ -22,7 +22,7 @@ from ...domain.suppliers import (
 from ...domain.suppliers import (
     ReviewSchedule as DSchedule,
 )
-from ...domain.text import T
+from ...domain.text import T, Text
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Organization
 from ...store.models_suppliers import (
@@ -219,7 +219,8 @@ def add_review(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], 
         try:
             figures = figures_from_dict(data["figures"])
         except (ValueError, TypeError) as exc:
-            raise SupplierError("figures", str(exc)) from exc
+            said = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
+            raise SupplierError("figures", said) from exc
         source = "entered"
     actions = []
     for a in _list(data.get("actions")) if isinstance(data.get("actions"), str) else list(data.get("actions") or []):
