@@ -125,6 +125,9 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"\bdocumentation\b[^.;。；]{0,80}\b(?:english|chinese|language|deliver\w*|provide\w*|suppl\w*)\b",
             r"\b(?:provide|deliver|supply|furnish)\w*\b[^.;。；]{0,60}\bdocumentation\b",
             r"\b(?:electrical|wiring|mechanical)\s+(?:drawings|diagrams|schematics)\b",
+            # US federal contracts list the technical data and manuals to be delivered in a Contract Data Requirements List
+            # (CDRL); as-built drawings are the record of what was installed
+            r"\bcontract\s+data\s+requirements?\s+lists?\b|\bCDRLs?\b|\bas-?built\s+(?:drawings|documentation|plans)\b",
             r"说明书|(?:操作|使用|维修|维护|保养|安装|调试|技术|用户|产品|培训|检修|运行)(?:维护)?手册|随机资料|随机文件",
             r"随机[^。；]{0,4}(?:资料|文件|图册|图纸)",
             # technical documents and drawings are named in many clauses (the buyer's building drawings, the IP in what
@@ -139,6 +142,17 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
         # a manual named only as the yardstick of proper use ("未按说明书规定的环境使用" in a warranty exclusion) is not a
         # promise of documentation
         exclude=_c(
+            # documentation as proof of something (insurance, past performance, costs, a claim) is no manual or technical
+            # data for the buyer ("provide documentation of its insurance coverage", "supporting documentation for each
+            # invoice"), unless the sentence names a manual
+            r"^(?![^\n]*\bmanuals?\b)(?=[^\n]*\b(?:invoice|expense|cost|reimburs|claim|payment|fee)\w*\b)[^\n]*\b(?:supporting|"
+            r"substantiating)\s+documentation\b",
+            r"^(?![^\n]*\bmanuals?\b)[^\n]*\b(?:documentation\s+(?:of|evidencing|"
+            r"showing|demonstrating|proving|supporting|that\s+(?:shows|demonstrates|proves|supports)|to\s+(?:show|prove|demonstrate|"
+            r"support|substantiate))\b[^.;。；]{0,60}\b(?:insurance|past\s+performance|experience|qualifications?|certifications?|"
+            r"licen[cs]es?|eligibility|citizenship|costs?|expenses?|invoices?|payments?|claims?|ownership|wages?|hours\s+worked))",
+            # what offerors or bidders furnish with a proposal (US federal solicitations) is no documentation of the product
+            r"\b(?:offerors?|bidders?|quoters?)\b",
             # drawings or technical documents supplied BY the buyer (for the installation, the building works), kept in an
             # archive, kept confidential, or owned: not manuals for the buyer (a sentence naming a manual still counts)
             r"^(?![^\n]*(?:说明书|手册|随机资料|随机文件|用户文档))[^\n]*(?:(?:^|[，,：:\s]|由)(?:买方|需方|购货方|定作方|定作人|委托方|委托人|"
@@ -161,7 +175,7 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "manual documentation guide handbook drawing diagram schematic 说明书 手册 资料 技术文件 图纸 电气图 图册 随机 "
+                "manual documentation guide handbook drawing diagram schematic cdrl data built 说明书 手册 资料 技术文件 图纸 电气图 图册 随机 "
                 "文档 说明 操作规程 保养规程 合格证 保修卡 质保书 保修证 原理图 接线图 方法"
             ).split()
         ),
@@ -194,6 +208,14 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"持证上岗|上岗证|岗前(?:培训|教育)",
             # a training room or ground (premises), not training given
             r"培训(?:教室|室|场地|场所|基地|中心|学校)",
+            # ... and in English: the contractor's own employees trained or completing training (security awareness, safety,
+            # newly hired staff), unless the sentence also trains the buyer's or the Government's people
+            r"^(?![^\n]*\b(?:train\w*\s+(?:\w+\s+){0,3}(?:government|agency|customer|client|buyer|purchaser|owner|end[- ]?users?|users)|"
+            r"training\s+(?:to|for|of)\s+(?:the\s+)?(?:government|agency|customer|client|buyer|purchaser|owner|end[- ]?users?|users?|"
+            r"operators?)))[^\n]*(?:\b(?:contractor|vendor|supplier|seller|its|their|own)(?:['’]s)?\s+(?:own\s+)?(?:employees|"
+            r"personnel|staff|workers|work\s*force)\b[^.;。；]{0,100}\btrain|\btrain\w*\s+(?:all\s+|its\s+|their\s+)?(?:own\s+)?"
+            r"(?:newly[- ]hired\s+|new(?:ly)?\s+|assigned\s+)?(?:employees|personnel|staff|workers)\b(?!\s+(?:of|from)\s+(?:the\s+)?"
+            r"(?:government|agency|customer|client|buyer|purchaser|owner|users?)))",
             # training as a business the premises are (not) used for ("不得用于培训、餐饮等经营活动")
             r"(?:用于|用作|从事|经营)[^。；]{0,10}培训|培训[^。；]{0,10}(?:等经营|经营活动|等用途|等活动)|"
             r"\btraining\s+(?:and\s+other\s+|or\s+other\s+)?(?:purposes|activities|business(?:es)?)\b",
@@ -222,6 +244,8 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:updates?|upgrades?|patch(?:es)?|new releases?|bug fixes|new versions?)\b[^.;。；]{0,60}\b(?:software|"
             r"firmware|programs?)\b",
             r"\b(?:update|upgrade)\w*\b[^.;。；]{0,40}\b(?:free of charge|at no (?:additional )?(?:cost|charge))",
+            # security patches applied to the systems (a patch of ground or of plants is none)
+            r"\bsecurity\s+(?:patch(?:es|ing)?|updates|fixes)\b|\bpatch\s+management\b",
             # the promise stated the other way round ("will provide, at no additional charge, Updates") or as a
             # list of what maintenance delivers ("provides bug fixes, new versions and patches")
             r"\b(?:free of charge|at no (?:additional |extra )?(?:cost|charge))\b[^.;。；]{0,40}\b(?:updates?|upgrades?|"
@@ -257,6 +281,12 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"\bremote(?:ly)?\s+(?:support|assistance|diagnos\w*|access|service|maintenance|guidance)\b",
             r"\b(?:arriv\w*|attend\w*|visit\w*)\b[^.;。；]{0,30}\b(?:site|premises|plant|factory|facility|clinic|hospital|"
             r"laboratory|lab|mine|workshop)\b",
+            # US federal contracts: the work done, or the contractor's people placed, at the Government's site ("The services
+            # shall be performed at the Government facility", "personnel shall be stationed at the agency's offices"); at the
+            # contractor's own facility is none
+            r"\b(?:performed|provided|accomplished|conducted|located|stationed|housed|assigned|work)\s+(?:\w+\s+)?(?:at|on|in|within)\s+"
+            r"(?:the\s+|a\s+|various\s+)?(?:government|agency|federal|client|customer)(?:['’]s)?(?:[- ]owned|[- ]furnished)?\s+"
+            r"(?:\w+\s+)?(?:sites?|facilit(?:y|ies)|premises|installations?|locations?|buildings?|offices?|spaces?|work\s*sites?)\b",
             # "online support"; an "online service" is what SaaS terms sell, not a way of supporting equipment
             r"\bonline\s+(?:technical\s+)?(?:support|assistance)\b|在线(?:技术)?(?:支持|指导)|视频指导|远程监控|远程运维",
             # installation by the supplier's people: "卖方负责设备的安装调试", "确保其工作人员…安装和调试相关设备"
@@ -314,9 +344,14 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             # people who come when called; going to the customer's premises to do the work ("前往甲方所在地进行调试")
             rf"随叫随到|(?:前往|赶赴|赴)(?:甲方|买方|需方|用户|客户|业主)(?:的)?(?:处|所在地|单位|工厂|厂区|公司|住所){_SITE_WORK_ZH}",
         ),
+        # an offeror's site visit before the award is no support on site ("Offerors may attend a site visit")
+        exclude=_c(
+            r"\b(?:offerors?|bidders?|quoters?|prospective\s+(?:offerors?|contractors?|bidders?)|pre-?(?:proposal|bid|quote|"
+            r"solicitation)\s+(?:conference|site\s+visit|meeting))\b"
+        ),
         triggers=tuple(
             (
-                "online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
+                "perform provided accomplished conducted located stationed housed assigned work online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
                 "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 随叫随到 前往 赴 常驻 驻守 驻点 驻厂"
             ).split()

@@ -35,6 +35,16 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"the|duly|authori[sz]ed))",
             r"\bin writing\b[^.;。；]{0,60}\b(?:signed|executed)\b[^.;。；]{0,100}\b(?:amend|modif|chang|varia)",
             r"\bchange\s+(?:order|request|procedure|control|notice)s?\b",
+            # US federal contracts: only the Contracting Officer may change the contract (the COR may not), and a change is
+            # made by a (written, bilateral or unilateral) contract modification
+            r"\bonly\s+(?:the|an?)\s+(?:duly\s+)?(?:appointed\s+|warranted\s+|authori[sz]ed\s+)?contracting\s+officers?\b[^.;。；]{0,100}"
+            r"\b(?:chang\w*|modif\w*|amend\w*|alter\w*|deviat\w*|bind\w*)",
+            r"\bcontracting\s+officers?\b[^.;。；]{0,60}\b(?:sole|only|exclusive)\b[^.;。；]{0,40}\b(?:authority|authori[sz]ed)\b"
+            r"[^.;。；]{0,60}\b(?:chang\w*|modif\w*|amend\w*|alter\w*)",
+            r"\b(?:COR|COTR|contracting\s+officer['’]?s?\s+(?:technical\s+)?representatives?)\b[^.;。；]{0,60}\b(?:not|no)\s+(?:\w+\s+)?"
+            r"authori\w*\b[^.;。；]{0,60}\b(?:chang\w*|modif\w*|amend\w*|alter\w*)",
+            r"\b(?:written|bilateral|unilateral|formal|supplemental)\s+(?:contract\s+)?modifications?\b|\bcontract\s+modifications?\b|"
+            r"\bunilaterally\s+modified\b",
             r"(?:变更|修改|更改|补充|修订|调整)[^。；]{0,40}(?:书面|签字|签署|盖章|签章)",
             r"(?:书面|签字|签署|盖章)[^。；]{0,30}(?:变更|修改|更改|补充协议|修订)",
             # how the terms change, said of the agreement itself: a right reserved to change it, changes "from time to
@@ -288,6 +298,14 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:final|provisional|preliminary)\s+acceptance\b",
             r"\bcommission\w*\b[^.;。；]{0,40}\btest\w*|\b(?:FAT|SAT)\b|\bfactory acceptance\b|\bsite acceptance\b",
             r"\bdeemed\s+(?:to\s+have\s+been\s+)?accepted\b",
+            # US federal service contracts: the Government's surveillance of the services (Quality Assurance Surveillance
+            # Plan), and the Government or the buyer accepting the services or deliverables (not a work order; not a party
+            # agreeing to accept services or work in general)
+            r"\bquality\s+assurance\s+surveillance\s+plan\b|\bQASP\b|\bsurveillance\s+(?:of|over)\s+(?:the\s+)?contractor['’]?s?\s+"
+            r"performance\b",
+            r"\b(?:government|contracting\s+officer|COR|COTR|agency|buyer|purchaser|customer|client|owner)\b[^.;。；]{0,40}\b(?:will|shall|"
+            r"may|must)\s+(?:inspect\w*\s+and\s+)?accept\s+(?:the\s+|all\s+|any\s+|such\s+)?(?:completed\s+|delivered\s+|finished\s+)?"
+            r"(?:services?|work|deliverables?|supplies)\b(?!\s+orders?)",
             r"验收(?:标准|程序|方法|报告|证书|证明|测试|方案|期限)|(?:组织|进行|完成|办理|共同|经)[^。；]{0,8}(?:验收|检验)|"
             r"验收[^。；]{0,6}(?:内|期间)|检验(?:期|期限|报告|标准|机构)|质量异议|试运行|试车|视为验收|"
             r"(?:收货|到货|交货)[^。；]{0,4}(?:时|后)[^。；]{0,4}检验|检验外观",
@@ -316,6 +334,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "examin",
             "inspect",
             "accept",
+            "surveillance",
+            "qasp",
             "commission",
             "fat",
             "sat",
@@ -417,6 +437,11 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\bend[- ]of[- ](?:life|sale|support|production)\b|\blast[- ]time[- ]buy\b",
             r"\bdiscontinu\w*\b[^.;。；]{0,80}\b(?:products?|models?|support|parts|production|versions?|components?)\b",
             r"\btransition(?:al)?\s+(?:assistance|services|support)\b|\bpost[- ](?:termination|warranty|expiration)\b",
+            # US federal contracts: the phase-out at the end, handing over to a successor contractor, a transition at the
+            # end of the contract (the phase-in at the start is none)
+            r"\bphase[- ]?out\b[^.;。；]{0,120}\b(?:services?|support|successor|transition|terminat\w*|expir\w*)|\b(?:services?|"
+            r"support|successor|transition|terminat\w*|expir\w*)\b[^.;。；]{0,120}\bphase[- ]?out\b|\btransition[- ]out\b|\bsuccessor\s+contractors?\b|\btransition\w*\b[^.;。；]{0,60}\b(?:end|"
+            r"expiration|expiry|completion|close-?out)\s+of\s+(?:the|this)\s+(?:contract|task\s+order|period\s+of\s+performance)\b",
             r"\bcontinue\s+to\s+(?:provide|supply|make available|offer)\b[^.;。；]{0,120}\b(?:for\s+(?:a\s+period\s+of\s+)?"
             r"(?:at least\s+)?\w+\s*\(?\d*\)?\s*years?|after)",
             r"(?:质保期|保修期|质量保证期|合同|本协议)(?:满|届满|结束|终止|期满|到期|解除)[^。；]{0,4}后[^。；]{0,80}"
@@ -450,6 +475,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "lapse",
             "discontinu",
             "transition",
+            "phase",
+            "successor",
             "post",
             "continue",
             "last",

@@ -32,6 +32,21 @@ from .kinds_spec import (
 )
 from .text import ZH_NUMBER
 
+# US federal contracts: an offeror answering or correcting a solicitation (its proposal, quotation or questions on the
+# request) is neither a support response nor a fix
+_SOLICITATION_EN = (
+    r"\b(?:offerors?|bidders?|quoters?|solicitations?|request\s+for\s+(?:quotations?|proposals?|information)|rf[pqi]s?)\b|"
+    r"\b(?:their|its|the\s+offeror['’]s)\s+(?:proposals?|quotations?|quotes|bids?)\b"
+)
+# what a US federal contract does when a service misses its standard: a deduction or reduction of the payment or
+# price, payment withheld, a disincentive or a credit
+_FED_REMEDY_EN = (
+    r"(?:deduct\w*|disincentives?|withh\w*|credit\w*|reduc\w*\s+(?:in\s+|of\s+)?(?:the\s+)?(?:monthly\s+)?(?:payments?|price|"
+    r"invoices?|fees?|amount))"
+)
+# a time of day written in 24-hour form ("0730", "1630")
+_CLOCK24 = r"\b(?:[01]\d|2[0-3])[0-5]\d"
+
 SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
     KindSpec(
         "response_time",
@@ -79,9 +94,12 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             # always name the customer only (甲方 is the seller or the provider in some forms)
             r"(?:^|[，,；;：:\s])(?:定作人|定作方|委托人|委托方|买受人|买方|需方|购货方|发包人|发包方|承租人|承租方)(?:应|应当|须|必须|将)?"
             r"(?:在|于)?[^。；，,]{0,20}(?:答复|回复|回应|反馈|作出反应|做出反应)",
-            # ... nor in English ("The Customer shall answer the Supplier's questions within 5 days")
-            r"\b(?:customer|buyer|purchaser|client|licensee|lessee|employer|owner)\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+"
-            r"(?:\w+\s+){0,2}?(?:respond|reply|answer|acknowledge)\b",
+            # ... nor in English ("The Customer shall answer the Supplier's questions within 5 days"), nor, in a US federal
+            # contract, the Government, its Contracting Officer or the officer's representative (COR/COTR) answering
+            r"\b(?:customer|buyer|purchaser|client|licensee|lessee|employer|owner|government|contracting\s+officer|cor|cotr)\s+"
+            r"(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+(?:\w+\s+){0,2}?(?:respond|reply|answer|acknowledge)\b",
+            # answering a solicitation (offerors' proposals, quotations, questions on the request) is no support response
+            _SOLICITATION_EN,
         ),
         triggers=tuple(
             (
@@ -134,6 +152,8 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:breach\w*|terminat\w*|default\w*|invoice|payment|insolven\w*|bankrupt\w*)\b|违约方|解除合同|终止合同|付款",
             # settling a dispute is not fixing a fault
             r"协商[^。；]{0,6}解决|争议|纠纷|分歧",
+            # offerors correcting their proposals or quotations is no fix of a fault
+            _SOLICITATION_EN,
             # resuming performance after force majeure is no fix of a fault
             r"恢复履行|不可抗力(?:事件|影响)?[^。；]{0,10}(?:结束|消除|消失|终止)",
             # force majeure keeping the supplier from a fix, with its liability excluded ("因不可抗力导致故障未能及时修复的，乙方不承担责任")
@@ -167,8 +187,14 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
         8,
         body=_c(
             r"\b24\s*[/x×*]\s*7\b|\b7\s*[x×*]\s*24\b|\b24\s*hours?\s*(?:a|per)\s*day\b|\b(?:round|around)[- ]the[- ]clock\b",
-            r"\b(?:support|service|business|working|office|hotline|help ?desk)\s+hours\b[^.;。；]{0,40}?"
+            r"\b(?:support|service|business|working|office|hotline|help ?desk|duty|operating|core|coverage)\s+hours\b[^.;。；]{0,40}?"
             r"(?:\bmean|\bare\b|\bis\b|\bshall be\b|:|\bfrom\b|\bbetween\b)",
+            r"\bhours\s+of\s+(?:operation|coverage|service|support)\b[^.;。；]{0,40}?(?:\bare\b|\bis\b|\bshall be\b|:|\bfrom\b|\bbetween\b)",
+            # times of day in the 24-hour form US federal texts use ("0730-1630", "from 0700 to 1900 hours"), with "hours"
+            # after them or days of the week near them (a span of years such as "2004-2005" has neither)
+            rf"{_CLOCK24}\s*(?:hours|hrs)?\s*(?:-|–|—|to|until|through|thru)\s*{_CLOCK24}\s*(?:hours\b|hrs\b|h\b)",
+            rf"{_CLOCK24}\s*(?:-|–|—|to|until|through|thru)\s*{_CLOCK24}\b[^.;。；]{{0,60}}\b(?:monday|mon|weekdays?|daily|"
+            r"seven\s+days|7\s+days|every\s+day|federal\s+holidays?)\b",
             r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h)?\s*(?:-|–|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*"
             r"(?:a\.?m\.?|p\.?m\.?|h)?\b[^.;。；]{0,40}(?:monday|mon|weekday|working day|business day)",
             r"\b(?:monday|mon)\s*(?:-|–|to|through|thru)\s*(?:friday|fri|saturday|sat)\b",
@@ -210,6 +236,10 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             "24",
             "hour",
             "mon",
+            "daily",
+            "holiday",
+            "operation",
+            "coverage",
             "availab",
             "uptime",
             "round the clock",
@@ -326,6 +356,23 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:for\s+each|per)\s+(?:\w+\s+){0,3}(?:hour|day|percentage\s+point)\b[^.;。；]{0,120}\b(?:resolution|response|"
             r"repair|arrival|uptime|availability)\b[^.;。；]{0,80}\b(?:pay|credit|deduct|extend)\w*",
             r"\b(?:loan|substitute|temporary|backup|stand-?by)\s+(?:unit|machine|equipment|chiller|device|system)\b",
+            # US federal service contracts: services that miss their standard re-performed at no cost, deductions for
+            # unsatisfactory or deficient service, performance below the acceptable quality level (AQL) or the performance
+            # standards and its consequence, payment withheld until deficiencies are corrected
+            r"\bre-?perform\w*\b[^.;。；]{0,80}\b(?:at\s+no\s+(?:additional\s+|extra\s+|further\s+)?(?:cost|charge|expense)|without\s+"
+            r"(?:additional\s+|extra\s+)?(?:cost|charge)|free\s+of\s+charge)",
+            rf"\b(?:unsatisfactory|deficient|non-?conforming|unacceptable|substandard|failed)\s+(?:performance|services?|work|"
+            rf"inspections?)\b[^.;。；]{{0,120}}\b{_FED_REMEDY_EN}",
+            rf"\b{_FED_REMEDY_EN}[^.;。；]{{0,120}}\b(?:unsatisfactory|deficient|non-?conforming|unacceptable|substandard|"
+            r"not\s+(?:performed|acceptable)|below\s+(?:the\s+)?(?:acceptable\s+quality\s+levels?|aqls?|performance\s+standards?))\b",
+            rf"\b(?:below|fail\w*\s+to\s+(?:meet|satisfy|achieve)|(?:does|do|did)\s+not\s+(?:meet|satisfy|achieve)|exceed\w*)\s+"
+            r"(?:the\s+|its\s+|their\s+|any\s+)?(?:acceptable\s+quality\s+levels?|aqls?|performance\s+(?:standards?|requirements?|"
+            rf"thresholds?|levels?|metrics?))\b[^.;。；]{{0,120}}\b(?:{_FED_REMEDY_EN}|re-?perform\w*)",
+            r"\b(?:withh\w*|suspend\w*|not\s+(?:be\s+)?(?:made|processed|released|paid))\s+(?:\w+\s+){0,3}?payments?\b[^.;。；]{0,80}"
+            r"\b(?:until|unless|pending)\b[^.;。；]{0,80}\b(?:deficienc\w*|defects?|non-?conform\w*)[^.;。；]{0,60}\b(?:corrected|"
+            r"remedied|cured|re-?performed)\b",
+            r"\bpayments?\b[^.;。；]{0,60}\b(?:upon|after|once|until)\b[^.;。；]{0,60}\b(?:deficienc\w*|defects?|non-?conform\w*)"
+            r"[^.;。；]{0,60}\b(?:corrected|remedied|cured|re-?performed)\b",
             # an uptime or service level missed, then its consequence ("月可用率低于99.9%的，…返还服务费",
             # "开机率…每低于1%，保修期延长一个月")
             rf"(?:开机率|可用率|可用性|在线率|正常运行时间|服务等级|服务水平)[^。；]{{0,40}}(?:顺延|延长|返还|{_REMEDY_ZH})",
@@ -346,7 +393,7 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "pay extend loan substitute temporary backup stand 交货 退还 顺延 延长 credit liquidated penalt compensat "
+                "pay extend loan substitute temporary backup stand perform withh disincentive reduc 交货 退还 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
                 "费用 支出 备用 替代 代用 周转 免除 减半 替换 仍 依然 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()

@@ -18,7 +18,8 @@ I = re.IGNORECASE  # noqa: E741 - short alias keeps the tables readable
 
 # durations
 DUR_EN = (
-    rf"{EN_NUMBER}\s*[- ]?(?:(?:business|working|work|calendar|consecutive|clock|natural)[- ])?"
+    # ("one (1) workday": "work" joined to "day", as US federal texts write it)
+    rf"{EN_NUMBER}\s*[- ]?(?:(?:business|working|work|calendar|consecutive|clock|natural)(?:[- ]|(?<=work)(?=days?\b)))?"
     r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b"
 )
 # "半小时", "半个工作日" (half an hour, half a working day) are durations too

@@ -23,7 +23,8 @@ Value = dict[str, Any]
 
 # ------------------------------------------------------------------ durations
 _RE_DUR_EN = re.compile(
-    rf"(?P<num>{EN_NUMBER})\s*[- ]?(?:(?P<basis>business|working|work|calendar|consecutive|clock|natural)[- ])?"
+    rf"(?P<num>{EN_NUMBER})\s*[- ]?(?:(?P<basis>business|working|work|calendar|consecutive|clock|natural)"
+    r"(?:[- ]|(?<=work)(?=days?\b)))?"
     r"(?P<unit>hours?|hrs?|days?|minutes?|mins?|weeks?|months?|years?)\b",
     I,
 )
