@@ -49,10 +49,15 @@ def _helpers(lang: str = "en") -> dict[str, Any]:
         """A column's zone after its name: " (Asia/Shanghai)" / "（Asia/Shanghai）"; nothing without one."""
         return zone_named("", tz, lang) if tz else ""
 
+    def aside(words: object) -> str:
+        """Words in brackets after others, the page's brackets: " (so far)" / "（截至目前）"."""
+        return zone_named("", str(words), lang)
+
     return {
         "local": loc,
         "at": at,
         "zone": zone,
+        "aside": aside,
         "calendar_id": calendar_id,
         "dur": format_seconds,
         "reason_text": REASON_TEXT,

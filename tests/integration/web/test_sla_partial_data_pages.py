@@ -1,0 +1,51 @@
+"""SLA pages with partial data, as a new user has them (quality sweep): a supplier with no support request yet, and
+a request nobody has answered. The supplier's page said "Not evaluated yet." for a supplier that simply has no
+request (evaluating changed nothing); the request's page mixed English punctuation into the Chinese page
+("期限是如何计算的: …", "(截至目前)", "变更记录 (1)"); the months of the supplier's figures were codes ("2026-04")."""
+
+from __future__ import annotations
+
+from pages_support import visible
+
+from disputedesk.services.suppliers import profile as supplier_profiles
+
+
+def _text(c, url: str) -> str:  # type: ignore[no-untyped-def]
+    page = c.get(url)
+    assert page.status_code == 200, page.text[:300]
+    return " ".join(visible(page.text))
+
+
+def test_a_supplier_without_requests_says_so_in_both_languages(client_for, ctx) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    supplier_profiles.create_supplier(
+        ctx, "default", {"name_en": "Suzhou Quiet Pumps Co., Ltd.", "key": "quietpumps"}, actor="test"
+    )
+    en = _text(c, "/sla/suppliers/quietpumps?lang=en")
+    assert "No support request for this supplier yet." in en and "Not evaluated yet." not in en
+    zh = _text(c, "/sla/suppliers/quietpumps?lang=zh")
+    assert "该供应商尚无技术支持请求。" in zh and "尚未评估" not in zh
+
+
+def test_an_unanswered_request_reads_as_chinese_throughout(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    opened = c.post(
+        "/api/sla/requests",
+        json={"supplier": "hengtuo", "title": "主轴报警", "severity": "normal", "opened_at": "2026-12-02T09:00:00Z"},
+    )
+    number = opened.json()["number"]
+    zh = _text(c, f"/requests/{number}?lang=zh")
+    assert "没有符合条件的答复" in zh  # nobody answered: the first response is breached so far
+    assert "（截至目前）" in zh and "(截至目前)" not in zh
+    assert "期限是如何计算的：" in zh and "期限是如何计算的:" not in zh
+    assert "变更记录（1）" in zh
+    en = _text(c, f"/requests/{number}?lang=en")
+    assert "(so far)" in en and "How the deadline was counted:" in en and "History (1)" in en
+
+
+def test_the_suppliers_months_are_named_in_the_pages_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    zh = _text(c, "/sla/suppliers/hengtuo?lang=zh")
+    assert "2026年4月" in zh and " 2026-04 " not in f" {zh} "
+    en = _text(c, "/sla/suppliers/hengtuo?lang=en")
+    assert "Apr 2026" in en or "April 2026" in en
