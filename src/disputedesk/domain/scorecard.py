@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .money import Money
 from .suppliers import DDGap, ReviewRecord
+from .text import zh_date
 
 HUNDRED = Decimal(100)
 ONE_DP = Decimal("0.1")
@@ -366,15 +367,11 @@ def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str, str
                 (avg - 1) / 4 * HUNDRED,
                 f"review of {r.reviewed_on} by {r.reviewer}: quality {int(r.product_quality)}/5, support "
                 f"{int(r.support_responsiveness)}/5, documentation {int(r.documentation)}/5 (average {avg})",
-                f"{r.reviewer} 于 {_zh_day(r.reviewed_on)} 的评审：产品质量 {int(r.product_quality)}/5，技术支持 "
+                f"{r.reviewer} 于 {zh_date(r.reviewed_on)} 的评审：产品质量 {int(r.product_quality)}/5，技术支持 "
                 f"{int(r.support_responsiveness)}/5，文档 {int(r.documentation)}/5（平均 {avg}）",
             )
         )
     return out
-
-
-def _zh_day(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _red_flags(m: SupplierMeasures) -> list[tuple[str, str]]:

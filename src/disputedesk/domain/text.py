@@ -75,6 +75,11 @@ def field_error(field: str, message: str, /, **params: Any) -> Text:
     return T("%(field)s: %(message)s", field=Field(field), message=sentence)
 
 
+def zh_date(day: date) -> str:
+    """A day as Chinese text writes it: 2026年10月1日 (for the Chinese halves of bilingual sentences)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def english(value: object) -> str:
     """A parameter in English: dates in ISO form, lists joined, everything else as ``str``."""
     if isinstance(value, Text):

@@ -203,6 +203,7 @@ class Formatter:
 # a bundle's "42 项"): named in a message by the form's own label instead.
 # A field of one item of a list, as the API names it: "channels[1].hours" (counted from 1).
 _ITEM_FIELD = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
+_ITEM = re.compile(r"^(\w+)\[\d+\]$")
 FIELD_LABELS = {
     "support_requests": "Support requests",
     "items": "Evidence numbers for a selection",
@@ -228,6 +229,9 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
         if isinstance(v, Field):
             if lang == "en":
                 return str(v)
+            listed_only = _ITEM.match(v)
+            if listed_only:  # "evidence[1]": the sentence names the value; the list's name is enough
+                return show(Field(listed_only.group(1)))
             item = _ITEM_FIELD.match(v)
             if item:  # "channels[1].hours": the hours of the first channel
                 listed, n, part = item.groups()

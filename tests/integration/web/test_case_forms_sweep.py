@@ -51,6 +51,8 @@ REFUSED = [
      "on: 4 Jan 2099 is in the future"),
     ("acknowledgements", {"on": "2020-01-02", "summary": "admitted the fault"}, "日期",
      "on: 2 Jan 2020 is before the buyer knew of the breach (27 Mar 2026)"),
+    ("claims", {"kind": "repair", "amount": "100", "currency": "EUR", "basis": "Art. 582",
+                "evidence": "E-0001, E-9999"}, "证据", "evidence[1]: E-9999 does not exist in this workspace"),
     ("rates", {"base": "CNY", "quote": "EUR", "rate": "0.1234567890123", "on": "2026-08-20", "source": "ECB"},
      "汇率", "rate: 0.1234567890123 has more than"),
 ]  # fmt: skip

@@ -121,3 +121,18 @@ def test_the_bundles_chronology_writes_money_and_channels_as_people_do(sqlite_ct
         rows = list(csv.reader(io.StringIO(z.read(name).decode("utf-8-sig"))))
     paid = [row for row in rows if any("55" in cell for cell in row)]
     assert paid and "€55,800.00" in " ".join(paid[0]) and "55800" not in " ".join(paid[0]), rows
+
+
+def test_a_stale_registry_check_and_an_unknown_evidence_number_read_in_chinese(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """The scorecard's due-diligence gap gives the day the check was last done as a Chinese date;
+    a claim naming evidence that does not exist names the field as words, not "evidence[1]"."""
+    c = owner_client(sqlite_ctx)
+    try:
+        key = _supplier(c)
+        check = {"item": "registry_checked", "status": "done", "on": "2025-01-02", "by": "anna"}
+        r = c.post(f"/suppliers/{key}/due-diligence", data=check, follow_redirects=False)
+        assert r.status_code == 303, r.text[-1500:]
+        card = c.get(f"/suppliers/{key}?lang=zh").text.split('id="scorecard"', 1)[1].split("评分变化", 1)[0]
+        assert "上次完成于 2025年1月2日" in card and "2025-01-02" not in card, card[:3000]
+    finally:
+        c.__exit__(None, None, None)

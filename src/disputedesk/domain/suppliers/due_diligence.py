@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from ..text import T
+from ..text import T, zh_date
 from .checks import _check_evidence
 
 
@@ -162,7 +162,7 @@ def dd_gaps(
                         on=e.on,
                         days=ages[item],
                     ),
-                    f"{zh}：上次完成于 {e.on}，已超过 {ages[item]} 天（内部规定），请重新核查",
+                    f"{zh}：上次完成于 {zh_date(e.on)}，已超过 {ages[item]} 天（内部规定），请重新核查",
                 )
             )
         if not e.evidence:
