@@ -114,6 +114,16 @@ class Formatter:
             return shown
         return zone_named(shown, self.tz.key, self.lang)
 
+    def zoned(self, dt: datetime | str | None, fmt: str = "medium") -> str:
+        """:meth:`datetime` with the viewer's zone named: "3 Mar 2026, 03:15:00 (Europe/Berlin)"."""
+        shown = self.datetime(dt, fmt)
+        return shown if shown == "—" else zone_named(shown, self.tz.key, self.lang)
+
+    @property
+    def zone(self) -> str:
+        """The viewer's zone after a column's name: " (Europe/Berlin)" / "（Europe/Berlin）"."""
+        return zone_named("", self.tz.key, self.lang)
+
     def date(self, d: date | datetime | str | None) -> str:
         if d is None or d == "":
             return "—"

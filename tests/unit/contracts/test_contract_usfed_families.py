@@ -7,9 +7,11 @@ states the kind and a near-miss that does not. Not copied from any labelled text
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from disputedesk.domain.contract_clarity import detected_kinds
+from disputedesk.domain.contract_clarity import check_text, detected_kinds
 
 FAMILIES = [
     # --- response time: the contractor's first answer to a service call, trouble call or work order within a time;
@@ -257,3 +259,38 @@ FAMILIES = [
 @pytest.mark.parametrize(("kind", "text", "present"), FAMILIES, ids=[f"{p[0]}-{i}" for i, p in enumerate(FAMILIES)])
 def test_federal_statement_of_work_phrasing(kind: str, text: str, present: bool) -> None:
     assert (kind in detected_kinds(text)) is present
+
+
+def _service_hours_values(text: str) -> dict[str, object]:
+    report = check_text(text, as_of=date(2026, 12, 5)).as_dict()
+    entry = next(c for c in report["clauses"] if c["kind"] == "service_hours")
+    assert entry["present"], text
+    return dict(entry["values"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "C.4 Hours\nNormal duty hours are 0800-1700, Monday through Friday, excluding Federal holidays.",
+            {"days": "Mon-Fri", "start": "08:00", "end": "17:00", "calendar": "us"},
+        ),
+        (
+            "C.4 Coverage\nThe contractor shall staff the operations center from 0600 to 2200 hours daily.",
+            {"start": "06:00", "end": "22:00"},
+        ),
+    ],
+)
+def test_federal_service_hours_give_their_clock_times_and_holidays(text: str, expected: dict[str, str]) -> None:
+    """The hours handed to the SLA engine: 24-hour clock times are read as the start and end of the day's cover, and
+    "Federal holidays" as the US holiday calendar."""
+    values = _service_hours_values(text)
+    for key, value in expected.items():
+        assert values.get(key) == value, (key, values)
+
+
+def test_a_span_of_years_is_no_clock_time() -> None:
+    values = _service_hours_values(
+        "C.4 Hours\nSupport hours are Monday through Friday during contract years 2004-2005."
+    )
+    assert "start" not in values and "end" not in values

@@ -124,7 +124,24 @@ _COUNTRY = {"germany": "de", "france": "fr", "italy": "it", "spain": "es", "pola
             "united kingdom": "gb", "england": "gb", "uk": "gb", "united states": "us", "usa": "us",
             "australia": "au", "canada": "ca", "brazil": "br", "mexico": "mx", "india": "in", "turkey": "tr",
             "vietnam": "vn"}  # fmt: skip
+# US federal contracts exclude "Federal holidays" (the US federal holidays, which the `holidays` package gives for "US")
+_CAL_US_FEDERAL = re.compile(r"\b(?:federal|U\.?S\.?)\s+(?:legal\s+|public\s+)?holidays?\b", I)
+# times of day in 24-hour form ("0730-1630", "from 0700 to 1900 hours"), taken only with "hours" after them or the days
+# of the week in the sentence, so a span of years ("2004-2005") is never read as clock times
+_RE_TIMES24 = re.compile(
+    r"\b(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)\s*(?:hours|hrs)?\s*(?:-|–|—|to|until|through|thru)\s*(?P<h2>[01]\d|2[0-4])"
+    r"(?P<m2>[0-5]\d)\b\s*(?P<hrs>hours\b|hrs\b|h\b)?",
+    I,
+)
+_DAILY = re.compile(r"\b(?:daily|every\s+day|seven\s+days|7\s+days)\b", I)
 _DAY_NAME = {"mon": "Mon", "fri": "Fri", "sat": "Sat", "sun": "Sun", "五": "Fri", "六": "Sat", "日": "Sun", "天": "Sun"}
+
+
+def _spans_an_hour(m: re.Match[str]) -> bool:
+    """A cover of an hour or more (or one running overnight): "2004-2005" read as clock times would be one minute."""
+    start = int(m.group("h1")) * 60 + int(m.group("m1"))
+    end = int(m.group("h2")) * 60 + int(m.group("m2"))
+    return end < start or end - start >= 60
 
 
 def _clock(h: str, m: str | None, ap: str | None) -> str | None:
@@ -150,6 +167,8 @@ def calendar(sentence: str) -> str | None:
     m = _CAL_OTHER.search(sentence)
     if m:
         return _COUNTRY.get(m.group("c").lower())
+    if _CAL_US_FEDERAL.search(sentence):
+        return "us"
     return None
 
 
@@ -190,6 +209,11 @@ def service_hours(sentence: str) -> Value:
         end = _clock(t.group("h2"), t.group("m2"), t.group("ap2"))
         if start and end:
             v["start"], v["end"] = start, end
+    if "start" not in v:
+        m24 = _RE_TIMES24.search(sentence)
+        if m24 and (m24.group("hrs") or v.get("days") or _DAILY.search(sentence)) and _spans_an_hour(m24):
+            v["start"] = f"{m24.group('h1')}:{m24.group('m1')}"
+            v["end"] = f"{m24.group('h2')}:{m24.group('m2')}"
     if v.get("days") and "start" not in v and "coverage" not in v and _WORKING_X.search(sentence):
         # "5×8": eight hours a day, which eight not stated (no clock times are invented from it)
         v["hours_per_day"] = "8"

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.text import T
 from ...store.models import Contract, Organization, Workspace
 from ...store.models import SupportRequest as RequestRow
 
@@ -22,7 +23,8 @@ def _supplier(s: Session, ws: Workspace, key: str) -> Organization:
         )
     ).scalar_one_or_none()
     if org is None:
-        raise LookupError(f"supplier {key!r} does not exist in workspace {ws.slug!r}")
+        # a sentence, so that a page says it in its language (the API's 404 body in English)
+        raise LookupError(T("supplier '%(key)s' does not exist in this workspace", key=key))
     return org
 
 
@@ -31,7 +33,7 @@ def _contract(s: Session, ws: Workspace, number: str) -> Contract:
         select(Contract).where(Contract.workspace_id == ws.id, Contract.number == number).order_by(Contract.id).limit(1)
     ).scalar_one_or_none()
     if c is None:
-        raise LookupError(f"contract {number!r} does not exist in workspace {ws.slug!r}")
+        raise LookupError(T("contract '%(number)s' does not exist in this workspace", number=number))
     return c
 
 
@@ -40,7 +42,7 @@ def _request(s: Session, ws: Workspace, number: str) -> RequestRow:
         select(RequestRow).where(RequestRow.workspace_id == ws.id, RequestRow.number == number)
     ).scalar_one_or_none()
     if r is None:
-        raise LookupError(f"support request {number!r} does not exist in workspace {ws.slug!r}")
+        raise LookupError(T("support request '%(number)s' does not exist in this workspace", number=number))
     return r
 
 

@@ -170,8 +170,11 @@ def _text(value: Any) -> str | None:
 def _date(value: Any, field_name: str) -> date | None:
     try:
         return parse_day(value, field_name)  # the one rule: domain/dates.py
-    except ValueError as exc:
-        raise SupplierError(field_name, str(exc).split(": ", 1)[1]) from exc
+    except ValueError as exc:  # "<field>: <sentence>": the sentence kept as a Text, so a page says it in its language
+        said = exc.args[0] if exc.args else None
+        sentence = said.params.get("message") if isinstance(said, Text) else None
+        plain = str(exc).split(": ", 1)[-1]
+        raise SupplierError(field_name, sentence if isinstance(sentence, Text) else plain) from exc
 
 
 def slugify(text: str) -> str:

@@ -273,7 +273,17 @@ def create_supplier(ctx: Context, workspace: str, data: Mapping[str, Any], *, ac
             {"supplier": key, "uscc": values.get("uscc"), "name_zh": values.get("name_zh"), "name_en": org.name_en},
         )
     led.anchor()
+    if values.get("email_domains"):
+        _mail_is_theirs(ctx, workspace)
     return key
+
+
+def _mail_is_theirs(ctx: Context, workspace: str) -> None:
+    """Mail already imported from the supplier's domains becomes its mail (direction, search by
+    supplier), as if the supplier had been recorded before the import."""
+    from ..mail import refresh_directions  # the mail service reads the parties this module writes
+
+    refresh_directions(ctx, workspace)
 
 
 def update_supplier(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], *, actor: str) -> list[str]:
@@ -295,6 +305,8 @@ def update_supplier(ctx: Context, workspace: str, key: str, data: Mapping[str, A
             led = None
     if led:
         led.anchor()
+    if "email_domains" in changed:
+        _mail_is_theirs(ctx, workspace)
     return changed
 
 
@@ -369,6 +381,8 @@ def import_csv(ctx: Context, workspace: str, data: bytes, *, source: str = "supp
             created.append(key)
         led.append("supplier.imported", {"source": source, "encoding": parsed.encoding, "suppliers": created})
     led.anchor()
+    if any(p.email_domains for p in parsed.rows):
+        _mail_is_theirs(ctx, workspace)
     return CsvResult(True, parsed.encoding, created, [], list(parsed.warnings))
 
 

@@ -80,6 +80,9 @@ def _contact_form(d: dict[str, Any]) -> dict[str, Any]:
 def _review_form(d: dict[str, Any]) -> dict[str, Any]:
     """The review form as the API's ``Review``: the figures typed in hours become ``figures``."""
     out: dict[str, Any] = filled({k: v for k, v in d.items() if not k.startswith("fig_")})
+    typed = [k for k, v in d.items() if k.startswith("fig_") and isinstance(v, str) and v.strip()]
+    if typed and not d.get("fig_requests", "").strip():  # figures without their count were dropped unsaid
+        raise svc.SupplierError("figures", T("the number of requests in the period is needed with the other figures"))
     if d.get("fig_requests"):
 
         def secs(hours: str | None) -> int | None:
