@@ -73,3 +73,13 @@ def test_the_dashboards_next_deadline_is_in_the_pages_language_with_its_zone(cli
     assert "2026年12月7日 14:00（Asia/Shanghai）" in zh  # 4 business hours from 10:00 Beijing time
     en = _page(c, "/?lang=en")
     assert "7 Dec 2026, 14:00 (Asia/Shanghai)" in en
+
+
+def test_the_reply_that_answered_a_deadline_is_named_in_the_pages_brackets(client_for) -> None:  # type: ignore[no-untyped-def]
+    """The Chinese page named the answering e-mail in English brackets ("17:20 (E-0050)") beside Chinese ones."""
+    c = client_for("demo")
+    zh = _page(c, "/requests/SR-0002?lang=zh")
+    answered = r"答复时间 \d{4}年\d{1,2}月\d{1,2}日 周. \d{2}:\d{2}（ ?E-\d{4} ?）"
+    assert re.search(answered, zh), re.findall(r"答复时间.{0,40}", zh)
+    en = _page(c, "/requests/SR-0002?lang=en")
+    assert re.search(r"Answered [^（]*?\d{2}:\d{2} \( ?E-\d{4} ?\)", en)
