@@ -135,3 +135,21 @@ def test_the_reply_form_the_rates_and_the_bundles_ladder_steps_read_in_chinese(c
         rows = list(csv.reader(io.StringIO(z.read(name).decode("utf-8-sig"))))
     steps = [cell for row in rows for cell in row if cell.startswith("升级步骤")]
     assert steps and not any(re.search(r"（[A-Za-z ]+）", s) for s in steps), steps
+
+
+def test_a_letter_marked_sent_with_a_bad_date_keeps_the_form_and_what_was_typed(case_client) -> None:  # type: ignore[no-untyped-def]
+    """ "Record as sent" with a day in the future answered with a bare error page: the letters page
+    comes back with the message in Chinese and the form open with what was typed."""
+    c, case_id = case_client
+    number = cases.get_case(c.app.state.ctx, "demo", case_id).number
+    r = c.post("/documents/letters", data={"case": number, "kind": "formal-complaint", "lang": "both",
+                                           "format": "pdf"}, follow_redirects=False)  # fmt: skip
+    assert r.status_code == 303, r.text[-1500:]
+    letter = re.search(r"letter=(\d+)", r.headers["location"]).group(1)  # type: ignore[union-attr]
+    typed = {"sent_on": "2099-01-04", "channel": "挂号信", "recipient": "陈志强", "proof": "", "note": "EMS 1234"}
+    r = c.post(f"/documents/letters/{letter}/sent?lang=zh", data=typed)
+    assert r.status_code == 400 and _alert(r.text).startswith("发出日期"), r.text[-2000:]
+    assert f'action="/documents/letters/{letter}/sent"' in r.text and "导航" not in _alert(r.text)
+    posted = json.loads(re.search(r'id="posted-form">(.*?)</script>', r.text, re.S).group(1))  # type: ignore[union-attr]
+    assert posted["action"] == f"/documents/letters/{letter}/sent" and posted["values"]["channel"] == "挂号信"
+    assert posted["values"]["note"] == "EMS 1234"

@@ -136,3 +136,30 @@ def test_a_stale_registry_check_and_an_unknown_evidence_number_read_in_chinese(s
         assert "上次完成于 2025年1月2日" in card and "2025-01-02" not in card, card[:3000]
     finally:
         c.__exit__(None, None, None)
+
+
+def test_an_intact_vault_and_bundle_are_reported_with_chinese_punctuation(sqlite_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """ "证据包完整无损。 21 个文件, 7 项, 9 条账本记录." had English commas and full stop."""
+    from disputedesk.services.bundle import export_bundle
+
+    note = tmp_path / "note.txt"
+    note.write_text("Service report\n", encoding="utf-8")
+    import_paths(sqlite_ctx, "default", [note], actor="test")
+    out = tmp_path / "bundle.zip"
+    export_bundle(sqlite_ctx, "default", out, all_items=True, actor="test")
+    c = owner_client(sqlite_ctx)
+    try:
+        vault = c.post("/verify?lang=zh").text
+        said = vault.split('role="status"', 1)[1].split("</div>", 1)[0]
+        assert "完整" in said and ", " not in said and said.rstrip().endswith("。"), said
+        page = c.post(
+            "/documents/bundles/verify?lang=zh", files={"file": ("bundle.zip", out.read_bytes(), "application/zip")}
+        )
+        said = page.text.split('class="flash ok"', 1)[1].split("</p>", 1)[0]
+        assert page.status_code == 200 and ", " not in said and said.endswith("。"), said
+        en = c.post(
+            "/documents/bundles/verify?lang=en", files={"file": ("bundle.zip", out.read_bytes(), "application/zip")}
+        )
+        assert re.search(r"\d+ files, \d+ items, \d+ ledger entries\.", en.text), en.text[-1500:]
+    finally:
+        c.__exit__(None, None, None)

@@ -49,3 +49,23 @@ def test_the_suppliers_months_are_named_in_the_pages_language(client_for) -> Non
     assert "2026年4月" in zh and " 2026-04 " not in f" {zh} "
     en = _text(c, "/sla/suppliers/hengtuo?lang=en")
     assert "Apr 2026" in en or "April 2026" in en
+
+
+def test_a_request_not_evaluated_yet_says_its_deadlines_are_counted_live(client_for) -> None:  # type: ignore[no-untyped-def]
+    # its badge said "not evaluated" beside a first response already shown as breached
+    c = client_for("demo")
+    number = c.post(
+        "/api/sla/requests",
+        json={
+            "supplier": "hengtuo",
+            "title": "Hydraulic leak",
+            "severity": "high",
+            "opened_at": "2026-12-01T02:00:00Z",
+        },
+    ).json()["number"]
+    en = _text(c, f"/requests/{number}?lang=en")
+    assert "not evaluated" in en and "The deadlines below are counted now" in en
+    zh = _text(c, f"/requests/{number}?lang=zh")
+    assert "下列期限为当前即时计算" in zh and "立即评估" in zh
+    c.post("/api/sla/evaluate")
+    assert "The deadlines below are counted now" not in _text(c, f"/requests/{number}?lang=en")

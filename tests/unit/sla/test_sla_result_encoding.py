@@ -24,7 +24,7 @@ from disputedesk.domain.sla import (
     SupportTerms,
     evaluate,
 )
-from disputedesk.services.sla.evaluate import _fingerprint_of, compact, data_json, fingerprint
+from disputedesk.services.sla.results import _fingerprint_of, compact, data_json, fingerprint
 
 CAL = BusinessCalendar()
 BERLIN = BusinessCalendar("Europe/Berlin")  # a zone with DST, as a severity's coverage

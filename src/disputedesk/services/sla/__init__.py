@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from .base import parse_time
 from .calendars import CalendarVersion, add_closure, calendar_history, default_calendar_spec, get_calendar, set_calendar
-from .evaluate import RunReport, compact, evaluate_all, fingerprint, last_run
+from .evaluate import RunReport, evaluate_all, last_run
 from .events import EVENT_KINDS, add_event
 from .inputs import RequestInput, SupplierSetup, _iter_inputs, _load_setup, build_request
 from .messages import (
@@ -51,6 +51,7 @@ from .messages import (
     side_of,
 )
 from .reports import ChartPoint, SupplierReport, supplier_report
+from .results import compact, fingerprint
 from .terms import (
     TERMS_TEMPLATE,
     TermsScope,

@@ -154,6 +154,7 @@ async def letter_create(
 
 @router.post("/documents/letters/{letter_id}/sent", include_in_schema=False)
 def letter_sent_form(
+    request: Request,
     letter_id: int,
     sent_on: str = Form(...),
     channel: str = Form(...),
@@ -162,22 +163,38 @@ def letter_sent_form(
     note: str = Form(""),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("annotate")),
+    lang: str = Depends(get_lang),
 ) -> Response:
     try:
-        on = date.fromisoformat(sent_on)
-    except ValueError:
-        raise ValueError(field_error("sent_on", "'%(value)s' is not a date (YYYY-MM-DD)", value=sent_on)) from None
-    svc.mark_sent(
-        ctx,
-        ws.slug,
-        letter_id,
-        sent_on=on,
-        channel=channel,
-        recipient=recipient or None,
-        proof=proof.strip() or None,
-        note=note or None,
-        actor=ws.username,
-    )
+        try:
+            on = date.fromisoformat(sent_on)
+        except ValueError:
+            raise ValueError(field_error("sent_on", "'%(value)s' is not a date (YYYY-MM-DD)", value=sent_on)) from None
+        svc.mark_sent(
+            ctx,
+            ws.slug,
+            letter_id,
+            sent_on=on,
+            channel=channel,
+            recipient=recipient or None,
+            proof=proof.strip() or None,
+            note=note or None,
+            actor=ws.username,
+        )
+    except ValueError as exc:  # a field typed wrong: the page again, with the message and what was typed
+        if not isinstance(exc.args[0] if exc.args else None, Text):
+            raise
+        typed = {"sent_on": sent_on, "channel": channel, "recipient": recipient, "proof": proof, "note": note}
+        page = _page(
+            request,
+            ctx,
+            ws,
+            lang,
+            error=exc,
+            posted={"action": f"/documents/letters/{letter_id}/sent", "values": typed},
+        )
+        page.status_code = 400
+        return page
     return RedirectResponse(f"/documents?letter={letter_id}#letter-{letter_id}", status_code=303)
 
 
