@@ -153,3 +153,13 @@ def test_a_letter_marked_sent_with_a_bad_date_keeps_the_form_and_what_was_typed(
     posted = json.loads(re.search(r'id="posted-form">(.*?)</script>', r.text, re.S).group(1))  # type: ignore[union-attr]
     assert posted["action"] == f"/documents/letters/{letter}/sent" and posted["values"]["channel"] == "挂号信"
     assert posted["values"]["note"] == "EMS 1234"
+
+
+def test_the_chinese_calendar_file_writes_the_facts_days_as_chinese_dates(case_client) -> None:  # type: ignore[no-untyped-def]
+    """The .ics a Chinese reader downloads said "所依据的事实：收货日期 2026-02-26"."""
+    c, case_id = case_client
+    ics = c.get(f"/cases/{case_id}/deadlines.ics?lang=zh").text.replace("\r\n ", "").replace("\n ", "")
+    used = "所依据的事实："
+    facts = [line.split(used, 1)[1].split("\\n", 1)[0] for line in ics.splitlines() if used in line]
+    assert facts and not any(re.search(r"\d{4}-\d\d-\d\d", f) for f in facts), facts
+    assert any(re.search(r"\d{4}年\d{1,2}月\d{1,2}日", f) for f in facts), facts

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from ...documents.catalogue import translations, written
 from ...documents.legal_zh import citations_zh
 from ...domain.ladder import STEP_SPECS
-from ...domain.text import T, Text
+from ...domain.text import T, Text, zh_date
 from ..context import Context
 from .base import _jsonable
 from .views import get_case
@@ -46,6 +46,12 @@ class _Words:
     def rule(self, rule: str) -> str:
         return rule if self.lang == "en" else citations_zh(rule)
 
+    def _day(self, value: str) -> str:
+        """A day as the rest of a Chinese text writes it (2026年2月26日); anything else as it is."""
+        if self.lang == "zh" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            return zh_date(date.fromisoformat(value))
+        return value
+
     def facts(self, inputs: dict[str, object]) -> str:
         """The facts a deadline used, as "received on 2026-02-26; warranty months 24" (never a dict)."""
         parts = []
@@ -53,13 +59,13 @@ class _Words:
             if v is None or v == "" or v == []:
                 continue
             if isinstance(v, list):
-                shown = ("、" if self.lang == "zh" else ", ").join(str(x) for x in v)
+                shown = ("、" if self.lang == "zh" else ", ").join(self._day(str(x)) for x in v)
             elif isinstance(v, bool):
                 shown = self.gettext("yes") if v else self.gettext("no")
             elif isinstance(v, str) and re.fullmatch(r"[a-z]+(?:_[a-z]+)+", v):  # a stored code: as words
                 shown = self.gettext(v.replace("_", " "))
             else:
-                shown = str(v)
+                shown = self._day(str(v))
             parts.append(f"{self.gettext(k.replace('_', ' '))} {shown}")
         return ("；" if self.lang == "zh" else "; ").join(parts) or self.gettext("none")
 
