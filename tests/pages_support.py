@@ -266,3 +266,18 @@ def alert(html: str) -> str:
     found = re.search(r'role="alert"[^>]*>(.*?)</', html, re.S)
     assert found, html[-2000:]
     return found.group(1)
+
+
+def supplier_mail(subject: str, body: str, message_id: str) -> bytes:
+    """A mail the supplier's service desk sent on 3 March 2026 at 10:15 in Shenzhen (+08:00) to the buyer."""
+    from email.header import Header
+
+    return (
+        "From: Wang Fang <service@hengtai-cnc.example>\r\n"
+        "To: buyer@brandt.example\r\n"
+        f"Subject: {Header(subject, 'utf-8').encode()}\r\n"
+        "Date: Tue, 03 Mar 2026 10:15:00 +0800\r\n"
+        f"Message-ID: <{message_id}@hengtai-cnc.example>\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        f"{body}\r\n"
+    ).encode()

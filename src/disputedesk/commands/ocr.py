@@ -37,6 +37,12 @@ def register(app: typer.Typer) -> None:
                 out.print(f"{label}: has its text already (no OCR needed)", highlight=False)
             elif not copy.created:
                 out.print(f"{label}: searchable copy {copy.copy} exists already", highlight=False)
+            elif not copy.found_text:
+                out.print(
+                    f"{label}: OCR found no text (pages {', '.join(map(str, copy.pages))}): nothing to search; "
+                    f"the copy {copy.copy} holds the image only",
+                    highlight=False,
+                )
             else:
                 out.print(
                     f"{label}: searchable copy {copy.copy} (text from OCR, pages {', '.join(map(str, copy.pages))}, "

@@ -251,7 +251,15 @@ def scorecard_cmd(
     for n, v in enumerate(cards, 1):
         c = v.card
         score = "—" if c.score is None else str(c.score)
-        typer.echo(f"{n}. {v.name} ({v.key}): {score} / 100, risk {c.risk}, data for {c.coverage} % of the weight")
+        if v.measured:
+            typer.echo(f"{n}. {v.name} ({v.key}): {score} / 100, risk {c.risk}, data for {c.coverage} % of the weight")
+        else:  # scored only on "no cases, no credits owed": as the web page says, no score, risk or rank yet
+            typer.echo(
+                f"-. {v.name} ({v.key}): not enough data (no support request measured, no checklist assessed, "
+                f"no review), so no score, risk or rank; data for {c.coverage} % of the weight"
+            )
+        if v.open_warnings:
+            typer.echo(f"   open payment warnings: {v.open_warnings} (disputedesk supplier warnings)")
         typer.echo(f"   support figures: {v.figures_source}")
         for comp in c.components:
             shown = "not counted" if comp.score is None else f"{comp.score:>5} (-{comp.points_lost})"

@@ -41,6 +41,9 @@ MAILDIR = "inode/x-maildir"
 WHATSAPP = "text/x-whatsapp-export"
 CHAT_CSV = "text/csv"
 CHAT_JSON = "application/json"
+# The keys that make a .json file a chat export: ours (sent_at, sender), Telegram's "Export chat
+# history" (date_unixtime, from), Instagram's and Messenger's (timestamp_ms, sender_name).
+CHAT_JSON_KEYS = ((b'"sent_at"', b'"sender"'), (b'"date_unixtime"', b'"from"'), (b'"timestamp_ms"', b'"sender_name"'))
 
 EML_EXT = frozenset({".eml", ".p7m", ".msg822", ".email"})
 MBOX_EXT = frozenset({".mbox", ".mbx", ".mbs"})
@@ -110,7 +113,7 @@ def mail_source_type(name: str, head: bytes, media_type: str) -> str | None:
         cols = {c.strip().strip('"') for c in header.split(",")}
         if {"sent_at", "sender", "text"} <= cols:
             return CHAT_CSV
-    if ext == ".json" and b'"sent_at"' in head and b'"sender"' in head:
+    if ext == ".json" and any(a in head and b in head for a, b in CHAT_JSON_KEYS):
         return CHAT_JSON
     if looks_like_message(head):
         return EML  # a message without the suffix: "1234", "message", a ticket-system export

@@ -38,6 +38,7 @@ class SearchableCopy:
     confidence: float | None
     pages: list[int]
     created: bool  # False when it existed already
+    found_text: bool = True  # False: OCR read no text at all (a photo without writing)
 
 
 def needs_ocr(media_type: str, data: bytes) -> list[int] | None:
@@ -87,11 +88,14 @@ def make_searchable_copy(ctx: Context, workspace: str, label: str, *, actor: str
         raise OcrError("OCR is not available: install tesseract-ocr, tesseract-ocr-chi-sim and tesseract-ocr-eng")
     result: OcrResult = ocr_image(data) if original.media_type in IMAGE_TYPES else ocr_pdf(data, pages)
     stem = original.original_name.rsplit(".", 1)[0] if "." in original.original_name else original.original_name
+    found = bool(result.text.strip())
     description = (
         f"Searchable copy of {original.label} made by OCR ({result.engine}): text from OCR on page(s) "
         f"{', '.join(map(str, result.ocr_pages))}, mean confidence {result.confidence:.0f}%. "
-        f"The original {original.label} is unchanged."
-    )
+        if found  # a photo of a machine has no writing: the copy is not to be taken as its text
+        else f"Copy of {original.label} made by OCR ({result.engine}): OCR found no text on page(s) "
+        f"{', '.join(map(str, result.ocr_pages))}, so there is nothing to search. "
+    ) + f"The original {original.label} is unchanged."
     report = import_candidates(
         ctx,
         workspace,
@@ -119,4 +123,6 @@ def make_searchable_copy(ctx: Context, workspace: str, label: str, *, actor: str
             .where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == int(outcome.evidence[2:]))
             .values(text=result.text.replace("\x00", ""))
         )
-    return SearchableCopy(original.label, outcome.evidence, result.confidence, result.ocr_pages, created=True)
+    return SearchableCopy(
+        original.label, outcome.evidence, result.confidence, result.ocr_pages, created=True, found_text=found
+    )

@@ -272,6 +272,19 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return fmt.date(value)
         return str(value)
 
+    def org_name(name_en: object, name_zh: object = None, *, both: bool = False) -> object:
+        """A company's name for this page: on a Chinese page its registered Chinese name when recorded
+        (the name a Chinese reader and tribunal know it by), else the English one; on an English page
+        the English name, with ``both`` (a heading that identifies it) the Chinese one in brackets."""
+        en, zh = str(name_en or "").strip(), str(name_zh or "").strip()
+        if lang == "zh" and zh:
+            return zh
+        if not en:
+            return own(zh) if zh else "—"
+        if both and zh and zh != en:
+            return Markup('{} <span lang="zh-Hans">({})</span>').format(own(en), zh)
+        return own(en)
+
     def code(*names: str) -> dict[str, Markup]:
         """Names a person types as they are (JSON keys, values of a field), each in ``<code>``,
         as parameters of an interface sentence: ``_("… %(tz)s …")|e|format(**code("tz"))``."""
@@ -285,6 +298,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "own": own,
         "own_lang": own_lang,
         "own_first": own_first,
+        "org_name": org_name,
         "channel": channel,
         "item_name": item_name,
         "quoted": quoted,

@@ -157,55 +157,67 @@ def test_api_profile_import_scorecard_and_next_contact(demo) -> None:
         assert c.get("/api/suppliers/nobody").status_code == 404
 
 
-@pytest.mark.usefixtures("demo")
-def test_cli_import_scorecard_and_warnings(settings, monkeypatch, tmp_path) -> None:
+@pytest.fixture
+def cli(settings, monkeypatch):  # type: ignore[no-untyped-def]
+    """`disputedesk ARGS…` in this process, on the test's installation."""
     monkeypatch.setenv("DISPUTEDESK_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("DISPUTEDESK_DATABASE_URL", settings.database_url)
     get_settings.cache_clear()
-    try:
-        run = CliRunner()
+    run = CliRunner()
+    yield lambda *args: run.invoke(cli_app, list(args), catch_exceptions=False)
+    get_settings.cache_clear()
 
-        def cli(*args: str):  # type: ignore[no-untyped-def]
-            return run.invoke(cli_app, list(args), catch_exceptions=False)
 
-        r = cli("supplier", "scorecard", "-w", "demo", "--json")
-        assert r.exit_code == 0, r.output
-        data = json.loads(r.output)
-        assert [c["key"] for c in data["ranking"]][:2] == ["hengtuo", "ruifeng"]
-        assert all(c["components"] and c["drivers"] is not None for c in data["ranking"])
-        r = cli("supplier", "scorecard", "-w", "demo")
-        assert "1. Ningbo Hengtuo" in r.output and "SLA compliance" in r.output
-        bad = tmp_path / "bad.csv"
-        bad.write_bytes("企业名称,统一社会信用代码\n广州样例设备有限公司,91440101MA59ABCD1X\n".encode("gbk"))
-        r = cli("supplier", "import", str(bad), "-w", "demo")
-        assert r.exit_code == 2 and "row 2, column uscc" in r.output and "nothing imported" in r.output
-        good = tmp_path / "good.csv"
-        good.write_bytes("企业名称,统一社会信用代码\n广州样例设备有限公司,91440101MA59ABCD1D\n".encode("gbk"))
-        r = cli("supplier", "import", str(good), "-w", "demo")
-        assert r.exit_code == 0 and "1 supplier(s) imported (encoding gb18030)" in r.output
-        r = cli("supplier", "add", "--name-zh", "广州样例设备有限公司", "--uscc", "91440101MA59ABCD1D", "-w", "demo")
-        assert r.exit_code == 2 and "already supplier" in r.output
-        r = cli("supplier", "list", "-w", "demo")
-        assert "hengtuo" in r.output and "91440101MA59ABCD1D" in r.output
-        r = cli(
-            "supplier",
-            "next-contact",
-            "ruifeng",
-            "--level",
-            "support_engineer",
-            "--at",
-            "2026-10-02T10:00+08:00",
-            "-w",
-            "demo",
-        )
-        assert r.exit_code == 0 and "National Day" in r.output
-        r = cli("supplier", "scan-payments", "-w", "demo")
-        assert r.exit_code == 0 and "message(s) checked" in r.output
-        r = cli("supplier", "warnings", "-w", "demo", "--json")
-        assert r.exit_code in (0, 1)
-        json.loads(r.output)
-    finally:
-        get_settings.cache_clear()
+@pytest.mark.usefixtures("demo")
+def test_cli_import_scorecard_and_warnings(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("supplier", "scorecard", "-w", "demo", "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert [c["key"] for c in data["ranking"]][:2] == ["hengtuo", "ruifeng"]
+    assert all(c["components"] and c["drivers"] is not None for c in data["ranking"])
+    r = cli("supplier", "scorecard", "-w", "demo")
+    assert "1. Ningbo Hengtuo" in r.output and "SLA compliance" in r.output
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("企业名称,统一社会信用代码\n广州样例设备有限公司,91440101MA59ABCD1X\n".encode("gbk"))
+    r = cli("supplier", "import", str(bad), "-w", "demo")
+    assert r.exit_code == 2 and "row 2, column uscc" in r.output and "nothing imported" in r.output
+    good = tmp_path / "good.csv"
+    good.write_bytes("企业名称,统一社会信用代码\n广州样例设备有限公司,91440101MA59ABCD1D\n".encode("gbk"))
+    r = cli("supplier", "import", str(good), "-w", "demo")
+    assert r.exit_code == 0 and "1 supplier(s) imported (encoding gb18030)" in r.output
+    r = cli("supplier", "add", "--name-zh", "广州样例设备有限公司", "--uscc", "91440101MA59ABCD1D", "-w", "demo")
+    assert r.exit_code == 2 and "already supplier" in r.output
+    r = cli("supplier", "list", "-w", "demo")
+    assert "hengtuo" in r.output and "91440101MA59ABCD1D" in r.output
+    r = cli(
+        "supplier",
+        "next-contact",
+        "ruifeng",
+        "--level",
+        "support_engineer",
+        "--at",
+        "2026-10-02T10:00+08:00",
+        "-w",
+        "demo",
+    )
+    assert r.exit_code == 0 and "National Day" in r.output
+    r = cli("supplier", "scan-payments", "-w", "demo")
+    assert r.exit_code == 0 and "message(s) checked" in r.output
+    r = cli("supplier", "warnings", "-w", "demo", "--json")
+    assert r.exit_code in (0, 1)
+    json.loads(r.output)
+
+
+def test_a_new_supplier_is_not_scored_100_on_the_command_line(cli) -> None:  # type: ignore[no-untyped-def]
+    """A supplier recorded a minute ago: the CLI says there is not enough data, as the web page does,
+    instead of printing a perfect score for a supplier nobody measured."""
+    assert cli("init").exit_code == 0
+    assert cli("supplier", "add", "--name-en", "Hengtai CNC", "--key", "hengtai").exit_code == 0
+    out = cli("supplier", "scorecard").output
+    head = out.splitlines()[0]
+    assert "not enough data" in head, out  # the web page's words for the same card
+    assert "100.0 / 100" not in head and "risk medium" not in head
+    assert "Dispute cases and outcomes" in out  # the breakdown is still there
 
 
 def test_supplier_additions_are_typed_commands(demo) -> None:

@@ -163,3 +163,13 @@ def test_the_chinese_calendar_file_writes_the_facts_days_as_chinese_dates(case_c
     facts = [line.split(used, 1)[1].split("\\n", 1)[0] for line in ics.splitlines() if used in line]
     assert facts and not any(re.search(r"\d{4}-\d\d-\d\d", f) for f in facts), facts
     assert any(re.search(r"\d{4}年\d{1,2}月\d{1,2}日", f) for f in facts), facts
+
+
+def test_an_offer_on_a_chinese_case_page_is_written_with_chinese_punctuation(case_client) -> None:  # type: ignore[no-untyped-def]
+    """An offer's line read "报价 (供应商, 进行中)" with English brackets and comma."""
+    c, case_id = case_client
+    offer = {"kind": "offer", "on": "2026-09-01", "amount": "50000", "currency": "EUR", "note": "first offer"}
+    assert c.post(f"/cases/{case_id}/recovery", data=offer, follow_redirects=False).status_code == 303
+    zh = c.get(f"/cases/{case_id}?lang=zh").text
+    assert "报价（供应商，进行中）" in zh and "报价 (" not in zh, zh.split('id="recovery"', 1)[-1][:3000]
+    assert "offer (supplier, open)" in c.get(f"/cases/{case_id}?lang=en").text

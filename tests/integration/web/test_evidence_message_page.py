@@ -3,17 +3,9 @@ time in the viewer's zone with that zone named (not a raw UTC ISO stamp)."""
 
 from __future__ import annotations
 
-from pages_support import visible
+from pages_support import supplier_mail, visible
 
-MAIL = (
-    "From: Wang Fang <service@hengtai-cnc.example>\r\n"
-    "To: buyer@brandt.example\r\n"
-    "Subject: =?utf-8?b?5pWF6Zqc5oql5ZGK?=\r\n"  # 故障报告
-    "Date: Tue, 03 Mar 2026 10:15:00 +0800\r\n"
-    "Message-ID: <fault-1@hengtai-cnc.example>\r\n"
-    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
-    "主轴报警 2041 再次出现，工程师下周到场。\r\n"
-).encode()
+MAIL = supplier_mail("故障报告", "主轴报警 2041 再次出现，工程师下周到场。", "fault-1")
 
 
 def _page(c, lang: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]

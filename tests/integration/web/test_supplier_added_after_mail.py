@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import re
 
-MAIL = (
-    b"From: Wang Fang <service@hengtai-cnc.example>\r\n"
-    b"To: buyer@brandt.example\r\n"
-    b"Subject: =?utf-8?b?5pWF6Zqc5oql5ZGK?=\r\n"  # 故障报告
-    b"Date: Tue, 03 Mar 2026 10:15:00 +0800\r\n"
-    b"Message-ID: <fault-1@hengtai-cnc.example>\r\n"
-    b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
-    b"Spindle alarm 2041 again; engineer visit next week.\r\n"
-)
+from pages_support import supplier_mail
+
+MAIL = supplier_mail("故障报告", "Spindle alarm 2041 again; engineer visit next week.", "fault-1")
 
 
 def test_mail_imported_before_the_supplier_is_its_mail_once_recorded(client_for) -> None:  # type: ignore[no-untyped-def]

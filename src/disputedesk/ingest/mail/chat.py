@@ -308,6 +308,37 @@ def iter_chat_csv_items(raw: bytes, *, source: str, key: str = "0", channel: str
         )
 
 
+def _app_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A message as Telegram ("Export chat history", JSON) or Instagram / Messenger write it, in this
+    module's layout; any other row unchanged. Both apps give the moment as a UTC epoch, so nothing
+    is guessed about the phone's zone."""
+    if "date_unixtime" in row:  # Telegram: text is a string or a list of strings and {"text": …} parts
+        parts = row.get("text")
+        text = (
+            parts
+            if isinstance(parts, str)
+            else "".join(
+                p if isinstance(p, str) else str(p.get("text", "")) for p in parts or [] if isinstance(p, (str, dict))
+            )
+        )
+        sent = _epoch(row["date_unixtime"], 1)
+        sender = row.get("from") or row.get("actor")
+        return {"sent_at": sent, "sender": sender, "text": text or row.get("action"), "channel": "telegram"}
+    if "timestamp_ms" in row and "sender_name" in row:  # Instagram, Messenger
+        sent = _epoch(row["timestamp_ms"], 1000)
+        return {"sent_at": sent, "sender": row["sender_name"], "text": row.get("content")}
+    return row
+
+
+def _epoch(value: Any, per_second: int) -> str:
+    """A UTC epoch (seconds, or milliseconds with ``per_second=1000``) as ISO 8601; "" when it is not
+    one (the row is then refused as having no sent_at)."""
+    try:
+        return datetime.fromtimestamp(int(value) / per_second, UTC).isoformat()
+    except (ValueError, TypeError, OverflowError, OSError):
+        return ""
+
+
 def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: str = "chat") -> Iterator[ParsedItem]:
     """A chat JSON file (list of rows, or {"channel":..., "messages": [...]})."""
     yield _container(raw, source, key, "application/json")
@@ -343,7 +374,7 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
         if not isinstance(row, dict):
             pm, reason = None, T("%(where)s: not an object", where=where)
         else:
-            pm, reason = _row_message({str(k).lower(): v for k, v in row.items()}, where, channel)
+            pm, reason = _row_message(_app_row({str(k).lower(): v for k, v in row.items()}), where, channel)
         yield ParsedItem(
             key=f"{key}/{n}",
             kind="message" if pm else "rejected",

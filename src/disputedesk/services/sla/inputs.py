@@ -54,6 +54,7 @@ class SupplierSetup:
     terms: list[tuple[int, SupportTerms, int, dict[str, Any]]]  # (valid_from epoch, terms, terms id, raw)
     domains: tuple[str, ...] = ()
     buyer_domains: tuple[str, ...] = ()
+    name_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
     def side_of_sender(self, sender: str | None) -> str | None:
         return sender_side(sender, self.buyer_domains, self.domains)
@@ -116,7 +117,15 @@ def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], st
             key=lambda t: (t[0], t[2]),
         )
         out[o.id] = SupplierSetup(
-            o.id, o.key, o.name_en, cal, row.version if row else 0, tl, tuple(o.email_domains or []), buyer_domains
+            o.id,
+            o.key,
+            o.name_en,
+            cal,
+            row.version if row else 0,
+            tl,
+            tuple(o.email_domains or []),
+            buyer_domains,
+            name_zh=o.name_zh,
         )
     return out, buyer_tz
 

@@ -98,6 +98,7 @@ class SupplierReport:
     points: list[ChartPoint]
     availability: list[dict[str, Any]]
     credits: list[dict[str, Any]]
+    name_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -236,6 +237,7 @@ def supplier_report(ctx: Context, workspace: str, supplier_key: str | None = Non
                 points,
                 av_dicts,
                 cr_dicts,
+                st.name_zh,
             )
         )
     return out

@@ -46,6 +46,7 @@ class RequestRowView:
     first_response_seconds: int | None
     provisional: bool
     tz: str
+    supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +107,7 @@ def list_requests(
                     res.first_response_seconds if res else None,
                     res.provisional if res else False,
                     tz,
+                    org.name_zh if org else None,
                 )
             )
         return out
@@ -143,6 +145,7 @@ class RequestDetail:
     timeline: list[TimelineItem]
     note: str | None
     business_day_seconds: int | None = None  # the calendar's standard working day, for "N business days"
+    supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -259,6 +262,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         timeline,
         note,
         st.calendar.hours_per_day if st else None,
+        st.name_zh if st else None,
     )
 
 
