@@ -83,3 +83,12 @@ def test_the_reply_that_answered_a_deadline_is_named_in_the_pages_brackets(clien
     assert re.search(answered, zh), re.findall(r"答复时间.{0,40}", zh)
     en = _page(c, "/requests/SR-0002?lang=en")
     assert re.search(r"Answered [^（]*?\d{2}:\d{2} \( ?E-\d{4} ?\)", en)
+
+
+def test_a_requests_linked_mails_are_counted_with_their_measure_word_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
+    """"20 邮件" read like a word list; a count of mails takes 封 in Chinese, and a plural in English."""
+    c = client_for("demo")
+    zh = _page(c, "/requests/SR-0002?lang=zh")
+    assert re.search(r"· \d+ 封邮件", zh) and not re.search(r"\d+ 邮件", zh)
+    en = _page(c, "/requests/SR-0002?lang=en")
+    assert re.search(r"· \d+ messages", en)
