@@ -34,6 +34,8 @@ def test_the_supplier_list_names_suppliers_in_the_pages_language(client_for) -> 
     assert RUIFENG_ZH in zh and RUIFENG_EN not in zh
     en = _text(c, "/suppliers?lang=en")
     assert HENGTUO_EN in en and RUIFENG_EN in en
+    chart = c.get("/suppliers?lang=zh").text.split('<svg class="chart"')[1].split("</svg>")[0]  # the score bars
+    assert HENGTUO_ZH in chart and "Ningbo" not in chart
 
 
 def test_the_sla_page_of_a_supplier_is_headed_by_its_name_in_the_pages_language(client_for) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ class Bar:
     y: float
     w: float
     h: float
+    label_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
 
 @dataclass
@@ -60,6 +61,7 @@ def bar_chart(rows: list[svc.SupplierListRow]) -> list[Bar]:
                 y,
                 w,
                 CHART_H - PAD_B - y,
+                r.name_zh,
             )
         )
     return out
