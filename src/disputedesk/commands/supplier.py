@@ -253,6 +253,11 @@ def scorecard_cmd(
         score = "—" if c.score is None else str(c.score)
         if v.measured:
             typer.echo(f"{n}. {v.name} ({v.key}): {score} / 100, risk {c.risk}, data for {c.coverage} % of the weight")
+        elif c.red_flags:  # nothing measured, but a red flag (e.g. an open payment warning) makes the risk high
+            typer.echo(
+                f"-. {v.name} ({v.key}): not enough data for a score or rank, risk {c.risk} (red flags below); "
+                f"data for {c.coverage} % of the weight"
+            )
         else:  # scored only on "no cases, no credits owed": as the web page says, no score, risk or rank yet
             typer.echo(
                 f"-. {v.name} ({v.key}): not enough data (no support request measured, no checklist assessed, "

@@ -134,10 +134,16 @@ class SupplierMeasures:
     #: False when no valid Unified Social Credit Code is recorded: who the supplier is has not
     #: been checked, so it is never rated "low" risk whatever else was measured.
     identity_verified: bool = True
+    #: Open (not yet reviewed) payment warnings of high severity: a mail asking to pay into a new or
+    #: different account, a look-alike sender, a beneficiary that is not the supplier. Each is a red
+    #: flag until a person has called the supplier back on a known number and marked it.
+    payment_warnings_high: int = 0
 
     def __post_init__(self) -> None:
         if self.requests < 0 or not 0 <= self.sla_met <= self.requests:
             raise ValueError(f"{self.supplier_id}: sla_met must be between 0 and requests")
+        if self.payment_warnings_high < 0:
+            raise ValueError(f"{self.supplier_id}: open payment warnings cannot be negative")
         if any(n < 0 for n in self.breaches.values()):
             raise ValueError(f"{self.supplier_id}: breach counts cannot be negative")
 
@@ -382,6 +388,15 @@ def _red_flags(m: SupplierMeasures) -> list[tuple[str, str]]:
     crit = m.breaches.get("critical", 0)
     if crit:
         flags.append((f"{crit} critical SLA breach{'es' if crit != 1 else ''}", f"{crit} 次紧急级别的服务水平违约"))
+    pay = m.payment_warnings_high
+    if pay:
+        flags.append(
+            (
+                f"{pay} open high-severity payment warning{'s' if pay != 1 else ''}: confirm the bank details by a "
+                "call-back to a number you already hold before paying",
+                f"{pay} 条未处理的高风险付款警示：付款前请拨打已掌握的号码回电核实银行账户",
+            )
+        )
     opened = [c.case_id for c in m.cases if c.status == "open"]
     if opened:
         flags.append(
@@ -420,8 +435,11 @@ def score_supplier(m: SupplierMeasures) -> Scorecard:
     if counted_weight == 0:
         gap = (IDENTITY_GAP,) if not m.identity_verified else ()
         gap_zh = (IDENTITY_GAP_ZH,) if not m.identity_verified else ()
+        # Nothing measured gives no score, but a red flag still says "high": an open request to pay into a new
+        # account matters before the first support request is ever measured.
+        risk0 = "high" if flags else "unknown"
         return Scorecard(
-            m.supplier_id, m.name, m.period, None, "unknown", tuple(comps), gap, flags, Decimal(0), gap_zh, flags_zh
+            m.supplier_id, m.name, m.period, None, risk0, tuple(comps), gap, flags, Decimal(0), gap_zh, flags_zh
         )
     score = _q(total)
     risk = next(label for floor, label in RISK_BANDS if score >= floor)

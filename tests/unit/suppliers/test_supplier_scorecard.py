@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -205,3 +206,20 @@ def test_another_breach_never_raises_the_score(m: SupplierMeasures, sev: str) ->
     worse = SupplierMeasures(**{**m.__dict__, "breaches": {**m.breaches, sev: m.breaches.get(sev, 0) + 1}})
     before, after = score_supplier(m).score, score_supplier(worse).score
     assert before is not None and after is not None and after <= before
+
+
+def test_an_open_high_payment_warning_is_a_red_flag_even_before_anything_is_measured() -> None:
+    """A supplier with no SLA figures, checklist or review was "risk: unknown" even while a mail asking to pay into a
+    new account was open: the one thing that can lose the buyer the money at once did not show in the risk."""
+    nothing = SupplierMeasures("SUP-009", "New Supplier", "all", payment_warnings_high=1)
+    card = score_supplier(nothing)
+    assert card.risk == "high"  # scored only on "no cases, no credits owed", which pages show as not enough data
+    assert score_supplier(SupplierMeasures("SUP-009", "New Supplier", "all")).risk != "high"
+    assert any("payment warning" in f and "call-back" in f for f in card.red_flags)
+    assert any("付款警示" in f and "回电" in f for f in card.red_flags_zh)
+    measured = score_supplier(good())
+    flagged = score_supplier(dataclasses.replace(good(), payment_warnings_high=2))
+    assert measured.risk == "low" and flagged.risk == "high" and flagged.score == measured.score
+    assert any(f.startswith("2 open high-severity payment warnings") for f in flagged.red_flags)
+    with pytest.raises(ValueError, match="payment warnings"):
+        SupplierMeasures("SUP-009", "X", "all", payment_warnings_high=-1)

@@ -58,7 +58,15 @@ def _load_for_score(s: Session, orgs: Sequence[Organization]) -> dict[int, _Load
 
 
 def _measures(
-    ctx: Context, workspace: str, s: Session, ws: Workspace, ld: _Loaded, start: date | None, end: date, period: str
+    ctx: Context,
+    workspace: str,
+    s: Session,
+    ws: Workspace,
+    ld: _Loaded,
+    start: date | None,
+    end: date,
+    period: str,
+    payment_warnings_high: int = 0,
 ) -> tuple[sc.SupplierMeasures, str]:
     org = ld.org
     figures = sla_figures(ctx, workspace, org.key, start, end)
@@ -93,6 +101,7 @@ def _measures(
         dd_gaps=gaps,
         review=_review_record(review, org.key, ld.labels) if review else None,
         identity_verified=bool(org.uscc) and check_uscc(org.uscc).valid,
+        payment_warnings_high=payment_warnings_high,
     )
     return m, source
 
@@ -141,16 +150,21 @@ def _scorecards(ctx: Context, workspace: str, today: date) -> list[CardView]:
         )
         loaded = _load_for_score(s, orgs)
         warn_counts: dict[int, int] = {}
-        for oid in s.execute(
-            select(PaymentWarningRow.organization_id).where(
+        high_counts: dict[int, int] = {}  # open warnings of high severity: red flags on the scorecard
+        for oid, severity in s.execute(
+            select(PaymentWarningRow.organization_id, PaymentWarningRow.severity).where(
                 PaymentWarningRow.workspace_id == ws.id, PaymentWarningRow.status == "open"
             )
-        ).scalars():
+        ):
             if oid:
                 warn_counts[oid] = warn_counts.get(oid, 0) + 1
+                if severity == "high":
+                    high_counts[oid] = high_counts.get(oid, 0) + 1
         views = []
         for o in orgs:
-            m, source = _measures(ctx, workspace, s, ws, loaded[o.id], None, today, "all")
+            m, source = _measures(
+                ctx, workspace, s, ws, loaded[o.id], None, today, "all", payment_warnings_high=high_counts.get(o.id, 0)
+            )
             views.append(CardView(o.key, o.name_en, o.name_zh, sc.score_supplier(m), source, warn_counts.get(o.id, 0)))
     # A supplier scored only on "no cases, no credits owed" ranks after every measured one:
     # its 100 says nothing yet.
