@@ -281,3 +281,14 @@ def supplier_mail(subject: str, body: str, message_id: str) -> bytes:
         "Content-Type: text/plain; charset=utf-8\r\n\r\n"
         f"{body}\r\n"
     ).encode()
+
+
+def open_request(client: TestClient, supplier: str, title: str, severity: str, opened_at: str) -> str:
+    """Open a support request through the JSON API (as a user's script would); its number."""
+    opened = client.post(
+        "/api/sla/requests",
+        json={"supplier": supplier, "title": title, "severity": severity, "opened_at": opened_at},
+    )
+    assert opened.status_code == 201, opened.text
+    number: str = opened.json()["number"]
+    return number

@@ -64,6 +64,17 @@ def _set_east_asian(run: Any, font: str = EAST_ASIAN_FONT) -> None:
     fonts.set(qn("w:eastAsia"), font)
 
 
+def _add_lines(p: Any, lines: list[str], bold: bool = False) -> None:
+    """Lines as runs of one paragraph with line breaks between them (East Asian font on each run)."""
+    for i, line in enumerate(lines):
+        run = p.add_run(line)
+        if bold:
+            run.bold = True
+        _set_east_asian(run)
+        if i < len(lines) - 1:
+            run.add_break()
+
+
 def _add_block(container: Any, block: Block) -> None:
     if block.kind == "title":
         p = container.add_paragraph(style="Title")
@@ -88,13 +99,7 @@ def _add_block(container: Any, block: Block) -> None:
                 _set_east_asian(cells[i].paragraphs[0].add_run(v))
         container.add_paragraph()
     else:
-        p = container.add_paragraph()
-        lines = block.text.split("\n")
-        for i, line in enumerate(lines):
-            run = p.add_run(line)
-            _set_east_asian(run)
-            if i < len(lines) - 1:
-                run.add_break()
+        _add_lines(container.add_paragraph(), block.text.split("\n"))
 
 
 def to_docx(letter: Letter) -> bytes:
@@ -109,12 +114,7 @@ def to_docx(letter: Letter) -> bytes:
             parts.append("Missing facts — fill them in before sending: " + "; ".join(letter.missing_labels("en")))
         if letter.lang in ("zh", "both"):
             parts.append("缺少下列事实，发出前请补充：" + "；".join(letter.missing_labels("zh")))
-        for i, t in enumerate(parts):
-            r = p.add_run(t)
-            r.bold = True
-            _set_east_asian(r)
-            if i < len(parts) - 1:
-                r.add_break()
+        _add_lines(p, parts, bold=True)
     if letter.lang == "both":
         for en, zh in _pairs(letter):
             assert zh is not None
@@ -154,12 +154,7 @@ def _fill_cell(cell: Any, block: Block) -> None:
     p = cell.paragraphs[0]
     if block.kind in ("title", "heading"):
         p.style = "Heading 2" if block.kind == "heading" else "Heading 1"
-    lines = (block.text or "").split("\n")
-    for i, line in enumerate(lines):
-        run = p.add_run(line)
-        _set_east_asian(run)
-        if i < len(lines) - 1:
-            run.add_break()
+    _add_lines(p, (block.text or "").split("\n"))
 
 
 def docx_text(data: bytes) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pages_support import visible
+from pages_support import open_request, visible
 
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -58,16 +58,7 @@ def test_request_lists_name_the_zone_of_their_times(client_for) -> None:  # type
 
 def test_the_dashboards_next_deadline_is_in_the_pages_language_with_its_zone(client_for) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    opened = c.post(
-        "/api/sla/requests",
-        json={
-            "supplier": "hengtuo",
-            "title": "Spindle alarm",
-            "severity": "critical",
-            "opened_at": "2026-12-07T02:00:00Z",
-        },
-    )
-    assert opened.status_code == 201, opened.text
+    open_request(c, "hengtuo", "Spindle alarm", "critical", "2026-12-07T02:00:00Z")
     assert c.post("/api/sla/evaluate", params={"as_of": "2026-12-07T03:00:00+00:00"}).status_code == 200
     zh = _page(c, "/?lang=zh")
     assert "2026年12月7日 14:00（Asia/Shanghai）" in zh  # 4 business hours from 10:00 Beijing time
@@ -86,7 +77,7 @@ def test_the_reply_that_answered_a_deadline_is_named_in_the_pages_brackets(clien
 
 
 def test_a_requests_linked_mails_are_counted_with_their_measure_word_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
-    """"20 邮件" read like a word list; a count of mails takes 封 in Chinese, and a plural in English."""
+    """ "20 邮件" read like a word list; a count of mails takes 封 in Chinese, and a plural in English."""
     c = client_for("demo")
     zh = _page(c, "/requests/SR-0002?lang=zh")
     assert re.search(r"· \d+ 封邮件", zh) and not re.search(r"\d+ 邮件", zh)

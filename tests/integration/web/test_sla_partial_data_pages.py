@@ -5,7 +5,7 @@ request (evaluating changed nothing); the request's page mixed English punctuati
 
 from __future__ import annotations
 
-from pages_support import visible
+from pages_support import open_request, visible
 
 from disputedesk.services.suppliers import profile as supplier_profiles
 
@@ -29,11 +29,7 @@ def test_a_supplier_without_requests_says_so_in_both_languages(client_for, ctx) 
 
 def test_an_unanswered_request_reads_as_chinese_throughout(client_for) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    opened = c.post(
-        "/api/sla/requests",
-        json={"supplier": "hengtuo", "title": "主轴报警", "severity": "normal", "opened_at": "2026-12-02T09:00:00Z"},
-    )
-    number = opened.json()["number"]
+    number = open_request(c, "hengtuo", "主轴报警", "normal", "2026-12-02T09:00:00Z")
     zh = _text(c, f"/requests/{number}?lang=zh")
     assert "没有符合条件的答复" in zh  # nobody answered: the first response is breached so far
     assert "（截至目前）" in zh and "(截至目前)" not in zh
@@ -54,15 +50,7 @@ def test_the_suppliers_months_are_named_in_the_pages_language(client_for) -> Non
 def test_a_request_not_evaluated_yet_says_its_deadlines_are_counted_live(client_for) -> None:  # type: ignore[no-untyped-def]
     # its badge said "not evaluated" beside a first response already shown as breached
     c = client_for("demo")
-    number = c.post(
-        "/api/sla/requests",
-        json={
-            "supplier": "hengtuo",
-            "title": "Hydraulic leak",
-            "severity": "high",
-            "opened_at": "2026-12-01T02:00:00Z",
-        },
-    ).json()["number"]
+    number = open_request(c, "hengtuo", "Hydraulic leak", "high", "2026-12-01T02:00:00Z")
     en = _text(c, f"/requests/{number}?lang=en")
     assert "not evaluated" in en and "The deadlines below are counted now" in en
     zh = _text(c, f"/requests/{number}?lang=zh")
