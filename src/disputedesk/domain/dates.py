@@ -15,7 +15,7 @@ slip than meant, and the legal deadlines already depended on it.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .text import field_error
@@ -51,3 +51,31 @@ def parse_day(value: Any, name: str, *, required: bool = False) -> date | None:
             )
         )
     return d
+
+
+# -- a date or time the user says already happened ----------------------------------------------
+# A request opened, a contract signed, a payment made, a rate fixed: none of these can lie ahead of
+# now, and a slip such as 2031 for 2021 would otherwise give nonsense SLA figures and deadlines.
+# Legal deadlines, cure periods and an amendment's effective date may lie ahead and are not checked.
+#
+# Tolerance, chosen so that nothing true is refused:
+# - a calendar day (no zone) is in the future only once it has not begun anywhere on Earth: the
+#   user or the sender may sit in a zone ahead of the server's (UTC+14 is the earliest, Kiribati),
+#   e.g. a payment made on Monday morning in Auckland while it is still Sunday in UTC and China;
+# - a time with its UTC offset names one instant, so a zone ahead does not move it; it may be up
+#   to 10 minutes ahead of the server's clock (the user's device, a mail server or ours running a
+#   little fast, a time typed to the next minute).
+EARLIEST_ZONE = timedelta(hours=14)
+CLOCK_SKEW = timedelta(minutes=10)
+
+
+def latest_day(now: datetime) -> date:
+    """The last calendar day that has begun somewhere on Earth at ``now`` (aware)."""
+    return (now.astimezone(UTC) + EARLIEST_ZONE).date()
+
+
+def is_future(value: date | datetime, now: datetime) -> bool:
+    """``value`` lies ahead of ``now`` beyond the tolerance above (a day or an aware time)."""
+    if isinstance(value, datetime):
+        return value > now + CLOCK_SKEW
+    return value > latest_day(now)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.dates import is_future
 from ...domain.labels import evidence_label
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter, entries_for_subject
@@ -89,6 +90,13 @@ def apply_changes(row: Any, values: dict[str, Any], columns: dict[str, str]) -> 
             changes[field] = {"old": plain(was), "new": plain(value)}
             setattr(row, col, value)
     return changes
+
+
+def not_future(ctx: Context, field: str, value: date | datetime | None) -> None:
+    """Refuse a day or time that has not come yet (a request opened, a contract signed, a payment
+    made …); the tolerance for zones ahead and clock skew is explained in ``domain/dates.py``."""
+    if value is not None and is_future(value, ctx.clock()):
+        raise FieldError(field, "{value} is in the future", value=value.isoformat())
 
 
 def history(s: Session, ws: Workspace, subject: str) -> list[HistoryEntry]:

@@ -31,6 +31,7 @@ from ._common import (
     history,
     link_evidence,
     money,
+    not_future,
     plain,
     read,
     supplier,
@@ -154,6 +155,8 @@ def _set_documents(w: Writer, c: Contract, labels: list[str]) -> None:
 
 
 def add_contract(ctx: Context, workspace: str, cmd: NewContract, *, actor: str) -> ContractRecord:
+    not_future(ctx, "signed_on", cmd.signed_on)
+
     def do(w: Writer) -> ContractRecord:
         s, ws = w.s, w.ws
         org = supplier(s, ws, cmd.supplier)
@@ -183,6 +186,7 @@ def change_contract(ctx: Context, workspace: str, number: str, cmd: ChangeContra
     values = cmd.model_dump(exclude_unset=True)
     if values.get("signed_on", 0) is None:
         raise FieldError("signed_on", "cannot be cleared (give a value or leave it out)")
+    not_future(ctx, "signed_on", values.get("signed_on"))
 
     def do(w: Writer) -> ContractRecord:
         s, ws = w.s, w.ws

@@ -31,12 +31,16 @@ from ._common import (
     history,
     link_evidence,
     money,
+    not_future,
     plain,
     read,
     write,
 )
 from .errors import FieldError
 from .models import ChangeOrder, Item, NewOrder, OrderRecord, _check_dates
+
+# the days an order's events happened: none can lie ahead (a delivery still expected is not recorded)
+_DAYS = ("ordered_on", "delivered_on", "accepted_on")
 
 
 def subject(number: str) -> str:
@@ -177,6 +181,9 @@ def _set_delivery_note(w: Writer, o: Order, label: str) -> None:
 
 
 def add_order(ctx: Context, workspace: str, cmd: NewOrder, *, actor: str) -> OrderRecord:
+    for field in _DAYS:
+        not_future(ctx, field, getattr(cmd, field))
+
     def do(w: Writer) -> OrderRecord:
         s, ws = w.s, w.ws
         c = contract(s, ws, cmd.contract)
@@ -220,6 +227,8 @@ def change_order(ctx: Context, workspace: str, number: str, cmd: ChangeOrder, *,
     for required in ("contract", "currency", "amount"):
         if required in values and values[required] is None:
             raise FieldError(required, "cannot be cleared (give a value or leave it out)")
+    for field in _DAYS:
+        not_future(ctx, field, values.get(field))
 
     def do(w: Writer) -> OrderRecord:
         s, ws = w.s, w.ws

@@ -27,6 +27,7 @@ from ._common import (
     history,
     link_evidence,
     money,
+    not_future,
     plain,
     read,
     supplier,
@@ -138,6 +139,8 @@ def _links(
 
 
 def add_payment(ctx: Context, workspace: str, cmd: NewPayment, *, actor: str) -> PaymentRecord:
+    not_future(ctx, "paid_on", cmd.paid_on)  # a payment recorded is one made, not one planned
+
     def do(w: Writer) -> PaymentRecord:
         s, ws = w.s, w.ws
         org = supplier(s, ws, cmd.supplier)
@@ -172,6 +175,7 @@ def change_payment(ctx: Context, workspace: str, number: str, cmd: ChangePayment
     for required in ("amount", "currency", "paid_on"):
         if required in values and values[required] is None:
             raise FieldError(required, "cannot be cleared (give a value or leave it out)")
+    not_future(ctx, "paid_on", values.get("paid_on"))
 
     def do(w: Writer) -> PaymentRecord:
         s, ws = w.s, w.ws

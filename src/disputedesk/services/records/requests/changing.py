@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ....store.ledger import LedgerWriter
 from ....store.models import Organization, Workspace
 from ...context import Context
+from .._common import not_future
 from ..errors import FieldError
 from ..request_models import (
     ChangeRequest,
@@ -20,6 +21,8 @@ _FIELDS = ("title", "severity", "supplier", "contract", "serial", "opened_at")
 
 def change_request(ctx: Context, workspace: str, number: str, cmd: ChangeRequest, *, actor: str) -> RequestRecord:
     """Correct the fields given; one ledger entry lists each changed field's old and new value."""
+
+    not_future(ctx, "opened_at", cmd.opened_at)
 
     def do(s: Session, ws: Workspace, writer: LedgerWriter) -> RequestRecord:
         row = _request(s, ws, number)

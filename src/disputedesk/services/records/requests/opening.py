@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ....store.ledger import LedgerWriter
 from ....store.models import Organization, SupportRequest, Workspace
 from ...context import Context
+from .._common import not_future
 from ..errors import FieldError
 from ..request_models import (
     OpenFromThread,
@@ -78,6 +79,8 @@ def _opened_payload(row: RequestRecord) -> dict[str, Any]:
 
 def open_request(ctx: Context, workspace: str, cmd: OpenRequest, *, actor: str) -> RequestRecord:
     """Open a request by hand; returns it with its new number."""
+
+    not_future(ctx, "opened_at", cmd.opened_at)  # a typo such as 2031 for 2021 would skew every SLA figure
 
     def do(s: Session, ws: Workspace, writer: LedgerWriter) -> RequestRecord:
         supplier = _supplier(s, ws, cmd.supplier)

@@ -13,6 +13,7 @@ from ....store.ledger import LedgerWriter
 from ....store.models import SupportRequest, Workspace
 from ....store.models_sla import SlaEvent
 from ...context import Context
+from .._common import not_future
 from ..errors import FieldError
 from ..request_models import (
     RequestEvent,
@@ -32,6 +33,8 @@ def _events(s: Session, row: SupportRequest) -> list[tuple[str, datetime]]:
 
 
 def _add_event(s: Session, ws: Workspace, ctx: Context, row: SupportRequest, kind: str, cmd: Any, actor: str) -> None:
+    if not kind.startswith("maintenance_"):  # maintenance may be announced ahead; the rest has happened
+        not_future(ctx, "at", cmd.at)
     if cmd.at < row.opened_at:
         raise FieldError(
             "at",
