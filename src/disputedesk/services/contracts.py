@@ -232,9 +232,10 @@ class NoMeasurableTerms(ValueError):
         self.prefill = prefill
 
 
-def _duration(entry: dict[str, Any]) -> str | None:
+def _duration(entry: dict[str, Any], round_the_clock: bool = False) -> str | None:
     """A found duration ({"value": "4", "unit": "hour", "basis": "business"}) in the SLA engine's
-    notation (4h, 3wd, 30cd), or None when the engine cannot count it as stated."""
+    notation (4h, 3wd, 30cd), or None when the engine cannot count it as stated. Calendar hours are
+    counted where the contract's cover is round the clock (every hour of it is service time)."""
     try:
         value = float(entry["value"])
     except (KeyError, TypeError, ValueError):
@@ -249,7 +250,9 @@ def _duration(entry: dict[str, Any]) -> str | None:
             return f"{n}cd"
         if unit == "hour" and n % 24 == 0:
             return f"{n // 24}cd"
-        return None  # calendar hours: the engine counts business time or whole calendar days
+        if round_the_clock and unit in ("hour", "minute"):
+            return f"{n}{unit[0]}"
+        return None  # calendar hours in office hours: the engine counts business time or whole calendar days
     if unit == "minute":
         return f"{n}m"
     if unit == "hour":
@@ -262,16 +265,28 @@ def _duration(entry: dict[str, Any]) -> str | None:
 _WEEKDAYS = {"Mon-Fri": range(5), "Mon-Sat": range(6), "Mon-Sun": range(7)}
 
 
+def _round_the_clock(draft: dict[str, Any]) -> bool:
+    """The contract promises cover every hour of every day ("7×24小时", "24x7", "每天24小时" seven days a week)."""
+    sh = draft.get("service_hours") or {}
+    every_day = sh.get("days") in (None, "Mon-Sun")
+    all_day = sh.get("coverage") == "24x7" or (sh.get("start"), sh.get("end")) == ("00:00", "24:00")
+    return every_day and all_day
+
+
 def contract_coverage(draft: dict[str, Any]) -> dict[str, Any] | None:
     """The service hours the contract states, as a business calendar spec for the SLA engine (each
     severity's ``coverage``): the days and clock times, in the contract's zone and holiday calendar,
-    else the suggested ones the check names. None when the contract does not say which hours (days
-    alone, "5×8" without clock times, round-the-clock cover): nothing is invented, and the SLA engine
-    keeps the supplier's business calendar (the terms page says so)."""
+    else the suggested ones the check names. Round-the-clock cover (7×24) is every hour of every day,
+    holidays included (official calendar ``none``). None when the contract does not say which hours
+    (days alone, "5×8" without clock times): nothing is invented, and the SLA engine keeps the
+    supplier's business calendar (the terms page says so)."""
     sh = draft.get("service_hours") or {}
+    tz = draft.get("time_zone") or draft.get("suggested_time_zone") or "Asia/Shanghai"
+    if _round_the_clock(draft):
+        return {"tz": tz, "windows": {str(d): "00:00-24:00" for d in range(7)}, "official": "none"}
     days = _WEEKDAYS.get(sh.get("days") or "")
     start, end = sh.get("start"), sh.get("end")
-    if days is None or not start or not end or sh.get("coverage") == "24x7" or (start, end) == ("00:00", "24:00"):
+    if days is None or not start or not end or sh.get("coverage") == "24x7":
         return None
     window = f"{start}-{end}"
     try:
@@ -279,7 +294,7 @@ def contract_coverage(draft: dict[str, Any]) -> dict[str, Any] | None:
     except ValueError:  # an end before the start ("20:00-08:00"): a night shift is no window to count
         return None
     return {
-        "tz": draft.get("time_zone") or draft.get("suggested_time_zone") or "Asia/Shanghai",
+        "tz": tz,
         "windows": {str(d): window for d in days},
         "official": draft.get("calendar") or draft.get("suggested_calendar") or "cn",
     }
@@ -291,11 +306,12 @@ def sla_terms_from_draft(draft: dict[str, Any], label: str, contract_number: str
     in the contract's service hours when it states them (:func:`contract_coverage`)."""
     severities: dict[str, Any] = {}
     general: dict[str, str] = {}
+    round_the_clock = _round_the_clock(draft)
     for tier in draft.get("severity_levels") or []:
         for found, field in _FIELD_MAP.items():
             if found not in tier:
                 continue
-            d = _duration(tier[found])
+            d = _duration(tier[found], round_the_clock)
             if d is None:
                 continue
             if tier.get("severity") == "all":

@@ -84,7 +84,7 @@ def test_five_by_eight_without_clock_times_keeps_the_suppliers_calendar_and_says
         assert "Monday to Friday" in said and "8 hours a day, clock times not stated" in said
 
 
-def test_round_the_clock_or_days_without_hours_invent_no_coverage() -> None:
+def test_days_without_hours_invent_no_coverage() -> None:
     only_days = "7. Support\n7.1 Support is available Monday to Friday." + TIMES_EN
     terms = sla_terms_from_draft(draft(only_days), "E-0042", "HT-1")
     assert all("coverage" not in level for level in terms["severities"].values())

@@ -156,6 +156,12 @@ class _Timeline:
         except KeyError as exc:
             raise ValueError(f"calendar spec: missing key {exc.args[0]!r}") from exc
 
+    @cached_property
+    def round_the_clock(self) -> bool:
+        """Every hour of every day is working time (a 7×24 cover): no holidays, closures or days off."""
+        whole_day = all(sum(w.seconds for w in self.weekly[k]) == DAY_SECONDS for k in range(7))
+        return whole_day and self.official.code == "none" and not self.closures and not self.overrides
+
     # ---- description -----------------------------------------------------------------------
 
     def describe(self) -> str:

@@ -88,6 +88,9 @@ class _Ctx:
             dl_e = None
             if target is not None:
                 cal = sev.coverage or self.calendar
+                if target.unit == "wd" and cal.round_the_clock:
+                    # a 7×24 cover has no day off: working days are the supplier's working days
+                    cal = self.calendar
                 dl_e, prov = cal.add_epoch(start_e, target, self._pp(cal, pauses) if pauses else None, pauses)
                 found = (dl_e, prov, i)
             else:
