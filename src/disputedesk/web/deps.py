@@ -272,6 +272,12 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return fmt.date(value)
         return str(value)
 
+    def org_label(name_en: object, name_zh: object = None) -> str:
+        """:func:`org_name` as plain text, for an element that cannot hold a ``<span>`` (an ``<option>``,
+        with :func:`own_lang` for its mark)."""
+        en, zh = str(name_en or "").strip(), str(name_zh or "").strip()
+        return (zh if lang == "zh" and zh else en or zh) or "—"
+
     def org_name(name_en: object, name_zh: object = None, *, both: bool = False) -> object:
         """A company's name for this page: on a Chinese page its registered Chinese name when recorded
         (the name a Chinese reader and tribunal know it by), else the English one; on an English page
@@ -299,6 +305,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "own_lang": own_lang,
         "own_first": own_first,
         "org_name": org_name,
+        "org_label": org_label,
         "channel": channel,
         "item_name": item_name,
         "quoted": quoted,
