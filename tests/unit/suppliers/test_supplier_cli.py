@@ -58,3 +58,51 @@ def test_check_csv(tmp_path: Path) -> None:
 
     r = runner.invoke(app, ["supplier", "check-csv", str(tmp_path / "missing.csv")])
     assert r.exit_code == 2 and "cannot read" in r.stderr
+
+
+FRAUD_MAIL = """Message-ID: <bank-change@ruifenglaser.cn>
+Date: Mon, 12 Jan 2026 09:30:00 +0800
+From: Huang Li <finance@ruifenglaser.cn>
+To: Lena Hoffmann <l.hoffmann@auerbach-feinblech.de>
+Subject: Invoice RF-CI-20260112
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Dear Lena, our bank account has changed. Please remit the balance to our new account:
+Account No.: 6222 0210 0104 5566 7788
+"""
+
+
+def test_scorecard_of_a_supplier_without_data_but_an_open_payment_warning_says_risk_high(tmp_path, monkeypatch):
+    """Nothing measured yet (no request, checklist or review), but a mail asking to pay into a new account is
+    open: the CLI must not read as "no risk" — it says risk high, why, and where to look."""
+    from disputedesk.config import get_settings
+
+    monkeypatch.setenv("DISPUTEDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("DISPUTEDESK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("DISPUTEDESK_DEFAULT_WORKSPACE", "default")
+    get_settings.cache_clear()
+    mail = tmp_path / "bank-change.eml"
+    mail.write_text(FRAUD_MAIL)
+    try:
+        for args in (
+            ["init"],
+            ["supplier", "add", "--name-en", "Ruifeng Laser", "--key", "ruifeng", "--email-domains", "ruifenglaser.cn"],
+            ["import", str(mail)],
+            ["supplier", "scan-payments"],
+        ):
+            r = runner.invoke(app, args)
+            assert r.exit_code == 0, (args, r.output)
+        r = runner.invoke(app, ["supplier", "scorecard"])
+    finally:
+        get_settings.cache_clear()
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("-. Ruifeng Laser (ruifeng): not enough data for a score or rank, risk high (red flags")
+    assert "no score, risk or rank" not in r.stdout  # the branch for a supplier with nothing at all
+    # the change request (high) and the unverified account it gives (medium); only the high one is a red flag
+    assert "   open payment warnings: 2 (disputedesk supplier warnings)" in lines
+    assert lines[-1] == (
+        "   RED FLAG: 1 open high-severity payment warning: confirm the bank details by a call-back to a number you "
+        "already hold before paying"
+    )
