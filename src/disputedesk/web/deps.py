@@ -102,7 +102,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # from "member" to "owner", signed in "via" a one-time link); other values (a username) stay as they are.
 _CODED_FACTS = {"from", "to", "old", "new", "role", "via", "status", "kind"}
 # A part of a mailbox or chat export as the import names it (services/imports/mail.py child_name).
-_PART_NAME = re.compile(r"^(.*) \[message (\d+)(?:: (.*))?\]$", re.S)
+_PART_NAME = re.compile(r"^(.*) \[message (\d+(?:\.\d+)*)(?:: (.*))?\]$", re.S)
 # where in a chat export a row that could not be read is ("chat.csv [line 3]", "[lines 3-5]", "[header row]")
 _ROW_NAME = re.compile(r"^(.*) \[(?:lines? (\d+)(?:-(\d+))?|(header row))\]$", re.S)
 # Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
