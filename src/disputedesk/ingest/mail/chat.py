@@ -53,6 +53,7 @@ from typing import Any, Literal
 
 from ...domain.text import T
 from .charset import decode_bytes, detect_damage
+from .chat_apps import account_chats, app_row
 from .model import Address, AttachmentInfo, ParsedItem, ParsedMessage
 
 __all__ = [
@@ -292,6 +293,8 @@ def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple
     pm.direction_hint = _DIRECTIONS.get(direction) if direction else None
     if attachment:
         pm.attachments.append(AttachmentInfo(filename=attachment, media_type="", size=0))
+    pm.system = bool(row.get("system"))
+    pm.notes.extend(str(n) for n in row.get("notes") or [])
     pm.damage_reasons = [f"text: {r}" for r in detect_damage(text)]
     pm.damaged = bool(pm.damage_reasons)
     return pm, None
@@ -341,39 +344,9 @@ def iter_chat_csv_items(raw: bytes, *, source: str, key: str = "0", channel: str
         )
 
 
-def _app_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A message as Telegram ("Export chat history", JSON) or Instagram / Messenger write it, in this
-    module's layout; any other row unchanged. Both apps give the moment as a UTC epoch, so nothing
-    is guessed about the phone's zone."""
-    if "date_unixtime" in row:  # Telegram: text is a string or a list of strings and {"text": …} parts
-        parts = row.get("text")
-        text = (
-            parts
-            if isinstance(parts, str)
-            else "".join(
-                p if isinstance(p, str) else str(p.get("text", "")) for p in parts or [] if isinstance(p, (str, dict))
-            )
-        )
-        sent = _epoch(row["date_unixtime"], 1)
-        sender = row.get("from") or row.get("actor")
-        return {"sent_at": sent, "sender": sender, "text": text or row.get("action"), "channel": "telegram"}
-    if "timestamp_ms" in row and "sender_name" in row:  # Instagram, Messenger
-        sent = _epoch(row["timestamp_ms"], 1000)
-        return {"sent_at": sent, "sender": row["sender_name"], "text": row.get("content")}
-    return row
-
-
-def _epoch(value: Any, per_second: int) -> str:
-    """A UTC epoch (seconds, or milliseconds with ``per_second=1000``) as ISO 8601; "" when it is not
-    one (the row is then refused as having no sent_at)."""
-    try:
-        return datetime.fromtimestamp(int(value) / per_second, UTC).isoformat()
-    except (ValueError, TypeError, OverflowError, OSError):
-        return ""
-
-
 def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: str = "chat") -> Iterator[ParsedItem]:
-    """A chat JSON file (list of rows, or {"channel":..., "messages": [...]})."""
+    """A chat JSON file (list of rows, or {"channel":..., "messages": [...]}; an app's export, see
+    ``chat_apps``): the file, then each chat of an account export as its own item, then the messages."""
     yield _container(raw, source, key, "application/json")
     data: Any
     error: str | None
@@ -384,6 +357,24 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
         error = T("not valid JSON (%(detail)s)", detail=str(exc))
     else:
         error = None
+    chats = account_chats(data)
+    if chats is not None:
+        for c, chat in enumerate(chats, start=1):
+            ckey = f"{key}/chat{c}"
+            yield ParsedItem(
+                key=ckey,
+                kind="container",
+                source=source,
+                media_type="application/json",
+                # the chat's own fields (name, type, id); its messages are its parts
+                raw=json.dumps({k: v for k, v in chat.items() if k != "messages"}, ensure_ascii=False,
+                               sort_keys=True).encode("utf-8"),
+                location=f"chats[{c - 1}]",
+                title=str(chat.get("name") or ""),
+            )  # fmt: skip
+            rows = chat.get("messages")
+            yield from _json_rows(rows if isinstance(rows, list) else [], source, ckey, channel, c)
+        return
     if isinstance(data, dict):
         channel = str(data.get("channel") or channel)
         data = data.get("messages")
@@ -400,14 +391,22 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
             reason=error,
         )
         return
+    yield from _json_rows(data, source, key, channel, None)
+
+
+def _json_rows(data: list[Any], source: str, key: str, channel: str, chat: int | None) -> Iterator[ParsedItem]:
+    """The messages of a chat JSON file, or of chat number ``chat`` of an account export."""
     for n, row in enumerate(data, start=1):
-        where = T("messages[%(n)s]", n=n - 1)
+        if chat is None:
+            where = T("messages[%(n)s]", n=n - 1)
+        else:
+            where = T("chat %(chat)s, messages[%(n)s]", chat=chat, n=n - 1)
         pm: ParsedMessage | None
         reason: str | None
         if not isinstance(row, dict):
             pm, reason = None, T("%(where)s: not an object", where=where)
         else:
-            pm, reason = _row_message(_app_row({str(k).lower(): v for k, v in row.items()}), where, channel)
+            pm, reason = _row_message(app_row({str(k).lower(): v for k, v in row.items()}), where, channel)
         yield ParsedItem(
             key=f"{key}/{n}",
             kind="message" if pm else "rejected",
@@ -416,7 +415,7 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
             # a JSON element has no bytes of its own: its canonical serialisation
             raw=json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8"),
             parent_key=key,
-            location=f"messages[{n - 1}]",
+            location=f"messages[{n - 1}]" if chat is None else f"chats[{chat - 1}].messages[{n - 1}]",
             message=pm,
             reason=reason,
         )

@@ -131,6 +131,7 @@ class ParsedItem:
     message: ParsedMessage | None = None
     attachment: AttachmentInfo | None = None
     reason: str | None = None  # why it was rejected (kind == "rejected")
+    title: str | None = None  # a chat's name, for a chat of an account export (kind == "container")
 
     @cached_property
     def sha256(self) -> str:

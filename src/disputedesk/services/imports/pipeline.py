@@ -330,9 +330,13 @@ class _PartNumbers:
 
     def __init__(self) -> None:
         self.top = 0
+        self.chats = 0  # the chats of an account export: chat 1, 2, … (its messages numbered across them)
         self.inner: dict[str, tuple[str, int]] = {}  # message key -> (its number, messages inside so far)
 
     def of(self, item: ParsedItem) -> str:
+        if item.kind == "container" and item.title is not None:
+            self.chats += 1
+            return str(self.chats)
         if item.kind != "message":
             return ""
         outer = self.inner.get(item.parent_key or "")
