@@ -226,6 +226,9 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
         flags["system"] = True
     if m.date_order_assumed:
         flags["date_order_assumed"] = m.date_order_assumed
+    if m.date_source == "export-local-time" and m.zone_basis:
+        flags["local_time_zone"] = m.local_zone
+        flags["zone_basis"] = m.zone_basis
     if m.direction_hint:
         flags["direction_hint"] = m.direction_hint
     if m.attachments:
