@@ -293,10 +293,10 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str, float]]] = {
     "breaches": [
         ("Request", "请求", 1),
         ("Obligation", "义务", 1.3),
-        ("Promised", "约定时限", 0.9),
-        ("Deadline", "截止时间", 2),
-        ("Actual", "实际情况", 2),
-        ("Overdue by", "逾期", 1.6),
+        ("Promised", "约定时限", 1.2),  # 工作时间24小时 on one line
+        ("Deadline", "截止时间", 1.9),
+        ("Actual", "实际情况", 1.9),
+        ("Overdue by", "逾期", 1.5),
     ],
     "claims": [("Claim", "索赔事项", 4), ("Amount", "金额", 1.6), ("Basis", "依据", 2.5), ("Evidence", "证据", 1.4)],
     "payments": [
@@ -319,6 +319,25 @@ STATUS_ZH = {
     "no answer": "未答复",
     "breached": "已违约",
 }
+
+
+# Ways of paying (records' codes) as a Chinese letter writes them; an English one keeps the code.
+METHOD_ZH = {
+    "T/T": "电汇",
+    "L/C": "信用证",
+    "D/P": "付款交单",
+    "card": "银行卡",
+    "platform": "平台支付",
+    "other": "其他方式",
+}
+
+
+def _method(code: str | None, lang: str, reference: str | None) -> str:
+    """A payment's method and reference: 电汇 NVB… / T/T NVB… / T/T 电汇 NVB…"""
+    words = {"zh": METHOD_ZH.get(code or "", code), "en": code}.get(lang)
+    if lang == "both":
+        words = " ".join(dict.fromkeys(x for x in (code, METHOD_ZH.get(code or "")) if x))
+    return " ".join(x for x in (words, reference) if x)
 
 
 def _cell(value: str | None, lang: str) -> str:
@@ -432,7 +451,15 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         if facts.claims_total:
             rows.append([{"zh": "合计", "en": "Total"}.get(lang, "Total 合计"), facts.claims_total, "", ""])
     elif name == "payments":
-        rows = [[when(p["date"], False), p["amount"], p.get("reference", ""), p.get("evidence", "")] for p in data]
+        rows = [
+            [
+                when(p["date"], False),
+                p["amount"],
+                _method(p.get("method"), lang, p.get("reference")),
+                p.get("evidence", ""),
+            ]
+            for p in data
+        ]
     elif name == "evidence":
         rows = [
             [
