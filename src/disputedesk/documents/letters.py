@@ -128,6 +128,7 @@ class LetterFacts:
     buyer_bank: str | None = None
     buyer_legal_rep: str | None = None
     buyer_country: str | None = None
+    buyer_vat_id: str | None = None
     sender_tz: str | None = None  # the sender's zone: the times in the tables are its local times
     signatory: str | None = None
     supplier_key: str | None = None
@@ -340,6 +341,13 @@ def _method(code: str | None, lang: str, reference: str | None) -> str:
     return " ".join(x for x in (words, reference) if x)
 
 
+def _vat(number: str | None, lang: str) -> str:
+    """The buyer's identification in the parties' table (a foreign company has no USCC): its VAT ID."""
+    if not number:
+        return "—"
+    return {"zh": f"增值税识别号：{number}", "en": f"VAT ID {number}"}.get(lang, f"VAT ID 增值税识别号 {number}")
+
+
 def _cell(value: str | None, lang: str) -> str:
     if value is None:
         return "—"
@@ -395,7 +403,7 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         claimant = [
             facts.buyer_name or missing("buyer_name"),
             facts.buyer_address or missing("buyer_address"),
-            "—",
+            _vat(facts.buyer_vat_id, lang),
             facts.buyer_legal_rep or missing("buyer_legal_rep"),
             facts.buyer_contact or missing("buyer_contact"),
         ]

@@ -1,6 +1,7 @@
 """What reading every demo letter in Chinese and English turned up: a payment's method written
-as the English code (T/T) in a Chinese letter, an answer counted "答复 #2", and the arbitration
-clause — recorded on the contract — printed as missing in the request for arbitration."""
+as the English code (T/T) in a Chinese letter, an answer counted "答复 #2", the arbitration
+clause — recorded on the contract — printed as missing in the request for arbitration, and the
+buyer's recorded VAT ID shown as "—" in the parties' table."""
 
 from __future__ import annotations
 
@@ -58,3 +59,11 @@ def test_the_arbitration_clause_recorded_on_the_contract_is_quoted_not_missing(d
     joined = "\n".join(b.text for b in zh.letter.blocks["zh"])
     # the user's English wording of the clause, quoted as written and marked for translation
     assert "“friendly negotiation, then 'arbitration in Shenzhen' (no institution named)〔英文原文，待译〕”" in joined
+
+
+def test_the_buyers_vat_id_identifies_the_claimant_in_the_parties_table(demo) -> None:
+    # a foreign buyer has no Unified Social Credit Code; its recorded VAT ID is shown, not "—"
+    zh = table(render(demo, "arbitration-request", "zh"), "zh", "parties")
+    assert zh[2][0] == "统一社会信用代码/注册号" and zh[2][1] == "增值税识别号：DE318442907"
+    en = table(render(demo, "arbitration-request", "en"), "en", "parties")
+    assert en[2][1] == "VAT ID DE318442907"

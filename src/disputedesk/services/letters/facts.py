@@ -69,6 +69,7 @@ def gather_facts(
             f.buyer_name = buyer.name_en
             f.buyer_address = buyer.address_en
             f.buyer_country = buyer.country
+            f.buyer_vat_id = (buyer.details or {}).get("vat_id")
             contacts = list(buyer.contacts)
             md = next((c for c in contacts if c.role and "managing director" in c.role.lower()), None)
             first = md or (contacts[0] if contacts else None)
