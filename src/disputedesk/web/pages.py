@@ -21,6 +21,7 @@ from ..services.verify import verify
 from .auth import client_address
 from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_today, user_workspaces
 from .downloads import attachment_response
+from .i18n import ZONES
 from .refill import refill
 from .uploads import import_uploads
 
@@ -109,15 +110,9 @@ def evidence(
         page=page,
         pages=pages,
         qs=lambda p: urlencode({**base, "page": p}),
-        zones=_zones(),
+        zones=ZONES,
         company_zone=_company_zone(ctx, ws.slug),
     )
-
-
-def _zones() -> list[str]:
-    from .routes.records.forms import ZONES  # (the records routes import this module)
-
-    return ZONES
 
 
 def _company_zone(ctx: Context, workspace: str) -> str | None:
