@@ -50,6 +50,7 @@ CHAT_JSON_KEYS = (
     (b'"date_unixtime"', b'"from"'),
     (b'"timestamp_ms"', b'"sender_name"'),
     (b'"about"', b'"personal_information"'),
+    (b'"from_id"', b'"date"'),  # Telegram Desktop before 2021: no date_unixtime
 )
 
 EML_EXT = frozenset({".eml", ".p7m", ".msg822", ".email"})

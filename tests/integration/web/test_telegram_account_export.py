@@ -98,3 +98,20 @@ def test_chat_miner_batch_and_single_exports(client_for) -> None:  # type: ignor
     assert sum(1 for n in single if " [message " in n) == 2
     hits = c.get("/api/mail/search", params={"q": "Minimal Message"}).json()
     assert len(hits) == 1 and hits[0]["sent_at"].startswith("2018-12-05T10:39:10")
+
+
+def test_telegram_export_from_before_2021_in_local_time(client_for) -> None:  # type: ignore[no-untyped-def]
+    """Telegram Desktop wrote only "date" (the computer's local time) before 2021: it was kept as an
+    opaque file; now read in the zone stated at import, and the page says so."""
+    c = client_for("empty")
+    old = {"name": "王工", "type": "personal_chat", "id": 11, "messages": [
+        {"id": 1, "type": "message", "date": "2020-03-03T10:15:00", "from": "王工", "from_id": 11, "text": "主轴报警"},
+    ]}  # fmt: skip
+    body = json.dumps(old, ensure_ascii=False).encode()
+    r = c.post("/api/evidence", files={"files": ("result.json", body, "application/json")},
+               data={"chat_time_zone": "Asia/Shanghai"})  # fmt: skip
+    assert r.status_code == 201 and r.json()["failed"] == 0, r.text
+    hits = c.get("/api/mail/search", params={"q": "主轴报警"}).json()
+    assert len(hits) == 1 and hits[0]["sent_at"].startswith("2020-03-03T02:15:00")
+    item = c.get(f"/api/evidence/{hits[0]['evidence']}").json()
+    assert item["time_reading"]["zone"] == "Asia/Shanghai" and item["time_reading"]["basis"] == "stated"

@@ -43,3 +43,32 @@ def test_chat_miner_instagram_sample() -> None:
         for m in msgs
     ]
     assert got == target
+
+
+OLD_TELEGRAM = {  # Telegram Desktop before 2021: "date" in the exporting computer's local time, no epoch
+    "name": "王工",
+    "type": "personal_chat",
+    "id": 11,
+    "messages": [
+        {"id": 1, "type": "message", "date": "2020-03-03T10:15:00", "from": "王工", "from_id": 11,
+         "text": "主轴报警 2041"},
+    ],
+}  # fmt: skip
+
+
+def test_old_telegram_export_read_in_the_stated_zone_or_flagged(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    from disputedesk.ingest.mediatypes import detect_source_type
+
+    p = tmp_path / "result.json"
+    p.write_text(json.dumps(OLD_TELEGRAM, ensure_ascii=False), encoding="utf-8")
+    assert detect_source_type(p) == "application/json"
+    (item,) = [i for i in parse_path(p, tz=ZoneInfo("Asia/Shanghai")) if i.kind != "container"]
+    m = item.message
+    assert item.kind == "message" and m.from_.name == "王工" and m.channel == "telegram"
+    assert m.date.isoformat() == "2020-03-03T02:15:00+00:00" and m.date_source == "export-local-time"
+    assert not m.errors
+    (item,) = [i for i in parse_path(p) if i.kind != "container"]  # was: refused, "no UTC offset"
+    assert item.message.date.isoformat() == "2020-03-03T10:15:00+00:00"
+    assert any("time zone unknown" in e for e in item.message.errors)

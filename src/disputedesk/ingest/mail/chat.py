@@ -260,7 +260,11 @@ _DIRECTIONS = {
 }
 
 
-def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple[ParsedMessage | None, str | None]:
+def _row_message(
+    row: dict[str, Any], where: str, default_channel: str, tz: tzinfo | None = None
+) -> tuple[ParsedMessage | None, str | None]:
+    """A row as a message, or the sentence saying what is wrong with it. A row an app wrote in local
+    time (``local_time``) is read in ``tz``, else as UTC, and flagged like a WhatsApp export."""
     def val(name: str) -> str:
         v = row.get(name)
         return "" if v is None else str(v).strip()
@@ -272,7 +276,10 @@ def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple
         dt = datetime.fromisoformat(sent_at.replace("Z", "+00:00"))
     except ValueError:
         return None, T("%(where)s: sent_at '%(value)s' is not ISO 8601", where=where, value=sent_at)
-    if dt.tzinfo is None:
+    local = bool(row.get("local_time")) and dt.tzinfo is None
+    if local:
+        dt = dt.replace(tzinfo=tz or UTC)
+    elif dt.tzinfo is None:
         return None, T(
             "%(where)s: sent_at '%(value)s' has no UTC offset (write e.g. +08:00)", where=where, value=sent_at
         )
@@ -287,7 +294,9 @@ def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple
     if direction and direction not in _DIRECTIONS:
         return None, T("%(where)s: direction '%(value)s' is not one of in/out", where=where, value=direction)
     pm = ParsedMessage(channel=val("channel").lower() or default_channel)
-    pm.date, pm.date_source = dt.astimezone(UTC), "export"
+    pm.date, pm.date_source = dt.astimezone(UTC), "export-local-time" if local else "export"
+    if local and tz is None:
+        pm.errors.append("export time zone unknown: local times read as UTC")
     pm.from_ = Address(name=sender, addr=sender.lower() if "@" in sender and " " not in sender else "")
     pm.text_body = text
     pm.direction_hint = _DIRECTIONS.get(direction) if direction else None
@@ -344,7 +353,9 @@ def iter_chat_csv_items(raw: bytes, *, source: str, key: str = "0", channel: str
         )
 
 
-def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: str = "chat") -> Iterator[ParsedItem]:
+def iter_chat_json_items(
+    raw: bytes, *, source: str, key: str = "0", channel: str = "chat", tz: tzinfo | None = None
+) -> Iterator[ParsedItem]:
     """A chat JSON file (list of rows, or {"channel":..., "messages": [...]}; an app's export, see
     ``chat_apps``): the file, then each chat of an account export as its own item, then the messages."""
     yield _container(raw, source, key, "application/json")
@@ -373,7 +384,7 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
                 title=str(chat.get("name") or ""),
             )  # fmt: skip
             rows = chat.get("messages")
-            yield from _json_rows(rows if isinstance(rows, list) else [], source, ckey, channel, c)
+            yield from _json_rows(rows if isinstance(rows, list) else [], source, ckey, channel, c, tz)
         return
     if isinstance(data, dict):
         channel = str(data.get("channel") or channel)
@@ -391,10 +402,12 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
             reason=error,
         )
         return
-    yield from _json_rows(data, source, key, channel, None)
+    yield from _json_rows(data, source, key, channel, None, tz)
 
 
-def _json_rows(data: list[Any], source: str, key: str, channel: str, chat: int | None) -> Iterator[ParsedItem]:
+def _json_rows(
+    data: list[Any], source: str, key: str, channel: str, chat: int | None, tz: tzinfo | None
+) -> Iterator[ParsedItem]:
     """The messages of a chat JSON file, or of chat number ``chat`` of an account export."""
     for n, row in enumerate(data, start=1):
         if chat is None:
@@ -406,7 +419,7 @@ def _json_rows(data: list[Any], source: str, key: str, channel: str, chat: int |
         if not isinstance(row, dict):
             pm, reason = None, T("%(where)s: not an object", where=where)
         else:
-            pm, reason = _row_message(app_row({str(k).lower(): v for k, v in row.items()}), where, channel)
+            pm, reason = _row_message(app_row({str(k).lower(): v for k, v in row.items()}), where, channel, tz)
         yield ParsedItem(
             key=f"{key}/{n}",
             kind="message" if pm else "rejected",

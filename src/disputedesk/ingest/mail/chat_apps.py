@@ -4,7 +4,8 @@ text, attachment, channel).
 * **Telegram** ("Export chat history" of one chat, or "Export Telegram data" of the whole account:
   ``{"chats": {"list": [{"name", "type", "messages": [...]}]}, "left_chats": ...}``, after the
   account's contact list): the moment is ``date_unixtime``, a UTC epoch, so nothing is guessed
-  about a zone; text is a string or a list of strings and ``{"type", "text"}`` parts; a photo or
+  about a zone (exports before 2021 have only ``date``, local time: read like WhatsApp's); text
+  is a string or a list of strings and ``{"type", "text"}`` parts; a photo or
   file without a caption is kept by its file name; a service event ("create_group") by its action,
   flagged as an event; a deleted account has ``"from": null`` and is named by its ``from_id``.
 * **Instagram / Messenger** (``message_1.json``): ``timestamp_ms`` (UTC epoch in ms),
@@ -35,8 +36,9 @@ def account_chats(data: Any) -> list[dict[str, Any]] | None:
 
 def app_row(row: dict[str, Any]) -> dict[str, Any]:
     """A message as Telegram or Instagram / Messenger write it, in ``chat.py``'s layout; any other
-    row unchanged."""
-    if "date_unixtime" in row:
+    row unchanged. Telegram Desktop before 2021 wrote only ``date``, the exporting computer's local
+    time: the row then says ``local_time`` (read in the zone given at import, flagged)."""
+    if "date_unixtime" in row or ("date" in row and ("from_id" in row or "actor_id" in row)):
         return _telegram(row)
     if "timestamp_ms" in row and "sender_name" in row:
         return _meta(row)
@@ -68,8 +70,10 @@ def _telegram(row: dict[str, Any]) -> dict[str, Any]:
             or ("" if attachment else row.get("media_type"))
             or ""
         )
+    local = "date_unixtime" not in row
     return {
-        "sent_at": _epoch(row["date_unixtime"], 1),
+        "sent_at": str(row.get("date") or "") if local else _epoch(row["date_unixtime"], 1),
+        "local_time": local,
         "sender": sender,
         "text": text,
         "attachment": attachment if isinstance(attachment, str) else None,
