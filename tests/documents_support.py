@@ -25,3 +25,16 @@ def load_full_demo(ctx) -> None:  # type: ignore[no-untyped-def]
         load_demo_sla(ctx, "demo", spec)
     except ImportError:  # pragma: no cover - SLA area absent
         pass
+
+
+def demo_context(tmp_path_factory, name: str):  # type: ignore[no-untyped-def]
+    """A context on a fresh SQLite database in its own folder with the full demo loaded (for a
+    module-scoped fixture: ``yield from demo_context(tmp_path_factory, "letters")``)."""
+    from disputedesk.config import Settings
+    from disputedesk.services.context import Context
+
+    tmp = tmp_path_factory.mktemp(name)
+    ctx = Context.open(Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'l.sqlite3'}"))
+    load_full_demo(ctx)
+    yield ctx
+    ctx.close()

@@ -49,6 +49,13 @@ def visible(html: str) -> list[str]:
     return p.parts
 
 
+def page_text(client: TestClient, url: str) -> str:
+    """The text a reader sees on a page that must answer 200, as one line."""
+    page = client.get(url)
+    assert page.status_code == 200, page.text[:300]
+    return " ".join(visible(page.text))
+
+
 def upload_contract(client: TestClient, name: str, text: str) -> str:
     """Upload a contract as text through the contracts page (as its upload form does); its evidence label."""
     page = client.get("/contracts")

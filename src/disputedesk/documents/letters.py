@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment, StrictUndefined
 
@@ -127,6 +128,7 @@ class LetterFacts:
     buyer_bank: str | None = None
     buyer_legal_rep: str | None = None
     buyer_country: str | None = None
+    sender_tz: str | None = None  # the sender's zone: the times in the tables are its local times
     signatory: str | None = None
     supplier_key: str | None = None
     supplier_name_en: str | None = None
@@ -213,6 +215,44 @@ def fmt_date(d: date | None, lang: str) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
+def _zone(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        return ZoneInfo("UTC")
+
+
+def fmt_when(value: str | None, lang: str, zone: str | None, *, time: bool = True) -> str:
+    """A date or moment of a table (stored as ISO text) as the letter writes it: 2026年3月16日 09:20
+    / 16 March 2026, 09:20, in the sender's zone (named in the column's heading); ``time=False``:
+    the day only. Both languages one below the other for ``both``; any other text as it is."""
+    if not value:
+        return ""
+    if lang == "both":
+        return f"{fmt_when(value, 'en', zone, time=time)}\n{fmt_when(value, 'zh', zone, time=time)}"
+    try:
+        moment = datetime.fromisoformat(value) if "T" in value else None
+        day = moment.astimezone(_zone(zone)).date() if moment else date.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment is None or not time:
+        return fmt_date(day, lang)
+    clock = f"{moment.astimezone(_zone(zone)):%H:%M}"
+    return f"{fmt_date(day, lang)} {clock}" if lang == "zh" else f"{fmt_date(day, lang)}, {clock}"
+
+
+def zone_label(zone: str | None, lang: str) -> str:
+    """The sender's zone as a column heading names it: 中欧时间 / Central European Time (CLDR's
+    generic name, the same in summer and winter); UTC as 协调世界时 / UTC."""
+    from babel.dates import get_timezone_name
+
+    tz = _zone(zone)
+    if tz.key in ("UTC", "Etc/UTC", "Etc/GMT", "GMT", "Universal", "Zulu"):
+        return "协调世界时" if lang == "zh" else "UTC"
+    name = str(get_timezone_name(tz, "long", locale="zh_Hans_CN" if lang == "zh" else "en_GB"))
+    return tz.key if "未知" in name or "Unknown" in name else name
+
+
 def fmt_money(amount: Decimal | str | None, currency: str | None) -> str:
     if amount is None:
         return ""
@@ -269,6 +309,9 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str, float]]] = {
     "parties": [("", "", 1.2), ("Claimant", "申请人", 3), ("Respondent", "被申请人", 3)],
 }
 
+# Columns holding a time of day (index into TABLE_COLUMNS[name]): the heading names the sender's zone.
+ZONED: dict[str, tuple[int, ...]] = {"requests": (2,), "breaches": (3, 4)}
+
 STATUS_ZH = {
     "open": "未解决",
     "closed": "已关闭",
@@ -312,6 +355,11 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         return zh if lang == "zh" else en if lang == "en" else f"{en} {zh}".strip()
 
     columns = [head(en, zh) for en, zh, _ in cols]
+    zone = facts.sender_tz
+    for i in ZONED.get(name, ()):  # times of day: the sender's, its zone named once in the heading
+        en, zh, _w = cols[i]
+        z_en, z_zh = zone_label(zone, "en"), zone_label(zone, "zh")
+        columns[i] = {"zh": f"{zh}（{z_zh}）", "en": f"{en} ({z_en})"}.get(lang, f"{en} {zh} ({z_en} / {z_zh})")
     widths = [w for *_, w in cols]
     rows: list[list[str]]
     if name == "parties":
@@ -359,16 +407,19 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
     def both(en: str, zh: str) -> str:  # a cell the generator writes: each language in its table
         return (zh or en) if lang == "zh" else en if lang == "en" else (f"{en}\n{zh}" if zh and zh != en else en)
 
+    def when(value: str | None, time: bool = True) -> str:
+        return fmt_when(value, lang, zone, time=time)
+
     if name == "requests":
-        rows = [[r["number"], mine(r["title"]), r.get("opened", ""), _cell(r.get("status"), lang)] for r in data]
+        rows = [[r["number"], mine(r["title"]), when(r.get("opened")), _cell(r.get("status"), lang)] for r in data]
     elif name == "breaches":
         rows = [
             [
                 b["request"],
                 both(b.get("what", ""), b.get("what_zh", "")),
                 both(b.get("promised", ""), b.get("promised_zh", "")),
-                b.get("deadline", ""),
-                _cell(b.get("actual"), lang),
+                when(b.get("deadline")),
+                _cell(b.get("actual"), lang) if b.get("actual") in (None, *STATUS_ZH) else when(b.get("actual")),
                 both(b.get("overdue", ""), b.get("overdue_zh", "")),
             ]
             for b in data
@@ -378,9 +429,9 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         if facts.claims_total:
             rows.append([{"zh": "合计", "en": "Total"}.get(lang, "Total 合计"), facts.claims_total, "", ""])
     elif name == "payments":
-        rows = [[p["date"], p["amount"], p.get("reference", ""), p.get("evidence", "")] for p in data]
+        rows = [[when(p["date"], False), p["amount"], p.get("reference", ""), p.get("evidence", "")] for p in data]
     elif name == "evidence":
-        rows = [[e["label"], mine(e["title"]), e.get("date", "")] for e in data]
+        rows = [[e["label"], mine(e["title"]), when(e.get("date"), False)] for e in data]
     else:  # pragma: no cover
         raise ValueError(name)
     return Table(columns, rows, widths)

@@ -102,7 +102,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # from "member" to "owner", signed in "via" a one-time link); other values (a username) stay as they are.
 _CODED_FACTS = {"from", "to", "old", "new", "role", "via", "status", "kind"}
 # A part of a mailbox or chat export as the import names it (services/imports/mail.py child_name).
-_PART_NAME = re.compile(r"^(.*) \[message (\d+)(?:: (.*))?\]$", re.S)
+_PART_NAME = re.compile(r"^(.*) \[message (\d+(?:\.\d+)*)(?:: (.*))?\]$", re.S)
 # where in a chat export a row that could not be read is ("chat.csv [line 3]", "[lines 3-5]", "[header row]")
 _ROW_NAME = re.compile(r"^(.*) \[(?:lines? (\d+)(?:-(\d+))?|(header row))\]$", re.S)
 # Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
@@ -272,6 +272,12 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return fmt.date(value)
         return str(value)
 
+    def org_label(name_en: object, name_zh: object = None) -> str:
+        """:func:`org_name` as plain text, for an element that cannot hold a ``<span>`` (an ``<option>``,
+        with :func:`own_lang` for its mark)."""
+        en, zh = str(name_en or "").strip(), str(name_zh or "").strip()
+        return (zh if lang == "zh" and zh else en or zh) or "—"
+
     def org_name(name_en: object, name_zh: object = None, *, both: bool = False) -> object:
         """A company's name for this page: on a Chinese page its registered Chinese name when recorded
         (the name a Chinese reader and tribunal know it by), else the English one; on an English page
@@ -299,6 +305,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "own_lang": own_lang,
         "own_first": own_first,
         "org_name": org_name,
+        "org_label": org_label,
         "channel": channel,
         "item_name": item_name,
         "quoted": quoted,

@@ -16,7 +16,7 @@ from disputedesk.documents import letters as L
 from disputedesk.services import letters as svc
 from disputedesk.services.evidence import get_evidence
 
-from documents_support import load_full_demo
+from documents_support import demo_context, load_full_demo
 
 
 @pytest.fixture
@@ -31,14 +31,7 @@ def fresh_settings():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from disputedesk.config import Settings
-    from disputedesk.services.context import Context
-
-    tmp = tmp_path_factory.mktemp("letters")
-    ctx = Context.open(Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'l.sqlite3'}"))
-    load_full_demo(ctx)
-    yield ctx
-    ctx.close()
+    yield from demo_context(tmp_path_factory, "letters")
 
 
 def pdf_text(data: bytes) -> str:

@@ -19,26 +19,21 @@ from disputedesk.domain.text import Text
 from disputedesk.services import letters as svc
 from disputedesk.web.i18n import english_prose
 
-from documents_support import load_full_demo
+from documents_support import demo_context
 
 ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ ,'’()/-]+[A-Za-z]{2,}){2,}")
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from disputedesk.config import Settings
     from disputedesk.services import cases
-    from disputedesk.services.context import Context
 
-    tmp = tmp_path_factory.mktemp("letters-person")
-    ctx = Context.open(Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'l.sqlite3'}"))
-    load_full_demo(ctx)
-    # A claim head the user gave no description: the code names it ("repair costs").
-    cases.add_claim(
-        ctx, "demo", "CASE-2026-001", {"kind": "repair", "amount": "410.00", "currency": "EUR"}, actor="test"
-    )
-    yield ctx
-    ctx.close()
+    for ctx in demo_context(tmp_path_factory, "letters-person"):
+        # A claim head the user gave no description: the code names it ("repair costs").
+        cases.add_claim(
+            ctx, "demo", "CASE-2026-001", {"kind": "repair", "amount": "410.00", "currency": "EUR"}, actor="test"
+        )
+        yield ctx
 
 
 def _letter_text(letter: L.Letter, lang: str) -> list[str]:

@@ -5,15 +5,9 @@ request (evaluating changed nothing); the request's page mixed English punctuati
 
 from __future__ import annotations
 
-from pages_support import open_request, visible
+from pages_support import open_request, page_text
 
 from disputedesk.services.suppliers import profile as supplier_profiles
-
-
-def _text(c, url: str) -> str:  # type: ignore[no-untyped-def]
-    page = c.get(url)
-    assert page.status_code == 200, page.text[:300]
-    return " ".join(visible(page.text))
 
 
 def test_a_supplier_without_requests_says_so_in_both_languages(client_for, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -21,29 +15,29 @@ def test_a_supplier_without_requests_says_so_in_both_languages(client_for, ctx) 
     supplier_profiles.create_supplier(
         ctx, "default", {"name_en": "Suzhou Quiet Pumps Co., Ltd.", "key": "quietpumps"}, actor="test"
     )
-    en = _text(c, "/sla/suppliers/quietpumps?lang=en")
+    en = page_text(c, "/sla/suppliers/quietpumps?lang=en")
     assert "No support request for this supplier yet." in en and "Not evaluated yet." not in en
-    zh = _text(c, "/sla/suppliers/quietpumps?lang=zh")
+    zh = page_text(c, "/sla/suppliers/quietpumps?lang=zh")
     assert "该供应商尚无技术支持请求。" in zh and "尚未评估" not in zh
 
 
 def test_an_unanswered_request_reads_as_chinese_throughout(client_for) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
     number = open_request(c, "hengtuo", "主轴报警", "normal", "2026-12-02T09:00:00Z")
-    zh = _text(c, f"/requests/{number}?lang=zh")
+    zh = page_text(c, f"/requests/{number}?lang=zh")
     assert "没有符合条件的答复" in zh  # nobody answered: the first response is breached so far
     assert "（截至目前）" in zh and "(截至目前)" not in zh
     assert "期限是如何计算的：" in zh and "期限是如何计算的:" not in zh
     assert "变更记录（1）" in zh
-    en = _text(c, f"/requests/{number}?lang=en")
+    en = page_text(c, f"/requests/{number}?lang=en")
     assert "(so far)" in en and "How the deadline was counted:" in en and "History (1)" in en
 
 
 def test_the_suppliers_months_are_named_in_the_pages_language(client_for) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    zh = _text(c, "/sla/suppliers/hengtuo?lang=zh")
+    zh = page_text(c, "/sla/suppliers/hengtuo?lang=zh")
     assert "2026年4月" in zh and " 2026-04 " not in f" {zh} "
-    en = _text(c, "/sla/suppliers/hengtuo?lang=en")
+    en = page_text(c, "/sla/suppliers/hengtuo?lang=en")
     assert "Apr 2026" in en or "April 2026" in en
 
 
@@ -51,9 +45,9 @@ def test_a_request_not_evaluated_yet_says_its_deadlines_are_counted_live(client_
     # its badge said "not evaluated" beside a first response already shown as breached
     c = client_for("demo")
     number = open_request(c, "hengtuo", "Hydraulic leak", "high", "2026-12-01T02:00:00Z")
-    en = _text(c, f"/requests/{number}?lang=en")
+    en = page_text(c, f"/requests/{number}?lang=en")
     assert "not evaluated" in en and "The deadlines below are counted now" in en
-    zh = _text(c, f"/requests/{number}?lang=zh")
+    zh = page_text(c, f"/requests/{number}?lang=zh")
     assert "下列期限为当前即时计算" in zh and "立即评估" in zh
     c.post("/api/sla/evaluate")
-    assert "The deadlines below are counted now" not in _text(c, f"/requests/{number}?lang=en")
+    assert "The deadlines below are counted now" not in page_text(c, f"/requests/{number}?lang=en")

@@ -56,6 +56,13 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:变动|变更|修改|更改)",
             r"\bnotice\b[^.;。；]{0,60}\bchanges?\s+to\s+(?:this|these|the)\s+(?:agreement|sla|terms|contract)\b",
             r"未经[^。；]{0,20}(?:同意|书面)[^。；]{0,20}(?:变更|修改|调整)",
+            # a change made by a supplementary or change agreement signed for it ("如需调整，由双方另行签订补充协议", "任何改动，以双方
+            # 签订的补充协议为准"); a change order and its procedure ("变更指示", "变更估价"); no side may alter the terms
+            # ("任何一方不得对合同条款进行更改"); not an agreement on something else ("价格由双方另行签订采购协议")
+            r"(?:变更|修改|更改|改动|变动|调整|修订)[^。；]{0,30}(?:签订|订立|签署|另订|另立)[^。；]{0,8}(?:补充协议|变更协议|修改协议|补充合同)|"
+            r"(?:变更|修改|更改|改动|变动|调整|修订)[^。；]{0,20}以[^。；]{0,12}(?:补充协议|变更协议|书面协议|书面文件)为准|"
+            r"变更(?:指示|指令|令|估价|程序|申请单|通知单|签证|确认单)|"
+            r"不得[^。；，,]{0,10}(?:对|将)?(?:本)?(?:合同|协议)(?:条款|内容)?[^。；，,]{0,6}(?:进行)?(?:变更|修改|更改|改动)",
             r"(?:变更|修改)[^。；]{0,10}(?:须|应|需)[^。；]{0,6}(?:双方|协商一致)|擅自(?:变更|修改)",
             # a change of the fees, prices or terms agreed by both sides: "经双方协商一致，可以调整服务费", "服务费由双方协商调整",
             # "服务费的调整须经双方协商一致"; one side's right to change them alone ("甲方有权调整服务费") is no agreement (it is
@@ -146,6 +153,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "alter",
             "revis",
             "vari",
+            "改动",
         ),
         baseline=("amend", "变更"),
     ),
@@ -388,6 +396,9 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:not|no|never|in no event|nor)\b[^.;。；]{0,120}\bliab\w*\b[^.;。；]{0,160}\b(?:indirect|consequential|"
             r"special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+profits?)\b",
             r"\blimit(?:ed|ation)?\s+of\s+liability\b|\bliability\s+(?:cap|limit)\b",
+            # "shall not be liable for more than the Contract Price", "the maximum amount the Supplier must pay for all claims"
+            r"\bliab\w*\s+(?:\w+\s+){0,3}?(?:more\s+than|in\s+excess\s+of|beyond\s+(?:the\s+)?(?:amount|sum|total))\b|"
+            r"\b(?:maximum|most)\s+(?:amount|sum)\b[^.;。；]{0,80}\b(?:claims?|liab\w*|damages)\b",
             r"\bliabilit\w*\b[^.;。；]{0,100}\b(?:is|are|be|shall be)\s+limited\s+to\b",
             r"(?:赔偿|(?<!违约)责任)(?:总额|累计|上限|限额)|(?:累计|最高|总)(?:赔偿|责任)[^。；]{0,30}(?:不超过|不得超过|为限)|"
             r"(?:赔偿|(?<!违约)责任)[^。；]{0,40}(?:不超过|不得超过|以[^。；]{0,20}为限)",
@@ -396,6 +407,8 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
         triggers=(
             "利益",
             "liab",
+            "maximum",
+            "most",
             "损失",
             "赔偿",
             "责任",
@@ -413,11 +426,15 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:this|the)\s+(?:agreement|contract)\b[^.;。；]{0,80}\bterminat\w*",
             r"\bcancel\w*\b[^.;。；]{0,40}\b(?:agreement|contract|order)\b",
             r"解除(?:本)?合同|终止(?:本)?合同|合同(?:解除|终止)|有权解除|单方解除|解除本协议|终止本协议",
+            # ending the contract in other words ("either party may end this Agreement", "bring the Contract to an end")
+            r"\b(?:may|right\s+to|entitled\s+to)\s+(?:\w+\s+){0,3}?end\s+(?:this|the)\s+(?:agreement|contract)\b|"
+            r"\bbring\s+(?:this|the)\s+(?:agreement|contract|order)\s+to\s+an\s+end\b",
         ),
         heading=_c(r"\bterminat|解除|终止"),
         triggers=(
             "terminat",
             "cancel",
+            " end",
             "解除",
             "终止",
         ),

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from .kinds_spec import (
     _ARRIVE_ZH,
+    _BREACH_ZH,
     _DUTY_ZH,
     _FAIL_ZH,
     _FAULT_ZH,
     _FIX_EN,
     _FIX_ZH,
+    _PRICE_CUT_ZH,
     _REMEDY_ZH,
     _RESP_EN,
     _RESP_ZH,
@@ -280,6 +282,11 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             rf"\b(?:fail\w*|delay\w*|late|exceed\w*|miss\w*)\b[^.;。；]{{0,80}}\b(?:{_RESP_EN}|{_FIX_EN}|support|"
             r"on-?site|arriv\w*|service levels?)\b[^.;。；]{0,160}\b(?:liquidated damages|penalt\w*|credit\w*|"
             r"compensat\w*|deduct\w*|rebate|refund|reimburs\w*)",
+            # ... the fee withheld or reduced for it ("misses the response time, the Customer may withhold 5% of the support
+            # fee", "for each hour by which a repair exceeds the repair time, the fee shall be reduced by 1%")
+            rf"\b(?:fail\w*|delay\w*|late|exceed\w*|miss\w*)\b[^.;。；]{{0,80}}\b(?:{_RESP_EN}|{_FIX_EN}|support|on-?site|arriv\w*|"
+            r"service levels?)\b[^.;。；]{0,160}\b(?:(?:withh(?:old|eld|olding)|reduc\w*)\b[^.;。；]{0,60}\b(?:fees?|charges?|price|payments?)\b|"
+            r"(?:fees?|charges?|price|payments?)\b[^.;。；]{0,40}\b(?:withh(?:old|eld)|reduc\w*))",
             r"\b(?:liquidated damages|penalt\w*|credit\w*|compensat\w*|deduct\w*)\b[^.;。；]{0,120}\b(?:for each|per)\s+"
             r"(?:\w+\s+){0,2}(?:hour|day|business day|working day)\b[^.;。；]{0,60}\b(?:response|repair|resolution|"
             r"support|arrival|downtime)",
@@ -294,6 +301,11 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             rf"[^。；]{{0,60}}{_REMEDY_ZH}",
             rf"{_DUTY_ZH}[^。；]{{0,20}}(?:达不到|未达到|未能达到|不符合|不达标|未达标)[^。；]{{0,12}}(?:标准|要求|约定)[^。；]{{0,60}}"
             rf"{_REMEDY_ZH}",
+            # the support duty or its clause broken, named as such ("违反本合同售后服务条款的，…违约金", "违反关于维保服务的约定");
+            # a support failure that is a breach ("…未到场的，乙方应承担违约责任", "视为乙方违约"), or a price cut for it
+            # ("未能在约定期限内修复故障的，…减少合同价款"); breaking the payment or delivery terms is not one
+            rf"违反[^。；，,]{{0,16}}{_DUTY_ZH}[^。；]{{0,12}}(?:条款|约定|义务|规定|承诺|要求|标准)[^。；]{{0,40}}(?:{_REMEDY_ZH}|{_BREACH_ZH})",
+            rf"(?:{_FAIL_ZH}[^。；]{{0,40}}|(?:内|前|时)未(?:能)?(?:及时)?){_DUTY_ZH}[^。；]{{0,40}}(?:{_BREACH_ZH}|{_PRICE_CUT_ZH})",
             # the service performed below its quality standard ("未按合同约定的质量标准履行合同义务…甲方有权扣除履约保证金")
             rf"(?:未按|未达到|达不到|不符合)[^。；]{{0,12}}(?:服务质量|服务标准|质量标准履行)[^。；]{{0,60}}{_REMEDY_ZH}",
             # downtime beyond a limit, then its consequence ("因乙方原因导致设备停机超过48小时的，按日支付…违约金")
@@ -393,7 +405,7 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
         ),
         triggers=tuple(
             (
-                "pay extend loan substitute temporary backup stand perform withh disincentive reduc 交货 退还 顺延 延长 credit liquidated penalt compensat "
+                "违约 减少 减价 降价 折价 降低 pay extend loan substitute temporary backup stand perform withh disincentive reduc 交货 退还 顺延 延长 credit liquidated penalt compensat "
                 "deduct rebate refund reimburs 违约金 赔偿 扣除 扣减 罚款 补偿 抵扣 抵减 返还 积分 免收 减免 处罚 不收取 不计 罚金 减收 扣罚 损失由 损失 没收 不予退还 不予返还 "
                 "费用 支出 备用 替代 代用 周转 免除 减半 替换 仍 依然 减付 核减 不予支付 拒付 拒绝支付 暂停支付 可用率 开机率 可用性 在线率 正常运行时间 服务等级 服务水平"
             ).split()

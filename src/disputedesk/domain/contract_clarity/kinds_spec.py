@@ -140,6 +140,10 @@ _REMEDY_ZH = (
     rf"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担|{_SUPPLIER_ZH}(?:应|应当|须)?承担[^。；，,]{{0,16}}损失)"
 )
 
+# a support failure named a breach ("视为乙方违约", "应承担违约责任"), and a price cut for it ("减少合同价款", "减价")
+_BREACH_ZH = r"(?:视为[^。；，,]{0,6}违约|承担[^。；，,]{0,6}违约责任|支付违约金)"
+_PRICE_CUT_ZH = r"(?:减少[^。；，,]{0,4}(?:价款|价格|货款|费用)|减价|降价|折价|降低[^。；，,]{0,4}(?:价款|价格|费用))"
+
 # the consequence of a duty missed, opening the part after it: "otherwise", "failing which", "if it fails to do so"
 _THEN_EN = (
     r"(?:otherwise|failing\s+(?:which|that|this|such)|in\s+default\s+(?:of\s+which|whereof)|"

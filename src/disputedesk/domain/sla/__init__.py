@@ -32,7 +32,8 @@ Modules by use case (this package re-exports all of their public names):
 ``models`` (terms and a request's messages and events), ``results`` (statuses, deadline results
 and explanations, :class:`Evaluation`, :func:`compare`), ``timeline`` (:func:`evaluate`, one
 request's timeline), ``remedies`` (availability, service credits, liquidated damages) and
-``stats`` (per-supplier statistics, :func:`first_response_figures`, month windows).
+``stats`` (per-supplier statistics, :func:`first_response_figures`, month windows) and ``wording`` (a
+target and an explanation's days in words for a person, not re-exported).
 """
 
 # Money: tests import it from here, as they did from the old single module.

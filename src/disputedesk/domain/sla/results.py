@@ -18,6 +18,8 @@ from ..bizcal import (
     Explanation,
     format_seconds,
 )
+from ..text import Text
+from .wording import target_words
 
 # --------------------------------------------------------------------------------------------
 # Results
@@ -91,8 +93,14 @@ class DeadlineResult:
     def label(self) -> str:
         return self.kind.replace("_", " ") + (f" #{self.seq}" if self.seq > 1 or self.kind == "update" else "")
 
+    @cached_property
+    def target_words(self) -> Text:
+        """The target as a person reads it, with the calendar that counts it ("Answer within 4 business
+        hours (business time in the supplier's calendar: …)"), not the engine's "4h"."""
+        return target_words(self.kind, self.target, self._calendar)
+
     def summary(self) -> str:
-        tgt = f"{self.label}: target {self.target} from {self.clock_start.isoformat()} ({self.terms_label})"
+        tgt = f"{self.label}: {self.target_words}; clock starts {self.clock_start.isoformat()} ({self.terms_label})"
         dl = f"deadline {self.deadline.isoformat()}"
         if self.provisional:
             dl += " (PROVISIONAL: depends on unpublished holiday data)"

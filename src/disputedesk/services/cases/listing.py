@@ -40,6 +40,7 @@ class CaseSummary:
     next_deadline: DeadlineView | None
     totals: dict[str, Money]
     panel: dict[str, Any] = field(default_factory=dict)  # the case's dashboard items (_panel_items)
+    supplier_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -105,6 +106,7 @@ def list_cases(
                     next_deadline=min(upcoming, key=lambda d: d.days_left or 0) if upcoming else None,
                     totals=v.totals,
                     panel=_panel_items(v, today),
+                    supplier_zh=v.supplier.get("name_zh"),
                 )
             )
     return out

@@ -164,12 +164,14 @@ def message_text(m: ParsedMessage) -> str:
     return "\n".join(head) + "\n\n" + m.index_text[:MAX_MESSAGE_TEXT]
 
 
-def child_name(cand_name: str, item: ParsedItem, n: int) -> str:
+def child_name(cand_name: str, item: ParsedItem, number: str) -> str:
+    """An item's name: an attachment's file name; a message as "Inbox.mbox [message 3: subject]"
+    (``number``: its number in the source, "2.1" for one forwarded inside message 2)."""
     if item.attachment is not None and item.attachment.filename:
         return item.attachment.filename[:900]
     if item.kind == "message" and item.message is not None:
         subj = (item.message.subject or "").strip()
-        label = f"message {n}" + (f": {subj}" if subj else "")
+        label = f"message {number}" + (f": {subj}" if subj else "")
         return f"{cand_name} [{label}]"[:900]
     return f"{cand_name} [{item.location or item.key}]"[:900]
 

@@ -109,7 +109,7 @@ def store(p: Prepared, blobs: BlobStore, *, cand_name: str, cand_source: str) ->
         return
     item.raw = b""  # stored: the bytes need not travel further
     if item.message is None:
-        name = child_name(cand_name, item, 0)  # an attachment's name does not depend on its number
+        name = child_name(cand_name, item, "")  # an attachment's name does not depend on its number
         media_type = detect_media_type(name, p.blob.head)
         if media_type in ("application/octet-stream", "text/plain") and item.media_type:
             media_type = item.media_type.lower()

@@ -38,7 +38,7 @@ from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...domain.text import T
 from ...ingest import files as filetypes
-from ...ingest.mail import MAILDIR, ParsedMessage
+from ...ingest.mail import MAILDIR, ParsedItem, ParsedMessage
 from ...ingest.mediatypes import detect_media_type
 from ...store.blobs import BlobStoreError, StoredBlob
 from ...store.db import lock_workspace, unit_of_work
@@ -236,11 +236,10 @@ def _expand_mail(
             cand.maildir, ctx.blobs, key=key, tz=tz, cand_name=cand.name, cand_source=cand.source
         )
     root_done = root is None
-    n = 0
+    numbers = _PartNumbers()
     messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
     for prep in items:
         item = prep.item
-        n += 1
         if not root_done:
             assert root is not None
             if item.kind == "rejected" and item.key in (key, f"{key}!error"):
@@ -274,7 +273,7 @@ def _expand_mail(
             yield Outcome(name, f"{cand.source}#{where}", FAILED, reason=item.reason)
             continue
         parent = item.parent_key or (key if root is not None else None)
-        name = mail_import.child_name(cand.name, item, n)
+        name = mail_import.child_name(cand.name, item, numbers.of(item))
         source = f"{cand.source}#{where}"
         holder = messages.get(item.parent_key or "")
         if prep.empty and holder is not None and holder.message is not None:
@@ -322,6 +321,30 @@ def _expand_mail(
     if not root_done and root is not None:
         root.item_kind = "container"
         yield root
+
+
+class _PartNumbers:
+    """The numbers in the names of a source's messages, as a person counts them: its messages 1, 2,
+    3 … (attachments and the source file itself are not counted), a message forwarded inside
+    message 2 is 2.1. Only the current message's parts are remembered (memory stays flat)."""
+
+    def __init__(self) -> None:
+        self.top = 0
+        self.inner: dict[str, tuple[str, int]] = {}  # message key -> (its number, messages inside so far)
+
+    def of(self, item: ParsedItem) -> str:
+        if item.kind != "message":
+            return ""
+        outer = self.inner.get(item.parent_key or "")
+        if outer is None:  # the next message of the source: the last one's parts are done
+            self.top += 1
+            number = str(self.top)
+            self.inner.clear()
+        else:
+            self.inner[item.parent_key or ""] = (outer[0], outer[1] + 1)
+            number = f"{outer[0]}.{outer[1] + 1}"
+        self.inner[item.key] = (number, 0)
+        return number
 
 
 def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:

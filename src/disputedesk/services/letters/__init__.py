@@ -34,4 +34,5 @@ from .subject import (  # noqa: F401
     Subject,
     resolve_subject,
     sender_today,
+    sender_zone,
 )

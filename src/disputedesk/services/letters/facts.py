@@ -3,7 +3,7 @@ support requests, SLA breaches, the case."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,11 +27,20 @@ from ...store.models import (
 from ..context import Context
 from ..evidence import parse_label
 from ..workspaces import get_workspace
-from .subject import DEADLINE_ZH, Subject, _hours, _label, _shanghai
+from .subject import DEADLINE_ZH, Subject, _hours, _label, sender_zone
 
 
-def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date: date, kind: str) -> L.LetterFacts:
+def _iso(dt: datetime | None) -> str:
+    """A moment as the facts keep it (ISO, with its offset); the letter writes it in the sender's zone."""
+    return dt.isoformat() if dt else ""
+
+
+def gather_facts(
+    ctx: Context, workspace: str, subject: Subject, *, letter_date: date, kind: str, sender_tz: str | None = None
+) -> L.LetterFacts:
+    """``sender_tz``: the zone of the person writing (the browser's), used when the buyer has none recorded."""
     f = L.LetterFacts(letter_date=letter_date, case_number=subject.case_number, supplier_key=subject.supplier_key)
+    f.sender_tz = sender_zone(ctx, workspace, sender_tz)
     if subject.note:
         f.notes.append(subject.note)
     view = None
@@ -186,9 +195,7 @@ def gather_facts(ctx: Context, workspace: str, subject: Subject, *, letter_date:
             ).scalars()
         )
         for r in srs:
-            f.requests.append(
-                {"number": r.number, "title": r.title, "opened": _shanghai(r.opened_at), "status": r.status}
-            )
+            f.requests.append({"number": r.number, "title": r.title, "opened": _iso(r.opened_at), "status": r.status})
         # A cure is demanded only for what is still unresolved (a resolved or closed request is
         # listed in the table with its status, never demanded again).
         open_srs = [r for r in srs if r.status not in ("resolved", "closed")]
@@ -241,8 +248,8 @@ def _sla_facts(ctx: Context, workspace: str, f: L.LetterFacts, numbers: list[str
                     "what_zh": DEADLINE_ZH.get(d.kind, d.kind) + (f" #{d.seq}" if d.seq > 1 else ""),
                     "promised": str(d.target),
                     "promised_zh": _target_zh(d.target),
-                    "deadline": _shanghai(d.deadline),
-                    "actual": _shanghai(d.satisfied_at) if d.satisfied_at else "no answer",
+                    "deadline": _iso(d.deadline),
+                    "actual": _iso(d.satisfied_at) if d.satisfied_at else "no answer",
                     "overdue": over_en,
                     "overdue_zh": over_zh,
                 }
@@ -299,7 +306,7 @@ def _case_facts(ctx: Context, workspace: str, f: L.LetterFacts, view: Any) -> No
                 {
                     "label": label,
                     "title": title[:140] + ("…" if len(title) > 140 else ""),
-                    "date": item.document_date.date().isoformat() if item.document_date else "",
+                    "date": _iso(item.document_date),
                 }
             )
     f.evidence.sort(key=lambda e: e["label"])

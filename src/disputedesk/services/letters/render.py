@@ -69,7 +69,7 @@ def render_letter(
         raise LetterError(f"layout: {layout!r} is not one of {', '.join(LAYOUTS)}")
     subject = resolve_subject(ctx, workspace, ref)
     letter_date = letter_date or sender_today(ctx, workspace, sender_tz)
-    facts = gather_facts(ctx, workspace, subject, letter_date=letter_date, kind=kind)
+    facts = gather_facts(ctx, workspace, subject, letter_date=letter_date, kind=kind, sender_tz=sender_tz)
     facts.apply(overrides or {})
     stem = f"{(subject.case_number or subject.supplier_key or workspace)}_{kind}_{letter_date:%Y%m%d}"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -96,24 +96,23 @@ def _hours(seconds: int) -> tuple[str, str]:
     return f"{text} business hour{'' if text == '1' else 's'}", f"{text} 个工作小时"
 
 
-def _shanghai(dt: datetime | None) -> str:
-    if dt is None:
-        return ""
-    return dt.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") + " (UTC+8)"
-
-
-def sender_today(ctx: Context, workspace: str, fallback_tz: str | None = None) -> date:
-    """A letter's date: today where its sender is. The sender is the buyer (its recorded time
-    zone); without one, the zone of the person writing (``fallback_tz``, e.g. the browser's),
-    else UTC. Never China's date for a sender elsewhere: at 23:00 in Berlin on 3 December it is
-    already 4 December in Shanghai, and a letter dated tomorrow is wrong."""
+def sender_zone(ctx: Context, workspace: str, fallback_tz: str | None = None) -> str:
+    """The zone a letter is written in: the buyer's recorded zone; without one, the zone of the
+    person writing (``fallback_tz``, e.g. the browser's), else UTC."""
     from ..records.buyer import get_buyer
 
     buyer = get_buyer(ctx, workspace)
     for name in ((buyer.timezone if buyer else None), fallback_tz):
         if name:
             try:
-                return ctx.clock().astimezone(ZoneInfo(name)).date()
+                return ZoneInfo(name).key
             except (ValueError, KeyError, ZoneInfoNotFoundError):
                 continue
-    return ctx.clock().astimezone(UTC).date()
+    return "UTC"
+
+
+def sender_today(ctx: Context, workspace: str, fallback_tz: str | None = None) -> date:
+    """A letter's date: today where its sender is (:func:`sender_zone`). Never China's date for a
+    sender elsewhere: at 23:00 in Berlin on 3 December it is already 4 December in Shanghai, and a
+    letter dated tomorrow is wrong."""
+    return ctx.clock().astimezone(ZoneInfo(sender_zone(ctx, workspace, fallback_tz))).date()

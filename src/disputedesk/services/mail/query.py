@@ -21,11 +21,13 @@ from ..workspaces import get_workspace
 __all__ = ["RANK_WINDOW", "Hit", "SearchFilter", "SearchResult", "filter_choices", "search", "search_counted"]
 
 
-def filter_choices(ctx: Context, workspace: str) -> dict[str, list[tuple[str, str]]]:
+def filter_choices(ctx: Context, workspace: str) -> dict[str, list[Any]]:
+    """The suppliers (key, English and Chinese name, as the record forms' choices) and the requests
+    (number, title) a search, thread list or chronology can be narrowed to."""
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         sups = s.execute(
-            select(Organization.key, Organization.name_en)
+            select(Organization.key, Organization.name_en, Organization.name_zh)
             .where(Organization.workspace_id == ws.id, Organization.role == "supplier")
             .order_by(Organization.name_en)
         ).all()
@@ -34,7 +36,10 @@ def filter_choices(ctx: Context, workspace: str) -> dict[str, list[tuple[str, st
             .where(SupportRequest.workspace_id == ws.id)
             .order_by(SupportRequest.number)
         ).all()
-        return {"suppliers": [(k, n) for k, n in sups], "requests": [(k, n) for k, n in reqs]}
+        return {
+            "suppliers": [{"key": k, "name": en, "name_zh": zh} for k, en, zh in sups],
+            "requests": [(k, n) for k, n in reqs],
+        }
 
 
 # -- search ---------------------------------------------------------------------------------------

@@ -102,6 +102,7 @@ def _record(s: Session, ws: Workspace, c: Contract, *, with_history: bool = True
         number=c.number,
         supplier=org.key if org else None,
         supplier_name=org.name_en if org else None,
+        supplier_name_zh=org.name_zh if org else None,
         title=c.title,
         signed_on=c.signed_on,
         currency=c.currency,

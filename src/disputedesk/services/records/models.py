@@ -247,6 +247,7 @@ class ContractRecord(BaseModel):
     number: str
     supplier: str | None
     supplier_name: str | None
+    supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
     title: str | None
     signed_on: date | None
     currency: str | None

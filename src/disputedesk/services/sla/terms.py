@@ -283,6 +283,7 @@ class TermsScope:
     supplier_name: str | None
     title: str | None
     versions: list[TermsVersion]
+    supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
 
 def list_terms(ctx: Context, workspace: str) -> list[TermsScope]:
@@ -310,6 +311,7 @@ def list_terms(ctx: Context, workspace: str) -> list[TermsScope]:
                     org.name_en if org else None,
                     c.title,
                     [_terms_view(r, c.number, org.key if org else None) for r in vs],
+                    org.name_zh if org else None,
                 )
             )
         for key, vs in sorted(by_scope.items()):
@@ -323,6 +325,7 @@ def list_terms(ctx: Context, workspace: str) -> list[TermsScope]:
                         org.name_en if org else None,
                         None,
                         [_terms_view(r, None, org.key if org else None) for r in vs],
+                        org.name_zh if org else None,
                     )
                 )
         return out

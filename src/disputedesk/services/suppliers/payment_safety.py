@@ -211,6 +211,7 @@ class WarningView:
     status: str
     reviewed_by: str | None
     review_note: str | None
+    supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
     def as_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -268,6 +269,7 @@ def list_payment_warnings(
                 w.status,
                 w.reviewed_by,
                 w.review_note,
+                o.name_zh if o else None,
             )
             for w, m, o, ev in rows
         ]

@@ -294,6 +294,7 @@ class Reminder:
     days_overdue: int
     last_review: date | None
     missed_before: int
+    supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
 
 
 def review_reminders(ctx: Context, workspace: str, today: date | None = None) -> list[Reminder]:
@@ -312,6 +313,7 @@ def review_reminders(ctx: Context, workspace: str, today: date | None = None) ->
             for r in s.execute(select(SupplierReview).where(SupplierReview.workspace_id == ws.id)).scalars()
         ]
     names = {o.key: o.name_en for o in orgs.values()}
+    names_zh = {o.key: o.name_zh for o in orgs.values()}
     return [
         Reminder(
             d.supplier_id,
@@ -321,6 +323,7 @@ def review_reminders(ctx: Context, workspace: str, today: date | None = None) ->
             d.days_overdue,
             d.last_review,
             d.missed_before,
+            names_zh.get(d.supplier_id),
         )
         for d in due_reviews(schedules, reviews, today)
     ]

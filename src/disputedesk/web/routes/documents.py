@@ -102,8 +102,10 @@ async def letter_preview(
                 "lang", "'%(value)s' is not one of %(choices)s", value=letter_lang, choices=", ".join(svc.LANGS)
             )
         )
-    today = svc.sender_today(ctx, ws.slug, request.cookies.get("tz"))
-    facts = svc.gather_facts(ctx, ws.slug, subject, letter_date=today, kind=kind)
+    tz = request.cookies.get("tz")
+    facts = svc.gather_facts(
+        ctx, ws.slug, subject, letter_date=svc.sender_today(ctx, ws.slug, tz), kind=kind, sender_tz=tz
+    )
     facts.apply(_form_overrides(form))
     letter = L.build_letter(kind, facts, letter_lang)
     return render(

@@ -106,7 +106,7 @@ def form_choices(ctx: Context, workspace: str) -> dict[str, Any]:
     buyer = next((o for o in orgs if o.role == "buyer"), None)
     return {
         "suppliers": [
-            {"key": o.key, "name": o.name_en, "tz": (o.details or {}).get("timezone")}
+            {"key": o.key, "name": o.name_en, "name_zh": o.name_zh, "tz": (o.details or {}).get("timezone")}
             for o in orgs
             if o.role == "supplier"
         ],
@@ -139,6 +139,7 @@ def thread_preview(ctx: Context, workspace: str, thread_id: int) -> dict[str, An
             "subject": t.subject or "",
             "supplier": sup.key if sup else None,
             "supplier_name": sup.name_en if sup else None,
+            "supplier_name_zh": sup.name_zh if sup else None,
             "supplier_tz": (sup.details or {}).get("timezone") if sup else None,
             "buyer_first_at": first,
             "messages": len(msgs),

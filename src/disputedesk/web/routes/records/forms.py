@@ -155,7 +155,6 @@ def _page(
     **kw: Any,
 ) -> HTMLResponse:
     choices = form_choices(ctx, ws.slug)
-    names = {s["key"]: s["name"] for s in choices["suppliers"]}
     resp = render(
         request,
         template,
@@ -163,7 +162,6 @@ def _page(
         ws,
         ctx,
         choices=choices,
-        supplier_name=lambda key: names.get(key, key),
         form=form or {},
         error=error,
         rpath=path,

@@ -25,6 +25,7 @@ class FlaggedMessage:
     status: str  # open (any warning still open) | confirmed | dismissed
     severity: str
     kinds: list[str]
+    supplier_name_zh: str | None = None
 
 
 def flagged_messages(warnings: list[svc.WarningView]) -> list[FlaggedMessage]:
@@ -45,6 +46,7 @@ def flagged_messages(warnings: list[svc.WarningView]) -> list[FlaggedMessage]:
                 w.status,
                 w.severity,
                 [],
+                w.supplier_name_zh,
             )
         if w.kind not in f.kinds:
             f.kinds.append(w.kind)
@@ -76,9 +78,8 @@ def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, 
         if f.status == "confirmed" or (f.status == "open" and f.severity in ("high", "medium"))
     ]
     reminders = svc.review_reminders(ctx, access.slug)
-    risky = [
-        c for c in sc.risk_ranking(v.card for v in svc.scorecards(ctx, access.slug)) if c.risk in ("critical", "high")
-    ]
+    cards = svc.scorecards(ctx, access.slug)
+    risky = [c for c in sc.risk_ranking(v.card for v in cards) if c.risk in ("critical", "high")]
     return [
         (
             "suppliers_panel.html",
@@ -87,6 +88,7 @@ def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, 
                 "n_open": sum(1 for f in flagged if f.status == "open"),
                 "reminders": reminders,
                 "risky": risky[:3],
+                "names_zh": {v.key: v.name_zh for v in cards},
             },
         )
     ]

@@ -1,0 +1,70 @@
+"""A deadline's target as a person reads it: "Answer within 4 business hours (business time in the supplier's
+calendar: Chinese statutory holidays skipped, make-up working days counted)" / "4个工作小时内答复（……）", instead of
+the engine's notation ("target 4h"). Says whether the hours are business or calendar hours and which calendar
+counts them (the deadline's own: a severity's coverage, or the supplier's).
+
+Pure domain code: sentences are :class:`~disputedesk.domain.text.Text` (English as ``str``, rendered in the reader's
+language at the edge).
+"""
+
+from __future__ import annotations
+
+from ..bizcal import BusinessCalendar, Duration
+from ..text import T, Text
+
+# what the supplier owes when the deadline comes, by deadline kind
+_PROMISE = {
+    "first_response": lambda span: T("Answer within %(span)s", span=span),
+    "response": lambda span: T("Answer within %(span)s", span=span),
+    "update": lambda span: T("Send the next update within %(span)s", span=span),
+    "resolution": lambda span: T("Resolve within %(span)s", span=span),
+    "workaround": lambda span: T("Give a workaround within %(span)s", span=span),
+}
+
+
+def _hours(seconds: int, business: bool) -> Text:
+    """4 business hours, 1 business hour, 30 business minutes, 4 business hours 30 minutes (or calendar hours)."""
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    if s:
+        return T("%(n)s business seconds", n=seconds) if business else T("%(n)s seconds", n=seconds)
+    if not h:
+        return T("%(n)s business minutes", n=m) if business else T("%(n)s calendar minutes", n=m)
+    if business:
+        hours = T("1 business hour") if h == 1 else T("%(n)s business hours", n=h)
+    else:
+        hours = T("1 calendar hour") if h == 1 else T("%(n)s calendar hours", n=h)
+    return T("%(hours)s %(m)s minutes", hours=hours, m=m) if m else hours
+
+
+def span_words(target: Duration, calendar: BusinessCalendar) -> Text:
+    """The length of a target: business or calendar hours (calendar hours where the cover runs round the clock),
+    working days or calendar days."""
+    if target.unit == "wd":
+        return T("1 working day") if target.amount == 1 else T("%(n)s working days", n=target.amount)
+    if target.unit == "cd":
+        return T("1 calendar day") if target.amount == 1 else T("%(n)s calendar days", n=target.amount)
+    return _hours(target.amount, business=not calendar.round_the_clock)
+
+
+def counting_words(target: Duration, calendar: BusinessCalendar) -> Text:
+    """How and in which calendar the target is counted."""
+    if target.unit == "cd":
+        return T("calendar days: the same clock time, weekends and holidays included")
+    if calendar.round_the_clock:
+        return T("round the clock: every hour of every day, holidays included")
+    code = calendar.official.code
+    if code == "cn":
+        return T(
+            "business time in the supplier's calendar: Chinese statutory holidays skipped, make-up working days counted"
+        )
+    if code == "none":
+        return T("business time in the supplier's calendar: no public holidays skipped")
+    return T("business time in the supplier's calendar: public holidays of %(country)s skipped", country=code.upper())
+
+
+def target_words(kind: str, target: Duration, calendar: BusinessCalendar) -> Text:
+    """The whole sentence: what is owed, within how long, counted how."""
+    promise = _PROMISE.get(kind, _PROMISE["first_response"])(span_words(target, calendar))
+    return T("%(promise)s (%(counting)s)", promise=promise, counting=counting_words(target, calendar))
+
