@@ -338,7 +338,10 @@ def calendar_submit(
     try:
         data = json.loads(spec)
     except json.JSONDecodeError as exc:
-        return _supplier_page(request, ctx, ws, lang, key, f"calendar: not valid JSON ({exc})", 400, spec)
+        bad = field_error(
+            "calendar", "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
+        )
+        return _supplier_page(request, ctx, ws, lang, key, ValueError(bad), 400, spec)
     try:
         if not isinstance(data, dict):
             raise ValueError(field_error("calendar", "expected an object with named fields"))
