@@ -13,8 +13,10 @@ from typing import Any
 
 import typer
 
+from disputedesk.documents.catalogue import written
 from disputedesk.domain.contract_clarity import SuggestionParams, check_contract
-from disputedesk.ingest.contract_text import ContractReadError, read_contract, read_contract_bytes
+from disputedesk.ingest.contract_text import ContractReadError, read_contract_bytes
+from disputedesk.services.contract_refusals import ContractRefused
 
 contract_app = typer.Typer(
     help="Contract clarity: support terms, vague wording, suggested clauses.", no_args_is_help=True
@@ -32,6 +34,30 @@ def contract_report(data: bytes, name: str, *, as_of: date, params: SuggestionPa
     except ContractReadError as exc:
         raise ContractReadError(f"{name}: {exc}") from exc
     return _report(doc, as_of, params)
+
+
+def _read(path: Path) -> Any:
+    """The contract at `path`, or the refusal the pages and the API give for it (``services/contract_refusals.py``)."""
+    from disputedesk.domain.text import T
+    from disputedesk.services.contract_refusals import MAX_CONTRACT_BYTES, from_read_error, refusal
+
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContractRefused(T("%(file)s does not exist", file=name), code="unreadable", file=name) from None
+    except IsADirectoryError:
+        raise ContractRefused(T("%(file)s is a folder, not a file", file=name), code="unreadable", file=name) from None
+    except OSError:
+        raise ContractRefused(T("%(file)s cannot be opened", file=name), code="unreadable", file=name) from None
+    if not data:
+        raise refusal("empty_file", name)
+    if len(data) > MAX_CONTRACT_BYTES:
+        raise refusal("too_large", name, size=len(data))
+    try:
+        return read_contract_bytes(data, name)
+    except ContractReadError as exc:
+        raise from_read_error(exc, data, name) from exc
 
 
 def _report(doc: Any, as_of: date, params: SuggestionParams | None) -> dict[str, Any]:
@@ -161,12 +187,13 @@ def check(
     failed = 0
     for i, path in enumerate(files):
         try:
-            doc = read_contract(path)
+            doc = _read(path)
             rep = _report(doc, day, params)
             rep["file"] = str(path)
-        except ContractReadError as exc:
+        except ContractRefused as exc:
             failed += 1
-            typer.echo(f"error: {exc}", err=True)
+            # in English and in Chinese (the command line knows no reader's language), as the API's `error` says it
+            typer.echo(f"error: {written(exc.text, 'en')}\n错误：{written(exc.text, 'zh')}", err=True)
             continue
         if as_json:
             typer.echo(json.dumps(rep, ensure_ascii=False))

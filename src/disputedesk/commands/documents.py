@@ -306,13 +306,13 @@ def _bagit_validate(path: Path) -> str | None:
 
     import bagit
 
-    from ..ingest.archives import check_zip, read_member_bounded
+    from ..ingest.archives import check_zip, read_member_bounded, stored_names
 
     infos = check_zip(path)
     with tempfile.TemporaryDirectory(prefix="dd-bundle-") as tmp, zipfile.ZipFile(path) as zf:
         root = Path(tmp)
         for info in infos:
-            target = root / info.filename
+            target = root / stored_names(info)[0]  # a name stored without the UTF-8 flag: its likeliest reading
             if info.is_dir():
                 target.mkdir(parents=True, exist_ok=True)
                 continue

@@ -141,7 +141,7 @@ def list_cmd(workspace: str = WorkspaceOpt, as_json: bool = typer.Option(False, 
         return
     for r in rows:
         score = "—" if r.score is None else str(r.score)
-        warn = f"  {r.open_warnings} open payment warning(s)" if r.open_warnings else ""
+        warn = f"  {r.open_messages} message(s) with open payment warnings" if r.open_messages else ""
         typer.echo(
             f"{r.rank:>2}. {r.key:<24} {score:>5}  {r.risk:<8} {r.uscc or '—':<18}  {r.name_zh or r.name_en}{warn}"
         )
@@ -263,8 +263,11 @@ def scorecard_cmd(
                 f"-. {v.name} ({v.key}): not enough data (no support request measured, no checklist assessed, "
                 f"no review), so no score, risk or rank; data for {c.coverage} % of the weight"
             )
-        if v.open_warnings:
-            typer.echo(f"   open payment warnings: {v.open_warnings} (disputedesk supplier warnings)")
+        if v.open_messages:
+            typer.echo(
+                f"   messages with open payment warnings: {v.open_messages} "
+                f"({v.open_warnings} warning(s); disputedesk supplier warnings)"
+            )
         typer.echo(f"   support figures: {v.figures_source}")
         for comp in c.components:
             shown = "not counted" if comp.score is None else f"{comp.score:>5} (-{comp.points_lost})"

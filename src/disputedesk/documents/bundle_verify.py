@@ -57,17 +57,24 @@ import base64
 import hashlib
 import json
 import sys
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 try:  # inside the installed package
-    from ..ingest.archives import Limits, UnsafeArchive, check_zip, read_member_bounded
+    from ..ingest.archives import Limits, UnsafeArchive, check_zip, read_member_bounded, stored_names
     from .timestamp_token import TIMESTAMP_ACTION, check_tokens, library_available
 except ImportError:  # the stand-alone copy in a bundle's tools/ folder, next to archives.py
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from archives import Limits, UnsafeArchive, check_zip, read_member_bounded  # type: ignore[no-redef]
+    from archives import (  # type: ignore[no-redef]
+        Limits,
+        UnsafeArchive,
+        check_zip,
+        read_member_bounded,
+        stored_names,
+    )
 
     try:
         from timestamp_token import TIMESTAMP_ACTION, check_tokens, library_available  # type: ignore[no-redef]
@@ -231,14 +238,17 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
         report.problem("unsafe_archive", T("unsafe archive, nothing was read from it: %(detail)s", detail=str(exc)))
         return report
     files = [i for i in infos if not i.is_dir()]
-    roots = {i.filename.split("/", 1)[0] for i in files}
-    if len(roots) != 1 or any("/" not in i.filename for i in files):
+    names = {i.filename: stored_names(i) for i in files}  # the likeliest reading of each name first
+    roots = {names[i.filename][0].split("/", 1)[0] for i in files}
+    if len(roots) != 1 or any("/" not in names[i.filename][0] for i in files):
         report.problem("not_a_bag", T("not a bag: all files must sit in one top folder (the bag)"))
         return report
     root = roots.pop() + "/"
     hashes: dict[str, str] = {}
     sizes: dict[str, int] = {}
     texts: dict[str, bytes] = {}
+    others: dict[str, list[str]] = {}  # other readings of a name stored without the UTF-8 flag
+    unflagged: set[str] = set()  # names read otherwise than ZIP's default (code page 437)
     keep = {
         "bagit.txt",
         "bag-info.txt",
@@ -251,7 +261,11 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
     try:
         with zipfile.ZipFile(path) as zf:
             for info in files:
-                rel = info.filename[len(root) :]
+                readings = [n[len(root) :] for n in names[info.filename] if n.startswith(root)]
+                rel = readings[0]
+                others[rel] = readings[1:]
+                if names[info.filename][0] != info.filename:
+                    unflagged.add(rel)
                 h = hashlib.sha256()
                 buf = bytearray() if rel in keep or rel.startswith("data/ledger/timestamps/") else None
                 size = 0
@@ -295,9 +309,21 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
         )
         return report
     manifest = _parse_manifest(manifest_txt, "manifest-sha256.txt", report)
+    _names_as_listed(report, manifest, hashes, sizes, others, unflagged)
     payload = {k for k in hashes if k.startswith("data/")}
+    renamed = _renamed(manifest, hashes, payload - set(manifest))
     for rel, want in sorted(manifest.items()):
-        if rel not in hashes:
+        if rel in renamed:
+            report.problem(
+                "file_renamed",
+                T(
+                    "%(name)s: this name in the ZIP does not match the manifest, which lists the same content "
+                    "(SHA-256) as %(file)s",
+                    name=renamed[rel],
+                    file=rel,
+                ),
+            )
+        elif rel not in hashes:
             report.problem("file_missing", T("%(file)s: missing (listed in the manifest, not in the bundle)", file=rel))
         elif hashes[rel] != want:
             report.problem(
@@ -309,8 +335,17 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
                     expected=want,
                 ),
             )
-    for rel in sorted(payload - set(manifest)):
-        report.problem("file_added", T("%(file)s: added (in the bundle but not in the manifest)", file=rel))
+    for rel in sorted(payload - set(manifest) - set(renamed.values())):
+        if rel in unflagged:
+            line = T(
+                "%(file)s: added (in the bundle but not in the manifest; its name was stored without the ZIP's "
+                "UTF-8 flag; it reads also as %(readings)s)",
+                file=rel,
+                readings=", ".join(others[rel]),
+            )
+        else:
+            line = T("%(file)s: added (in the bundle but not in the manifest)", file=rel)
+        report.problem("file_added", line)
 
     tag_txt = text("tagmanifest-sha256.txt")
     tags = {k for k in hashes if not k.startswith("data/")} - {"tagmanifest-sha256.txt"}
@@ -352,6 +387,47 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
     _check_ledger(report, text, hashes)
     _check_timestamps(report, text, texts, tsa_ca)
     return report
+
+
+def _names_as_listed(  # type: ignore[no-untyped-def]
+    report: BundleReport, manifest: dict[str, str], hashes, sizes, others: dict[str, list[str]], unflagged: set[str]
+) -> None:
+    """The manifest is the bag's own record of its file names: a name that a program packing the
+    bundle again stored without the UTF-8 flag (``zip -r`` on Linux, a Chinese Windows) is read
+    the way the manifest lists it, in Unicode's composed form (a Mac decomposes names), and the
+    report says so."""
+    listed = {unicodedata.normalize("NFC", k): k for k in manifest}
+    for rel in [k for k in hashes if k not in manifest]:
+        for reading in [rel, *others.get(rel, [])]:
+            match = listed.get(unicodedata.normalize("NFC", reading))
+            if match and match not in hashes:
+                hashes[match], sizes[match] = hashes.pop(rel), sizes.pop(rel)
+                if rel in unflagged:
+                    unflagged.discard(rel)
+                    unflagged.add(match)
+                break
+    reread = sorted(k for k in unflagged if k in manifest)
+    if reread:
+        report.note(
+            "names_reencoded",
+            T(
+                "%(n)s file name(s) stored without the ZIP's UTF-8 flag (the bundle was packed again by another "
+                "program, e.g. zip -r on Linux): read as the manifest lists them, e.g. %(file)s",
+                n=len(reread),
+                file=reread[0],
+            ),
+        )
+
+
+def _renamed(manifest: dict[str, str], hashes: dict[str, str], added: set[str]) -> dict[str, str]:
+    """Listed files absent under their name whose content is in the ZIP under a name the manifest
+    does not know: manifest name → name in the ZIP (one finding per file, not "missing" + "added")."""
+    by_hash: dict[str, list[str]] = {}
+    for rel in sorted(added):
+        by_hash.setdefault(hashes[rel], []).append(rel)
+    return {
+        rel: by_hash[want].pop(0) for rel, want in sorted(manifest.items()) if rel not in hashes and by_hash.get(want)
+    }
 
 
 def _check_timestamps(report: BundleReport, text, texts: dict[str, bytes], tsa_ca: bytes | None) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,10 @@ CISG = "《联合国国际货物销售合同公约》"
 
 UNTRANSLATED_ZH = "〔英文原文，待译〕"
 UNTRANSLATED_EN = "[Chinese original, translation needed]"
+# The user's description of an item that has no language of its own (a photo, a video): the
+# description needs the translation, not the item.
+DESCRIBED_ZH = "〔英文说明，待译〕"
+DESCRIBED_EN = "[Chinese description, translation needed]"
 UNVERIFIED_ZH = "〔条文措辞未经核实〕"
 
 _INSTRUMENTS = (
@@ -102,15 +106,23 @@ def is_english_only(text: str) -> bool:
     return not has_cjk(text) and len(_PROSE_WORD.findall(text)) >= 2
 
 
-def user_text(text: str | None, lang: str) -> str:
-    """The user's own text as written, marked when its language is not the letter's."""
+def user_text(text: str | None, lang: str, *, description: bool = False) -> str:
+    """The user's own text as written, marked when its language is not the letter's
+    (``description``: it describes an item without a language of its own, e.g. a photo)."""
     if not text:
         return text or ""
-    if lang == "zh" and is_english_only(text) and UNTRANSLATED_ZH not in text:
-        return f"{text}{UNTRANSLATED_ZH}"
-    if lang == "en" and has_cjk(text) and not _LATIN_WORD.search(text) and UNTRANSLATED_EN not in text:
-        return f"{text} {UNTRANSLATED_EN}"
+    mark_zh, mark_en = (DESCRIBED_ZH, DESCRIBED_EN) if description else (UNTRANSLATED_ZH, UNTRANSLATED_EN)
+    if lang == "zh" and is_english_only(text) and mark_zh not in text:
+        return f"{text}{mark_zh}"
+    if lang == "en" and has_cjk(text) and not _LATIN_WORD.search(text) and mark_en not in text:
+        return f"{text} {mark_en}"
     return text
+
+
+def without_language(media_type: str | None) -> bool:
+    """An item with no language of its own (a photo, a video, a sound recording): a language or a
+    translation is shown for it only where one was recorded."""
+    return (media_type or "").split("/")[0] in ("image", "video", "audio")
 
 
 _DIGITS = "零一二三四五六七八九"

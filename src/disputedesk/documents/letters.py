@@ -28,7 +28,7 @@ from jinja2 import Environment, StrictUndefined
 
 from ..domain.text import Text, field_error
 from .catalogue import written
-from .legal_zh import citations_zh, user_text
+from .legal_zh import citations_zh, user_text, without_language
 
 DRAFT_EN = "DRAFT — for review by counsel"
 DRAFT_ZH = "草稿——须经律师审阅"
@@ -331,11 +331,12 @@ def _cell(value: str | None, lang: str) -> str:
     return value
 
 
-def shown(value: object, lang: str, *, items: bool = False) -> str:
+def shown(value: object, lang: str, *, items: bool = False, description: bool = False) -> str:
     """A fact's value in a letter of ``lang`` (en, zh or both): a sentence the code wrote
     (:class:`Text`: a claim's description, an evidence title) in the letter's language from the
     catalogue; the user's own text as written, marked where its language is not the letter's
-    (never silently mixed). ``items``: a "; "-joined list (titles of requests), each one marked."""
+    (never silently mixed). ``items``: a "; "-joined list (titles of requests), each one marked;
+    ``description``: the user's description of a photo or video (marked as a description)."""
     if isinstance(value, Text):
         if lang == "both":
             en, zh = written(value, "en"), written(value, "zh")
@@ -345,7 +346,9 @@ def shown(value: object, lang: str, *, items: bool = False) -> str:
     if lang not in ("en", "zh"):
         return text
     parts = text.split("; ") if items else [text]
-    return ("；" if lang == "zh" and len(parts) > 1 else "; ").join(user_text(p, lang) for p in parts)
+    return ("；" if lang == "zh" and len(parts) > 1 else "; ").join(
+        user_text(p, lang, description=description) for p in parts
+    )
 
 
 def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str], str]) -> Table | str:
@@ -431,7 +434,14 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
     elif name == "payments":
         rows = [[when(p["date"], False), p["amount"], p.get("reference", ""), p.get("evidence", "")] for p in data]
     elif name == "evidence":
-        rows = [[e["label"], mine(e["title"]), when(e.get("date"), False)] for e in data]
+        rows = [
+            [
+                e["label"],
+                shown(e["title"], lang, description=without_language(e.get("media"))),
+                when(e.get("date"), False),
+            ]
+            for e in data
+        ]
     else:  # pragma: no cover
         raise ValueError(name)
     return Table(columns, rows, widths)

@@ -134,9 +134,10 @@ class SupplierMeasures:
     #: False when no valid Unified Social Credit Code is recorded: who the supplier is has not
     #: been checked, so it is never rated "low" risk whatever else was measured.
     identity_verified: bool = True
-    #: Open (not yet reviewed) payment warnings of high severity: a mail asking to pay into a new or
-    #: different account, a look-alike sender, a beneficiary that is not the supplier. Each is a red
-    #: flag until a person has called the supplier back on a known number and marked it.
+    #: Messages with an open (not yet reviewed) payment warning of high severity: a mail asking to pay
+    #: into a new or different account, a look-alike sender, a beneficiary that is not the supplier.
+    #: Counted by message (one fraud mail often carries several warnings), as the warnings list counts
+    #: them; each is a red flag until a person has called the supplier back on a known number and marked it.
     payment_warnings_high: int = 0
 
     def __post_init__(self) -> None:
@@ -392,9 +393,9 @@ def _red_flags(m: SupplierMeasures) -> list[tuple[str, str]]:
     if pay:
         flags.append(
             (
-                f"{pay} open high-severity payment warning{'s' if pay != 1 else ''}: confirm the bank details by a "
-                "call-back to a number you already hold before paying",
-                f"{pay} 条未处理的高风险付款警示：付款前请拨打已掌握的号码回电核实银行账户",
+                f"{pay} message{'s' if pay != 1 else ''} with open high-severity payment warnings: confirm the bank "
+                "details by a call-back to a number you already hold before paying",
+                f"{pay} 封邮件有未处理的高风险付款警示：付款前请拨打已掌握的号码回电核实银行账户",
             )
         )
     opened = [c.case_id for c in m.cases if c.status == "open"]

@@ -83,3 +83,46 @@ def read_member_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo, chunk: int =
             if produced > info.file_size:
                 raise UnsafeArchive(f"member {info.filename!r}: more data than its header declares")
             yield data
+
+
+UTF8_FLAG = 0x800  # general purpose bit 11: the name is UTF-8
+UNICODE_PATH_FIELD = 0x7075  # Info-ZIP's Unicode path extra field
+
+
+def stored_names(info: zipfile.ZipInfo) -> list[str]:
+    """The ways a member's name may have been meant, the likeliest first (all the same for an
+    ASCII name). With the UTF-8 flag set, the name as read. Without it the ZIP format says code
+    page 437, which Python follows; but Info-ZIP's ``zip`` on Linux writes the UTF-8 bytes without
+    the flag (sometimes with a Unicode path extra field), and a Chinese Windows writes GBK: the
+    same bytes are tried as those (the caller decides which one is meant, e.g. by a manifest)."""
+    if info.flag_bits & UTF8_FLAG:
+        return [info.filename]
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:  # read with another metadata encoding: take it as given
+        return [info.filename]
+    names = [n for n in (_unicode_path(info.extra, raw), _decoded(raw, "utf-8"), _decoded(raw, "gb18030")) if n]
+    return list(dict.fromkeys([*names, info.filename]))
+
+
+def _decoded(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _unicode_path(extra: bytes, raw: bytes) -> str | None:
+    """The UTF-8 name of Info-ZIP's extra field 0x7075, when it belongs to this name (its CRC)."""
+    import struct
+    import zlib
+
+    i = 0
+    while i + 4 <= len(extra):
+        field, size = struct.unpack_from("<HH", extra, i)
+        data = extra[i + 4 : i + 4 + size]
+        if field == UNICODE_PATH_FIELD and size > 5 and data[0] == 1:
+            if struct.unpack_from("<L", data, 1)[0] == zlib.crc32(raw):
+                return _decoded(data[5:], "utf-8")
+        i += 4 + size
+    return None

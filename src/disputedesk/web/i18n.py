@@ -26,6 +26,8 @@ LANGUAGES = {"en": "English", "zh": "中文"}
 SHORT_PATTERN = {"en": "d MMM y, HH:mm", "zh": "y年M月d日 HH:mm"}
 # With the weekday, in a stated zone (SLA pages show the supplier's and the buyer's time).
 WEEKDAY_PATTERN = {"en": "EEE d MMM y, HH:mm", "zh": "y年M月d日 EEE HH:mm"}
+# A day with its weekday (the days an SLA explanation counted or skipped): "Wed 4 Mar 2026", "2026年3月4日（星期三）".
+DAY_PATTERN = {"en": "EEE d MMM y", "zh": "y年M月d日（EEEE）"}
 
 
 def zoned(dt: datetime, zone: str, lang: str, weekday: bool = True) -> str:
@@ -39,6 +41,11 @@ def zoned(dt: datetime, zone: str, lang: str, weekday: bool = True) -> str:
 
 
 LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
+
+
+def weekday_date(day: date, lang: str) -> str:
+    """A day with its weekday in the locale's style (:data:`DAY_PATTERN`)."""
+    return format_date(day, format=DAY_PATTERN[lang], locale=Locale.parse(LOCALES[lang]))
 
 
 def zone_named(shown: str, zone: str, lang: str) -> str:

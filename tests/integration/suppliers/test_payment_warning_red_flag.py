@@ -27,7 +27,7 @@ def test_reopened_payment_warnings_are_red_flags_on_the_scorecard(browser) -> No
     en = _text(browser, "/suppliers?lang=en")
     assert "open high-severity payment warning" in en and "call-back" in en
     zh = _text(browser, "/suppliers?lang=zh")
-    assert "条未处理的高风险付款警示" in zh and "回电核实银行账户" in zh
+    assert "封邮件有未处理的高风险付款警示" in zh and "回电核实银行账户" in zh
     page = _text(browser, f"/suppliers/{warning.supplier_key}?lang=zh")
     assert "⚑" in page and "高风险付款警示" in page
     # reviewed again: the flag goes
@@ -36,4 +36,4 @@ def test_reopened_payment_warnings_are_red_flags_on_the_scorecard(browser) -> No
     )
     after = {v.key: v.card for v in svc.scorecards(ctx, "demo")}[warning.supplier_key]
     assert not any("payment warning" in f for f in after.red_flags)
-    assert "条未处理的高风险付款警示" not in _text(browser, "/suppliers?lang=zh")
+    assert "封邮件有未处理的高风险付款警示" not in _text(browser, "/suppliers?lang=zh")

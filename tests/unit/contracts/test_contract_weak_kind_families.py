@@ -1,5 +1,5 @@
 """Phrasing families of the kinds whose held-out figure was lowest (issue 19, session 7, contract24): the Chinese support
-remedy and change procedure, the English support remedy, liability cap and termination. Written from the definitions
+remedy, change procedure and on-site support, the English support remedy, liability cap and termination. Written from the definitions
 (tests/fixtures/contracts/README.md) and the families pre-registered in the engineer's note before any rule was changed;
 every pair is a sentence of our own wording that states the kind and a near-miss that does not. Not copied from any
 labelled contract (development or held-out)."""
@@ -87,6 +87,22 @@ FAMILIES = [
         "9. Delivery\nThe Seller shall deliver the Equipment within eighteen months of the order.",
         False,
     ),
+    # --- on-site support (Chinese): the supplier's people stationed at the buyer's plant, their travel and lodging paid,
+    # the work done at the place of use; the buyer's people travelling to the supplier for training are none
+    ("onsite_support", "第八条 售后\n设备出现故障时，乙方应指派专业技术人员赴甲方处维修。", True),
+    ("onsite_support", "第八条 售后\n乙方负责设备的安装、调试工作，直至设备正常运行。", True),
+    ("onsite_support", "第八条 售后\n卖方应派遣有经验的工程师指导买方进行设备安装。", True),
+    ("onsite_support", "第八条 售后\n乙方维修人员应在接到通知后4小时内抵达设备所在地。", True),
+    ("onsite_support", "第八条 售后\n乙方提供7×24小时电话及远程技术支持，必要时上门服务。", True),
+    ("onsite_support", "第八条 售后\n乙方技术人员往返交通费、住宿费由乙方承担。", True),
+    ("onsite_support", "第八条 售后\n乙方应安排技术人员进驻甲方工厂，负责设备调试直至验收合格。", True),
+    ("onsite_support", "第八条 售后\n设备的安装调试由乙方负责，费用已包含在合同价款中。", True),
+    ("onsite_support", "第八条 售后\n卖方在设备使用地提供免费的安装指导。", True),
+    ("onsite_support", "第八条 售后\n乙方应派员到甲方所在地对设备进行定期巡检和保养。", True),
+    ("onsite_support", "第八条 交货\n乙方应将货物送至甲方指定地点。", False),
+    ("onsite_support", "第八条 监造\n甲方有权派员到乙方工厂监造。", False),
+    ("onsite_support", "第八条 费用\n甲方人员赴乙方参加培训的差旅费由甲方自理。", False),
+    ("onsite_support", "第八条 保修\n保修期内，乙方负责免费维修，维修地点为乙方维修中心。", False),
 ]
 
 

@@ -23,6 +23,9 @@ def test_whatsapp_locales_match_chat_miner_target(path: Path) -> None:
     items = list(parse_path(path))
     assert items[0].kind == "container" and items[0].raw == path.read_bytes()
     msgs = [i.message for i in items if i.kind == "message" and not i.message.system]
+    # chat-miner's target leaves out "John Doe:." (a message that is only "."); we keep it
+    assert [m.text_body for m in msgs].count(".") == 1
+    msgs = [m for m in msgs if m.text_body != "."]
     got = [
         {
             "timestamp": m.date.replace(tzinfo=None).isoformat(),
@@ -34,7 +37,7 @@ def test_whatsapp_locales_match_chat_miner_target(path: Path) -> None:
     ]
     assert got == target
     system = [i.message.text_body for i in items if i.message and i.message.system]
-    assert 'created group "Groupname"' in system[1] and system[2] == "You were added"
+    assert 'created group "Groupname"' in system[0] and system[1:] == ["You were added"]  # "John Doe:." is no event
     multi = [i for i in items if i.message and "consectetur" in i.message.text_body][0]
     assert multi.location.startswith("lines ") and multi.raw.count(b"\n") == 2
 

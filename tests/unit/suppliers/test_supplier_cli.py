@@ -101,8 +101,9 @@ def test_scorecard_of_a_supplier_without_data_but_an_open_payment_warning_says_r
     assert lines[0].startswith("-. Ruifeng Laser (ruifeng): not enough data for a score or rank, risk high (red flags")
     assert "no score, risk or rank" not in r.stdout  # the branch for a supplier with nothing at all
     # the change request (high) and the unverified account it gives (medium); only the high one is a red flag
-    assert "   open payment warnings: 2 (disputedesk supplier warnings)" in lines
+    # counted by message, as the warnings list counts them: one mail, two warnings
+    assert "   messages with open payment warnings: 1 (2 warning(s); disputedesk supplier warnings)" in lines
     assert lines[-1] == (
-        "   RED FLAG: 1 open high-severity payment warning: confirm the bank details by a call-back to a number you "
-        "already hold before paying"
+        "   RED FLAG: 1 message with open high-severity payment warnings: confirm the bank details by a call-back to "
+        "a number you already hold before paying"
     )

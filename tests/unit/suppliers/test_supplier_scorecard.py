@@ -220,6 +220,6 @@ def test_an_open_high_payment_warning_is_a_red_flag_even_before_anything_is_meas
     measured = score_supplier(good())
     flagged = score_supplier(dataclasses.replace(good(), payment_warnings_high=2))
     assert measured.risk == "low" and flagged.risk == "high" and flagged.score == measured.score
-    assert any(f.startswith("2 open high-severity payment warnings") for f in flagged.red_flags)
+    assert any(f.startswith("2 messages with open high-severity payment warnings") for f in flagged.red_flags)
     with pytest.raises(ValueError, match="payment warnings"):
         SupplierMeasures("SUP-009", "X", "all", payment_warnings_high=-1)

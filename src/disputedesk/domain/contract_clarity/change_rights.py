@@ -12,7 +12,7 @@ import re
 from .kinds import UNILATERAL_CHANGE
 from .kinds_spec import FEES_ZH
 from .legal import RULES
-from .parties import Parties, right_holder, who
+from .parties import Parties, right_holder, role_holder, who
 from .records import Json, KindResult, _issue, _Sentence, is_heading_line
 
 # a unilateral change of the fees or prices (the finding says so rather than "the terms")
@@ -32,10 +32,42 @@ def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
     """The finding on one side's right to change the fees or the terms alone, naming that side where the contract
     says who it is ("乙方（卖方）可单方调整…"); "one side" when it does not."""
     holder = right_holder(where.text, parties, UNILATERAL_CHANGE)
-    who_en = who(parties, holder, zh=False) if holder else "one side"
-    who_zh = who(parties, holder, zh=True) if holder else "一方"
+    word = None
+    if holder is None and (by_role := role_holder(where.text, UNILATERAL_CHANGE)):
+        holder, word = by_role  # named by its role word only ("The Government may unilaterally modify…")
+    if word is not None:
+        generic_zh = "供方" if holder == "supplier" else "需方"
+        latin = word.isascii()
+        who_en = f"the {word}" if latin else f"the {holder} (“{word}”)"
+        who_zh = f"“{word}”（{generic_zh}）" if latin else word
+    else:
+        who_en = who(parties, holder, zh=False) if holder else "one side"
+        who_zh = who(parties, holder, zh=True) if holder else "一方"
     who_en = who_en[0].upper() + who_en[1:]
     what = _what_changes(where.text)
+    if holder == "customer":
+        # the buyer's own right (a buyer-side change clause, the Government's right to modify): not a risk to the
+        # support promised to it, but changes it orders should be on record
+        what_en, what_zh = {
+            "fees": ("the fees or prices", "费用或价格"),
+            "service_levels": ("the service levels", "服务水平"),
+        }.get(what, ("the contract", "合同"))
+        issue = _issue(
+            "unilateral_change",
+            "low",
+            f"{who_en} may change {what_en} alone: a right on the buyer's side, not one that lets the supplier "
+            "withdraw the support promised; order each change in writing, so the record shows what was changed and "
+            "when.",
+            f"{who_zh}可单方{'调整' if what == 'fees' else '变更'}{what_zh}："
+            "这是买方一方的权利，并非供方可撤回所承诺支持的条款；每次变更应以书面形式发出，以留存变更内容和时间的记录。",
+            RULES["civil_code_543"],
+            where,
+        )
+        issue["what"] = what
+        issue["holder"] = holder
+        if word is not None:
+            issue["holder_word"] = word
+        return issue
     if what == "fees":
         en = (
             f"{who_en} may change the fees or prices alone (e.g. on notice): the price agreed for support "
@@ -58,6 +90,8 @@ def _unilateral_change(where: _Sentence, parties: Parties) -> Json:
     issue["what"] = what  # added (fix22b): fees, service_levels or terms, as the checklist's one-sided note
     if holder:
         issue["holder"] = holder
+    if word is not None:
+        issue["holder_word"] = word
     return issue
 
 
@@ -78,6 +112,8 @@ def one_sided_change(r: KindResult, where: _Sentence, finding: Json) -> Json:
     }.get(what, ("change the terms", "变更条款"))
     side_en = {"supplier": "the Supplier", "customer": "the Customer"}.get(str(holder), "")
     side_zh = {"supplier": "供应商", "customer": "客户"}.get(str(holder), "")
+    if (word := finding.get("holder_word")) and str(word).isascii():
+        side_en = f"the {word}"  # the contract's own role word ("only the Government may change the terms")
     if agreed:
         en = f"changes by agreement, but {side_en or 'one side'} may {verb_en} alone"
         zh = f"约定了协商变更，但{side_zh or '一方'}可单方{verb_zh}"

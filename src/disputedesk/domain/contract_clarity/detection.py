@@ -58,7 +58,9 @@ _LIMITATION = re.compile(
     re.IGNORECASE,
 )
 _DEEMED_ACCEPTED = re.compile(
-    r"\bdeemed\s+(?:to\s+have\s+been\s+)?(?:accepted|approved|conforming)\b|视为(?:验收)?合格|视为验收|视为(?:买方)?(?:接受|认可)",
+    r"\bdeemed\s+(?:to\s+have\s+been\s+)?(?:accepted|approved|conforming)\b|视为(?:验收)?合格|视为验收|视为(?:买方)?(?:接受|认可)|"
+    # goods deemed to conform when the buyer is silent (Civil Code Art. 621's words)
+    r"\bdeemed\s+to\s+(?:conform|comply)\b|视为[^。；，,]{0,12}(?:数量|质量|货物|标的物|设备|产品)[^。；，,]{0,12}符合(?:约定|合同|要求)",
     re.IGNORECASE,
 )
 

@@ -18,11 +18,12 @@ from .change_rights import _unilateral_change, one_sided_change
 from .clauses import Clause
 from .detection import _DEEMED_ACCEPTED, _LIMITATION, only_referred_to
 from .kinds import SPEC_BY_KIND, UNILATERAL_CHANGE
-from .legal import RULES, arbitration_rule
+from .legal import RULES, LegalRule, arbitration_rule
 from .parties import Parties
 from .records import (
     Json,
     KindResult,
+    _excerpt,
     _issue,
     _Sentence,
     clause_sentences,
@@ -104,6 +105,23 @@ def _find_limitation(clauses: Sequence[Clause]) -> _Sentence | None:
     return None
 
 
+def _plan_is_no_fix(plan: Json, rule: LegalRule, where: _Sentence | None) -> Json:
+    """The finding on a resolution time the contract gives only as a time to offer a solution plan."""
+    finding = _issue(
+        "no_number",
+        "high",
+        f"No repair time is agreed: {W.duration_en(plan)} is the time to offer a solution plan, not a time to repair "
+        "the fault.",
+        f"未约定修复时间：{W.duration_zh(plan)}是提出解决方案的期限，不是修复故障的期限。",
+        rule,
+        where,
+    )
+    if plan.get("location"):
+        finding["location"] = plan["location"]
+    finding["solution_plan"] = plan
+    return finding
+
+
 def _kind_issues(
     results: dict[str, KindResult],
     language: str,
@@ -149,6 +167,9 @@ def _kind_issues(
                     first(kind),
                 )
             )
+        elif not ds and kind == "resolution_time" and r.values.get("solution_plan"):
+            # "48小时内提供解决方案": a time to say how the fault will be fixed, not a time to fix it
+            r.issues.append(_plan_is_no_fix(r.values["solution_plan"][0], art511, first(kind)))
         elif not ds:
             r.issues.append(
                 _issue(
@@ -414,8 +435,11 @@ def _kind_issues(
                 f"检验期限（{W.duration_zh(d)}）短于{min_inspection_days}天：设备安装调试通常需要更长时间。",
                 RULES["civil_code_622"],
             )
-            if d.get("location"):  # the clause that states the period, so the reader can check it
+            if d.get("location"):  # the clause that states the period, so the reader can check it, and its sentence
                 finding["location"] = d["location"]
+                stating = next((h.sentence for h in r.hits if h.sentence.location().as_dict() == d["location"]), None)
+                if stating is not None:
+                    finding["excerpt"] = _excerpt(stating)["text"]
             r.issues.append(finding)
         deemed = next((h.sentence for h in r.hits if _DEEMED_ACCEPTED.search(h.sentence.text)), None)
         if deemed is not None:

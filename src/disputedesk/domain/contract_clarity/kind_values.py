@@ -339,9 +339,19 @@ _RESP_WORD = re.compile(
 # dropped, and the check said the resolution time was given "only in words")
 _FIX_WORD = re.compile(
     r"\b(?:resolv\w*|resolution|repair\w*|fix\w*|rectif\w*|restor\w*|remed\w*|workaround|replac\w*)\b|"
-    r"修复|解决|排除|恢复|修好|维修|修理|处理完毕|更换|替换|调换|换货|返修|抢修|改正|纠正",
+    r"修复|解决(?!方案)|排除|恢复|修好|维修|修理|处理完毕|更换|替换|调换|换货|返修|抢修|改正|纠正",
     re.I,
 )
+# a solution plan offered within a time ("48小时内提供解决方案", "propose a solution plan within 48 hours"): that time
+# is the plan's, not a response or a repair time (the labels: "propose a solution" is not a fix); a fix joined to the
+# plan ("提供解决方案并排除故障") shares it
+_PLAN_WORD = re.compile(
+    r"(?:提供|提出|给出|出具|提交|制定|拿出|作出|做出)[^。；，,]{0,6}?(?:解决|处理|维修|修复|整改|应对)(?:方案|计划|措施)|"
+    r"\b(?:propos|submit|provid|offer|deliver|present)\w*\s+(?:a\s+|an\s+|its\s+|the\s+)?(?:written\s+)?"
+    r"(?:(?:solution|remediation|remedial|repair|action|corrective[- ]action|resolution)\s+plan|solution)\b",
+    re.I,
+)
+_PLAN_THEN_FIX = re.compile(r"^\s*(?:并|和|及|且|并且|同时|and\s+(?:then\s+)?)\s*", re.I)
 _SITE_WORD = re.compile(
     r"\bon[- ]?site\b|\barriv\w*|\bat\s+the\s+(?:buyer'?s\s+)?(?:site|premises|plant)|到达|现场|上门", re.I
 )
@@ -354,8 +364,9 @@ def _assign_response_resolution(kind: str, r: KindResult) -> None:
         return
     word = {"response_time": _RESP_WORD, "resolution_time": _FIX_WORD, "onsite_support": _SITE_WORD}[kind]
     others = [w for k, w in (("response_time", _RESP_WORD), ("resolution_time", _FIX_WORD),
-                             ("onsite_support", _SITE_WORD)) if k != kind]  # fmt: skip
+                             ("onsite_support", _SITE_WORD), ("plan", _PLAN_WORD)) if k != kind]  # fmt: skip
     kept = []
+    plans = []  # the times of a solution plan, shown as what they are
     for d in ds:
         sent = next((h.sentence for h in r.hits if h.sentence.location().as_dict() == d["location"]), None)
         if sent is None:
@@ -387,11 +398,31 @@ def _assign_response_resolution(kind: str, r: KindResult) -> None:
         # In English the closest verb BEFORE the number owns it, however far: in "respond to any
         # support request within 4 hours and repair the machine within 3 days" the 4 hours are the
         # response, though "repair" stands nearer after them.
+        if kind == "resolution_time" and _plan_shares_fix(t, pos, len(d["text"]), zh):
+            kept.append(d)  # "48小时内提供解决方案并排除故障": the fix has the plan's time too
+            continue
         if not zh and min([preceding(word)] + [preceding(o) for o in others]) < 10_000:
             if all(preceding(word) <= preceding(o) for o in others):
                 kept.append(d)
+            elif preceding(_PLAN_WORD) < 10_000 and all(preceding(_PLAN_WORD) <= preceding(o) for o in (word, *others)):
+                plans.append(d)
             continue
         own = nearest(word)
         if own < 10_000 and all(own <= nearest(o) for o in others):
             kept.append(d)
+        elif (plan := nearest(_PLAN_WORD)) < 10_000 and plan <= own and all(plan <= nearest(o) for o in others):
+            plans.append(d)
     r.values["durations"] = kept
+    if plans and kind in ("response_time", "resolution_time"):
+        r.values["solution_plan"] = plans
+
+
+def _plan_shares_fix(t: str, pos: int, n: int, zh: bool) -> bool:
+    """Whether the plan the duration governs is joined to a fix ("48小时内提供解决方案并排除故障", "propose a solution
+    plan and repair the fault within 48 hours")."""
+    plan = next((m for m in _PLAN_WORD.finditer(t) if (m.start() >= pos + n if zh else m.end() <= pos)), None)
+    if plan is None or (zh and plan.start() - (pos + n) > 6):
+        return False
+    rest = t[plan.end() :]
+    joined = _PLAN_THEN_FIX.match(rest)
+    return bool(joined and _FIX_WORD.match(rest, joined.end()))

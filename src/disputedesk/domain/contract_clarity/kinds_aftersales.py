@@ -343,17 +343,24 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"装机(?!容量|功率|规模|总量|台数|数量|总容量)|"
             # people who come when called; going to the customer's premises to do the work ("前往甲方所在地进行调试")
             rf"随叫随到|(?:前往|赶赴|赴)(?:甲方|买方|需方|用户|客户|业主)(?:的)?(?:处|所在地|单位|工厂|厂区|公司|住所){_SITE_WORK_ZH}",
+            # the supplier's people stationed at the buyer's ("安排技术人员进驻甲方工厂"), their travel and lodging paid
+            # ("乙方技术人员往返交通费、住宿费由乙方承担"), the work done where the equipment is used ("在设备使用地提供…安装指导")
+            r"(?:人员|工程师|技术员|团队|小组)[^。；，,]{0,10}进驻|"
+            r"(?:技术人员|工程师|服务人员|维修人员|售后人员|安装人员|调试人员)[^。；]{0,12}(?:交通费|住宿费|食宿费|路费|差旅)|"
+            r"在(?:设备|货物|产品)?(?:的)?(?:使用地|安装地|使用地点|安装地点|使用现场|安装现场)[^。；]{0,10}(?:安装|调试|维修|指导|服务|培训|检修)",
         ),
         # an offeror's site visit before the award is no support on site ("Offerors may attend a site visit")
         exclude=_c(
             r"\b(?:offerors?|bidders?|quoters?|prospective\s+(?:offerors?|contractors?|bidders?)|pre-?(?:proposal|bid|quote|"
-            r"solicitation)\s+(?:conference|site\s+visit|meeting))\b"
+            r"solicitation)\s+(?:conference|site\s+visit|meeting))\b",
+            # the buyer's people travelling to the supplier (for training, a factory test) are no support on site
+            r"^[^。；]{0,12}(?:甲方|买方|需方|用户)(?:的)?(?:人员|技术人员|操作人员|学员|代表)[^。；，,]{0,6}(?:赴|到|前往|去)(?:乙方|卖方|供方|供应商|厂家)",
         ),
         triggers=tuple(
             (
                 "perform provided accomplished conducted located stationed housed assigned work online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 随叫随到 前往 赴 常驻 驻守 驻点 驻厂"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 随叫随到 前往 赴 常驻 驻守 驻点 驻厂 进驻 交通费 住宿费 路费 使用地 安装地"
             ).split()
         ),
         baseline=("on-site", "现场"),

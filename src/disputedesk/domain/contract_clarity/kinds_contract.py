@@ -320,6 +320,13 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:load|performance|acceptance|functional|trial)\s*[- ]?(?:tests?|runs?)\b|\bconstitutes?\s+acceptance\b|"
             r"\btests?\s+on\s+completion\b|\btaking[- ]over\b",
             r"\bexamin\w*\b[^.;。；]{0,40}\b(?:goods|units?|equipment|products?|machines?|delivery|shipment)\b",
+            # the buyer checking the goods after receipt ("到货后买方应在7日内核对货物", "check the Goods within 5 days after
+            # receipt"), and goods deemed to conform when no objection comes in time (Civil Code Arts. 620-621: "视为标的物的
+            # 数量或者质量符合约定", "deemed to conform to the Contract"); paying after receipt is none
+            r"(?:收货|到货|交货|货到|收到(?:货物|设备|产品|标的物))[^。；]{0,4}(?:时|后)[^。；]{0,16}(?:检查|查验|检验|核验|清点|核对|验货)|"
+            r"视为[^。；，,]{0,12}(?:数量|质量|货物|标的物|设备|产品)[^。；，,]{0,12}符合(?:约定|合同|要求)",
+            r"\bcheck\w*\s+(?:the\s+|all\s+)?(?:goods|equipment|deliver(?:y|ies)|products?|units?|machines?|shipments?)\b|"
+            r"\bdeemed\s+to\s+(?:conform|comply)\b",
         ),
         exclude=_c(
             r"\binspect\w* (?:the )?(?:books|records|accounts)\b|\baudit\w*\b|查阅",
@@ -353,6 +360,15 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "质量异议",
             "试运行",
             "试车",
+            "check",
+            "deemed",
+            "检查",
+            "查验",
+            "核验",
+            "清点",
+            "核对",
+            "验货",
+            "符合",
         ),
         baseline=("inspection", "验收"),
     ),

@@ -75,6 +75,8 @@ UNILATERAL_CHANGE = re.compile(
     r"(?![^.;。；]{0,80}\b(?:(?:with|upon|subject\s+to|after\s+obtaining)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:prior\s+)?"
     r"(?:written\s+)?(?:consent|approval|agreement)|by\s+(?:mutual|written)\s+agreement)\b)|"
     r"\b(?:reserves?\s+the\s+right|is\s+entitled)\s+to\s+(?:change|amend|modify|vary|revise)\b|"
+    # "The Government may unilaterally modify this contract", "may at any time unilaterally change the work"
+    r"\b(?:may|right\s+to|entitled\s+to)\s+(?:at\s+any\s+time\s+)?unilaterally\s+(?:change|amend|modify|vary|revise|alter)\b|"
     r"(?:有权|可以|可)?单方(?:面)?(?:变更|调整|修改|修订)|(?<!双方)(?<!各方)(?<!一致，)(?<!一致,)(?<!一致)(?<!同意，)(?<!同意,)"
     r"(?:有权|可)(?:随时)?(?:变更|调整|修改)(?:服务内容|服务条款|收费标准|本条款|服务等级|服务级别|服务水平|服务标准)|"
     # one side's right to change its fees or prices ("供方有权调整服务费"), or its price change announced by notice

@@ -465,6 +465,33 @@ def right_holder(text: str, parties: Parties, change: re.Pattern[str]) -> str | 
     return best[1] if best else None
 
 
+# the side a role word names, for a change right stated by role where the parties are not introduced ("The Government
+# may unilaterally modify…", "买方有权单方变更…"); 甲方/乙方 name no side by themselves
+_ROLE_SIDE = {
+    **{w.lower(): "supplier" for w in SUPPLIER_ROLES_EN + SUPPLIER_ROLES_ZH},
+    **{
+        w.lower(): "customer"
+        for w in (*CUSTOMER_ROLES_EN, *CUSTOMER_ROLES_ZH, "Government", "Contracting Officer", "Owner")
+    },
+}
+
+
+def role_holder(text: str, change: re.Pattern[str]) -> tuple[str, str] | None:
+    """(side, the role word as written) of the right to change alone the sentence states, read from the role word named
+    last before the change's verb ("The Government may unilaterally modify": customer, "Government"); None if none."""
+    m = change.search(text)
+    if m is None:
+        return None
+    v = _VERB.search(text, m.start(), m.end())
+    verb_at = v.start() if v else m.end()
+    found = [lm for lm in _holder_rx(_alt(sorted(_ROLE_SIDE))).finditer(text) if lm.start() < verb_at]
+    if not found:
+        return None
+    word = re.sub(r"^the\s+", "", found[-1].group(0), flags=re.IGNORECASE)
+    side = _ROLE_SIDE.get(re.sub(r"\s+", " ", word).lower())
+    return (side, word) if side else None
+
+
 def who(parties: Parties, side: str, zh: bool) -> str:
     """The side as a finding names it: "乙方（卖方）", "the supplier (“乙方（卖方）”)", "the Supplier"; the contract's
     words in the other language are quoted (a page marks them as the contract's own), and a label the contract gives

@@ -222,4 +222,5 @@ def _issue(
         d["citation"] = rule.as_dict()
     if where is not None:
         d["location"] = where.location().as_dict()
+        d["excerpt"] = _excerpt(where)["text"]  # the sentence that carries the finding, as the page shows it
     return d

@@ -9,8 +9,10 @@ language at the edge).
 
 from __future__ import annotations
 
-from ..bizcal import BusinessCalendar, Duration
-from ..text import T, Text
+from datetime import date
+
+from ..bizcal import MAKEUP_WORKDAY, STATUTORY_HOLIDAY, BusinessCalendar, Duration, Explanation
+from ..text import Seq, T, Text
 
 # what the supplier owes when the deadline comes, by deadline kind
 _PROMISE = {
@@ -68,3 +70,30 @@ def target_words(kind: str, target: Duration, calendar: BusinessCalendar) -> Tex
     promise = _PROMISE.get(kind, _PROMISE["first_response"])(span_words(target, calendar))
     return T("%(promise)s (%(counting)s)", promise=promise, counting=counting_words(target, calendar))
 
+
+def day_notes(explanation: Explanation) -> list[Text]:
+    """Which days an explanation skipped as statutory holidays (by holiday, as ranges of consecutive days) and which
+    make-up working days (调休: weekend days the State Council made working days) it counted."""
+    holidays: list[tuple[str, date, date]] = []
+    makeup: list[date] = []
+    for s in explanation.steps:
+        if s.kind == "skipped" and s.reason == STATUTORY_HOLIDAY:
+            name = s.name or ""
+            if holidays and holidays[-1][0] == name and (s.day - holidays[-1][2]).days == 1:
+                holidays[-1] = (name, holidays[-1][1], s.day)
+            else:
+                holidays.append((name, s.day, s.day))
+        elif s.kind == "counted" and s.reason == MAKEUP_WORKDAY and s.day not in makeup:
+            makeup.append(s.day)
+    notes: list[Text] = []
+    if holidays:
+        spans = Seq(
+            T("%(name)s, %(day)s", name=T(name), day=first)
+            if first == last
+            else T("%(name)s, %(first)s to %(last)s", name=T(name), first=first, last=last)
+            for name, first, last in holidays
+        )
+        notes.append(T("Skipped as statutory holidays: %(days)s", days=spans))
+    if makeup:
+        notes.append(T("Make-up working days counted: %(days)s", days=Seq(makeup)))
+    return notes

@@ -9,11 +9,17 @@ locale, e.g.::
     [01/01/19 11:25] John Doe: text             (bracketed, iOS; also with seconds)
     12.03.21, 21:04 - John Doe: text            (dotted, German)
 
-Continuation lines belong to the previous message.  Lines without "sender: " after the time
-stamp are system events ("X created group", "You were added") and are returned with
-``system=True``.  Day/month order is found from the file itself (a first field above 12 means
-day first, a second field above 12 means month first); if the file never says, ``date_order``
-decides (default day first) and a note says it was assumed.  WhatsApp writes local time with no
+    2023/12/25 下午9:04 - 王工: text              (a Chinese phone's 上午/下午 clock)
+
+Continuation lines belong to the previous message.  A message of one character is written
+without the space ("John Doe:.").  Lines without "sender:" after the time stamp are system
+events ("X created group", "You were added", a subject change quoting "Re: …") and are returned
+with ``system=True``.  Attachments: Android's "NAME (file attached)", iOS's "<attached: NAME>";
+media left out of the export ("<Media omitted>", "image omitted") is noted on the message.
+Day/month order is found from the file itself (a first field above 12 means day first, a second
+field above 12 means month first); if the file never says, ``date_order`` decides (default day
+first), a note says it was assumed, and every message whose date reads two ways (03/04, not
+05/05) carries ``date_order_assumed``.  WhatsApp writes local time with no
 offset: give ``tz`` (the phone's zone), else the times are read as UTC and flagged
 ``date_source="export-local-time"``.
 
@@ -62,12 +68,21 @@ CHAT_COLUMNS = ("sent_at", "sender", "direction", "text", "attachment", "channel
 
 _WA_LINE = re.compile(
     r"^[\u200e\u200f\ufeff]?\[?(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?[ \u202f\u00a0]+"
+    r"(?P<half>上午|下午|凌晨|早上|中午|晚上)?"  # a Chinese phone's 12-hour clock: 下午9:04
     r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)"
     r"(?:[ \u202f\u00a0]*(?P<ampm>[aApP]\.?[ \u202f\u00a0]?[mM]\.?))?"
     r"\]?(?:[ \u202f\u00a0]+[-–][ \u202f\u00a0]+|[ \u202f\u00a0]+)(?P<rest>.*)$"
 )
-_SENDER = re.compile(r"^(?P<sender>[^:]{1,80}?): (?P<text>.*)$", re.DOTALL)
-_ATTACHED = re.compile(r"^[\u200e]?(?P<name>[^\n]+?) \((?:file attached|archivo adjunto|Datei angehängt)\)")
+# "Name: text", also "Name:." (a message of one character is written without the space)
+_SENDER = re.compile(r"^(?P<sender>[^:\n]{1,80}?):[ \u00a0]?(?P<text>.*)$", re.DOTALL)
+_ATTACHED = re.compile(
+    r"^(?:(?P<name>[^\n]+?) \((?:file attached|archivo adjunto|Datei angehängt)\)|<attached: (?P<ios>[^\n>]+)>)"
+)
+# media the export left out ("Export chat" without media): Android's "<Media omitted>", iOS's "image omitted"
+_OMITTED = re.compile(
+    r"^(?:<Media omitted>|(?:image|video|audio|sticker|GIF|document|Contact card) omitted)$", re.IGNORECASE
+)
+_PM_HALVES = ("下午", "晚上")
 
 
 @dataclass
@@ -78,6 +93,7 @@ class _WaMessage:
     time: str
     ampm: str | None
     rest: str
+    half: str | None = None  # 上午 / 下午 …
 
 
 def is_whatsapp_export(text: str) -> bool:
@@ -119,11 +135,11 @@ def _to_datetime(m: _WaMessage, order: str, tz: tzinfo) -> datetime:
     tparts = [int(x) for x in re.split(r"[:.]", m.time)]
     hour, minute = tparts[0], tparts[1]
     second = tparts[2] if len(tparts) > 2 else 0
-    if m.ampm:
-        pm = m.ampm.lower().startswith("p")
+    if m.ampm or m.half:
+        pm = (m.ampm or "").lower().startswith("p") or m.half in _PM_HALVES or (m.half == "中午" and hour < 11)
         if pm and hour < 12:
             hour += 12
-        elif not pm and hour == 12:
+        elif not pm and hour == 12 and m.half != "中午":
             hour = 0
     return datetime(y, mo, d, hour, minute, second, tzinfo=tz).astimezone(UTC)
 
@@ -137,7 +153,7 @@ def parse_whatsapp_text(
     for i, line in enumerate(text.splitlines(), start=1):
         m = _WA_LINE.match(line)
         if m:
-            raw_msgs.append(_WaMessage(i, i, m["date"], m["time"], m["ampm"], m["rest"]))
+            raw_msgs.append(_WaMessage(i, i, m["date"], m["time"], m["ampm"], m["rest"], m["half"]))
         elif raw_msgs:
             raw_msgs[-1].rest += "\n" + line
             raw_msgs[-1].last_line = i
@@ -157,13 +173,18 @@ def parse_whatsapp_text(
                 pm.errors.append("export time zone unknown: local times read as UTC")
         except ValueError as exc:
             pm.errors.append(f"line {wm.first_line}: bad time stamp {wm.date} {wm.time}: {exc}")
+        if assumed and _ambiguous(wm.date):
+            pm.date_order_assumed = order
         sm = _SENDER.match(wm.rest)
-        if sm:
-            pm.from_ = Address(name=sm["sender"].strip().lstrip("\u200e"), addr="")
-            pm.text_body = sm["text"]
+        if sm and _is_sender(sm["sender"]):
+            pm.from_ = Address(name=sm["sender"].strip(" \u200e\u202f\u00a0"), addr="")
+            pm.text_body = sm["text"].lstrip("\u200e")
             att = _ATTACHED.match(pm.text_body)
             if att:
-                pm.attachments.append(AttachmentInfo(filename=att["name"].strip(), media_type="", size=0))
+                name = (att["name"] or att["ios"]).strip()
+                pm.attachments.append(AttachmentInfo(filename=name, media_type="", size=0))
+            elif _OMITTED.match(pm.text_body.strip()):
+                pm.notes.append("media not in the export (exported without media)")
         else:
             pm.system = True
             pm.text_body = wm.rest
@@ -172,6 +193,18 @@ def parse_whatsapp_text(
         pm.damaged = bool(pm.damage_reasons)
         out.append((pm, wm.first_line, wm.last_line))
     return out, notes
+
+
+def _is_sender(name: str) -> bool:
+    """A sender's name, not the start of an event that quotes a colon ('X changed the subject from
+    "Re: spindle" to …'): no quotation left open."""
+    return name.count('"') % 2 == 0 and name.count("“") == name.count("”")
+
+
+def _ambiguous(date: str) -> bool:
+    """03/04/2024 could be 3 April or 4 March; 05/05 and 2024/03/04 cannot be misread."""
+    parts = re.split(r"[./-]", date)
+    return len(parts[0]) != 4 and int(parts[0]) <= 12 and int(parts[1]) <= 12 and parts[0] != parts[1]
 
 
 def _decode_file(raw: bytes) -> str:

@@ -87,6 +87,7 @@ class ParsedMessage:
     # chat only
     direction_hint: str | None = None  # "in"/"out" as given by a chat export, if any
     system: bool = False  # chat system event ("X joined", "Messages are end-to-end encrypted")
+    date_order_assumed: str | None = None  # "dmy"/"mdy": the export never showed its day/month order
 
     @property
     def is_auto_reply(self) -> bool:

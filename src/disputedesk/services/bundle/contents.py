@@ -25,7 +25,7 @@ from ...store.models import (
     Workspace,
 )
 from .bag import BagZip
-from .items import KIND_ZH, TRANSLATION_MARK, TRANSLATION_MARK_ZH, VOLUME_ITEMS, CaseScope, Event, Item
+from .items import KIND_ZH, NO_LANGUAGE, TRANSLATION_MARK, TRANSLATION_MARK_ZH, VOLUME_ITEMS, CaseScope, Event, Item
 
 
 def _short_source(it: Item) -> str:
@@ -164,7 +164,7 @@ def _write_lists(
                 it.page_text,
                 it.printout_path or it.original_path,
                 it.sha256,
-                it.language or "",
+                it.language or NO_LANGUAGE.get(it.media_type.split("/")[0], ""),
                 t_en,
                 t_zh,
             ]

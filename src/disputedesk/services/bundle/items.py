@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...documents.legal_zh import without_language
 from ...domain.labels import evidence_label
 from ...store.db import unit_of_work
 from ...store.models import (
@@ -240,6 +241,25 @@ def _case_evidence(ctx: Context, workspace: str, case_ref: str) -> tuple[str, se
     return view.number, numbers, notes, scope
 
 
+# The evidence list's words for an item without a language of its own, by its media type.
+NO_LANGUAGE = {
+    "image": "none (image) 无（图像）",
+    "video": "none (video) 无（视频）",
+    "audio": "none (sound) 无（录音）",
+}
+
+
+def _item_language(media_type: str, msg: Message | None, note: EvidenceNote | None, text: str | None) -> str | None:
+    """A mail's recorded language, else the language of the item's text. A photo or a video has
+    none of its own (words OCR found on a nameplate do not make it an English document) unless a
+    translation was recorded for it (a photographed letter): then its text's."""
+    if msg and msg.language:
+        return msg.language
+    if without_language(media_type) and not (note and (note.translation_zh or note.certified_translation_id)):
+        return None
+    return _language(text)
+
+
 def _language(text: str | None) -> str | None:
     if not text:
         return None
@@ -344,7 +364,7 @@ def _load_items(ws: Workspace, s, numbers: set[int] | None, head_seq: int) -> li
                 proves_zh=(note.proves_zh if note and note.proves_zh else proves_zh),
                 translation_zh=note.translation_zh if note else None,
                 certified=cert,
-                language=(msg.language if msg and msg.language else None) or _language(text),
+                language=_item_language(r.media_type, msg, note, text),
             )
         )
     return items

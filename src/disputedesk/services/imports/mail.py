@@ -220,6 +220,8 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
         flags["has_html"] = True
     if m.system:
         flags["system"] = True
+    if m.date_order_assumed:
+        flags["date_order_assumed"] = m.date_order_assumed
     if m.direction_hint:
         flags["direction_hint"] = m.direction_hint
     if m.attachments:

@@ -307,6 +307,7 @@ def _case_facts(ctx: Context, workspace: str, f: L.LetterFacts, view: Any) -> No
                     "label": label,
                     "title": title[:140] + ("…" if len(title) > 140 else ""),
                     "date": _iso(item.document_date),
+                    "media": item.media_type,  # a photo's title is a description (no language of its own)
                 }
             )
     f.evidence.sort(key=lambda e: e["label"])

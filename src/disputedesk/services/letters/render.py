@@ -21,6 +21,7 @@ from ..evidence import parse_label
 from ..imports import Candidate, import_candidates
 from ..workspaces import get_workspace
 from .facts import gather_facts
+from .sent import drafts_before
 from .subject import FORMATS, LANGS, LAYOUTS, LetterError, Subject, resolve_subject, sender_today
 
 # -- rendering and keeping ---------------------------------------------------------------------
@@ -72,6 +73,22 @@ def render_letter(
     facts = gather_facts(ctx, workspace, subject, letter_date=letter_date, kind=kind, sender_tz=sender_tz)
     facts.apply(overrides or {})
     stem = f"{(subject.case_number or subject.supplier_key or workspace)}_{kind}_{letter_date:%Y%m%d}"
+    # The same letter drafted again is a new version (nothing is replaced): its reference, printed
+    # on the letter, and its file name say which (…/20261203-2, …_20261203_v2_zh.pdf).
+    pair = lang == "both" and layout == "pair"
+    version = 1 + drafts_before(
+        ctx,
+        workspace,
+        subject.case_number or subject.supplier_key,
+        kind,
+        lang,
+        "pair" if pair else "side-by-side" if lang == "both" else "single",
+        "zip" if pair else fmt,
+        facts.reference or "",
+    )
+    if version > 1 and "reference" not in (overrides or {}):
+        facts.reference = f"{facts.reference}-{version}"
+        stem += f"_v{version}"
 
     def one(lg: str) -> tuple[bytes, L.Letter]:
         letter = L.build_letter(kind, facts, lg)

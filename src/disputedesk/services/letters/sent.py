@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -43,12 +45,56 @@ class LetterView:
     sent_proof: str | None
     sent_note: str | None
     ladder_step: int | None
+    version: int = 1  # among the drafts of the same letter (case, kind, language, layout, format, date)
+    newer_version: int | None = None  # not sent, and a later draft of the same letter exists
 
     def as_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
         d["created_at"] = self.created_at.isoformat()
         d["sent_on"] = self.sent_on.isoformat() if self.sent_on else None
         return d
+
+
+def _base(reference: str) -> str:
+    """A letter's reference without its version: CASE-2026-001/demand/20261203-2 → …/20261203."""
+    return re.sub(r"(/\d{8})-\d+$", r"\1", reference or "")
+
+
+def _draft_key(r: GeneratedLetter) -> tuple[Any, ...]:
+    return (r.case_ref, r.kind, r.lang, r.layout, r.format, _base(r.reference))
+
+
+def drafts_before(
+    ctx: Context, workspace: str, case_ref: str | None, kind: str, lang: str, layout: str, fmt: str, reference: str
+) -> int:
+    """How many drafts of this letter were kept already (the next one is version n + 1)."""
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, workspace)
+        rows = s.execute(
+            select(GeneratedLetter).where(
+                GeneratedLetter.workspace_id == ws.id,
+                GeneratedLetter.kind == kind,
+                GeneratedLetter.lang == lang,
+                GeneratedLetter.layout == layout,
+                GeneratedLetter.format == fmt,
+            )
+        ).scalars()
+        key = (case_ref, kind, lang, layout, fmt, _base(reference))
+        return sum(1 for r in rows if _draft_key(r) == key)
+
+
+def _versions(s, ws_id: int) -> tuple[dict[int, int], dict[tuple[Any, ...], int]]:  # type: ignore[no-untyped-def]
+    """Each letter's version among the drafts of the same letter (in the order they were made),
+    and the latest version of each letter."""
+    version: dict[int, int] = {}
+    latest: dict[tuple[Any, ...], int] = defaultdict(int)
+    for r in s.execute(
+        select(GeneratedLetter).where(GeneratedLetter.workspace_id == ws_id).order_by(GeneratedLetter.id)
+    ).scalars():
+        key = _draft_key(r)
+        latest[key] += 1
+        version[r.id] = latest[key]
+    return version, latest
 
 
 def list_letters(ctx: Context, workspace: str, limit: int = 100) -> list[LetterView]:
@@ -68,6 +114,7 @@ def list_letters(ctx: Context, workspace: str, limit: int = 100) -> list[LetterV
                 )
             ).all()
         )
+        version, latest = _versions(s, ws.id)
         return [
             LetterView(
                 r.id,
@@ -89,6 +136,8 @@ def list_letters(ctx: Context, workspace: str, limit: int = 100) -> list[LetterV
                 _label(proofs.get(r.sent_proof_id)) if r.sent_proof_id else None,
                 r.sent_note,
                 r.ladder_step,
+                version[r.id],
+                latest[_draft_key(r)] if r.sent_on is None and latest[_draft_key(r)] > version[r.id] else None,
             )
             for r, e in rows
         ]

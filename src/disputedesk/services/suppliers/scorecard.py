@@ -113,7 +113,8 @@ class CardView:
     name_zh: str | None
     card: sc.Scorecard
     figures_source: str
-    open_warnings: int = 0
+    open_warnings: int = 0  # open payment warnings (a message often carries several)
+    open_messages: int = 0  # messages with an open payment warning: what pages and the CLI count
 
     @property
     def measured(self) -> bool:
@@ -128,6 +129,7 @@ class CardView:
             name_zh=self.name_zh,
             figures_source=self.figures_source,
             open_payment_warnings=self.open_warnings,
+            open_payment_warning_messages=self.open_messages,
         )
         return d
 
@@ -150,22 +152,30 @@ def _scorecards(ctx: Context, workspace: str, today: date) -> list[CardView]:
         )
         loaded = _load_for_score(s, orgs)
         warn_counts: dict[int, int] = {}
-        high_counts: dict[int, int] = {}  # open warnings of high severity: red flags on the scorecard
-        for oid, severity in s.execute(
-            select(PaymentWarningRow.organization_id, PaymentWarningRow.severity).where(
-                PaymentWarningRow.workspace_id == ws.id, PaymentWarningRow.status == "open"
-            )
+        # messages with an open warning, and with an open high one (red flags), as the warnings list counts them
+        messages: dict[int, set[int]] = {}
+        high: dict[int, set[int]] = {}
+        for oid, severity, message_id in s.execute(
+            select(
+                PaymentWarningRow.organization_id, PaymentWarningRow.severity, PaymentWarningRow.message_id
+            ).where(PaymentWarningRow.workspace_id == ws.id, PaymentWarningRow.status == "open")
         ):
             if oid:
                 warn_counts[oid] = warn_counts.get(oid, 0) + 1
+                messages.setdefault(oid, set()).add(message_id)
                 if severity == "high":
-                    high_counts[oid] = high_counts.get(oid, 0) + 1
+                    high.setdefault(oid, set()).add(message_id)
         views = []
         for o in orgs:
             m, source = _measures(
-                ctx, workspace, s, ws, loaded[o.id], None, today, "all", payment_warnings_high=high_counts.get(o.id, 0)
+                ctx, workspace, s, ws, loaded[o.id], None, today, "all", payment_warnings_high=len(high.get(o.id, ()))
             )
-            views.append(CardView(o.key, o.name_en, o.name_zh, sc.score_supplier(m), source, warn_counts.get(o.id, 0)))
+            card = sc.score_supplier(m)
+            views.append(
+                CardView(
+                    o.key, o.name_en, o.name_zh, card, source, warn_counts.get(o.id, 0), len(messages.get(o.id, ()))
+                )
+            )
     # A supplier scored only on "no cases, no credits owed" ranks after every measured one:
     # its 100 says nothing yet.
     order = {c.supplier_id: n for n, c in enumerate(sc.rank_suppliers(v.card for v in views))}

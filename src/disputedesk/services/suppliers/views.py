@@ -65,6 +65,7 @@ class SupplierListRow:
     rank: int
     measured: bool = True
     red_flags_zh: tuple[str, ...] = ()
+    open_messages: int = 0  # messages with an open payment warning (open_warnings: the warnings themselves)
 
     def as_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -99,6 +100,7 @@ def list_suppliers(ctx: Context, workspace: str, today: date | None = None) -> l
             n,
             v.measured,
             v.card.red_flags_zh,
+            v.open_messages,
         )
         for n, v in enumerate(cards, 1)
     ]

@@ -5,7 +5,7 @@ SVG, no script), support terms entry; JSON API under /api/sla."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...domain.bizcal import REASON_TEXT, format_seconds
+from ...domain.sla.wording import day_notes
 from ...domain.text import T, field_error
 from ...services import sla
 from ...services.accounts import Access
@@ -22,7 +23,7 @@ from ...services.context import Context
 from ...services.records import requests as request_records
 from ...services.sla.commands import Closure, NewCalendar, NewEvent, NewTerms
 from ..deps import current_workspace, get_ctx, get_lang, need
-from ..i18n import calendar_id, zone_named, zoned
+from ..i18n import calendar_id, weekday_date, zone_named, zoned
 from ..pages import render
 
 router = APIRouter()
@@ -49,6 +50,10 @@ def _helpers(lang: str = "en") -> dict[str, Any]:
         """A column's zone after its name: " (Asia/Shanghai)" / "（Asia/Shanghai）"; nothing without one."""
         return zone_named("", tz, lang) if tz else ""
 
+    def day(d: date) -> str:
+        """A counted or skipped day with its weekday: "Wed 4 Mar 2026" / "2026年3月4日（星期三）"."""
+        return weekday_date(d, lang)
+
     def aside(words: object) -> str:
         """Words in brackets after others, the page's brackets: " (so far)" / "（截至目前）"."""
         return zone_named("", str(words), lang)
@@ -58,6 +63,8 @@ def _helpers(lang: str = "en") -> dict[str, Any]:
         "at": at,
         "zone": zone,
         "aside": aside,
+        "day": day,
+        "day_notes": day_notes,
         "calendar_id": calendar_id,
         "dur": format_seconds,
         "reason_text": REASON_TEXT,

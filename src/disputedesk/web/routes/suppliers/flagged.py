@@ -72,11 +72,8 @@ def _group(warnings: list[svc.WarningView]) -> dict[int, list[svc.WarningView]]:
 
 def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, Any]]]:
     """Payment warnings (open ones and confirmed fraud attempts), reviews due, riskiest suppliers."""
-    flagged = [
-        f
-        for f in flagged_messages(svc.list_payment_warnings(ctx, access.slug))
-        if f.status == "confirmed" or (f.status == "open" and f.severity in ("high", "medium"))
-    ]
+    every = flagged_messages(svc.list_payment_warnings(ctx, access.slug))
+    flagged = [f for f in every if f.status == "confirmed" or (f.status == "open" and f.severity in ("high", "medium"))]
     reminders = svc.review_reminders(ctx, access.slug)
     cards = svc.scorecards(ctx, access.slug)
     risky = [c for c in sc.risk_ranking(v.card for v in cards) if c.risk in ("critical", "high")]
@@ -85,7 +82,7 @@ def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, 
             "suppliers_panel.html",
             {
                 "flagged": flagged[:6],
-                "n_open": sum(1 for f in flagged if f.status == "open"),
+                "n_open": sum(1 for f in every if f.status == "open"),  # messages, as the warnings list counts
                 "reminders": reminders,
                 "risky": risky[:3],
                 "names_zh": {v.key: v.name_zh for v in cards},
