@@ -251,7 +251,9 @@ def scorecard_cmd(
     for n, v in enumerate(cards, 1):
         c = v.card
         score = "—" if c.score is None else str(c.score)
-        if v.measured:
+        if v.measured and c.provisional:  # most of the weight not measured: never a bare number
+            typer.echo(f"{n}. {v.name} ({v.key}): {score} / 100 provisional ({c.coverage_note}), risk {c.risk}")
+        elif v.measured:
             typer.echo(f"{n}. {v.name} ({v.key}): {score} / 100, risk {c.risk}, data for {c.coverage} % of the weight")
         elif c.red_flags:  # nothing measured, but a red flag (e.g. an open payment warning) makes the risk high
             typer.echo(

@@ -128,6 +128,7 @@ class LetterFacts:
     buyer_bank: str | None = None
     buyer_legal_rep: str | None = None
     buyer_country: str | None = None
+    buyer_vat_id: str | None = None
     sender_tz: str | None = None  # the sender's zone: the times in the tables are its local times
     signatory: str | None = None
     supplier_key: str | None = None
@@ -293,10 +294,10 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str, float]]] = {
     "breaches": [
         ("Request", "请求", 1),
         ("Obligation", "义务", 1.3),
-        ("Promised", "约定时限", 0.9),
-        ("Deadline", "截止时间", 2),
-        ("Actual", "实际情况", 2),
-        ("Overdue by", "逾期", 1.6),
+        ("Promised", "约定时限", 1.2),  # 工作时间24小时 on one line
+        ("Deadline", "截止时间", 1.9),
+        ("Actual", "实际情况", 1.9),
+        ("Overdue by", "逾期", 1.5),
     ],
     "claims": [("Claim", "索赔事项", 4), ("Amount", "金额", 1.6), ("Basis", "依据", 2.5), ("Evidence", "证据", 1.4)],
     "payments": [
@@ -319,6 +320,32 @@ STATUS_ZH = {
     "no answer": "未答复",
     "breached": "已违约",
 }
+
+
+# Ways of paying (records' codes) as a Chinese letter writes them; an English one keeps the code.
+METHOD_ZH = {
+    "T/T": "电汇",
+    "L/C": "信用证",
+    "D/P": "付款交单",
+    "card": "银行卡",
+    "platform": "平台支付",
+    "other": "其他方式",
+}
+
+
+def _method(code: str | None, lang: str, reference: str | None) -> str:
+    """A payment's method and reference: 电汇 NVB… / T/T NVB… / T/T 电汇 NVB…"""
+    words = {"zh": METHOD_ZH.get(code or "", code), "en": code}.get(lang)
+    if lang == "both":
+        words = " ".join(dict.fromkeys(x for x in (code, METHOD_ZH.get(code or "")) if x))
+    return " ".join(x for x in (words, reference) if x)
+
+
+def _vat(number: str | None, lang: str) -> str:
+    """The buyer's identification in the parties' table (a foreign company has no USCC): its VAT ID."""
+    if not number:
+        return "—"
+    return {"zh": f"增值税识别号：{number}", "en": f"VAT ID {number}"}.get(lang, f"VAT ID 增值税识别号 {number}")
 
 
 def _cell(value: str | None, lang: str) -> str:
@@ -376,7 +403,7 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         claimant = [
             facts.buyer_name or missing("buyer_name"),
             facts.buyer_address or missing("buyer_address"),
-            "—",
+            _vat(facts.buyer_vat_id, lang),
             facts.buyer_legal_rep or missing("buyer_legal_rep"),
             facts.buyer_contact or missing("buyer_contact"),
         ]
@@ -432,7 +459,15 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         if facts.claims_total:
             rows.append([{"zh": "合计", "en": "Total"}.get(lang, "Total 合计"), facts.claims_total, "", ""])
     elif name == "payments":
-        rows = [[when(p["date"], False), p["amount"], p.get("reference", ""), p.get("evidence", "")] for p in data]
+        rows = [
+            [
+                when(p["date"], False),
+                p["amount"],
+                _method(p.get("method"), lang, p.get("reference")),
+                p.get("evidence", ""),
+            ]
+            for p in data
+        ]
     elif name == "evidence":
         rows = [
             [

@@ -74,6 +74,9 @@ _SEV_ORDER = {"high": 0, "medium": 1, "low": 2}
 CREDIT_PENALTY = Decimal(25)  # per unpaid credit
 #: Response-time ratio (actual / target) at which the sub-score reaches 0 (100 at <= 1).
 RESPONSE_ZERO_AT = Decimal(3)
+#: A score resting on less than this share of the weight (0-100) is provisional: shown as such with
+#: what it rests on, and never rated "low" risk (a review alone gave "90 / 100" on a quarter of the weight).
+THIN_BELOW = Decimal(50)
 #: Risk bands on the total score; a red flag raises the risk to at least "high".
 RISK_BANDS = ((Decimal(80), "low"), (Decimal(65), "medium"), (Decimal(50), "high"), (Decimal(0), "critical"))
 RISK_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "unknown": 4}
@@ -81,6 +84,11 @@ RISK_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "unknown": 4}
 
 def _q(x: Decimal) -> Decimal:
     return x.quantize(ONE_DP, rounding=ROUND_HALF_UP)
+
+
+def _pct(x: Decimal) -> str:
+    """A share as written in a sentence: 25, 37.5 (no trailing ".0")."""
+    return format(x.normalize(), "f")
 
 
 def _clamp(x: Decimal) -> Decimal:
@@ -178,6 +186,38 @@ class Scorecard:
     drivers_zh: tuple[str, ...] = ()  # drivers and red flags in Chinese, for pages in Chinese
     red_flags_zh: tuple[str, ...] = ()
 
+    @property
+    def parts_counted(self) -> int:
+        return sum(1 for c in self.components if c.counted)
+
+    @property
+    def parts_total(self) -> int:
+        return len(self.components)
+
+    @property
+    def provisional(self) -> bool:
+        """A score on less than :data:`THIN_BELOW` of the weight: most of it is not measured."""
+        return self.score is not None and self.coverage < THIN_BELOW
+
+    @property
+    def coverage_note(self) -> str:
+        """What the score rests on: "measured on 3 of 7 parts, 25 % of the weight: 75 % is not measured"."""
+        if self.parts_counted == self.parts_total:
+            return f"measured on all {self.parts_total} parts"
+        return (
+            f"measured on {self.parts_counted} of {self.parts_total} parts, {_pct(self.coverage)} % of the weight: "
+            f"{_pct(HUNDRED - self.coverage)} % is not measured"
+        )
+
+    @property
+    def coverage_note_zh(self) -> str:
+        if self.parts_counted == self.parts_total:
+            return f"依据全部 {self.parts_total} 项"
+        return (
+            f"仅依据 {self.parts_total} 项中的 {self.parts_counted} 项，占权重的 {_pct(self.coverage)} %："
+            f"其余 {_pct(HUNDRED - self.coverage)} % 未计量"
+        )
+
     def as_dict(self) -> dict[str, object]:
         return {
             "supplier_id": self.supplier_id,
@@ -186,6 +226,11 @@ class Scorecard:
             "score": None if self.score is None else str(self.score),
             "risk": self.risk,
             "coverage": str(self.coverage),
+            "parts_counted": self.parts_counted,
+            "parts_total": self.parts_total,
+            "provisional": self.provisional,
+            "coverage_note": self.coverage_note,
+            "coverage_note_zh": self.coverage_note_zh,
             "drivers": list(self.drivers),
             "red_flags": list(self.red_flags),
             "drivers_zh": list(self.drivers_zh),
@@ -449,6 +494,8 @@ def score_supplier(m: SupplierMeasures) -> Scorecard:
     losers = sorted((c for c in comps if c.points_lost > 0), key=lambda c: (-c.points_lost, c.key))
     drivers = tuple(f"{c.label}: -{c.points_lost} points ({c.explanation})" for c in losers[:3])
     drivers_zh = tuple(f"{LABELS_ZH[c.key]}：-{c.points_lost} 分（{c.explanation_zh}）" for c in losers[:3])
+    if risk == "low" and counted_weight < THIN_BELOW:  # a provisional score: most of the weight not measured
+        risk = "medium"
     if not m.identity_verified:
         if risk == "low":
             risk = "medium"
@@ -527,6 +574,7 @@ class SeriesPoint:
     period: str
     score: Decimal | None
     risk: str
+    provisional: bool = False  # the period's score rests on less than THIN_BELOW of the weight
 
 
 def score_series(measures: Iterable[SupplierMeasures]) -> dict[str, list[SeriesPoint]]:
@@ -534,7 +582,7 @@ def score_series(measures: Iterable[SupplierMeasures]) -> dict[str, list[SeriesP
     out: dict[str, list[SeriesPoint]] = {}
     for m in measures:
         c = score_supplier(m)
-        out.setdefault(m.supplier_id, []).append(SeriesPoint(m.period, c.score, c.risk))
+        out.setdefault(m.supplier_id, []).append(SeriesPoint(m.period, c.score, c.risk, c.provisional))
     for points in out.values():
         points.sort(key=lambda p: p.period)
     return out

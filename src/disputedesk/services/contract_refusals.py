@@ -15,7 +15,7 @@ signs only). A text that is only short is read and checked: the reader notes tha
 from __future__ import annotations
 
 from ..domain.text import T, Text
-from ..ingest.contract_text import ContractReadError, detect_format, read_contract_bytes
+from ..ingest.contract_text import ContractReadError, detect_format, ocr_available, read_contract_bytes
 
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024  # the largest file the check reads
 STATUS = {
@@ -29,8 +29,14 @@ STATUS = {
     "ocr_unavailable": 422,
     "unreadable": 422,
 }
-# formats whose whole text is read before an upload is stored (fast, no OCR); a PDF or a scan is read after
+# formats whose whole text is read before an upload is stored (fast, no OCR); a PDF or a scan is read after, unless
+# OCR is not installed: then it is read before (its text layer only, quick), so one without text is refused unstored
 READ_BEFORE_STORING = ("text", "docx")
+READ_BEFORE_STORING_WITHOUT_OCR = ("pdf", "image")
+
+
+def _read_first(fmt: str) -> bool:
+    return fmt in READ_BEFORE_STORING or (fmt in READ_BEFORE_STORING_WITHOUT_OCR and not ocr_available())
 
 
 class ContractRefused(ValueError):
@@ -115,9 +121,10 @@ def from_read_error(exc: ContractReadError, data: bytes, name: str) -> ContractR
 
 
 def read_before_storing(head: bytes, name: str) -> bool:
-    """Whether the whole upload is read before it is stored (a text or a Word document: the check is quick)."""
+    """Whether the whole upload is read before it is stored: a text or a Word document (the check is quick), and a PDF
+    or a scan where OCR is not installed (only a text layer can be read then: one without is refused, not stored)."""
     try:
-        return detect_format(head, name) in READ_BEFORE_STORING
+        return _read_first(detect_format(head, name))
     except ContractReadError:
         return False
 
@@ -132,7 +139,7 @@ def upload_refusal(data: bytes, name: str) -> Text | None:
     else:
         try:
             fmt = detect_format(data, name)
-            if fmt in READ_BEFORE_STORING and len(data) <= MAX_CONTRACT_BYTES:
+            if _read_first(fmt) and len(data) <= MAX_CONTRACT_BYTES:
                 read_contract_bytes(data, name)
             return None
         except ContractReadError as exc:

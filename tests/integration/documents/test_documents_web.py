@@ -32,7 +32,7 @@ def test_api_letters_and_bundles(demo_app) -> None:
         kinds = c.get("/api/letters/kinds").json()
         assert [k["kind"] for k in kinds][:2] == ["support-request", "formal-complaint"]
         pre = c.post("/api/letters/preview", json={"kind": "arbitration-request", "lang": "zh"}).json()
-        assert "arbitration_agreement" in pre["missing"] and "所依据的仲裁条款" in pre["missing_labels"]["zh"]
+        assert "arbitration_institution" in pre["missing"] and "仲裁机构" in pre["missing_labels"]["zh"]
         r = c.post("/api/letters", json={"kind": "escalation", "lang": "both", "format": "docx"})
         assert r.status_code == 201, r.text
         made = r.json()

@@ -103,6 +103,65 @@ FAMILIES = [
     ("onsite_support", "第八条 监造\n甲方有权派员到乙方工厂监造。", False),
     ("onsite_support", "第八条 费用\n甲方人员赴乙方参加培训的差旅费由甲方自理。", False),
     ("onsite_support", "第八条 保修\n保修期内，乙方负责免费维修，维修地点为乙方维修中心。", False),
+    # --- English as US federal statements of work write it: a warranty named by its FAR title or counted in days, the
+    # termination clauses by their titles, services performed again at no increase in the contract amount
+    (
+        "warranty_period",
+        "E.4 Warranty\nThe Contractor warrants that all work shall be free from defects for one (1) year after final acceptance by the Government.",
+        True,
+    ),
+    ("warranty_period", "I.1 Clauses incorporated by reference\nFAR 52.246-20 Warranty of Services (MAY 2001)", True),
+    (
+        "warranty_period",
+        "C.9 Repairs\nAll parts replaced under this contract shall carry a minimum ninety (90) day warranty.",
+        True,
+    ),
+    (
+        "warranty_period",
+        "L.5 Representations\nThe offeror warrants that the prices in its proposal were arrived at independently.",
+        False,
+    ),
+    (
+        "termination",
+        "I.1 Clauses incorporated by reference\nFAR 52.249-2 Termination for Convenience of the Government (Fixed-Price)",
+        True,
+    ),
+    (
+        "termination",
+        "I.2 Commercial terms\n52.212-4(l) Termination for the Government's convenience and 52.212-4(m) Termination for cause apply.",
+        True,
+    ),
+    (
+        "termination",
+        "H.7 Default\nThe Government may terminate this contract for default if the contractor fails to perform.",
+        True,
+    ),
+    (
+        "termination",
+        "C.3 Scope\nThe contractor shall terminate user accounts within one day after an employee leaves.",
+        False,
+    ),
+    (
+        "liability_cap",
+        "I.1 Clauses incorporated by reference\nFAR 52.246-25 Limitation of Liability - Services (FEB 1997)",
+        True,
+    ),
+    (
+        "liability_cap",
+        "H.9 Liability\nThe Contractor shall not be liable for loss of or damage to Government property that occurs after final acceptance, except for latent defects.",
+        True,
+    ),
+    (
+        "liability_cap",
+        "H.9 Insurance\nThe contractor shall maintain general liability insurance of at least $500,000 per occurrence.",
+        False,
+    ),
+    (
+        "support_remedy",
+        "E.3 Remedies\nIf any services do not conform with contract requirements, the Government may require the contractor to perform the services again in conformity with contract requirements, at no increase in contract amount.",
+        True,
+    ),
+    ("support_remedy", "E.3 Inspection\nThe Government will inspect the services at the time of delivery.", False),
 ]
 
 

@@ -34,6 +34,10 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             rf"\b{EN_NUMBER}\s*[- ]?(?:months?|years?)\b[^.;。；]{{0,40}}\b(?:limited\s+)?(?:warranty|guarantee)\b",
             rf"\b(?:warranty|guarantee)\b[^.;。；]{{0,40}}?\b{EN_NUMBER}\s*[- ]?(?:months?|years?)\b",
             r"\bdefects?\s+(?:notification|liability)\s+period\b",
+            # a warranty named by its clause title ("FAR 52.246-20 Warranty of Services"), a warranty counted in days ("a
+            # ninety (90) day warranty"); a manufacturer's warranty only referred to is none (a reseller's terms)
+            r"\bwarranty\s+of\s+(?:services|supplies|construction|systems?(?:\s+and\s+equipment)?|technical\s+data|commercial\s+items?)\b",
+            rf"\b{EN_NUMBER}\s*[- ]?days?\s+(?:limited\s+)?warrant(?:y|ies)\b",
             # a warranty for a number of days ("warrants that for ninety (90) days from delivery the Software will
             # substantially conform"), stated either way round
             rf"\b(?:warrant\w*|guarantee\w*)\b[^.;。；]{{0,150}}?\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*"

@@ -444,7 +444,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"解除(?:本)?合同|终止(?:本)?合同|合同(?:解除|终止)|有权解除|单方解除|解除本协议|终止本协议",
             # ending the contract in other words ("either party may end this Agreement", "bring the Contract to an end")
             r"\b(?:may|right\s+to|entitled\s+to)\s+(?:\w+\s+){0,3}?end\s+(?:this|the)\s+(?:agreement|contract)\b|"
-            r"\bbring\s+(?:this|the)\s+(?:agreement|contract|order)\s+to\s+an\s+end\b",
+            r"\bbring\s+(?:this|the)\s+(?:agreement|contract|order)\s+to\s+an\s+end\b|"
+            # the termination clauses by their titles ("Termination for Convenience of the Government", "Termination for
+            # the Government's convenience", "Termination for cause/default")
+            r"\btermination\s+for\s+(?:the\s+government['’]s\s+)?(?:convenience|default|cause)\b",
         ),
         heading=_c(r"\bterminat|解除|终止"),
         triggers=(

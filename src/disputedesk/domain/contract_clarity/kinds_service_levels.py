@@ -371,6 +371,8 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             # US federal service contracts: services that miss their standard re-performed at no cost, deductions for
             # unsatisfactory or deficient service, performance below the acceptable quality level (AQL) or the performance
             # standards and its consequence, payment withheld until deficiencies are corrected
+            # ("the Government may require the contractor to perform the services again … at no increase in contract amount")
+            r"\bperform\s+(?:the\s+|such\s+|those\s+|any\s+)?services\s+again\b",
             r"\bre-?perform\w*\b[^.;。；]{0,80}\b(?:at\s+no\s+(?:additional\s+|extra\s+|further\s+)?(?:cost|charge|expense)|without\s+"
             r"(?:additional\s+|extra\s+)?(?:cost|charge)|free\s+of\s+charge)",
             rf"\b(?:unsatisfactory|deficient|non-?conforming|unacceptable|substandard|failed)\s+(?:performance|services?|work|"

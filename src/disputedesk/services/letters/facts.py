@@ -69,6 +69,7 @@ def gather_facts(
             f.buyer_name = buyer.name_en
             f.buyer_address = buyer.address_en
             f.buyer_country = buyer.country
+            f.buyer_vat_id = (buyer.details or {}).get("vat_id")
             contacts = list(buyer.contacts)
             md = next((c for c in contacts if c.role and "managing director" in c.role.lower()), None)
             first = md or (contacts[0] if contacts else None)
@@ -130,6 +131,7 @@ def gather_facts(
             f.contract_number = contract.number
             f.contract_title = contract.title
             f.contract_date = contract.signed_on
+            f.arbitration_agreement = contract.dispute_clause  # the clause as the user recorded it
             if contract.total is not None:
                 f.contract_total = L.fmt_money(contract.total, contract.currency)
             if contract.evidence_id:
@@ -149,7 +151,8 @@ def gather_facts(
                     {
                         "date": p.paid_on.isoformat(),
                         "amount": L.fmt_money(p.amount, p.currency),
-                        "reference": f"{p.method} {p.reference or ''}".strip(),
+                        "method": p.method,  # a code (T/T, L/C …): the letter writes it in its language
+                        "reference": p.reference or "",
                         "evidence": lab(p.evidence_id),
                     }
                 )
@@ -245,7 +248,7 @@ def _sla_facts(ctx: Context, workspace: str, f: L.LetterFacts, numbers: list[str
                 {
                     "request": number,
                     "what": d.kind.replace("_", " ") + (f" #{d.seq}" if d.seq > 1 else ""),
-                    "what_zh": DEADLINE_ZH.get(d.kind, d.kind) + (f" #{d.seq}" if d.seq > 1 else ""),
+                    "what_zh": (f"第{d.seq}次" if d.seq > 1 else "") + DEADLINE_ZH.get(d.kind, d.kind),
                     "promised": str(d.target),
                     "promised_zh": _target_zh(d.target),
                     "deadline": _iso(d.deadline),

@@ -66,10 +66,13 @@ class SupplierListRow:
     measured: bool = True
     red_flags_zh: tuple[str, ...] = ()
     open_messages: int = 0  # messages with an open payment warning (open_warnings: the warnings themselves)
+    provisional: bool = False  # scored on less than half of the weight (domain/scorecard.py THIN_BELOW)
+    coverage: Decimal = Decimal(0)  # share of the weight measured, 0-100
 
     def as_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
         d["score"] = None if self.score is None else str(self.score)
+        d["coverage"] = str(self.coverage)
         d["red_flags"] = list(self.red_flags)
         d["red_flags_zh"] = list(self.red_flags_zh)
         return d
@@ -101,6 +104,8 @@ def list_suppliers(ctx: Context, workspace: str, today: date | None = None) -> l
             v.measured,
             v.card.red_flags_zh,
             v.open_messages,
+            v.card.provisional,
+            v.card.coverage,
         )
         for n, v in enumerate(cards, 1)
     ]

@@ -22,6 +22,8 @@ class Bar:
     w: float
     h: float
     label_zh: str | None = None  # the registered Chinese name, for Chinese pages
+    provisional: bool = False  # most of the weight not measured: drawn pale, said in its title
+    coverage: Decimal = Decimal(0)
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Point:
     risk: str
     x: float
     y: float
+    provisional: bool = False
 
 
 CHART_W, CHART_H, PAD_L, PAD_B, PAD_T = 560, 210, 36, 28, 22
@@ -62,6 +65,8 @@ def bar_chart(rows: list[svc.SupplierListRow]) -> list[Bar]:
                 w,
                 CHART_H - PAD_B - y,
                 r.name_zh,
+                r.provisional,
+                r.coverage,
             )
         )
     return out
@@ -73,7 +78,14 @@ def line_chart(points: list[sc.SeriesPoint]) -> list[Point]:
     inner = CHART_W - PAD_L - 60
     step = inner / max(1, len(points) - 1) if len(points) > 1 else 0
     return [
-        Point(p.period, p.score, p.risk, PAD_L + 25 + n * step if len(points) > 1 else PAD_L + inner / 2, _y(p.score))
+        Point(
+            p.period,
+            p.score,
+            p.risk,
+            PAD_L + 25 + n * step if len(points) > 1 else PAD_L + inner / 2,
+            _y(p.score),
+            p.provisional,
+        )
         for n, p in enumerate(points)
     ]
 
