@@ -61,11 +61,22 @@ def register(app: typer.Typer) -> None:
         description: str = typer.Option(None, help="Description for all files."),
         actor: str = typer.Option(None, help="Who imports (recorded in the ledger)."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        chat_time_zone: str = typer.Option(
+            None,
+            "--chat-time-zone",
+            help="Zone of the phone that exported a chat in local time (WhatsApp), e.g. Asia/Shanghai. "
+            "Left out: your company's zone is assumed (UTC if none is recorded), and the messages say so.",
+        ),
     ) -> None:
         """Import files into the evidence vault: stored once by SHA-256, recorded in the ledger."""
-        from ..services.imports import DUPLICATE, FAILED, import_paths
+        from ..services.imports import DUPLICATE, FAILED, chat_zone, import_paths
+        from ..services.records.errors import FieldError
         from ..services.workspaces import WorkspaceNotFound, ensure_workspace
 
+        try:
+            chat_tz = chat_zone(chat_time_zone)
+        except FieldError as exc:
+            raise fail(f"--chat-time-zone: {exc.message}") from exc
         ctx = open_context()
         slug = ws_or_default(ctx, workspace)
         if slug == ctx.settings.default_workspace:
@@ -88,7 +99,14 @@ def register(app: typer.Typer) -> None:
 
             try:
                 report = import_paths(
-                    ctx, slug, paths, actor=actor or default_actor(), kind=kind, description=description, progress=tick
+                    ctx,
+                    slug,
+                    paths,
+                    actor=actor or default_actor(),
+                    kind=kind,
+                    description=description,
+                    progress=tick,
+                    chat_tz=chat_tz,
                 )
             except (DatabaseError, BlobStoreError, WorkspaceNotFound) as exc:
                 raise fail(str(exc)) from exc

@@ -27,6 +27,8 @@ class EvidenceView:
     text: str | None = None
     ledger: list[dict[str, Any]] = field(default_factory=list)
     children: list[tuple[str, str]] = field(default_factory=list)  # (E-0043, "photo.jpg"): its parts
+    # a chat message in local time: {"zone", "basis": stated|company|none, "date_order_assumed"}
+    time_reading: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items() if k not in ("text", "ledger", "children")}

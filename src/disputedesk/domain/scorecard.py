@@ -413,11 +413,12 @@ def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str, str
     else:
         r = m.review
         avg = r.average_rating
+        day = f"{r.reviewed_on.day} {r.reviewed_on:%b %Y}"  # the English pages' date style: 15 Oct 2026
         out.append(
             (
                 "review",
                 (avg - 1) / 4 * HUNDRED,
-                f"review of {r.reviewed_on} by {r.reviewer}: quality {int(r.product_quality)}/5, support "
+                f"review of {day} by {r.reviewer}: quality {int(r.product_quality)}/5, support "
                 f"{int(r.support_responsiveness)}/5, documentation {int(r.documentation)}/5 (average {avg})",
                 f"{r.reviewer} 于 {zh_date(r.reviewed_on)} 的评审：产品质量 {int(r.product_quality)}/5，技术支持 "
                 f"{int(r.support_responsiveness)}/5，文档 {int(r.documentation)}/5（平均 {avg}）",

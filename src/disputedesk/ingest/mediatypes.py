@@ -42,8 +42,16 @@ WHATSAPP = "text/x-whatsapp-export"
 CHAT_CSV = "text/csv"
 CHAT_JSON = "application/json"
 # The keys that make a .json file a chat export: ours (sent_at, sender), Telegram's "Export chat
-# history" (date_unixtime, from), Instagram's and Messenger's (timestamp_ms, sender_name).
-CHAT_JSON_KEYS = ((b'"sent_at"', b'"sender"'), (b'"date_unixtime"', b'"from"'), (b'"timestamp_ms"', b'"sender_name"'))
+# history" (date_unixtime, from), Instagram's and Messenger's (timestamp_ms, sender_name), Telegram's
+# "Export Telegram data" of a whole account, whose chats come after a contact list of any length
+# (about, personal_information). A .json file taken for a chat by mistake is kept as a plain file.
+CHAT_JSON_KEYS = (
+    (b'"sent_at"', b'"sender"'),
+    (b'"date_unixtime"', b'"from"'),
+    (b'"timestamp_ms"', b'"sender_name"'),
+    (b'"about"', b'"personal_information"'),
+    (b'"from_id"', b'"date"'),  # Telegram Desktop before 2021: no date_unixtime
+)
 
 EML_EXT = frozenset({".eml", ".p7m", ".msg822", ".email"})
 MBOX_EXT = frozenset({".mbox", ".mbx", ".mbs"})

@@ -12,8 +12,9 @@ from ..domain.evidence_view import EvidenceView
 from ..domain.labels import evidence_label, evidence_number
 from ..store.db import unit_of_work
 from ..store.ledger import entries_for_subject
-from ..store.models import EvidenceItem, LedgerEntry
+from ..store.models import EvidenceItem, LedgerEntry, Message
 from .context import Context
+from .mail.chat_times import reading
 from .workspaces import get_workspace, one_in
 
 
@@ -114,6 +115,9 @@ def get_evidence(ctx: Context, workspace: str, label: str) -> EvidenceView:
             parent_no = s.execute(select(EvidenceItem.number).where(EvidenceItem.id == item.parent_id)).scalar_one()
         view = _view(item, parent_no, with_text=True)
         view.ledger = [_ledger_dict(e) for e in entries_for_subject(s, ws, item.sha256)]
+        if item.kind == "correspondence":
+            flags = s.execute(select(Message.flags).where(Message.evidence_id == item.id).limit(1)).scalar()
+            view.time_reading = reading(flags)
         view.children = [
             (evidence_label(n), name)
             for n, name in s.execute(

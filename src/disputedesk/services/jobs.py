@@ -248,11 +248,12 @@ def _import(ctx: Context, job: Job, progress: Callable[[int, int | None, str | N
 def _import_blobs(ctx: Context, job: Job, progress: Callable[[int, int | None, str | None], None]) -> dict[str, Any]:
     """Uploads already in the blob store (server mode): record them as evidence.
 
-    payload: {"blobs": [{"sha256", "name"}], "kind", "description"}
+    payload: {"blobs": [{"sha256", "name"}], "kind", "description", "chat_time_zone"}
     """
-    from .imports import Candidate, import_candidates
+    from .imports import Candidate, chat_zone, import_candidates
 
     p = job.payload
+    tz = chat_zone(p.get("chat_time_zone"))
     cands = [
         Candidate(
             name=b["name"],
@@ -260,6 +261,7 @@ def _import_blobs(ctx: Context, job: Job, progress: Callable[[int, int | None, s
             open=(lambda h=b["sha256"]: ctx.blobs.open(h)),  # type: ignore[misc]
             kind=p.get("kind"),
             description=p.get("description"),
+            tz=tz,
         )
         for b in p.get("blobs", [])
     ]

@@ -59,11 +59,18 @@ async def evidence_upload(
     files: list[UploadFile] = File(..., description="One or more files"),
     kind: str | None = Form(None),
     description: str | None = Form(None),
+    chat_time_zone: str | None = Form(
+        None,
+        description="Zone of the phone that exported a chat in local time (WhatsApp), e.g. Asia/Shanghai; "
+        "left out: the company's zone is assumed (UTC if none is recorded), and the messages say so",
+    ),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
     """Upload files into the vault: same pipeline as `disputedesk import`."""
-    report = await import_uploads(ctx, ws.slug, files, kind=kind, description=description, actor=ws.username)
+    report = await import_uploads(
+        ctx, ws.slug, files, kind=kind, description=description, actor=ws.username, chat_time_zone=chat_time_zone
+    )
     if isinstance(report, JobView):  # server mode: recorded by a worker; follow /api/jobs/{id}
         return {"job": report.id, "status": report.status, "progress": f"/api/jobs/{report.id}"}
     return report.as_dict()

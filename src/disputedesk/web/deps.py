@@ -102,9 +102,12 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # from "member" to "owner", signed in "via" a one-time link); other values (a username) stay as they are.
 _CODED_FACTS = {"from", "to", "old", "new", "role", "via", "status", "kind"}
 # A part of a mailbox or chat export as the import names it (services/imports/mail.py child_name).
-_PART_NAME = re.compile(r"^(.*) \[message (\d+(?:\.\d+)*)(?:: (.*))?\]$", re.S)
-# where in a chat export a row that could not be read is ("chat.csv [line 3]", "[lines 3-5]", "[header row]")
-_ROW_NAME = re.compile(r"^(.*) \[(?:lines? (\d+)(?:-(\d+))?|(header row))\]$", re.S)
+_PART_NAME = re.compile(r"^(.*) \[(message|chat) (\d+(?:\.\d+)*)(?:: (.*))?\]$", re.S)
+# where in a chat export a row that could not be read is ("chat.csv [line 3]", "[lines 3-5]", "[header row]";
+# a JSON file's entry: "chat.json [messages[2]]", an account export's "result.json [chats[0].messages[2]]")
+_ROW_NAME = re.compile(
+    r"^(.*) \[(?:lines? (\d+)(?:-(\d+))?|(header row)|(?:chats\[(\d+)\]\.)?messages\[(\d+)\])\]$", re.S
+)
 # Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
 _CHANNELS = {
     "email": "email",
@@ -230,25 +233,30 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
     def item_name(name: object) -> object:
         """An evidence item's name: the file's name as the user's own words; a message taken out of
         a mailbox or chat export ("chat.txt [message 2: Re: …]", named so by the import) with
-        "message 2" in the page's language."""
+        "message 2" in the page's language; a chat of an account export ("result.json [chat 2: 王工]") too."""
         m = _PART_NAME.match(str(name or ""))
         row = None if m else _ROW_NAME.match(str(name or ""))
+        within, colon = ("{}（{}）", "：") if lang == "zh" else ("{} [{}]", ": ")  # Chinese brackets on a Chinese page
         if row:
-            base, first, last, header = row.groups()
-            if header:
+            base, first, last, header, chat, entry = row.groups()
+            if entry is not None:  # counted from 1, as a person counts (the JSON index is in the reason)
+                where = gettext("entry %(n)s") % {"n": int(entry) + 1}
+                if chat is not None:
+                    where = gettext("chat %(chat)s, entry %(n)s") % {"chat": int(chat) + 1, "n": int(entry) + 1}
+            elif header:
                 where = gettext("header row")
             elif last:
                 where = gettext("lines %(first)s-%(last)s") % {"first": first, "last": last}
             else:
                 where = gettext("line %(line)s") % {"line": first}
-            return Markup("{} [{}]").format(own(base), where)
+            return Markup(within).format(own(base), where)
         if not m:
             return own(name)
-        base, n, subject = m.groups()
-        part = gettext("message %(n)s") % {"n": n}
+        base, what, n, subject = m.groups()
+        part = (gettext("message %(n)s") if what == "message" else gettext("chat %(n)s")) % {"n": n}
         if subject:
-            return Markup("{} [{}{}{}]").format(own(base), part, "：" if lang == "zh" else ": ", own(subject))
-        return Markup("{} [{}]").format(own(base), part)
+            return Markup(within).format(own(base), Markup("{}{}{}").format(part, colon, own(subject)))
+        return Markup(within).format(own(base), part)
 
     def channel(text: object) -> object:
         """How something was sent, as typed ("email", "email (EN/ZH)", "courier DHL"): a known way

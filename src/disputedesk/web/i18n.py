@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -19,6 +19,9 @@ from babel.numbers import format_currency, format_decimal
 from markupsafe import Markup, escape
 
 from ..documents.catalogue import SEPARATORS, translations
+
+# the zones a person picks from in a form (company, chat exports): IANA names with a region
+ZONES = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/", "posix/")))
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 # A moment without seconds, in the same style as the "medium" dates (no "30/09/2026" beside

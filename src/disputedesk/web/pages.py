@@ -21,6 +21,7 @@ from ..services.verify import verify
 from .auth import client_address
 from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_today, user_workspaces
 from .downloads import attachment_response
+from .i18n import ZONES
 from .refill import refill
 from .uploads import import_uploads
 
@@ -109,7 +110,17 @@ def evidence(
         page=page,
         pages=pages,
         qs=lambda p: urlencode({**base, "page": p}),
+        zones=ZONES,
+        company_zone=_company_zone(ctx, ws.slug),
     )
+
+
+def _company_zone(ctx: Context, workspace: str) -> str | None:
+    """The buyer's zone, assumed for chat exports in local time when the importer states none."""
+    from ..services.records.buyer import get_buyer
+
+    buyer = get_buyer(ctx, workspace)
+    return buyer.timezone if buyer else None
 
 
 @router.post("/evidence/upload", response_class=HTMLResponse)
@@ -118,12 +129,19 @@ async def evidence_upload(
     files: list[UploadFile] = File(...),
     kind: str = Form(""),
     description: str = Form(""),
+    chat_time_zone: str = Form(""),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
     report = await import_uploads(
-        ctx, ws.slug, files, kind=kind or None, description=description or None, actor=ws.username
+        ctx,
+        ws.slug,
+        files,
+        kind=kind or None,
+        description=description or None,
+        actor=ws.username,
+        chat_time_zone=chat_time_zone,
     )
     from ..services.jobs import JobView
 

@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..domain.text import T
 from ..services.context import Context
-from ..services.imports import Candidate, ImportReport, import_candidates
+from ..services.imports import Candidate, ImportReport, chat_zone, import_candidates
 
 
 class UploadTooLarge(ValueError):
@@ -15,8 +15,18 @@ class UploadTooLarge(ValueError):
 
 
 async def import_uploads(
-    ctx: Context, workspace: str, files: list[UploadFile], *, kind: str | None, description: str | None, actor: str
+    ctx: Context,
+    workspace: str,
+    files: list[UploadFile],
+    *,
+    kind: str | None,
+    description: str | None,
+    actor: str,
+    chat_time_zone: str | None = None,
 ) -> ImportReport:
+    """``chat_time_zone``: the zone of chat exports in local time (WhatsApp), as the user states it
+    (a zone that does not exist is refused before anything is stored)."""
+    tz = chat_zone(chat_time_zone)
     limit = ctx.settings.max_upload_bytes
     cands = []
     for f in files:
@@ -38,6 +48,7 @@ async def import_uploads(
                 open=lambda f=f: f.file,  # type: ignore[misc]
                 kind=kind or None,
                 description=description or None,
+                tz=tz,
             )
         )
     from ..services import jobs
@@ -45,11 +56,12 @@ async def import_uploads(
     if jobs.mode(ctx) == "queue":
         # Server mode: the bytes go to the blob store now (durable, content-addressed); a worker
         # records them. Any web process can take the upload; any worker can finish the job.
-        return await run_in_threadpool(_queue_uploads, ctx, workspace, cands, kind, description, actor)
+        zone = str(tz) if tz is not None else None
+        return await run_in_threadpool(_queue_uploads, ctx, workspace, cands, kind, description, actor, zone)
     return await run_in_threadpool(import_candidates, ctx, workspace, cands, actor=actor)
 
 
-def _queue_uploads(ctx, workspace, cands, kind, description, actor):  # type: ignore[no-untyped-def]
+def _queue_uploads(ctx, workspace, cands, kind, description, actor, zone):  # type: ignore[no-untyped-def]
     from ..services import jobs
 
     blobs = []
@@ -59,5 +71,9 @@ def _queue_uploads(ctx, workspace, cands, kind, description, actor):  # type: ig
         blobs.append({"sha256": stored.sha256, "name": c.name})
     ctx.blobs.flush()
     return jobs.submit(
-        ctx, workspace, "import_blobs", {"blobs": blobs, "kind": kind, "description": description}, actor=actor
+        ctx,
+        workspace,
+        "import_blobs",
+        {"blobs": blobs, "kind": kind, "description": description, "chat_time_zone": zone},
+        actor=actor,
     )

@@ -99,10 +99,10 @@ def test_a_chinese_letter_has_no_english_sentence_written_by_the_generator(demo,
         assert "《中华人民共和国民法典》第五百八十二条" in joined  # a claim's legal basis, in Chinese
         assert "PRC Civil Code" not in joined and "SPC " not in joined
     if kind == "formal-complaint":
-        assert "工作时间24小时" in joined  # the promised time (business hours), not "24h"
+        assert "24个工作小时" in joined  # the promised time (business hours), not "24h"
     if kind in ("formal-complaint", "support-request"):
         # the support terms: the measured time limits written in Chinese, the user's label marked
-        assert "（约定时限：首次响应工作时间24小时、答复工作时间24小时；条款：RF-EU-2025-1046 Art. 6.1" in joined
+        assert "（约定时限：首次响应24个工作小时、答复24个工作小时；条款：RF-EU-2025-1046 Art. 6.1" in joined
         assert f"{f.support_terms}{UNTRANSLATED_ZH}）" in joined
 
 

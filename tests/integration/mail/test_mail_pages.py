@@ -172,7 +172,7 @@ def test_mail_and_chat_files_that_cannot_be_read_say_why_in_the_pages_language(c
     assert "作为普通文件保存，未作为邮件读取：不是电子邮件：前64 KiB中没有邮件头字段" in text
     assert "作为普通文件保存，未作为邮件读取：不是 Outlook .msg 文件（没有OLE复合文件签名）" in text
     # the chat row that cannot be read: where, and what is wrong with which value (the value as data)
-    assert "chat.csv [第3行] 失败" in text
+    assert "chat.csv （第3行） 失败" in text  # Chinese brackets on a Chinese page
     assert re.search(r"第3行：sent_at（发送时间）“<code>2026-03-03 10:00</code>”没有时区偏移", r.text)
     assert "/tmp" not in text and "blobs" not in text  # the server's own paths are nobody's business
     assert foreign_sentences(r.text) == [], foreign_sentences(r.text)

@@ -95,7 +95,7 @@ def test_evidence_mail_and_contract_pages_in_chinese_mark_the_users_words_and_tr
     assert "<td>电子邮件</td>" in case and "<td>电子邮件 (EN/ZH)</td>" in case
     # a message taken out of a chat export is "第2条消息", the file's name is the user's
     evidence = _zh(c, "/evidence?q=WhatsApp")
-    assert re.search(r'<span class="own" lang="en">WhatsApp Chat mit Kevin Liu\.txt</span> \[第\d+条消息\]', evidence)
+    assert re.search(r'<span class="own" lang="en">WhatsApp Chat mit Kevin Liu\.txt</span>（第\d+条消息）', evidence)
     assert "[message" not in " ".join(visible(evidence))
     # thread subjects and bodies are the user's English, marked
     thread = _zh(c, "/threads/4")

@@ -46,10 +46,9 @@ def test_the_list_and_the_ranking_count_the_same_messages(client_for, ctx) -> No
     warnings = _section(html, 'id="warnings"')
     assert f"({n} message open)" in warnings or f"({n} messages open)" in warnings, warnings[:200]
     ranking = html.split('id="ranking"', 1)[1]
-    assert "Messages with open payment warnings" in " ".join(visible(ranking.split("</thead>")[0]))
     row = ranking.split(f'href="/suppliers/{key}"', 1)[1].split("</tr>", 1)[0]
     mine = len({w.message_id for w in svc.list_payment_warnings(ctx, "default", status="open", supplier_key=key)})
-    assert re.search(rf'<td class="r">{mine}</td>\s*$', row), row[-200:]
+    assert re.search(rf'<td class="r">{mine} messages? open</td>\s*$', row), row[-200:]
     flags = " ".join(visible(row))
     assert f"{mine} message with open high-severity payment warnings" in flags, flags
 

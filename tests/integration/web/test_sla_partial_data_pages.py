@@ -51,3 +51,14 @@ def test_a_request_not_evaluated_yet_says_its_deadlines_are_counted_live(client_
     assert "下列期限为当前即时计算" in zh and "立即评估" in zh
     c.post("/api/sla/evaluate")
     assert "The deadlines below are counted now" not in page_text(c, f"/requests/{number}?lang=en")
+
+
+def test_a_calendar_that_is_not_json_is_refused_in_the_pages_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    # the supplier page said "calendar: not valid JSON (Expecting property name…)" on the Chinese page
+    c = client_for("demo")
+    form = {"spec": "{", "csrftoken": c.headers["X-CSRF-Token"]}
+    zh = c.post("/sla/suppliers/hengtuo/calendar?lang=zh", data=form)
+    assert zh.status_code == 400
+    assert "不是有效的 JSON（第1行，第2列）" in zh.text and "not valid JSON" not in zh.text
+    en = c.post("/sla/suppliers/hengtuo/calendar?lang=en", data=form)
+    assert en.status_code == 400 and "calendar: not valid JSON (line 1, column 2)" in en.text

@@ -79,3 +79,13 @@ def test_stated_clock_times_are_counted_and_five_by_eight_keeps_the_suppliers_ca
     five_by_eight = terms_of("第七条 服务\n7.1 乙方提供5×8小时技术支持服务。" + after)
     # the supplier's calendar (09:00-12:00, 13:00-18:00): three hours on Friday, one on Monday
     assert judged(five_by_eight, "2026-03-06T15:00+08:00", None).deadline == T("2026-03-09T10:00+08:00")
+
+
+def test_a_round_the_clock_calendar_is_described_in_the_readers_language() -> None:
+    from disputedesk.web.i18n import Formatter, say, translations
+
+    cover = terms_of("第七条 服务\n7.1 乙方提供7×24小时技术支持服务。乙方应在接到故障通知后2小时内响应。")
+    cal = cover.severity("normal").coverage
+    assert cal is not None
+    zh = say(cal.describe(), "zh", translations("zh").gettext, Formatter("zh"))
+    assert "法定日历：无（不扣除公共假日）" in zh and "none" not in zh and "weekdays-only" not in zh

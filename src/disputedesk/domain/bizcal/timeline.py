@@ -185,7 +185,9 @@ class _Timeline:
         parts: list[object] = [
             self.tz_name,
             wk if wk else T("no weekly windows"),
-            T("official: %(code)s (%(version)s)", code=self.official.code, version=self.official.version),
+            T("official: none (no public holidays)")
+            if self.official.code == "none"
+            else T("official: %(code)s (%(version)s)", code=self.official.code, version=self.official.version),
         ]
         if self.closures:
             parts.append(T("%(n)s closure(s)", n=len(self.closures)))

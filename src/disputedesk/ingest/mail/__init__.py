@@ -121,8 +121,8 @@ def _csv(path: Path, *, key: str, tz: tzinfo | None = None) -> Iterator[ParsedIt
     return iter_chat_csv_items(_read(path), source=str(path), key=key)
 
 
-def _json(path: Path, *, key: str, tz: tzinfo | None = None) -> Iterator[ParsedItem]:  # noqa: ARG001
-    return iter_chat_json_items(_read(path), source=str(path), key=key)
+def _json(path: Path, *, key: str, tz: tzinfo | None = None) -> Iterator[ParsedItem]:
+    return iter_chat_json_items(_read(path), source=str(path), key=key, tz=tz)
 
 
 register(EML, _eml)

@@ -53,6 +53,7 @@ from typing import Any, Literal
 
 from ...domain.text import T
 from .charset import decode_bytes, detect_damage
+from .chat_apps import account_chats, app_row
 from .model import Address, AttachmentInfo, ParsedItem, ParsedMessage
 
 __all__ = [
@@ -259,7 +260,11 @@ _DIRECTIONS = {
 }
 
 
-def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple[ParsedMessage | None, str | None]:
+def _row_message(
+    row: dict[str, Any], where: str, default_channel: str, tz: tzinfo | None = None
+) -> tuple[ParsedMessage | None, str | None]:
+    """A row as a message, or the sentence saying what is wrong with it. A row an app wrote in local
+    time (``local_time``) is read in ``tz``, else as UTC, and flagged like a WhatsApp export."""
     def val(name: str) -> str:
         v = row.get(name)
         return "" if v is None else str(v).strip()
@@ -271,7 +276,10 @@ def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple
         dt = datetime.fromisoformat(sent_at.replace("Z", "+00:00"))
     except ValueError:
         return None, T("%(where)s: sent_at '%(value)s' is not ISO 8601", where=where, value=sent_at)
-    if dt.tzinfo is None:
+    local = bool(row.get("local_time")) and dt.tzinfo is None
+    if local:
+        dt = dt.replace(tzinfo=tz or UTC)
+    elif dt.tzinfo is None:
         return None, T(
             "%(where)s: sent_at '%(value)s' has no UTC offset (write e.g. +08:00)", where=where, value=sent_at
         )
@@ -286,12 +294,16 @@ def _row_message(row: dict[str, Any], where: str, default_channel: str) -> tuple
     if direction and direction not in _DIRECTIONS:
         return None, T("%(where)s: direction '%(value)s' is not one of in/out", where=where, value=direction)
     pm = ParsedMessage(channel=val("channel").lower() or default_channel)
-    pm.date, pm.date_source = dt.astimezone(UTC), "export"
+    pm.date, pm.date_source = dt.astimezone(UTC), "export-local-time" if local else "export"
+    if local and tz is None:
+        pm.errors.append("export time zone unknown: local times read as UTC")
     pm.from_ = Address(name=sender, addr=sender.lower() if "@" in sender and " " not in sender else "")
     pm.text_body = text
     pm.direction_hint = _DIRECTIONS.get(direction) if direction else None
     if attachment:
         pm.attachments.append(AttachmentInfo(filename=attachment, media_type="", size=0))
+    pm.system = bool(row.get("system"))
+    pm.notes.extend(str(n) for n in row.get("notes") or [])
     pm.damage_reasons = [f"text: {r}" for r in detect_damage(text)]
     pm.damaged = bool(pm.damage_reasons)
     return pm, None
@@ -341,39 +353,11 @@ def iter_chat_csv_items(raw: bytes, *, source: str, key: str = "0", channel: str
         )
 
 
-def _app_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A message as Telegram ("Export chat history", JSON) or Instagram / Messenger write it, in this
-    module's layout; any other row unchanged. Both apps give the moment as a UTC epoch, so nothing
-    is guessed about the phone's zone."""
-    if "date_unixtime" in row:  # Telegram: text is a string or a list of strings and {"text": …} parts
-        parts = row.get("text")
-        text = (
-            parts
-            if isinstance(parts, str)
-            else "".join(
-                p if isinstance(p, str) else str(p.get("text", "")) for p in parts or [] if isinstance(p, (str, dict))
-            )
-        )
-        sent = _epoch(row["date_unixtime"], 1)
-        sender = row.get("from") or row.get("actor")
-        return {"sent_at": sent, "sender": sender, "text": text or row.get("action"), "channel": "telegram"}
-    if "timestamp_ms" in row and "sender_name" in row:  # Instagram, Messenger
-        sent = _epoch(row["timestamp_ms"], 1000)
-        return {"sent_at": sent, "sender": row["sender_name"], "text": row.get("content")}
-    return row
-
-
-def _epoch(value: Any, per_second: int) -> str:
-    """A UTC epoch (seconds, or milliseconds with ``per_second=1000``) as ISO 8601; "" when it is not
-    one (the row is then refused as having no sent_at)."""
-    try:
-        return datetime.fromtimestamp(int(value) / per_second, UTC).isoformat()
-    except (ValueError, TypeError, OverflowError, OSError):
-        return ""
-
-
-def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: str = "chat") -> Iterator[ParsedItem]:
-    """A chat JSON file (list of rows, or {"channel":..., "messages": [...]})."""
+def iter_chat_json_items(
+    raw: bytes, *, source: str, key: str = "0", channel: str = "chat", tz: tzinfo | None = None
+) -> Iterator[ParsedItem]:
+    """A chat JSON file (list of rows, or {"channel":..., "messages": [...]}; an app's export, see
+    ``chat_apps``): the file, then each chat of an account export as its own item, then the messages."""
     yield _container(raw, source, key, "application/json")
     data: Any
     error: str | None
@@ -384,6 +368,24 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
         error = T("not valid JSON (%(detail)s)", detail=str(exc))
     else:
         error = None
+    chats = account_chats(data)
+    if chats is not None:
+        for c, chat in enumerate(chats, start=1):
+            ckey = f"{key}/chat{c}"
+            yield ParsedItem(
+                key=ckey,
+                kind="container",
+                source=source,
+                media_type="application/json",
+                # the chat's own fields (name, type, id); its messages are its parts
+                raw=json.dumps({k: v for k, v in chat.items() if k != "messages"}, ensure_ascii=False,
+                               sort_keys=True).encode("utf-8"),
+                location=f"chats[{c - 1}]",
+                title=str(chat.get("name") or ""),
+            )  # fmt: skip
+            rows = chat.get("messages")
+            yield from _json_rows(rows if isinstance(rows, list) else [], source, ckey, channel, c, tz)
+        return
     if isinstance(data, dict):
         channel = str(data.get("channel") or channel)
         data = data.get("messages")
@@ -400,14 +402,24 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
             reason=error,
         )
         return
+    yield from _json_rows(data, source, key, channel, None, tz)
+
+
+def _json_rows(
+    data: list[Any], source: str, key: str, channel: str, chat: int | None, tz: tzinfo | None
+) -> Iterator[ParsedItem]:
+    """The messages of a chat JSON file, or of chat number ``chat`` of an account export."""
     for n, row in enumerate(data, start=1):
-        where = T("messages[%(n)s]", n=n - 1)
+        if chat is None:
+            where = T("messages[%(n)s]", n=n - 1)
+        else:
+            where = T("chat %(chat)s, messages[%(n)s]", chat=chat, n=n - 1)
         pm: ParsedMessage | None
         reason: str | None
         if not isinstance(row, dict):
             pm, reason = None, T("%(where)s: not an object", where=where)
         else:
-            pm, reason = _row_message(_app_row({str(k).lower(): v for k, v in row.items()}), where, channel)
+            pm, reason = _row_message(app_row({str(k).lower(): v for k, v in row.items()}), where, channel, tz)
         yield ParsedItem(
             key=f"{key}/{n}",
             kind="message" if pm else "rejected",
@@ -416,7 +428,7 @@ def iter_chat_json_items(raw: bytes, *, source: str, key: str = "0", channel: st
             # a JSON element has no bytes of its own: its canonical serialisation
             raw=json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8"),
             parent_key=key,
-            location=f"messages[{n - 1}]",
+            location=f"messages[{n - 1}]" if chat is None else f"chats[{chat - 1}].messages[{n - 1}]",
             message=pm,
             reason=reason,
         )

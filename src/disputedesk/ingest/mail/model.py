@@ -88,6 +88,10 @@ class ParsedMessage:
     direction_hint: str | None = None  # "in"/"out" as given by a chat export, if any
     system: bool = False  # chat system event ("X joined", "Messages are end-to-end encrypted")
     date_order_assumed: str | None = None  # "dmy"/"mdy": the export never showed its day/month order
+    # a time in local time (date_source "export-local-time"): the zone it was read in ("UTC" if none
+    # was known) and why that zone: "stated" at import, the "company"'s zone assumed, or "none"
+    local_zone: str | None = None
+    zone_basis: str | None = None
 
     @property
     def is_auto_reply(self) -> bool:
@@ -131,6 +135,7 @@ class ParsedItem:
     message: ParsedMessage | None = None
     attachment: AttachmentInfo | None = None
     reason: str | None = None  # why it was rejected (kind == "rejected")
+    title: str | None = None  # a chat's name, for a chat of an account export (kind == "container")
 
     @cached_property
     def sha256(self) -> str:

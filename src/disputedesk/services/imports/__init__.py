@@ -18,6 +18,7 @@ from .candidates import (
     Candidate,
     ImportReport,
     Outcome,
+    chat_zone,
     collect_paths,
 )
 from .imap import ImapSource, imap_source, is_imap_url, parse_imap_url
@@ -32,6 +33,7 @@ __all__ = [
     "ImapSource",
     "ImportReport",
     "Outcome",
+    "chat_zone",
     "collect_paths",
     "imap_source",
     "import_candidates",

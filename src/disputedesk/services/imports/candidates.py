@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 from typing import BinaryIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.text import T
 from ...ingest.mail import is_maildir
@@ -84,6 +85,22 @@ class Candidate:
     # Mail sources: the time zone of chat exports in local time (WhatsApp), a Maildir folder.
     tz: tzinfo | None = None
     maildir: Path | None = None
+
+
+def chat_zone(value: str | None) -> tzinfo | None:
+    """The zone of a chat export's local times as given at import (``chat_time_zone``: the phone's
+    zone, e.g. Asia/Shanghai), or None when left empty (then the company's zone is assumed)."""
+    name = (value or "").strip()
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        from ..records.errors import FieldError
+
+        raise FieldError(
+            "chat_time_zone", "{value} is not a time zone such as Europe/Berlin or Asia/Shanghai", value=repr(name)
+        ) from None
 
 
 def collect_paths(paths: Iterable[Path], report: ImportReport) -> Iterator[Candidate]:

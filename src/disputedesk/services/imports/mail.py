@@ -166,12 +166,16 @@ def message_text(m: ParsedMessage) -> str:
 
 def child_name(cand_name: str, item: ParsedItem, number: str) -> str:
     """An item's name: an attachment's file name; a message as "Inbox.mbox [message 3: subject]"
-    (``number``: its number in the source, "2.1" for one forwarded inside message 2)."""
+    (``number``: its number in the source, "2.1" for one forwarded inside message 2); a chat of
+    an account export as "result.json [chat 2: name]"."""
     if item.attachment is not None and item.attachment.filename:
         return item.attachment.filename[:900]
     if item.kind == "message" and item.message is not None:
         subj = (item.message.subject or "").strip()
         label = f"message {number}" + (f": {subj}" if subj else "")
+        return f"{cand_name} [{label}]"[:900]
+    if item.kind == "container" and item.title is not None:  # a chat of an account export
+        label = f"chat {number}" + (f": {item.title.strip()}" if item.title.strip() else "")
         return f"{cand_name} [{label}]"[:900]
     return f"{cand_name} [{item.location or item.key}]"[:900]
 
@@ -222,6 +226,9 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
         flags["system"] = True
     if m.date_order_assumed:
         flags["date_order_assumed"] = m.date_order_assumed
+    if m.date_source == "export-local-time" and m.zone_basis:
+        flags["local_time_zone"] = m.local_zone
+        flags["zone_basis"] = m.zone_basis
     if m.direction_hint:
         flags["direction_hint"] = m.direction_hint
     if m.attachments:

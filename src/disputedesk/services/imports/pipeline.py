@@ -216,7 +216,10 @@ def _expand_mail(
     """A mail/chat source as items: the file itself first, then its messages and their parts."""
     run.serial += 1
     key = f"s{run.serial}"
-    tz = cand.tz or (run.parties.timezone if run.parties else None)
+    company = run.parties.timezone if run.parties else None
+    tz = cand.tz or company
+    # local times (WhatsApp): the zone they are read in, and whether it was stated or assumed
+    zone = (str(tz), "stated" if cand.tz else "company") if tz is not None else ("UTC", "none")
     if root is not None:
         root.key = key
         items = mail_workers.expand(
@@ -240,6 +243,8 @@ def _expand_mail(
     messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
     for prep in items:
         item = prep.item
+        if item.message is not None and item.message.date_source == "export-local-time":
+            item.message.local_zone, item.message.zone_basis = zone
         if not root_done:
             assert root is not None
             if item.kind == "rejected" and item.key in (key, f"{key}!error"):
@@ -330,9 +335,13 @@ class _PartNumbers:
 
     def __init__(self) -> None:
         self.top = 0
+        self.chats = 0  # the chats of an account export: chat 1, 2, … (its messages numbered across them)
         self.inner: dict[str, tuple[str, int]] = {}  # message key -> (its number, messages inside so far)
 
     def of(self, item: ParsedItem) -> str:
+        if item.kind == "container" and item.title is not None:
+            self.chats += 1
+            return str(self.chats)
         if item.kind != "message":
             return ""
         outer = self.inner.get(item.parent_key or "")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import tzinfo
 from pathlib import Path
 
 from ..context import Context
@@ -24,7 +25,9 @@ def import_paths(
     description: str | None = None,
     progress: Callable[[Outcome], None] | None = None,
     imap_password: str | None = None,
+    chat_tz: tzinfo | None = None,
 ) -> ImportReport:
+    """``chat_tz``: the zone of chat exports in local time (WhatsApp), as stated by the user."""
     report = ImportReport()
     files, urls = [], []
     for p in paths:
@@ -34,6 +37,7 @@ def import_paths(
         for c in collect_paths(files, report):
             c.kind = kind
             c.description = description
+            c.tz = chat_tz
             yield c
 
     if files or not urls:

@@ -243,14 +243,15 @@ def _sla_facts(ctx: Context, workspace: str, f: L.LetterFacts, numbers: list[str
             f.support_terms = detail.terms_label
             f.support_terms_zh = _terms_zh(detail.terms_label, ev.deadlines)
         for d in ev.breaches:
-            over_en, over_zh = _hours(d.late_business_seconds)
+            promised_en, promised_zh = span(d)
+            over_en, over_zh = _hours(d.late_business_seconds, business=not _round_the_clock(d))
             f.breaches.append(
                 {
                     "request": number,
                     "what": d.kind.replace("_", " ") + (f" #{d.seq}" if d.seq > 1 else ""),
                     "what_zh": (f"第{d.seq}次" if d.seq > 1 else "") + DEADLINE_ZH.get(d.kind, d.kind),
-                    "promised": str(d.target),
-                    "promised_zh": _target_zh(d.target),
+                    "promised": promised_en,
+                    "promised_zh": promised_zh,
                     "deadline": _iso(d.deadline),
                     "actual": _iso(d.satisfied_at) if d.satisfied_at else "no answer",
                     "overdue": over_en,
@@ -330,28 +331,33 @@ _HEAD_KINDS = {
 }
 
 
-def _target_zh(target: Any) -> str:
-    """A contract's time limit as a Chinese letter writes it: 工作时间24小时 (hours and minutes are
-    business time in the SLA engine), 3个工作日, 30日 (calendar days)."""
-    unit, amount = getattr(target, "unit", None), getattr(target, "amount", None)
-    if not isinstance(amount, int):
-        return str(target)
-    if unit == "wd":
-        return f"{amount}个工作日"
-    if unit == "cd":
-        return f"{amount}日"
-    h, rest = divmod(amount, 3600)
-    m, sec = divmod(rest, 60)
-    return "工作时间" + ((f"{h}小时" if h else "") + (f"{m}分钟" if m else "") + (f"{sec}秒" if sec else "") or "0秒")
+def _round_the_clock(deadline: Any) -> bool:
+    cal = getattr(deadline, "_calendar", None)
+    return bool(cal is not None and cal.round_the_clock)
+
+
+def span(deadline: Any) -> tuple[str, str]:
+    """A deadline's time limit in words, English and Chinese, as the SLA pages write it (one wording,
+    ``domain/sla/wording.py``): 24 business hours / 24个工作小时, under a round-the-clock (7×24)
+    cover 2 calendar hours / 2小时（自然时间）, 3 working days / 3个工作日."""
+    from ...documents.catalogue import written
+    from ...domain.sla.wording import span_words
+
+    cal = getattr(deadline, "_calendar", None)
+    if cal is None:  # pragma: no cover - every judged deadline carries its calendar
+        return str(deadline.target), str(deadline.target)
+    words = span_words(deadline.target, cal)
+    return written(words, "en"), written(words, "zh")
 
 
 def _terms_zh(label: str, deadlines: Any) -> str:
     """The support terms as a Chinese letter states them: the time limits the SLA engine measured
     (written by the generator, in Chinese), then the user's own label of the clause, as written
-    and marked where it is not Chinese: "约定时限：首次响应24小时、答复24小时；条款：…〔英文原文，待译〕"."""
+    and marked where it is not Chinese:
+    "约定时限：首次响应24个工作小时、答复24个工作小时；条款：…〔英文原文，待译〕"."""
     limits: list[str] = []
     for d in deadlines:
-        text = f"{DEADLINE_ZH.get(d.kind, d.kind)}{_target_zh(d.target)}"
+        text = f"{DEADLINE_ZH.get(d.kind, d.kind)}{span(d)[1]}"
         if text not in limits:
             limits.append(text)
     own = user_text(label, "zh")

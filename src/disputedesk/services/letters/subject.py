@@ -90,9 +90,13 @@ def _label(number: int | None) -> str:
     return evidence_label(number) if number else ""
 
 
-def _hours(seconds: int) -> tuple[str, str]:
+def _hours(seconds: int, business: bool = True) -> tuple[str, str]:
+    """How late, in hours: business hours of the supplier's calendar, or plain hours under a
+    round-the-clock cover."""
     h = Decimal(seconds) / Decimal(3600)
     text = f"{h.quantize(Decimal('0.1')):,}".rstrip("0").rstrip(".")
+    if not business:
+        return f"{text} hour{'' if text == '1' else 's'}", f"{text} 小时"
     return f"{text} business hour{'' if text == '1' else 's'}", f"{text} 个工作小时"
 
 

@@ -3,7 +3,6 @@ support requests, time zones."""
 
 from __future__ import annotations
 
-from datetime import UTC
 from email.utils import getaddresses, parseaddr
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +16,7 @@ from ...store.models_mail import MailMessageMeta, MailThread
 from ..context import Context
 from ..imports import mail as mail_import
 from ..workspaces import get_workspace
+from .chat_times import reread_in_company_zone
 
 # -- directions -----------------------------------------------------------------------------------
 
@@ -58,14 +58,19 @@ def refresh_directions(ctx: Context, workspace: str) -> int:
                 m.flags = flags
                 meta.supplier_id = sup
                 changed += 1
-            if flags.get("date_source") == "export-local-time" and "local_time_zone" not in flags and m.sent_at:
-                if parties.timezone is not None:
-                    local = m.sent_at.astimezone(UTC).replace(tzinfo=parties.timezone)
-                    m.sent_at = local.astimezone(UTC)
-                    flags["local_time_zone"] = str(parties.timezone)
-                    m.flags = flags
-                    changed += 1
-        return changed
+        # chat times read before the company's zone was known (as UTC) are read again in it
+        writers: list[LedgerWriter] = []
+
+        def log(payload: dict[str, object]) -> None:
+            writers.append(LedgerWriter(s, ws))
+            writers[0].append(
+                actor="system", action="messages.times_reread", at=ctx.clock(), subject="messages", payload=payload
+            )
+
+        reread = reread_in_company_zone(s, ws, str(parties.timezone), log) if parties.timezone else 0
+    for w in writers:
+        w.write_anchor(ctx.blobs)
+    return changed + reread
 
 
 def link_request_messages(ctx: Context, workspace: str, links: dict[str, list[str]], *, actor: str) -> int:

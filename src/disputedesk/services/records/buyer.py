@@ -127,6 +127,11 @@ def set_buyer(ctx: Context, workspace: str, cmd: SetBuyer, *, actor: str) -> Buy
                 changes["contacts"] = {"old": old, "new": new}
         if created or changes:
             w.log("buyer.created" if created else "buyer.changed", SUBJECT, {"changes": changes})
+        if changes.get("timezone", {}).get("new"):  # chat times read without a zone follow the company's
+            from ..mail.chat_times import reread_in_company_zone
+
+            zone = changes["timezone"]["new"]
+            reread_in_company_zone(s, ws, zone, lambda payload: w.log("messages.times_reread", "messages", payload))
         s.flush()
         return _record(s, ws, org)
 

@@ -204,8 +204,12 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         )
     r = inputs[0]
     timeline: list[TimelineItem] = []
-    for mid, sender, direction, sent_at, flags, text, ref in r.messages:
-        c = classify_message(direction, flags, text, st.side_of_sender(sender) if st else None)
+    sides = {m[0]: classify_message(m[2], m[4], m[5], st.side_of_sender(m[1]) if st else None) for m in r.messages}
+    # the clock starts at the opening or the buyer's first message: a supplier message before it answers nothing
+    asked = [m[3] for m in r.messages if m[3] is not None and sides[m[0]]["side"] == "buyer"]
+    clock_start = min([r.opened_at, *asked])
+    for mid, _sender, _direction, sent_at, _flags, text, ref in r.messages:
+        c = sides[mid]
         fl = []
         if c["auto_reply"]:
             fl.append("automatic reply: never counts")
@@ -217,6 +221,8 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
             fl.append("not between buyer and supplier: not counted")
         if sent_at is None:
             fl.append("undated: not counted")
+        elif c["side"] == "supplier" and sent_at < clock_start:
+            fl.append("sent before the request: not an answer to it")
         timeline.append(
             TimelineItem(
                 sent_at or r.opened_at, "message", c["side"], own_words(text)[:280], ref, fl, subjects.get(mid)

@@ -1,27 +1,26 @@
-"""SLA pages and API: support requests with their SLA status, a request's timeline and the
-explanation of every deadline, per-supplier report with a response-time chart (server-rendered
-SVG, no script), support terms entry; JSON API under /api/sla."""
+"""SLA results, pages and API: support requests with their SLA status, a request's timeline and
+the explanation of every deadline, the per-supplier report with a response-time chart
+(server-rendered SVG, no script), evaluation; JSON API under /api/sla. What the results are
+measured against (support terms, the supplier's calendar: pages, forms and API) is in
+``sla_setup.py``, which shows its errors on the supplier page of this module."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...domain.bizcal import REASON_TEXT, format_seconds
 from ...domain.sla.wording import day_notes
-from ...domain.text import T, field_error
 from ...services import sla
 from ...services.accounts import Access
-from ...services.commands import check, filled
 from ...services.context import Context
 from ...services.records import requests as request_records
-from ...services.sla.commands import Closure, NewCalendar, NewEvent, NewTerms
+from ...services.sla.commands import NewEvent
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..i18n import calendar_id, weekday_date, zone_named, zoned
 from ..pages import render
@@ -266,10 +265,10 @@ def supplier_page(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
-    return _supplier_page(request, ctx, ws, lang, key)
+    return supplier_page_response(request, ctx, ws, lang, key)
 
 
-def _supplier_page(
+def supplier_page_response(
     request: Request,
     ctx: Context,
     ws: Access,
@@ -280,6 +279,8 @@ def _supplier_page(
     spec_text: str | None = None,
     posted: dict[str, object] | None = None,
 ) -> HTMLResponse:
+    """The supplier's SLA page; with ``error``, the message beside the calendar or closure form
+    that failed (``sla_setup.py``), what was typed kept (``spec_text``, ``posted``)."""
     rep = sla.supplier_report(ctx, ws.slug, key)[0]
     cal = sla.get_calendar(ctx, ws.slug, key)
     text = spec_text if spec_text is not None else json.dumps(cal.spec, ensure_ascii=False, indent=2)
@@ -299,182 +300,6 @@ def _supplier_page(
     )
     resp.status_code = status_code
     return resp
-
-
-@router.post("/sla/suppliers/{key}/closures", response_class=HTMLResponse, include_in_schema=False)
-def closure_submit(
-    key: str,
-    request: Request,
-    start: str = Form(...),
-    end: str = Form(...),
-    label: str = Form(""),
-    evidence_ref: str = Form(""),
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> Response:
-    # a mistake shows the page again with the message and what was typed
-    values = {"start": start, "end": end, "label": label, "evidence_ref": evidence_ref}
-    typed: dict[str, object] = {"action": request.url.path, "values": values}
-    try:
-        body = check(Closure, filled(values))  # the API's calendar closure
-        sla.add_closure(ctx, ws.slug, key, body.start, body.end, body.label, body.evidence_ref, actor=ws.username)
-    except (ValueError, LookupError) as exc:
-        if isinstance(exc, LookupError) and "supplier" in str(exc) and "does not exist" in str(exc):
-            raise
-        return _supplier_page(request, ctx, ws, lang, key, _shown(exc), 400, posted=typed)
-    return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
-
-
-def _shown(exc: Exception) -> Exception | str:
-    """A bad input as the page says it: a ValueError in the page's language (its sentence), a
-    LookupError's text without the quotes ``KeyError`` puts around it."""
-    return exc if isinstance(exc, ValueError) else str(exc).strip("'\"")
-
-
-@router.post("/sla/suppliers/{key}/calendar", response_class=HTMLResponse, include_in_schema=False)
-def calendar_submit(
-    key: str,
-    request: Request,
-    spec: str = Form(...),
-    note: str = Form(""),
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> Response:
-    try:
-        data = json.loads(spec)
-    except json.JSONDecodeError as exc:
-        bad = field_error(
-            "calendar", "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
-        )
-        return _supplier_page(request, ctx, ws, lang, key, ValueError(bad), 400, spec)
-    try:
-        if not isinstance(data, dict):
-            raise ValueError(field_error("calendar", "expected an object with named fields"))
-        body = check(NewCalendar, {**data, **filled({"note": note})})  # the API's calendar version
-        sla.set_calendar(ctx, ws.slug, key, body.spec(), note=body.note, actor=ws.username)
-    except (ValueError, LookupError) as exc:
-        if isinstance(exc, LookupError) and "supplier" in str(exc) and "does not exist" in str(exc):
-            raise
-        return _supplier_page(request, ctx, ws, lang, key, _shown(exc), 400, spec)
-    return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
-
-
-# A contract number may contain "/" (HT-2025/07): the routes take the rest of the path, and the
-# ones with a suffix come first.
-@router.post("/sla/terms/{contract:path}/confirm", include_in_schema=False)
-def terms_confirm_page(
-    contract: str,
-    version: int = Form(...),
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-) -> Response:
-    sla.confirm_terms(ctx, ws.slug, contract_number=contract, version=version, actor=ws.username)
-    return RedirectResponse(f"/sla/terms/{quote(contract)}", status_code=303)
-
-
-@router.get("/sla/terms/{contract:path}", response_class=HTMLResponse, include_in_schema=False)
-def terms_page(
-    contract: str,
-    request: Request,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(current_workspace),
-    lang: str = Depends(get_lang),
-) -> HTMLResponse:
-    source = request.query_params.get("from")
-    if source:
-        # From "Use as draft support terms" on a contract that states no measurable time: the
-        # form pre-filled with what the contract check found, the times left for the user.
-        from ...services import contracts
-
-        chk = contracts.check_item(ctx, ws.slug, source)
-        draft = chk.report["support_terms_draft"]
-        prefill = contracts.sla_terms_from_draft(draft, source, contract)
-        if not prefill["severities"]:
-            prefill["severities"] = {
-                "critical": {"first_response": "", "resolution": ""},
-                "normal": {"first_response": "", "resolution": ""},
-            }
-        text = json.dumps(prefill, ensure_ascii=False, indent=2)
-        return _terms_form(request, ctx, ws, lang, contract, text=text, found=draft, found_in=source)
-    drafted = request.query_params.get("drafted")
-    return _terms_form(request, ctx, ws, lang, contract, drafted=drafted)
-
-
-def _terms_form(
-    request: Request,
-    ctx: Context,
-    ws: Access,
-    lang: str,
-    contract: str,
-    error: str | Exception | None = None,
-    text: str | None = None,
-    ok: str | None = None,
-    status_code: int = 200,
-    found: dict[str, Any] | None = None,
-    found_in: str | None = None,
-    drafted: str | None = None,
-) -> HTMLResponse:
-    versions = sla.terms_history(ctx, ws.slug, contract_number=contract)
-    if text is None:
-        current = sla.friendly_terms(versions[0].terms) if versions else sla.TERMS_TEMPLATE
-        text = json.dumps(current, ensure_ascii=False, indent=2)
-    resp = render(
-        request,
-        "sla_terms.html",
-        lang,
-        ws,
-        ctx,
-        contract=contract,
-        versions=versions,
-        text=text,
-        error=error,
-        ok=ok,
-        found=found,
-        found_in=found_in,
-        drafted=drafted,
-        **_helpers(lang),
-    )
-    resp.status_code = status_code
-    return resp
-
-
-@router.post("/sla/terms/{contract:path}", response_class=HTMLResponse, include_in_schema=False)
-def terms_submit(
-    contract: str,
-    request: Request,
-    terms: str = Form(...),
-    valid_from: str = Form(""),
-    status: str = Form("confirmed"),
-    source: str = Form(""),
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-    lang: str = Depends(get_lang),
-) -> HTMLResponse:
-    try:
-        data = json.loads(terms)
-    except json.JSONDecodeError as exc:
-        bad = field_error(
-            "terms", "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
-        )
-        return _terms_form(request, ctx, ws, lang, contract, bad, terms, status_code=400)
-    try:
-        given = filled({"valid_from": valid_from, "status": status, "source": source})
-        body = check(NewTerms, {"terms": data, **given})  # the API's terms version
-        v = sla.set_terms(
-            ctx,
-            ws.slug,
-            body.terms,
-            contract_number=contract,
-            valid_from=body.valid_from,
-            status=body.status,
-            source=body.source or "entered on the terms page",
-            actor=ws.username,
-        )
-    except ValueError as exc:
-        return _terms_form(request, ctx, ws, lang, contract, exc, terms, status_code=400)
-    return _terms_form(request, ctx, ws, lang, contract, ok=T("version %(n)s", n=v.version))
 
 
 def dashboard_panels(ctx: Context, access: Access) -> list[tuple[str, dict[str, Any]]]:
@@ -541,66 +366,3 @@ def api_report(
 ) -> dict[str, Any]:
     """Per supplier: compliance, median/p90 first response, breaches by severity, money owed, by month."""
     return {"suppliers": [r.to_dict() for r in sla.supplier_report(ctx, ws.slug, supplier)]}
-
-
-@router.get("/api/sla/terms/{contract:path}", tags=["sla"])
-def api_terms(
-    contract: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
-) -> dict[str, Any]:
-    """Every version of a contract's support terms, newest first."""
-    return {
-        "contract": contract,
-        "versions": [v.to_dict() for v in sla.terms_history(ctx, ws.slug, contract_number=contract)],
-    }
-
-
-@router.put("/api/sla/terms/{contract:path}", tags=["sla"], status_code=201)
-def api_set_terms(
-    contract: str,
-    body: NewTerms,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-) -> dict[str, Any]:
-    """Add a version of the contract's support terms (draft or confirmed)."""
-    v = sla.set_terms(
-        ctx,
-        ws.slug,
-        body.terms,
-        contract_number=contract,
-        valid_from=body.valid_from,
-        status=body.status,
-        source=body.source,
-        actor=ws.username,
-    )
-    return v.to_dict()
-
-
-@router.post("/api/sla/terms/{contract:path}/confirm", tags=["sla"])
-def api_confirm_terms(
-    contract: str,
-    version: int | None = None,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-) -> dict[str, Any]:
-    """Confirm a draft version (the newest draft unless ``version`` is given)."""
-    return sla.confirm_terms(ctx, ws.slug, contract_number=contract, version=version, actor=ws.username).to_dict()
-
-
-@router.get("/api/sla/calendars/{supplier}", tags=["sla"])
-def api_calendar(
-    supplier: str, ctx: Context = Depends(get_ctx), ws: Access = Depends(current_workspace)
-) -> dict[str, Any]:
-    """The supplier's current business calendar and its versions."""
-    cur = sla.get_calendar(ctx, ws.slug, supplier)
-    return {**cur.to_dict(), "history": [v.to_dict() for v in sla.calendar_history(ctx, ws.slug, supplier)]}
-
-
-@router.put("/api/sla/calendars/{supplier}", tags=["sla"], status_code=201)
-def api_set_calendar(
-    supplier: str,
-    body: NewCalendar,
-    ctx: Context = Depends(get_ctx),
-    ws: Access = Depends(need("edit")),
-) -> dict[str, Any]:
-    """Store a new calendar version (tz, windows, official, closures with evidence_ref, overrides)."""
-    return sla.set_calendar(ctx, ws.slug, supplier, body.spec(), note=body.note, actor=ws.username).to_dict()

@@ -8,7 +8,6 @@ import re
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import available_timezones
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -19,11 +18,10 @@ from ....services.context import Context
 from ....services.evidence import EvidenceFilter, list_evidence
 from ....services.records.errors import FieldError, from_validation
 from ....services.records.requests import form_choices
-from ...i18n import translations
+from ...i18n import ZONES, translations  # noqa: F401  (ZONES: the records forms' zone list)
 from ...pages import render
 
 FormFields = dict[str, str]
-ZONES = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/", "posix/")))
 METHODS = ("T/T", "L/C", "D/P", "card", "platform", "other")
 
 
