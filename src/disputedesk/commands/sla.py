@@ -142,6 +142,8 @@ def terms_show(
             f"· by {v.created_by}",
             highlight=False,
         )
+    for name, said in _run(sla.terms_in_words, ctx, ws_or_default(ctx, workspace), vs[0]):
+        out.print(f"  {name}: " + ("; ".join(said) or "no target"), highlight=False)
     typer.echo(json.dumps(vs[0].terms, ensure_ascii=False, indent=2))
 
 

@@ -41,6 +41,13 @@ class SeverityTerms:
     workaround: Duration | None = None
     coverage: BusinessCalendar | None = None  # e.g. 24x7 for severity 1; default: evaluate()'s
 
+    def calendar_for(self, target: Duration, default: BusinessCalendar) -> BusinessCalendar:
+        """The calendar ``target`` counts in: the severity's coverage, else ``default`` (the supplier's).
+        Working days under a round-the-clock coverage are the supplier's working days: a 7×24 cover has
+        no day off, so "3 working days" would otherwise lose its meaning."""
+        cal = self.coverage or default
+        return default if target.unit == "wd" and cal.round_the_clock else cal
+
 
 @dataclass(frozen=True)
 class CreditTier:

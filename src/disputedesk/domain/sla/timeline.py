@@ -87,10 +87,7 @@ class _Ctx:
             target = getattr(sev, pick)
             dl_e = None
             if target is not None:
-                cal = sev.coverage or self.calendar
-                if target.unit == "wd" and cal.round_the_clock:
-                    # a 7×24 cover has no day off: working days are the supplier's working days
-                    cal = self.calendar
+                cal = sev.calendar_for(target, self.calendar)
                 dl_e, prov = cal.add_epoch(start_e, target, self._pp(cal, pauses) if pauses else None, pauses)
                 found = (dl_e, prov, i)
             else:

@@ -13,6 +13,7 @@ from datetime import date
 
 from ..bizcal import MAKEUP_WORKDAY, STATUTORY_HOLIDAY, BusinessCalendar, Duration, Explanation
 from ..text import Seq, T, Text
+from .models import SupportTerms
 
 # what the supplier owes when the deadline comes, by deadline kind
 _PROMISE = {
@@ -69,6 +70,22 @@ def target_words(kind: str, target: Duration, calendar: BusinessCalendar) -> Tex
     """The whole sentence: what is owed, within how long, counted how."""
     promise = _PROMISE.get(kind, _PROMISE["first_response"])(span_words(target, calendar))
     return T("%(promise)s (%(counting)s)", promise=promise, counting=counting_words(target, calendar))
+
+
+def terms_words(terms: SupportTerms, calendar: BusinessCalendar) -> list[tuple[str, list[Text]]]:
+    """Each severity's targets as sentences (:func:`target_words`), each in the calendar it counts in
+    (``calendar``: the supplier's, unless the severity has a coverage of its own)."""
+    fields = (("first_response", "first_response"), ("update_interval", "update"), ("workaround", "workaround"),
+              ("resolution", "resolution"))  # fmt: skip
+    out = []
+    for name, sv in terms.severities.items():
+        said = []
+        for field, kind in fields:
+            target = getattr(sv, field)
+            if target is not None:
+                said.append(target_words(kind, target, sv.calendar_for(target, calendar)))
+        out.append((name, said))
+    return out
 
 
 def day_notes(explanation: Explanation) -> list[Text]:

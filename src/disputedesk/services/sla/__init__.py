@@ -63,6 +63,7 @@ from .terms import (
     normalise_terms,
     set_terms,
     terms_history,
+    terms_in_words,
 )
 from .views import RequestDetail, RequestRowView, TimelineItem, dashboard_summary, list_requests, request_detail
 
@@ -113,4 +114,5 @@ __all__ = [
     "side_of",
     "supplier_report",
     "terms_history",
+    "terms_in_words",
 ]

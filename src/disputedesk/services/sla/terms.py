@@ -17,7 +17,7 @@ from ...domain.money import Money
 from ...domain.sla import (
     SupportTerms,
 )
-from ...domain.text import field_error
+from ...domain.text import Text, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import Contract, Organization, Workspace
@@ -329,3 +329,14 @@ def list_terms(ctx: Context, workspace: str) -> list[TermsScope]:
                     )
                 )
         return out
+
+
+def terms_in_words(ctx: Context, workspace: str, version: TermsVersion) -> list[tuple[str, list[Text]]]:
+    """A terms version's targets as sentences per severity, each in the calendar it counts in (the
+    severity's coverage, else the supplier's current calendar): "Answer within 4 business hours (…)"."""
+    from ...domain.bizcal import BusinessCalendar
+    from ...domain.sla.wording import terms_words
+    from .calendars import get_calendar
+
+    spec = get_calendar(ctx, workspace, version.supplier_key).spec if version.supplier_key else {}
+    return terms_words(SupportTerms.from_dict(version.terms), BusinessCalendar.from_spec(spec))

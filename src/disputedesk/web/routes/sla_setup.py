@@ -158,6 +158,7 @@ def _terms_form(
         found=found,
         found_in=found_in,
         drafted=drafted,
+        in_words=sla.terms_in_words(ctx, ws.slug, versions[0]) if versions else None,
         **_helpers(lang),
     )
     resp.status_code = status_code
