@@ -53,3 +53,24 @@ def test_a_bad_input_reads_in_each_language(data: dict[str, str], english: str, 
     assert str(sentence).startswith(english)
     zh = written(sentence, "zh")
     assert chinese in zh and "is not" not in zh and "use one of" not in zh
+
+
+def test_review_figures_that_do_not_add_up_read_as_a_sentence_naming_the_field() -> None:
+    """A review's "Met every target" above its "Requests" said "figures: sla_met must be between 0 and requests"
+    on an English page: the engine's variable names, not the form's."""
+    from disputedesk.domain.suppliers.reviews import SupportFigures
+
+    for args, english, chinese in [
+        (
+            (2, 3),
+            "figures: “Met every target” (3) must be between 0 and the number of requests (2)",
+            "（3）须在 0 与请求数（2）",
+        ),
+        ((-1, 0), "figures: the number of requests (-1) cannot be negative", "请求数（-1）不能为负数"),
+    ]:
+        with pytest.raises(ValueError) as exc:
+            SupportFigures(*args)
+        sentence = SupplierError("figures", exc.value.args[0]).args[0]
+        assert str(sentence) == english and "sla_met" not in str(sentence)
+        zh = written(sentence, "zh")
+        assert chinese in zh and "Met" not in zh and "requests" not in zh, zh  # the page names the field: 支持数据

@@ -12,6 +12,7 @@ from babel.core import Locale
 
 from ..dates import parse_day
 from ..periods import require_date
+from ..text import field_error
 from .rules import CONTRACT_TYPES
 
 FACT_FIELDS: tuple[str, ...] = (
@@ -59,9 +60,23 @@ class Facts:
     def __post_init__(self) -> None:
         law = self.governing_law
         if not isinstance(law, str) or not (law == "unknown" or law in _country_codes()):
-            raise ValueError(f"governing_law: {law!r} is neither an ISO 3166 country code (such as 'CN') nor 'unknown'")
+            # the case form's own fields: sentences with a message id, so a Chinese page says them in Chinese
+            raise ValueError(
+                field_error(
+                    "governing_law",
+                    "%(value)s is neither an ISO 3166 country code (such as 'CN') nor 'unknown'",
+                    value=repr(law),
+                )
+            )
         if self.contract_type not in CONTRACT_TYPES:
-            raise ValueError(f"contract_type: {self.contract_type!r} is not one of {', '.join(CONTRACT_TYPES)}")
+            raise ValueError(
+                field_error(
+                    "contract_type",
+                    "%(value)s is not one of %(choices)s",
+                    value=repr(self.contract_type),
+                    choices=", ".join(CONTRACT_TYPES),
+                )
+            )
         if not isinstance(self.cisg_applies, bool):
             raise ValueError(f"cisg_applies: expected true or false, got {self.cisg_applies!r}")
         require_date(self.received_on, "received_on")
@@ -73,28 +88,46 @@ class Facts:
         if self.warranty_starts_on is not None:
             require_date(self.warranty_starts_on, "warranty_starts_on")
             if self.warranty_months is None:
-                raise ValueError("warranty_starts_on: given, but warranty_months is null (no warranty period)")
+                raise ValueError(
+                    field_error("warranty_starts_on", "given, but warranty_months is null (no warranty period)")
+                )
         if self.knowledge_on < self.received_on:
             raise ValueError(
-                f"knowledge_on: {self.knowledge_on} is before received_on ({self.received_on}); "
-                "knowledge of a breach of these goods cannot precede their receipt"
+                field_error(
+                    "knowledge_on",
+                    "%(day)s is before received_on (%(received)s); knowledge of a breach of these goods cannot "
+                    "precede their receipt",
+                    day=self.knowledge_on,
+                    received=self.received_on,
+                )
             )
         for name in ("demands", "acknowledgements"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
             for i, d in enumerate(getattr(self, name)):
-                require_date(d, f"{name}[{i}]")
+                where = f"{name}[{i}]"
+                require_date(d, where)
                 if d < self.knowledge_on:
                     raise ValueError(
-                        f"{name}[{i}]: {d} is before knowledge_on ({self.knowledge_on}); a demand or an "
-                        "acknowledgement of this claim presupposes that the breach was known"
+                        field_error(
+                            where,
+                            "%(day)s is before knowledge_on (%(known)s); a demand or an acknowledgement of this "
+                            "claim presupposes that the breach was known",
+                            day=d,
+                            known=self.knowledge_on,
+                        )
                     )
         apd = self.award_performance_deadline
         if apd is not None:
             require_date(apd, "award_performance_deadline")
             if apd < self.knowledge_on:
                 raise ValueError(
-                    f"award_performance_deadline: {apd} is before knowledge_on ({self.knowledge_on}); "
-                    "an award on the claim cannot precede knowledge of it"
+                    field_error(
+                        "award_performance_deadline",
+                        "%(day)s is before knowledge_on (%(known)s); an award on the claim cannot precede "
+                        "knowledge of it",
+                        day=apd,
+                        known=self.knowledge_on,
+                    )
                 )
 
     def warranty_start(self) -> date:

@@ -75,8 +75,17 @@ class SupportFigures:
     breaches_by_severity: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.requests < 0 or not 0 <= self.sla_met <= self.requests:
-            raise ValueError(T("sla_met must be between 0 and requests"))
+        # said as the review form names the figures ("Requests", "Met every target"), not as code
+        if self.requests < 0:
+            raise ValueError(T("the number of requests (%(requests)s) cannot be negative", requests=self.requests))
+        if not 0 <= self.sla_met <= self.requests:
+            raise ValueError(
+                T(
+                    "“Met every target” (%(met)s) must be between 0 and the number of requests (%(requests)s)",
+                    met=self.sla_met,
+                    requests=self.requests,
+                )
+            )
 
     @property
     def compliance_rate(self) -> Decimal | None:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.dates import is_future
 from ...domain.labels import evidence_label
 from ...domain.ladder import (
     Step,
@@ -60,6 +61,13 @@ class CaseNotFound(LookupError):
 def today_for(ctx: Context) -> date:
     """Today in China (legal dates of the supplier's side; Civil Code Arts. 200–203)."""
     return legal_date(ctx.clock())
+
+
+def ahead(ctx: Context, day: date | None) -> bool:
+    """``day`` has not come yet anywhere on Earth: something that happened (a step sent, a reply,
+    money received, a rate fixed) cannot be dated so. The tolerance for the user's or the sender's
+    zone being ahead of China's and the server's is explained in ``domain/dates.py``."""
+    return day is not None and is_future(day, ctx.clock())
 
 
 def _label(number: int | None) -> str | None:

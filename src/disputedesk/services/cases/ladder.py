@@ -31,7 +31,7 @@ from ...store.models_cases import (
 )
 from ..context import Context
 from ..workspaces import get_workspace
-from .base import RESTART_STEPS, CaseNotFound, _contract_of, _find_case, _labels_by_id, _ledger, today_for
+from .base import RESTART_STEPS, CaseNotFound, _contract_of, _find_case, _labels_by_id, _ledger, ahead
 from .inputs import _check_keys, _one_evidence, parse_bool, parse_date, parse_int, parse_text
 
 
@@ -128,12 +128,11 @@ def add_step(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, An
     resolved = parse_bool(data.get("resolved"), "resolved")
     override = parse_text(data.get("override_reason"), "override_reason") or None
     note = parse_text(data.get("note"), "note") or None
-    today = today_for(ctx)
-    if sent_on > today:
+    if ahead(ctx, sent_on):
         raise ValueError(
             field_error("sent_on", "%(day)s is in the future; record a step once it has been taken", day=sent_on)
         )
-    if reply_on and reply_on > today:
+    if ahead(ctx, reply_on):
         raise ValueError(field_error("reply_on", "%(day)s is in the future", day=reply_on))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
@@ -232,7 +231,7 @@ def record_reply(
     reply_on = parse_date(data.get("reply_on"), "reply_on")
     assert reply_on is not None
     resolved = parse_bool(data.get("resolved"), "resolved")
-    if reply_on > today_for(ctx):
+    if ahead(ctx, reply_on):
         raise ValueError(field_error("reply_on", "%(day)s is in the future", day=reply_on))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
@@ -282,7 +281,7 @@ def add_acknowledgement(ctx: Context, workspace: str, ref: int | str, data: Mapp
     on = parse_date(data.get("on"), "on")
     assert on is not None
     summary = parse_text(data.get("summary"), "summary", required=True)
-    if on > today_for(ctx):
+    if ahead(ctx, on):
         raise ValueError(field_error("on", "%(day)s is in the future", day=on))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)

@@ -19,7 +19,7 @@ from ...store.models_cases import (
 )
 from ..context import Context
 from ..workspaces import get_workspace
-from .base import MONEY_KINDS, RATE_DECIMALS, _find_case, _ledger, today_for
+from .base import MONEY_KINDS, RATE_DECIMALS, _find_case, _ledger, ahead
 from .inputs import _blank, _check_keys, _resolve_evidence, parse_date, parse_list, parse_money, parse_text
 
 # ---------------------------------------------------------------------------------- recovery
@@ -35,7 +35,7 @@ def add_money(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
         raise ValueError(f"kind: {kind!r} is not one of {', '.join(MONEY_KINDS)}")
     on = parse_date(data.get("on"), "on")
     assert on is not None
-    if on > today_for(ctx):
+    if ahead(ctx, on):
         raise ValueError(field_error("on", "%(day)s is in the future", day=on))
     amount = parse_money(data.get("amount"), data.get("currency"))
     evidence = parse_list(data.get("evidence"), "evidence")
@@ -110,6 +110,8 @@ def record_rate(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor:
     quote = check_currency(str(data.get("quote") or "").strip().upper(), "quote")
     on = parse_date(data.get("on"), "on")
     assert on is not None
+    if ahead(ctx, on):  # a rate is one published or agreed; a future day would convert at a rate nobody fixed
+        raise ValueError(field_error("on", "%(day)s is in the future", day=on))
     if _blank(data.get("rate")):
         raise ValueError(field_error("rate", "required"))
     rate = to_decimal(data.get("rate"), "rate")

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, model_validator
 
+from ...domain.mailaddress import is_mail_address
 from .errors import FieldError, custom_check
 from .request_models import EvidenceLabel, HistoryEntry, Key, Note, Text, _Command
 
@@ -30,6 +31,7 @@ NOT_DOMAIN = custom_check("mail_domain", "{value} is not a mail domain such as e
 NOT_COUNTRY = custom_check("country", "{value} is not a two-letter country code such as DE")
 NOT_POSITIVE = custom_check("amount", "must be more than 0")
 NOT_AMOUNT = custom_check("amount_text", "{value} is not an amount: write it like 12500.00")
+NOT_MAIL = custom_check("mail_address", "{value} is not an e-mail address such as anna@example.de")
 NO_ITEM = custom_check("item", '{value} needs a model and a serial number, e.g. "LX-3000 SN-2041"')
 
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
@@ -61,6 +63,12 @@ def _domains(value: Any) -> list[str]:
         if d not in out:
             out.append(d)
     return out
+
+
+def _mail(value: str) -> str:
+    if not is_mail_address(value):  # a phone number typed into the e-mail field
+        raise NOT_MAIL(value=repr(value))
+    return value
 
 
 def _country(value: str) -> str:
@@ -101,7 +109,7 @@ LongText = Annotated[str, Field(max_length=4000)]
 
 class BuyerContact(_Command):
     name: Text
-    email: Key | None = None
+    email: Annotated[Key, AfterValidator(_mail)] | None = None
     phone: Key | None = None
     role: Key | None = None
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.bizcal import BusinessCalendar, Closure
 from ...domain.labels import evidence_number
+from ...domain.text import field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import EvidenceItem, Organization, Workspace
@@ -149,6 +150,10 @@ def add_closure(
     actor: str,
 ) -> CalendarVersion:
     """A new calendar version with one more supplier closure (linked to its evidence)."""
+    if end < start:  # named as the form and the API name it, in the reader's language
+        raise ValueError(
+            field_error("end", "%(day)s is before the first day of the closure (%(start)s)", day=end, start=start)
+        )
     Closure(start, end, label, evidence_ref)  # validates the dates
     spec = dict(get_calendar(ctx, workspace, supplier_key).spec)
     spec["closures"] = [

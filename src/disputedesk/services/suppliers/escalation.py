@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.bizcal.model import zone
+from ...domain.mailaddress import is_mail_address
 from ...domain.suppliers import (
     LEVEL_LABELS,
     AnswerHours,
@@ -185,6 +186,11 @@ def add_contact(ctx: Context, workspace: str, key: str, data: Mapping[str, Any],
         address = _text(ch.get("address"))
         if not address:
             raise SupplierError(f"{where}.address", T("the address/number/ID is required"))
+        if kind is Channel.EMAIL and not is_mail_address(address):  # e.g. the phone number in the e-mail line
+            raise SupplierError(
+                f"{where}.address",
+                T("%(value)s is not an e-mail address (e.g. wang.lei@example.cn)", value=address),
+            )
         start, end = _text(ch.get("start")), _text(ch.get("end"))
         tz = _text(ch.get("tz")) or ("Asia/Shanghai" if start else None)
         if tz:
