@@ -131,7 +131,7 @@ def _value(field: dict[str, str]) -> str | None:
         return "EUR"
     if re.search(r"evidence|proof", name):
         return "E-0001"
-    if name in ("tz", "timezone", "zone"):
+    if name in ("tz", "timezone", "zone") or name.endswith("time_zone"):  # chat_time_zone on the upload form
         return "Europe/Berlin"
     if name == "uscc":
         return "91440300MA5DKR7T2J"

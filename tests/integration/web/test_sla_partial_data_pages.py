@@ -62,3 +62,18 @@ def test_a_calendar_that_is_not_json_is_refused_in_the_pages_language(client_for
     assert "不是有效的 JSON（第1行，第2列）" in zh.text and "not valid JSON" not in zh.text
     en = c.post("/sla/suppliers/hengtuo/calendar?lang=en", data=form)
     assert en.status_code == 400 and "calendar: not valid JSON (line 1, column 2)" in en.text
+
+
+def test_the_response_chart_speaks_the_pages_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    # a dot's tooltip read "SR-0002 first response: 23h20m00s (breached)" and the axis "8 h" on the Chinese page
+    import re
+
+    c = client_for("demo")
+    zh = c.get("/sla/suppliers/ruifeng?lang=zh").text
+    svg = zh[zh.index('<svg class="sla-chart"') : zh.index("</svg>")]
+    titles = re.findall(r"<circle[^>]*><title>([^<]*)</title>", svg)
+    assert titles and all(not re.search(r"[a-z]{3,}", t) for t in titles), titles
+    assert any("首次响应：" in t for t in titles)
+    assert any("（已违约）" in t for t in titles) and not re.search(r">\d+ h<", svg)
+    en = c.get("/sla/suppliers/ruifeng?lang=en").text
+    assert re.search(r"<title>SR-\d{4} first response: [^<]*business[^<]* \((met|breached)\)</title>", en)

@@ -113,9 +113,11 @@ def chart(points: list[sla.ChartPoint]) -> dict[str, Any] | None:
                 "x": x(p.opened_at.timestamp()),
                 "y": max(PAD_T, y(p.seconds / 3600)),
                 "cls": p.status + (" open" if p.open else ""),
-                "title": f"{p.request} {p.label}: {format_seconds(p.seconds)}"
-                + (" so far" if p.open else "")
-                + f" ({p.status})",
+                # its tooltip is written by the template, in the page's language
+                "label": p.label,
+                "seconds": p.seconds,
+                "open": p.open,
+                "status": p.status,
                 "request": p.request,
             }
         )
@@ -124,7 +126,7 @@ def chart(points: list[sla.ChartPoint]) -> dict[str, Any] | None:
         if p.target_seconds is not None:
             targets.append({"x": x(p.opened_at.timestamp()), "y": y(p.target_seconds / 3600), "sev": p.severity})
     step = _nice(ymax)
-    yticks = [{"y": y(v), "label": f"{v:g} h"} for v in _range(0, ymax, step)]
+    yticks = [{"y": y(v), "hours": f"{v:g}"} for v in _range(0, ymax, step)]
     xticks = []
     d = datetime.fromtimestamp(t0, ZoneInfo("Asia/Shanghai")).replace(day=1, hour=0, minute=0, second=0)
     months = []
