@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import scorecard as sc
-from ...domain.dates import parse_day
+from ...domain.dates import is_future, parse_day
 from ...domain.labels import evidence_label, evidence_number
 from ...domain.suppliers import (
     EscalationLevel,
@@ -175,6 +175,14 @@ def _date(value: Any, field_name: str) -> date | None:
         sentence = said.params.get("message") if isinstance(said, Text) else None
         plain = str(exc).split(": ", 1)[-1]
         raise SupplierError(field_name, sentence if isinstance(sentence, Text) else plain) from exc
+
+
+def _past(ctx: Context, day: date | None, field_name: str) -> date | None:
+    """A day something was done (a check, a verification, a review) cannot lie ahead; the tolerance
+    for zones ahead of the server's is explained in domain/dates.py."""
+    if day is not None and is_future(day, ctx.clock()):
+        raise SupplierError(field_name, T("%(day)s is in the future", day=day))
+    return day
 
 
 def slugify(text: str) -> str:

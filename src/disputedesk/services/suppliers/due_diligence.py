@@ -16,7 +16,7 @@ from ...store.models_suppliers import (
 )
 from ..context import Context
 from ..workspaces import get_workspace
-from .base import SupplierError, _date, _evidence, _Ledger, _org, _text, one_of
+from .base import SupplierError, _date, _evidence, _Ledger, _org, _past, _text, one_of
 
 # --------------------------------------------------------------------------- due diligence
 
@@ -44,7 +44,7 @@ def record_due_diligence(ctx: Context, workspace: str, key: str, data: Mapping[s
         status = DDStatus(str(data.get("status") or ""))
     except ValueError as exc:
         raise SupplierError("status", one_of(data.get("status"), (x.value for x in DDStatus))) from exc
-    on = _date(data.get("on"), "on")
+    on = _past(ctx, _date(data.get("on"), "on"), "on")
     by = _text(data.get("by"))
     if status in (DDStatus.DONE, DDStatus.FAILED) and not by:
         raise SupplierError("by", "say who did the check")

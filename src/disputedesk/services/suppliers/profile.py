@@ -42,6 +42,7 @@ from .base import (
     _list,
     _new_key,
     _org,
+    _past,
     _profile_row,
     _text,
     one_of,
@@ -483,7 +484,7 @@ def add_bank_account(ctx: Context, workspace: str, key: str, data: Mapping[str, 
         if not iban_mod.is_valid(iban):
             raise SupplierError("iban", T("'%(iban)s' is not a valid IBAN", iban=iban))
         iban = iban_mod.compact(iban)
-    verified_on = _date(data.get("verified_on"), "verified_on")
+    verified_on = _past(ctx, _date(data.get("verified_on"), "verified_on"), "verified_on")
     verified_by = _text(data.get("verified_by"))
     if verified_on and not verified_by:
         raise SupplierError("verified_by", T("say who verified the account (and how)"))

@@ -32,7 +32,7 @@ from ...store.models_suppliers import (
 from ..context import Context
 from ..sla import list_requests, supplier_report
 from ..workspaces import get_workspace
-from .base import SupplierError, _cases, _date, _evidence, _Ledger, _list, _org, _text, _today, one_of
+from .base import SupplierError, _cases, _date, _evidence, _Ledger, _list, _org, _past, _text, _today, one_of
 
 # --------------------------------------------------------------------------- reviews
 
@@ -199,7 +199,7 @@ def review_prefill(ctx: Context, workspace: str, key: str, start: date, end: dat
 def add_review(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], *, actor: str) -> int:
     """Record a periodic review. Support figures: the SLA engine's for the period when it can
     give them, else those entered (``figures``), else none."""
-    reviewed_on = _date(data.get("reviewed_on"), "reviewed_on") or _today(ctx)
+    reviewed_on = _past(ctx, _date(data.get("reviewed_on"), "reviewed_on"), "reviewed_on") or _today(ctx)
     start = _date(data.get("period_start"), "period_start")
     end = _date(data.get("period_end"), "period_end")
     if start is None or end is None:

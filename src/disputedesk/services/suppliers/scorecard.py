@@ -156,9 +156,9 @@ def _scorecards(ctx: Context, workspace: str, today: date) -> list[CardView]:
         messages: dict[int, set[int]] = {}
         high: dict[int, set[int]] = {}
         for oid, severity, message_id in s.execute(
-            select(
-                PaymentWarningRow.organization_id, PaymentWarningRow.severity, PaymentWarningRow.message_id
-            ).where(PaymentWarningRow.workspace_id == ws.id, PaymentWarningRow.status == "open")
+            select(PaymentWarningRow.organization_id, PaymentWarningRow.severity, PaymentWarningRow.message_id).where(
+                PaymentWarningRow.workspace_id == ws.id, PaymentWarningRow.status == "open"
+            )
         ):
             if oid:
                 warn_counts[oid] = warn_counts.get(oid, 0) + 1
