@@ -276,3 +276,40 @@ def test_checking_a_file_that_is_not_a_zip_says_so_in_the_page_language(demo_app
         c.get("/lang/en")
         en = c.post("/documents/bundles/verify", files={"file": ("photo.jpg", b"\xff\xd8\xff\xe0 not a zip")})
         assert "is not a ZIP file: choose the bundle&#39;s .zip file" in en.text
+
+
+def test_a_letter_sent_on_a_day_that_has_begun_nowhere_is_refused_in_the_pages_language(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """Marking a letter sent uses the shared "not in the future" rule (domain/dates.py): the day
+    after the one that has begun in UTC+14 is refused, on the page in en and zh, naming the field."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from pages_support import foreign_sentences, visible
+
+    from disputedesk.domain.dates import latest_day
+
+    ahead = (latest_day(datetime.now(UTC)) + timedelta(days=1)).isoformat()
+    with TestClient(create_app(demo_app)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo&lang=zh")
+        zh = c.post("/documents/letters/1/sent", data={"sent_on": ahead, "channel": "courier", "proof": ""})
+        assert zh.status_code in (400, 422) and foreign_sentences(zh.text) == []
+        day = date.fromisoformat(ahead)
+        assert f"发出日期：{day.year}年{day.month}月{day.day}日 是将来的日期" in " ".join(visible(zh.text))
+        c.get("/lang/en")
+        en = c.post("/documents/letters/1/sent", data={"sent_on": ahead, "channel": "courier", "proof": ""})
+        assert en.status_code in (400, 422) and "is in the future" in en.text and "是将来的日期" not in en.text
+
+
+def test_mark_sent_accepts_the_day_begun_in_the_earliest_zone_not_the_day_after(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """At 15:00 UTC it is already tomorrow in China and in UTC+14; the day after that has begun
+    nowhere (China's date + 1, the former rule, let it through)."""
+    from dataclasses import replace
+    from datetime import UTC, date, datetime
+
+    from disputedesk.services import letters as svc
+
+    late = replace(demo_app, clock=lambda: datetime(2026, 12, 5, 15, 0, tzinfo=UTC))
+    with pytest.raises(ValueError, match="sent_on: 2026-12-07 is in the future"):
+        svc.mark_sent(late, "demo", 1, sent_on=date(2026, 12, 7), channel="courier", actor="owner")
+    with pytest.raises(LookupError):  # the day is accepted; letter 1 does not exist in the demo
+        svc.mark_sent(late, "demo", 1, sent_on=date(2026, 12, 6), channel="courier", actor="owner")

@@ -131,3 +131,13 @@ def test_cli_says_the_date_is_in_the_future(cli, ctx) -> None:  # type: ignore[n
             code=2)  # fmt: skip
     assert "paid_on: 2031-01-02 is in the future" in r.output
     assert "SR-" not in cli("request", "list").output
+
+
+def test_cli_sla_event_refuses_a_time_ahead_except_planned_maintenance(cli, ctx) -> None:  # type: ignore[no-untyped-def]
+    seed_parties(ctx)
+    number = cli("request", "open", "--supplier", "jinhua", "--title", "Spindle").output.strip()
+    r = cli("sla", "event", number, "resolved", TYPO, code=2)
+    assert r.output.strip() == "error: at: 2031-03-30T02:15:00+00:00 is in the future"
+    assert "resolved" not in cli("request", "show", number).output
+    r = cli("sla", "event", number, "maintenance_start", TYPO)
+    assert "maintenance_start at 2031-03-30T10:15:00+08:00 recorded" in r.output

@@ -66,3 +66,20 @@ def test_every_bad_input_message_of_the_other_records_is_translated() -> None:
     missing = sorted(t for t in templates if zh.gettext(t) == t)
     missing += sorted(f for f in fields if zh.gettext(f.replace("_", " ")) == f.replace("_", " "))
     assert missing == []
+
+
+def test_an_item_of_a_list_is_named_as_a_person_counts_not_by_its_raw_index() -> None:
+    """A bad item was named by Pydantic's index ("邮件.0：最多 20 个字符"); the page says which one
+    counting from 1, in its language (the API and CLI keep the path ``messages.0``)."""
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        m.MailLink(messages=["E-1", "E-" + "1" * 30])
+    exc = errors.from_validation(caught.value)
+    assert str(exc) == "messages.1: at most 20 characters"
+    assert exc.localised(translations("zh").gettext) == "第 2 个邮件：最多 20 个字符"
+    assert exc.localised(translations("en").gettext) == "messages no. 2: at most 20 characters"
+    nested = FieldError("channels.0.address", "required")
+    assert nested.localised(translations("zh").gettext).startswith("第 1 个联系方式的地址：")
+    assert nested.localised(translations("en").gettext).startswith("address of channels no. 1: ")

@@ -33,14 +33,37 @@ class FieldError(ValueError):
             text = gettext(self.template).format(**self.values) if self.values else gettext(self.template)
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             text = self.message
-        name = self.field.split(".")[0].split("[")[0]
         # "field: message" is itself a catalogue sentence: a Chinese page joins with "：" (天：不是整数)
         joined = gettext("%(field)s: %(message)s")
-        shown = {"field": f"{gettext(name.replace('_', ' '))}{self.field[len(name) :]}", "message": text}
+        shown = {"field": field_in_words(self.field, gettext), "message": text}
         try:
             return joined % shown
         except (KeyError, ValueError, TypeError):
             return f"{shown['field']}: {text}"
+
+
+# An item of a list as Pydantic names it: "messages.0", "channels.0.address" (counted from 0).
+_ITEM_PATH = re.compile(r"^(\w+)\.(\d+)(?:\.(\w+))?$")
+
+
+def field_in_words(path: str, gettext: Callable[[str], str]) -> str:
+    """A field's path as a page names it, items counted from 1 as people count them:
+    ``messages.0`` → "messages no. 1" / "第 1 个邮件", ``channels.0.address`` → "address of
+    channels no. 1" / "第 1 个联系方式的地址" (the sentences ``web/i18n.say`` uses for
+    ``channels[1].address``). The API and the CLI keep the path as it is."""
+
+    def name(part: str) -> str:
+        return gettext(part.replace("_", " "))
+
+    item = _ITEM_PATH.match(path)
+    if item:
+        listed, index, part = item.groups()
+        n = str(int(index) + 1)
+        if part:
+            return gettext("%(field)s of %(list)s no. %(n)s") % {"field": name(part), "list": name(listed), "n": n}
+        return gettext("%(list)s no. %(n)s") % {"list": name(listed), "n": n}
+    first = path.split(".")[0].split("[")[0]
+    return f"{name(first)}{path[len(first) :]}"
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

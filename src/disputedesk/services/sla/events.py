@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ...domain.dates import is_future
+from ...domain.text import field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models_sla import SlaEvent
@@ -46,6 +48,10 @@ def add_event(
         raise ValueError(f"kind {kind!r}: expected one of {', '.join(EVENT_KINDS)}")
     _aware(at, "at")
     now = ctx.clock()
+    # planned maintenance may be announced ahead; every other event has happened (as for the
+    # request events recorded through services/records/requests)
+    if not kind.startswith("maintenance_") and is_future(at, now):
+        raise ValueError(field_error("at", "%(day)s is in the future", day=at.isoformat()))
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
