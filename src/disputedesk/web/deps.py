@@ -299,6 +299,15 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
             return Markup('{} <span lang="zh-Hans">({})</span>').format(own(en), zh)
         return own(en)
 
+    def deadline_name(name: object) -> str:
+        """A deadline as the SLA engine names it ("first response", "reply #4", "update #1") in the page's
+        language: "Reply #4" / 第4次答复 (a Chinese page counts with 第…次, never with "#")."""
+        words, _sep, seq = str(name or "").replace("_", " ").partition(" #")
+        base = gettext(words)
+        if not seq:
+            return base
+        return f"第{seq}次{base}" if lang == "zh" else f"{base} #{seq}"
+
     def code(*names: str) -> dict[str, Markup]:
         """Names a person types as they are (JSON keys, values of a field), each in ``<code>``,
         as parameters of an interface sentence: ``_("… %(tz)s …")|e|format(**code("tz"))``."""
@@ -314,6 +323,7 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "own_first": own_first,
         "org_name": org_name,
         "org_label": org_label,
+        "deadline_name": deadline_name,
         "channel": channel,
         "item_name": item_name,
         "quoted": quoted,
