@@ -330,7 +330,16 @@ def secret_key(ctx: Context) -> str:
 # -- API tokens ----------------------------------------------------------------------------
 
 
+#: The longest API-token name (its column, ``api_tokens.name``, is VARCHAR(200)).
+TOKEN_NAME_LIMIT = 200
+
+
 def create_api_token(ctx: Context, username: str, workspace: str, name: str, *, actor: str) -> tuple[str, ApiToken]:
+    name = (name or "").strip()
+    if not name:
+        raise AccountError(field_error("name", "required"))
+    if len(name) > TOKEN_NAME_LIMIT:  # refused, not cut: the user says what the token is for
+        raise AccountError(field_error("name", "longer than %(limit)s characters", limit=TOKEN_NAME_LIMIT))
     u = get_user(ctx, username)
     token = "ddt_" + secrets.token_urlsafe(32)
     with unit_of_work(ctx.engine) as s:

@@ -277,15 +277,19 @@ def contract_coverage(draft: dict[str, Any]) -> dict[str, Any] | None:
     """The service hours the contract states, as a business calendar spec for the SLA engine (each
     severity's ``coverage``): the days and clock times, in the contract's zone and holiday calendar,
     else the suggested ones the check names. Round-the-clock cover (7×24) is every hour of every day,
-    holidays included (official calendar ``none``). None when the contract does not say which hours
-    (days alone, "5×8" without clock times): nothing is invented, and the SLA engine keeps the
-    supplier's business calendar (the terms page says so)."""
+    holidays included (official calendar ``none``); "5×24" all day on working days. "5×12" / "7×12"
+    without clock times: the hours the check assumes (08:00–20:00), said as assumed and unconfirmed.
+    None when the contract does not say which hours (days alone, "5×8" without clock times): nothing
+    is invented, and the SLA engine keeps the supplier's business calendar (the terms page says so)."""
     sh = draft.get("service_hours") or {}
     tz = draft.get("time_zone") or draft.get("suggested_time_zone") or "Asia/Shanghai"
     if _round_the_clock(draft):
         return {"tz": tz, "windows": {str(d): "00:00-24:00" for d in range(7)}, "official": "none"}
     days = _WEEKDAYS.get(sh.get("days") or "")
-    start, end = sh.get("start"), sh.get("end")
+    # "5×12" gives twelve hours a day but not which: the check's assumed hours (said as assumed and unconfirmed on
+    # the terms page), since the supplier's default calendar would count eight
+    start = sh.get("start") or sh.get("assumed_start")
+    end = sh.get("end") or sh.get("assumed_end")
     if days is None or not start or not end or sh.get("coverage") == "24x7":
         return None
     window = f"{start}-{end}"

@@ -186,8 +186,12 @@ def create_token(
     name: str = Form(...),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("admin")),
-) -> RedirectResponse:
-    token, _ = accounts.create_api_token(ctx, ws.username, ws.slug, name, actor=ws.username)
+) -> Response:
+    try:
+        token, _ = accounts.create_api_token(ctx, ws.username, ws.slug, name, actor=ws.username)
+    except AccountError as exc:  # the page again, with the message and what was typed
+        typed = {"action": "/access/token", "values": {"name": name}}
+        return _access_page(request, ctx, ws, get_lang(request), error=exc, posted=typed)
     request.session["created_secret"] = token
     return RedirectResponse("/access", status_code=303)
 

@@ -140,3 +140,23 @@ def test_stated_hours_are_the_hours_the_draft_terms_count_in(client_for) -> None
     terms = _textarea(c.get(r.headers["location"]).text)
     cover = terms["severities"]["critical"]["coverage"]
     assert cover["tz"] == "Asia/Shanghai" and cover["windows"]["0"] == "08:30-17:30" and "5" not in cover["windows"]
+
+
+FIVE_BY_TWELVE = """维修服务合同
+第一条 服务
+1.1 乙方提供5×12小时技术支持服务。
+第二条 响应
+2.1 乙方应在接到故障通知后4小时内响应。
+"""
+
+
+def test_five_by_twelve_says_the_assumed_hours_are_unconfirmed_in_both_languages(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("empty")
+    label = upload_contract(c, "maintenance-5x12.txt", FIVE_BY_TWELVE)
+    en = " ".join(visible(c.get(f"/contracts/{label}?lang=en").text))
+    assert "Monday to Friday · 12 hours a day, clock times not stated · assumed 08:00–20:00, unconfirmed" in en
+    assert "counts the assumed 08:00–20:00 (unconfirmed)" in en
+    zh = " ".join(visible(c.get(f"/contracts/{label}?lang=zh").text))
+    assert "周一至周五 · 每天12小时，未写明起止时间 · 暂按08:00–20:00计，未经确认" in zh
+    assert "暂按08:00–20:00计算（未经确认）" in zh
+    assert "assumed" not in zh and "unconfirmed" not in zh

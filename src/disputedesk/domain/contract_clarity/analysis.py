@@ -300,7 +300,18 @@ def _support_terms_draft(results: dict[str, KindResult], params: SuggestionParam
     service_hours: Json | None = None
     if any(k in sh for k in ("coverage", "days", "start", "availability_percent")):
         service_hours = {
-            k: sh[k] for k in ("coverage", "days", "start", "end", "hours_per_day", "availability_percent") if k in sh
+            k: sh[k]
+            for k in (
+                "coverage",
+                "days",
+                "start",
+                "end",
+                "hours_per_day",
+                "assumed_start",
+                "assumed_end",
+                "availability_percent",
+            )
+            if k in sh
         }
     w = results["warranty_period"].values
     remedies = {

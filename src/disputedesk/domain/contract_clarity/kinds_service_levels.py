@@ -33,6 +33,7 @@ from .kinds_spec import (
     _c,
 )
 from .text import ZH_NUMBER
+from .values import COVER_X12
 
 # US federal contracts: an offeror answering or correcting a solicitation (its proposal, quotation or questions on the
 # request) is neither a support response nor a fix
@@ -206,6 +207,8 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             r"7\s*[×xX*]\s*24|24\s*小时\s*(?:服务|热线|值班|在线|响应)|全天候",
             # "7天×24小时", "365×24", "全年无休"
             r"7\s*天\s*[×xX*]\s*24\s*小时|365\s*(?:天)?\s*[×xX*]\s*24|全年无休|节假日无休",
+            # "5×12小时技术支持", "7x12 hotline": twelve hours a day on five or seven days
+            COVER_X12.replace("(?P<x12>", "(?:"),
             r"(?:服务|工作|支持|热线)时间[^。；;]{0,10}?(?:为|是|：|:)",
             r"(?:周|星期)一\s*(?:至|到|-|—|－|~|～)\s*(?:周|星期)?[五六日天]",
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",
@@ -224,9 +227,14 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             r"^(?![^\n]*\b(?:support|help ?desk|service\s+desk|hotline|faults?|incidents?|repairs?|maintenance|"
             r"respond|response|tickets?|calls?|service\s+hours)\b)[^\n]*(?:\bdeliver(?:y|ies|ed|s)?\b|"
             r"\bunload\w*|\breceiving\s+hours\b|\binstallation\s+(?:visits?|works?|team|crew)\b|\bsite\s+access\b|"
-            r"\b(?:buyer|purchaser|customer|client|employer)['’]s\s+(?:normal\s+)?(?:office|opening)\s+hours\b)",
+            r"\b(?:buyer|purchaser|customer|client|employer)['’]s\s+(?:normal\s+)?(?:office|opening)\s+hours\b|"
+            # the buyer's own round-the-clock watch of its site ("24/7 monitoring of the Buyer's own site by the Buyer")
+            r"\b(?:monitoring|surveillance|security|guarding|watch)\b[^\n]*\bby\s+the\s+(?:buyer|purchaser|customer|"
+            r"client|employer)\b|\b(?:buyer|purchaser|customer|client|employer)['’]s\s+own\s+(?:site|premises|plant|staff))",
             r"^(?![^\n]*(?:技术支持|支持服务|售后|维修|维护|保养|故障|报修|热线|响应|服务时间|客服|咨询))[^\n]*"
-            r"(?:送货|交货|交付|到货|收货|卸货|发货|进场|入场|施工|安装人员|(?:甲方|买方|需方|采购方|客户)的?(?:办公|营业)时间)",
+            r"(?:送货|交货|交付|到货|收货|卸货|发货|进场|入场|施工|安装人员|(?:甲方|买方|需方|采购方|客户)的?(?:办公|营业)时间|"
+            # the buyer's own watch of its site ("甲方自行负责7×24小时厂区安保值守")
+            r"(?:甲方|买方|需方|采购方|客户)(?:自行|自己)?(?:负责|安排)?[^\n。；]{0,20}(?:安保|保安|值守|看守|巡逻|监控))",
         ),
         triggers=(
             ":",
@@ -236,6 +244,7 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             "business day",
             "—",
             "24",
+            "12",
             "hour",
             "mon",
             "daily",

@@ -44,10 +44,17 @@ _BUSINESS_CONTEXT = re.compile(
 # round-the-clock cover: "24/7", "7×24小时" (right after a Chinese word, where \b does not hold: "设立7×24小时热线"),
 # "twenty-four hours a day, seven days a week"
 _ROUND_THE_CLOCK = (
-    r"(?<![\d.])24\s*[/x×X*]\s*7(?![\d.])|(?<![\d.])7\s*[x×X*]\s*24(?![\d.])|全天候|"
+    # a full stop after it ends the sentence ("Support is available 24/7."), a decimal point does not
+    r"(?<![\d.])24\s*[/x×X*]\s*7(?!\d|\.\d)|(?<![\d.])7\s*[x×X*]\s*24(?!\d|\.\d)|全天候|"
     r"(?:24|twenty[- ]four)\s*(?:\(24\)\s*)?hours?\s*(?:a|per|each)\s*day|(?:round|around)[- ]the[- ]clock"
 )
 _CALENDAR_CONTEXT = re.compile(_ROUND_THE_CLOCK, I)
+# twelve-hour cover: "5×12小时", "7×12 hotline", "5x12 support" (days of the week × hours a day); the hours or a
+# support word must follow, so "5 × 12 pieces" or "5×12 mm" is no cover
+COVER_X12 = (
+    r"(?<![\d.])(?P<x12>[57])\s*[×xX*]\s*12(?!\d|\.\d)(?=\s*(?:个)?\s*(?:小时|钟头)|\s*(?:h|hrs?|hours?)\b|"
+    r"[^\n。；;,，.]{0,12}?(?:技术|服务|热线|支持|客服|响应|\bsupport|\bservice|\bhotline|\bhelp|\bcover))"
+)
 # "twenty-four hours" in "twenty-four hours a day", "seven days" in "seven days a week": the cover, not a time limit
 _COVER_AFTER = re.compile(r"\s*(?:a|per|each)\s+(?:day|week)\b", I)
 

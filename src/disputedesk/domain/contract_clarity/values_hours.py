@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .values import _CALENDAR_CONTEXT, _ROUND_THE_CLOCK, Value
+from .values import _CALENDAR_CONTEXT, _ROUND_THE_CLOCK, COVER_X12, Value
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -78,6 +78,12 @@ _RE_DAYS = re.compile(
     r"每(?:周|星期)\s*(?P<zn>[五六七567])\s*(?:[(（]\s*\d\s*[)）])?\s*(?:个)?\s*(?:工作)?(?:天|日)|(?<!\d)(?P<x5>5)\s*[×xX*]\s*(?:8|24)(?!\d)|(?<!\d)8\s*[×xX*]\s*(?P<x5b>5)(?!\d)",
     I,
 )
+# "5×12", "7×12": twelve hours a day on five or seven days, which twelve not stated; "5×24": all day on working days
+_RE_X12 = re.compile(COVER_X12, I)
+_RE_X5_24 = re.compile(r"(?<![\d.])5\s*[×xX*]\s*24(?!\d|\.\d)")
+# the twelve hours assumed for "5×12" / "7×12" when the contract gives no clock times: said with the hours found
+# ("assumed 08:00–20:00, unconfirmed") and handed to the SLA engine as such, to be confirmed with the supplier
+ASSUMED_TWELVE_HOURS = ("08:00", "20:00")
 _RE_WORKDAYS_ZH = re.compile(r"(?<![0-9一二三四五六七八九十两个])\s*(?:每个|法定)?工作日(?!内|之内|以内)")
 _DAYS_COUNT = {"五": "Fri", "5": "Fri", "六": "Sat", "6": "Sat", "七": "Sun", "7": "Sun"}
 # "每天二十四 (24) 小时": all day on the days stated
@@ -177,7 +183,10 @@ def service_hours(sentence: str) -> Value:
     if _RE_247.search(sentence):
         v["coverage"] = "24x7"
     d = _RE_DAYS.search(sentence)
-    if d:
+    x12 = _RE_X12.search(sentence)
+    if x12 and not d:
+        v["days"] = "Mon-Fri" if x12.group("x12") == "5" else "Mon-Sun"
+    elif d:
         if d.group("zn") or d.group("x5") or d.group("x5b"):
             last = _DAYS_COUNT[d.group("zn") or d.group("x5") or d.group("x5b")]
         else:
@@ -190,7 +199,7 @@ def service_hours(sentence: str) -> Value:
     elif _RE_WORKDAYS_ZH.search(sentence):
         # "工作日9:00-17:00": PRC working days (Monday to Friday, with the statutory holidays and 调休)
         v["days"] = "Mon-Fri"
-    if _RE_ALL_DAY.search(sentence) and v.get("coverage") != "24x7":
+    if (_RE_ALL_DAY.search(sentence) or _RE_X5_24.search(sentence)) and v.get("coverage") != "24x7":
         v["start"], v["end"] = "00:00", "24:00"
     zt = _RE_TIMES_ZH.search(sentence)
     t = _RE_TIMES.search(sentence) or _RE_BETWEEN.search(sentence)
@@ -217,6 +226,10 @@ def service_hours(sentence: str) -> Value:
     if v.get("days") and "start" not in v and "coverage" not in v and _WORKING_X.search(sentence):
         # "5×8": eight hours a day, which eight not stated (no clock times are invented from it)
         v["hours_per_day"] = "8"
+    elif x12 and v.get("days") and "start" not in v and "coverage" not in v:
+        # "5×12": twelve hours a day, which twelve not stated: the hours assumed are kept apart, marked as such
+        v["hours_per_day"] = "12"
+        v["assumed_start"], v["assumed_end"] = ASSUMED_TWELVE_HOURS
     avail = _RE_AVAIL.search(sentence)
     if avail:
         v["availability_percent"] = avail.group("p") or avail.group("p2")

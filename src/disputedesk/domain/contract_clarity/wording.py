@@ -152,6 +152,8 @@ def service_hours_text(sh: dict[str, Any] | None) -> Seq | None:
         parts.append(f"{sh['start']}–{sh['end']}")
     elif sh.get("hours_per_day"):  # "5×8": how many hours, not which
         parts.append(T("%(n)s hours a day, clock times not stated", n=sh["hours_per_day"]))
+        if sh.get("assumed_start") and sh.get("assumed_end"):  # "5×12": the hours assumed, to be confirmed
+            parts.append(T("assumed %(start)s–%(end)s, unconfirmed", start=sh["assumed_start"], end=sh["assumed_end"]))
     if sh.get("availability_percent"):
         parts.append(T("availability %(percent)s%%", percent=sh["availability_percent"]))
     return Seq(parts, " · ") if parts else None
