@@ -420,7 +420,7 @@ def _components(m: SupplierMeasures) -> list[tuple[str, Decimal | None, str, str
                 (avg - 1) / 4 * HUNDRED,
                 f"review of {day} by {r.reviewer}: quality {int(r.product_quality)}/5, support "
                 f"{int(r.support_responsiveness)}/5, documentation {int(r.documentation)}/5 (average {avg})",
-                f"{r.reviewer} 于 {zh_date(r.reviewed_on)} 的评审：产品质量 {int(r.product_quality)}/5，技术支持 "
+                f"“{r.reviewer}” 于 {zh_date(r.reviewed_on)} 的评审：产品质量 {int(r.product_quality)}/5，技术支持 "
                 f"{int(r.support_responsiveness)}/5，文档 {int(r.documentation)}/5（平均 {avg}）",
             )
         )
