@@ -32,3 +32,19 @@ def test_an_api_token_name_too_long_is_refused_and_kept_on_the_form(client_for) 
     assert "ddt_" not in r.text and LONG not in " ".join(visible(r.text))  # no token made, none listed
     r = c.post("/access/token", data={"name": "x" * 200}, follow_redirects=True)
     assert r.status_code == 200 and "x" * 200 in r.text
+
+
+def test_an_upload_description_too_long_is_refused_and_no_file_is_stored(client_for) -> None:  # type: ignore[no-untyped-def]
+    """The form caps the description at 2000 characters; a longer one posted anyway (a script, the
+    API) was stored whole. Now refused naming the field; the page's form is left as it was (htmx
+    answers with the message only), and nothing is stored."""
+    c = client_for("empty")
+    c.get("/lang/zh")
+    upload = [("files", ("note.txt", b"the laser stopped"))]
+    r = c.post("/evidence/upload", files=upload, data={"description": LONG}, headers={"HX-Request": "true"})
+    assert r.status_code == 400 and "说明：超过 2000 个字符" in r.text and foreign_sentences(r.text) == []
+    api = c.post("/api/evidence", files=upload, data={"description": LONG})
+    assert api.status_code == 400 and api.json()["error"] == "description: longer than 2000 characters"
+    assert c.get("/api/evidence").json()["items"] == []
+    ok = c.post("/api/evidence", files=upload, data={"description": "x" * 2000})
+    assert ok.status_code == 201
