@@ -22,3 +22,13 @@ def test_repeated_answers_are_counted_in_words_on_a_chinese_page(client_for) -> 
         assert not ENGINE_COUNT.search(text), (path, ENGINE_COUNT.findall(text))
     en = page_text(c, "/requests/SR-0002?lang=en")
     assert "#4" in en and "第4次" not in en
+
+
+def test_the_letter_form_names_a_supplier_by_its_chinese_name_on_a_chinese_page(client_for) -> None:  # type: ignore[no-untyped-def]
+    """The documents page's "case or supplier" choice listed Ruifeng by its English name on the Chinese page,
+    the only place left that did (every other page names it 深圳市锐锋激光智能装备有限公司 there)."""
+    c = client_for("demo")
+    zh = page_text(c, "/documents?lang=zh")
+    assert "深圳市锐锋激光智能装备有限公司 (ruifeng)" in zh
+    assert "Shenzhen Ruifeng Laser Intelligent Equipment" not in zh
+    assert "Shenzhen Ruifeng Laser Intelligent Equipment Co., Ltd. (ruifeng)" in page_text(c, "/documents?lang=en")

@@ -28,8 +28,9 @@ NAV = [(70, "Documents", "/documents")]
 KIND_ZH = {k: v.title_zh for k, v in L.KINDS.items()}
 
 
-def _cases(ctx: Context, ws: Access) -> list[tuple[str, str]]:
-    """(value, label) of what a letter can be about: cases first, then suppliers."""
+def _cases(ctx: Context, ws: Access, lang: str = "en") -> list[tuple[str, str]]:
+    """(value, label) of what a letter can be about: cases first, then suppliers — a supplier by its
+    registered Chinese name on a Chinese page when recorded, as everywhere else the app names it."""
     from sqlalchemy import select
 
     from ...store.db import unit_of_work
@@ -40,13 +41,13 @@ def _cases(ctx: Context, ws: Access) -> list[tuple[str, str]]:
             select(Case.number, Case.title, Case.id).where(Case.workspace_id == ws.workspace_id).order_by(Case.number)
         ).all()
         sups = s.execute(
-            select(Organization.key, Organization.name_en).where(
+            select(Organization.key, Organization.name_en, Organization.name_zh).where(
                 Organization.workspace_id == ws.workspace_id, Organization.role == "supplier"
             )
         ).all()
     out = [(n, f"{n} · {t}") for n, t, i in cases if ws.share_case_id in (None, i)]
     if ws.share_case_id is None:
-        out += [(k, f"{name} ({k})") for k, name in sups]
+        out += [(k, f"{(zh if lang == 'zh' and zh else en)} ({k})") for k, en, zh in sups]
     return out
 
 
@@ -62,7 +63,7 @@ def _page(request: Request, ctx: Context, ws: Access, lang: str, **kw: Any) -> H
         ws,
         ctx,
         kinds_letters=list(L.KINDS.values()),
-        subjects=_cases(ctx, ws),
+        subjects=_cases(ctx, ws, lang),
         letters=svc.list_letters(ctx, ws.slug),
         exports=bundles.list_exports(ctx, ws.slug, limit=5),
         fact_labels=L.FACT_LABELS,
