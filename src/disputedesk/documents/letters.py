@@ -197,6 +197,8 @@ class LetterFacts:
                     raise ValueError(field_error(name, "'%(value)s' is not a date (YYYY-MM-DD)", value=value)) from None
             elif "bool" in known[name].type:
                 setattr(self, name, value.lower() in ("1", "true", "yes", "y"))
+            elif len(value) > FACT_TEXT_LIMIT:  # refused, not cut: a letter says what was typed or nothing
+                raise ValueError(field_error(name, "longer than %(limit)s characters", limit=FACT_TEXT_LIMIT))
             else:
                 setattr(self, name, value or None)
             if f"{name}_zh" in known and f"{name}_zh" not in overrides:
@@ -205,6 +207,7 @@ class LetterFacts:
 
 # -- formatting ------------------------------------------------------------------------------
 
+FACT_TEXT_LIMIT = 2000  # the longest text fact one may type (a name, a clause quoted), as for notes
 _MONTHS = "January February March April May June July August September October November December".split()
 
 

@@ -313,3 +313,26 @@ def test_mark_sent_accepts_the_day_begun_in_the_earliest_zone_not_the_day_after(
         svc.mark_sent(late, "demo", 1, sent_on=date(2026, 12, 7), channel="courier", actor="owner")
     with pytest.raises(LookupError):  # the day is accepted; letter 1 does not exist in the demo
         svc.mark_sent(late, "demo", 1, sent_on=date(2026, 12, 6), channel="courier", actor="owner")
+
+
+def test_a_letter_fact_too_long_is_refused_naming_it_and_the_form_keeps_it(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A supplier name of 5001 characters went into the letter whole: now the fact and its limit
+    are named in the page's language, everything typed comes back, and no letter is kept."""
+    from pages_support import foreign_sentences, visible
+
+    from disputedesk.services import letters as svc
+
+    long = "深圳" * 2500 + "司"
+    form = {"kind": "formal-complaint", "lang": "both", "format": "pdf", "layout": "side-by-side",
+            "fact_supplier_name_zh": long}  # fmt: skip
+    with TestClient(create_app(demo_app)) as c:
+        sign_in(c, "owner")
+        c.get("/?ws=demo&lang=zh")
+        r = c.post("/documents/letters", data=form)
+        shown = " ".join(visible(r.text))
+        assert r.status_code == 400 and "卖方中文法定名称：超过 2000 个字符" in shown, shown[:600]
+        assert foreign_sentences(r.text) == [] and f'value="{long}"' in r.text
+        c.get("/lang/en")
+        en = c.post("/documents/letters", data=form)
+        assert en.status_code == 400 and "supplier_name_zh: longer than 2000 characters" in en.text
+    assert svc.list_letters(demo_app, "demo") == []
