@@ -56,6 +56,11 @@ def _shown(exc: Exception) -> Exception | str:
     return exc if isinstance(exc, ValueError) else str(exc).strip("'\"")
 
 
+#: the field named in its errors: working hours, holidays and make-up days, not only a holiday calendar (the supplier's
+#: official holiday calendar, a code such as cn, is the suppliers' field "calendar")
+BUSINESS_CALENDAR = "business calendar"
+
+
 @router.post("/sla/suppliers/{key}/calendar", response_class=HTMLResponse, include_in_schema=False)
 def calendar_submit(
     key: str,
@@ -70,12 +75,12 @@ def calendar_submit(
         data = json.loads(spec)
     except json.JSONDecodeError as exc:
         bad = field_error(
-            "calendar", "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
+            BUSINESS_CALENDAR, "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
         )
         return supplier_page_response(request, ctx, ws, lang, key, bad, 400, spec)
     try:
         if not isinstance(data, dict):
-            raise ValueError(field_error("calendar", "expected an object with named fields"))
+            raise ValueError(field_error(BUSINESS_CALENDAR, "expected an object with named fields"))
         body = check(NewCalendar, {**data, **filled({"note": note})})  # the API's calendar version
         sla.set_calendar(ctx, ws.slug, key, body.spec(), note=body.note, actor=ws.username)
     except (ValueError, LookupError) as exc:
