@@ -299,3 +299,14 @@ def open_request(client: TestClient, supplier: str, title: str, severity: str, o
     assert opened.status_code == 201, opened.text
     number: str = opened.json()["number"]
     return number
+
+
+def reviewed_supplier(client: TestClient, ctx, review: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+    """A new supplier (Wuxi Quiet Pumps, key ``quiet``, Chinese name recorded) whose only data is one periodic
+    review: a score resting on a small part of the weight."""
+    from disputedesk.services.suppliers import profile as supplier_profiles
+
+    names = {"name_en": "Wuxi Quiet Pumps Co., Ltd.", "name_zh": "无锡静泵有限公司", "key": "quiet"}
+    supplier_profiles.create_supplier(ctx, "default", names, actor="t")
+    r = client.post("/api/suppliers/quiet/reviews", json=review)
+    assert r.status_code == 201, r.text

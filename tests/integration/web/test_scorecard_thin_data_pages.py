@@ -5,12 +5,11 @@ in Chinese."""
 
 from __future__ import annotations
 
-from pages_support import visible
+from pages_support import reviewed_supplier, visible
 from typer.testing import CliRunner
 
 from disputedesk.cli import app
 from disputedesk.config import get_settings
-from disputedesk.services.suppliers import profile as supplier_profiles
 
 REVIEW = {
     "period_start": "2026-07-01",
@@ -21,20 +20,13 @@ REVIEW = {
 }
 
 
-def _reviewed_only(c, ctx) -> None:  # type: ignore[no-untyped-def]
-    names = {"name_en": "Wuxi Quiet Pumps Co., Ltd.", "name_zh": "无锡静泵有限公司", "key": "quiet"}
-    supplier_profiles.create_supplier(ctx, "default", names, actor="t")
-    r = c.post("/api/suppliers/quiet/reviews", json=REVIEW)
-    assert r.status_code == 201, r.text
-
-
 def _text(html: str) -> str:
     return " ".join(visible(html))
 
 
 def test_the_supplier_page_says_the_score_is_provisional_and_how_little_it_rests_on(client_for, ctx) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    _reviewed_only(c, ctx)
+    reviewed_supplier(c, ctx, REVIEW)
     html = c.get("/suppliers/quiet?lang=en").text
     en = _text(html.split('id="scorecard"')[1])
     assert "provisional" in en and "measured on 3 of 7 parts, 25 % of the weight: 75 % is not measured" in en
@@ -50,7 +42,7 @@ def test_the_supplier_page_says_the_score_is_provisional_and_how_little_it_rests
 
 def test_the_ranking_and_the_chart_mark_a_provisional_score(client_for, ctx) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    _reviewed_only(c, ctx)
+    reviewed_supplier(c, ctx, REVIEW)
     for lang, word in (("en", "provisional: 25 % measured"), ("zh", "暂定：仅 25 % 已计量")):
         html = c.get(f"/suppliers?lang={lang}").text
         row = html.split('<a href="/suppliers/quiet">', 1)[1].split("</tr>", 1)[0]
@@ -64,7 +56,7 @@ def test_the_ranking_and_the_chart_mark_a_provisional_score(client_for, ctx) -> 
 
 def test_the_cli_says_the_score_is_provisional(client_for, ctx, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    _reviewed_only(c, ctx)
+    reviewed_supplier(c, ctx, REVIEW)
     monkeypatch.setenv("DISPUTEDESK_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("DISPUTEDESK_DATABASE_URL", settings.database_url)
     get_settings.cache_clear()

@@ -5,9 +5,7 @@ reviewer's name is quoted and marked as the user's own."""
 
 from __future__ import annotations
 
-from pages_support import visible
-
-from disputedesk.services.suppliers import profile as supplier_profiles
+from pages_support import reviewed_supplier, visible
 
 REVIEW = {
     "period_start": "2026-07-01",
@@ -20,20 +18,13 @@ REVIEW = {
 }
 
 
-def _reviewed(c, ctx) -> None:  # type: ignore[no-untyped-def]
-    names = {"name_en": "Wuxi Quiet Pumps Co., Ltd.", "name_zh": "无锡静泵有限公司", "key": "quiet"}
-    supplier_profiles.create_supplier(ctx, "default", names, actor="t")
-    r = c.post("/api/suppliers/quiet/reviews", json=REVIEW)
-    assert r.status_code == 201, r.text
-
-
 def _scorecard(c, lang: str) -> str:  # type: ignore[no-untyped-def]
     return c.get(f"/suppliers/quiet?lang={lang}").text.split('id="scorecard"')[1]
 
 
 def test_the_score_chart_names_quarters_in_words(client_for, ctx) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    _reviewed(c, ctx)
+    reviewed_supplier(c, ctx, REVIEW)
     earlier = {**REVIEW, "period_start": "2026-04-01", "period_end": "2026-06-30", "reviewed_on": "2026-07-15"}
     assert c.post("/api/suppliers/quiet/reviews", json=earlier).status_code == 201
     zh = _scorecard(c, "zh").split('<svg class="chart"', 1)[1].split("</svg>", 1)[0]
@@ -47,7 +38,7 @@ def test_the_score_chart_names_quarters_in_words(client_for, ctx) -> None:  # ty
 
 def test_the_reviewers_name_is_marked_as_the_users_own(client_for, ctx) -> None:  # type: ignore[no-untyped-def]
     c = client_for("demo")
-    _reviewed(c, ctx)
+    reviewed_supplier(c, ctx, REVIEW)
     zh = _scorecard(c, "zh")
     row = zh.split("</table>", 1)[0].rsplit("<tr", 1)[1]
     assert '“<span class="own" lang="en">owner</span>” 于 2026年10月15日 的评审' in row, row

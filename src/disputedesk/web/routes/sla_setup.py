@@ -12,7 +12,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ...domain.text import T, field_error
+from ...domain.text import T, Text, field_error
 from ...services import sla
 from ...services.accounts import Access
 from ...services.commands import check, filled
@@ -61,6 +61,15 @@ def _shown(exc: Exception) -> Exception | str:
 BUSINESS_CALENDAR = "business calendar"
 
 
+def _json_field(text: str, field: str) -> tuple[Any, Text | None]:
+    """A form field holding JSON: its value, or the refusal naming the field and where the text stops parsing."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        bad = field_error(field, "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno)
+        return None, bad
+
+
 @router.post("/sla/suppliers/{key}/calendar", response_class=HTMLResponse, include_in_schema=False)
 def calendar_submit(
     key: str,
@@ -71,12 +80,8 @@ def calendar_submit(
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> Response:
-    try:
-        data = json.loads(spec)
-    except json.JSONDecodeError as exc:
-        bad = field_error(
-            BUSINESS_CALENDAR, "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
-        )
+    data, bad = _json_field(spec, BUSINESS_CALENDAR)
+    if bad is not None:
         return supplier_page_response(request, ctx, ws, lang, key, bad, 400, spec)
     try:
         if not isinstance(data, dict):
@@ -182,12 +187,8 @@ def terms_submit(
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
-    try:
-        data = json.loads(terms)
-    except json.JSONDecodeError as exc:
-        bad = field_error(
-            "terms", "not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno
-        )
+    data, bad = _json_field(terms, "terms")
+    if bad is not None:
         return _terms_form(request, ctx, ws, lang, contract, bad, terms, status_code=400)
     try:
         given = filled({"valid_from": valid_from, "status": status, "source": source})
