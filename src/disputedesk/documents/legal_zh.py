@@ -119,6 +119,34 @@ def user_text(text: str | None, lang: str, *, description: bool = False) -> str:
     return text
 
 
+# A signatory's role as the buyer's contacts give it ("Managing Director (Geschäftsführerin)"): the
+# Chinese title for the few roles that sign a company's letters; the role as written stays beside it.
+ROLES_ZH = {
+    "managing director": "总经理",
+    "geschäftsführer": "总经理",
+    "geschäftsführerin": "总经理",
+    "general manager": "总经理",
+    "chief executive officer": "首席执行官",
+    "ceo": "首席执行官",
+}
+
+
+def person_zh(text: str) -> str:
+    """"Name, role" for a Chinese letter: the role's Chinese title with the role as written marked as
+    the original (Katrin Albers，总经理（原文：Managing Director (Geschäftsführerin)）), or, for a role
+    without a Chinese title here, the role as written marked so (Jonas Weber（职务原文：Leiter
+    Instandhaltung）). A role already in Chinese only takes the Chinese comma; a name alone stays."""
+    name, sep, role = text.partition(", ")
+    role = role.strip()
+    if not sep or not role:
+        return text
+    if has_cjk(role) and not _LATIN_WORD.search(role):
+        return f"{name}，{role}"
+    main = re.sub(r"\s*\(.*?\)", "", role).strip().lower()
+    title = ROLES_ZH.get(main)
+    return f"{name}，{title}（原文：{role}）" if title else f"{name}（职务原文：{role}）"
+
+
 def without_language(media_type: str | None) -> bool:
     """An item with no language of its own (a photo, a video, a sound recording): a language or a
     translation is shown for it only where one was recorded."""

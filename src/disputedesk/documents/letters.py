@@ -28,7 +28,7 @@ from jinja2 import Environment, StrictUndefined
 
 from ..domain.text import Text, field_error
 from .catalogue import written
-from .legal_zh import citations_zh, user_text, without_language
+from .legal_zh import citations_zh, person_zh, user_text, without_language
 
 DRAFT_EN = "DRAFT — for review by counsel"
 DRAFT_ZH = "草稿——须经律师审阅"
@@ -121,6 +121,21 @@ USER_TEXT_FACTS = frozenset(
     {"issue", "issues", "cure_actions", "contract_title", "support_terms", "units", "arbitration_agreement"}
 )
 LIST_FACTS = frozenset({"issues", "cure_actions"})  # "; "-joined titles: each marked on its own
+# "Name, role" of the buyer's people: in a Chinese letter the role in Chinese, the original marked.
+PERSON_FACTS = frozenset({"signatory", "buyer_legal_rep"})
+
+
+def person(text: str, lang: str) -> str:
+    """A "name, role" fact in a letter of ``lang`` (en, zh or both)."""
+    if lang == "en":
+        return text
+    zh = person_zh(text)
+    return zh if lang == "zh" or zh == text else f"{text}\n{zh}"
+
+
+def contacts(text: str, lang: str) -> str:
+    """The buyer's contacts for replies ("Name <mail>, Name <mail>"): listed with 、 in a Chinese letter."""
+    return text.replace(">, ", ">、") if lang == "zh" else text
 
 
 @dataclass
@@ -415,8 +430,8 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
             facts.buyer_name or missing("buyer_name"),
             facts.buyer_address or missing("buyer_address"),
             _vat(facts.buyer_vat_id, lang),
-            facts.buyer_legal_rep or missing("buyer_legal_rep"),
-            facts.buyer_contact or missing("buyer_contact"),
+            person(facts.buyer_legal_rep, lang) if facts.buyer_legal_rep else missing("buyer_legal_rep"),
+            contacts(facts.buyer_contact, lang) if facts.buyer_contact else missing("buyer_contact"),
         ]
         supplier_name = " / ".join(x for x in (facts.supplier_name_zh, facts.supplier_name_en) if x)
         address = facts.supplier_address_zh if lang == "zh" else facts.supplier_address_en
@@ -523,6 +538,10 @@ def render_blocks(
         v = value(name)
         if v in (None, "", []):
             return note(name)
+        if name in PERSON_FACTS and isinstance(v, str):
+            return person(v, lang)
+        if name == "buyer_contact" and isinstance(v, str):
+            return contacts(v, lang)
         if name in USER_TEXT_FACTS or isinstance(v, Text):
             return shown(v, lang, items=name in LIST_FACTS)
         return str(v)
