@@ -51,6 +51,11 @@ class OfficialCalendar:
     def version(self) -> str:
         return "weekdays-only"
 
+    @property
+    def described(self) -> str:
+        """The calendar for a reader: its code and the data it rests on."""
+        return T("%(code)s (%(version)s)", code=self.code, version=self.version)
+
     def covers(self, d: date) -> bool:  # noqa: ARG002 - a pure weekday rule covers every date
         return True
 
@@ -90,6 +95,16 @@ class ChinaCalendar(OfficialCalendar):
         return T(
             "%(package)s (published data %(first)s–%(last)s)",
             package=self._version,
+            first=self._first_year,
+            last=self._last_year,
+        )
+
+    @property
+    def described(self) -> str:
+        """Named for a reader, without the package's name (the calendar's identifier keeps it)."""
+        return T(
+            "mainland China (holiday data %(data)s, published %(first)s–%(last)s)",
+            data=self._version.rpartition(" ")[2],
             first=self._first_year,
             last=self._last_year,
         )

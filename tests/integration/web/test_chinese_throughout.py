@@ -71,7 +71,7 @@ def test_sla_and_supplier_pages_in_chinese_have_no_english_sentence_written_by_t
     assert {p: foreign_sentences(h) for p, h in pages.items() if foreign_sentences(h)} == {}
     sla = " ".join(visible(pages["/requests/SR-0002"]))
     # the supplier's calendar and "received outside working time", in Chinese, in the supplier's zone
-    assert "周一至周五 09:00-12:00,13:00-18:00" in sla and "法定日历：cn" in sla
+    assert "周一至周五 09:00-12:00、13:00-18:00" in sla and "法定日历：中国内地" in sla
     assert "在工作时间以外收到；自下一个工作时段开始时起算，即 2026年3月30日 09:00（Asia/Shanghai）" in sla
     ruifeng = " ".join(visible(pages["/suppliers/ruifeng"]))
     assert "发件人域名“ruifenglasser.com”看起来像供应商的“ruifenglaser.com”" in ruifeng  # payment warning

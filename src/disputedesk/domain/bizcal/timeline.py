@@ -177,7 +177,7 @@ class _Timeline:
                 days=T("%(first)s-%(last)s", first=T(WEEKDAY_NAMES[ks[0]]), last=T(WEEKDAY_NAMES[ks[-1]]))
                 if len(ks) > 1
                 else T(WEEKDAY_NAMES[ks[0]]),
-                windows=",".join(map(str, ws)),
+                windows=Seq(map(str, ws), ", "),
             )
             for ks, ws in groups
             if ws
@@ -187,7 +187,7 @@ class _Timeline:
             wk if wk else T("no weekly windows"),
             T("official: none (no public holidays)")
             if self.official.code == "none"
-            else T("official: %(code)s (%(version)s)", code=self.official.code, version=self.official.version),
+            else T("official: %(calendar)s", calendar=self.official.described),
         ]
         if self.closures:
             parts.append(T("%(n)s closure(s)", n=len(self.closures)))
