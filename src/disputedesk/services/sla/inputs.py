@@ -55,6 +55,9 @@ class SupplierSetup:
     domains: tuple[str, ...] = ()
     buyer_domains: tuple[str, ...] = ()
     name_zh: str | None = None  # the registered Chinese name, for Chinese pages
+    # where each terms version comes from: terms id → (the contract's number, or None for the
+    # supplier's own terms; the version number within that contract's or supplier's terms)
+    terms_source: dict[int, tuple[str | None, int]] = field(default_factory=dict)
 
     def side_of_sender(self, sender: str | None) -> str | None:
         return sender_side(sender, self.buyer_domains, self.domains)
@@ -116,6 +119,7 @@ def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], st
             ((to_epoch(r.valid_from), SupportTerms.from_dict(r.terms), r.id, r.terms) for r in chosen),
             key=lambda t: (t[0], t[2]),
         )
+        numbers = {c.id: c.number for c in contracts}
         out[o.id] = SupplierSetup(
             o.id,
             o.key,
@@ -126,6 +130,7 @@ def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], st
             tuple(o.email_domains or []),
             buyer_domains,
             name_zh=o.name_zh,
+            terms_source={r.id: (numbers.get(r.contract_id) if r.contract_id else None, r.version) for r in chosen},
         )
     return out, buyer_tz
 

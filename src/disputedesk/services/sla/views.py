@@ -14,6 +14,7 @@ from ...domain.mailtext import own_words
 from ...domain.sla import (
     evaluate,
 )
+from ...domain.text import T
 from ...store.db import unit_of_work
 from ...store.models import Message as MessageRow
 from ...store.models import Organization
@@ -146,6 +147,10 @@ class RequestDetail:
     note: str | None
     business_day_seconds: int | None = None  # the calendar's standard working day, for "N business days"
     supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
+    terms_contract: str | None = None  # the contract whose terms apply; None: the supplier's own terms
+    # where the terms come from, said for a reader ("version 1 of the terms of contract RF-…": Text)
+    terms_source: str | None = None
+    terms_note: str | None = None  # why those terms apply, where the request does not say
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -162,6 +167,7 @@ class RequestDetail:
             "calendar_version": self.calendar_version,
             "terms": self.terms_label,
             "terms_version": self.terms_version,
+            "terms_contract": self.terms_contract,
             "sla_status": self.stored_status,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "evaluation": ev.to_dict(explain=True) if ev is not None else None,
@@ -233,7 +239,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
     timeline.sort(key=lambda t: t.at)
     evaluation = None
     note = None
-    terms_label = terms_version = None
+    terms_label = terms_version = terms_contract = terms_source = terms_note = None
     if st is None:
         note = "no supplier"
     else:
@@ -243,7 +249,17 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         else:
             dreq, terms, terms_id = built
             terms_label = terms.label
-            terms_version = next((t[2] for t in st.terms if t[2] == terms_id), None)
+            terms_contract, terms_version = st.terms_source.get(terms_id, (None, None))
+            terms_source = (
+                T("version %(n)s of the supplier's own terms (no contract)", n=terms_version)
+                if terms_contract is None
+                else T("version %(n)s of the terms of contract %(contract)s", n=terms_version, contract=terms_contract)
+            )
+            if terms_contract is not None and req.contract_id is None:
+                terms_note = T(
+                    "The request names no contract: the terms of the supplier's most recently signed contract "
+                    "with confirmed terms apply."
+                )
             try:
                 evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
             except ValueError as exc:
@@ -269,6 +285,9 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         note,
         st.calendar.hours_per_day if st else None,
         st.name_zh if st else None,
+        terms_contract,
+        terms_source,
+        terms_note,
     )
 
 
