@@ -79,6 +79,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:by|upon|with|through|under|requires?|subject\s+to)\s+(?:a\s+|the\s+)?(?:prior\s+)?(?:mutual(?:ly)?\b|"
             r"(?:written\s+)?(?:agreement|consent)\s+(?:of|between)\s+(?:both|all|the)\s+parties\b)",
             UNILATERAL_CHANGE.pattern,
+            # how changed terms come into force or are announced (session 8): "修改后的条款自公布之日起生效", "更新后的协议一经
+            # 发布即生效", "如我们对本条款作出重大更改，…通知您"; not a new software version ("更新后的软件版本将自动安装")
+            r"(?:修改|修订|更新|变更|更改)(?:后|过)的(?:本|这些|该)?(?:服务|使用|用户)?(?:条款|协议|规则)[^。；]{0,30}(?:生效|公布|发布|公示|公告|适用|约束)|"
+            r"对(?:本|这些|该|此)?(?:服务|使用|用户)?(?:条款|协议|合同)(?:作出|做出|进行|有)[^。；，,]{0,6}(?:修改|修订|更改|变更|更新)",
             # "matters not covered are settled by a supplementary agreement": changes by agreement
             r"(?:未尽事(?:宜|项)|未定事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,40}(?:补充协议|补充协定|补充规定|补充条款|"
             r"另行签订|另立|另订|订立|另行约定|补充约定|协商确定|列明)",
@@ -154,6 +158,9 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "revis",
             "vari",
             "改动",
+            "更新",
+            "继续使用",
+            "继续访问",
         ),
         baseline=("amend", "变更"),
     ),
