@@ -67,3 +67,147 @@ def test_a_providers_own_right_to_update_its_terms_is_shown_one_sided(text: str)
     entry = next(c for c in report["clauses"] if c["kind"] == "change_procedure")  # type: ignore[union-attr]
     assert entry["status"] == "one_sided"
     assert any(i["code"] == "unilateral_change" and i["severity"] == "high" for i in entry["issues"])
+
+
+EN_FAMILIES = [
+    # --- warranty period (English): the warranty's start or duration stated in other words, defects put right for a
+    # period after acceptance without the word "warranty", the FAR warranty clauses by number, a standard commercial
+    # warranty extended to the buyer
+    (
+        "warranty_period",
+        "C.7 Equipment\nWarranty coverage shall begin on the date the Government accepts the installed system.",
+        True,
+    ),
+    (
+        "warranty_period",
+        "C.7 Equipment\nAll installed equipment shall be free from defects in materials and workmanship for a period of twelve (12) months following acceptance.",
+        True,
+    ),
+    (
+        "warranty_period",
+        "C.7 Equipment\nThe Contractor shall correct, at no cost to the Government, any defects in the work discovered within one (1) year after final acceptance.",
+        True,
+    ),
+    ("warranty_period", "I.1 Clauses incorporated by reference\nFAR 52.246-19 (MAY 2001)", True),
+    (
+        "warranty_period",
+        "C.7 Equipment\nThe Contractor shall extend to the Government its standard commercial warranty on all hardware delivered under this order.",
+        True,
+    ),
+    (
+        "warranty_period",
+        "C.7 Performance\nThe Contractor shall correct any deficiency within ten (10) days after notice from the COR.",
+        False,
+    ),
+    (
+        "warranty_period",
+        "H.3 Authority\nEach party makes the representations and warranties set out in this Section.",
+        False,
+    ),
+    (
+        "warranty_period",
+        "H.3 Authority\nThe Contractor warrants that it has full power to enter into this contract.",
+        False,
+    ),
+    (
+        "warranty_period",
+        "H.3 Compliance\nThe Contractor warrants that its employees are legally eligible to work in the United States.",
+        False,
+    ),
+    # --- liability cap (English): "not responsible for" indirect loss, a liability capped, recovery or indemnities
+    # limited, the FAR limitation-of-liability clauses by number; a not-to-exceed price is no cap
+    (
+        "liability_cap",
+        "12. Damages\nNeither party shall be responsible for any indirect, incidental or consequential damages.",
+        True,
+    ),
+    (
+        "liability_cap",
+        "12. Damages\nNeither party shall be liable to the other for any indirect, incidental or consequential damages.",
+        True,
+    ),
+    (
+        "liability_cap",
+        "12. Damages\nNeither party shall be liable for delays caused by the other party's failure to perform.",
+        False,
+    ),
+    (
+        "liability_cap",
+        "12. Damages\nThe Supplier's liability under this Agreement is capped at the fees paid in the preceding twelve months.",
+        True,
+    ),
+    (
+        "liability_cap",
+        "12. Damages\nThe Customer's recovery for all claims arising out of this Agreement shall not exceed the amounts paid to the Supplier.",
+        True,
+    ),
+    (
+        "liability_cap",
+        "12. Indemnity\nThe Contractor's indemnification obligations under this Section shall not exceed two times the contract value.",
+        True,
+    ),
+    ("liability_cap", "I.1 Clauses incorporated by reference\nFAR 52.246-25 (FEB 1997)", True),
+    ("liability_cap", "B.2 Prices\nThe total price of this task order shall not exceed $250,000.", False),
+    (
+        "liability_cap",
+        "B.3 Travel\nThe not-to-exceed (NTE) amount for travel is $15,000 and the total compensation shall not exceed the ceiling price.",
+        False,
+    ),
+    (
+        "liability_cap",
+        "C.5 Reports\nEach report shall be delivered within a period that shall not exceed ten (10) business days.",
+        False,
+    ),
+    ("liability_cap", "C.5 Schedule\nThe Contractor is not responsible for delays caused by the Government.", False),
+    # --- termination (English): the FAR Part 49 clauses by number and the default clause by title, the task or
+    # purchase order or BPA terminated or cancelled, grounds for termination; employment, the term, a service call are none
+    (
+        "termination",
+        "I.1 Clauses incorporated by reference\nFAR 52.249-8, Default (Fixed-Price Supply and Service) (APR 1984)",
+        True,
+    ),
+    ("termination", "I.1 Clauses incorporated by reference\n52.249-4 (APR 1984)", True),
+    (
+        "termination",
+        "H.5 Ordering\nThe Government may cancel the BPA at any time upon thirty (30) days' written notice.",
+        True,
+    ),
+    (
+        "termination",
+        "H.5 Performance\nRepeated failure to meet the performance standards will result in termination of the task order.",
+        True,
+    ),
+    (
+        "termination",
+        "H.5 Security\nFailure to maintain the required clearances shall constitute grounds for termination.",
+        True,
+    ),
+    (
+        "termination",
+        "H.5 Ordering\nThe purchase order is subject to cancellation if delivery is more than thirty days late.",
+        True,
+    ),
+    (
+        "termination",
+        "H.5 Personnel\nUpon termination of employment, contractor employees shall return their badges to the COR.",
+        False,
+    ),
+    ("termination", "H.5 Term\nThe term of this agreement is three years from the effective date.", False),
+    (
+        "termination",
+        "C.4 Service calls\nThe Government may cancel a service call up to two hours before the scheduled visit.",
+        False,
+    ),
+    (
+        "termination",
+        "C.4 Accounts\nThe contractor shall terminate user accounts within one day after an employee leaves.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "present"), EN_FAMILIES, ids=[f"en-{p[0]}-{i}" for i, p in enumerate(EN_FAMILIES)]
+)
+def test_en_phrasing_family(kind: str, text: str, present: bool) -> None:
+    assert (kind in detected_kinds(text)) is present

@@ -45,6 +45,24 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"(?:substantially|materially|in\s+accordance))",
             rf"\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*[- ]?days?\b[^.;。；]{{0,100}}?\b(?:warrant\w*|"
             r"guarantee\w*)\b[^.;。；]{0,100}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects)",
+            # session 8: the warranty's start or run stated on its own ("Warranty coverage shall begin on the date the Government
+            # accepts…", "the warranty shall remain in effect for…"; not "shall not extend to misuse"); defects put right for a
+            # period after an event, with no "warranty" ("free from defects … for twelve (12) months following acceptance",
+            # "correct … any defects discovered within one (1) year after final acceptance"; a deficiency corrected within
+            # 10 days after notice is a repair time); the FAR warranty clauses by number (52.246-17 to -21); a standard
+            # commercial warranty extended to the buyer (a manufacturer's warranty only referred to is none, session 7; "provide
+            # standard/written/express warranties" was tried and left out: three false alarms on the CUAD development half,
+            # warranties of facts or a disclaimer)
+            r"\bwarrant(?:y|ies)(?:\s+(?:coverage|period|term|protection|service))?\s+(?:shall|will|must|is\s+to)\s+(?!not\b)(?:\w+\s+)?"
+            r"(?:begin|commence|start|run|remain\s+in\s+(?:full\s+)?(?:force|effect)|extend|continue|last)\b",
+            rf"\bfree\s+(?:from|of)\s+(?:\w+\s+){{0,3}}?defects?\b[^.;。；]{{0,120}}?\b(?:for|during)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*"
+            r"[- ]?(?:months?|years?)\b",
+            rf"\b(?:correct|repair|replace|remedy|rectify|make\s+good)\w*\b[^.;。；]{{0,100}}?\bdefect\w*\b[^.;。；]{{0,80}}?\b(?:for|during|"
+            rf"within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*[- ]?(?:months?|years?)\s+(?:after|from|following|of)\s+(?:the\s+)?"
+            r"(?:date\s+of\s+)?(?:(?:final|formal|government)\s+)?(?:acceptance|delivery|installation|completion|commissioning)\b",
+            r"\b52\.246-(?:17|18|19|20|21)\b",
+            r"\b(?:extend|provid|offer|furnish|pass\w*\s+(?:on|through)|giv)\w*\b[^.;。；]{0,60}\b(?:standard\s+)?commercial\s+"
+            r"warrant(?:y|ies)\b",
             # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); "保质保量"
             # (in full quality and quantity) is an idiom of delivery, not a warranty; a
             # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
@@ -92,6 +110,7 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             "质量问题",
             "质量负责",
             "质量承担责任",
+            "52.246-",
         ),
         baseline=("warranty", "质保"),
     ),

@@ -416,7 +416,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\bliabilit\w*\b[^.;。；]{0,200}?\b(?:shall not|will not|not to|may not|in no event|never)\s+exceed\w*\b",
             r"\bin no (?:event|case)\b[^.;。；]{0,200}?\bliab\w*\b[^.;。；]{0,300}?\b(?:exceed\w*|more than|in excess of)\b",
             # exclusion of indirect/consequential loss limits liability too (CUAD counts it as a cap)
-            r"\b(?:not|no|never|in no event|nor)\b[^.;。；]{0,120}\bliab\w*\b[^.;。；]{0,160}\b(?:indirect|consequential|"
+            r"\b(?:not|no|never|in no event|nor|neither)\b[^.;。；]{0,120}\bliab\w*\b[^.;。；]{0,160}\b(?:indirect|consequential|"
             r"special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+profits?)\b",
             r"\blimit(?:ed|ation)?\s+of\s+liability\b|\bliability\s+(?:cap|limit)\b",
             # "shall not be liable for more than the Contract Price", "the maximum amount the Supplier must pay for all claims"
@@ -426,8 +426,26 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:赔偿|(?<!违约)责任)(?:总额|累计|上限|限额)|(?:累计|最高|总)(?:赔偿|责任)[^。；]{0,30}(?:不超过|不得超过|为限)|"
             r"(?:赔偿|(?<!违约)责任)[^。；]{0,40}(?:不超过|不得超过|以[^。；]{0,20}为限)",
             r"(?:间接损失|可得利益|预期利益|利润损失)[^。；]{0,20}(?:不承担|不负责|免责)|(?:不承担|不负责)[^。；]{0,30}(?:间接损失|可得利益|利润损失)",
+            # session 8: indirect loss excluded with "responsible" ("Neither party shall be responsible for any indirect … damages";
+            # "not responsible for delays" is none), a liability "capped", a cap on liability, recovery, indemnities or damages
+            # limited ("The Customer's recovery … shall not exceed the amounts paid"; a not-to-exceed price or "total
+            # compensation shall not exceed" is a price ceiling, none), the FAR limitation-of-liability clauses by number
+            r"\b(?:not|no|never|in\s+no\s+event|nor|neither)\b[^.;。；]{0,120}\b(?:responsib\w*|accountable)\b[^.;。；]{0,160}\b(?:indirect|"
+            r"consequential|special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+profits?)\b",
+            r"\bliab\w*\b[^.;。；]{0,100}\bcapped\b|\bcap\s+on\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:total\s+|aggregate\s+)?liabilit",
+            r"\b(?:recovery|recoveries|indemnif\w*\s+obligations?|indemnit(?:y|ies)|(?<!liquidated\s)damages)\b[^.;。；]{0,100}\b(?:shall\s+not|"
+            r"will\s+not|may\s+not|not\s+to|in\s+no\s+event|never)\s+exceed\w*\b",
+            r"\b52\.246-2[345]\b",
         ),
         triggers=(
+            "responsib",
+            "accountable",
+            "capped",
+            "cap on",
+            "recover",
+            "indemn",
+            "damages",
+            "52.246-2",
             "利益",
             "liab",
             "maximum",
@@ -455,12 +473,27 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             # the termination clauses by their titles ("Termination for Convenience of the Government", "Termination for
             # the Government's convenience", "Termination for cause/default")
             r"\btermination\s+for\s+(?:the\s+government['’]s\s+)?(?:convenience|default|cause)\b",
+            # session 8: the FAR Part 49 clauses by number ("52.249-8") and the default clause by its title ("Default
+            # (Fixed-Price Supply and Service)"); a task, delivery or purchase order, a BPA, lease, subscription or licence
+            # terminated or cancelled ("terminate the BPA", "may cancel the BPA", "will result in termination of the task
+            # order"); grounds for, subject to or resulting in termination (not of employment, personnel or accounts)
+            r"\b52\.249-\d+\b|\bdefault\s*\(\s*(?:fixed[- ]price|cost[- ]reimbursement)|\bFAR\s+(?:part|subpart)\s+49\b",
+            r"\bterminat\w*\b[^.;。；]{0,120}\b(?:this|the|any|each|such)\s+(?:(?:task|delivery|purchase|work|blanket\s+purchase)\s+)?"
+            r"(?:orders?|BPAs?|leases?|subscriptions?|licen[cs]es?)\b",
+            r"\b(?:may|right\s+to|entitled\s+to)\s+(?:\w+\s+){0,3}?cancel\w*\s+(?:this|the|any|each|such)\s+(?:(?:task|delivery|purchase|"
+            r"work|blanket\s+purchase)\s+)?(?:orders?|BPAs?|agreements?|contracts?|subscriptions?|licen[cs]es?|leases?)\b",
+            r"\b(?:grounds?|cause|basis)\s+for\s+(?:immediate\s+)?(?:termination|cancel{1,2}ation)\b(?!\s+of\s+(?:employment|the\s+employee|"
+            r"personnel|staff|access|(?:user\s+)?accounts?))|\b(?:subject\s+to|result\s+in)\s+(?:the\s+)?(?:immediate\s+)?"
+            r"(?:termination|cancel{1,2}ation)\b(?!\s+of\s+(?:employment|the\s+employee|personnel|staff|access|(?:user\s+)?accounts?))",
         ),
         heading=_c(r"\bterminat|解除|终止"),
         triggers=(
             "terminat",
             "cancel",
             " end",
+            "52.249",
+            "default",
+            "part 49",
             "解除",
             "终止",
         ),
