@@ -8,6 +8,7 @@ import json
 import re
 from html import unescape
 
+import pytest
 from pages_support import upload_contract, visible
 
 from disputedesk.services.contracts import sla_terms_from_draft
@@ -126,7 +127,7 @@ def test_five_by_eight_says_which_hours_are_counted_in_both_languages(client_for
     assert "the SLA engine counts the supplier's business calendar" in en and "not which" in en
     zh = " ".join(visible(c.get(f"/contracts/{label}?lang=zh").text))
     assert "周一至周五 · 每天8小时，未写明起止时间" in zh
-    assert "SLA引擎按供应商的营业日历计算" in zh
+    assert "SLA引擎按供应商的工作日历计算" in zh
     assert "clock times" not in zh and "business calendar" not in zh
 
 
@@ -150,9 +151,10 @@ FIVE_BY_TWELVE = """维修服务合同
 """
 
 
-def test_five_by_twelve_says_the_assumed_hours_are_unconfirmed_in_both_languages(client_for) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("text", [FIVE_BY_TWELVE, FIVE_BY_TWELVE.replace("5×12小时", "12×5小时")])  # hours first too
+def test_five_by_twelve_says_the_assumed_hours_are_unconfirmed_in_both_languages(client_for, text) -> None:  # type: ignore[no-untyped-def]
     c = client_for("empty")
-    label = upload_contract(c, "maintenance-5x12.txt", FIVE_BY_TWELVE)
+    label = upload_contract(c, "maintenance-5x12.txt", text)
     en = " ".join(visible(c.get(f"/contracts/{label}?lang=en").text))
     assert "Monday to Friday · 12 hours a day, clock times not stated · assumed 08:00–20:00, unconfirmed" in en
     assert "counts the assumed 08:00–20:00 (unconfirmed)" in en
