@@ -1,0 +1,39 @@
+"""A buyer bringing their own dispute into an empty workspace through the forms (quality sweep,
+browser25): what the pages then say must match what was entered."""
+
+from __future__ import annotations
+
+import json
+
+from pages_support import owner_client, visible
+
+TERMS = {"label": "Art. 7.2", "severities": {"critical": {"first_response": "4h", "resolution": "2wd"}}}
+
+
+def test_a_request_names_the_terms_version_the_terms_page_shows(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """Two contracts, each with its first terms version: the request is counted under the newer
+    contract's version 1, and says "version 1" (not the number the database gave the row)."""
+    c = owner_client(sqlite_ctx)
+    try:
+        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
+        assert r.status_code == 303, r.text[-1500:]
+        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        for number, signed in (("JH-2026-001", "2026-03-02"), ("JH-2026-002", "2026-05-04")):
+            contract = {"number": number, "supplier": key, "signed_on": signed}
+            r = c.post("/records/contracts/new", data=contract, follow_redirects=False)
+            assert r.status_code == 303, r.text[-1500:]
+            terms = {"terms": json.dumps(TERMS), "valid_from": f"{signed}T00:00+08:00", "status": "confirmed"}
+            r = c.post(f"/sla/terms/{number}", data=terms, follow_redirects=False)
+            assert r.status_code in (200, 303), r.text[-1500:]
+        versions = c.get("/api/sla/terms/JH-2026-002").json()["versions"]
+        assert [v["version"] for v in versions] == [1]
+        ask = {"supplier": key, "title": "Spindle alarm", "severity": "critical", "contract": "JH-2026-002",
+               "opened_at": "2026-06-01T10:00", "tz": "Europe/Berlin"}  # fmt: skip
+        r = c.post("/requests/new", data=ask, follow_redirects=False)
+        assert r.status_code == 303, r.text[-1500:]
+        for lang, says, wrong in (("en", "Art. 7.2 (version 1)", "version 2"), ("zh", "（第1版）", "第2版")):
+            page = " ".join(visible(c.get(f"{r.headers['location']}?lang={lang}").text))
+            assert says in page and wrong not in page, (lang, page[page.find("Art. 7.2") :][:200])
+        assert c.get("/api/sla/requests/SR-0001").json()["terms_version"] == 1
+    finally:
+        c.__exit__(None, None, None)
