@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from pages_support import owner_client, visible
+from pages_support import alert, foreign_sentences, owner_client, visible
 
 TERMS = {"label": "Art. 7.2", "severities": {"critical": {"first_response": "4h", "resolution": "2wd"}}}
 
@@ -35,5 +35,35 @@ def test_a_request_names_the_terms_version_the_terms_page_shows(sqlite_ctx) -> N
             page = " ".join(visible(c.get(f"{r.headers['location']}?lang={lang}").text))
             assert says in page and wrong not in page, (lang, page[page.find("Art. 7.2") :][:200])
         assert c.get("/api/sla/requests/SR-0001").json()["terms_version"] == 1
+    finally:
+        c.__exit__(None, None, None)
+
+
+def test_a_case_refused_from_a_request_says_why_in_the_pages_language(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A request opened before its order was delivered: "Open a case from this request" is refused
+    with the reason in the page's language, not the deadline engine's English field names."""
+    c = owner_client(sqlite_ctx)
+    try:
+        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
+        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        contract = {"number": "JH-2026-001", "supplier": key, "signed_on": "2026-05-04", "warranty_months": "12",
+                    "warranty_start": "delivery"}  # fmt: skip
+        assert c.post("/records/contracts/new", data=contract, follow_redirects=False).status_code == 303
+        order = {"number": "PO-1", "contract": "JH-2026-001", "currency": "EUR", "amount": "1000",
+                 "ordered_on": "2026-05-10", "delivered_on": "2026-07-15"}  # fmt: skip
+        assert c.post("/records/orders/new", data=order, follow_redirects=False).status_code == 303
+        ask = {"supplier": key, "title": "Spindle alarm", "severity": "critical", "contract": "JH-2026-001",
+               "opened_at": "2026-06-01T10:00", "tz": "Europe/Berlin"}  # fmt: skip
+        assert c.post("/requests/new", data=ask, follow_redirects=False).status_code == 303
+        for lang in ("zh", "en"):
+            r = c.post(f"/requests/SR-0001/case?lang={lang}", follow_redirects=False)
+            said = alert(r.text)
+            assert r.status_code == 422 and "knowledge_on" not in said and "received_on" not in said, said
+            if lang == "zh":
+                assert "早于合同 JH-2026-001 项下的首次交货（2026-07-15）" in said, said
+                assert foreign_sentences(r.text) == [], foreign_sentences(r.text)
+            else:
+                assert "SR-0001 was opened on 2026-06-01, before the first delivery" in said, said
+        assert c.get("/api/cases").json() == []  # nothing half-written
     finally:
         c.__exit__(None, None, None)
