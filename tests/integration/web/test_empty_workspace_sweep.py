@@ -4,6 +4,7 @@ browser25): what the pages then say must match what was entered."""
 from __future__ import annotations
 
 import json
+import re
 
 from pages_support import alert, foreign_sentences, owner_client, visible
 
@@ -65,5 +66,56 @@ def test_a_case_refused_from_a_request_says_why_in_the_pages_language(sqlite_ctx
             else:
                 assert "SR-0001 was opened on 2026-06-01, before the first delivery" in said, said
         assert c.get("/api/cases").json() == []  # nothing half-written
+    finally:
+        c.__exit__(None, None, None)
+
+
+def _chosen_step(html: str) -> str:
+    """The "Step answered" choice of the reply form as the page offers it: the selected option's text."""
+    select = html.split('name="position"', 1)[1].split("</select>", 1)[0]
+    chosen = re.search(r"<option[^>]*\bselected\b[^>]*>([^<]*)", select)
+    return chosen.group(1) if chosen else re.search(r"<option[^>]*>([^<]*)", select).group(1)  # type: ignore[union-attr]
+
+
+def test_the_reply_form_offers_the_step_awaiting_a_reply_and_keeps_it_when_refused(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A reply recorded on the case page goes to the step the user chose: the form starts on the
+    newest step still awaiting a reply (not step 1, whose reply a second entry would replace), says
+    which steps already have one, and a refused reply comes back with the same step chosen."""
+    c = owner_client(sqlite_ctx)
+    try:
+        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
+        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        contract = {"number": "JH-2026-001", "supplier": key, "signed_on": "2026-01-05"}
+        assert c.post("/records/contracts/new", data=contract, follow_redirects=False).status_code == 303
+        order = {"number": "PO-1", "contract": "JH-2026-001", "currency": "EUR", "amount": "1000",
+                 "ordered_on": "2026-01-10", "delivered_on": "2026-02-02"}  # fmt: skip
+        assert c.post("/records/orders/new", data=order, follow_redirects=False).status_code == 303
+        ask = {"supplier": key, "title": "Spindle alarm", "severity": "critical", "contract": "JH-2026-001",
+               "opened_at": "2026-03-02T10:00", "tz": "Europe/Berlin"}  # fmt: skip
+        assert c.post("/requests/new", data=ask, follow_redirects=False).status_code == 303
+        r = c.post("/requests/SR-0001/case", follow_redirects=False)
+        assert r.status_code == 303, r.text[-1500:]
+        case = r.headers["location"]
+        for step, on in (("support_request", "2026-03-02"), ("formal_complaint", "2026-04-01")):
+            sent = {"step": step, "sent_on": on, "channel": "email", "recipient": "Mr Chen"}
+            r = c.post(f"{case}/steps", data=sent, follow_redirects=False)
+            assert r.status_code == 303, alert(r.text)
+        reply = {"position": "1", "reply_on": "2026-03-10"}
+        assert c.post(f"{case}/reply", data=reply, follow_redirects=False).status_code == 303
+
+        en = c.get(f"{case}?lang=en").text
+        assert _chosen_step(en).startswith("2. formal complaint"), _chosen_step(en)
+        first = en.split('name="position"', 1)[1].split("</option>", 1)[0]
+        assert "replied 10 Mar 2026" in first, first
+        zh = c.get(f"{case}?lang=zh").text
+        assert _chosen_step(zh).startswith("2. "), _chosen_step(zh)
+        assert "已答复 2026年3月10日" in zh.split('name="position"', 1)[1].split("</select>", 1)[0]
+
+        for lang in ("en", "zh"):
+            r = c.post(f"{case}/reply?lang={lang}", data={"position": "2", "reply_on": "2026-03-20"})
+            assert r.status_code == 400 and "2026" in alert(r.text), r.text[-1500:]
+            assert _chosen_step(r.text).startswith("2. "), (lang, _chosen_step(r.text))
+        steps = c.get("/api/cases/CASE-2026-001").json()["ladder"]
+        assert [s.get("reply_on") for s in steps] == ["2026-03-10", None], steps
     finally:
         c.__exit__(None, None, None)
