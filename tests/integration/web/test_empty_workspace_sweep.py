@@ -119,3 +119,35 @@ def test_the_reply_form_offers_the_step_awaiting_a_reply_and_keeps_it_when_refus
         assert [s.get("reply_on") for s in steps] == ["2026-03-10", None], steps
     finally:
         c.__exit__(None, None, None)
+
+
+LETTER = {"case": "", "kind": "formal-complaint", "lang": "both", "layout": "side-by-side", "format": "pdf"}
+
+
+def test_a_letter_is_not_kept_with_a_past_deadline_a_future_contract_or_a_bad_uscc(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """Facts typed on the letter form are checked like the same facts elsewhere: a cure deadline
+    the letter sets lies after the letter's date, the contract was signed by then, and a USCC is a
+    valid one; a refused letter is not kept as evidence and the form keeps what was typed."""
+    c = owner_client(sqlite_ctx)
+    try:
+        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
+        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        for fact, typed, en, zh in (
+            ("cure_deadline", "2020-01-02", "cure_deadline: 2 Jan 2020 is not after the letter", "补救期限"),
+            ("reply_by", "2020-01-02", "reply_by: 2 Jan 2020 is not after the letter", "答复期限"),
+            ("contract_date", "2099-01-04", "contract_date: 4 Jan 2099 is after the letter", "合同签订日期"),
+            ("supplier_uscc", "123", "is not a valid USCC", "统一社会信用代码"),
+        ):
+            form = {**LETTER, "case": key, f"fact_{fact}": typed}
+            for lang, says in (("en", en), ("zh", zh)):
+                r = c.post(f"/documents/letters?lang={lang}", data=form, follow_redirects=False)
+                said = alert(r.text)
+                assert r.status_code == 400 and says in said, (fact, lang, said)
+                assert f'name="fact_{fact}" autocomplete="off" value="{typed}"' in r.text or typed in r.text
+                if lang == "zh":
+                    assert foreign_sentences(said) == [], said
+        assert "No letter drafted yet" in c.get("/documents?lang=en").text
+        ok = {**LETTER, "case": key, "fact_cure_deadline": "2099-01-04", "fact_supplier_uscc": "91330701MA2E123455"}
+        assert c.post("/documents/letters", data=ok, follow_redirects=False).status_code == 303
+    finally:
+        c.__exit__(None, None, None)
