@@ -43,19 +43,27 @@ class Kind:
     title_en: str
     title_zh: str
     ladder_step: str | None  # domain.ladder.Step value recorded when the letter is marked sent
+    code: str  # in the letter's reference (CASE-2026-001/L2/20261203): the same in every language; never renumbered
     restarts_limitation: bool = False
 
 
 KINDS: dict[str, Kind] = {
     k.key: k
     for k in (
-        Kind("support-request", "Support request", "技术支持请求函", "support_request"),
-        Kind("formal-complaint", "Formal complaint with a cure deadline", "正式投诉及催告函", "formal_complaint", True),
-        Kind("escalation", "Escalation to senior management", "致管理层升级函", "senior_management"),
-        Kind("demand", "Notice of breach and demand", "违约通知及索赔函", "lawyer_demand", True),
-        Kind("mediation", "Proposal to mediate", "调解建议函", "mediation"),
-        Kind("termination", "Notice of termination", "解除合同通知", None),
-        Kind("arbitration-request", "Request for arbitration (draft)", "仲裁申请书（草稿）", "arbitration"),
+        Kind("support-request", "Support request", "技术支持请求函", "support_request", "L1"),
+        Kind(
+            "formal-complaint",
+            "Formal complaint with a cure deadline",
+            "正式投诉及催告函",
+            "formal_complaint",
+            "L2",
+            True,
+        ),
+        Kind("escalation", "Escalation to senior management", "致管理层升级函", "senior_management", "L3"),
+        Kind("demand", "Notice of breach and demand", "违约通知及索赔函", "lawyer_demand", "L4", True),
+        Kind("mediation", "Proposal to mediate", "调解建议函", "mediation", "L5"),
+        Kind("termination", "Notice of termination", "解除合同通知", None, "L6"),
+        Kind("arbitration-request", "Request for arbitration (draft)", "仲裁申请书（草稿）", "arbitration", "L7"),
     )
 }
 
