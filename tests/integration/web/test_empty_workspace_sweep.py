@@ -151,3 +151,41 @@ def test_a_letter_is_not_kept_with_a_past_deadline_a_future_contract_or_a_bad_us
         assert c.post("/documents/letters", data=ok, follow_redirects=False).status_code == 303
     finally:
         c.__exit__(None, None, None)
+
+
+def test_the_dashboard_of_a_chinese_reader_names_a_cases_deadlines_and_money_in_chinese(sqlite_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The dashboard's coming case deadlines keep their sentence when read back from the day's
+    cache, and the ledger's money entries of a case have their Chinese names."""
+    from datetime import UTC, datetime
+
+    from disputedesk.services.import_evidence import import_paths
+
+    sqlite_ctx.clock = lambda: datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    proof = tmp_path / "bank-statement.txt"
+    proof.write_text("Credit EUR 5000.00 from Jinhua Precision, 1 June 2026\n", encoding="utf-8")
+    import_paths(sqlite_ctx, "default", [proof], actor="test")
+    c = owner_client(sqlite_ctx)
+    try:
+        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
+        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        contract = {"number": "JH-2025-031", "supplier": key, "signed_on": "2025-11-03", "warranty_months": "12",
+                    "warranty_start": "acceptance", "inspection_days": "30"}  # fmt: skip
+        assert c.post("/records/contracts/new", data=contract, follow_redirects=False).status_code == 303
+        order = {"number": "PO-1", "contract": "JH-2025-031", "currency": "EUR", "amount": "1000",
+                 "ordered_on": "2025-11-10", "delivered_on": "2025-12-15", "accepted_on": "2026-01-10"}  # fmt: skip
+        assert c.post("/records/orders/new", data=order, follow_redirects=False).status_code == 303
+        ask = {"supplier": key, "title": "Spindle alarm", "severity": "critical", "contract": "JH-2025-031",
+               "opened_at": "2026-02-13T10:00", "tz": "Europe/Berlin"}  # fmt: skip
+        assert c.post("/requests/new", data=ask, follow_redirects=False).status_code == 303
+        case = c.post("/requests/SR-0001/case", follow_redirects=False).headers["location"]
+        money = {"kind": "receipt", "on": "2026-06-01", "amount": "5000", "currency": "EUR", "evidence": "E-0001"}
+        assert c.post(f"{case}/recovery", data=money, follow_redirects=False).status_code == 303
+        for _ in range(2):  # computed, then read back from the day's cache
+            zh = " ".join(visible(c.get("/?lang=zh").text))
+            assert "质量异议通知的最长期限（检验期限未涵盖的瑕疵）" in zh, zh[:3000]
+            assert "defects the inspection period does not cover" not in zh
+            assert "案件：已记录收款" in zh and "case receipt recorded" not in zh, zh[-3000:]
+        en = " ".join(visible(c.get("/?lang=en").text))
+        assert "defects the inspection period does not cover" in en
+    finally:
+        c.__exit__(None, None, None)
