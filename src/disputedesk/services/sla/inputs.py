@@ -55,9 +55,9 @@ class SupplierSetup:
     domains: tuple[str, ...] = ()
     buyer_domains: tuple[str, ...] = ()
     name_zh: str | None = None  # the registered Chinese name, for Chinese pages
-    # where each terms version comes from: terms id → (the contract's number, or None for the
-    # supplier's own terms; the version number within that contract's or supplier's terms)
-    terms_source: dict[int, tuple[str | None, int]] = field(default_factory=dict)
+    versions: dict[int, int] = field(default_factory=dict)  # terms id -> its version number (as the terms page shows)
+    # terms id -> the number of the contract the terms are of (None: the supplier's own terms)
+    terms_contracts: dict[int, str | None] = field(default_factory=dict)
 
     def side_of_sender(self, sender: str | None) -> str | None:
         return sender_side(sender, self.buyer_domains, self.domains)
@@ -70,7 +70,12 @@ class SupplierSetup:
             if t[0] <= opened_e:
                 first = t
         changes = [
-            Event(datetime.fromtimestamp(t[0], UTC), EventKind.TERMS_CHANGED, terms=t[1], ref=f"terms v{t[2]}")
+            Event(
+                datetime.fromtimestamp(t[0], UTC),
+                EventKind.TERMS_CHANGED,
+                terms=t[1],
+                ref=f"terms v{self.versions.get(t[2], '?')}",
+            )
             for t in self.terms
             if opened_e < t[0] <= as_of_e and t is not first
         ]
@@ -130,7 +135,8 @@ def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], st
             tuple(o.email_domains or []),
             buyer_domains,
             name_zh=o.name_zh,
-            terms_source={r.id: (numbers.get(r.contract_id) if r.contract_id else None, r.version) for r in chosen},
+            versions={r.id: r.version for r in chosen},
+            terms_contracts={r.id: numbers.get(r.contract_id) if r.contract_id else None for r in chosen},
         )
     return out, buyer_tz
 

@@ -249,7 +249,8 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         else:
             dreq, terms, terms_id = built
             terms_label = terms.label
-            terms_contract, terms_version = st.terms_source.get(terms_id, (None, None))
+            terms_version = st.versions.get(terms_id)
+            terms_contract = st.terms_contracts.get(terms_id)
             terms_source = (
                 T("version %(n)s of the supplier's own terms (no contract)", n=terms_version)
                 if terms_contract is None
