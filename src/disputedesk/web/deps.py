@@ -325,6 +325,9 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
 
     return {
         "colon": "：" if lang == "zh" else ": ",  # after a label: 清晰度评分：83 / Clarity score: 83
+        # brackets after a word: 往来函件（77） / correspondence (77)
+        "lp": "（" if lang == "zh" else " (",
+        "rp": "）" if lang == "zh" else ")",
         "code": code,
         "say": say_,
         "say_data": say_data_,
