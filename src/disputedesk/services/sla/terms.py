@@ -85,7 +85,19 @@ def normalise_terms(data: Mapping[str, Any]) -> dict[str, Any]:
     """
     if not isinstance(data, Mapping):
         raise ValueError(field_error("terms", "expected a JSON object"))
-    out = SupportTerms.from_dict(data).to_dict()
+    parsed = SupportTerms.from_dict(data)
+    for name, sv in parsed.severities.items():  # "0h" would be met or breached the second a request is opened
+        for field in ("first_response", "update_interval", "resolution", "workaround"):
+            target = getattr(sv, field)
+            if target is not None and target.amount == 0:
+                where = f"severities.{name}.{field}"
+                raise ValueError(
+                    field_error(
+                        where,
+                        "a time limit of 0 is no time limit: write the agreed time (e.g. 4h or 3wd) or leave it out",
+                    )
+                )
+    out = parsed.to_dict()
     fee = data.get("fee")
     if fee is not None:
         try:
