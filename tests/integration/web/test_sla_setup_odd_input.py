@@ -91,3 +91,14 @@ def test_a_bad_calendar_is_refused_in_the_pages_language(client_for, spec: dict,
     r, said = _post(c, CAL, "zh", spec=typed)
     assert r.status_code == 400 and said == zh
     assert json.loads(unescape(r.text.split('name="spec"', 1)[1].split(">", 1)[1].split("</textarea>", 1)[0])) == spec
+
+
+def test_a_severity_no_request_has_is_refused(client_for) -> None:  # type: ignore[no-untyped-def]
+    # saved, then confirmed, it made every request of the contract an "error" (severity 'critical': not in the terms)
+    c = client_for("demo")
+    typed = json.dumps({"label": "HT §3", "severities": {"urgent": {"first_response": "4h"}}})
+    r, said = _post(c, TERMS, "en", terms=typed, status="draft")
+    assert r.status_code == 400
+    assert said == "severities.urgent: 'urgent' is no severity of a support request: use critical, high, normal or low"
+    r, said = _post(c, TERMS, "zh", terms=typed, status="draft")
+    assert r.status_code == 400 and "“urgent”不是支持请求的严重程度" in said
