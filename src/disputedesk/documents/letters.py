@@ -29,6 +29,7 @@ from jinja2 import Environment, StrictUndefined
 from ..domain.text import Text, field_error
 from .catalogue import written
 from .legal_zh import citations_zh, user_text, without_language
+from .letter_checks import check_typed
 
 DRAFT_EN = "DRAFT — for review by counsel"
 DRAFT_ZH = "草稿——须经律师审阅"
@@ -211,6 +212,7 @@ class LetterFacts:
                 setattr(self, name, value or None)
             if f"{name}_zh" in known and f"{name}_zh" not in overrides:
                 setattr(self, f"{name}_zh", None)  # the Chinese form gathered for the old value no longer fits
+        check_typed(self, overrides)
 
 
 # -- formatting ------------------------------------------------------------------------------
