@@ -103,6 +103,8 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODED_FACTS = {"from", "to", "old", "new", "role", "via", "status", "kind"}
 # A part of a mailbox or chat export as the import names it (services/imports/mail.py child_name).
 _PART_NAME = re.compile(r"^(.*) \[(message|chat) (\d+(?:\.\d+)*)(?:: (.*))?\]$", re.S)
+# a message of a chat of an account export: "result.json [chat 2: 王工, message 1]"
+_CHAT_MESSAGE = re.compile(r"^(.*) \[chat (\d+)(?:: (.*?))?, message (\d+)\]$", re.S)
 # where in a chat export a row that could not be read is ("chat.csv [line 3]", "[lines 3-5]", "[header row]";
 # a JSON file's entry: "chat.json [messages[2]]", an account export's "result.json [chats[0].messages[2]]")
 _ROW_NAME = re.compile(
@@ -234,9 +236,17 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         """An evidence item's name: the file's name as the user's own words; a message taken out of
         a mailbox or chat export ("chat.txt [message 2: Re: …]", named so by the import) with
         "message 2" in the page's language; a chat of an account export ("result.json [chat 2: 王工]") too."""
+        within, colon = ("{}（{}）", "：") if lang == "zh" else ("{} [{}]", ": ")  # Chinese brackets on a Chinese page
+        in_chat = _CHAT_MESSAGE.match(str(name or ""))
+        if in_chat:
+            base, chat_no, title, n = in_chat.groups()
+            where = Markup(gettext("chat %(n)s") % {"n": chat_no})
+            if title:
+                where += Markup("{}{}").format(colon, own(title))
+            comma = "，" if lang == "zh" else ", "
+            return Markup(within).format(own(base), where + comma + gettext("message %(n)s") % {"n": n})
         m = _PART_NAME.match(str(name or ""))
         row = None if m else _ROW_NAME.match(str(name or ""))
-        within, colon = ("{}（{}）", "：") if lang == "zh" else ("{} [{}]", ": ")  # Chinese brackets on a Chinese page
         if row:
             base, first, last, header, chat, entry = row.groups()
             if entry is not None:  # counted from 1, as a person counts (the JSON index is in the reason)

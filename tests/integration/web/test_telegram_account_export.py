@@ -7,6 +7,7 @@ are kept too. chat-miner's batch sample and a fuller account export as Telegram 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "mail" / "chat-miner"
@@ -50,6 +51,10 @@ ACCOUNT = {
 }  # fmt: skip
 
 
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
 def _upload(c, name: str, body: bytes) -> dict[str, str]:  # type: ignore[no-untyped-def]
     r = c.post("/api/evidence", files={"files": (name, body, "application/json")})
     assert r.status_code == 201, r.text
@@ -63,14 +68,26 @@ def test_whole_account_export_one_item_per_chat(client_for) -> None:  # type: ig
     body = json.dumps(ACCOUNT, ensure_ascii=False, indent=1).encode()
     assert body.find(b'"from"') > 8192  # the contact list comes first, as in a real export
     labels = _upload(c, "result.json", body)
-    chats = {n: lab for n, lab in labels.items() if " [chat " in n}
+    chats = {n: lab for n, lab in labels.items() if " [chat " in n and ", message " not in n}
     assert list(chats) == [
         "result.json [chat 1: 王工 Hengtai]",
         "result.json [chat 2]",
         "result.json [chat 3: Hengtai service group]",
     ]
-    messages = [n for n in labels if " [message " in n]
-    assert len(messages) == 6  # every message kept: the photo, the deleted account's, the event
+    messages = [n for n in labels if ", message " in n]
+    # every message kept (the photo, the deleted account's, the event), each chat's counted from 1
+    # under the chat's name, as in a chat exported alone (they were numbered 1 to 6 across the file)
+    assert messages == [
+        "result.json [chat 1: 王工 Hengtai, message 1]",
+        "result.json [chat 1: 王工 Hengtai, message 2]",
+        "result.json [chat 1: 王工 Hengtai, message 3]",
+        "result.json [chat 2, message 1]",
+        "result.json [chat 3: Hengtai service group, message 1]",
+        "result.json [chat 3: Hengtai service group, message 2]",
+    ]
+    third = labels["result.json [chat 3: Hengtai service group, message 1]"]
+    assert "第3个对话：Hengtai service group，第1条消息" in _text(c.get(f"/evidence/{third}?lang=zh").text)
+    assert "chat 3: Hengtai service group, message 1" in _text(c.get(f"/evidence/{third}?lang=en").text)
 
     first_chat = c.get(f"/api/evidence/{chats['result.json [chat 1: 王工 Hengtai]']}").json()
     assert first_chat["parent"] == labels["result.json"]
@@ -92,7 +109,10 @@ def test_chat_miner_batch_and_single_exports(client_for) -> None:  # type: ignor
     c = client_for("empty")
     batch = _upload(c, "result.json", (FIXTURES / "telegram" / "test_batch_export.json").read_bytes())
     assert "result.json [chat 1: Chatname]" in batch
-    assert len([n for n in batch if " [message " in n]) == 2
+    assert [n for n in batch if ", message " in n] == [
+        "result.json [chat 1: Chatname, message 1]",
+        "result.json [chat 1: Chatname, message 2]",
+    ]
     single = _upload(c, "single.json", (FIXTURES / "telegram" / "test_single_export.json").read_bytes())
     # the same two messages as in the batch export: the same bytes, stored once
     assert sum(1 for n in single if " [message " in n) == 2

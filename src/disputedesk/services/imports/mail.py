@@ -164,15 +164,19 @@ def message_text(m: ParsedMessage) -> str:
     return "\n".join(head) + "\n\n" + m.index_text[:MAX_MESSAGE_TEXT]
 
 
-def child_name(cand_name: str, item: ParsedItem, number: str) -> str:
+def child_name(cand_name: str, item: ParsedItem, number: str, chat: tuple[str, str] | None = None) -> str:
     """An item's name: an attachment's file name; a message as "Inbox.mbox [message 3: subject]"
     (``number``: its number in the source, "2.1" for one forwarded inside message 2); a chat of
-    an account export as "result.json [chat 2: name]"."""
+    an account export as "result.json [chat 2: name]", and its messages (``chat``: the chat's
+    number and name) as "result.json [chat 2: name, message 1]"."""
     if item.attachment is not None and item.attachment.filename:
         return item.attachment.filename[:900]
     if item.kind == "message" and item.message is not None:
         subj = (item.message.subject or "").strip()
         label = f"message {number}" + (f": {subj}" if subj else "")
+        if chat is not None:
+            title = chat[1].strip()
+            label = f"chat {chat[0]}" + (f": {title}" if title else "") + f", {label}"
         return f"{cand_name} [{label}]"[:900]
     if item.kind == "container" and item.title is not None:  # a chat of an account export
         label = f"chat {number}" + (f": {item.title.strip()}" if item.title.strip() else "")

@@ -278,7 +278,7 @@ def _expand_mail(
             yield Outcome(name, f"{cand.source}#{where}", FAILED, reason=item.reason)
             continue
         parent = item.parent_key or (key if root is not None else None)
-        name = mail_import.child_name(cand.name, item, numbers.of(item))
+        name = mail_import.child_name(cand.name, item, numbers.of(item), numbers.chat_of(item))
         source = f"{cand.source}#{where}"
         holder = messages.get(item.parent_key or "")
         if prep.empty and holder is not None and holder.message is not None:
@@ -331,16 +331,20 @@ def _expand_mail(
 class _PartNumbers:
     """The numbers in the names of a source's messages, as a person counts them: its messages 1, 2,
     3 … (attachments and the source file itself are not counted), a message forwarded inside
-    message 2 is 2.1. Only the current message's parts are remembered (memory stays flat)."""
+    message 2 is 2.1; in an account export each chat's messages from 1 again, as if exported alone.
+    Only the current message's parts are remembered (memory stays flat)."""
 
     def __init__(self) -> None:
         self.top = 0
-        self.chats = 0  # the chats of an account export: chat 1, 2, … (its messages numbered across them)
+        self.chats = 0  # the chats of an account export: chat 1, 2, …
+        self.chat: tuple[str, str, str] | None = None  # the current chat: its key, number and name
         self.inner: dict[str, tuple[str, int]] = {}  # message key -> (its number, messages inside so far)
 
     def of(self, item: ParsedItem) -> str:
         if item.kind == "container" and item.title is not None:
             self.chats += 1
+            self.chat = (item.key, str(self.chats), item.title)
+            self.top = 0
             return str(self.chats)
         if item.kind != "message":
             return ""
@@ -354,6 +358,12 @@ class _PartNumbers:
             number = f"{outer[0]}.{outer[1] + 1}"
         self.inner[item.key] = (number, 0)
         return number
+
+    def chat_of(self, item: ParsedItem) -> tuple[str, str] | None:
+        """(number, name) of the chat of an account export a message belongs to, else None."""
+        if self.chat is None or item.kind != "message" or item.parent_key != self.chat[0]:
+            return None
+        return self.chat[1], self.chat[2]
 
 
 def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
