@@ -8,6 +8,7 @@ import json
 import re
 from html import unescape
 
+import pytest
 from pages_support import upload_contract, visible
 
 from disputedesk.services.contracts import sla_terms_from_draft
@@ -150,9 +151,10 @@ FIVE_BY_TWELVE = """维修服务合同
 """
 
 
-def test_five_by_twelve_says_the_assumed_hours_are_unconfirmed_in_both_languages(client_for) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("text", [FIVE_BY_TWELVE, FIVE_BY_TWELVE.replace("5×12小时", "12×5小时")])  # hours first too
+def test_five_by_twelve_says_the_assumed_hours_are_unconfirmed_in_both_languages(client_for, text) -> None:  # type: ignore[no-untyped-def]
     c = client_for("empty")
-    label = upload_contract(c, "maintenance-5x12.txt", FIVE_BY_TWELVE)
+    label = upload_contract(c, "maintenance-5x12.txt", text)
     en = " ".join(visible(c.get(f"/contracts/{label}?lang=en").text))
     assert "Monday to Friday · 12 hours a day, clock times not stated · assumed 08:00–20:00, unconfirmed" in en
     assert "counts the assumed 08:00–20:00 (unconfirmed)" in en

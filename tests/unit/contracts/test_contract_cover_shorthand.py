@@ -3,8 +3,10 @@ working days, "7×12" twelve hours every day, "5×24" all day on working days, "
 sentence round the clock. Before, 5×12 / 7×12 / a sentence-final "24/7" were not read at all and 5×24 gave the days
 without the hours, so the SLA engine counted the supplier's default calendar (09:00–18:00 less lunch), which
 misstates the promise. A contract that says "5×12" names no clock times: the check says which twelve it assumes
-(08:00–20:00) and that they are unconfirmed, and only those assumed hours are handed over — never silently.
-Each positive has a near miss: the buyer's own round-the-clock watch, a 12-month warranty, 5 × 12 pieces.
+(08:00–20:00) and that they are unconfirmed, and only those assumed hours are handed over — never silently. The
+same promise written hours first ("12×5", "12x5", "12×7") is read alike; before, it was not read at all.
+Each positive has a near miss: the buyer's own round-the-clock watch, a 12-month warranty, 5 × 12 pieces, 12 × 5
+pieces, a carton of 12×5 cm.
 Contract texts written for these tests."""
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ ALL_DAY_ON_WORKING_DAYS = (
     "第七条 服务\n7.1 乙方提供5×24小时技术支持服务。" + TIME_ZH,
     "7. Support\n7.1 The Supplier provides 5x24 support." + TIME_EN,
 )
+# the same promise written hours-first: "12×5" is twelve hours on five working days, "12×7" on every day
+TWELVE_HOURS_FIRST = (
+    ("第七条 服务\n7.1 乙方提供12×5小时电话技术支持。" + TIME_ZH, "Mon-Fri", 5),
+    ("7. Support\n7.1 Supplier offers 12x5 phone support for the line." + TIME_EN, "Mon-Fri", 5),
+    ("第七条 服务\n7.1 乙方按12X5提供热线及远程服务。" + TIME_ZH, "Mon-Fri", 5),
+    ("第七条 服务\n7.1 乙方提供12×7小时远程支持。" + TIME_ZH, "Mon-Sun", 7),
+)
 ROUND_THE_CLOCK_AT_SENTENCE_END = (
     "7. Support\n7.1 Technical support is available 24/7." + TIME_EN,
     "7. Support\n7.1 The Supplier's hotline answers fault calls 7x24." + TIME_EN,
@@ -94,6 +103,21 @@ def test_seven_by_twelve_is_twelve_hours_every_day(text: str) -> None:
     assert cover is not None and cover["windows"] == {str(d): "08:00-20:00" for d in range(7)}
 
 
+@pytest.mark.parametrize(("text", "days", "n"), TWELVE_HOURS_FIRST)
+def test_twelve_by_five_reads_as_five_by_twelve(text: str, days: str, n: int) -> None:
+    sh = hours_found(text)
+    assert sh is not None and sh["days"] == days and sh["hours_per_day"] == "12"
+    assert "start" not in sh and "coverage" not in sh
+    assert "12 hours a day, clock times not stated" in words(sh)
+    assert "assumed 08:00–20:00, unconfirmed" in words(sh)
+    assert service_hours_status(text) != "missing"
+    cover = coverage(text)
+    assert cover is not None and cover["windows"] == {str(d): "08:00-20:00" for d in range(n)}
+    # the 4 hours to respond stay a time limit: "12×5小时" gives no "5 hours" of its own
+    terms = sla_terms_from_draft(report(text)["support_terms_draft"], "E-0042", "HT-1")
+    assert terms["severities"]["normal"]["first_response"] == "4h"
+
+
 @pytest.mark.parametrize("text", ALL_DAY_ON_WORKING_DAYS)
 def test_five_by_twenty_four_is_all_day_on_working_days(text: str) -> None:
     sh = hours_found(text)
@@ -124,6 +148,10 @@ def test_round_the_clock_at_the_end_of_an_english_sentence(text: str) -> None:
         "第七条 质量保证\n7.1 保修期为12个月，自验收合格之日起计算。" + TIME_ZH,
         "7. Spare parts\n7.1 The Supplier shall deliver 5 x 12 pieces of filter cartridges with the machine." + TIME_EN,
         "第七条 备件\n7.1 乙方随机提供备用滤芯5×12件。" + TIME_ZH,
+        # twelve-by-five as a count or a size, not hours and days
+        "7. Spare parts\n7.1 The Supplier shall ship 12 × 5 pieces of gaskets with the press." + TIME_EN,
+        "7. Packing\n7.1 Each spare board is packed in a carton of 12×5 cm, labelled with the part number." + TIME_EN,
+        "第七条 包装\n7.1 随机配件按12×5件装箱，外箱尺寸12×5厘米。" + TIME_ZH,
     ],
 )
 def test_near_misses_are_no_service_hours_and_hand_over_no_coverage(text: str) -> None:

@@ -207,8 +207,8 @@ SERVICE_LEVEL_SPECS: tuple[KindSpec, ...] = (
             r"7\s*[×xX*]\s*24|24\s*小时\s*(?:服务|热线|值班|在线|响应)|全天候",
             # "7天×24小时", "365×24", "全年无休"
             r"7\s*天\s*[×xX*]\s*24\s*小时|365\s*(?:天)?\s*[×xX*]\s*24|全年无休|节假日无休",
-            # "5×12小时技术支持", "7x12 hotline": twelve hours a day on five or seven days
-            COVER_X12.replace("(?P<x12>", "(?:"),
+            # "5×12小时技术支持", "7x12 hotline", "12×5": twelve hours a day on five or seven days
+            COVER_X12.replace("(?P<x12>", "(?:").replace("(?P<x12r>", "(?:"),
             r"(?:服务|工作|支持|热线)时间[^。；;]{0,10}?(?:为|是|：|:)",
             r"(?:周|星期)一\s*(?:至|到|-|—|－|~|～)\s*(?:周|星期)?[五六日天]",
             r"\d{1,2}\s*[:：]\s*\d{2}\s*[-—－至到~]\s*\d{1,2}\s*[:：]\s*\d{2}",

@@ -49,10 +49,12 @@ _ROUND_THE_CLOCK = (
     r"(?:24|twenty[- ]four)\s*(?:\(24\)\s*)?hours?\s*(?:a|per|each)\s*day|(?:round|around)[- ]the[- ]clock"
 )
 _CALENDAR_CONTEXT = re.compile(_ROUND_THE_CLOCK, I)
-# twelve-hour cover: "5×12小时", "7×12 hotline", "5x12 support" (days of the week × hours a day); the hours or a
-# support word must follow, so "5 × 12 pieces" or "5×12 mm" is no cover
+# twelve-hour cover: "5×12小时", "7×12 hotline", "5x12 support" (days of the week × hours a day), also written hours
+# first ("12×5小时", "12x5 support", as "8×5" is for 5×8); the hours or a support word must follow, so "5 × 12 pieces",
+# "12 × 5 pieces" or "12×5 cm" is no cover
 COVER_X12 = (
-    r"(?<![\d.])(?P<x12>[57])\s*[×xX*]\s*12(?!\d|\.\d)(?=\s*(?:个)?\s*(?:小时|钟头)|\s*(?:h|hrs?|hours?)\b|"
+    r"(?<![\d.])(?:(?P<x12>[57])\s*[×xX*]\s*12|12\s*[×xX*]\s*(?P<x12r>[57]))(?!\d|\.\d)"
+    r"(?=\s*(?:个)?\s*(?:小时|钟头)|\s*(?:h|hrs?|hours?)\b|"
     r"[^\n。；;,，.]{0,12}?(?:技术|服务|热线|支持|客服|响应|\bsupport|\bservice|\bhotline|\bhelp|\bcover))"
 )
 # "twenty-four hours" in "twenty-four hours a day", "seven days" in "seven days a week": the cover, not a time limit

@@ -78,7 +78,8 @@ _RE_DAYS = re.compile(
     r"每(?:周|星期)\s*(?P<zn>[五六七567])\s*(?:[(（]\s*\d\s*[)）])?\s*(?:个)?\s*(?:工作)?(?:天|日)|(?<!\d)(?P<x5>5)\s*[×xX*]\s*(?:8|24)(?!\d)|(?<!\d)8\s*[×xX*]\s*(?P<x5b>5)(?!\d)",
     I,
 )
-# "5×12", "7×12": twelve hours a day on five or seven days, which twelve not stated; "5×24": all day on working days
+# "5×12", "7×12" (or hours first, "12×5", "12×7"): twelve hours a day on five or seven days, which twelve not stated;
+# "5×24": all day on working days
 _RE_X12 = re.compile(COVER_X12, I)
 _RE_X5_24 = re.compile(r"(?<![\d.])5\s*[×xX*]\s*24(?!\d|\.\d)")
 # the twelve hours assumed for "5×12" / "7×12" when the contract gives no clock times: said with the hours found
@@ -185,7 +186,7 @@ def service_hours(sentence: str) -> Value:
     d = _RE_DAYS.search(sentence)
     x12 = _RE_X12.search(sentence)
     if x12 and not d:
-        v["days"] = "Mon-Fri" if x12.group("x12") == "5" else "Mon-Sun"
+        v["days"] = "Mon-Fri" if (x12.group("x12") or x12.group("x12r")) == "5" else "Mon-Sun"
     elif d:
         if d.group("zn") or d.group("x5") or d.group("x5b"):
             last = _DAYS_COUNT[d.group("zn") or d.group("x5") or d.group("x5b")]

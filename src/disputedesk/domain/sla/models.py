@@ -43,10 +43,19 @@ class SeverityTerms:
 
     def calendar_for(self, target: Duration, default: BusinessCalendar) -> BusinessCalendar:
         """The calendar ``target`` counts in: the severity's coverage, else ``default`` (the supplier's).
-        Working days under a round-the-clock coverage are the supplier's working days: a 7×24 cover has
-        no day off, so "3 working days" would otherwise lose its meaning."""
-        cal = self.coverage or default
-        return default if target.unit == "wd" and cal.round_the_clock else cal
+        Working days under a coverage that works on days the supplier's calendar does not (7×24, 7×12:
+        weekends) are the supplier's working days: the cover says when hours are counted, a working day
+        stays a working day ("3个工作日内修复" under 7×12 is not three days of a weekend)."""
+        return default if self.cover_set_aside(target, default) else (self.coverage or default)
+
+    def cover_set_aside(self, target: Duration, default: BusinessCalendar) -> bool:
+        """``target`` (in working days) counts in ``default`` rather than in this severity's coverage, which
+        works on days of the week ``default`` does not (or round the clock, holidays included)."""
+        cov = self.coverage
+        if target.unit != "wd" or cov is None or cov is default:
+            return False
+        more_days = any(cov.weekly[d] and not default.weekly[d] for d in range(7))
+        return more_days or cov.round_the_clock
 
 
 @dataclass(frozen=True)

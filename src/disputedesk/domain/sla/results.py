@@ -83,6 +83,8 @@ class DeadlineResult:
     # conversion back)
     clock_start_epoch: int | None = field(default=None, repr=False, compare=False)
     satisfied_epoch: int | None = field(default=None, repr=False, compare=False)
+    # working days counted in the supplier's calendar, not in the severity's wider service hours (7×12, 7×24)
+    cover_set_aside: bool = field(default=False, repr=False, compare=False)
 
     @property
     def continuing(self) -> bool:
@@ -97,7 +99,7 @@ class DeadlineResult:
     def target_words(self) -> Text:
         """The target as a person reads it, with the calendar that counts it ("Answer within 4 business
         hours (business time in the supplier's calendar: …)"), not the engine's "4h"."""
-        return target_words(self.kind, self.target, self._calendar)
+        return target_words(self.kind, self.target, self._calendar, self.cover_set_aside)
 
     def summary(self) -> str:
         tgt = f"{self.label}: {self.target_words}; clock starts {self.clock_start.isoformat()} ({self.terms_label})"

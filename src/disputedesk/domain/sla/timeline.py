@@ -153,6 +153,7 @@ class _Ctx:
             self.request.buyer_tz,
             start_e,
             sat_e if sat_at is not None else None,
+            sev.cover_set_aside(target, self.calendar),
         )
 
 

@@ -66,10 +66,18 @@ def counting_words(target: Duration, calendar: BusinessCalendar) -> Text:
     return T("business time in the supplier's calendar: public holidays of %(country)s skipped", country=code.upper())
 
 
-def target_words(kind: str, target: Duration, calendar: BusinessCalendar) -> Text:
-    """The whole sentence: what is owed, within how long, counted how."""
+def target_words(kind: str, target: Duration, calendar: BusinessCalendar, cover_set_aside: bool = False) -> Text:
+    """The whole sentence: what is owed, within how long, counted how. ``cover_set_aside``: working days counted in
+    the supplier's calendar although the severity's service hours also cover its days off (7×12, 7×24): said so."""
     promise = _PROMISE.get(kind, _PROMISE["first_response"])(span_words(target, calendar))
-    return T("%(promise)s (%(counting)s)", promise=promise, counting=counting_words(target, calendar))
+    counting = counting_words(target, calendar)
+    if cover_set_aside:
+        counting = T(
+            "%(counting)s; the service hours also cover the supplier's days off, but only targets in hours count in "
+            "them: a working day stays a working day of the supplier's calendar",
+            counting=counting,
+        )
+    return T("%(promise)s (%(counting)s)", promise=promise, counting=counting)
 
 
 def terms_words(terms: SupportTerms, calendar: BusinessCalendar) -> list[tuple[str, list[Text]]]:
@@ -83,7 +91,8 @@ def terms_words(terms: SupportTerms, calendar: BusinessCalendar) -> list[tuple[s
         for field, kind in fields:
             target = getattr(sv, field)
             if target is not None:
-                said.append(target_words(kind, target, sv.calendar_for(target, calendar)))
+                aside = sv.cover_set_aside(target, calendar)
+                said.append(target_words(kind, target, sv.calendar_for(target, calendar), aside))
         out.append((name, said))
     return out
 
