@@ -5,17 +5,13 @@ from __future__ import annotations
 from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from ..domain.text import T, field_error
+from ..domain.text import T
 from ..services.context import Context
-from ..services.imports import Candidate, ImportReport, chat_zone, import_candidates
+from ..services.imports import Candidate, ImportReport, chat_zone, check_description, import_candidates
 
 
 class UploadTooLarge(ValueError):
     pass
-
-
-#: The longest description of an upload (the page's form caps it so too; as for notes).
-DESCRIPTION_LIMIT = 2000
 
 
 async def import_uploads(
@@ -31,8 +27,7 @@ async def import_uploads(
     """``chat_time_zone``: the zone of chat exports in local time (WhatsApp), as the user states it
     (a zone that does not exist is refused before anything is stored)."""
     tz = chat_zone(chat_time_zone)
-    if description and len(description.strip()) > DESCRIPTION_LIMIT:  # refused, not cut, before anything is stored
-        raise ValueError(field_error("description", "longer than %(limit)s characters", limit=DESCRIPTION_LIMIT))
+    check_description(description)  # refused, not cut, before anything is stored
     limit = ctx.settings.max_upload_bytes
     cands = []
     for f in files:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from .candidates import (
+    DESCRIPTION_LIMIT,
     DUPLICATE,
     FAILED,
     IMPORTED,
@@ -19,6 +20,7 @@ from .candidates import (
     ImportReport,
     Outcome,
     chat_zone,
+    check_description,
     collect_paths,
 )
 from .imap import ImapSource, imap_source, is_imap_url, parse_imap_url
@@ -26,6 +28,7 @@ from .pipeline import import_candidates
 from .sources import import_imap, import_paths
 
 __all__ = [
+    "DESCRIPTION_LIMIT",
     "DUPLICATE",
     "FAILED",
     "IMPORTED",
@@ -34,6 +37,7 @@ __all__ = [
     "ImportReport",
     "Outcome",
     "chat_zone",
+    "check_description",
     "collect_paths",
     "imap_source",
     "import_candidates",
