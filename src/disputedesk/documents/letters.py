@@ -29,6 +29,7 @@ from jinja2 import Environment, StrictUndefined
 from ..domain.text import Text, field_error
 from .catalogue import written
 from .legal_zh import citations_zh, user_text, without_language
+from .letter_checks import check_typed
 
 DRAFT_EN = "DRAFT — for review by counsel"
 DRAFT_ZH = "草稿——须经律师审阅"
@@ -42,19 +43,27 @@ class Kind:
     title_en: str
     title_zh: str
     ladder_step: str | None  # domain.ladder.Step value recorded when the letter is marked sent
+    code: str  # in the letter's reference (CASE-2026-001/L2/20261203): the same in every language; never renumbered
     restarts_limitation: bool = False
 
 
 KINDS: dict[str, Kind] = {
     k.key: k
     for k in (
-        Kind("support-request", "Support request", "技术支持请求函", "support_request"),
-        Kind("formal-complaint", "Formal complaint with a cure deadline", "正式投诉及催告函", "formal_complaint", True),
-        Kind("escalation", "Escalation to senior management", "致管理层升级函", "senior_management"),
-        Kind("demand", "Notice of breach and demand", "违约通知及索赔函", "lawyer_demand", True),
-        Kind("mediation", "Proposal to mediate", "调解建议函", "mediation"),
-        Kind("termination", "Notice of termination", "解除合同通知", None),
-        Kind("arbitration-request", "Request for arbitration (draft)", "仲裁申请书（草稿）", "arbitration"),
+        Kind("support-request", "Support request", "技术支持请求函", "support_request", "L1"),
+        Kind(
+            "formal-complaint",
+            "Formal complaint with a cure deadline",
+            "正式投诉及催告函",
+            "formal_complaint",
+            "L2",
+            True,
+        ),
+        Kind("escalation", "Escalation to senior management", "致管理层升级函", "senior_management", "L3"),
+        Kind("demand", "Notice of breach and demand", "违约通知及索赔函", "lawyer_demand", "L4", True),
+        Kind("mediation", "Proposal to mediate", "调解建议函", "mediation", "L5"),
+        Kind("termination", "Notice of termination", "解除合同通知", None, "L6"),
+        Kind("arbitration-request", "Request for arbitration (draft)", "仲裁申请书（草稿）", "arbitration", "L7"),
     )
 }
 
@@ -203,6 +212,7 @@ class LetterFacts:
                 setattr(self, name, value or None)
             if f"{name}_zh" in known and f"{name}_zh" not in overrides:
                 setattr(self, f"{name}_zh", None)  # the Chinese form gathered for the old value no longer fits
+        check_typed(self, overrides)
 
 
 # -- formatting ------------------------------------------------------------------------------

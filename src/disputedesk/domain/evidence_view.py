@@ -29,6 +29,7 @@ class EvidenceView:
     children: list[tuple[str, str]] = field(default_factory=list)  # (E-0043, "photo.jpg"): its parts
     # a chat message in local time: {"zone", "basis": stated|company|none, "date_order_assumed"}
     time_reading: dict[str, Any] | None = None
+    chat_app: str | None = None  # a chat message: the app that carried it (whatsapp, signal, telegram …)
 
     def as_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items() if k not in ("text", "ledger", "children")}

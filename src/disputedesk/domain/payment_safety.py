@@ -23,6 +23,7 @@ Pure domain code: no I/O. The caller passes the decoded text and the supplier's 
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 import unicodedata
@@ -34,7 +35,7 @@ from stdnum import iban as _iban
 
 from .maildomains import host_in, mail_host
 from .suppliers import BankAccount, normalise_account_number
-from .text import Seq, T
+from .text import Quoted, Seq, T, Text
 
 HIGH = "high"
 MEDIUM = "medium"
@@ -296,18 +297,40 @@ def check_beneficiary(
     candidate = legal_name_zh if cjk else legal_name_en
     if not candidate:
         return None, (
-            T("beneficiary %(name)s cannot be compared: no Chinese legal name on file", name=repr(beneficiary))
+            T("beneficiary %(name)s cannot be compared: no Chinese legal name on file", name=Quoted(beneficiary))
             if cjk
-            else T("beneficiary %(name)s cannot be compared: no English legal name on file", name=repr(beneficiary))
+            else T("beneficiary %(name)s cannot be compared: no English legal name on file", name=Quoted(beneficiary))
         )
     if beneficiary_name_matches(beneficiary, [legal_name_zh, legal_name_en]):
-        return True, T("beneficiary %(name)s matches the legal name", name=repr(beneficiary))
+        return True, T("beneficiary %(name)s matches the legal name", name=Quoted(beneficiary))
     return False, T(
         "beneficiary %(name)s differs from the legal name %(legal)s: payments must go to an "
         "account in the supplier's own legal name; ask the supplier to explain and verify by phone",
-        name=repr(beneficiary),
-        legal=repr(candidate),
+        name=Quoted(beneficiary),
+        legal=Quoted(candidate),
     )
+
+
+# Sentences whose quoted names were stored as Python text ("'HSJG Ltd'") before they were
+# :class:`Quoted`: the parameters that held a quoted name.
+_QUOTED_PARAMS = ("name", "legal", "host", "imitated")
+
+
+def stored_reason(reason: str) -> str:
+    """A stored warning's reason as it is shown now: a name a row written before quoted names had
+    their own kind (``'HSJG Ltd'``) comes back as :class:`Quoted`, so a Chinese page shows it in
+    Chinese quotation marks. Nothing else changes; the row itself is kept as it was written."""
+    if not isinstance(reason, Text):
+        return reason
+    params = dict(reason.params)
+    for key in _QUOTED_PARAMS:
+        v = params.get(key)
+        if type(v) is str and len(v) >= 2 and v[0] == v[-1] and v[0] in "'\"":
+            try:
+                params[key] = Quoted(ast.literal_eval(v))
+            except (ValueError, SyntaxError):
+                continue
+    return Text(reason.msgid, params)
 
 
 # -- sender ---------------------------------------------------------------------------------
@@ -513,8 +536,8 @@ def assess_payment_message(
                         "the sender's domain %(host)s looks like the supplier's %(imitated)s but is not it: "
                         "a look-alike domain is how payment fraud usually starts (if the supplier really uses it, "
                         "confirm by phone and add it to the supplier's email domains)",
-                        host=repr(host),
-                        imitated=repr(imitated),
+                        host=Quoted(host),
+                        imitated=Quoted(imitated),
                     ),
                     0,
                     0,
@@ -529,7 +552,7 @@ def assess_payment_message(
                     T(
                         "this payment-related message comes from %(host)s, not from the supplier's domains "
                         "(%(domains)s)",
-                        host=repr(host),
+                        host=Quoted(host),
                         domains=Seq(domains, ", "),
                     ),
                     0,

@@ -40,6 +40,16 @@ class Seq(tuple):  # type: ignore[type-arg]
         return obj
 
 
+class Quoted(str):
+    """A name or value a sentence quotes (a beneficiary's name, a mail domain): in the quotation
+    marks of the reader's language, 'HSJG Ltd' in English and “HSJG Ltd” in Chinese."""
+
+    __slots__ = ()
+
+    def shown(self, lang: str) -> str:
+        return f"“{self}”" if lang == "zh" else repr(str(self))
+
+
 class Text(str):
     """A sentence written by the code: English text plus its message id and parameters."""
 
@@ -84,6 +94,8 @@ def english(value: object) -> str:
     """A parameter in English: dates in ISO form, lists joined, everything else as ``str``."""
     if isinstance(value, Text):
         return str.__str__(value)
+    if isinstance(value, Quoted):
+        return value.shown("en")
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
@@ -128,6 +140,8 @@ def _param_json(v: object) -> object:
         return {"cite": str(v)}
     if isinstance(v, Field):
         return {"field": str(v)}
+    if isinstance(v, Quoted):
+        return {"quoted": str(v)}
     if isinstance(v, Seq):
         return {"seq": [_param_json(x) for x in v], "sep": v.sep}
     if isinstance(v, datetime):
@@ -150,6 +164,8 @@ def _param_value(v: object) -> object:
         return Cite(v["cite"])
     if "field" in v:
         return Field(v["field"])
+    if "quoted" in v:
+        return Quoted(v["quoted"])
     if "seq" in v:
         return Seq((_param_value(x) for x in v["seq"]), v.get("sep", "; "))
     if "datetime" in v:

@@ -116,8 +116,21 @@ def get_evidence(ctx: Context, workspace: str, label: str) -> EvidenceView:
         view = _view(item, parent_no, with_text=True)
         view.ledger = [_ledger_dict(e) for e in entries_for_subject(s, ws, item.sha256)]
         if item.kind == "correspondence":
-            flags = s.execute(select(Message.flags).where(Message.evidence_id == item.id).limit(1)).scalar()
-            view.time_reading = reading(flags)
+            row = s.execute(
+                select(Message.flags, Message.channel).where(Message.evidence_id == item.id).limit(1)
+            ).first()
+            view.time_reading = reading(row.flags if row else None)
+            if row is not None and (row.channel or "email") not in ("email", "msg"):
+                view.chat_app = row.channel
+        elif item.kind == "other":  # a chat export: the app of its messages
+            channel = s.execute(
+                select(Message.channel)
+                .join(EvidenceItem, EvidenceItem.id == Message.evidence_id)
+                .where(EvidenceItem.parent_id == item.id)
+                .limit(1)
+            ).scalar()
+            if (channel or "email") not in ("email", "msg"):
+                view.chat_app = channel
         view.children = [
             (evidence_label(n), name)
             for n, name in s.execute(

@@ -227,7 +227,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
     Anything else is data and is shown as it is. Dates become the locale's date style, citations
     the Chinese titles, lists take the language's separator."""
     from ..documents.legal_zh import citation_zh
-    from ..domain.text import Cite, Field, Seq, Text, render
+    from ..domain.text import Cite, Field, Quoted, Seq, Text, render
 
     def show(v: object) -> str:
         if isinstance(v, BaseException):  # a bad input's message: its sentence, else its English text
@@ -254,6 +254,8 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
             return gettext(FIELD_LABELS.get(v, v.replace("_", " ")))
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
+        if isinstance(v, Quoted):
+            return v.shown(lang)
         if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)
             zone = getattr(v.tzinfo, "key", None)
             if zone:

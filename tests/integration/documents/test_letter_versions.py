@@ -46,8 +46,8 @@ def test_drafting_the_same_letter_twice_gives_two_drafts_one_can_tell_apart(sqli
         first, second = ids
         page = c.get("/documents?lang=en").text
         one, two = row(page, first), row(page, second)
-        assert "CASE-2026-001/formal-complaint/20261203 " in one + " "
-        assert "CASE-2026-001/formal-complaint/20261203-2" in two
+        assert "CASE-2026-001/L2/20261203 " in one + " "
+        assert "CASE-2026-001/L2/20261203-2" in two
         assert "version 1" in one and "version 2" in two
         assert "3 Dec 2026, 09:15 (Europe/Berlin)" in one and "3 Dec 2026, 09:40 (Europe/Berlin)" in two
         assert "a newer version exists (version 2)" in one and "newer version" not in two
@@ -60,7 +60,7 @@ def test_drafting_the_same_letter_twice_gives_two_drafts_one_can_tell_apart(sqli
         assert not views[first].file_name.endswith("_v1_zh.pdf")
         data = c.get(f"/evidence/{views[second].evidence}/original").content
         text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
-        assert "CASE-2026-001/formal-complaint/20261203-2" in text
+        assert "CASE-2026-001/L2/20261203-2" in text
         # the first draft is the one sent: shown as sent, not as superseded
         r = c.post(
             f"/documents/letters/{first}/sent",

@@ -74,7 +74,7 @@ def test_sla_and_supplier_pages_in_chinese_have_no_english_sentence_written_by_t
     assert "周一至周五 09:00-12:00,13:00-18:00" in sla and "法定日历：cn" in sla
     assert "在工作时间以外收到；自下一个工作时段开始时起算，即 2026年3月30日 09:00（Asia/Shanghai）" in sla
     ruifeng = " ".join(visible(pages["/suppliers/ruifeng"]))
-    assert "发件人域名 'ruifenglasser.com' 看起来像供应商的 'ruifenglaser.com'" in ruifeng  # payment warning
+    assert "发件人域名“ruifenglasser.com”看起来像供应商的“ruifenglaser.com”" in ruifeng  # payment warning
     assert "已超过365天（内部规定），请重新核查" in ruifeng  # due-diligence gap
     assert "下一级：技术支持工程师（Wang Lei）" in ruifeng  # whom to contact next, and why
     hengtuo = " ".join(visible(pages["/suppliers/hengtuo"]))

@@ -127,7 +127,7 @@ def test_five_by_eight_says_which_hours_are_counted_in_both_languages(client_for
     assert "the SLA engine counts the supplier's business calendar" in en and "not which" in en
     zh = " ".join(visible(c.get(f"/contracts/{label}?lang=zh").text))
     assert "周一至周五 · 每天8小时，未写明起止时间" in zh
-    assert "SLA引擎按供应商的营业日历计算" in zh
+    assert "SLA引擎按供应商的工作日历计算" in zh
     assert "clock times" not in zh and "business calendar" not in zh
 
 

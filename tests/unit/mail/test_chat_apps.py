@@ -72,3 +72,18 @@ def test_old_telegram_export_read_in_the_stated_zone_or_flagged(tmp_path) -> Non
     (item,) = [i for i in parse_path(p) if i.kind != "container"]  # was: refused, "no UTC offset"
     assert item.message.date.isoformat() == "2020-03-03T10:15:00+00:00"
     assert any("time zone unknown" in e for e in item.message.errors)
+
+
+def test_signal_text_export_told_apart_from_whatsapp() -> None:
+    from disputedesk.ingest.mail.chat import chat_app, iter_whatsapp_items
+
+    signal = "[2019-12-24, 12:23] Jane Doe: Hello John!\n[2020-01-17, 21:49] John Doe: Hello\nJane!\n"
+    assert chat_app(signal) == "signal"
+    items = [i for i in iter_whatsapp_items(signal.encode(), source="s.txt") if i.message]
+    assert [i.message.channel for i in items] == ["signal", "signal"]
+    assert items[1].message.text_body == "Hello\nJane!"
+    # WhatsApp's bracketed lines (iOS) carry seconds, also with a year-first date; Android's have none
+    assert chat_app("[2019-12-24, 12:23:45] Jane Doe: Hello\n") == "whatsapp"
+    assert chat_app("[24/12/2019, 12:23:45] Jane Doe: Hello\n") == "whatsapp"
+    assert chat_app("2019-12-24, 12:23 - Jane Doe: Hello\n") == "whatsapp"
+    assert chat_app("[2019-12-24, 12:23] Jane Doe: Hi\n[24/12/2019, 12:24:01] Jane Doe: Hi\n") == "whatsapp"

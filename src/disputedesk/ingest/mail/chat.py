@@ -11,6 +11,11 @@ locale, e.g.::
 
     2023/12/25 下午9:04 - 王工: text              (a Chinese phone's 上午/下午 clock)
 
+Signal Desktop has no export of its own; the usual tool (signal-export) writes text of the same
+kind, always ``[2019-12-24, 12:23] Jane Doe: text`` (brackets, year first with dashes, a comma, no
+seconds: WhatsApp's bracketed lines carry seconds). Such a file is read by the same rules and its
+messages are recorded as Signal's (:func:`chat_app`), not WhatsApp's.
+
 Continuation lines belong to the previous message.  A message of one character is written
 without the space ("John Doe:.").  Lines without "sender:" after the time stamp are system
 events ("X created group", "You were added", a subject change quoting "Re: …") and are returned
@@ -58,6 +63,7 @@ from .model import Address, AttachmentInfo, ParsedItem, ParsedMessage
 
 __all__ = [
     "CHAT_COLUMNS",
+    "chat_app",
     "is_whatsapp_export",
     "iter_chat_csv_items",
     "iter_chat_json_items",
@@ -84,6 +90,8 @@ _OMITTED = re.compile(
     r"^(?:<Media omitted>|(?:image|video|audio|sticker|GIF|document|Contact card) omitted)$", re.IGNORECASE
 )
 _PM_HALVES = ("下午", "晚上")
+# signal-export's line: "[2019-12-24, 12:23] Jane Doe: text"
+_SIGNAL_LINE = re.compile(r"^\ufeff?\[\d{4}-\d{2}-\d{2}, \d{2}:\d{2}\] ")
 
 
 @dataclass
@@ -104,6 +112,13 @@ def is_whatsapp_export(text: str) -> bool:
         return False
     hits = sum(1 for ln in lines if _WA_LINE.match(ln))
     return hits >= max(1, len(lines) // 2)
+
+
+def chat_app(text: str) -> Literal["whatsapp", "signal"]:
+    """Which app wrote a text export of this kind: "signal" when every message line of its start
+    has signal-export's shape, else "whatsapp"."""
+    starts = [ln for ln in text.splitlines()[:50] if _WA_LINE.match(ln)]
+    return "signal" if starts and all(_SIGNAL_LINE.match(ln) for ln in starts) else "whatsapp"
 
 
 def _date_order(dates: list[str], default: str) -> tuple[str, bool]:
@@ -146,9 +161,14 @@ def _to_datetime(m: _WaMessage, order: str, tz: tzinfo) -> datetime:
 
 
 def parse_whatsapp_text(
-    text: str, *, tz: tzinfo | None = None, date_order: Literal["dmy", "mdy"] = "dmy"
+    text: str,
+    *,
+    tz: tzinfo | None = None,
+    date_order: Literal["dmy", "mdy"] = "dmy",
+    channel: str = "whatsapp",
 ) -> tuple[list[tuple[ParsedMessage, int, int]], list[str]]:
-    """Parse an export; returns ``([(message, first_line, last_line)], notes)`` (lines 1-based)."""
+    """Parse an export (``channel``: the app that wrote it, see :func:`chat_app`); returns
+    ``([(message, first_line, last_line)], notes)`` (lines 1-based)."""
     notes: list[str] = []
     raw_msgs: list[_WaMessage] = []
     for i, line in enumerate(text.splitlines(), start=1):
@@ -166,7 +186,7 @@ def parse_whatsapp_text(
     zone = tz or UTC
     out: list[tuple[ParsedMessage, int, int]] = []
     for wm in raw_msgs:
-        pm = ParsedMessage(channel="whatsapp")
+        pm = ParsedMessage(channel=channel)
         try:
             pm.date = _to_datetime(wm, order, zone)
             pm.date_source = "export-local-time"
@@ -225,10 +245,11 @@ def iter_whatsapp_items(
     tz: tzinfo | None = None,
     date_order: Literal["dmy", "mdy"] = "dmy",
 ) -> Iterator[ParsedItem]:
-    """The export file as a container item, then one item per message (its own lines' bytes)."""
+    """The export file as a container item, then one item per message (its own lines' bytes);
+    a Signal export's (:func:`chat_app`) messages are Signal's."""
     text = _decode_file(raw)
     yield _container(raw, source, key, "text/plain")
-    messages, notes = parse_whatsapp_text(text, tz=tz, date_order=date_order)
+    messages, notes = parse_whatsapp_text(text, tz=tz, date_order=date_order, channel=chat_app(text))
     lines = text.splitlines(keepends=True)
     for n, (pm, first, last) in enumerate(messages, start=1):
         pm.errors.extend(notes if n == 1 else [])

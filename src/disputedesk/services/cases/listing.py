@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.money import Money
+from ...domain.text import from_json, to_json
 from ...store.db import insert_or_update, lock_workspace, unit_of_work
 from ...store.models import Case, LedgerEntry, Workspace
 from ...store.models_cases import (
@@ -131,7 +132,7 @@ def _panel_items(v: CaseView, today: date) -> dict[str, Any]:
     coming = [
         {
             "kind": d.deadline.kind,
-            "label": d.deadline.label,
+            "label": to_json(d.deadline.label),  # a sentence: kept as such through the day's cache
             "due": d.deadline.due.isoformat(),
             "days": d.days_left,
             "rule": d.deadline.rule,
@@ -146,7 +147,7 @@ def _panel_items(v: CaseView, today: date) -> dict[str, Any]:
         coming.append(
             {
                 "kind": "ladder",
-                "label": sug.reason,
+                "label": to_json(sug.reason),
                 "due": sug.by.isoformat(),
                 "days": (sug.by - today).days,
                 "rule": sug.citation,
@@ -198,7 +199,7 @@ def dashboard_data(
             overdue.append({**case, **o, "sent_on": _day(o["sent_on"]), "due": _day(o["due"])})
         for c in panel.get("coming", []):
             if c["days"] <= days:
-                coming.append({**case, **c, "due": _day(c["due"])})
+                coming.append({**case, **c, "label": from_json(c["label"]), "due": _day(c["due"])})
         n = panel.get("next")
         if n is not None:
             sug = {**n["suggestion"], "by": _day(n["suggestion"]["by"]) if n["suggestion"]["by"] else None}

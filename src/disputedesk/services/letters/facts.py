@@ -221,7 +221,9 @@ def gather_facts(
     f.notes.append(T("defaults: reply in 7 days, cure and payment in 14 days from the letter date"))
     if not f.evidence and total_items:
         f.notes.append(T("no evidence is linked to the case: the evidence table lists none"))
-    f.reference = f"{subject.case_number or subject.supplier_key or workspace}/{kind}/{letter_date:%Y%m%d}"
+    # the kind by its code, not its English key: the same reference in every language of the letter
+    about = subject.case_number or subject.supplier_key or workspace
+    f.reference = f"{about}/{L.KINDS[kind].code}/{letter_date:%Y%m%d}"
     return f
 
 

@@ -57,8 +57,13 @@ class LetterView:
 
 
 def _base(reference: str) -> str:
-    """A letter's reference without its version: CASE-2026-001/demand/20261203-2 → …/20261203."""
-    return re.sub(r"(/\d{8})-\d+$", r"\1", reference or "")
+    """A letter's reference without its version: CASE-2026-001/L4/20261203-2 → …/20261203. A letter
+    kept before the kinds had codes (…/demand/20261203) keeps its reference; here it reads as its code,
+    so the next draft of the same letter counts on from it."""
+    base = re.sub(r"(/\d{8})-\d+$", r"\1", reference or "")
+    return re.sub(
+        r"/([a-z-]+)(/\d{8})$", lambda m: f"/{L.KINDS[m[1]].code}{m[2]}" if m[1] in L.KINDS else m[0], base
+    )
 
 
 def _draft_key(r: GeneratedLetter) -> tuple[Any, ...]:

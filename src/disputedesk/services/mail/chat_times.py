@@ -27,7 +27,7 @@ from ...store.models import EvidenceItem, Message, Workspace
 
 STATED, COMPANY, NONE = "stated", "company", "none"
 _UNKNOWN = "export time zone unknown"  # the parser's error on a time read without a zone
-CHAT_LOCAL_CHANNELS = ("whatsapp", "telegram")  # channels whose exports can carry local times
+CHAT_LOCAL_CHANNELS = ("whatsapp", "signal", "telegram")  # channels whose exports can carry local times
 
 
 def reading(flags: dict[str, Any] | None) -> dict[str, Any] | None:

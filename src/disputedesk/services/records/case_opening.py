@@ -137,6 +137,18 @@ def _derive(
             notes.append({"date": known.isoformat(), "text": to_json(said), "evidence": []})
         if "received_on" in found:
             received = found["received_on"]
+            if knowledge_on is None and first_row is not None and known < received.on:
+                # the deadline rules refuse knowledge before receipt; say it with the user's own records
+                raise FieldError(
+                    "request",
+                    "{number} was opened on {day}, before the first delivery under contract {contract} "
+                    "({received}): correct the request's opening time or the order's delivery date, then open "
+                    "the case",
+                    number=first_row.number,
+                    day=known.isoformat(),
+                    contract=contract.number,
+                    received=received.on.isoformat(),
+                )
             notes.append(
                 {
                     "date": received.on.isoformat(),

@@ -55,6 +55,7 @@ class SupplierSetup:
     domains: tuple[str, ...] = ()
     buyer_domains: tuple[str, ...] = ()
     name_zh: str | None = None  # the registered Chinese name, for Chinese pages
+    versions: dict[int, int] = field(default_factory=dict)  # terms id -> its version number (as the terms page shows)
 
     def side_of_sender(self, sender: str | None) -> str | None:
         return sender_side(sender, self.buyer_domains, self.domains)
@@ -67,7 +68,12 @@ class SupplierSetup:
             if t[0] <= opened_e:
                 first = t
         changes = [
-            Event(datetime.fromtimestamp(t[0], UTC), EventKind.TERMS_CHANGED, terms=t[1], ref=f"terms v{t[2]}")
+            Event(
+                datetime.fromtimestamp(t[0], UTC),
+                EventKind.TERMS_CHANGED,
+                terms=t[1],
+                ref=f"terms v{self.versions.get(t[2], '?')}",
+            )
             for t in self.terms
             if opened_e < t[0] <= as_of_e and t is not first
         ]
@@ -126,6 +132,7 @@ def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], st
             tuple(o.email_domains or []),
             buyer_domains,
             name_zh=o.name_zh,
+            versions={r.id: r.version for r in chosen},
         )
     return out, buyer_tz
 

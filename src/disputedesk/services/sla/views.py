@@ -243,7 +243,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         else:
             dreq, terms, terms_id = built
             terms_label = terms.label
-            terms_version = next((t[2] for t in st.terms if t[2] == terms_id), None)
+            terms_version = st.versions.get(terms_id)
             try:
                 evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
             except ValueError as exc:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.maildomains import host_in, mail_host
 from ...domain.mailtext import own_words
-from ...domain.payment_safety import assess_payment_message, lookalike_of
+from ...domain.payment_safety import assess_payment_message, lookalike_of, stored_reason
 from ...domain.suppliers import (
     BankAccount,
 )
@@ -265,7 +265,7 @@ def list_payment_warnings(
                 w.kind,
                 w.severity,
                 w.excerpt,
-                text_loads(w.reason),
+                stored_reason(text_loads(w.reason)),
                 w.status,
                 w.reviewed_by,
                 w.review_note,

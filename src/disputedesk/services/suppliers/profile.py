@@ -239,6 +239,7 @@ def create_supplier(ctx: Context, workspace: str, data: Mapping[str, Any], *, ac
     """Create a supplier from form/API fields. Returns its key. Refuses an invalid USCC and a
     duplicate (same USCC or the same legal name) with the field named."""
     values = _clean_profile(data, partial=False)
+    _past(ctx, values.get("established_on"), "established_on")  # a company founded "in 2031" is a typo
     now = ctx.clock()
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
@@ -290,6 +291,7 @@ def _mail_is_theirs(ctx: Context, workspace: str) -> None:
 def update_supplier(ctx: Context, workspace: str, key: str, data: Mapping[str, Any], *, actor: str) -> list[str]:
     """Change profile fields (only those given). Returns the names of the fields that changed."""
     values = _clean_profile(data, partial=True)
+    _past(ctx, values.get("established_on"), "established_on")
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)

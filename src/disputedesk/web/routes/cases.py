@@ -193,10 +193,12 @@ async def reply_form(
     svc.get_case(ctx, ws.slug, case_id)
 
     def call(d: dict[str, Any]) -> None:
-        position = svc.parse_int(d.pop("position", None), "position")
+        # read, not popped: a refused reply comes back with the step that was chosen
+        position = svc.parse_int(d.get("position"), "position")
         if position is None:
             raise ValueError("position: choose the step that was answered")
-        svc.record_reply(ctx, ws.slug, case_id, position, check(Reply, d).given(), actor=ws.username)
+        reply = {k: v for k, v in d.items() if k != "position"}
+        svc.record_reply(ctx, ws.slug, case_id, position, check(Reply, reply).given(), actor=ws.username)
 
     return await _post(request, ctx, ws, lang, case_id, "ladder", call)
 
