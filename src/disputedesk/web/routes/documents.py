@@ -143,14 +143,14 @@ async def letter_create(
             overrides=_form_overrides(form),
             sender_tz=request.cookies.get("tz"),
         )
-    except ValueError as exc:  # a fact typed wrong: the form again, with the message and what was typed
+    except (ValueError, LookupError) as exc:  # a fact typed wrong, no one to write to: the form again
         if not isinstance(exc.args[0] if exc.args else None, Text):
             raise
         typed = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrftoken"}
         page = _page(
             request, ctx, ws, get_lang(request), error=exc, posted={"action": "/documents/letters", "values": typed}
         )
-        page.status_code = 400
+        page.status_code = 404 if isinstance(exc, LookupError) else 400
         return page
     stored = svc.keep_letter(ctx, ws.slug, rendered, actor=ws.username)
     return RedirectResponse(f"/documents?letter={stored.id}#letter-{stored.id}", status_code=303)
