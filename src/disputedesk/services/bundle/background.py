@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ...domain.labels import evidence_label, evidence_number
-from ...domain.text import Seq, field_error
+from ...domain.text import Quoted, Seq, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
@@ -103,7 +103,7 @@ def _check_selection(s: Any, workspace_id: int, labels: list[str]) -> None:
     for raw in labels:
         n = evidence_number(raw)
         if n is None:
-            raise ValueError(field_error("items", "%(value)s is not an evidence number like E-0042", value=repr(raw)))
+            raise ValueError(field_error("items", "%(value)s is not an evidence number like E-0042", value=Quoted(raw)))
         numbers.append(n)
     found = set(
         s.execute(
