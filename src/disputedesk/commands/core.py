@@ -89,9 +89,17 @@ def register(app: typer.Typer) -> None:
             help="Zone of the phone that exported a chat in local time (WhatsApp), e.g. Asia/Shanghai. "
             "Left out: your company's zone is assumed (UTC if none is recorded), and the messages say so.",
         ),
+        chat_date_order: str = typer.Option(
+            None,
+            "--chat-date-order",
+            help="dmy (day first) or mdy (month first): how to read a chat export's dates that read two ways "
+            "(03/04/2024). Left out: the file's own order, else day first, and the messages say so. The same "
+            "export imported again with the other order has its dates read again (it is not stored twice).",
+        ),
     ) -> None:
         """Import files into the evidence vault: stored once by SHA-256, recorded in the ledger."""
         from ..services.imports import DUPLICATE, FAILED, chat_zone, check_description, import_paths
+        from ..services.imports import chat_date_order as date_order
         from ..services.records.errors import FieldError
         from ..services.workspaces import WorkspaceNotFound, ensure_workspace
 
@@ -99,6 +107,10 @@ def register(app: typer.Typer) -> None:
             chat_tz = chat_zone(chat_time_zone)
         except FieldError as exc:
             raise fail(f"--chat-time-zone: {exc.message}") from exc
+        try:
+            order = date_order(chat_date_order)
+        except FieldError as exc:
+            raise fail(f"--chat-date-order: {exc.message}") from exc
         try:
             check_description(description)  # the upload form's and the API's cap, before anything is stored
         except ValueError as exc:
@@ -133,6 +145,7 @@ def register(app: typer.Typer) -> None:
                     description=description,
                     progress=tick,
                     chat_tz=chat_tz,
+                    chat_date_order=order,
                 )
             except (DatabaseError, BlobStoreError, WorkspaceNotFound) as exc:
                 raise fail(str(exc)) from exc

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 
 from ..domain.evidence_view import EvidenceView
 from ..domain.labels import evidence_label, evidence_number
+from ..domain.text import T
 from ..store.db import unit_of_work
 from ..store.ledger import entries_for_subject
 from ..store.models import EvidenceItem, LedgerEntry, Message
@@ -108,7 +109,9 @@ def get_evidence(ctx: Context, workspace: str, label: str) -> EvidenceView:
             ws,
             EvidenceItem,
             EvidenceItem.number == number,
-            missing=EvidenceNotFound(f"{label} does not exist in workspace {workspace!r}"),
+            missing=EvidenceNotFound(
+                T("%(label)s does not exist in workspace '%(workspace)s'", label=label, workspace=workspace)
+            ),
         )
         parent_no = None
         if item.parent_id:

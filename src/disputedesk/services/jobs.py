@@ -252,12 +252,13 @@ def _import(ctx: Context, job: Job, progress: Callable[[int, int | None, str | N
 def _import_blobs(ctx: Context, job: Job, progress: Callable[[int, int | None, str | None], None]) -> dict[str, Any]:
     """Uploads already in the blob store (server mode): record them as evidence.
 
-    payload: {"blobs": [{"sha256", "name"}], "kind", "description", "chat_time_zone"}
+    payload: {"blobs": [{"sha256", "name"}], "kind", "description", "chat_time_zone", "chat_date_order"}
     """
-    from .imports import Candidate, chat_zone, import_candidates
+    from .imports import Candidate, chat_date_order, chat_zone, import_candidates
 
     p = job.payload
     tz = chat_zone(p.get("chat_time_zone"))
+    order = chat_date_order(p.get("chat_date_order"))
     cands = [
         Candidate(
             name=b["name"],
@@ -266,6 +267,7 @@ def _import_blobs(ctx: Context, job: Job, progress: Callable[[int, int | None, s
             kind=p.get("kind"),
             description=p.get("description"),
             tz=tz,
+            date_order=order,
         )
         for b in p.get("blobs", [])
     ]

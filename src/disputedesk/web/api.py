@@ -64,12 +64,25 @@ async def evidence_upload(
         description="Zone of the phone that exported a chat in local time (WhatsApp), e.g. Asia/Shanghai; "
         "left out: the company's zone is assumed (UTC if none is recorded), and the messages say so",
     ),
+    chat_date_order: str | None = Form(
+        None,
+        description="dmy (day first) or mdy (month first): how to read a chat export's dates that read two ways "
+        "(03/04/2024); left out: the file's own order, else day first, and the messages say so. The same export "
+        "sent again with the other order has its dates read again (it is not stored twice)",
+    ),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
     """Upload files into the vault: same pipeline as `disputedesk import`."""
     report = await import_uploads(
-        ctx, ws.slug, files, kind=kind, description=description, actor=ws.username, chat_time_zone=chat_time_zone
+        ctx,
+        ws.slug,
+        files,
+        kind=kind,
+        description=description,
+        actor=ws.username,
+        chat_time_zone=chat_time_zone,
+        date_order=chat_date_order,
     )
     if isinstance(report, JobView):  # server mode: recorded by a worker; follow /api/jobs/{id}
         return {"job": report.id, "status": report.status, "progress": f"/api/jobs/{report.id}"}

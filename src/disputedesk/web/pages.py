@@ -130,6 +130,7 @@ async def evidence_upload(
     kind: str = Form(""),
     description: str = Form(""),
     chat_time_zone: str = Form(""),
+    chat_date_order: str = Form(""),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
@@ -142,6 +143,7 @@ async def evidence_upload(
         description=description or None,
         actor=ws.username,
         chat_time_zone=chat_time_zone,
+        date_order=chat_date_order,
     )
     from ..services.jobs import JobView
 

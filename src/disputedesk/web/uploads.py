@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..domain.text import T
 from ..services.context import Context
-from ..services.imports import Candidate, ImportReport, chat_zone, check_description, import_candidates
+from ..services.imports import Candidate, ImportReport, chat_date_order, chat_zone, check_description, import_candidates
 
 
 class UploadTooLarge(ValueError):
@@ -23,10 +23,13 @@ async def import_uploads(
     description: str | None,
     actor: str,
     chat_time_zone: str | None = None,
+    date_order: str | None = None,
 ) -> ImportReport:
     """``chat_time_zone``: the zone of chat exports in local time (WhatsApp), as the user states it
-    (a zone that does not exist is refused before anything is stored)."""
+    (a zone that does not exist is refused before anything is stored); ``date_order``: the
+    day/month order chosen for their dates that read two ways (dmy/mdy, else refused)."""
     tz = chat_zone(chat_time_zone)
+    order = chat_date_order(date_order)
     check_description(description)  # refused, not cut, before anything is stored
     limit = ctx.settings.max_upload_bytes
     cands = []
@@ -50,6 +53,7 @@ async def import_uploads(
                 kind=kind or None,
                 description=description or None,
                 tz=tz,
+                date_order=order,
             )
         )
     from ..services import jobs
@@ -58,11 +62,11 @@ async def import_uploads(
         # Server mode: the bytes go to the blob store now (durable, content-addressed); a worker
         # records them. Any web process can take the upload; any worker can finish the job.
         zone = str(tz) if tz is not None else None
-        return await run_in_threadpool(_queue_uploads, ctx, workspace, cands, kind, description, actor, zone)
+        return await run_in_threadpool(_queue_uploads, ctx, workspace, cands, kind, description, actor, zone, order)
     return await run_in_threadpool(import_candidates, ctx, workspace, cands, actor=actor)
 
 
-def _queue_uploads(ctx, workspace, cands, kind, description, actor, zone):  # type: ignore[no-untyped-def]
+def _queue_uploads(ctx, workspace, cands, kind, description, actor, zone, order=None):  # type: ignore[no-untyped-def]
     from ..services import jobs
 
     blobs = []
@@ -75,6 +79,6 @@ def _queue_uploads(ctx, workspace, cands, kind, description, actor, zone):  # ty
         ctx,
         workspace,
         "import_blobs",
-        {"blobs": blobs, "kind": kind, "description": description, "chat_time_zone": zone},
+        {"blobs": blobs, "kind": kind, "description": description, "chat_time_zone": zone, "chat_date_order": order},
         actor=actor,
     )

@@ -35,3 +35,21 @@ def client_for(ctx: Context) -> Iterator[object]:
     yield make
     for c in made:
         c.__exit__(None, None, None)
+
+
+@pytest.fixture
+def cli(settings, monkeypatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """``cli(*args)``: the ``disputedesk`` command run on the test's database (its result)."""
+    from typer.testing import CliRunner
+
+    from disputedesk.cli import app
+    from disputedesk.config import get_settings
+
+    monkeypatch.setenv("DISPUTEDESK_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("DISPUTEDESK_DATABASE_URL", settings.database_url)
+    get_settings.cache_clear()
+    runner = CliRunner()
+    try:
+        yield lambda *args: runner.invoke(app, list(args))
+    finally:
+        get_settings.cache_clear()

@@ -32,7 +32,12 @@ def test_zone_stated_at_import(client_for) -> None:  # type: ignore[no-untyped-d
     labels = _import(c, chat_time_zone="Asia/Shanghai")
     first = _first(c, labels)
     assert first["document_date"].startswith("2023-12-25T13:04:00")  # 21:04 in Shanghai
-    assert first["time_reading"] == {"zone": "Asia/Shanghai", "basis": "stated", "date_order_assumed": None}
+    assert first["time_reading"] == {
+        "zone": "Asia/Shanghai",
+        "basis": "stated",
+        "date_order_assumed": None,
+        "date_order_basis": None,
+    }
     en = _page_text(c, first["label"], "en")
     assert "Asia/Shanghai" in en and "stated at import" in en
     zh = _page_text(c, first["label"], "zh")
@@ -100,26 +105,13 @@ def test_unknown_zone_refused_naming_the_field(client_for) -> None:  # type: ign
     assert 'name="chat_time_zone"' in form and "聊天记录的时区" in form
 
 
-def test_cli_states_the_zone(settings, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from typer.testing import CliRunner
-
-    from disputedesk.cli import app
-    from disputedesk.config import get_settings
-
-    monkeypatch.setenv("DISPUTEDESK_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("DISPUTEDESK_DATABASE_URL", settings.database_url)
-    get_settings.cache_clear()
+def test_cli_states_the_zone(settings, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "chat.txt").write_bytes(CHAT)
-    try:
-        runner = CliRunner()
-        bad = runner.invoke(app, ["import", "--chat-time-zone", "Mars/Base", str(tmp_path / "chat.txt")])
-        assert bad.exit_code == 2 and "Mars/Base" in bad.output
-        ok = runner.invoke(app, ["import", "--chat-time-zone", "Asia/Shanghai", "--json", str(tmp_path / "chat.txt")])
-        assert ok.exit_code == 0, ok.output
-        shown = runner.invoke(app, ["evidence", "list"])
-        assert shown.exit_code == 0
-    finally:
-        get_settings.cache_clear()
+    bad = cli("import", "--chat-time-zone", "Mars/Base", str(tmp_path / "chat.txt"))
+    assert bad.exit_code == 2 and "Mars/Base" in bad.output
+    ok = cli("import", "--chat-time-zone", "Asia/Shanghai", "--json", str(tmp_path / "chat.txt"))
+    assert ok.exit_code == 0, ok.output
+    assert cli("evidence", "list").exit_code == 0
     from disputedesk.services.context import Context
     from disputedesk.services.evidence import get_evidence
 

@@ -113,7 +113,7 @@ def test_error_pages_are_pages_in_the_users_language(client_for) -> None:  # typ
     assert "页面不存在" in text and "请使用上方的导航" in text
     assert "Page not found" not in text
     zh = client.get("/evidence/E-9999?lang=zh")
-    assert "此地址下没有找到内容" in " ".join(visible(zh.text))
+    assert "E-9999 在工作区“default”中不存在" in " ".join(visible(zh.text))  # the record named, in Chinese
 
     # The API keeps JSON.
     api = client.get("/api/no-such-endpoint")

@@ -6,7 +6,16 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from pages_support import alert, foreign_sentences, owner_client, visible
+
+
+def _supplier(c) -> str:  # type: ignore[no-untyped-def]
+    """The supplier added through the suppliers form; its key (from the page it leads to)."""
+    r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
+    assert r.status_code == 303, r.text[-1500:]
+    return str(r.headers["location"].rstrip("/").rsplit("/", 1)[-1])
+
 
 TERMS = {"label": "Art. 7.2", "severities": {"critical": {"first_response": "4h", "resolution": "2wd"}}}
 
@@ -16,9 +25,7 @@ def test_a_request_names_the_terms_version_the_terms_page_shows(sqlite_ctx) -> N
     contract's version 1, and says "version 1" (not the number the database gave the row)."""
     c = owner_client(sqlite_ctx)
     try:
-        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
-        assert r.status_code == 303, r.text[-1500:]
-        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        key = _supplier(c)
         for number, signed in (("JH-2026-001", "2026-03-02"), ("JH-2026-002", "2026-05-04")):
             contract = {"number": number, "supplier": key, "signed_on": signed}
             r = c.post("/records/contracts/new", data=contract, follow_redirects=False)
@@ -45,8 +52,7 @@ def test_a_case_refused_from_a_request_says_why_in_the_pages_language(sqlite_ctx
     with the reason in the page's language, not the deadline engine's English field names."""
     c = owner_client(sqlite_ctx)
     try:
-        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
-        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        key = _supplier(c)
         contract = {"number": "JH-2026-001", "supplier": key, "signed_on": "2026-05-04", "warranty_months": "12",
                     "warranty_start": "delivery"}  # fmt: skip
         assert c.post("/records/contracts/new", data=contract, follow_redirects=False).status_code == 303
@@ -83,8 +89,7 @@ def test_the_reply_form_offers_the_step_awaiting_a_reply_and_keeps_it_when_refus
     which steps already have one, and a refused reply comes back with the same step chosen."""
     c = owner_client(sqlite_ctx)
     try:
-        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
-        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        key = _supplier(c)
         contract = {"number": "JH-2026-001", "supplier": key, "signed_on": "2026-01-05"}
         assert c.post("/records/contracts/new", data=contract, follow_redirects=False).status_code == 303
         order = {"number": "PO-1", "contract": "JH-2026-001", "currency": "EUR", "amount": "1000",
@@ -130,8 +135,7 @@ def test_a_letter_is_not_kept_with_a_past_deadline_a_future_contract_or_a_bad_us
     valid one; a refused letter is not kept as evidence and the form keeps what was typed."""
     c = owner_client(sqlite_ctx)
     try:
-        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
-        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        key = _supplier(c)
         for fact, typed, en, zh in (
             ("cure_deadline", "2020-01-02", "cure_deadline: 2 Jan 2020 is not after the letter", "补救期限"),
             ("reply_by", "2020-01-02", "reply_by: 2 Jan 2020 is not after the letter", "答复期限"),
@@ -166,8 +170,7 @@ def test_the_dashboard_of_a_chinese_reader_names_a_cases_deadlines_and_money_in_
     import_paths(sqlite_ctx, "default", [proof], actor="test")
     c = owner_client(sqlite_ctx)
     try:
-        r = c.post("/suppliers", data={"name_en": "Jinhua Precision", "kind": "factory"}, follow_redirects=False)
-        key = r.headers["location"].rstrip("/").rsplit("/", 1)[-1]
+        key = _supplier(c)
         contract = {"number": "JH-2025-031", "supplier": key, "signed_on": "2025-11-03", "warranty_months": "12",
                     "warranty_start": "acceptance", "inspection_days": "30"}  # fmt: skip
         assert c.post("/records/contracts/new", data=contract, follow_redirects=False).status_code == 303
@@ -187,5 +190,30 @@ def test_the_dashboard_of_a_chinese_reader_names_a_cases_deadlines_and_money_in_
             assert "案件：已记录收款" in zh and "case receipt recorded" not in zh, zh[-3000:]
         en = " ".join(visible(c.get("/?lang=en").text))
         assert "defects the inspection period does not cover" in en
+    finally:
+        c.__exit__(None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("url", "zh_says", "en_says"),
+    [
+        ("/cases/CASE-2026-999", "案件“CASE-2026-999”在本工作区中不存在", "case 'CASE-2026-999' does not exist"),
+        ("/records/contracts/NOPE", "合同“NOPE”在本工作区中不存在", "contract 'NOPE' does not exist"),
+        ("/records/orders/NOPE", "订单“NOPE”在本工作区中不存在", "order 'NOPE' does not exist"),
+        ("/threads/999", "会话 999 不存在", "thread 999 does not exist"),
+        ("/documents/bundles/999", "证据包导出 999 在本工作区中不存在", "bundle export 999 does not exist"),
+        ("/evidence/E-9999", "E-9999 在工作区“default”中不存在", "E-9999 does not exist in workspace 'default'"),
+    ],
+    ids=["case", "contract", "order", "thread", "bundle", "evidence"],
+)
+def test_an_address_with_nothing_behind_it_says_so_in_the_pages_language(sqlite_ctx, url, zh_says, en_says) -> None:  # type: ignore[no-untyped-def]
+    """A mistyped or stale link in an empty workspace: a 404 whose sentence is in the page's language."""
+    c = owner_client(sqlite_ctx)
+    try:
+        zh = c.get(f"{url}?lang=zh")
+        text = " ".join(visible(zh.text))
+        assert zh.status_code == 404 and zh_says in text and "does not exist" not in text, text[-600:]
+        en = c.get(f"{url}?lang=en")
+        assert en.status_code == 404 and en_says in " ".join(visible(en.text))
     finally:
         c.__exit__(None, None, None)

@@ -45,6 +45,24 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"(?:substantially|materially|in\s+accordance))",
             rf"\b(?:for|during|within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*[- ]?days?\b[^.;。；]{{0,100}}?\b(?:warrant\w*|"
             r"guarantee\w*)\b[^.;。；]{0,100}?\b(?:conform\w*|free\s+(?:from|of)\s+(?:material\s+)?defects)",
+            # session 8: the warranty's start or run stated on its own ("Warranty coverage shall begin on the date the Government
+            # accepts…", "the warranty shall remain in effect for…"; not "shall not extend to misuse"); defects put right for a
+            # period after an event, with no "warranty" ("free from defects … for twelve (12) months following acceptance",
+            # "correct … any defects discovered within one (1) year after final acceptance"; a deficiency corrected within
+            # 10 days after notice is a repair time); the FAR warranty clauses by number (52.246-17 to -21); a standard
+            # commercial warranty extended to the buyer (a manufacturer's warranty only referred to is none, session 7; "provide
+            # standard/written/express warranties" was tried and left out: three false alarms on the CUAD development half,
+            # warranties of facts or a disclaimer)
+            r"\bwarrant(?:y|ies)(?:\s+(?:coverage|period|term|protection|service))?\s+(?:shall|will|must|is\s+to)\s+(?!not\b)(?:\w+\s+)?"
+            r"(?:begin|commence|start|run|remain\s+in\s+(?:full\s+)?(?:force|effect)|extend|continue|last)\b",
+            rf"\bfree\s+(?:from|of)\s+(?:\w+\s+){{0,3}}?defects?\b[^.;。；]{{0,120}}?\b(?:for|during)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*"
+            r"[- ]?(?:months?|years?)\b",
+            rf"\b(?:correct|repair|replace|remedy|rectify|make\s+good)\w*\b[^.;。；]{{0,100}}?\bdefect\w*\b[^.;。；]{{0,80}}?\b(?:for|during|"
+            rf"within)\s+(?:a\s+period\s+of\s+)?{EN_NUMBER}\s*[- ]?(?:months?|years?)\s+(?:after|from|following|of)\s+(?:the\s+)?"
+            r"(?:date\s+of\s+)?(?:(?:final|formal|government)\s+)?(?:acceptance|delivery|installation|completion|commissioning)\b",
+            r"\b52\.246-(?:17|18|19|20|21)\b",
+            r"\b(?:extend|provid|offer|furnish|pass\w*\s+(?:on|through)|giv)\w*\b[^.;。；]{0,60}\b(?:standard\s+)?commercial\s+"
+            r"warrant(?:y|ies)\b",
             # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); "保质保量"
             # (in full quality and quantity) is an idiom of delivery, not a warranty; a
             # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
@@ -92,6 +110,7 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             "质量问题",
             "质量负责",
             "质量承担责任",
+            "52.246-",
         ),
         baseline=("warranty", "质保"),
     ),
@@ -352,6 +371,18 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"(?:人员|工程师|技术员|团队|小组)[^。；，,]{0,10}进驻|"
             r"(?:技术人员|工程师|服务人员|维修人员|售后人员|安装人员|调试人员)[^。；]{0,12}(?:交通费|住宿费|食宿费|路费|差旅)|"
             r"在(?:设备|货物|产品)?(?:的)?(?:使用地|安装地|使用地点|安装地点|使用现场|安装现场)[^。；]{0,10}(?:安装|调试|维修|指导|服务|培训|检修)",
+            # session 8: arriving "至现场" ("乙方工程师应于24小时内赶至现场"; goods carried or delivered there are none: "运至/送货至/
+            # 交付至现场"); going "到/至" the user's place to do the work ("技术人员应到用户处进行检修"); the supplier's people working
+            # at the site ("乙方人员在甲方现场作业期间…"); free installation or installation guidance by the seller ("提供免费安装及
+            # 调试指导"; "设备由甲方自行安装" is none). The provider's own inspection rounds (巡检, 巡查) were tried and left out:
+            # on development texts they were a manager's or maintainer's routine checks, not support on site (two false alarms)
+            r"(?<![运送寄交发货递输载付截])至(?:甲方|买方|需方|用户|客户|业主)?(?:的)?(?:故障|事故|施工|安装|使用|工作|项目)?现场"
+            r"(?!监督|见证|旁站|监装|监造|取样|抽样|查看|检查|核查|验收|验货|监理|交货|交付|签收)|"
+            rf"(?<![送运寄交发货递输载付])(?:到|至)(?:甲方|买方|需方|用户|客户|业主|使用单位|使用方)(?:的)?(?:处|所在地|单位|工厂|厂区|公司|住所|场所|家中){_SITE_WORK_ZH}|"
+            r"(?:人员|工程师|技术员|团队|小组)[^。；，,]{0,8}(?:在|于|进入)[^。；，,]{0,8}现场(?:作业|工作|施工|服务|期间)|"
+            r"进入(?:甲方|买方|需方|用户|客户|业主)?(?:的)?(?:施工|工作|使用|安装)?现场(?:作业|施工|工作|服务|维修|安装)|"
+            r"(?<!非)(?<!不)(?:免费|包)(?:送货)?(?:上门)?(?:及|和|并|、)?安装(?!费)|"
+            r"提供[^。；，,]{0,8}(?:安装|调试)(?:及|和|与|、)?(?:调试)?(?:技术)?指导",
         ),
         # an offeror's site visit before the award is no support on site ("Offerors may attend a site visit")
         exclude=_c(
@@ -364,7 +395,8 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             (
                 "perform provided accomplished conducted located stationed housed assigned work online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
-                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 随叫随到 前往 赴 常驻 驻守 驻点 驻厂 进驻 交通费 住宿费 路费 使用地 安装地"
+                "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 随叫随到 前往 赴 常驻 驻守 驻点 驻厂 进驻 交通费 住宿费 路费 使用地 安装地 "
+                "至 到 免费 包 指导"
             ).split()
         ),
         baseline=("on-site", "现场"),

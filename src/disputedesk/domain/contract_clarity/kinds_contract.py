@@ -79,6 +79,10 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:by|upon|with|through|under|requires?|subject\s+to)\s+(?:a\s+|the\s+)?(?:prior\s+)?(?:mutual(?:ly)?\b|"
             r"(?:written\s+)?(?:agreement|consent)\s+(?:of|between)\s+(?:both|all|the)\s+parties\b)",
             UNILATERAL_CHANGE.pattern,
+            # how changed terms come into force or are announced (session 8): "修改后的条款自公布之日起生效", "更新后的协议一经
+            # 发布即生效", "如我们对本条款作出重大更改，…通知您"; not a new software version ("更新后的软件版本将自动安装")
+            r"(?:修改|修订|更新|变更|更改)(?:后|过)的(?:本|这些|该)?(?:服务|使用|用户)?(?:条款|协议|规则)[^。；]{0,30}(?:生效|公布|发布|公示|公告|适用|约束)|"
+            r"对(?:本|这些|该|此)?(?:服务|使用|用户)?(?:条款|协议|合同)(?:作出|做出|进行|有)[^。；，,]{0,6}(?:修改|修订|更改|变更|更新)",
             # "matters not covered are settled by a supplementary agreement": changes by agreement
             r"(?:未尽事(?:宜|项)|未定事(?:宜|项)|未约定(?:或约定不明)?的?事(?:宜|项)|约定不明的?事(?:宜|项))[^。；]{0,40}(?:补充协议|补充协定|补充规定|补充条款|"
             r"另行签订|另立|另订|订立|另行约定|补充约定|协商确定|列明)",
@@ -154,6 +158,9 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "revis",
             "vari",
             "改动",
+            "更新",
+            "继续使用",
+            "继续访问",
         ),
         baseline=("amend", "变更"),
     ),
@@ -409,7 +416,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\bliabilit\w*\b[^.;。；]{0,200}?\b(?:shall not|will not|not to|may not|in no event|never)\s+exceed\w*\b",
             r"\bin no (?:event|case)\b[^.;。；]{0,200}?\bliab\w*\b[^.;。；]{0,300}?\b(?:exceed\w*|more than|in excess of)\b",
             # exclusion of indirect/consequential loss limits liability too (CUAD counts it as a cap)
-            r"\b(?:not|no|never|in no event|nor)\b[^.;。；]{0,120}\bliab\w*\b[^.;。；]{0,160}\b(?:indirect|consequential|"
+            r"\b(?:not|no|never|in no event|nor|neither)\b[^.;。；]{0,120}\bliab\w*\b[^.;。；]{0,160}\b(?:indirect|consequential|"
             r"special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+profits?)\b",
             r"\blimit(?:ed|ation)?\s+of\s+liability\b|\bliability\s+(?:cap|limit)\b",
             # "shall not be liable for more than the Contract Price", "the maximum amount the Supplier must pay for all claims"
@@ -419,8 +426,26 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:赔偿|(?<!违约)责任)(?:总额|累计|上限|限额)|(?:累计|最高|总)(?:赔偿|责任)[^。；]{0,30}(?:不超过|不得超过|为限)|"
             r"(?:赔偿|(?<!违约)责任)[^。；]{0,40}(?:不超过|不得超过|以[^。；]{0,20}为限)",
             r"(?:间接损失|可得利益|预期利益|利润损失)[^。；]{0,20}(?:不承担|不负责|免责)|(?:不承担|不负责)[^。；]{0,30}(?:间接损失|可得利益|利润损失)",
+            # session 8: indirect loss excluded with "responsible" ("Neither party shall be responsible for any indirect … damages";
+            # "not responsible for delays" is none), a liability "capped", a cap on liability, recovery, indemnities or damages
+            # limited ("The Customer's recovery … shall not exceed the amounts paid"; a not-to-exceed price or "total
+            # compensation shall not exceed" is a price ceiling, none), the FAR limitation-of-liability clauses by number
+            r"\b(?:not|no|never|in\s+no\s+event|nor|neither)\b[^.;。；]{0,120}\b(?:responsib\w*|accountable)\b[^.;。；]{0,160}\b(?:indirect|"
+            r"consequential|special|incidental|punitive|exemplary|lost\s+profits?|loss\s+of\s+profits?)\b",
+            r"\bliab\w*\b[^.;。；]{0,100}\bcapped\b|\bcap\s+on\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:total\s+|aggregate\s+)?liabilit",
+            r"\b(?:recovery|recoveries|indemnif\w*\s+obligations?|indemnit(?:y|ies)|(?<!liquidated\s)damages)\b[^.;。；]{0,100}\b(?:shall\s+not|"
+            r"will\s+not|may\s+not|not\s+to|in\s+no\s+event|never)\s+exceed\w*\b",
+            r"\b52\.246-2[345]\b",
         ),
         triggers=(
+            "responsib",
+            "accountable",
+            "capped",
+            "cap on",
+            "recover",
+            "indemn",
+            "damages",
+            "52.246-2",
             "利益",
             "liab",
             "maximum",
@@ -448,12 +473,27 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             # the termination clauses by their titles ("Termination for Convenience of the Government", "Termination for
             # the Government's convenience", "Termination for cause/default")
             r"\btermination\s+for\s+(?:the\s+government['’]s\s+)?(?:convenience|default|cause)\b",
+            # session 8: the FAR Part 49 clauses by number ("52.249-8") and the default clause by its title ("Default
+            # (Fixed-Price Supply and Service)"); a task, delivery or purchase order, a BPA, lease, subscription or licence
+            # terminated or cancelled ("terminate the BPA", "may cancel the BPA", "will result in termination of the task
+            # order"); grounds for, subject to or resulting in termination (not of employment, personnel or accounts)
+            r"\b52\.249-\d+\b|\bdefault\s*\(\s*(?:fixed[- ]price|cost[- ]reimbursement)|\bFAR\s+(?:part|subpart)\s+49\b",
+            r"\bterminat\w*\b[^.;。；]{0,120}\b(?:this|the|any|each|such)\s+(?:(?:task|delivery|purchase|work|blanket\s+purchase)\s+)?"
+            r"(?:orders?|BPAs?|leases?|subscriptions?|licen[cs]es?)\b",
+            r"\b(?:may|right\s+to|entitled\s+to)\s+(?:\w+\s+){0,3}?cancel\w*\s+(?:this|the|any|each|such)\s+(?:(?:task|delivery|purchase|"
+            r"work|blanket\s+purchase)\s+)?(?:orders?|BPAs?|agreements?|contracts?|subscriptions?|licen[cs]es?|leases?)\b",
+            r"\b(?:grounds?|cause|basis)\s+for\s+(?:immediate\s+)?(?:termination|cancel{1,2}ation)\b(?!\s+of\s+(?:employment|the\s+employee|"
+            r"personnel|staff|access|(?:user\s+)?accounts?))|\b(?:subject\s+to|result\s+in)\s+(?:the\s+)?(?:immediate\s+)?"
+            r"(?:termination|cancel{1,2}ation)\b(?!\s+of\s+(?:employment|the\s+employee|personnel|staff|access|(?:user\s+)?accounts?))",
         ),
         heading=_c(r"\bterminat|解除|终止"),
         triggers=(
             "terminat",
             "cancel",
             " end",
+            "52.249",
+            "default",
+            "part 49",
             "解除",
             "终止",
         ),

@@ -88,6 +88,7 @@ class ParsedMessage:
     direction_hint: str | None = None  # "in"/"out" as given by a chat export, if any
     system: bool = False  # chat system event ("X joined", "Messages are end-to-end encrypted")
     date_order_assumed: str | None = None  # "dmy"/"mdy": the export never showed its day/month order
+    date_order_basis: str | None = None  # "stated": that order was chosen at import (else assumed)
     # a time in local time (date_source "export-local-time"): the zone it was read in ("UTC" if none
     # was known) and why that zone: "stated" at import, the "company"'s zone assumed, or "none"
     local_zone: str | None = None

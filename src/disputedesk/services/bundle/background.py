@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ...domain.labels import evidence_label, evidence_number
-from ...domain.text import Quoted, Seq, field_error
+from ...domain.text import Quoted, Seq, T, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
@@ -304,7 +304,7 @@ def get_export(ctx: Context, workspace: str, export_id: int) -> tuple[ExportView
             ws,
             BundleExport,
             BundleExport.id == export_id,
-            missing=f"bundle export {export_id} does not exist in this workspace",
+            missing=T("bundle export %(export)s does not exist in this workspace", export=export_id),
         )
         return _export_view(row), Path(row.path) if row.path and row.status == "done" else None
 

@@ -16,6 +16,7 @@ from ...domain.ladder import (
     Step,
 )
 from ...domain.periods import legal_date
+from ...domain.text import T
 from ...store.ledger import LedgerWriter
 from ...store.models import Case, Contract, EvidenceItem, Workspace
 from ...store.models_cases import (
@@ -95,7 +96,7 @@ def _find_case(s: Session, ws: Workspace, ref: int | str) -> Case:
         raise CaseNotFound(f"case {text!r} does not exist (give its id or a number like CASE-2026-001)")
     case = s.execute(q).scalar_one_or_none()
     if case is None:
-        raise CaseNotFound(f"case {text!r} does not exist in this workspace")
+        raise CaseNotFound(T("case '%(case)s' does not exist in this workspace", case=text))
     return case
 
 

@@ -5,6 +5,8 @@
 * ``pipeline.py`` – the stages every candidate then goes through (store, flush, record, anchor);
 * ``mail.py``     – what the pipeline does with mail and chat files (expanding a mailbox into
   messages, parties, search terms);
+* ``chat_dates.py`` – the day/month order of a chat export's dates, chosen or assumed, and reading
+  them again when the same export comes with another order;
 * ``imap.py``     – an IMAP folder as a source of candidates, remembered by UID;
 * ``sources.py``  – ``import_paths`` (files, folders and ``imap://`` URLs) and ``import_imap``.
 """
@@ -23,6 +25,7 @@ from .candidates import (
     check_description,
     collect_paths,
 )
+from .chat_dates import chat_date_order
 from .imap import ImapSource, imap_source, is_imap_url, parse_imap_url
 from .pipeline import import_candidates
 from .sources import import_imap, import_paths
@@ -36,6 +39,7 @@ __all__ = [
     "ImapSource",
     "ImportReport",
     "Outcome",
+    "chat_date_order",
     "chat_zone",
     "check_description",
     "collect_paths",

@@ -82,8 +82,10 @@ class Candidate:
     kind: str | None = None
     description: str | None = None
     parent_number: int | None = None
-    # Mail sources: the time zone of chat exports in local time (WhatsApp), a Maildir folder.
+    # Mail sources: the time zone of chat exports in local time (WhatsApp), the day/month order
+    # chosen for their dates that read two ways ("dmy"/"mdy", None: the file's, else assumed), a Maildir folder.
     tz: tzinfo | None = None
+    date_order: str | None = None
     maildir: Path | None = None
 
 

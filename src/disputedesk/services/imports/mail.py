@@ -184,6 +184,44 @@ def child_name(cand_name: str, item: ParsedItem, number: str, chat: tuple[str, s
     return f"{cand_name} [{item.location or item.key}]"[:900]
 
 
+class PartNumbers:
+    """The numbers in the names of a source's messages, as a person counts them: its messages 1, 2,
+    3 … (attachments and the source file itself are not counted), a message forwarded inside
+    message 2 is 2.1; in an account export each chat's messages from 1 again, as if exported alone.
+    Only the current message's parts are remembered (memory stays flat)."""
+
+    def __init__(self) -> None:
+        self.top = 0
+        self.chats = 0  # the chats of an account export: chat 1, 2, …
+        self.chat: tuple[str, str, str] | None = None  # the current chat: its key, number and name
+        self.inner: dict[str, tuple[str, int]] = {}  # message key -> (its number, messages inside so far)
+
+    def of(self, item: ParsedItem) -> str:
+        if item.kind == "container" and item.title is not None:
+            self.chats += 1
+            self.chat = (item.key, str(self.chats), item.title)
+            self.top = 0
+            return str(self.chats)
+        if item.kind != "message":
+            return ""
+        outer = self.inner.get(item.parent_key or "")
+        if outer is None:  # the next message of the source: the last one's parts are done
+            self.top += 1
+            number = str(self.top)
+            self.inner.clear()
+        else:
+            self.inner[item.parent_key or ""] = (outer[0], outer[1] + 1)
+            number = f"{outer[0]}.{outer[1] + 1}"
+        self.inner[item.key] = (number, 0)
+        return number
+
+    def chat_of(self, item: ParsedItem) -> tuple[str, str] | None:
+        """(number, name) of the chat of an account export a message belongs to, else None."""
+        if self.chat is None or item.kind != "message" or item.parent_key != self.chat[0]:
+            return None
+        return self.chat[1], self.chat[2]
+
+
 # -- recording -----------------------------------------------------------------------------------
 
 
@@ -230,6 +268,8 @@ def message_flags(m: ParsedMessage, location: str | None, direction_reason: str)
         flags["system"] = True
     if m.date_order_assumed:
         flags["date_order_assumed"] = m.date_order_assumed
+        if m.date_order_basis:
+            flags["date_order_basis"] = m.date_order_basis
     if m.date_source == "export-local-time" and m.zone_basis:
         flags["local_time_zone"] = m.local_zone
         flags["zone_basis"] = m.zone_basis

@@ -38,7 +38,7 @@ from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...domain.text import T
 from ...ingest import files as filetypes
-from ...ingest.mail import MAILDIR, ParsedItem, ParsedMessage
+from ...ingest.mail import MAILDIR, WHATSAPP, ParsedMessage
 from ...ingest.mediatypes import detect_media_type
 from ...store.blobs import BlobStoreError, StoredBlob
 from ...store.db import lock_workspace, unit_of_work
@@ -47,8 +47,8 @@ from ...store.models import EvidenceItem, Message, Workspace
 from ..context import Context
 from ..mail.threads import thread_new_messages
 from ..workspaces import get_workspace
+from . import chat_dates, mail_workers
 from . import mail as mail_import
-from . import mail_workers
 from .candidates import DUPLICATE, FAILED, IMPORTED, Candidate, ImportReport, Outcome, _no_stream
 
 THREAD_EVERY = 2000  # new messages are threaded after this many (and at the end)
@@ -71,6 +71,7 @@ class _Stored:
     note: str | None = None  # shown in the report next to an imported item
     terms: str | None = None  # search terms, if a parse worker computed them
     language: str | None = None  # a message's language, if a parse worker found it
+    chat_export: bool = False  # a chat export in local time (its dates may read two ways)
 
 
 @dataclass
@@ -239,12 +240,13 @@ def _expand_mail(
             cand.maildir, ctx.blobs, key=key, tz=tz, cand_name=cand.name, cand_source=cand.source
         )
     root_done = root is None
-    numbers = _PartNumbers()
+    numbers = mail_import.PartNumbers()
     messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
     for prep in items:
         item = prep.item
         if item.message is not None and item.message.date_source == "export-local-time":
             item.message.local_zone, item.message.zone_basis = zone
+            chat_dates.apply_chosen_order(item.message, cand.date_order)
         if not root_done:
             assert root is not None
             if item.kind == "rejected" and item.key in (key, f"{key}!error"):
@@ -257,6 +259,7 @@ def _expand_mail(
                 yield root
                 return
             root_done = True
+            root.chat_export = mtype == WHATSAPP
             if item.parent_key is None and item.kind in ("message", "container") and prep.same_as_root:
                 root.item_kind = item.kind
                 root.location = item.location
@@ -328,44 +331,6 @@ def _expand_mail(
         yield root
 
 
-class _PartNumbers:
-    """The numbers in the names of a source's messages, as a person counts them: its messages 1, 2,
-    3 … (attachments and the source file itself are not counted), a message forwarded inside
-    message 2 is 2.1; in an account export each chat's messages from 1 again, as if exported alone.
-    Only the current message's parts are remembered (memory stays flat)."""
-
-    def __init__(self) -> None:
-        self.top = 0
-        self.chats = 0  # the chats of an account export: chat 1, 2, …
-        self.chat: tuple[str, str, str] | None = None  # the current chat: its key, number and name
-        self.inner: dict[str, tuple[str, int]] = {}  # message key -> (its number, messages inside so far)
-
-    def of(self, item: ParsedItem) -> str:
-        if item.kind == "container" and item.title is not None:
-            self.chats += 1
-            self.chat = (item.key, str(self.chats), item.title)
-            self.top = 0
-            return str(self.chats)
-        if item.kind != "message":
-            return ""
-        outer = self.inner.get(item.parent_key or "")
-        if outer is None:  # the next message of the source: the last one's parts are done
-            self.top += 1
-            number = str(self.top)
-            self.inner.clear()
-        else:
-            self.inner[item.parent_key or ""] = (outer[0], outer[1] + 1)
-            number = f"{outer[0]}.{outer[1] + 1}"
-        self.inner[item.key] = (number, 0)
-        return number
-
-    def chat_of(self, item: ParsedItem) -> tuple[str, str] | None:
-        """(number, name) of the chat of an account export a message belongs to, else None."""
-        if self.chat is None or item.kind != "message" or item.parent_key != self.chat[0]:
-            return None
-        return self.chat[1], self.chat[2]
-
-
 def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:
     try:
         stream = cand.open()
@@ -429,6 +394,15 @@ def _record_batch(
                         run.ids[st.key] = item_id
                     elif b.sha256 in by_sha:
                         pending[st.key] = by_sha[b.sha256]
+                reason = None
+                if st.chat_export and item_id:  # how its dates were read; read again in the order chosen
+
+                    def log(payload: dict[str, object], sha: str = b.sha256) -> None:
+                        writer.append_row(
+                            actor=actor, action="messages.dates_reread", at=now, subject=sha, payload=payload
+                        )
+
+                    reason = chat_dates.on_duplicate(s, item_id, number, c.date_order, log)
                 outcomes.append(
                     Outcome(
                         c.name,
@@ -437,7 +411,7 @@ def _record_batch(
                         evidence=evidence_label(number),
                         sha256=b.sha256,
                         size=b.size,
-                        reason=T("same bytes as %(item)s: not stored twice", item=evidence_label(number)),
+                        reason=reason or T("same bytes as %(item)s: not stored twice", item=evidence_label(number)),
                     )
                 )
                 continue

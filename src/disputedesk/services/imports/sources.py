@@ -26,8 +26,10 @@ def import_paths(
     progress: Callable[[Outcome], None] | None = None,
     imap_password: str | None = None,
     chat_tz: tzinfo | None = None,
+    chat_date_order: str | None = None,
 ) -> ImportReport:
-    """``chat_tz``: the zone of chat exports in local time (WhatsApp), as stated by the user. A
+    """``chat_tz``: the zone of chat exports in local time (WhatsApp), as stated by the user;
+    ``chat_date_order``: the day/month order chosen for their dates that read two ways (dmy/mdy). A
     description over the limit is refused before anything is stored (``check_description``)."""
     check_description(description)
     report = ImportReport()
@@ -40,6 +42,7 @@ def import_paths(
             c.kind = kind
             c.description = description
             c.tz = chat_tz
+            c.date_order = chat_date_order
             yield c
 
     if files or not urls:

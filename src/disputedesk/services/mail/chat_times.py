@@ -44,7 +44,12 @@ def reading(flags: dict[str, Any] | None) -> dict[str, Any] | None:
             basis, zone = NONE, "UTC"
         else:
             basis = COMPANY  # the company's zone of that day (its name was not kept)
-    return {"zone": zone, "basis": basis, "date_order_assumed": flags.get("date_order_assumed")}
+    return {
+        "zone": zone,
+        "basis": basis,
+        "date_order_assumed": flags.get("date_order_assumed"),
+        "date_order_basis": flags.get("date_order_basis") if flags.get("date_order_assumed") else None,
+    }
 
 
 def reread_in_company_zone(s: Session, ws: Workspace, zone_name: str, log: Callable[[dict[str, Any]], None]) -> int:

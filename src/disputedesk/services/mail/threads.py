@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, insert, select, text, true, update
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
+from ...domain.text import T
 from ...ingest.mail import ThreadInput, thread_messages
 from ...ingest.mail.threading import thread_keys
 from ...store.db import lock_workspace, unit_of_work
@@ -386,7 +387,7 @@ def thread_detail(ctx: Context, workspace: str, thread_id: int) -> ThreadDetail:
             .where(MailThread.workspace_id == ws.id, MailThread.id == thread_id)
         ).first()
         if row is None:
-            raise LookupError(f"thread {thread_id} does not exist")
+            raise LookupError(T("thread %(thread)s does not exist", thread=thread_id))
         t, key, number = row
         views = _views(s, ws.id, MailMessageMeta.thread_id == t.id, [Message.id])
         # tree order: parents before children, siblings by date
@@ -435,7 +436,8 @@ def link_thread(ctx: Context, workspace: str, thread_id: int, request: str, *, a
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
-        t = one_in(s, ws, MailThread, MailThread.id == thread_id, missing=f"thread {thread_id} does not exist")
+        missing = T("thread %(thread)s does not exist", thread=thread_id)
+        t = one_in(s, ws, MailThread, MailThread.id == thread_id, missing=missing)
         sr = s.execute(
             select(SupportRequest).where(SupportRequest.workspace_id == ws.id, SupportRequest.number == request)
         ).scalar_one_or_none()

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
+from ...domain.text import T
 from ...store.models import Contract, Order, Organization, Payment, SupportRequest, Workspace
 from ...store.models_sla import SlaTerms
 from ..context import Context
@@ -131,7 +132,7 @@ def _find(s: Session, ws: Workspace, number: str) -> Contract:
     try:
         return contract(s, ws, number)
     except FieldError:
-        raise LookupError(f"contract {number!r} does not exist") from None
+        raise LookupError(T("contract '%(number)s' does not exist in this workspace", number=number)) from None
 
 
 def list_contracts(

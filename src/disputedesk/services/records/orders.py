@@ -54,7 +54,7 @@ def _find(s: Session, ws: Workspace, number: str, field: str | None = None) -> O
     if o is None:
         if field:
             raise FieldError(field, "no order {number!r} in this workspace (add it first)", number=number)
-        raise LookupError(f"order {number!r} does not exist")
+        raise LookupError(T("order '%(number)s' does not exist in this workspace", number=number))
     return o
 
 
