@@ -45,13 +45,13 @@ from disputedesk.store.models_sla import SlaResult, SlaRun
 TERMS = {
     "label": "bench terms",
     "severities": {
-        "P1": {"first_response": "2h", "update_interval": "4h", "resolution": "16h", "workaround": "8h"},
-        "P2": {
+        "critical": {"first_response": "2h", "update_interval": "4h", "resolution": "16h", "workaround": "8h"},
+        "high": {
             "first_response": "4h",
             "update_interval": "8h",
             "resolution": {"amount": 5, "unit": "wd", "days_mode": "end-of-day"},
         },
-        "P3": {"first_response": {"amount": 1, "unit": "wd", "days_mode": "same-time"}, "resolution": "10wd"},
+        "normal": {"first_response": {"amount": 1, "unit": "wd", "days_mode": "same-time"}, "resolution": "10wd"},
     },
 }
 SUPPLIERS = 50
@@ -113,7 +113,7 @@ def build(ctx: Context, n_requests: int, per_request: int, seed: int = 42) -> tu
                         "number": f"SR-{i + 1:06d}",
                         "supplier_id": org_ids[i % SUPPLIERS],
                         "title": "bench",
-                        "severity": ("P1", "P2", "P3")[i % 3],
+                        "severity": ("critical", "high", "normal")[i % 3],
                         "opened_at": t,
                         "status": "open",
                     }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ..domain.text import T, Text
 from ..ingest.contract_text import ContractReadError, detect_format, ocr_available, read_contract_bytes
+from ..ingest.ocr import OcrResult
 
 MAX_CONTRACT_BYTES = 100 * 1024 * 1024  # the largest file the check reads
 STATUS = {
@@ -29,8 +30,9 @@ STATUS = {
     "ocr_unavailable": 422,
     "unreadable": 422,
 }
-# formats whose whole text is read before an upload is stored (fast, no OCR); a PDF or a scan is read after, unless
-# OCR is not installed: then it is read before (its text layer only, quick), so one without text is refused unstored
+# formats whose whole text is read before an upload is stored (fast, no OCR); a PDF or a scan where OCR is not installed
+# is read before too (its text layer only, quick), so one without text is refused unstored; where OCR is installed, a
+# scan is read by OCR before it is stored (scan_refusal)
 READ_BEFORE_STORING = ("text", "docx")
 READ_BEFORE_STORING_WITHOUT_OCR = ("pdf", "image")
 
@@ -127,6 +129,40 @@ def read_before_storing(head: bytes, name: str) -> bool:
         return _read_first(detect_format(head, name))
     except ContractReadError:
         return False
+
+
+def read_scan_before_storing(head: bytes, name: str) -> bool:
+    """Whether an upload is a scan (a PDF, an image) to read by OCR before it is stored: where OCR is installed."""
+    try:
+        return detect_format(head, name) in READ_BEFORE_STORING_WITHOUT_OCR and ocr_available()
+    except ContractReadError:
+        return False
+
+
+def scan_refusal(data: bytes, name: str) -> tuple[Text | None, OcrResult | None]:
+    """Where OCR is installed, a scan (a PDF with pages without text, a photo) read by OCR before it is stored: (why it
+    cannot be a contract, None) when OCR finds no text in it and it has no text layer either (nothing is stored: before,
+    the blank scan and its OCR copy were kept, then refused on the report page), else (None, the OCR result, which the
+    searchable copy reuses so OCR runs once); (None, None) when it needs no OCR. `data` is the whole file."""
+    from ..ingest.contract_text import _NOTHING_READ
+    from ..ingest.ocr import OcrError, ocr_image, ocr_pdf
+    from .ocr import needs_ocr
+
+    if len(data) > MAX_CONTRACT_BYTES:
+        return None, None
+    fmt = detect_format(data, name)
+    pages = [] if fmt == "image" else needs_ocr("application/pdf", data)
+    if pages is None:
+        return None, None
+    try:
+        result = ocr_image(data) if fmt == "image" else ocr_pdf(data, pages)
+    except OcrError as exc:
+        reason = T("OCR of the scanned pages failed: %(reason)s", reason=str(exc))
+        return T("%(refusal)s. Nothing was stored.", refusal=refusal("unreadable", name, reason=reason).text), None
+    if not result.text.strip() and len(result.ocr_pages) >= result.pages:  # no text by OCR, no text layer either
+        refused = refusal("no_text", name, fmt=fmt, reason=_NOTHING_READ)
+        return T("%(refusal)s. Nothing was stored.", refusal=refused.text), None
+    return None, result
 
 
 def upload_refusal(data: bytes, name: str) -> Text | None:

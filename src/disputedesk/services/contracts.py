@@ -20,7 +20,9 @@ from .contract_refusals import MAX_CONTRACT_BYTES as MAX_CONTRACT_BYTES
 from .contract_refusals import ContractRefused as ContractRefused  # the refusals, for the routes
 from .contract_refusals import from_read_error, not_a_contract
 from .contract_refusals import read_before_storing as read_before_storing
+from .contract_refusals import read_scan_before_storing as read_scan_before_storing
 from .contract_refusals import refusal as refusal
+from .contract_refusals import scan_refusal as scan_refusal
 from .contract_refusals import upload_refusal as upload_refusal
 from .evidence import EvidenceFilter, EvidenceView, list_evidence, open_original
 from .sla import create_draft_terms

@@ -71,22 +71,27 @@ def find_copy(ctx: Context, workspace: str, original: EvidenceView) -> EvidenceV
     return get_evidence(ctx, workspace, evidence_label(number)) if number is not None else None
 
 
-def make_searchable_copy(ctx: Context, workspace: str, label: str, *, actor: str) -> SearchableCopy | None:
-    """OCR `label` into a searchable copy beside it; None when it needs no OCR. Idempotent."""
+def make_searchable_copy(
+    ctx: Context, workspace: str, label: str, *, actor: str, result: OcrResult | None = None
+) -> SearchableCopy | None:
+    """OCR `label` into a searchable copy beside it; None when it needs no OCR. Idempotent. ``result``: the OCR of
+    the same bytes made already (the contracts page reads a scan before storing it), not run again."""
     from .import_evidence import Candidate, import_candidates
 
     original = get_evidence(ctx, workspace, label)
     existing = find_copy(ctx, workspace, original)
     if existing is not None:
         return SearchableCopy(original.label, existing.label, None, [], created=False)
-    with ctx.blobs.open(original.sha256) as stream:
-        data = stream.read()
-    pages = needs_ocr(original.media_type, data)
-    if pages is None:
-        return None
-    if not ocr_available():
-        raise OcrError("OCR is not available: install tesseract-ocr, tesseract-ocr-chi-sim and tesseract-ocr-eng")
-    result: OcrResult = ocr_image(data) if original.media_type in IMAGE_TYPES else ocr_pdf(data, pages)
+    if result is None:
+        with ctx.blobs.open(original.sha256) as stream:
+            data = stream.read()
+        pages = needs_ocr(original.media_type, data)
+        if pages is None:
+            return None
+        if not ocr_available():
+            raise OcrError("OCR is not available: install tesseract-ocr, tesseract-ocr-chi-sim and tesseract-ocr-eng")
+        result = ocr_image(data) if original.media_type in IMAGE_TYPES else ocr_pdf(data, pages)
+    pdf = result.pdf
     stem = original.original_name.rsplit(".", 1)[0] if "." in original.original_name else original.original_name
     found = bool(result.text.strip())
     description = (
@@ -103,8 +108,8 @@ def make_searchable_copy(ctx: Context, workspace: str, label: str, *, actor: str
             Candidate(
                 name=f"{stem}.ocr.pdf",
                 source=SOURCE_PREFIX + original.label,
-                open=lambda: io.BytesIO(result.pdf),
-                size_hint=len(result.pdf),
+                open=lambda: io.BytesIO(pdf),
+                size_hint=len(pdf),
                 kind=DERIVED_KIND,
                 description=description,
                 parent_number=original.number,

@@ -1,8 +1,8 @@
 """A PDF or a scan without text, uploaded on the contracts page where OCR is not installed (issue 19, contract24): the
 check can never read it, so it is refused before it is stored — the page says which file and why, in the page's
 language, and nothing is written to the vault (it was stored, then refused on its report page). A PDF with a text layer
-is stored and checked as before; where OCR is installed a scan is stored and read by OCR after (a scan in which OCR
-finds nothing is still refused on its report page)."""
+is stored and checked as before; where OCR is installed a scan is read by OCR before it is stored (one in which OCR
+finds nothing is refused unstored too: test_contract_upload_scan_ocr_nothing.py)."""
 
 from __future__ import annotations
 

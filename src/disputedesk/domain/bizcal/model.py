@@ -64,6 +64,10 @@ def zone(name: str, what: str = "time zone") -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
+        if what == "time zone":  # the calendar's own zone: said in the reader's language
+            raise ValueError(
+                T("time zone '%(name)s': unknown (expected an IANA name such as Asia/Shanghai)", name=name)
+            ) from exc
         raise ValueError(f"{what} {name!r}: unknown (expected an IANA name such as Asia/Shanghai)") from exc
 
 
@@ -89,19 +93,20 @@ class Window:
 
     def __post_init__(self) -> None:
         if not (0 <= self.start < self.end <= DAY_SECONDS):
-            raise ValueError(f"window {_clock(self.start)}-{_clock(self.end)}: start must be before end")
+            said = f"{_clock(self.start)}-{_clock(self.end)}"
+            raise ValueError(T("window '%(window)s': start must be before end", window=said))
 
     @classmethod
     def parse(cls, text: str) -> Window:
         m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*-\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", text)
         if not m:
-            raise ValueError(f"window {text!r}: expected HH:MM-HH:MM, e.g. 09:00-12:00")
+            raise ValueError(T("window '%(window)s': expected HH:MM-HH:MM, e.g. 09:00-12:00", window=text))
         h1, m1, s1, h2, m2, s2 = (int(g) if g else 0 for g in m.groups())
         if h1 > 23 or m1 > 59 or s1 > 59 or m2 > 59 or s2 > 59 or h2 > 24 or (h2 == 24 and (m2 or s2)):
-            raise ValueError(f"window {text!r}: not a valid clock time")
+            raise ValueError(T("window '%(window)s': not a valid clock time", window=text))
         start, end = h1 * 3600 + m1 * 60 + s1, h2 * 3600 + m2 * 60 + s2
         if start >= end:
-            raise ValueError(f"window {text!r}: start must be before end")
+            raise ValueError(T("window '%(window)s': start must be before end", window=text))
         return cls(start, end)
 
     @property
@@ -121,7 +126,7 @@ def parse_windows(text: str | Sequence[Window] | Sequence[str]) -> tuple[Window,
     wins = sorted(w if isinstance(w, Window) else Window.parse(w) for w in parts)
     for a, b in zip(wins, wins[1:], strict=False):
         if b.start < a.end:
-            raise ValueError(f"windows {a} and {b} overlap")
+            raise ValueError(T("windows %(a)s and %(b)s overlap", a=str(a), b=str(b)))
     return tuple(wins)
 
 
@@ -136,7 +141,14 @@ class Closure:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"closure {self.label!r}: end {self.end} is before start {self.start}")
+            raise ValueError(
+                T(
+                    "closure '%(label)s': end %(end)s is before start %(start)s",
+                    label=self.label,
+                    end=self.end,
+                    start=self.start,
+                )
+            )
 
 
 @dataclass(frozen=True)

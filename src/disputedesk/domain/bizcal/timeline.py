@@ -17,7 +17,7 @@ from ..officialcal import (
     OfficialCalendar,
     get_calendar,
 )
-from ..text import Seq, T
+from ..text import Seq, T, field_error
 from .model import (
     _MAX_SEARCH_YEARS,
     CLOSURE,
@@ -63,7 +63,7 @@ class _Timeline:
             weekly = {int(k): parse_windows(v) for k, v in windows.items()}
             for k in weekly:
                 if not 0 <= k <= 6:
-                    raise ValueError(f"windows: weekday {k} must be 0 (Mon) to 6 (Sun)")
+                    raise ValueError(field_error("windows", "weekday %(n)s must be 0 (Mon) to 6 (Sun)", n=k))
         else:
             std = parse_windows(windows)
             weekly = {k: std for k in workdays}

@@ -309,7 +309,7 @@ def _row_message(
         return None, T("%(where)s: sender is empty", where=where)
     text = "" if row.get("text") is None else str(row.get("text"))
     attachment = val("attachment")
-    if not text.strip() and not attachment:
+    if not text.strip() and not attachment and not row.get("unsent"):
         return None, T("%(where)s: both text and attachment are empty", where=where)
     direction = val("direction").lower()
     if direction and direction not in _DIRECTIONS:
@@ -378,18 +378,26 @@ def iter_chat_json_items(
     raw: bytes, *, source: str, key: str = "0", channel: str = "chat", tz: tzinfo | None = None
 ) -> Iterator[ParsedItem]:
     """A chat JSON file (list of rows, or {"channel":..., "messages": [...]}; an app's export, see
-    ``chat_apps``): the file, then each chat of an account export as its own item, then the messages."""
-    yield _container(raw, source, key, "application/json")
+    ``chat_apps``): the file, then each chat of an account export as its own item, then the messages.
+    A file that is not JSON, or not a chat's, is one rejected item with the file's key (kept as a plain file)."""
     data: Any
     error: str | None
     try:
         data = json.loads(_decode_file(raw))
     except json.JSONDecodeError as exc:
         data = None
-        error = T("not valid JSON (%(detail)s)", detail=str(exc))
+        error = T("not valid JSON (line %(line)s, column %(column)s)", line=exc.lineno, column=exc.colno)
     else:
         error = None
     chats = account_chats(data)
+    if chats is None and isinstance(data, dict):
+        channel = str(data.get("channel") or channel)
+        data = data.get("messages")
+    if chats is None and (error is not None or not isinstance(data, list)):
+        reason = error or T("expected a list of messages or an object with 'messages'")
+        yield ParsedItem(key=key, kind="rejected", source=source, media_type="application/json", raw=b"", reason=reason)
+        return
+    yield _container(raw, source, key, "application/json")
     if chats is not None:
         for c, chat in enumerate(chats, start=1):
             ckey = f"{key}/chat{c}"
@@ -407,22 +415,7 @@ def iter_chat_json_items(
             rows = chat.get("messages")
             yield from _json_rows(rows if isinstance(rows, list) else [], source, ckey, channel, c, tz)
         return
-    if isinstance(data, dict):
-        channel = str(data.get("channel") or channel)
-        data = data.get("messages")
-    if error is None and not isinstance(data, list):
-        error = T("expected a list of messages or an object with 'messages'")
-    if error is not None or not isinstance(data, list):
-        yield ParsedItem(
-            key=f"{key}/0",
-            kind="rejected",
-            source=source,
-            media_type="application/json",
-            raw=b"",
-            parent_key=key,
-            reason=error,
-        )
-        return
+    assert isinstance(data, list)
     yield from _json_rows(data, source, key, channel, None, tz)
 
 

@@ -10,7 +10,8 @@ text, attachment, channel).
   flagged as an event; a deleted account has ``"from": null`` and is named by its ``from_id``.
 * **Instagram / Messenger** (``message_1.json``): ``timestamp_ms`` (UTC epoch in ms),
   ``sender_name``, ``content``; photos, videos, audio and files by their ``uri``. Meta writes
-  non-ASCII text as UTF-8 bytes escaped one by one ("\\u00e7\\u0094\\u00b5" for 电), which is undone.
+  non-ASCII text as UTF-8 bytes escaped one by one ("\\u00e7\\u0094\\u00b5" for 电), which is undone;
+  a message its sender unsent (``is_unsent``, no content) is kept as an event with a note.
 """
 
 from __future__ import annotations
@@ -95,11 +96,16 @@ def _meta(row: dict[str, Any]) -> dict[str, Any]:
         attachment = str(sticker["uri"])
     share = row.get("share")
     text = _meta_text(row.get("content")) or (_meta_text(share.get("link")) if isinstance(share, dict) else None)
+    unsent = bool(row.get("is_unsent")) and not text and attachment is None
     return {
         "sent_at": _epoch(row["timestamp_ms"], 1000),
         "sender": _meta_text(row["sender_name"]),
         "text": text,
         "attachment": attachment,
+        # unsent by its sender: the export keeps when and who, not what (kept as an event)
+        "system": unsent,
+        "unsent": unsent,
+        "notes": ["unsent by its sender: the export keeps no text"] if unsent else [],
     }
 
 

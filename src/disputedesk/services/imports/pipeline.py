@@ -38,8 +38,8 @@ from ...domain.labels import evidence_label
 from ...domain.mail_search import index_terms
 from ...domain.text import T
 from ...ingest import files as filetypes
-from ...ingest.mail import MAILDIR, WHATSAPP, ParsedMessage
-from ...ingest.mediatypes import detect_media_type
+from ...ingest.mail import MAILDIR, ParsedMessage
+from ...ingest.mediatypes import CHAT_CSV, CHAT_JSON, WHATSAPP, detect_media_type
 from ...store.blobs import BlobStoreError, StoredBlob
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
@@ -51,6 +51,7 @@ from . import chat_dates, mail_workers
 from . import mail as mail_import
 from .candidates import DUPLICATE, FAILED, IMPORTED, Candidate, ImportReport, Outcome, _no_stream
 
+CHAT_TYPES = (WHATSAPP, CHAT_CSV, CHAT_JSON)
 THREAD_EVERY = 2000  # new messages are threaded after this many (and at the end)
 
 
@@ -240,6 +241,7 @@ def _expand_mail(
             cand.maildir, ctx.blobs, key=key, tz=tz, cand_name=cand.name, cand_source=cand.source
         )
     root_done = root is None
+    rows = 0  # the messages (and refused rows) the source held
     numbers = mail_import.PartNumbers()
     messages: dict[str, _Stored] = {}  # this source's messages by key (their parts follow them)
     for prep in items:
@@ -275,6 +277,15 @@ def _expand_mail(
                 continue
             root.item_kind = "container"
             yield root
+        rows += item.kind in ("message", "rejected")
+        if item.kind == "message" and root is not None and _is_the_file(prep, root):
+            # a chat of one message: its line is the whole file, so the file is that message
+            root.item_kind, root.location, root.message = "message", item.location, item.message
+            root.text, root.terms, root.language = prep.text, prep.terms, prep.language
+            root.doc_date = item.message.date if item.message else root.doc_date
+            root.cand.kind = root.cand.kind or "correspondence"
+            messages[item.key] = root
+            continue
         where = item.location or item.key
         if item.kind == "rejected":
             name = cand.name if item.key.endswith("!error") else f"{cand.name} [{where}]"
@@ -329,6 +340,13 @@ def _expand_mail(
     if not root_done and root is not None:
         root.item_kind = "container"
         yield root
+    if root is not None and not rows and mtype in CHAT_TYPES:  # not yet recorded: its parts never cut a batch
+        root.note = T("no messages in this chat export")
+
+
+def _is_the_file(prep: mail_workers.Prepared, root: _Stored) -> bool:
+    """A message whose bytes are the whole source file (not yet a message itself)."""
+    return prep.blob is not None and root.message is None and prep.blob.sha256 == root.blob.sha256
 
 
 def _store_one(ctx: Context, cand: Candidate) -> _Stored | Outcome:

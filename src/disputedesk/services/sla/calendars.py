@@ -101,6 +101,8 @@ def set_calendar(
     if not isinstance(spec, Mapping):
         raise ValueError("calendar: expected a JSON object")
     cal = BusinessCalendar.from_spec(spec)
+    if not any(cal.weekly.values()):  # only make-up working days would count: a deadline could be months away
+        raise ValueError(field_error("windows", "no working hours on any day of the week"))
     canonical = cal.spec()
     now = ctx.clock()
     with unit_of_work(ctx.engine) as s:

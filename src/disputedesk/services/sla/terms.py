@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, get_args
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from ...store.ledger import LedgerWriter
 from ...store.models import Contract, Organization, Workspace
 from ...store.models_sla import SlaTerms
 from ..context import Context
+from ..records.request_models import Severity
 from ..workspaces import get_workspace
 from .base import _aware, _contract, _supplier
 
@@ -77,6 +78,9 @@ class TermsVersion:
         }
 
 
+REQUEST_SEVERITIES = get_args(Severity)  # the severities a support request can have
+
+
 def normalise_terms(data: Mapping[str, Any]) -> dict[str, Any]:
     """Validate a terms object (ValueError names the field) and return its canonical form.
 
@@ -85,7 +89,28 @@ def normalise_terms(data: Mapping[str, Any]) -> dict[str, Any]:
     """
     if not isinstance(data, Mapping):
         raise ValueError(field_error("terms", "expected a JSON object"))
-    out = SupportTerms.from_dict(data).to_dict()
+    parsed = SupportTerms.from_dict(data)
+    for name, sv in parsed.severities.items():  # "0h" would be met or breached the second a request is opened
+        if name not in REQUEST_SEVERITIES:  # no request would ever be judged by it, and every other one fails
+            where = f"severities.{name}"
+            raise ValueError(
+                field_error(
+                    where,
+                    "'%(value)s' is no severity of a support request: use critical, high, normal or low",
+                    value=name,
+                )
+            )
+        for field in ("first_response", "update_interval", "resolution", "workaround"):
+            target = getattr(sv, field)
+            if target is not None and target.amount == 0:
+                where = f"severities.{name}.{field}"
+                raise ValueError(
+                    field_error(
+                        where,
+                        "a time limit of 0 is no time limit: write the agreed time (e.g. 4h or 3wd) or leave it out",
+                    )
+                )
+    out = parsed.to_dict()
     fee = data.get("fee")
     if fee is not None:
         try:

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...services import contracts
@@ -74,6 +75,11 @@ async def contracts_upload(
         data += await file.read(contracts.MAX_CONTRACT_BYTES + 1 - len(data))
     await file.seek(0)
     refused = contracts.upload_refusal(data, name)
+    scan = None
+    if refused is None and contracts.read_scan_before_storing(data, name):  # OCR first: a blank scan is not stored
+        data = await file.read(contracts.MAX_CONTRACT_BYTES + 1)
+        await file.seek(0)
+        refused, scan = await run_in_threadpool(contracts.scan_refusal, data, name)
     if refused is not None:  # refused before anything is stored; the page and its form come back
         if request.headers.get("HX-Request"):  # under the form, where the page's button puts the answer
             resp = render(request, "_upload_refused.html", lang, ws, ctx, error=refused)
@@ -90,13 +96,11 @@ async def contracts_upload(
     o = report.outcomes[0]
     if o.status == "failed":
         raise ValueError(f"{o.name}: {o.reason}")
-    from fastapi.concurrency import run_in_threadpool
-
     from ...services import ocr
 
     if o.status == "imported" and o.evidence and ocr.ocr_available():
-        # a scan or photo gets its searchable copy now (OCR, beside the untouched original)
-        await run_in_threadpool(ocr.make_searchable_copy, ctx, ws.slug, o.evidence, actor=ws.username)
+        # a scan or photo gets its searchable copy now (OCR, beside the untouched original; read once, above)
+        await run_in_threadpool(ocr.make_searchable_copy, ctx, ws.slug, o.evidence, actor=ws.username, result=scan)
     target = f"/contracts/{o.evidence}"
     if request.headers.get("HX-Request"):  # the page posts with htmx (it sends the CSRF header)
         return Response(status_code=200, headers={"HX-Redirect": target})

@@ -62,7 +62,10 @@ BUSINESS_CALENDAR = "business calendar"
 
 
 def _json_field(text: str, field: str) -> tuple[Any, Text | None]:
-    """A form field holding JSON: its value, or the refusal naming the field and where the text stops parsing."""
+    """A form field holding JSON: its value, or the refusal naming the field and where the text stops parsing (or
+    that it is empty: the page and its form come back, not a dead end)."""
+    if not text.strip():
+        return None, field_error(field, "required")
     try:
         return json.loads(text), None
     except json.JSONDecodeError as exc:
@@ -74,7 +77,7 @@ def _json_field(text: str, field: str) -> tuple[Any, Text | None]:
 def calendar_submit(
     key: str,
     request: Request,
-    spec: str = Form(...),
+    spec: str = Form(""),
     note: str = Form(""),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
@@ -179,7 +182,7 @@ def _terms_form(
 def terms_submit(
     contract: str,
     request: Request,
-    terms: str = Form(...),
+    terms: str = Form(""),
     valid_from: str = Form(""),
     status: str = Form("confirmed"),
     source: str = Form(""),
