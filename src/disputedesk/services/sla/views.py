@@ -14,6 +14,7 @@ from ...domain.mailtext import own_words
 from ...domain.sla import (
     evaluate,
 )
+from ...domain.text import T
 from ...store.db import unit_of_work
 from ...store.models import Message as MessageRow
 from ...store.models import Organization
@@ -146,6 +147,7 @@ class RequestDetail:
     note: str | None
     business_day_seconds: int | None = None  # the calendar's standard working day, for "N business days"
     supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
+    note_level: str = "error"  # "info" when the note says why nothing is measured (no target for the level)
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -232,22 +234,27 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         timeline.append(TimelineItem(at, "event", None, kind, ref, []))
     timeline.sort(key=lambda t: t.at)
     evaluation = None
-    note = None
+    note: str | None = None
+    note_level = "error"
     terms_label = terms_version = None
     if st is None:
-        note = "no supplier"
+        note = T("no supplier")
     else:
         built = build_request(r, st, to_epoch(as_of), buyer_tz)
         if built is None:
-            note = "no confirmed support terms for this supplier"
+            note = T("no confirmed support terms for this supplier")
         else:
             dreq, terms, terms_id = built
             terms_label = terms.label
             terms_version = st.versions.get(terms_id)
-            try:
-                evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
-            except ValueError as exc:
-                note = str(exc)
+            no_target = terms.no_target_for(req.severity)
+            if no_target is not None:
+                note, note_level = no_target, "info"
+            else:
+                try:
+                    evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
+                except ValueError as exc:
+                    note = str(exc)
     return RequestDetail(
         req.number,
         req.title,
@@ -269,6 +276,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         note,
         st.calendar.hours_per_day if st else None,
         st.name_zh if st else None,
+        note_level,
     )
 
 
