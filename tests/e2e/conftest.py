@@ -132,3 +132,17 @@ def empty_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
     )
     with serving(env) as base:
         yield {"base": base}
+
+
+@pytest.fixture
+def empty_page(browser, empty_served):  # type: ignore[no-untyped-def]
+    """A browser signed in as anna, owner of the empty workspace of ``empty_served``, through the sign-in form."""
+    ctx = browser.new_context(base_url=empty_served["base"], locale="en-GB", timezone_id="Europe/Berlin")
+    page = ctx.new_page()
+    page.goto("/")
+    page.get_by_label("User name").fill("anna")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(empty_served["base"] + "/")
+    yield page
+    ctx.close()

@@ -40,7 +40,7 @@ def test_letter_and_bundle(page, tmp_path) -> None:  # type: ignore[no-untyped-d
     page.get_by_role("button", name="Create and keep as evidence").click()
     page.wait_for_url("**/documents?letter=*")
     row = page.locator("tr.highlight")
-    assert "CASE-2026-001/formal-complaint" in row.inner_text()
+    assert "CASE-2026-001/L2/" in row.inner_text()  # the kind by its code (L2: formal complaint)
     row.get_by_text("Mark sent").click()
     row.get_by_label("Date sent").fill("2026-11-02")
     row.get_by_label("Channel").fill("e-mail")

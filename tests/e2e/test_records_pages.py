@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery"  # anna's, in the conftest's empty_served
 SHOTS = os.environ.get("DISPUTEDESK_SCREENSHOTS")  # a folder: keep a screenshot of each page
 
 
@@ -20,14 +19,8 @@ def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
 
 
-def test_own_dispute_records_from_an_empty_workspace(browser, empty_served, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    ctx = browser.new_context(base_url=empty_served["base"], locale="en-GB", timezone_id="Europe/Berlin")
-    page = ctx.new_page()
-    page.goto("/")
-    page.get_by_label("User name").fill("anna")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(empty_served["base"] + "/")
+def test_own_dispute_records_from_an_empty_workspace(empty_page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = empty_page
 
     # 1. the dashboard guides the first steps, none done
     steps = page.locator("#first-steps li")
@@ -155,4 +148,3 @@ def test_own_dispute_records_from_an_empty_workspace(browser, empty_served, tmp_
     records = page.locator("#records")
     assert records.get_by_role("link", name="添加合同").is_visible() and "P-1" in records.inner_text()
     _shot(page, "supplier-zh")
-    ctx.close()

@@ -10,7 +10,7 @@ from rich.table import Table
 from ..services import accounts
 from ..services.accounts import AccountError
 from ..services.context import default_actor
-from .core import err, fail, open_context, out
+from .core import err, fail, open_context, out, refused
 
 
 def _password(prompt: bool, stdin: bool) -> str:
@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
             for w in workspace:
                 accounts.grant(ctx, username, w, role, actor=default_actor())
         except (AccountError, LookupError) as exc:
-            raise fail(str(exc)) from exc
+            raise refused(exc) from exc
         out.print(f"user {username} created" + (f", {role} in {', '.join(workspace)}" if workspace else ""))
 
     @user.command("passwd")

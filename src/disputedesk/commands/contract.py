@@ -13,10 +13,11 @@ from typing import Any
 
 import typer
 
-from disputedesk.documents.catalogue import written
 from disputedesk.domain.contract_clarity import SuggestionParams, check_contract
 from disputedesk.ingest.contract_text import ContractReadError, read_contract_bytes
 from disputedesk.services.contract_refusals import ContractRefused
+
+from .core import refusal
 
 contract_app = typer.Typer(
     help="Contract clarity: support terms, vague wording, suggested clauses.", no_args_is_help=True
@@ -192,8 +193,7 @@ def check(
             rep["file"] = str(path)
         except ContractRefused as exc:
             failed += 1
-            # in English and in Chinese (the command line knows no reader's language), as the API's `error` says it
-            typer.echo(f"error: {written(exc.text, 'en')}\n错误：{written(exc.text, 'zh')}", err=True)
+            typer.echo(refusal(exc.text), err=True)  # in English and in Chinese, as the API's `error` says it
             continue
         if as_json:
             typer.echo(json.dumps(rep, ensure_ascii=False))

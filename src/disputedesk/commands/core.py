@@ -25,6 +25,28 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def refusal(text: object) -> str:
+    """A refusal the code wrote as a sentence (``T``), as the command line says it: in English and
+    in Chinese (it knows no reader's language), the same sentence the API's ``error`` and the pages
+    give."""
+    from ..documents.catalogue import written
+
+    return f"error: {written(text, 'en')}\n错误：{written(text, 'zh')}"
+
+
+def refuse(text: object, code: int = 2) -> typer.Exit:
+    typer.echo(refusal(text), err=True)
+    return typer.Exit(code)
+
+
+def refused(exc: BaseException, code: int = 2) -> typer.Exit:
+    """A bad input: said in English and in Chinese when the code wrote it as a sentence, else as it is."""
+    from ..domain.text import Text
+
+    said = exc.args[0] if exc.args else None
+    return refuse(said, code) if isinstance(said, Text) else fail(str(exc), code)
+
+
 def open_context() -> Context:
     try:
         return Context.open()
@@ -50,7 +72,7 @@ def register(app: typer.Typer) -> None:
             ctx.blobs.check_writable()
             ensure_workspace(ctx, slug, name)
         except (DatabaseError, BlobStoreError, ValueError) as exc:
-            raise fail(str(exc)) from exc
+            raise refused(exc) from exc
         out.print(f"ready: database {ctx.settings.resolved_database_url}, blobs {ctx.blobs.url}, workspace {slug}")
 
     @app.command("import")
@@ -76,7 +98,7 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Import files into the evidence vault: stored once by SHA-256, recorded in the ledger."""
-        from ..services.imports import DUPLICATE, FAILED, chat_zone, import_paths
+        from ..services.imports import DUPLICATE, FAILED, chat_zone, check_description, import_paths
         from ..services.imports import chat_date_order as date_order
         from ..services.records.errors import FieldError
         from ..services.workspaces import WorkspaceNotFound, ensure_workspace
@@ -89,6 +111,10 @@ def register(app: typer.Typer) -> None:
             order = date_order(chat_date_order)
         except FieldError as exc:
             raise fail(f"--chat-date-order: {exc.message}") from exc
+        try:
+            check_description(description)  # the upload form's and the API's cap, before anything is stored
+        except ValueError as exc:
+            raise refused(exc) from None
         ctx = open_context()
         slug = ws_or_default(ctx, workspace)
         if slug == ctx.settings.default_workspace:

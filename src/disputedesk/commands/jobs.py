@@ -11,7 +11,7 @@ import typer
 from ..services import jobs
 from ..services.context import default_actor
 from ..services.workspaces import get_workspace_by_slug
-from .core import WorkspaceOpt, fail, open_context, out, ws_or_default
+from .core import WorkspaceOpt, fail, open_context, out, refused, ws_or_default
 
 
 def register(app: typer.Typer) -> None:
@@ -42,6 +42,12 @@ def register(app: typer.Typer) -> None:
         wait: bool = typer.Option(False, "--wait", help="Wait until the job has finished."),
     ) -> None:
         """Queue an import as a background job and print its number."""
+        from ..services.imports import check_description
+
+        try:
+            check_description(description)  # as `import` and the upload form: refused before anything is queued
+        except ValueError as exc:
+            raise refused(exc) from None
         ctx = open_context()
         slug = ws_or_default(ctx, workspace)
         try:

@@ -40,7 +40,7 @@ from ..store.models import (
     Workspace,
 )
 from .context import Context
-from .workspaces import get_workspace
+from .workspaces import NAME_LIMIT, get_workspace
 
 ROLES = ("owner", "member", "counsel", "viewer")
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -97,6 +97,8 @@ def create_user(
 ) -> User:
     if not USERNAME.match(username):
         raise AccountError(field_error("username", "2–80 letters, digits, dots, dashes, underscores or @"))
+    if display_name and len(display_name) > NAME_LIMIT:  # refused, not cut (on PostgreSQL it failed to store)
+        raise AccountError(field_error("name", "longer than %(limit)s characters", limit=NAME_LIMIT))
     validate_password(password)
     try:
         with unit_of_work(ctx.engine) as s:
@@ -331,7 +333,7 @@ def secret_key(ctx: Context) -> str:
 
 
 #: The longest API-token name (its column, ``api_tokens.name``, is VARCHAR(200)).
-TOKEN_NAME_LIMIT = 200
+TOKEN_NAME_LIMIT = NAME_LIMIT
 
 
 def create_api_token(ctx: Context, username: str, workspace: str, name: str, *, actor: str) -> tuple[str, ApiToken]:

@@ -91,6 +91,10 @@ def mode(ctx: Context) -> str:
 def submit(ctx: Context, workspace: str, kind: str, payload: dict[str, Any], *, actor: str) -> JobView:
     if kind not in HANDLERS:
         raise ValueError(f"kind: no job kind {kind!r} (known: {', '.join(sorted(HANDLERS))})")
+    if kind in ("import", "import_blobs"):  # refused now, not when a worker runs the job
+        from .imports import check_description
+
+        check_description(payload.get("description"))
     how = mode(ctx)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..domain.text import field_error
 from ..store.db import unit_of_work
 from ..store.models import Workspace
 from .context import Context
@@ -29,8 +30,14 @@ def validate_slug(slug: str) -> str:
     return slug
 
 
+#: The longest name of a workspace or display name of a user: their columns are VARCHAR(200).
+NAME_LIMIT = 200
+
+
 def ensure_workspace(ctx: Context, slug: str, name: str | None = None) -> Workspace:
     validate_slug(slug)
+    if name and len(name) > NAME_LIMIT:  # refused, not cut (on PostgreSQL it failed to store)
+        raise ValueError(field_error("name", "longer than %(limit)s characters", limit=NAME_LIMIT))
     with unit_of_work(ctx.engine) as s:
         ws = s.execute(select(Workspace).where(Workspace.slug == slug)).scalar_one_or_none()
         if ws is not None:

@@ -217,6 +217,7 @@ _ITEM = re.compile(r"^(\w+)\[\d+\]$")
 FIELD_LABELS = {
     "support_requests": "Support requests",
     "items": "Evidence numbers for a selection",
+    "scope": "What to include",  # the bundle form's choice (a case, all evidence, a selection)
 }
 
 

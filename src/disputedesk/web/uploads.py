@@ -5,17 +5,13 @@ from __future__ import annotations
 from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from ..domain.text import T, field_error
+from ..domain.text import T
 from ..services.context import Context
-from ..services.imports import Candidate, ImportReport, chat_date_order, chat_zone, import_candidates
+from ..services.imports import Candidate, ImportReport, chat_date_order, chat_zone, check_description, import_candidates
 
 
 class UploadTooLarge(ValueError):
     pass
-
-
-#: The longest description of an upload (the page's form caps it so too; as for notes).
-DESCRIPTION_LIMIT = 2000
 
 
 async def import_uploads(
@@ -34,8 +30,7 @@ async def import_uploads(
     day/month order chosen for their dates that read two ways (dmy/mdy, else refused)."""
     tz = chat_zone(chat_time_zone)
     order = chat_date_order(date_order)
-    if description and len(description.strip()) > DESCRIPTION_LIMIT:  # refused, not cut, before anything is stored
-        raise ValueError(field_error("description", "longer than %(limit)s characters", limit=DESCRIPTION_LIMIT))
+    check_description(description)  # refused, not cut, before anything is stored
     limit = ctx.settings.max_upload_bytes
     cands = []
     for f in files:

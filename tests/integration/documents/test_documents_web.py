@@ -100,7 +100,7 @@ def test_pages_pick_preview_create_and_mark_sent(demo_app) -> None:
         r = c.post("/documents/letters", data=form, follow_redirects=False)
         assert r.status_code == 303
         page = c.get(r.headers["location"])
-        assert "CASE-2026-001/formal-complaint" in page.text
+        assert "CASE-2026-001/L2/" in page.text  # the kind by its code (L2: formal complaint)
         letter_id = int(r.headers["location"].split("letter=")[1].split("#")[0])
         r = c.post(
             f"/documents/letters/{letter_id}/sent",

@@ -19,7 +19,7 @@ from ..bizcal import (
     Duration,
 )
 from ..money import Money
-from ..text import T, Text, field_error
+from ..text import Field, Quoted, T, Text, field_error
 
 # --------------------------------------------------------------------------------------------
 # Terms
@@ -123,6 +123,18 @@ class SupportTerms:
         except KeyError:
             known = ", ".join(sorted(self.severities)) or "none"
             raise ValueError(f"severity {name!r}: not in the support terms (known: {known})") from None
+
+    def no_target_for(self, name: str) -> Text | None:
+        """Why a request of severity ``name`` is not measured when these terms set no target for
+        it (terms may cover only some levels), naming the level and the terms; None when they do."""
+        if name in self.severities:
+            return None
+        return T(
+            "The terms %(terms)s set no target for the severity level %(level)s: "
+            "requests of this level are not measured against them.",
+            terms=Quoted(self.label),
+            level=Field(name),
+        )
 
     # ---- serialisation (for storage and the API) ---------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ...domain.labels import evidence_label, evidence_number
-from ...domain.text import Seq, T, field_error
+from ...domain.text import Quoted, Seq, T, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
@@ -103,7 +103,7 @@ def _check_selection(s: Any, workspace_id: int, labels: list[str]) -> None:
     for raw in labels:
         n = evidence_number(raw)
         if n is None:
-            raise ValueError(field_error("items", "%(value)s is not an evidence number like E-0042", value=repr(raw)))
+            raise ValueError(field_error("items", "%(value)s is not an evidence number like E-0042", value=Quoted(raw)))
         numbers.append(n)
     found = set(
         s.execute(
@@ -118,15 +118,43 @@ def _check_selection(s: Any, workspace_id: int, labels: list[str]) -> None:
         raise ValueError(field_error("items", "%(label)s does not exist in this workspace", label=label))
 
 
-def start_export(ctx: Context, workspace: str, *, case: str | None, labels: list[str] | None, actor: str) -> int:
-    """Record a queued export and run it in a background thread; returns the export id."""
+def _case_is_empty(ctx: Context, workspace: str, case: str, field: str) -> None:
+    """A case with no evidence linked to it: a ValueError naming ``field`` before an export is
+    queued (it built a bundle of 0 items, its note about it shown nowhere on the page)."""
+    from .items import _case_evidence
+
+    if not _case_evidence(ctx, workspace, case)[1]:
+        raise ValueError(
+            field_error(
+                field,
+                "case %(case)s has no evidence linked to it yet: link evidence to it on the case's page, "
+                "or choose a selection",
+                case=case,
+            )
+        )
+
+
+def start_export(
+    ctx: Context, workspace: str, *, case: str | None, labels: list[str] | None, actor: str, scope_field: str = "case"
+) -> int:
+    """Record a queued export and run it in a background thread; returns the export id. Nothing to
+    bundle is refused (a ValueError naming ``scope_field``, or ``items`` for a selection)."""
     import threading
 
     scope = case or ("selection" if labels else "all")
+    if case:
+        _case_is_empty(ctx, workspace, case, scope_field)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         if labels:
             _check_selection(s, ws.id, labels)
+        elif (
+            not case
+            and s.execute(select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id).limit(1)).first() is None
+        ):
+            raise ValueError(
+                field_error(scope_field, "the workspace has no evidence yet: import files on the Evidence page first")
+            )
         row = BundleExport(
             workspace_id=ws.id,
             scope=scope,

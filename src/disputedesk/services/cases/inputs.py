@@ -19,7 +19,7 @@ from ...domain.ladder import (
     ISSUE_TYPES,
 )
 from ...domain.money import Money, check_currency, minor_units, to_decimal
-from ...domain.text import field_error
+from ...domain.text import Quoted, field_error
 from ...store.models import EvidenceItem, Workspace
 
 # Other spellings of the issue types (e.g. in demo/data/dispute.json) → domain ids.
@@ -171,7 +171,7 @@ def _evidence_numbers(labels: Sequence[str], name: str) -> list[tuple[str, int]]
         n = evidence_number(raw)
         if n is None:
             item = f"{name}[{i}]"
-            raise ValueError(field_error(item, "%(value)s is not an evidence number like E-0042", value=repr(raw)))
+            raise ValueError(field_error(item, "%(value)s is not an evidence number like E-0042", value=Quoted(raw)))
         out.append((evidence_label(n), n))
     return out
 
@@ -204,7 +204,7 @@ def _one_evidence(s: Session, ws: Workspace, label: Any, name: str) -> tuple[str
         raise ValueError(field_error(name, "expected an evidence number like E-0042"))
     n = evidence_number(label)
     if n is None:
-        raise ValueError(field_error(name, "%(value)s is not an evidence number like E-0042", value=repr(label)))
+        raise ValueError(field_error(name, "%(value)s is not an evidence number like E-0042", value=Quoted(label)))
     item_id = s.execute(
         select(EvidenceItem.id).where(EvidenceItem.workspace_id == ws.id, EvidenceItem.number == n)
     ).scalar_one_or_none()

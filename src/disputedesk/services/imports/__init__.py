@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from .candidates import (
+    DESCRIPTION_LIMIT,
     DUPLICATE,
     FAILED,
     IMPORTED,
@@ -21,6 +22,7 @@ from .candidates import (
     ImportReport,
     Outcome,
     chat_zone,
+    check_description,
     collect_paths,
 )
 from .chat_dates import chat_date_order
@@ -29,6 +31,7 @@ from .pipeline import import_candidates
 from .sources import import_imap, import_paths
 
 __all__ = [
+    "DESCRIPTION_LIMIT",
     "DUPLICATE",
     "FAILED",
     "IMPORTED",
@@ -38,6 +41,7 @@ __all__ = [
     "Outcome",
     "chat_date_order",
     "chat_zone",
+    "check_description",
     "collect_paths",
     "imap_source",
     "import_candidates",

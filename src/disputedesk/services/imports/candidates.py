@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ...domain.text import T
+from ...domain.text import T, field_error
 from ...ingest.mail import is_maildir
 
 IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
@@ -87,6 +87,18 @@ class Candidate:
     tz: tzinfo | None = None
     date_order: str | None = None
     maildir: Path | None = None
+
+
+#: The longest description of an import: the upload form caps it so, and every way in (page, API,
+#: CLI, a queued import) refuses more rather than cutting it (as for notes).
+DESCRIPTION_LIMIT = 2000
+
+
+def check_description(value: str | None) -> None:
+    """An import's description longer than :data:`DESCRIPTION_LIMIT`: a ValueError naming
+    ``description``, said before anything is stored."""
+    if value and len(value.strip()) > DESCRIPTION_LIMIT:
+        raise ValueError(field_error("description", "longer than %(limit)s characters", limit=DESCRIPTION_LIMIT))
 
 
 def chat_zone(value: str | None) -> tzinfo | None:

@@ -10,7 +10,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from ..context import Context
-from .candidates import Candidate, ImportReport, Outcome, collect_paths
+from .candidates import Candidate, ImportReport, Outcome, check_description, collect_paths
 from .imap import ImapSource, imap_source
 from .pipeline import import_candidates
 
@@ -29,7 +29,9 @@ def import_paths(
     chat_date_order: str | None = None,
 ) -> ImportReport:
     """``chat_tz``: the zone of chat exports in local time (WhatsApp), as stated by the user;
-    ``chat_date_order``: the day/month order chosen for their dates that read two ways (dmy/mdy)."""
+    ``chat_date_order``: the day/month order chosen for their dates that read two ways (dmy/mdy). A
+    description over the limit is refused before anything is stored (``check_description``)."""
+    check_description(description)
     report = ImportReport()
     files, urls = [], []
     for p in paths:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from ...domain.labels import evidence_label
-from ...domain.text import T
+from ...domain.text import T, field_error
 from ...store.db import unit_of_work
 from ...store.models import (
     Case,
@@ -70,8 +70,7 @@ def resolve_subject(ctx: Context, workspace: str, ref: str | None) -> Subject:
                 None, ref, T("no case given: letter for supplier %(supplier)s without case facts", supplier=ref)
             )
         raise LookupError(
-            f"case {ref!r} does not exist in workspace {workspace!r} and is not a supplier key"
-            + (f" (cases: {', '.join(c for c, _ in cases)})" if cases else "")
+            field_error("case", "'%(value)s' is neither a case nor a supplier of this workspace", value=ref)
         )
     if cases:
         number, sup = cases[0]
@@ -83,7 +82,9 @@ def resolve_subject(ctx: Context, workspace: str, ref: str | None) -> Subject:
         return Subject(
             None, key, T("the workspace has no case yet: used its first supplier, %(supplier)s", supplier=key)
         )
-    raise LookupError(f"workspace {workspace!r} has neither a case nor a supplier to write to")
+    raise LookupError(
+        T("the workspace has neither a case nor a supplier to write to: open a case or add a supplier first")
+    )
 
 
 def _label(number: int | None) -> str:

@@ -154,6 +154,10 @@ def _result_row(
             data = {"deadlines": [], "note": "no confirmed support terms for this supplier"}
             return {**base, "status": "none", "fingerprint": _EMPTY_FP, "data": json.dumps(data)}
         req, terms, terms_id = built
+        no_target = terms.no_target_for(r.severity)
+        if no_target is not None:  # the terms name other levels only: nothing promised, nothing breached
+            data = {"deadlines": [], "note": str(no_target)}
+            return {**base, "status": "none", "fingerprint": _EMPTY_FP, "data": json.dumps(data), "terms_id": terms_id}
         ev = evaluate(req, terms, setup.calendar, as_of=as_of)
     except ValueError as exc:
         data = {"deadlines": [], "error": str(exc)}

@@ -147,6 +147,7 @@ class RequestDetail:
     note: str | None
     business_day_seconds: int | None = None  # the calendar's standard working day, for "N business days"
     supplier_name_zh: str | None = None  # the registered Chinese name, for Chinese pages
+    note_level: str = "error"  # "info" when the note says why nothing is measured (no target for the level)
     terms_contract: str | None = None  # the contract whose terms apply; None: the supplier's own terms
     # where the terms come from, said for a reader ("version 1 of the terms of contract RF-…": Text)
     terms_source: str | None = None
@@ -238,14 +239,15 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         timeline.append(TimelineItem(at, "event", None, kind, ref, []))
     timeline.sort(key=lambda t: t.at)
     evaluation = None
-    note = None
+    note: str | None = None
+    note_level = "error"
     terms_label = terms_version = terms_contract = terms_source = terms_note = None
     if st is None:
-        note = "no supplier"
+        note = T("no supplier")
     else:
         built = build_request(r, st, to_epoch(as_of), buyer_tz)
         if built is None:
-            note = "no confirmed support terms for this supplier"
+            note = T("no confirmed support terms for this supplier")
         else:
             dreq, terms, terms_id = built
             terms_label = terms.label
@@ -261,10 +263,14 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
                     "The request names no contract: the terms of the supplier's most recently signed contract "
                     "with confirmed terms apply."
                 )
-            try:
-                evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
-            except ValueError as exc:
-                note = str(exc)
+            no_target = terms.no_target_for(req.severity)
+            if no_target is not None:
+                note, note_level = no_target, "info"
+            else:
+                try:
+                    evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
+                except ValueError as exc:
+                    note = str(exc)
     return RequestDetail(
         req.number,
         req.title,
@@ -286,6 +292,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         note,
         st.calendar.hours_per_day if st else None,
         st.name_zh if st else None,
+        note_level,
         terms_contract,
         terms_source,
         terms_note,

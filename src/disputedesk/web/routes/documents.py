@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from pydantic import BaseModel, Field
 
 from ...documents import letters as L
+from ...domain.text import Field as Named
 from ...domain.text import T, Text, field_error
 from ...services import bundle as bundles
 from ...services import letters as svc
@@ -142,14 +143,14 @@ async def letter_create(
             overrides=_form_overrides(form),
             sender_tz=request.cookies.get("tz"),
         )
-    except ValueError as exc:  # a fact typed wrong: the form again, with the message and what was typed
+    except (ValueError, LookupError) as exc:  # a fact typed wrong, no one to write to: the form again
         if not isinstance(exc.args[0] if exc.args else None, Text):
             raise
         typed = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrftoken"}
         page = _page(
             request, ctx, ws, get_lang(request), error=exc, posted={"action": "/documents/letters", "values": typed}
         )
-        page.status_code = 400
+        page.status_code = 404 if isinstance(exc, LookupError) else 400
         return page
     stored = svc.keep_letter(ctx, ws.slug, rendered, actor=ws.username)
     return RedirectResponse(f"/documents?letter={stored.id}#letter-{stored.id}", status_code=303)
@@ -211,6 +212,10 @@ def bundles_page(
     ws: Access = Depends(current_workspace),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
+    return _bundles_page(request, ctx, ws, lang)
+
+
+def _bundles_page(request: Request, ctx: Context, ws: Access, lang: str, **kw: Any) -> HTMLResponse:
     return render(
         request,
         "documents_bundles.html",
@@ -219,29 +224,67 @@ def bundles_page(
         ctx,
         exports=bundles.list_exports(ctx, ws.slug),
         subjects=[s for s in _cases(ctx, ws) if s[0].upper().startswith("CASE")],
+        **kw,
     )
 
 
 @router.post("/documents/bundles", include_in_schema=False)
 def bundle_start_form(
+    request: Request,
     scope: str = Form("all"),
     items: str = Form(""),
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("export")),
+    lang: str = Depends(get_lang),
 ) -> Response:
-    export_id = _start(ctx, ws, scope, items)
+    try:
+        export_id = _start(ctx, ws, scope, items)
+    except (ValueError, LookupError) as exc:  # the form again: the message beside its field, the choices kept
+        said = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else None
+        if said is None:
+            raise
+        named = said.params.get("field")
+        field = str(named) if isinstance(named, Named) else "scope"
+        page = _bundles_page(
+            request,
+            ctx,
+            ws,
+            lang,
+            error=said,
+            error_field=field if field in ("scope", "items") else "scope",
+            posted={"action": "/documents/bundles", "values": {"scope": scope, "items": items}},
+        )
+        page.status_code = 400
+        return page
     return RedirectResponse(f"/documents/bundles/{export_id}", status_code=303)
 
 
-def _start(ctx: Context, ws: Access, scope: str, items: str) -> int:
+def _start(ctx: Context, ws: Access, scope: str, items: str, scope_field: str = "scope") -> int:
+    """Start an export of ``scope`` (a case number, ``all`` or ``selection`` with ``items``); a
+    refusal names the field (``scope_field``: what the caller calls the choice of scope)."""
     labels = [x.strip() for x in items.replace(";", ",").split(",") if x.strip()]
     if scope == "selection" and not labels:
         raise ValueError(field_error("items", "list the evidence numbers to include (E-0001, E-0007, …)"))
+    if scope != "selection" and labels:  # typed, but another choice made: said, never silently dropped
+        raise ValueError(
+            field_error(
+                "items",
+                "evidence numbers are used only with '%(choice)s' chosen under '%(what)s': "
+                "choose it, or empty this field",
+                choice=T("A selection (list below)"),
+                what=T("What to include"),
+            )
+        )
     case = scope if scope not in ("all", "selection") else None
     if case is not None and case not in {c for c, _ in _cases(ctx, ws)}:
         raise LookupError(T("case '%(case)s' does not exist in this workspace", case=case))
     return bundles.start_export(
-        ctx, ws.slug, case=case, labels=labels if scope == "selection" else None, actor=ws.username
+        ctx,
+        ws.slug,
+        case=case,
+        labels=labels if scope == "selection" else None,
+        actor=ws.username,
+        scope_field=scope_field,
     )
 
 
@@ -471,7 +514,7 @@ def api_bundle_start(
     if chosen != 1:
         raise ValueError("case: give exactly one of case, items or all")
     scope = body.case or ("selection" if body.items else "all")
-    export_id = _start(ctx, ws, scope, ",".join(body.items))
+    export_id = _start(ctx, ws, scope, ",".join(body.items), scope_field="case" if body.case else "all")
     return {"id": export_id, "progress": f"/api/bundles/{export_id}"}
 
 
