@@ -30,6 +30,7 @@ class EvidenceView:
     # a chat message in local time: {"zone", "basis": stated|company|none, "date_order_assumed"}
     time_reading: dict[str, Any] | None = None
     chat_app: str | None = None  # a chat message: the app that carried it (whatsapp, signal, telegram …)
+    message_notes: list[str] = field(default_factory=list)  # what the export left out (media, an unsent text)
 
     def as_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items() if k not in ("text", "ledger", "children")}

@@ -123,6 +123,7 @@ def get_evidence(ctx: Context, workspace: str, label: str) -> EvidenceView:
                 select(Message.flags, Message.channel).where(Message.evidence_id == item.id).limit(1)
             ).first()
             view.time_reading = reading(row.flags if row else None)
+            view.message_notes = [str(n) for n in ((row.flags or {}) if row else {}).get("notes") or []]
             if row is not None and (row.channel or "email") not in ("email", "msg"):
                 view.chat_app = row.channel
         elif item.kind == "other":  # a chat export: the app of its messages

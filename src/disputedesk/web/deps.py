@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.support import NullTranslations
@@ -137,6 +137,20 @@ def _gettext(t: NullTranslations, lang: str, where: str) -> Callable[[str], str]
         return out
 
     return gettext
+
+
+def nearest_page(app: Any, path: str) -> str:
+    """``path`` when a page answers GET there, else its nearest parent that does. A refused form is
+    shown again at the address it was sent to (``/cases/7/steps``, POST only): switching language
+    or workspace from there leads back to the case, not to a 405."""
+    from starlette.routing import Match
+
+    while path not in ("", "/"):
+        scope = {"type": "http", "method": "GET", "path": path, "root_path": ""}
+        if any(route.matches(scope)[0] == Match.FULL for route in app.routes):
+            return path
+        path = path.rsplit("/", 1)[0]
+    return "/"
 
 
 def page_env(request: Request, lang: str) -> dict[str, object]:
@@ -323,7 +337,10 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         as parameters of an interface sentence: ``_("… %(tz)s …")|e|format(**code("tz"))``."""
         return {n.replace("-", "_"): Markup("<code>{}</code>").format(n) for n in names}
 
+    here = request.url.path
     return {
+        # where the workspace switcher leads: this page, or the page a refused form belongs to
+        "page_path": here if request.method in ("GET", "HEAD") else nearest_page(request.app, here),
         "colon": "：" if lang == "zh" else ": ",  # after a label: 清晰度评分：83 / Clarity score: 83
         "code": code,
         "say": say_,

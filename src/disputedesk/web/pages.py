@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from importlib import resources
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,7 +19,7 @@ from ..services.evidence import EvidenceFilter, EvidenceView, get_evidence, list
 from ..services.records import dashboard
 from ..services.verify import verify
 from .auth import client_address
-from .deps import current_workspace, get_ctx, get_lang, need, page_env, user_today, user_workspaces
+from .deps import current_workspace, get_ctx, get_lang, nearest_page, need, page_env, user_today, user_workspaces
 from .downloads import attachment_response
 from .i18n import ZONES
 from .refill import refill
@@ -278,6 +278,10 @@ def set_language(code: str, request: Request) -> RedirectResponse:
     target = request.headers.get("referer") or "/"
     if not target.startswith(str(request.base_url)):
         target = "/"
+    parts = urlsplit(target)
+    page = nearest_page(request.app, parts.path or "/")
+    if page != parts.path:  # a refused form's address (POST only): back to its page
+        target = urlunsplit((parts.scheme, parts.netloc, page, "", ""))
     resp = RedirectResponse(target, status_code=303)
     if code in ("en", "zh"):
         resp.set_cookie("lang", code, max_age=365 * 86400, samesite="lax", httponly=True)

@@ -217,3 +217,47 @@ def test_an_address_with_nothing_behind_it_says_so_in_the_pages_language(sqlite_
         assert en.status_code == 404 and en_says in " ".join(visible(en.text))
     finally:
         c.__exit__(None, None, None)
+
+
+def test_switching_language_or_workspace_after_a_refused_form_stays_on_a_page(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A refused form is shown again at the address it was sent to; the 中文/English links and the
+    workspace switcher then lead to the page the form belongs to, not to a 405 for that address."""
+    c = owner_client(sqlite_ctx)
+    try:
+        key = _supplier(c)
+        closure = {"start": "2026-02-20", "end": "2026-02-10", "label": "factory shutdown"}
+        refused = c.post(f"/sla/suppliers/{key}/closures?lang=en", data=closure)
+        assert refused.status_code == 400 and "end" in alert(refused.text)
+        switch = re.search(r'<form method="get" action="([^"]*)" class="ws">', refused.text)
+        assert switch and switch.group(1) == f"/sla/suppliers/{key}", switch
+        assert c.get(f"{switch.group(1)}?ws=default").status_code == 200
+        here = f"http://testserver/sla/suppliers/{key}/closures"
+        r = c.get("/lang/zh", headers={"referer": here}, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == f"http://testserver/sla/suppliers/{key}"
+        page = c.get(r.headers["location"])
+        assert page.status_code == 200 and "供应商" in page.text
+        for sent_to, belongs_to in (("/records/payments/new", "/records/payments/new"), ("/cases/7/steps", "/cases/7")):
+            r = c.get("/lang/en", headers={"referer": f"http://testserver{sent_to}?x=1"}, follow_redirects=False)
+            assert r.headers["location"].startswith(f"http://testserver{belongs_to}"), (sent_to, r.headers["location"])
+    finally:
+        c.__exit__(None, None, None)
+
+
+def test_a_record_in_a_currency_that_does_not_exist_is_refused(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
+    """Three letters are not a currency: a contract or payment in "XYZ" was kept (and a case opened on
+    it would count in it), while a case's own money refuses it."""
+    c = owner_client(sqlite_ctx)
+    try:
+        key = _supplier(c)
+        contract = {"number": "JH-1", "supplier": key, "signed_on": "2026-05-04", "currency": "XYZ", "value": "100"}
+        pay = {"supplier": key, "currency": "XYZ", "amount": "100", "paid_on": "2026-05-12"}
+        for url, form in (("/records/contracts/new", contract), ("/records/payments/new", pay)):
+            for lang, says in (("en", "is not a currency code such as EUR"), ("zh", "币种")):
+                r = c.post(f"{url}?lang={lang}", data=form)
+                assert r.status_code == 422 and says in alert(r.text), (url, lang, alert(r.text))
+        assert (
+            c.post("/records/contracts/new", data={**contract, "currency": "cny"}, follow_redirects=False).status_code
+            == 303
+        )
+    finally:
+        c.__exit__(None, None, None)

@@ -59,8 +59,10 @@ def _telegram(row: dict[str, Any]) -> dict[str, Any]:
     sender = row.get("from") or row.get("actor") or row.get("from_id") or row.get("actor_id")
     attachment = row.get("photo") or row.get("file_name") or row.get("file")
     notes = []
-    if isinstance(attachment, str) and attachment.startswith("(File not included"):
-        notes.append("file not in the export: " + attachment)
+    # Telegram writes "(File not included…)" in "photo" or "file"; a document's "file_name" stays
+    left_out = next((v for v in (row.get("photo"), row.get("file")) if str(v).startswith("(File not included")), None)
+    if left_out:
+        notes.append("file not in the export: " + str(left_out))
         attachment = row.get("file_name") or row.get("media_type") or "file"
     if not text:
         poll = row.get("poll")

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, model_validator
 
 from ...domain.mailaddress import is_mail_address
+from ...domain.money import is_currency
 from .errors import FieldError, custom_check
 from .request_models import EvidenceLabel, HistoryEntry, Key, Note, Text, _Command
 
@@ -39,7 +40,7 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]
 
 def _currency(value: str) -> str:
     v = value.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", v):
+    if not re.fullmatch(r"[A-Z]{3}", v) or not is_currency(v):  # an ISO 4217 code, as a case's money needs
         raise NOT_CURRENCY(value=repr(value))
     return v
 
