@@ -14,9 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
+
+
+def _shown(values: dict[str, Any], show_time: Callable[[datetime], str] | None) -> dict[str, Any]:
+    """The values as the sentence shows them: a moment by ``show_time``, else in ISO 8601."""
+    return {
+        k: (show_time(v) if show_time else v.isoformat()) if isinstance(v, datetime) else v for k, v in values.items()
+    }
 
 
 class FieldError(ValueError):
@@ -24,13 +32,16 @@ class FieldError(ValueError):
         self.field = field
         self.template = message
         self.values = values
-        self.message = message.format(**values) if values else message
+        self.message = message.format(**_shown(values, None)) if values else message
         super().__init__(f"{field}: {self.message}")
 
-    def localised(self, gettext: Callable[[str], str]) -> str:
-        """``field: message`` with the field's name and the sentence translated by ``gettext``."""
+    def localised(self, gettext: Callable[[str], str], show_time: Callable[[datetime], str] | None = None) -> str:
+        """``field: message`` with the field's name and the sentence translated by ``gettext``; a
+        moment among the values is shown by ``show_time`` (the page: in the zone the user typed in,
+        named), else as ISO 8601 with its offset (the API, the CLI)."""
         try:
-            text = gettext(self.template).format(**self.values) if self.values else gettext(self.template)
+            values = _shown(self.values, show_time)
+            text = gettext(self.template).format(**values) if self.values else gettext(self.template)
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             text = self.message
         # "field: message" is itself a catalogue sentence: a Chinese page joins with "：" (天：不是整数)

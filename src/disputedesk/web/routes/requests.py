@@ -23,7 +23,7 @@ from ...services.records import request_models as m
 from ...services.records import requests as svc
 from ...services.records.errors import FieldError, from_validation
 from ..deps import PageCall, current_workspace, get_ctx, get_lang, need, page
-from ..i18n import translations
+from ..i18n import translations, zone_named, zoned
 from ..pages import render
 from . import sla as sla_routes
 
@@ -49,9 +49,23 @@ def _time(value: str, tz: str) -> str:
     return naive.isoformat() if naive.tzinfo else naive.replace(tzinfo=zone).isoformat()
 
 
-def _message(exc: ValueError, lang: str) -> str:
-    """A bad input's message in the page's language (the field's name and the sentence)."""
-    return exc.localised(translations(lang).gettext) if isinstance(exc, FieldError) else str(exc)
+def _message(exc: ValueError, lang: str, request: Request, form: FormFields | None = None) -> str:
+    """A bad input's message in the page's language (the field's name and the sentence), its
+    moments in the zone the user typed the time in (else the viewer's, else UTC), zone named."""
+    if not isinstance(exc, FieldError):
+        return str(exc)
+    zone = "UTC"
+    for cand in ((form or {}).get("tz"), request.cookies.get("tz")):
+        try:
+            if cand:
+                ZoneInfo(cand)
+                zone = cand
+                break
+        except (ValueError, ZoneInfoNotFoundError):
+            continue
+    return exc.localised(
+        translations(lang).gettext, lambda at: zone_named(zoned(at, zone, lang, weekday=False), zone, lang)
+    )
 
 
 def _command(cls: type[BaseModel], form: FormFields, *names: str) -> Any:
@@ -118,7 +132,9 @@ async def new_request_submit(
         cmd = _command(m.OpenRequest, form_at, "supplier", "title", "severity", "contract", "serial", "opened_at")
         rec = svc.open_request(ctx, ws.slug, cmd, actor=ws.username)
     except ValueError as exc:
-        return _form_page(request, ctx, ws, lang, "requests_form.html", form=form, error=_message(exc, lang))
+        return _form_page(
+            request, ctx, ws, lang, "requests_form.html", form=form, error=_message(exc, lang, request, form)
+        )
     return RedirectResponse(f"/requests/{rec.number}", status_code=303)
 
 
@@ -166,7 +182,7 @@ async def from_thread_submit(
         cmd = _command(m.OpenFromThread, form, "thread", "severity", "contract", "supplier", "title", "serial")
         rec = svc.open_from_thread(ctx, ws.slug, cmd, actor=ws.username)
     except ValueError as exc:
-        return _from_thread(request, ctx, ws, lang, form, _message(exc, lang))
+        return _from_thread(request, ctx, ws, lang, form, _message(exc, lang, request, form))
     return RedirectResponse(f"/requests/{rec.number}", status_code=303)
 
 
@@ -211,7 +227,9 @@ async def edit_submit(
             raise from_validation(exc) from None
         svc.change_request(ctx, ws.slug, number, cmd, actor=ws.username)
     except ValueError as exc:
-        return _form_page(request, ctx, ws, lang, "requests_form.html", form=form, error=_message(exc, lang), rec=rec)
+        return _form_page(
+            request, ctx, ws, lang, "requests_form.html", form=form, error=_message(exc, lang, request, form), rec=rec
+        )
     return RedirectResponse(f"/requests/{rec.number}", status_code=303)
 
 
@@ -232,7 +250,7 @@ def _on_request_page(name: str, build: Callable[[FormFields], Any], act: Callabl
             act(ctx, ws.slug, number, build(form), actor=ws.username)
         except ValueError as exc:
             resp = sla_routes.request_page_response(
-                request, ctx, ws, lang, number, error=_message(exc, lang), error_form=name, form=form
+                request, ctx, ws, lang, number, error=_message(exc, lang, request, form), error_form=name, form=form
             )
             resp.status_code = 422
             return resp
@@ -275,7 +293,7 @@ def request_case_form(
         case = case_from_requests(ctx, ws.slug, [rec.number], actor=ws.username)
     except ValueError as exc:
         resp = sla_routes.request_page_response(
-            request, ctx, ws, lang, rec.number, error=_message(exc, lang), error_form="case", form={}
+            request, ctx, ws, lang, rec.number, error=_message(exc, lang, request), error_form="case", form={}
         )
         resp.status_code = 422
         return resp

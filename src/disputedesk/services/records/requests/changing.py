@@ -45,7 +45,7 @@ def change_request(ctx: Context, workspace: str, number: str, cmd: ChangeRequest
             row.severity = cmd.severity
         if cmd.opened_at is not None:
             if row.closed_at and cmd.opened_at > row.closed_at:
-                raise FieldError("opened_at", "after the request was closed ({at})", at=row.closed_at.isoformat())
+                raise FieldError("opened_at", "after the request was closed, on {at}", at=row.closed_at)
             row.opened_at = cmd.opened_at
         s.flush()
         after = _record(s, ws, row, history=False)

@@ -38,9 +38,9 @@ def _add_event(s: Session, ws: Workspace, ctx: Context, row: SupportRequest, kin
     if cmd.at < row.opened_at:
         raise FieldError(
             "at",
-            "{at} is before the request was opened ({opened})",
-            at=cmd.at.isoformat(),
-            opened=row.opened_at.isoformat(),
+            "{at} is before the request was opened, on {opened}",
+            at=cmd.at,
+            opened=row.opened_at,
         )
     s.add(
         SlaEvent(
@@ -87,9 +87,11 @@ def _set_status(
     if last and cmd.at < last:
         raise FieldError(
             "at",
-            "{at} is before the request was reopened ({last})" if close else "{at} is before it was closed ({last})",
-            at=cmd.at.isoformat(),
-            last=last.isoformat(),
+            "{at} is before the request was reopened, on {last}"
+            if close
+            else "{at} is before it was closed, on {last}",
+            at=cmd.at,
+            last=last,
         )
     _add_event(s, ws, ctx, row, "resolved" if close else "reopened", cmd, actor)
     old = {"status": row.status, "closed_at": _plain(row.closed_at)}
