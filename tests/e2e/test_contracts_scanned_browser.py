@@ -61,7 +61,7 @@ def test_scanned_chinese_contract_cites_the_numbers_the_page_prints(page, tmp_pa
     # the support terms handed to the SLA engine cite the response time's clause the same way
     assert read_as.group(2) == "2.1"  # the response time is the first finding citing a number taken
     terms = page.locator("h2", has_text="供 SLA 引擎使用的服务条款").locator("xpath=following-sibling::*[1]")
-    assert f"2.1 （OCR 识别为“{read_as.group(1)}”，按 2.1 处理）" in terms.inner_text()
+    assert f"2.1（OCR 识别为“{read_as.group(1)}”，按 2.1 处理）" in terms.inner_text()  # no space before （
 
     page.goto(page.url.split("?")[0] + "?lang=en")
     assert page.get_by_text("Text from OCR").is_visible()

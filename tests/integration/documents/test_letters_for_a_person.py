@@ -60,7 +60,8 @@ def _user_values(f: L.LetterFacts) -> list[str]:
         if isinstance(raw, Text) or name in ("letter_date", "notes", "support_terms_zh"):
             continue
         if isinstance(v, str):
-            values += [v, *v.split("; ")]
+            # "Name, role" is shown as 名，中文职务（原文：role）: the role as typed is the user's own words too
+            values += [v, *v.split("; "), *v.split(", ", 1)]
         elif isinstance(raw, list):
             for row in raw:
                 values += [x for k, x in row.items() if not isinstance(x, Text) and k not in GENERATED.get(name, ())]
