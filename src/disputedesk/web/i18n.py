@@ -234,7 +234,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
             if v.args and isinstance(v.args[0], Text):
                 return show(v.args[0])
             localised = getattr(v, "localised", None)
-            return localised(gettext) if callable(localised) else str(v)
+            return localised(gettext, lang=lang) if callable(localised) else str(v)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
         if isinstance(v, Named):  # a stored code ("lawyer_demand"): its name in the page's language

@@ -22,7 +22,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
-from ...domain.text import T, Text
+from ...domain.text import Quoted, T, Text
 from ...ingest.mail import ParsedMessage
 from ...store.models import EvidenceItem, Message
 
@@ -38,7 +38,7 @@ def chat_date_order(value: str | None) -> str | None:
     if order not in ORDERS:
         from ..records.errors import FieldError
 
-        raise FieldError("chat_date_order", "{value} is not dmy (day first) or mdy (month first)", value=repr(order))
+        raise FieldError("chat_date_order", "{value} is not dmy (day first) or mdy (month first)", value=Quoted(order))
     return order
 
 
