@@ -128,13 +128,20 @@ class _Articles:
     took 2-4 s of CPU where the budget is 0.25 s."""
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
-        self.by_top: dict[str, list[Clause]] = {}
-        for c in clauses:
-            top = (c.number or "").split(".")[0]
-            if top:
-                self.by_top.setdefault(top, []).append(c)
+        self._clauses = clauses
+        self._by_top: dict[str, list[Clause]] | None = None  # built on first use (most kinds never ask)
         self._clock: dict[str, bool] = {}
         self._cover: dict[str, tuple[tuple[str, str], str | None] | None] = {}
+
+    @property
+    def by_top(self) -> dict[str, list[Clause]]:
+        if self._by_top is None:
+            self._by_top = {}
+            for c in self._clauses:
+                top = (c.number or "").split(".")[0]
+                if top:
+                    self._by_top.setdefault(top, []).append(c)
+        return self._by_top
 
     def _members(self, clause: Clause) -> tuple[str, list[Clause]]:
         top = (clause.number or "").split(".")[0]
