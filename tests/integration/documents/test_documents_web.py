@@ -101,6 +101,7 @@ def test_pages_pick_preview_create_and_mark_sent(demo_app) -> None:
         assert r.status_code == 303
         page = c.get(r.headers["location"])
         assert "CASE-2026-001/L2/" in page.text  # the kind by its code (L2: formal complaint)
+        assert 'placeholder="例如电子邮件、快递、挂号信"' in page.text  # the "mark sent" form's hint, in Chinese
         letter_id = int(r.headers["location"].split("letter=")[1].split("#")[0])
         r = c.post(
             f"/documents/letters/{letter_id}/sent",
