@@ -295,7 +295,10 @@ def bundle_verify(
         err.print(f"{len(rep.problems)} problem(s) in {path}", highlight=False)
     if not rep.ok:
         unusable = any(
-            p.startswith(("unsafe archive", "not a bag", "archive cannot")) or "no such file" in p for p in rep.problems
+            p.startswith(("unsafe archive", "not a bag", "archive cannot"))
+            or "no such file" in p
+            or "is empty (0 bytes)" in p
+            for p in rep.problems
         )
         raise typer.Exit(2 if unusable else 1)
 
