@@ -13,6 +13,7 @@ from ...domain.ladder import (
     Step,
 )
 from ...domain.money import totals
+from ...domain.text import T, to_json
 from ...store.db import unit_of_work
 from ...store.models import Case, EvidenceItem
 from ...store.models_cases import (
@@ -54,6 +55,13 @@ _DEMO_STEP_MAP = {
     ),
 }
 
+# Demo ladder entries that are not a step towards the supplier: a dated note of the case, written
+# by the loader (not the user's own words), so in the reader's language.
+_DEMO_NOTES = {
+    "lawyer_instructed": T(
+        "lawyer instructed: not a step towards the supplier (nothing delivered to it); restarts nothing"
+    ),
+}
 
 _DEMO_REPLIES = {
     "support_request": ("2026-04-01", "mail/20260401T092000Z_sr-e207-logreq.eml"),  # 30 Mar was a bare acknowledgement
@@ -122,13 +130,11 @@ def load_demo_case(ctx: Context, workspace: str, spec: Mapping[str, Any], *, act
     notes = []
     for x in ladder:
         if x["step"] not in _DEMO_STEP_MAP:
+            if x["step"] not in _DEMO_NOTES:
+                raise ValueError(f"dispute.json: case ladder step {x['step']} is neither a ladder step nor a note")
             notes.append(
-                {
-                    "date": x["date"],
-                    "text": x["step"].replace("_", " ")
-                    + ": not a step towards the supplier (nothing delivered to it); restarts nothing",
-                    "evidence": ev(x.get("evidence")),
-                }
+                # the code's sentence with its message id: a Chinese page shows it in Chinese
+                {"date": x["date"], "text": to_json(_DEMO_NOTES[x["step"]]), "evidence": ev(x.get("evidence"))}
             )
             continue
         step, channel, recipient, note = _DEMO_STEP_MAP[x["step"]]
