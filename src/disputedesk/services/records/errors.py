@@ -14,17 +14,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
 
 
-def _shown(values: dict[str, Any], show_time: Callable[[datetime], str] | None) -> dict[str, Any]:
-    """The values as the sentence shows them: a moment by ``show_time``, else in ISO 8601."""
-    return {
-        k: (show_time(v) if show_time else v.isoformat()) if isinstance(v, datetime) else v for k, v in values.items()
-    }
+def _shown(
+    values: dict[str, Any],
+    show_time: Callable[[datetime], str] | None,
+    show_day: Callable[[date], str] | None = None,
+) -> dict[str, Any]:
+    """The values as the sentence shows them: a moment by ``show_time``, a day by ``show_day``, else
+    in ISO 8601."""
+
+    def one(v: Any) -> Any:
+        if isinstance(v, datetime):
+            return show_time(v) if show_time else v.isoformat()
+        if isinstance(v, date):
+            return show_day(v) if show_day else v.isoformat()
+        return v
+
+    return {k: one(v) for k, v in values.items()}
 
 
 class FieldError(ValueError):
@@ -35,12 +46,18 @@ class FieldError(ValueError):
         self.message = message.format(**_shown(values, None)) if values else message
         super().__init__(f"{field}: {self.message}")
 
-    def localised(self, gettext: Callable[[str], str], show_time: Callable[[datetime], str] | None = None) -> str:
+    def localised(
+        self,
+        gettext: Callable[[str], str],
+        show_time: Callable[[datetime], str] | None = None,
+        show_day: Callable[[date], str] | None = None,
+    ) -> str:
         """``field: message`` with the field's name and the sentence translated by ``gettext``; a
         moment among the values is shown by ``show_time`` (the page: in the zone the user typed in,
-        named), else as ISO 8601 with its offset (the API, the CLI)."""
+        named), else as ISO 8601 with its offset (the API, the CLI); a day by ``show_day`` (the
+        page's date style), else as ISO 8601."""
         try:
-            values = _shown(self.values, show_time)
+            values = _shown(self.values, show_time, show_day)
             text = gettext(self.template).format(**values) if self.values else gettext(self.template)
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             text = self.message

@@ -10,6 +10,7 @@ from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models_sla import SlaEvent
 from ..context import Context
+from ..records.errors import FieldError
 from ..workspaces import get_workspace
 from .base import _aware, _request
 
@@ -56,6 +57,8 @@ def add_event(
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
         req = _request(s, ws, request_number)
+        if at < req.opened_at:  # as the request's page refuses it (records/requests/status.py): same field, same words
+            raise FieldError("at", "{at} is before the request was opened, on {opened}", at=at, opened=req.opened_at)
         s.add(
             SlaEvent(
                 workspace_id=ws.id,

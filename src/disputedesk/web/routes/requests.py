@@ -23,7 +23,7 @@ from ...services.records import request_models as m
 from ...services.records import requests as svc
 from ...services.records.errors import FieldError, from_validation
 from ..deps import PageCall, current_workspace, get_ctx, get_lang, need, page
-from ..i18n import translations, zone_named, zoned
+from ..i18n import translations, weekday_date, zone_named, zoned
 from ..pages import render
 from . import sla as sla_routes
 
@@ -64,7 +64,9 @@ def _message(exc: ValueError, lang: str, request: Request, form: FormFields | No
         except (ValueError, ZoneInfoNotFoundError):
             continue
     return exc.localised(
-        translations(lang).gettext, lambda at: zone_named(zoned(at, zone, lang, weekday=False), zone, lang)
+        translations(lang).gettext,
+        lambda at: zone_named(zoned(at, zone, lang, weekday=False), zone, lang),
+        lambda day: weekday_date(day, lang),
     )
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
@@ -58,6 +59,45 @@ def _contract(s: Session, ws: Workspace, number: str, supplier: Organization) ->
             "contract", "{number} is not a contract with {supplier}", number=number, supplier=supplier.name_en
         )
     return c
+
+
+def _not_before_signing(
+    c: Contract, supplier: Organization | None, opened_at: datetime, field: str, *, from_thread: bool = False
+) -> None:
+    """Refuse a request under contract ``c`` opened before the day ``c`` was signed.
+
+    A contract in written form is formed when both parties have signed or sealed it, and a contract
+    lawfully formed takes effect on formation unless the parties agreed otherwise (Civil Code
+    Arts. 490(1) and 502(1); not yet in LEGAL-NOTES.md, wording checked against secondary copies only:
+    UNVERIFIED against the official text). Before that day its support terms bound no one, so a
+    question asked then cannot be measured against them: the user corrects the time, or opens the
+    request without the contract (it is then measured against the terms in force at the time, if any).
+    The day is the opening's date in the supplier's zone, the zone the SLA is counted in."""
+    if c.signed_on is None:
+        return
+    tz = ((supplier.details or {}).get("timezone") if supplier else None) or "Asia/Shanghai"
+    try:
+        zone = ZoneInfo(tz)
+    except (KeyError, ValueError):
+        zone = ZoneInfo("Asia/Shanghai")
+    if opened_at.astimezone(zone).date() < c.signed_on:
+        if from_thread:
+            raise FieldError(
+                "contract",
+                "the buyer's first message, on {at}, is before contract {contract} was signed, on {signed}: "
+                "choose the contract in force then, or none",
+                at=opened_at,
+                contract=c.number,
+                signed=c.signed_on,
+            )
+        raise FieldError(
+            field,
+            "{at} is before contract {contract} was signed, on {signed}: its support terms did not bind the "
+            "supplier yet; correct the time, or leave the contract out",
+            at=opened_at,
+            contract=c.number,
+            signed=c.signed_on,
+        )
 
 
 def _unit(s: Session, ws: Workspace, serial: str) -> ProductUnit:

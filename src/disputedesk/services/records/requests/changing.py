@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from ....store.ledger import LedgerWriter
-from ....store.models import Organization, Workspace
+from ....store.models import Contract, Organization, Workspace
 from ...context import Context
 from .._common import not_future
 from ..errors import FieldError
@@ -14,7 +14,7 @@ from ..request_models import (
     ChangeRequest,
     RequestRecord,
 )
-from .base import _contract, _log, _plain, _record, _request, _supplier, _unit, _write
+from .base import _contract, _log, _not_before_signing, _plain, _record, _request, _supplier, _unit, _write
 
 _FIELDS = ("title", "severity", "supplier", "contract", "serial", "opened_at")
 
@@ -47,6 +47,9 @@ def change_request(ctx: Context, workspace: str, number: str, cmd: ChangeRequest
             if row.closed_at and cmd.opened_at > row.closed_at:
                 raise FieldError("opened_at", "after the request was closed, on {at}", at=row.closed_at)
             row.opened_at = cmd.opened_at
+        if row.contract_id is not None and ({"contract", "opened_at", "supplier"} & given):
+            field = "opened_at" if "opened_at" in given else "contract"
+            _not_before_signing(s.get(Contract, row.contract_id), supplier, row.opened_at, field)  # type: ignore[arg-type]
         s.flush()
         after = _record(s, ws, row, history=False)
         changes = {

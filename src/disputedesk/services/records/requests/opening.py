@@ -24,6 +24,7 @@ from .base import (
     _link_thread,
     _log,
     _next_number,
+    _not_before_signing,
     _number,
     _parties,
     _record,
@@ -46,8 +47,11 @@ def _new_request(
     contract: str | None,
     serial: str | None,
     opened_at: datetime,
+    from_thread: bool = False,
 ) -> SupportRequest:
     c = _contract(s, ws, contract, supplier) if contract else None
+    if c is not None:  # opened by hand: the time is wrong; from a thread: the contract chosen is
+        _not_before_signing(c, supplier, opened_at, "contract" if from_thread else "opened_at", from_thread=from_thread)
     unit = _unit(s, ws, serial) if serial else None
     row = SupportRequest(
         workspace_id=ws.id,
@@ -152,6 +156,7 @@ def open_from_thread(ctx: Context, workspace: str, cmd: OpenFromThread, *, actor
             contract=cmd.contract,
             serial=cmd.serial or _serial_named(s, ws, t.subject),
             opened_at=buyer_first,
+            from_thread=True,
         )
         labels = _link_thread(s, t, row)
         payload = _opened_payload(_record(s, ws, row, history=False))
