@@ -292,6 +292,9 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
                     evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
                 except ValueError as exc:
                     note = str(exc)
+                dropped = _dropped_level(choice, req.severity, st)
+                if evaluation is not None and dropped is not None:
+                    note, note_level = dropped, "info"
     return RequestDetail(
         req.number,
         req.title,
@@ -319,6 +322,23 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         terms_note,
         terms_basis,
     )
+
+
+def _dropped_level(choice: Any, severity: str, st: Any) -> Any:
+    """Why the request's deadlines stop being measured from a later terms version that leaves its level out: the
+    same words as for terms that leave the level out from the start, with the version and the day it applies from
+    (supplier's zone); None when every later version names the level."""
+    for start, terms, terms_id, _raw in choice.later:
+        why = terms.no_target_for(severity)
+        if why is not None:
+            return T(
+                "From %(day)s, version %(n)s of these terms applies: %(why)s Deadlines settled before that day keep "
+                "their result; those still open then are no longer measured.",
+                day=datetime.fromtimestamp(start, st.calendar.tz).date(),
+                n=st.versions.get(terms_id, "?"),
+                why=why,
+            )
+    return None
 
 
 # --------------------------------------------------------------------------------------------
