@@ -163,8 +163,8 @@ def cuad_cross_validated() -> list[str]:
     return lines
 
 
-def timed(text: str, runs: int = 5) -> str:
-    """Median wall-clock and CPU time of the full check (CPU time is what a quiet machine would take:
+def cpu_and_wall(text: str, runs: int = 5) -> tuple[float, float]:
+    """Median CPU and wall-clock seconds of the full check (CPU time is what a quiet machine would take:
     the wall clock also counts the time other processes had the cores)."""
     wall, cpu = [], []
     for _ in range(runs):
@@ -172,7 +172,12 @@ def timed(text: str, runs: int = 5) -> str:
         check_text(text, as_of=AS_OF)
         wall.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
-    return f"median {statistics.median(wall):.3f} s wall, {statistics.median(cpu):.3f} s CPU"
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def timed(text: str, runs: int = 5) -> str:
+    cpu, wall = cpu_and_wall(text, runs)
+    return f"median {wall:.3f} s wall, {cpu:.3f} s CPU"
 
 
 def subset_lines(*subsets: tuple[str, list[Doc]], per_kind: bool = False) -> list[str]:
@@ -337,7 +342,9 @@ def main() -> int:
 
     # ---------------------------------------------------------------- speed on one contract
     samples = [("Chinese", max(zh, key=lambda d: len(d.text)).text if zh else "")]
-    samples.append(("English", max((d for d in own() if d.language == "en"), key=lambda d: len(d.text)).text))
+    # (development fixtures only: a held-out text is never read for speed either)
+    english = [d for d in own() if d.language == "en" and d.part != "heldout"]
+    samples.append(("English", max(english, key=lambda d: len(d.text)).text))
     for lang, sample in samples:
         if not sample:
             continue

@@ -13,6 +13,19 @@ from disputedesk.ingest.ocr import ocr_available
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"  # Debian fonts-noto-cjk
 
 
+def without_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without Tesseract, for this test only: ``ocr_available()`` says False wherever it is looked up.
+
+    Both modules are imported before anything is patched: ``disputedesk.services.ocr`` binds ``ocr_available`` from
+    ``disputedesk.ingest.ocr`` when first imported, so importing it while the latter is patched would keep the
+    stand-in for the rest of the test process (every later OCR test in it would find OCR "not installed")."""
+    import disputedesk.ingest.ocr
+    import disputedesk.services.ocr
+
+    for module in (disputedesk.ingest.ocr, disputedesk.services.ocr):
+        monkeypatch.setattr(module, "ocr_available", lambda: False)
+
+
 def skip_without_tesseract() -> None:
     """Skip (on a laptop) or fail (under CI=true) when Tesseract with chi_sim+eng is missing."""
     if not ocr_available():

@@ -23,7 +23,7 @@ from enum import StrEnum
 from .labels import is_written_label
 from .officialcal import OfficialCalendar
 from .periods import PeriodResult, Unit, compute_period
-from .text import Cite, Seq, T, field_error
+from .text import Cite, Field, Named, Seq, T, field_error
 
 
 class Step(StrEnum):
@@ -298,26 +298,52 @@ def check_transition(
     s = Step(step)
     overridden = bool(override_reason and override_reason.strip())
     if s is Step.PLATFORM_DISPUTE and not ladder.platform_order:
-        raise LadderError("step: platform_dispute is only for orders paid through a platform (platform_order)")
+        raise LadderError(
+            field_error(
+                "step",
+                "%(step)s is only for orders paid through a platform (%(fact)s)",
+                step=named_step(s),
+                fact=Field("platform_order"),
+            )
+        )
     if s is Step.PLATFORM_DISPUTE and _platform_closed(ladder, on) and not overridden:
         raise LadderError(
-            f"sent_on: the platform window closed on {ladder.platform_window_end()} "
-            f"({ladder.platform_rule.label()}); give an override reason if the platform still accepted it"
+            field_error(
+                "sent_on",
+                "the platform window closed on %(day)s (%(rule)s); give an override reason if the platform "
+                "still accepted it",
+                day=ladder.platform_window_end(),
+                rule=ladder.platform_rule.label() if ladder.platform_rule else "",
+            )
         )
     taken = ladder.taken()
     if s in FINAL_STEPS and (taken & FINAL_STEPS) - {s} and not override_reason:
         other = next(iter((taken & FINAL_STEPS) - {s}))
         raise LadderError(
-            f"step: {other.value} has already been started; starting {s.value} as well needs an override "
-            "reason (e.g. the arbitration clause was held invalid)"
+            field_error(
+                "step",
+                "%(other)s has already been started; starting %(step)s as well needs an override reason "
+                "(e.g. the arbitration clause was held invalid)",
+                other=named_step(other),
+                step=named_step(s),
+            )
         )
     missing = skipped_steps(ladder, s, on)
     if missing and not overridden:
-        names = ", ".join(m.value for m in missing)
         raise LadderError(
-            f"step: {s.value} skips {names}; take those steps first or give an override reason "
-            "(e.g. the contract's dispute clause goes straight to arbitration)"
+            field_error(
+                "step",
+                "%(step)s skips %(names)s; take those steps first or give an override reason "
+                "(e.g. the contract's dispute clause goes straight to arbitration)",
+                step=named_step(s),
+                names=Seq((named_step(m) for m in missing), ", "),
+            )
         )
+
+
+def named_step(step: Step) -> Named:
+    """A step in a sentence: its code for the API and the CLI ("lawyer_demand"), its title on a page."""
+    return Named(step.value, STEP_SPECS[step].title)
 
 
 def add_step(ladder: Ladder, new: LadderStep) -> Ladder:
@@ -325,7 +351,14 @@ def add_step(ladder: Ladder, new: LadderStep) -> Ladder:
     check_transition(ladder, new.step, new.override_reason, new.sent_on)
     last = ladder.last()
     if last is not None and new.sent_on < last.sent_on:
-        raise LadderError(f"sent_on: {new.sent_on} is before the previous step's date ({last.sent_on})")
+        raise LadderError(
+            field_error(
+                "sent_on",
+                "%(day)s is before the previous step's date (%(previous)s)",
+                day=new.sent_on,
+                previous=last.sent_on,
+            )
+        )
     return replace(ladder, steps=ladder.steps + (new,))
 
 

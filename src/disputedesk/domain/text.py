@@ -50,6 +50,18 @@ class Quoted(str):
         return f"“{self}”" if lang == "zh" else repr(str(self))
 
 
+class Named(str):
+    """A stored code ("lawyer_demand") a sentence names: the API and the CLI write the code as it is,
+    a page its name in the reader's language (``words``, e.g. the step's title)."""
+
+    words: object
+
+    def __new__(cls, code: str, words: object) -> Named:
+        obj = super().__new__(cls, code)
+        obj.words = words
+        return obj
+
+
 class Text(str):
     """A sentence written by the code: English text plus its message id and parameters."""
 

@@ -227,7 +227,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
     Anything else is data and is shown as it is. Dates become the locale's date style, citations
     the Chinese titles, lists take the language's separator."""
     from ..documents.legal_zh import citation_zh
-    from ..domain.text import Cite, Field, Quoted, Seq, Text, render
+    from ..domain.text import Cite, Field, Named, Quoted, Seq, Text, render
 
     def show(v: object) -> str:
         if isinstance(v, BaseException):  # a bad input's message: its sentence, else its English text
@@ -237,8 +237,10 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
             return localised(gettext) if callable(localised) else str(v)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
+        if isinstance(v, Named):  # a stored code ("lawyer_demand"): its name in the page's language
+            return show(v.words)
         if isinstance(v, Field):
-            if lang == "en":
+            if lang == "en":  # as the API names it (the English catalogue has no labels of its own)
                 return str(v)
             listed_only = _ITEM.match(v)
             if listed_only:  # "evidence[1]": the sentence names the value; the list's name is enough

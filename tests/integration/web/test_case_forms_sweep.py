@@ -173,3 +173,34 @@ def test_an_offer_on_a_chinese_case_page_is_written_with_chinese_punctuation(cas
     zh = c.get(f"/cases/{case_id}?lang=zh").text
     assert "报价（供应商，进行中）" in zh and "报价 (" not in zh, zh.split('id="recovery"', 1)[-1][:3000]
     assert "offer (supplier, open)" in c.get(f"/cases/{case_id}?lang=en").text
+
+
+# A ladder step the case page refuses is told with the form's words: on a Chinese page the field's
+# label ("发出日期"), on every page the steps' names ("律师函", "lawyer's demand letter"), never the
+# stored step codes (``lawyer_demand``); the API keeps naming fields and steps as it takes them (an
+# English page still names the field as the API does, like the other English form messages).
+CODE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # sent_on, lawyer_demand, formal_complaint
+LADDER = [
+    # step and date typed, the Chinese page's words, the English page's, the API's
+    ({"step": "formal_complaint", "sent_on": "2026-05-01"},
+     ["发出日期：2026年5月1日早于上一步骤的日期（2026年8月3日）"],
+     "sent_on: 1 May 2026 is before the previous step&#39;s date (3 Aug 2026)",
+     "sent_on: 2026-05-01 is before the previous step's date (2026-08-03)"),
+    ({"step": "arbitration", "sent_on": "2026-11-01"}, ["步骤：申请仲裁跳过了律师函、调解：", "越级理由"],
+     "step: request for arbitration skips lawyer&#39;s demand letter, mediation;",
+     "step: arbitration skips lawyer_demand, mediation;"),
+    ({"step": "bogus", "sent_on": "2026-11-01"}, ["步骤：“bogus”不是升级阶梯的步骤（可选：", "、律师函、"],
+     "step: &#39;bogus&#39; is not a ladder step (platform dispute (Trade Assurance), support request,",
+     "step: 'bogus' is not a ladder step (platform_dispute, support_request,"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("typed", "said_zh", "said_en", "api_en"), LADDER, ids=[t[0]["step"] for t in LADDER])
+def test_a_refused_ladder_step_names_the_steps_by_their_titles(case_client, typed, said_zh, said_en, api_en) -> None:  # type: ignore[no-untyped-def]
+    c, case_id = case_client
+    typed = {**typed, "channel": "email", "recipient": "Mr Chen"}
+    zh = _alert(c.post(f"/cases/{case_id}/steps?lang=zh", data=typed).text)
+    assert all(part in zh for part in said_zh) and zh.startswith(said_zh[0]), zh
+    assert not CODE.search(zh) and "'" not in zh and "&#39;" not in zh and foreign_sentences(f"<p>{zh}</p>") == [], zh
+    assert said_en in _alert(c.post(f"/cases/{case_id}/steps?lang=en", data=typed).text)
+    assert api_en in c.post(f"/api/cases/{case_id}/steps", json=typed).text

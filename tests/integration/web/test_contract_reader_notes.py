@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from contract_scans import without_ocr
 from pages_support import foreign_sentences
 
 BLANK = b"   \n\t\n   \r\n"
@@ -70,8 +71,7 @@ def test_a_pdf_page_without_text_is_named_on_the_report_page_in_its_language(
 ) -> None:  # type: ignore[no-untyped-def]
     from unit.contracts.conftest import make_pdf
 
-    for where in ("disputedesk.ingest.ocr", "disputedesk.services.ocr"):  # a machine without Tesseract
-        monkeypatch.setattr(f"{where}.ocr_available", lambda: False)
+    without_ocr(monkeypatch)  # a machine without Tesseract
     c = client_for("empty")
     target = _upload(c, "half-scanned.pdf", make_pdf([["1. Goods", "The seller delivers ten pumps."], []]))
     r = c.get(f"{target}?lang={lang}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from contract_scans import without_ocr
 
 from disputedesk.services.evidence import list_evidence
 
@@ -27,8 +28,7 @@ def _post(c, name: str, data: bytes, lang: str):  # type: ignore[no-untyped-def]
 def test_a_pdf_without_text_is_refused_unstored_where_ocr_is_missing(client_for, ctx, monkeypatch, lang: str) -> None:  # type: ignore[no-untyped-def]
     from unit.contracts.conftest import make_pdf
 
-    for where in ("disputedesk.ingest.ocr", "disputedesk.services.ocr"):  # a machine without Tesseract
-        monkeypatch.setattr(f"{where}.ocr_available", lambda: False)
+    without_ocr(monkeypatch)  # a machine without Tesseract
     c = client_for("empty")
     r = _post(c, "scan-only.pdf", make_pdf([[], []]), lang)
     assert r.status_code == 400, r.text[-1500:]

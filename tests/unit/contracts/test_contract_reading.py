@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from contract_scans import without_ocr
 from pypdf import PdfWriter
 
 from disputedesk.ingest.contract_text import ContractReadError, ocr_available, read_contract
@@ -75,7 +76,7 @@ def test_pdf_without_text_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ):
             read_contract(p)
     # a machine without Tesseract says how to get it
-    monkeypatch.setattr("disputedesk.ingest.ocr.ocr_available", lambda: False)
+    without_ocr(monkeypatch)
     with pytest.raises(ContractReadError) as exc:
         read_contract(p)
     msg = str(exc.value)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .text import is_cjk, paragraph_language, zh_to_int
+from .text import cjk_count, is_cjk, paragraph_language, zh_to_int
 
 
 class ParagraphLike(Protocol):
@@ -222,7 +222,7 @@ def _title(rest: str) -> str:
     # a title is short: at most ~10 words or 25 CJK characters
     if len(candidate.split()) > 10 or len(candidate) > 80:
         return ""
-    cjk = sum(1 for c in candidate if is_cjk(c))
+    cjk = cjk_count(candidate)
     if cjk > 25:
         return ""
     return candidate

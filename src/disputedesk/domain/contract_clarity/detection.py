@@ -8,7 +8,7 @@ Split out of analysis.py (DESIGN.md: modules of about 600 lines at most); pure, 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import lru_cache
 
 from . import values as V
@@ -16,7 +16,7 @@ from . import values_hours as VH
 from .clauses import Clause
 from .kinds import KINDS, SPECS
 from .kinds_spec import _THEN_EN
-from .model import ClauseModel, KindModel, Scorer, features
+from .model import ClauseModel, KindModel, features, scorer_for
 from .parties import Parties, Side, customers_own_duty, drop_customer_duties
 from .records import (
     KindResult,
@@ -24,7 +24,7 @@ from .records import (
     _Sentence,
     clause_sentences,
 )
-from .text import is_cjk, zh_to_int
+from .text import cjk_count, zh_to_int
 from .vague import VAGUE_TERMS
 
 # ------------------------------------------------------------------ compiled patterns
@@ -66,13 +66,16 @@ _DEEMED_ACCEPTED = re.compile(
 
 
 def _substantive(text: str) -> bool:
-    cjk = sum(1 for c in text if is_cjk(c))
-    return cjk >= 8 or len(text.split()) >= 5
+    return cjk_count(text) >= 8 or len(text.split()) >= 5
 
 
 _KIND_TRIGGER: dict[str, re.Pattern[str] | None] = {
     s.kind: (re.compile("|".join(re.escape(t) for t in s.triggers)) if s.triggers else None) for s in SPECS
 }
+# per kind, in SPECS order: (kind, trigger words, body pattern, exclusions, heading pattern)
+_RULES = tuple(
+    (s.kind, _KIND_TRIGGER[s.kind], _KIND_RX[s.kind], _KIND_EXCLUDE[s.kind], _KIND_HEADING[s.kind]) for s in SPECS
+)
 
 
 # A sentence announcing a list ("签订合同前应向乙方提供如下资料：", "下列情况不属于保修范围："): the items after
@@ -110,7 +113,7 @@ _THEN_NEXT = re.compile(rf"{_THEN_EN}|否则|不然", re.IGNORECASE)
 
 
 def _joined(
-    clause: Clause, spans: Sequence[tuple[int, int]], matched: set[int], rx: re.Pattern[str], consequence: bool = False
+    clause: Clause, spans: Sequence[tuple[int, int]], matched: Set[int], rx: re.Pattern[str], consequence: bool = False
 ) -> list[tuple[int, _Sentence]]:
     """The sentences of the clause that state the kind only together with the consequence cut off after their ";"
     (`consequence`: or the consequence states it alone), each with the index of its first part."""
@@ -128,9 +131,43 @@ def _joined(
     return out
 
 
+Spans = tuple[tuple[int, int], ...]
+# Work out each repeated clause, heading and sentence once per check (below). False: every one anew, as before 5 Dec
+# 2026 (slower, the same result: tests/unit/contracts/test_contract_speed_same_result.py compares the two).
+REUSE_REPEATS = True
+
+
+def _rule_matches(text: str, spans: Spans) -> tuple[frozenset[int], ...]:
+    """Per kind (SPECS order), the sentences of a clause's text its body pattern matches."""
+    lower = text.lower()
+    out = []
+    for _, trigger, rx, _, _ in _RULES:
+        matched: set[int] = set()
+        # speed: the full patterns run only on sentences holding one of the kind's trigger words
+        if trigger is None or trigger.search(lower):
+            for i, (s0, e0) in enumerate(spans):
+                if (trigger is None or trigger.search(lower, s0, e0)) and rx.search(text, s0, e0):
+                    matched.add(i)
+        out.append(frozenset(matched))
+    return tuple(out)
+
+
 def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
     results = {k: KindResult(k) for k in KINDS}
     lead = ""
+    # speed: what the kinds' patterns match in a clause depends only on its text and sentences, which kinds a heading
+    # names only on the heading, and whether an exclusion rules a sentence out only on its words: each is worked out
+    # once per check (a contract repeats headings, clauses and sentences; the result is the same)
+    matches_of: dict[tuple[str, Spans], tuple[frozenset[int], ...]] = {}
+    kinds_of_heading: dict[str, frozenset[str]] = {"": frozenset()}
+    excluded: dict[tuple[str, str], bool] = {}
+
+    def ruled_out(kind: str, exclude: re.Pattern[str], text: str) -> bool:
+        said = excluded.get((kind, text)) if REUSE_REPEATS else None
+        if said is None:
+            said = excluded[(kind, text)] = exclude.search(text) is not None
+        return said
+
     for clause in clauses:
         spans = clause_sentences(clause)
         if not spans:
@@ -138,41 +175,39 @@ def detect_kinds(clauses: Sequence[Clause]) -> dict[str, KindResult]:
         sentences = [_Sentence(clause, s, e) for s, e in spans]
         leads, lead = _list_leads(sentences, lead)
         head = f"{clause.heading} {clause.context}".strip()
-        text = clause.text
-        lower = text.lower()
-        for spec in SPECS:
-            matched: set[int] = set()
-            trigger = _KIND_TRIGGER[spec.kind]
-            # speed: the full patterns run only on sentences holding one of the kind's trigger words
-            if trigger is None or trigger.search(lower):
-                rx = _KIND_RX[spec.kind]
-                for i, (s0, e0) in enumerate(spans):
-                    if (trigger is None or trigger.search(lower, s0, e0)) and rx.search(text, s0, e0):
-                        matched.add(i)
-            exclude = _KIND_EXCLUDE[spec.kind]
-            result = results[spec.kind]
+        key = (clause.text, tuple(spans))
+        found = matches_of.get(key) if REUSE_REPEATS else None
+        if found is None:
+            found = matches_of[key] = _rule_matches(*key)
+        by_heading = kinds_of_heading.get(head) if REUSE_REPEATS or not head else None
+        if by_heading is None:
+            by_heading = kinds_of_heading[head] = frozenset(
+                kind for kind, _, _, _, heading_rx in _RULES if heading_rx is not None and heading_rx.search(head)
+            )
+        for (kind, _, rx, exclude, _), matched in zip(_RULES, found, strict=True):
+            result = results[kind]
             joined: list[tuple[int, _Sentence]] = []
-            if spec.kind in _JOINED_KINDS:
-                with_consequence = spec.kind in _JOINED_WITH_CONSEQUENCE
+            if kind in _JOINED_KINDS:
+                with_consequence = kind in _JOINED_WITH_CONSEQUENCE
                 joined = [
                     (i, sent)
-                    for i, sent in _joined(clause, spans, matched, _KIND_RX[spec.kind], with_consequence)
-                    if exclude is None or not exclude.search(sent.text)
+                    for i, sent in _joined(clause, spans, matched, rx, with_consequence)
+                    if exclude is None or not ruled_out(kind, exclude, sent.text)
                 ]
-            # a consequence read with the duty before it is that sentence's hit, not one of its own
-            absorbed = {i + 1 for i, _ in joined}
-            for i in sorted(matched - absorbed):
-                if exclude is not None and (
-                    exclude.search(sentences[i].text) or (leads[i] and exclude.search(leads[i]))
-                ):
-                    continue
-                result.hits.append(_Hit(sentences[i], False))
-                result.present = True
+            if matched:
+                # a consequence read with the duty before it is that sentence's hit, not one of its own
+                absorbed = {i + 1 for i, _ in joined}
+                for i in sorted(matched - absorbed):
+                    if exclude is not None and (
+                        ruled_out(kind, exclude, sentences[i].text) or (leads[i] and ruled_out(kind, exclude, leads[i]))
+                    ):
+                        continue
+                    result.hits.append(_Hit(sentences[i], False))
+                    result.present = True
             for _, sent in joined:
                 result.hits.append(_Hit(sent, False))
                 result.present = True
-            heading_rx = _KIND_HEADING[spec.kind]
-            if heading_rx is not None and head and heading_rx.search(head):
+            if kind in by_heading:
                 for i, sent in enumerate(sentences):
                     if i not in matched and _substantive(sent.text):
                         result.hits.append(_Hit(sent, True))
@@ -320,21 +355,28 @@ def best_model_sentences(
     """Per model, the best-scoring sentence the model may take (the kind's own exclusions apply) and its score.
     `first`: sentence keys scanned first; `settle_above`: stop once every kind has a sentence above its value
     (an "and" only needs one). Also used by scripts/train_contract_model.py, so its figures are the check's."""
-    scorer = Scorer(models)
+    scorer = scorer_for(models)
     kinds = [m.kind for m in models]
     best: list[tuple[float, _Sentence | None]] = [(float("-inf"), None) for _ in kinds]
     order = [(sent, head) for sent, head in _model_sentences(clauses)]
     if first:
         order.sort(key=lambda u: (id(u[0].clause), u[0].start) not in first)
     excludes = [_KIND_EXCLUDE[k] for k in kinds]
+    scored: set[tuple[str, str]] = set()
     for sent, head in order:
-        for i, (kind, score, exclude) in enumerate(zip(kinds, scorer.scores(sent.text, head), excludes, strict=True)):
+        text = sent.text
+        # speed: the same words under the same heading score the same and may be taken or not alike, so a sentence
+        # seen before can beat no kind's best (only a higher score replaces it): not scored again
+        if REUSE_REPEATS and (text, head) in scored:
+            continue
+        scored.add((text, head))
+        for i, (kind, score, exclude) in enumerate(zip(kinds, scorer.scores(text, head), excludes, strict=True)):
             # a sentence the kind's own rules rule out is no candidate for the model either (e.g. an acceptance
             # named only as the start of the warranty, which the model reads as an inspection clause)
             if (
                 score > best[i][0]
-                and not (exclude is not None and exclude.search(sent.text))
-                and not _only_a_time_limit(kind, sent.text)
+                and not (exclude is not None and exclude.search(text))
+                and not _only_a_time_limit(kind, text)
             ):
                 best[i] = (score, sent)
         if settle_above is not None and all(b[0] > t for b, t in zip(best, settle_above, strict=True)):

@@ -128,13 +128,20 @@ class _Articles:
     took 2-4 s of CPU where the budget is 0.25 s."""
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
-        self.by_top: dict[str, list[Clause]] = {}
-        for c in clauses:
-            top = (c.number or "").split(".")[0]
-            if top:
-                self.by_top.setdefault(top, []).append(c)
+        self._clauses = clauses
+        self._by_top: dict[str, list[Clause]] | None = None  # built on first use (most kinds never ask)
         self._clock: dict[str, bool] = {}
         self._cover: dict[str, tuple[tuple[str, str], str | None] | None] = {}
+
+    @property
+    def by_top(self) -> dict[str, list[Clause]]:
+        if self._by_top is None:
+            self._by_top = {}
+            for c in self._clauses:
+                top = (c.number or "").split(".")[0]
+                if top:
+                    self._by_top.setdefault(top, []).append(c)
+        return self._by_top
 
     def _members(self, clause: Clause) -> tuple[str, list[Clause]]:
         top = (clause.number or "").split(".")[0]
@@ -302,9 +309,19 @@ _NOT_SECTION = re.compile(r"\brepresentations?\b|陈述", re.I)
 
 
 def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()) -> None:
-    read = _CLAUSE_WIDE[kind]
     seen: set[int] = set()
     sections: set[str] = set()
+    read_before: set[str] = set()  # speed: a sentence read again adds nothing (its values are set already)
+
+    def read_all(clause: Clause) -> None:
+        for s0, e0 in clause_sentences(clause):
+            sentence = clause.text[s0:e0]
+            if sentence in read_before:
+                continue
+            read_before.add(sentence)
+            for key, val in (_CLAUSE_WIDE[kind](sentence) or {}).items():
+                r.values.setdefault(key, val)
+
     for hit in r.hits:
         clause = hit.sentence.clause
         if id(clause) in seen:
@@ -313,16 +330,12 @@ def _clause_wide_values(kind: str, r: KindResult, clauses: Sequence[Clause] = ()
         context = clause.context.strip()
         if context and _SECTION_NAMES[kind].search(context) and not _NOT_SECTION.search(context):
             sections.add(context)
-        for s0, e0 in clause_sentences(clause):
-            for key, val in (read(clause.text[s0:e0]) or {}).items():
-                r.values.setdefault(key, val)
+        read_all(clause)
     for clause in clauses:
         if id(clause) in seen or clause.context.strip() not in sections:
             continue
         seen.add(id(clause))
-        for s0, e0 in clause_sentences(clause):
-            for key, val in (read(clause.text[s0:e0]) or {}).items():
-                r.values.setdefault(key, val)
+        read_all(clause)
     if kind == "dispute_resolution" and r.values.get("mechanism") == "arbitration" and "language" not in r.values:
         # a "Language" clause setting the language of all proceedings sets the arbitration's too
         for clause in clauses:

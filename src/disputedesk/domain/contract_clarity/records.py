@@ -12,7 +12,7 @@ from typing import Any
 
 from .clauses import Clause, Location, heading_hint, markdown_heading
 from .legal import LegalRule
-from .text import is_cjk, sentence_spans
+from .text import cjk_count, sentence_spans
 
 RULESET_VERSION = "contract-clarity rules 1"
 MAX_EXCERPTS = 5
@@ -186,7 +186,7 @@ def is_heading_line(s: _Sentence) -> bool:
     if not words or (words not in titles and rest not in titles):
         return False
     text = s.text.rstrip()
-    said = sum(1 for c in text if is_cjk(c)) >= 8 or len(text.split()) >= 5
+    said = cjk_count(text) >= 8 or len(text.split()) >= 5
     return not (said and text[-1] in ".。；;!?！？")
 
 

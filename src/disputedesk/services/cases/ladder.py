@@ -17,11 +17,12 @@ from ...domain.ladder import (
     Ladder,
     LadderStep,
     Step,
+    named_step,
 )
 from ...domain.ladder import (
     add_step as ladder_add_step,
 )
-from ...domain.text import field_error
+from ...domain.text import Quoted, Seq, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Case
 from ...store.models_cases import (
@@ -117,7 +118,14 @@ def add_step(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, An
     try:
         step = Step(raw_step)
     except ValueError:
-        raise ValueError(f"step: {raw_step!r} is not a ladder step ({', '.join(s.value for s in Step)})") from None
+        raise ValueError(
+            field_error(
+                "step",
+                "%(value)s is not a ladder step (%(steps)s)",
+                value=Quoted(raw_step),
+                steps=Seq((named_step(s) for s in Step), ", "),
+            )
+        ) from None
     sent_on = parse_date(data.get("sent_on"), "sent_on")
     assert sent_on is not None
     channel = parse_text(data.get("channel"), "channel", required=True, limit=100)
