@@ -39,8 +39,8 @@ def test_a_countrys_calendar_is_named_by_the_country_not_the_package(client_for)
     assert stored.startswith("de/holidays ")  # the identifier itself is not rewritten
     digest = stored.rsplit("/", 1)[1]
     zh = " ".join(visible(c.get("/sla/suppliers/hengtuo?lang=zh").text))
-    assert "法定日历：德国公共假日（节假日数据版本 " in zh, zh
-    assert re.search(r"de/德国公共假日数据 [\d.]+/" + digest, zh), zh
+    assert "法定日历：德国公众假日（节假日数据版本 " in zh, zh
+    assert re.search(r"de/德国公众假日数据 [\d.]+/" + digest, zh), zh
     assert "holidays" not in zh.lower(), zh
     en = " ".join(visible(c.get("/sla/suppliers/hengtuo?lang=en").text))
     assert "official: public holidays of Germany (holiday data " in en, en
