@@ -59,7 +59,7 @@ def test_walk_the_demo_case(page, tmp_path) -> None:  # type: ignore[no-untyped-
     form.get_by_label("Amount").fill("-500")
     form.get_by_label("Evidence nos.").fill("E-0002")
     form.get_by_role("button", name="Record").click()
-    assert "amount: -500 is negative" in page.locator("#form-error").inner_text()
+    assert "amount: an amount received must be more than zero, not -500" in page.locator("#form-error").inner_text()
     assert "€24,964.50" in page.locator("#recovery-table").inner_text()
     form = page.locator("#add-money form")
     form.get_by_label("Amount").fill("500.00")

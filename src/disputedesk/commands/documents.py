@@ -17,7 +17,7 @@ from pathlib import Path
 
 import typer
 
-from .core import WorkspaceOpt, err, fail, open_context, out, ws_or_default
+from .core import WorkspaceOpt, err, fail, open_context, out, refused, ws_or_default
 
 letter_app = typer.Typer(help="Bilingual letters (EN/中文) from the case's facts.", no_args_is_help=True)
 bundle_app = typer.Typer(
@@ -140,7 +140,7 @@ def letter_sent(
             actor=actor or default_actor(),
         )
     except (ValueError, LookupError) as exc:
-        raise fail(str(exc)) from exc
+        raise refused(exc) from exc
     for w in warnings:
         err.print(f"[yellow]warning:[/] {w}", highlight=False)
     out.print(
@@ -241,7 +241,7 @@ def bundle_describe(
             certified_translation=certified,
         )
     except (ValueError, LookupError) as exc:
-        raise fail(str(exc)) from exc
+        raise refused(exc) from exc
     out.print(f"{label.upper()}: described for the evidence list", highlight=False)
 
 
@@ -295,7 +295,10 @@ def bundle_verify(
         err.print(f"{len(rep.problems)} problem(s) in {path}", highlight=False)
     if not rep.ok:
         unusable = any(
-            p.startswith(("unsafe archive", "not a bag", "archive cannot")) or "no such file" in p for p in rep.problems
+            p.startswith(("unsafe archive", "not a bag", "archive cannot"))
+            or "no such file" in p
+            or "is empty (0 bytes)" in p
+            for p in rep.problems
         )
         raise typer.Exit(2 if unusable else 1)
 

@@ -229,6 +229,15 @@ def verify_bundle(path: Path | str, limits: Limits | None = None, tsa_ca: bytes 
     if not path.is_file():
         report.problem("no_file", T("%(file)s: no such file", file=str(path)))
         return report
+    if path.stat().st_size == 0:  # an upload or copy that went wrong: say so, not "not a ZIP file"
+        report.problem(
+            "empty_file",
+            T(
+                "%(file)s is empty (0 bytes): choose the bundle's .zip file again (a copy or download may have failed)",
+                file=str(path),
+            ),
+        )
+        return report
     if not zipfile.is_zipfile(path):  # another file chosen by mistake: say so, not "unsafe archive"
         report.problem("not_a_zip", T("%(file)s is not a ZIP file: choose the bundle's .zip file", file=str(path)))
         return report

@@ -122,9 +122,11 @@ _CHANNELS = {
     "whatsapp": "WhatsApp",
     "letter": "letter",
     "hand_delivery": "hand delivery",
+    "support_request": "support request",  # a ladder step that is the support request itself
 }
 _CHANNEL = re.compile(
-    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery)\b",
+    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery"
+    r"|support request)\b",
     re.I,
 )
 

@@ -27,6 +27,12 @@ from .items import CHUNK
 # -- notes, background exports (web) ------------------------------------------------------------
 
 
+# How long each part of an item's description may be, for the API and the command line alike
+# (longer is refused, never cut): a title as an item's title (String(500)), what it proves as any
+# typed note, a translation as a long document's (the ledger entry carries it whole).
+NOTE_LIMITS = {"title": 500, "proves_en": 2000, "proves_zh": 2000, "translation_zh": 100_000}
+
+
 def set_note(
     ctx: Context,
     workspace: str,
@@ -40,6 +46,14 @@ def set_note(
     certified_translation: str | None = None,
 ) -> None:
     """Describe an item for the evidence list; a ledger entry records the change."""
+    for name, value in (
+        ("title", title),
+        ("proves_en", proves_en),
+        ("proves_zh", proves_zh),
+        ("translation_zh", translation_zh),
+    ):
+        if value is not None and len(value.strip()) > NOTE_LIMITS[name]:
+            raise ValueError(field_error(name, "longer than %(limit)s characters", limit=NOTE_LIMITS[name]))
     number = parse_label(label)
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)

@@ -397,7 +397,9 @@ def _channel_zh(channel: str) -> str:
 
 
 _KNOWN_CHANNEL = re.compile(
-    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery)\b", re.I
+    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery"
+    r"|support request)\b",
+    re.I,
 )
 
 

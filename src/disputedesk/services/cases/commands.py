@@ -93,6 +93,9 @@ class Reply(_Command):
     reply_on: Day
     reply_evidence: str | None = None
     resolved: Flag | None = None
+    replace: Flag | None = Field(
+        None, description="The step already has a reply: record this one in its place (the ledger keeps both)."
+    )
 
 
 class Acknowledgement(_Command):

@@ -228,17 +228,23 @@ def add_step(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, An
     return position
 
 
-REPLY_FIELDS = ("reply_on", "reply_evidence", "resolved")
+REPLY_FIELDS = ("reply_on", "reply_evidence", "resolved", "replace")
 
 
 def record_reply(
     ctx: Context, workspace: str, ref: int | str, position: int, data: Mapping[str, Any], *, actor: str
 ) -> None:
-    """Record the supplier's reply to a step (or that it resolved the issue)."""
+    """Record the supplier's reply to a step (or that it resolved the issue).
+
+    A step has one reply: the answer that ended the silence, whose date counts against the step's
+    response window. A second reply is refused, naming the one recorded, unless ``replace`` is
+    given: then it takes the earlier one's place on the step, and the ledger entry names the reply
+    it replaced (the ledger is append-only, so both stay on record)."""
     _check_keys(data, REPLY_FIELDS, "reply")
     reply_on = parse_date(data.get("reply_on"), "reply_on")
     assert reply_on is not None
     resolved = parse_bool(data.get("resolved"), "resolved")
+    replace = parse_bool(data.get("replace"), "replace")
     if ahead(ctx, reply_on):
         raise ValueError(field_error("reply_on", "%(day)s is in the future", day=reply_on))
     with unit_of_work(ctx.engine) as s:
@@ -259,24 +265,43 @@ def record_reply(
                 )
             )
         ev = _one_evidence(s, ws, data.get("reply_evidence"), "reply_evidence")
+        earlier = None
+        if row.reply_on is not None:
+            earlier_ev = _labels_by_id(s, [row.reply_evidence_id]).get(row.reply_evidence_id or 0)
+            if not replace and earlier_ev:
+                raise ValueError(
+                    field_error(
+                        "replace",
+                        "step %(position)s already has the supplier's reply of %(day)s (%(item)s), which is kept; "
+                        "to record this reply in its place, choose to replace it (the ledger keeps both)",
+                        position=row.position,
+                        day=row.reply_on,
+                        item=earlier_ev,
+                    )
+                )
+            if not replace:
+                raise ValueError(
+                    field_error(
+                        "replace",
+                        "step %(position)s already has the supplier's reply of %(day)s, which is kept; "
+                        "to record this reply in its place, choose to replace it (the ledger keeps both)",
+                        position=row.position,
+                        day=row.reply_on,
+                    )
+                )
+            earlier = {"reply_on": row.reply_on.isoformat(), "resolved": row.resolved, "evidence": earlier_ev}
         row.reply_on = reply_on
         row.resolved = resolved
-        if ev:
-            row.reply_evidence_id = ev[1]
-        writer = _ledger(
-            s,
-            ws,
-            ctx,
-            actor,
-            "case.reply_recorded",
-            case,
-            {
-                "position": row.position,
-                "reply_on": reply_on.isoformat(),
-                "resolved": resolved,
-                "evidence": ev[0] if ev else None,
-            },
-        )
+        row.reply_evidence_id = ev[1] if ev else None  # a replaced reply's evidence goes with it
+        payload: dict[str, Any] = {
+            "position": row.position,
+            "reply_on": reply_on.isoformat(),
+            "resolved": resolved,
+            "evidence": ev[0] if ev else None,
+        }
+        if earlier is not None:
+            payload["replaces"] = earlier
+        writer = _ledger(s, ws, ctx, actor, "case.reply_recorded", case, payload)
     writer.write_anchor(ctx.blobs)
 
 

@@ -37,6 +37,15 @@ def add_money(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
     assert on is not None
     if ahead(ctx, on):
         raise ValueError(field_error("on", "%(day)s is in the future", day=on))
+    if kind == "receipt" and not _blank(data.get("amount")):
+        # An amount received is money that came in: 0.00 records nothing, and a negative one is not a
+        # receipt either (its own sentence, before the general "zero or more"). Checked here, not in
+        # domain.claims.Receipt, so a zero receipt stored before still shows in the case.
+        value = to_decimal(data.get("amount"), "amount")
+        if value <= 0:
+            raise ValueError(
+                field_error("amount", "an amount received must be more than zero, not %(value)s", value=str(value))
+            )
     amount = parse_money(data.get("amount"), data.get("currency"))
     evidence = parse_list(data.get("evidence"), "evidence")
     note = parse_text(data.get("note"), "note")

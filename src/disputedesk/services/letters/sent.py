@@ -61,9 +61,7 @@ def _base(reference: str) -> str:
     kept before the kinds had codes (…/demand/20261203) keeps its reference; here it reads as its code,
     so the next draft of the same letter counts on from it."""
     base = re.sub(r"(/\d{8})-\d+$", r"\1", reference or "")
-    return re.sub(
-        r"/([a-z-]+)(/\d{8})$", lambda m: f"/{L.KINDS[m[1]].code}{m[2]}" if m[1] in L.KINDS else m[0], base
-    )
+    return re.sub(r"/([a-z-]+)(/\d{8})$", lambda m: f"/{L.KINDS[m[1]].code}{m[2]}" if m[1] in L.KINDS else m[0], base)
 
 
 def _draft_key(r: GeneratedLetter) -> tuple[Any, ...]:
@@ -156,6 +154,11 @@ def get_letter(ctx: Context, workspace: str, letter_id: int) -> LetterView:
     raise LookupError(T("letter %(letter)s does not exist in this workspace", letter=letter_id))
 
 
+# How long each typed part of "marked sent" may be: channel and recipient as a ladder step keeps
+# them (String(100), String(300)), the note as any other typed note (services.cases.inputs).
+SENT_LIMITS = {"channel": 100, "recipient": 300, "note": 2000}
+
+
 def mark_sent(
     ctx: Context,
     workspace: str,
@@ -174,6 +177,11 @@ def mark_sent(
     channel = (channel or "").strip()
     if not channel:
         raise LetterError(field_error("channel", "say how the letter was sent (e-mail, courier, registered post …)"))
+    # the columns' and the ladder step's sizes, for the page, the API and the command line alike:
+    # longer is refused, never cut (SQLite kept any length, PostgreSQL refused the row)
+    for name, value in (("channel", channel), ("recipient", recipient), ("note", note)):
+        if value is not None and len(value.strip()) > SENT_LIMITS[name]:
+            raise LetterError(field_error(name, "longer than %(limit)s characters", limit=SENT_LIMITS[name]))
     # the sender may sit in a zone ahead of China's and the server's: the shared tolerance
     if is_future(sent_on, ctx.clock()):
         raise LetterError(field_error("sent_on", "%(day)s is in the future", day=sent_on))
@@ -201,8 +209,8 @@ def mark_sent(
         item = s.get(EvidenceItem, row.evidence_id)
         assert item is not None
         row.sent_on = sent_on
-        row.sent_channel = channel[:100]
-        row.sent_to = (recipient or "").strip()[:300] or None
+        row.sent_channel = channel
+        row.sent_to = (recipient or "").strip() or None
         row.sent_proof_id = proof_id
         row.sent_note = (note or "").strip() or None
         row.sent_recorded_at = ctx.clock()

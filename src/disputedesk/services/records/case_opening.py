@@ -21,7 +21,9 @@ from.
 The ladder's first rung (``support_request``) is recorded from the requests' mail, when there is
 any: the buyer's first message (its evidence item is the proof, its date the step's date, its
 first recipient the recipient) and the supplier's first reply after it. Without such a message the
-ladder stays empty and the case page suggests the step, as before. A case opened on the ``/cases``
+rung is the first request itself, on the day it was opened (the SLA engine's clock starts there
+too), without proof; before, the ladder stayed empty and the case's first formal complaint was
+refused as skipping the support request the case was opened from. A case opened on the ``/cases``
 page (``complete_from_records``) gets the same facts and first step when its form did not give
 them.
 """
@@ -201,7 +203,36 @@ def _derive(
                 }
             )
     out.first_step = _first_step(s, ws, rows, org, buyer, zone)
+    if out.first_step is None and first_row is not None:
+        out.first_step = _request_step(first_row, org, zone)
+        notes.append(
+            {
+                "date": out.first_step["sent_on"],
+                "text": to_json(
+                    T(
+                        "support_request step %(day)s: support request %(number)s as opened; no message from the "
+                        "buyer is recorded for it, so the step has no proof of delivery",
+                        day=date.fromisoformat(out.first_step["sent_on"]),
+                        number=first_row.number,
+                    )
+                ),
+                "evidence": [],
+            }
+        )
     return out
+
+
+def _request_step(row: SupportRequest, org: Organization, zone: ZoneInfo) -> dict[str, Any]:
+    """The ``support_request`` rung when no message of the buyer is recorded: the request itself,
+    on the day it was opened (where the SLA engine starts its clock, services/sla/inputs.py), sent
+    to the supplier through the request; no proof and no reply until they are recorded."""
+    opened = row.opened_at if row.opened_at.tzinfo else row.opened_at.replace(tzinfo=UTC)
+    return {
+        "step": Step.SUPPORT_REQUEST.value,
+        "sent_on": opened.astimezone(zone).date().isoformat(),
+        "channel": f"support request {row.number}",
+        "recipient": org.name_en[:300],
+    }
 
 
 def _first_step(
@@ -264,7 +295,8 @@ def _first_step(
         "channel": first.channel or "email",
         "recipient": ((first.recipients or [None])[0] or org.name_en)[:300],
         "proof": evidence_label(first.number),
-        "resolved": all(r.status in ("resolved", "closed") for r in rows),
+        # resolved only by a reply (domain.ladder.LadderStep): a request closed without one is not
+        "resolved": reply is not None and all(r.status in ("resolved", "closed") for r in rows),
     }
     if reply is not None:
         reply_at = reply.sent_at if reply.sent_at.tzinfo else reply.sent_at.replace(tzinfo=UTC)
@@ -292,7 +324,9 @@ def _finish(ctx: Context, workspace: str, case_id: int, derived: _Derived, *, ac
                         "text": to_json(
                             T(
                                 "support request step not recorded from %(proof)s: %(reason)s",
-                                proof=derived.first_step["proof"],
+                                # the buyer's first message, else the request itself (SR-0001)
+                                proof=derived.first_step.get("proof")
+                                or derived.first_step["channel"].removeprefix("support request "),
                                 reason=exc if isinstance(exc, Text) else str(exc),
                             )
                         ),
