@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from .kinds_spec import (
     _DOCS_ZH,
+    _OTHER_ACTOR_ZH,
     _SITE_WORK_ZH,
+    _SUPPLIER_SIDE_ZH,
     _SUPPLY_ZH,
     DUR_ZH,
     DUR_ZH_B,
@@ -90,6 +92,10 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"不(?:承担|负责|提供)[^。；]{0,8}(?:免费)?(?:保修|质保|保养)",
             # a surety's guarantee period (保证人、连带责任保证), not a warranty of the goods
             r"保证人|连带(?:责任)?保证|保证合同|保证责任期间",
+            # (session 9) warranty documents handed over or distributed ("distribute each Product with all warranty cards"),
+            # with no warranty length in the sentence: a document, as 保修卡 is in Chinese, not a warranty provision
+            r"^(?![^\n]*\b(?:\d+|one|two|three|six|twelve|eighteen|twenty[- ]four|thirty[- ]six)\s*(?:\(\d+\)\s*)?(?:months?|years?)\b)"
+            r"[^\n]*\bwarranty\s+(?:cards?|registration(?:\s+cards?)?|booklets?|literature)\b",
         ),
         triggers=(
             "defect",
@@ -338,7 +344,8 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             # is service done there or people going there ("现场服务/指导/维修", "派技术人员到现场", "赶赴故障现场")
             r"实地(?:勘察|勘查|查勘|踏勘|测量|调查|查看)|"
             r"现场(?:技术)?(?:服务|支持|指导|维修|维护|保养|处理|调试|安装|培训|检修|排查|解决|抢修|诊断|勘测|勘察|踏勘|查勘|勘查|测量|调研|配合|交底|"
-            r"值守|值班)|现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:(?<![运送寄])到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
+            r"值守|值班)|(?<![甲买需]方驻)(?<![甲买需]方)(?<!业主驻)(?<!业主)(?<!发包人驻)(?<!发包人)(?<!建设单位驻)(?<!建设单位)"
+            r"现场(?:服务|技术|维修|售后)?(?:人员|工程师|代表)|(?:(?<![运送寄])到|赴|去|前往|到达|赶到|赶赴|抵达|进驻|返回|派\w{0,8}到)"
             # ... not to supervise, witness or take samples there ("有权到现场监督", "派员到现场见证取样")
             rf"[^。；，,]{{0,12}}现场(?!监督|见证|旁站|监装|监造|取样|抽样|查看|检查|核查|验收|验货|监理)|在(?:甲方|买方|需方|用户|使用单位|客户|业主)?(?:的)?(?:工作|使用|安装|项目|合同工厂)?现场(?:进行|提供|完成|负责){_SITE_WORK_ZH}|"
             r"(?:到达|抵达|赶到|赶赴)[^。；，,]{0,8}(?:所在地|地点|故障点)|"
@@ -383,6 +390,33 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"进入(?:甲方|买方|需方|用户|客户|业主)?(?:的)?(?:施工|工作|使用|安装)?现场(?:作业|施工|工作|服务|维修|安装)|"
             r"(?<!非)(?<!不)(?:免费|包)(?:送货)?(?:上门)?(?:及|和|并|、)?安装(?!费)|"
             r"提供[^。；，,]{0,8}(?:安装|调试)(?:及|和|与|、)?(?:调试)?(?:技术)?指导",
+            # session 9 (rules26): the supplier's own work at the site, by any work word ("乙方负责现场勘验和取证工作", "受托方应对
+            # 标的房屋进行现场鉴定", "乙方现场作业时…", "乙方的技术员…在现场进行安全技术交底"): the supplier or its people earlier in
+            # the sentence, with no other actor between (the buyer, authorities, both parties, someone the supplier only assists:
+            # "配合有关部门的现场调查"); acceptance, witnessing or sampling there is none ("交货现场取样检测"), nor the people
+            # going in and out of it ("对自身出入施工现场的人员进行安全交底")
+            rf"{_SUPPLIER_SIDE_ZH}(?:(?!{_OTHER_ACTOR_ZH})[^。；]){{0,30}}(?<!事故)(?<!交货)(?<!交车)(?<!验收)现场"
+            r"(?:(?:进行|开展|从事|实施|完成)[^。；，,]{0,4}?)?(?:检测|鉴定|勘验|作业|工作|测绘|核实|核查|调查|取证|监测|测试|服务|维修|"
+            r"施工|安装|调试|人员|操作|指导|交底)(?![^。；，,]{0,8}(?:验收|见证|取样|抽样|签收))|"
+            # ... stationed at the site, or entering it to work ("安排专业人员驻现场开展造价咨询工作", "进入现场开展测量工作");
+            # the buyer's representative there is none ("甲方驻现场代表")
+            r"(?<![甲买需]方)(?<!业主)(?<!发包人)(?<!建设单位)驻(?:项目|施工|工程|工作)?现场(?!代表|监理|监督|监造)|"
+            r"(?:进入|进驻)(?:项目|施工|工程|工作)?现场(?:后)?(?:开展|进行|从事|实施)[^。；，,]{0,12}(?:工作|作业|测量|检测|勘察|服务|"
+            r"维修|安装|调试|鉴定|勘验)|"
+            # ... field work ("完成外业测量"; "外业费用" is a price)
+            r"外业(?:测量|作业|工作|调查|测绘|勘察|勘测|数据采集|采集)|"
+            # ... at the buyer's premises named other than 现场 ("乙方在甲方场所内完成设备的维修保养工作", "在甲方机房内进行…安装调试")
+            r"在(?:甲方|买方|需方|用户|客户|业主|使用单位)(?:的)?(?:场所|厂区|厂房|机房|工地|住所|家中|办公场所|办公地点|营业场所|车间)"
+            r"(?:内)?(?:完成|进行|提供|开展|实施)[^。；，,]{0,12}(?:安装|调试|维修|维护|保养|服务|指导|检修|抢修|培训|排查|诊断|修复|工作)|"
+            # ... a rescue provided ("乙方应提供救援或者更换同类车辆"; a rescue plan or drill is none)
+            r"提供(?:道路|紧急|现场|上门)?救援(?!预案|演练|方案|计划)|"
+            # ... a property manager's own upkeep of the shared parts and equipment, done where they are (the labels' reading for
+            # property-management contracts, SOURCES.md data20e): "物业服务人应对共用部位、共用设施设备进行维修养护", "做好物业服务
+            # 区域建筑物及其附属设施的维修养护工作"; not the maintenance fund, its costs or a plan ("专项维修资金", "维修费用")
+            r"(?:物业服务人|物业服务企业|物业公司|物业管理(?:单位|企业|人))[^。；]{0,30}(?:维修|养护|维护|保养|检修)[^。；，,]{0,10}(?:共用部位|共用设施设备|共用设施|共用设备|公共设施|公共部位|共有部分|附属设施)|"
+            r"(?:共用部位|共用设施设备|共用设施|共用设备|公共设施|公共部位|共有部分|附属设施)(?:[、和及与](?:共用部位|共用设施设备|共用设施|共用设备|公共设施|公共部位|共有部分|附属设施))*(?:的|进行|实施|负责)?(?:日常|定期)?(?:运行)?(?:、)?(?:检查和|检查、)?(?:维修|养护|维护|保养|检修)"
+            r"(?!资金|基金|费|计划|方案|制度|责任)|"
+            r"物业(?:服务|管理)区域[^。；]{0,20}(?:维修养护|维修|养护)(?:工作|服务)(?!资金|基金|费|计划|方案|制度)",
         ),
         # an offeror's site visit before the award is no support on site ("Offerors may attend a site visit")
         exclude=_c(
@@ -396,7 +430,7 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
                 "perform provided accomplished conducted located stationed housed assigned work online clinic hospital lab mine workshop 在线 视频 安装 site dispatch send travel accommodation "
                 "lodging remote arriv attend visit ticket 人员 工程师 委派 派驻 选派 现场 上门 驻场 到场 赶到 赶赴 派 差旅 食宿 机票 远程 "
                 "到达 抵达 进场 到场时 上门时 救援服务 救援 拖车 实地 入户 装机 随叫随到 前往 赴 常驻 驻守 驻点 驻厂 进驻 交通费 住宿费 路费 使用地 安装地 "
-                "至 到 免费 包 指导"
+                "至 到 免费 包 指导 外业 场所 厂区 厂房 机房 工地 住所 家中 办公 营业 车间 养护 维修 维护 保养 检修"
             ).split()
         ),
         baseline=("on-site", "现场"),

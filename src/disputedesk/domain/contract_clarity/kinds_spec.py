@@ -131,6 +131,15 @@ _DOCS_ZH = (
 # on-site work in Chinese: what is done at the site (after "现场进行/完成…"); acceptance or a hand-over there is not support
 _SITE_WORK_ZH = r"[^。；，,]{0,10}(?:安装|调试|维修|维护|保养|服务|指导|处理|检修|抢修|救援|培训|排查|诊断|排除|修复)"
 
+# the supplier's side doing work at the site (session 9): its role names or its people (not the buyer's: "甲方人员"), and the
+# other actors whose work there is not the supplier's (the buyer, authorities, a third party, someone the supplier assists)
+_SUPPLIER_SIDE_ZH = (
+    r"(?:乙方|卖方|供方|出卖人|受托方|受托人|承揽人|承揽方|服务方|服务商|供应商|维保单位|维修单位|承修方|鉴定人|鉴定方|测绘方|"
+    r"(?<![甲买需]方)(?<!甲方的)(?<![甲买需]方派出的)(?<!委托人)(?<!业主)(?:技术人员|工作人员|检测人员|鉴定人员|专业人员|作业人员|"
+    r"工程师|技术员))"
+)
+_OTHER_ACTOR_ZH = r"(?:甲方|买方|需方|委托人|委托方|发包人|业主|第三方|部门|机关|机构|配合|协助|事故|双方)"
+
 # support remedies in Chinese: a support duty missed (_FAIL_ZH … _DUTY_ZH) and its consequence (_REMEDY_ZH)
 _FAIL_ZH = r"(?:未能|未按|未在|未及时|不及时|超过|超出|逾期|延迟|迟延|延误|拖延|不履行|未履行|拒绝|拒不|怠于|不能按)"
 _DUTY_ZH = (
@@ -140,13 +149,13 @@ _DUTY_ZH = (
 # the supplier's side by its usual names (sale, service, lease, repair, consumer contracts)
 _SUPPLIER_ZH = (
     r"(?:乙方|卖方|供方|出卖人|维保单位|维修单位|承修方|服务方|服务商|受托方|供应商|出租方|出租人|厂家|经营者|销售者|承揽人|承揽方|"
-    r"平台(?:方|经营者)?|运营商|服务提供(?:者|方))"
+    r"平台(?:方|经营者)?|运营商|服务提供(?:者|方)|物业服务人|物业服务企业|物业公司|物业管理(?:单位|企业|人))"
 )
 _REMEDY_ZH = (
     r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|不予退还|不予返还|没收|"
     # the fee for the service not given paid back ("要求乙方退还相应的维保费")
     r"(?:退还|返还)[^。；，,]{0,10}(?:服务费|维保费|维护费|运维费|保养费|维修费|托管费|使用费|租金)|"
-    rf"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方)承担|{_SUPPLIER_ZH}(?:应|应当|须)?承担[^。；，,]{{0,16}}损失)"
+    rf"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方|物业服务人|物业服务企业|物业公司)承担|{_SUPPLIER_ZH}(?:应|应当|须)?承担[^。；，,]{{0,16}}损失)"
 )
 
 # a support failure named a breach ("视为乙方违约", "应承担违约责任"), and a price cut for it ("减少合同价款", "减价")
