@@ -87,3 +87,10 @@ def seed(ctx: Context, workspace: str = "default") -> None:
     seed_parties(ctx, workspace)
     report = import_paths(ctx, workspace, [MAILBOX], actor="test")
     assert not report.failed, report.as_dict()
+
+
+def add_later_contract(client) -> None:  # type: ignore[no-untyped-def]
+    """Through the API: a second Jinhua contract, JH-2026-099, signed on 20 October 2026 (after the spindle
+    thread began, 30 September)."""
+    later = {"number": "JH-2026-099", "supplier": "jinhua", "signed_on": "2026-10-20"}
+    assert client.post("/api/contracts", json=later).status_code == 201

@@ -333,9 +333,18 @@ def show_cmd(
     out.print(
         f"threads: {', '.join(map(str, rec['threads'])) or '—'} · messages: {len(rec['messages'])}", highlight=False
     )
+    terms = data["terms"] or "—"
+    if data.get("terms_version"):  # which terms the request is judged by, and why (as its page says)
+        whose = (
+            f"the terms of contract {data['terms_contract']}"
+            if data.get("terms_contract")
+            else "the supplier's own terms"
+        )
+        terms += f" (version {data['terms_version']} of {whose})"
+        if data.get("terms_note"):
+            terms += f" · {data['terms_note']}"
     out.print(
-        f"SLA: {data['sla_status'] or 'not evaluated'} as of {data['as_of'] or '—'} · terms: {data['terms'] or '—'}",
-        highlight=False,
+        f"SLA: {data['sla_status'] or 'not evaluated'} as of {data['as_of'] or '—'} · terms: {terms}", highlight=False
     )
     ev = data.get("evaluation") or {}
     for d in ev.get("deadlines", []):

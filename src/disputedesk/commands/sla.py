@@ -190,6 +190,8 @@ def calendar_set(
         actor=default_actor(),
     )
     out.print(f"calendar of {supplier}: version {v.version} ({v.calendar_version})", highlight=False)
+    for w in v.warnings:  # accepted, but a person should look again
+        out.print(f"warning: {w}", highlight=False)
 
 
 @cal_app.command("show")
@@ -203,6 +205,8 @@ def calendar_show(
         _dump(v.to_dict())
     else:
         out.print(f"{supplier} calendar version {v.version}: {v.description}", highlight=False)
+        for w in v.warnings:
+            out.print(f"warning: {w}", highlight=False)
 
 
 @sla_app.command("closure")

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from disputedesk.web.app import create_app
 
-from records_fixtures import seed
+from records_fixtures import add_later_contract, seed
 from support import api_token, make_user, sign_in
 
 EARLY = "2026-04-20T10:00+08:00"  # before JH-2026-014 was signed (2026-05-04)
@@ -26,9 +26,7 @@ def test_api_page_and_cli_refuse_a_request_opened_before_its_contract(ctx, cli) 
     make_user(ctx, "alice", "default", "owner")
     with TestClient(create_app(ctx)) as c:
         c.headers["Authorization"] = f"Bearer {api_token(ctx, 'alice', 'default')}"
-        # a second Jinhua contract, signed on 20 October 2026 (after the spindle thread began, 30 September)
-        later = {"number": "JH-2026-099", "supplier": "jinhua", "signed_on": "2026-10-20"}
-        assert c.post("/api/contracts", json=later).status_code == 201
+        add_later_contract(c)
         body = {"supplier": "jinhua", "title": "Spindle noise", "contract": "JH-2026-014", "opened_at": EARLY}
         r = c.post("/api/sla/requests", json=body)
         assert r.status_code == 422 and r.json()["field"] == "opened_at", r.text

@@ -83,7 +83,7 @@ def test_pages_and_api(ctx) -> None:
         zh = c.get("/requests/SR-0001?lang=zh").text
         assert "单纯确认收到（按规则识别）" in zh and "周末" in zh
         svg = c.get("/sla/suppliers/acme").text
-        assert "<svg" in svg and 'class="target"' in svg and "<script" not in svg.split("<main")[1]
+        assert "<svg" in svg and 'class="target sev-' in svg and "<script" not in svg.split("<main")[1]
         assert "style=" not in svg
         assert "SR-0002" in c.get("/sla").text
         home = c.get("/?lang=en").text

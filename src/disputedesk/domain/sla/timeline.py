@@ -12,12 +12,15 @@ from ..bizcal import (
     BusinessCalendar,
     to_epoch,
 )
-from .models import Direction, EventKind, Message, ReopenRule, SupportRequest, SupportTerms
+from .models import Direction, EventKind, Message, ReopenRule, SeverityTerms, SupportRequest, SupportTerms
 from .results import DeadlineResult, Evaluation, Status
 
 # --------------------------------------------------------------------------------------------
 # Evaluation
 # --------------------------------------------------------------------------------------------
+
+
+_NO_TARGETS = SeverityTerms()  # a level the terms leave out: no target of any kind
 
 
 class _Ctx:
@@ -43,10 +46,12 @@ class _Ctx:
         for ev in changes:
             if ev.terms is None:
                 raise ValueError(f"request {request.id}: terms_changed event at {ev.at.isoformat()} has no terms")
-            ev.terms.severity(request.severity)  # validate early
             self.terms_timeline.append((to_epoch(ev.at), ev.terms))
         self._pp_cache: dict[tuple[int, tuple[tuple[int, int], ...]], list[tuple[int, int]]] = {}
-        self.sevs = [t.severity(request.severity) for _, t in self.terms_timeline]
+        # Later terms that leave the request's level out set no target for it from their start: a deadline
+        # settled before keeps its result, one still open then is no longer measured (as a target those terms
+        # leave out; docs/sla.md §4). The terms in force at the opening must name the level (evaluate()).
+        self.sevs = [t.severities.get(request.severity, _NO_TARGETS) for _, t in self.terms_timeline]
 
     def terms_index_at(self, e: int) -> int:
         if len(self.terms_timeline) == 1:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from ...domain.bizcal import BusinessCalendar, Closure
+from ...domain.bizcal import STATUTORY_HOLIDAY, BusinessCalendar, Closure
 from ...domain.labels import evidence_number
-from ...domain.text import field_error
+from ...domain.text import T, Text, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import EvidenceItem, Organization, Workspace
@@ -38,6 +38,8 @@ class CalendarVersion:
     description: str
     note: str | None
     created_by: str | None
+    # what a person should look at again (a holiday made a working day): accepted, but said on every view
+    warnings: list[Text] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,7 +51,50 @@ class CalendarVersion:
             "description": self.description,
             "note": self.note,
             "created_by": self.created_by,
+            "warnings": [str(w) for w in self.warnings],
         }
+
+
+def holiday_overrides(cal: BusinessCalendar) -> list[Text]:
+    """A warning for each per-date override that makes a public holiday of the official calendar a working day.
+
+    Such a day is accepted: the official data may lack a make-up working day (调休) announced later, or the
+    supplier may really have worked (a factory that ran through the holiday). But it moves every deadline
+    across it, in the supplier's favour or not, so it is said wherever the calendar is shown, naming the day
+    and the holiday, and asking for the evidence that shows the work. Chinese statutory holidays are those
+    of the State Council's Measures on National Holidays and Commemoration Days (全国年节及纪念日放假办法, as
+    amended in 2024) and its General Office's yearly notice, as packaged by ``chinese-calendar``
+    (docs/sla.md §1; the Measures are not yet in LEGAL-NOTES.md: UNVERIFIED citation)."""
+    out: list[Text] = []
+    for day, ov in sorted(cal.overrides.items()):
+        if not ov.working:
+            continue
+        info = cal.official.day(day)
+        if info.reason != STATUTORY_HOLIDAY:
+            continue
+        holiday = T(info.name) if info.name else T("public holiday")
+        if ov.evidence_ref:
+            out.append(
+                T(
+                    "%(day)s is a public holiday in the supplier's official calendar (%(holiday)s), but an override "
+                    "makes it a working day: deadlines count it as working time. Keep it only if the supplier really "
+                    "worked that day, as evidence %(evidence)s should show.",
+                    day=day,
+                    holiday=holiday,
+                    evidence=ov.evidence_ref,
+                )
+            )
+        else:
+            out.append(
+                T(
+                    "%(day)s is a public holiday in the supplier's official calendar (%(holiday)s), but an override "
+                    "makes it a working day: deadlines count it as working time. Keep it only if the supplier really "
+                    "worked that day, and name the evidence that shows it.",
+                    day=day,
+                    holiday=holiday,
+                )
+            )
+    return out
 
 
 def default_calendar_spec(org: Organization) -> dict[str, Any]:
@@ -135,7 +180,9 @@ def set_calendar(
             subject=hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest(),
             payload={"supplier": org.key, "version": row.version, "calendar_version": cal.version, "note": note},
         )
-        view = CalendarVersion(org.key, row.version, now, canonical, cal.version, cal.describe(), note, actor)
+        view = CalendarVersion(
+            org.key, row.version, now, canonical, cal.version, cal.describe(), note, actor, holiday_overrides(cal)
+        )
     writer.write_anchor(ctx.blobs)
     return view
 
@@ -184,6 +231,7 @@ def get_calendar(ctx: Context, workspace: str, supplier_key: str) -> CalendarVer
             cal.describe(),
             row.note,
             row.created_by,
+            holiday_overrides(cal),
         )
 
 

@@ -276,7 +276,9 @@ def input_fingerprints(setup: Mapping[int, SupplierSetup], buyer_tz: str | None)
                 st.key,
                 st.calendar.version,
                 st.calendar_row_version,
-                [(t[0], t[2], t[3]) for t in st.terms],
+                # every scope's versions and the contracts' signing days: a request is judged by its own
+                sorted(((str(k), [(t[0], t[2], t[3]) for t in tl]) for k, tl in st.scopes.items()), key=lambda x: x[0]),
+                [(d.isoformat(), cid) for d, cid in st.signed],
                 st.domains,
                 st.buyer_domains,
             ],
@@ -315,6 +317,7 @@ def _scan(conn: Any, ws_id: int, fps: Mapping[int | None, str], as_of: datetime,
             R.c.opened_at,
             R.c.status,
             R.c.closed_at,
+            R.c.contract_id,
             R.c.sla_rev,
             S.c.inputs,
             S.c.recheck_after,
@@ -329,9 +332,9 @@ def _scan(conn: Any, ws_id: int, fps: Mapping[int | None, str], as_of: datetime,
     by_status: dict[str, int] = defaultdict(int)
     blake = hashlib.blake2b
     none_fp = fps[None]
-    for rid, number, sid, sev, opened, st, closed, rev, stored, recheck, status, done in _fetch_raw(conn, q):
+    for rid, number, sid, sev, opened, st, closed, cid, rev, stored, recheck, status, done in _fetch_raw(conn, q):
         fp = fps.get(sid, none_fp)
-        key = f"{fp}|{number}|{sid}|{sev}|{opened}|{st}|{closed}|{rev}"
+        key = f"{fp}|{number}|{sid}|{sev}|{opened}|{st}|{closed}|{rev}" + (f"|c{cid}" if cid is not None else "")
         inputs = blake(key.encode(), digest_size=16).hexdigest()
         out.ids.append(rid)
         out.inputs[rid] = inputs

@@ -42,33 +42,76 @@ from .messages import (
 # --------------------------------------------------------------------------------------------
 
 
+Timeline = list[tuple[int, SupportTerms, int, dict[str, Any]]]  # (valid_from epoch, terms, terms id, raw), by start
+
+
+@dataclass
+class TermsChoice:
+    """The terms a request is judged by: one scope's versions (a contract's, or the supplier's own), the
+    version in force when it was opened, the later versions as terms changes, and why this scope."""
+
+    terms: SupportTerms
+    terms_id: int
+    changes: list[Event]
+    timeline: Timeline
+    later: Timeline  # the versions that start after the opening (by the evaluation time): the terms changes
+    contract_id: int | None  # the contract whose terms these are; None: the supplier's own terms
+    # why this scope: "own" (the request's contract), "in_force" (no contract named: the contract in force
+    # when it was opened), "supplier" (the supplier's own terms: no contract with terms applies)
+    basis: str
+
+
 @dataclass
 class SupplierSetup:
-    """What evaluation needs per supplier: its calendar and its terms over time."""
+    """What evaluation needs per supplier: its calendar and its terms over time, per contract."""
 
     supplier_id: int
     key: str
     name: str
     calendar: BusinessCalendar
     calendar_row_version: int
-    terms: list[tuple[int, SupportTerms, int, dict[str, Any]]]  # (valid_from epoch, terms, terms id, raw)
+    # the headline terms (reports, availability): those of the most recently signed contract with confirmed
+    # terms, else the supplier's own; a request is judged by its own contract's (see ``choose``)
+    terms: Timeline
     domains: tuple[str, ...] = ()
     buyer_domains: tuple[str, ...] = ()
     name_zh: str | None = None  # the registered Chinese name, for Chinese pages
     versions: dict[int, int] = field(default_factory=dict)  # terms id -> its version number (as the terms page shows)
     # terms id -> the number of the contract the terms are of (None: the supplier's own terms)
     terms_contracts: dict[int, str | None] = field(default_factory=dict)
+    # contract id -> its confirmed terms versions; None -> the supplier's own terms
+    scopes: dict[int | None, Timeline] = field(default_factory=dict)
+    # the supplier's contracts with confirmed terms: (signed on, contract id), most recently signed first
+    signed: list[tuple[date, int]] = field(default_factory=list)
 
     def side_of_sender(self, sender: str | None) -> str | None:
         return sender_side(sender, self.buyer_domains, self.domains)
 
-    def terms_for(self, opened_e: int, as_of_e: int) -> tuple[SupportTerms, int, list[Event]] | None:
-        if not self.terms:
+    def choose(self, opened_e: int, as_of_e: int, contract_id: int | None = None) -> TermsChoice | None:
+        """The terms a request opened at ``opened_e`` is judged by: its own contract's; for a request that
+        names no contract, those of the contract in force when it was opened (the most recently signed on
+        or before that day, in the supplier's zone, with confirmed terms); else the supplier's own terms.
+        Never a contract signed after the request was opened, nor another contract than its own: terms
+        bind only the parties to that contract, from its signing (Civil Code Arts. 465(2), 490 and 502;
+        UNVERIFIED: not yet in LEGAL-NOTES.md, see records/requests/base.py). Within the scope, the version valid when
+        the request was opened (the first version where it was opened before any was valid: the terms as
+        recorded are the contract's own) and each later version as a terms change (docs/sla.md §4)."""
+        basis = "own"
+        scope: int | None = contract_id
+        if contract_id is None:
+            day = datetime.fromtimestamp(opened_e, self.calendar.tz).date()
+            scope = next((cid for signed_on, cid in self.signed if signed_on <= day), None)
+            basis = "in_force"
+        timeline = self.scopes.get(scope) if scope is not None else None
+        if timeline is None:
+            scope, basis, timeline = None, "supplier", self.scopes.get(None)
+        if not timeline:
             return None
-        first = self.terms[0]
-        for t in self.terms:
+        first = timeline[0]
+        for t in timeline:
             if t[0] <= opened_e:
                 first = t
+        later = [t for t in timeline if opened_e < t[0] <= as_of_e and t is not first]
         changes = [
             Event(
                 datetime.fromtimestamp(t[0], UTC),
@@ -76,10 +119,9 @@ class SupplierSetup:
                 terms=t[1],
                 ref=f"terms v{self.versions.get(t[2], '?')}",
             )
-            for t in self.terms
-            if opened_e < t[0] <= as_of_e and t is not first
+            for t in later
         ]
-        return first[1], first[2], changes
+        return TermsChoice(first[1], first[2], changes, timeline, later, scope, basis)
 
 
 def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], str | None]:
@@ -97,6 +139,7 @@ def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], st
     by_scope: dict[str, list[SlaTerms]] = defaultdict(list)
     for r in terms_rows:
         by_scope[r.scope_key].append(r)
+    numbers = {c.id: c.number for c in contracts}
     out = {}
     for o in orgs:
         if o.role != "supplier":
@@ -107,36 +150,39 @@ def _load_setup(s: Session, ws: Workspace) -> tuple[dict[int, SupplierSetup], st
         cal = calendars.get(key)
         if cal is None:  # suppliers with the same calendar share one (and its day cache)
             cal = calendars[key] = BusinessCalendar.from_spec(spec)
-        # The supplier's contract terms: the most recently signed contract with confirmed terms;
-        # else the supplier's default terms.
-        chosen: list[SlaTerms] = []
-        for c in sorted(
-            (c for c in contracts if c.supplier_id == o.id),
+
+        def timeline(rows: list[SlaTerms]) -> Timeline:
+            return sorted(
+                ((to_epoch(r.valid_from), SupportTerms.from_dict(r.terms), r.id, r.terms) for r in rows),
+                key=lambda t: (t[0], t[2]),
+            )
+
+        own = sorted(
+            (c for c in contracts if c.supplier_id == o.id and by_scope.get(f"contract:{c.id}")),
             key=lambda c: (c.signed_on or date.min, c.id),
             reverse=True,
-        ):
-            if by_scope.get(f"contract:{c.id}"):
-                chosen = by_scope[f"contract:{c.id}"]
-                break
-        if not chosen:
-            chosen = by_scope.get(f"supplier:{o.id}", [])
-        tl = sorted(
-            ((to_epoch(r.valid_from), SupportTerms.from_dict(r.terms), r.id, r.terms) for r in chosen),
-            key=lambda t: (t[0], t[2]),
         )
-        numbers = {c.id: c.number for c in contracts}
+        scopes: dict[int | None, Timeline] = {c.id: timeline(by_scope[f"contract:{c.id}"]) for c in own}
+        mine = by_scope.get(f"supplier:{o.id}", [])
+        if mine:
+            scopes[None] = timeline(mine)
+        rows = [r for c in own for r in by_scope[f"contract:{c.id}"]] + mine
+        # the headline terms: the most recently signed contract with confirmed terms, else the supplier's own
+        headline = scopes[own[0].id] if own else scopes.get(None, [])
         out[o.id] = SupplierSetup(
             o.id,
             o.key,
             o.name_en,
             cal,
             row.version if row else 0,
-            tl,
+            headline,
             tuple(o.email_domains or []),
             buyer_domains,
             name_zh=o.name_zh,
-            versions={r.id: r.version for r in chosen},
-            terms_contracts={r.id: numbers.get(r.contract_id) if r.contract_id else None for r in chosen},
+            versions={r.id: r.version for r in rows},
+            terms_contracts={r.id: numbers.get(r.contract_id) if r.contract_id else None for r in rows},
+            scopes=scopes,
+            signed=[(c.signed_on or date.min, c.id) for c in own],
         )
     return out, buyer_tz
 
@@ -154,17 +200,26 @@ class RequestInput:
         default_factory=list
     )  # (message id, sender, direction, sent_at, flags, text head, ref)
     events: list[tuple[str, datetime, str | None]] = field(default_factory=list)  # (kind, at, ref)
+    contract_id: int | None = None  # the contract the request is under, if it names one
 
 
 def build_request(
     r: RequestInput, setup: SupplierSetup, as_of_e: int, buyer_tz: str | None
 ) -> tuple[SupportRequest, SupportTerms, int] | None:
-    """The domain input for one request; None when the supplier has no confirmed terms."""
+    """The domain input for one request; None when no confirmed terms apply to it."""
+    built = build_request_with(r, setup, as_of_e, buyer_tz)
+    return None if built is None else (built[0], built[1].terms, built[1].terms_id)
+
+
+def build_request_with(
+    r: RequestInput, setup: SupplierSetup, as_of_e: int, buyer_tz: str | None
+) -> tuple[SupportRequest, TermsChoice] | None:
+    """:func:`build_request` with the terms chosen (and why): None when no confirmed terms apply."""
     opened_e = to_epoch(r.opened_at)
-    chosen = setup.terms_for(opened_e, as_of_e)
+    chosen = setup.choose(opened_e, as_of_e, r.contract_id)
     if chosen is None:
         return None
-    terms, terms_id, changes = chosen
+    changes = chosen.changes
     msgs = []
     buyer, supplier = Direction.BUYER, Direction.SUPPLIER
     make = Message.of
@@ -205,7 +260,7 @@ def build_request(
     if closed is not None:
         msgs = [m for m in msgs if not (m.direction == Direction.BUYER and m.sent_at >= closed)]
     req = SupportRequest(r.number, setup.key, r.severity, tuple(msgs), tuple(events), r.opened_at, buyer_tz)
-    return req, terms, terms_id
+    return req, chosen
 
 
 def _raw_time(v: Any) -> datetime | None:
@@ -267,6 +322,7 @@ def _iter_inputs(
             RequestRow.opened_at,
             RequestRow.status,
             RequestRow.closed_at,
+            RequestRow.contract_id,
         ).where(RequestRow.workspace_id == ws_id)
         if only is None:
             q = q.where(RequestRow.id > after, RequestRow.id < hi).order_by(RequestRow.id).limit(batch)
@@ -282,8 +338,8 @@ def _iter_inputs(
                 continue
             return
         reqs = {
-            rid: RequestInput(rid, number, sid, sev, _raw_time(opened), st, _raw_time(closed))  # type: ignore[arg-type]
-            for rid, number, sid, sev, opened, st, closed in rows
+            rid: RequestInput(rid, number, sid, sev, _raw_time(opened), st, _raw_time(closed), contract_id=cid)  # type: ignore[arg-type]
+            for rid, number, sid, sev, opened, st, closed, cid in rows
         }
         a, b = rows[0][0], rows[-1][0]
         where = (

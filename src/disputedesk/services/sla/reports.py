@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -10,12 +11,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ...domain.bizcal import BusinessCalendar, format_seconds, to_epoch
+from ...domain.bizcal import BusinessCalendar, Duration, format_seconds, to_epoch
 from ...domain.money import Money
 from ...domain.sla import (
     Interval,
     SupplierStats,
-    SupportTerms,
     availability,
     month_windows,
     service_credit,
@@ -127,17 +127,19 @@ class SupplierReport:
         }
 
 
-def _fr_target(terms: SupportTerms | None, severity: str, cal: BusinessCalendar) -> int | None:
-    if terms is None or severity not in terms.severities:
+def _target_seconds(target: str | None, cal: BusinessCalendar) -> int | None:
+    """A stored deadline's target (``str(Duration)``: "4h", "4h30m", "3wd (hours)", "2 calendar days") in
+    business seconds for the chart: hours and minutes as they are, working days at the calendar's standard
+    day; calendar days are no business time (None: no line)."""
+    if not target or "calendar" in target:
         return None
-    d = terms.severities[severity].first_response
-    if d is None:
+    m = re.match(r"^(\d+)wd\b", target)
+    if m:
+        return int(m.group(1)) * cal.hours_per_day
+    try:
+        return Duration.parse(target).seconds
+    except ValueError:
         return None
-    if d.unit == "s":
-        return d.amount
-    if d.unit == "wd":
-        return d.amount * cal.hours_per_day
-    return None
 
 
 def supplier_report(ctx: Context, workspace: str, supplier_key: str | None = None) -> list[SupplierReport]:
@@ -175,10 +177,12 @@ def supplier_report(ctx: Context, workspace: str, supplier_key: str | None = Non
             evs.append(
                 _StoredEvaluation(number, st.key, res.severity, res.opened_at, res.data, res.first_response_seconds)
             )
-            target = _fr_target(current, res.severity, st.calendar)
             for d in res.data.get("deadlines", []):
                 if d["kind"] not in ("first_response", "response"):
                     continue
+                # the target this deadline was judged by (its request's own terms, per severity), not the
+                # supplier's newest terms
+                target = _target_seconds(d.get("target"), st.calendar)
                 end = d["at"] if d["at"] is not None else to_epoch(res.as_of)
                 points.append(
                     ChartPoint(

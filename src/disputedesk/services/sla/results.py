@@ -172,7 +172,7 @@ def _result_row(
         later.append(as_of_e + REFRESH_SECONDS)
     later += [to_epoch(m.sent_at) - 1 for m in req.messages if m.sent_at > as_of]
     later += [to_epoch(e.at) - 1 for e in req.events if e.at > as_of]
-    later += [t[0] - 1 for t in setup.terms if t[0] > as_of_e]
+    later += [t[0] - 1 for tl in setup.scopes.values() for t in tl if t[0] > as_of_e]
     breaches = sum(1 for d in ev.deadlines if d.status == Status.BREACHED)
     status = "breached" if breaches else ("pending" if nxt is not None else ("met" if ev.deadlines else "none"))
     return {

@@ -16,14 +16,14 @@ from ...domain.sla import (
 )
 from ...domain.text import T
 from ...store.db import unit_of_work
+from ...store.models import Contract, Organization
 from ...store.models import Message as MessageRow
-from ...store.models import Organization
 from ...store.models import SupportRequest as RequestRow
 from ...store.models_sla import SlaResult
 from ..context import Context
 from ..workspaces import get_workspace
 from .base import _request, _supplier
-from .inputs import _iter_inputs, _load_setup, build_request
+from .inputs import _iter_inputs, _load_setup, build_request_with
 from .messages import classify_message
 
 # --------------------------------------------------------------------------------------------
@@ -152,6 +152,9 @@ class RequestDetail:
     # where the terms come from, said for a reader ("version 1 of the terms of contract RF-…": Text)
     terms_source: str | None = None
     terms_note: str | None = None  # why those terms apply, where the request does not say
+    # why these terms: "own" (the request's contract), "in_force" (no contract named: the one in force when it
+    # was opened), "supplier" (the supplier's own terms)
+    terms_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -169,6 +172,8 @@ class RequestDetail:
             "terms": self.terms_label,
             "terms_version": self.terms_version,
             "terms_contract": self.terms_contract,
+            "terms_basis": self.terms_basis,
+            "terms_note": str(self.terms_note) if self.terms_note else None,
             "sla_status": self.stored_status,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "evaluation": ev.to_dict(explain=True) if ev is not None else None,
@@ -197,6 +202,11 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
         req = _request(s, ws, number)
+        request_contract = (
+            s.execute(select(Contract.number).where(Contract.id == req.contract_id)).scalar_one_or_none()
+            if req.contract_id is not None
+            else None
+        )
         res = s.execute(
             select(SlaResult).where(SlaResult.workspace_id == ws.id, SlaResult.support_request_id == req.id)
         ).scalar_one_or_none()
@@ -241,15 +251,21 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
     evaluation = None
     note: str | None = None
     note_level = "error"
-    terms_label = terms_version = terms_contract = terms_source = terms_note = None
+    terms_label = terms_version = terms_contract = terms_source = terms_note = terms_basis = None
     if st is None:
         note = T("no supplier")
     else:
-        built = build_request(r, st, to_epoch(as_of), buyer_tz)
+        built = build_request_with(r, st, to_epoch(as_of), buyer_tz)
         if built is None:
             note = T("no confirmed support terms for this supplier")
+            if req.contract_id is None and st.signed:  # the supplier's contracts with terms all came later
+                note = T(
+                    "No contract of this supplier with confirmed support terms had been signed when the request "
+                    "was opened, and the supplier has no terms of its own: the request is not measured."
+                )
         else:
-            dreq, terms, terms_id = built
+            dreq, choice = built
+            terms, terms_id, terms_basis = choice.terms, choice.terms_id, choice.basis
             terms_label = terms.label
             terms_version = st.versions.get(terms_id)
             terms_contract = st.terms_contracts.get(terms_id)
@@ -258,10 +274,15 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
                 if terms_contract is None
                 else T("version %(n)s of the terms of contract %(contract)s", n=terms_version, contract=terms_contract)
             )
-            if terms_contract is not None and req.contract_id is None:
+            if choice.basis == "in_force":
                 terms_note = T(
-                    "The request names no contract: the terms of the supplier's most recently signed contract "
-                    "with confirmed terms apply."
+                    "The request names no contract: the terms of the contract in force when it was opened apply "
+                    "(the supplier's most recently signed contract with confirmed terms on that day)."
+                )
+            elif req.contract_id is not None and choice.basis == "supplier":
+                terms_note = T(
+                    "Contract %(contract)s has no confirmed support terms: the supplier's own terms apply.",
+                    contract=request_contract,
                 )
             no_target = terms.no_target_for(req.severity)
             if no_target is not None:
@@ -271,6 +292,9 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
                     evaluation = evaluate(dreq, terms, st.calendar, as_of=as_of)
                 except ValueError as exc:
                     note = str(exc)
+                dropped = _dropped_level(choice, req.severity, st)
+                if evaluation is not None and dropped is not None:
+                    note, note_level = dropped, "info"
     return RequestDetail(
         req.number,
         req.title,
@@ -296,7 +320,25 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         terms_contract,
         terms_source,
         terms_note,
+        terms_basis,
     )
+
+
+def _dropped_level(choice: Any, severity: str, st: Any) -> Any:
+    """Why the request's deadlines stop being measured from a later terms version that leaves its level out: the
+    same words as for terms that leave the level out from the start, with the version and the day it applies from
+    (supplier's zone); None when every later version names the level."""
+    for start, terms, terms_id, _raw in choice.later:
+        why = terms.no_target_for(severity)
+        if why is not None:
+            return T(
+                "From %(day)s, version %(n)s of these terms applies: %(why)s Deadlines settled before that day keep "
+                "their result; those still open then are no longer measured.",
+                day=datetime.fromtimestamp(start, st.calendar.tz).date(),
+                n=st.versions.get(terms_id, "?"),
+                why=why,
+            )
+    return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -79,7 +79,8 @@ W, H, PAD_L, PAD_R, PAD_T, PAD_B = 760, 280, 64, 16, 16, 40
 
 def chart(points: list[sla.ChartPoint]) -> dict[str, Any] | None:
     """Geometry of the response-time chart: one dot per request (business hours to the first
-    response, or so far for an unanswered one), the target as a step line, month ticks."""
+    response, or so far for an unanswered one), the target of each severity level as its own line
+    (a step where that level's target changed), month ticks."""
     pts = [p for p in points if p.seconds is not None or p.target_seconds is not None]
     if not pts:
         return None
@@ -119,12 +120,10 @@ def chart(points: list[sla.ChartPoint]) -> dict[str, Any] | None:
                 "open": p.open,
                 "status": p.status,
                 "request": p.request,
+                "severity": p.severity,
             }
         )
-    targets = []
-    for p in pts:
-        if p.target_seconds is not None:
-            targets.append({"x": x(p.opened_at.timestamp()), "y": y(p.target_seconds / 3600), "sev": p.severity})
+    targets, legend = _target_lines(pts, x, y)
     step = _nice(ymax)
     yticks = [{"y": y(v), "hours": f"{v:g}"} for v in _range(0, ymax, step)]
     xticks = []
@@ -146,9 +145,42 @@ def chart(points: list[sla.ChartPoint]) -> dict[str, Any] | None:
         "bottom": H - PAD_B,
         "dots": dots,
         "targets": targets,
+        "legend": legend,
         "yticks": yticks,
         "xticks": xticks,
     }
+
+
+SEVERITY_ORDER = ("critical", "high", "normal", "low")
+
+
+def _target_lines(pts: list[sla.ChartPoint], x: Any, y: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Per severity level, horizontal segments at its target, spanning the dots judged by that target (a
+    level's dots with the same target side by side share a segment; a change of target starts a new one), and
+    the legend: each level with its targets. A level's target is never drawn across another level's dots."""
+    lines: list[dict[str, Any]] = []
+    legend: list[dict[str, Any]] = []
+    levels = sorted({p.severity for p in pts}, key=lambda s: (SEVERITY_ORDER + (s,)).index(s))
+    for sev in levels:
+        mine = sorted((p for p in pts if p.severity == sev), key=lambda p: p.opened_at)
+        run: list[sla.ChartPoint] = []
+        seen: list[int] = []
+        for p in [*mine, None]:
+            if run and (p is None or p.target_seconds != run[0].target_seconds):
+                t = run[0].target_seconds
+                if t is not None:
+                    x1, x2 = x(run[0].opened_at.timestamp()), x(run[-1].opened_at.timestamp())
+                    lines.append(
+                        {"x1": round(x1 - 8, 1), "x2": round(x2 + 8, 1), "y": y(t / 3600), "sev": sev, "seconds": t}
+                    )
+                    if t not in seen:
+                        seen.append(t)
+                run = []
+            if p is not None:
+                run.append(p)
+        if seen:
+            legend.append({"sev": sev, "seconds": seen})
+    return lines, legend
 
 
 def _nice(top: float) -> float:
