@@ -139,6 +139,11 @@ def contacts(text: str, lang: str) -> str:
     return text.replace(">, ", ">、") if lang == "zh" else text
 
 
+def bank_account(text: str, lang: str) -> str:
+    """The buyer's account ("Bank, IBAN …, BIC …"): its parts joined with ， in a Chinese letter."""
+    return text.replace(", IBAN ", "，IBAN ").replace(", BIC ", "，BIC ") if lang == "zh" else text
+
+
 @dataclass
 class LetterFacts:
     """What a letter is filled from. ``None`` (or an empty list) means: not known."""
@@ -545,6 +550,8 @@ def render_blocks(
             return person(v, lang)
         if name == "buyer_contact" and isinstance(v, str):
             return contacts(v, lang)
+        if name == "buyer_bank" and isinstance(v, str):
+            return bank_account(v, lang)
         if name in USER_TEXT_FACTS or isinstance(v, Text):
             return shown(v, lang, items=name in LIST_FACTS)
         return str(v)

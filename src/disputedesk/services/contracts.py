@@ -332,9 +332,10 @@ def sla_terms_from_draft(draft: dict[str, Any], label: str, contract_number: str
     if coverage is not None:
         for level in severities.values():
             level["coverage"] = coverage
-    where = f"{contract_number} " if contract_number else ""
+    # No English words: the label is shown as written on Chinese pages and in letters too.
+    where = f"{contract_number} · " if contract_number else ""
     return {
-        "label": f"{where}(from the contract check of {label})",
+        "label": f"{where}{label}",
         "severities": severities,
         "acknowledgement_counts": False,
         "pause_while_waiting_for_buyer": True,

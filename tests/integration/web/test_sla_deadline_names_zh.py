@@ -29,6 +29,6 @@ def test_the_letter_form_names_a_supplier_by_its_chinese_name_on_a_chinese_page(
     the only place left that did (every other page names it 深圳市锐锋激光智能装备有限公司 there)."""
     c = client_for("demo")
     zh = page_text(c, "/documents?lang=zh")
-    assert "深圳市锐锋激光智能装备有限公司 (ruifeng)" in zh
+    assert "深圳市锐锋激光智能装备有限公司（ruifeng）" in zh
     assert "Shenzhen Ruifeng Laser Intelligent Equipment" not in zh
     assert "Shenzhen Ruifeng Laser Intelligent Equipment Co., Ltd. (ruifeng)" in page_text(c, "/documents?lang=en")

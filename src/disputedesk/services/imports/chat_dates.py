@@ -14,17 +14,16 @@ the messages), so a second reading is never lost without a word.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
 from ...domain.text import Quoted, T, Text
 from ...ingest.mail import ParsedMessage
-from ...store.models import EvidenceItem, Message
+from ..mail.chat_times import export_messages, on_duplicate_zone
 
 ORDERS = ("dmy", "mdy")
 STATED = "stated"
@@ -67,18 +66,35 @@ def apply_chosen_order(m: ParsedMessage, order: str | None) -> None:
 
 
 def on_duplicate(
-    s: Session, item_id: int, number: int, order: str | None, log: Callable[[dict[str, Any]], None]
+    s: Session,
+    item_id: int,
+    number: int,
+    order: str | None,
+    log: Callable[..., None],
+    *,
+    zone: tzinfo | str | None = None,
 ) -> Text | None:
-    """A chat export already in the vault (evidence ``number``) imported again, ``order`` chosen or
-    None: the sentence for the report, after reading its messages' dates again when ``order`` is
-    not the one they were read in. None when its dates do not depend on the order (nothing to say)."""
+    """A chat export already in the vault imported again, with the day/month ``order`` and the
+    exporter's ``zone`` chosen or None: the zone's sentence (times read again in a zone now stated,
+    ``services/mail/chat_times.py``; ledger action ``messages.times_restated``), then the order's.
+    Before, a zone stated on importing the same file again was dropped without a word."""
+    zoned = on_duplicate_zone(
+        s, item_id, number, str(zone) if zone else None, lambda p: log(p, action="messages.times_restated")
+    )
+    ordered = _order_on_duplicate(s, item_id, number, order, log)
+    if zoned is not None and ordered is not None:
+        return T("%(first)s; %(second)s", first=zoned, second=ordered)
+    return zoned or ordered
+
+
+def _order_on_duplicate(
+    s: Session, item_id: int, number: int, order: str | None, log: Callable[..., None]
+) -> Text | None:
+    """The export imported again, ``order`` chosen or None: the sentence for the report, after
+    reading its messages' dates again when ``order`` is not the one they were read in. None when
+    its dates do not depend on the order (nothing to say)."""
     label = evidence_label(number)
-    rows = s.execute(
-        select(Message, EvidenceItem)
-        .join(EvidenceItem, EvidenceItem.id == Message.evidence_id)
-        .where(or_(EvidenceItem.parent_id == item_id, EvidenceItem.id == item_id))  # one message: the file itself
-        .order_by(EvidenceItem.number)
-    ).all()
+    rows = export_messages(s, item_id)
     local = [(m, e) for m, e in rows if (m.flags or {}).get("date_source") == "export-local-time"]
     if not local:
         return None

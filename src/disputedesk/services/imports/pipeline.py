@@ -415,12 +415,12 @@ def _record_batch(
                 reason = None
                 if st.chat_export and item_id:  # how its dates were read; read again in the order chosen
 
-                    def log(payload: dict[str, object], sha: str = b.sha256) -> None:
-                        writer.append_row(
-                            actor=actor, action="messages.dates_reread", at=now, subject=sha, payload=payload
-                        )
+                    def log(
+                        payload: dict[str, object], sha: str = b.sha256, action: str = "messages.dates_reread"
+                    ) -> None:
+                        writer.append_row(actor=actor, action=action, at=now, subject=sha, payload=payload)
 
-                    reason = chat_dates.on_duplicate(s, item_id, number, c.date_order, log)
+                    reason = chat_dates.on_duplicate(s, item_id, number, c.date_order, log, zone=c.tz)
                 outcomes.append(
                     Outcome(
                         c.name,

@@ -48,7 +48,10 @@ def _cases(ctx: Context, ws: Access, lang: str = "en") -> list[tuple[str, str]]:
         ).all()
     out = [(n, f"{n} · {t}") for n, t, i in cases if ws.share_case_id in (None, i)]
     if ws.share_case_id is None:
-        out += [(k, f"{(zh if lang == 'zh' and zh else en)} ({k})") for k, en, zh in sups]
+        if lang == "zh":  # Chinese brackets on a Chinese page: 浙江华光激光科技有限公司（zhejiang-huaguang）
+            out += [(k, f"{zh or en}（{k}）") for k, en, zh in sups]
+        else:
+            out += [(k, f"{en} ({k})") for k, en, zh in sups]
     return out
 
 

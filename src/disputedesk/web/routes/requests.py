@@ -8,6 +8,7 @@ bad input is a 422 naming the field (API) or the form again with the message (pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -274,7 +275,8 @@ def _event_form(form: FormFields) -> m.RequestEvent:
 
 
 def _link_form(form: FormFields) -> m.MailLink:
-    messages = [p for p in form.get("messages", "").replace(",", " ").split() if p]
+    # "E-0013, E-0014" or, typed on a Chinese keyboard, "E-0013，E-0014" / "E-0013、E-0014"
+    messages = [p for p in re.split(r"[,;\s，；、]+", form.get("messages", "")) if p]
     try:
         return m.MailLink(thread=form.get("thread") or None, messages=messages)
     except ValidationError as exc:

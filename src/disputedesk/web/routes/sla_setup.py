@@ -152,6 +152,7 @@ def _terms_form(
     found: dict[str, Any] | None = None,
     found_in: str | None = None,
     drafted: str | None = None,
+    form: dict[str, str] | None = None,
 ) -> HTMLResponse:
     versions = sla.terms_history(ctx, ws.slug, contract_number=contract)
     if text is None:
@@ -171,6 +172,7 @@ def _terms_form(
         found=found,
         found_in=found_in,
         drafted=drafted,
+        form=form or {},  # a refused entry comes back as typed, not only the JSON
         in_words=sla.terms_in_words(ctx, ws.slug, versions[0]) if versions else None,
         **_helpers(lang),
     )
@@ -190,9 +192,10 @@ def terms_submit(
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> HTMLResponse:
+    typed = {"valid_from": valid_from, "status": status, "source": source}
     data, bad = _json_field(terms, "terms")
     if bad is not None:
-        return _terms_form(request, ctx, ws, lang, contract, bad, terms, status_code=400)
+        return _terms_form(request, ctx, ws, lang, contract, bad, terms, status_code=400, form=typed)
     try:
         given = filled({"valid_from": valid_from, "status": status, "source": source})
         body = check(NewTerms, {"terms": data, **given})  # the API's terms version
@@ -207,7 +210,7 @@ def terms_submit(
             actor=ws.username,
         )
     except ValueError as exc:
-        return _terms_form(request, ctx, ws, lang, contract, exc, terms, status_code=400)
+        return _terms_form(request, ctx, ws, lang, contract, exc, terms, status_code=400, form=typed)
     return _terms_form(request, ctx, ws, lang, contract, ok=T("version %(n)s", n=v.version))
 
 

@@ -35,8 +35,9 @@ def _message(exc: ValueError, lang: str) -> str:
 
 
 def _labels(text: str) -> list[str]:
-    """``E-0001, E-0002`` or ``E-0001 E-0002`` as a list (the model checks each)."""
-    return [p for p in re.split(r"[,;\s]+", text) if p]
+    """``E-0001, E-0002``, ``E-0001 E-0002`` or ``E-0001，E-0002`` / ``E-0001、E-0002`` as a list (the
+    model checks each)."""
+    return [p for p in re.split(r"[,;\s，；、]+", text) if p]  # a Chinese keyboard types ，、；
 
 
 def _lines(text: str) -> list[str]:
