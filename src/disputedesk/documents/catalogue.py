@@ -51,7 +51,7 @@ def written(value: object, lang: str) -> str:
     """A sentence the code wrote, in ``lang`` (en or zh), for a document: dates as letters write
     them (2 November 2026 / 2026年11月2日), citations by their Chinese titles, lists with the
     language's separator. Anything that is not a :class:`Text` is data and stays as it is."""
-    from ..domain.text import Cite, Field, Named, Quoted, Seq, Text, render
+    from ..domain.text import Cite, Country, Field, Named, Quoted, Seq, Text, render
     from .legal_zh import citation_zh
 
     gettext = translations(lang).gettext
@@ -61,6 +61,10 @@ def written(value: object, lang: str) -> str:
             return render(v.msgid, v.params, show, gettext)
         if isinstance(v, Cite):
             return citation_zh(v) if lang == "zh" else str(v)
+        if isinstance(v, Country):  # a country by its name in the document's language (CLDR)
+            from babel import Locale
+
+            return str(Locale.parse("zh_Hans_CN" if lang == "zh" else "en_GB").territories.get(str(v).upper(), v))
         if isinstance(v, Named):  # a stored code: its name in the document's language
             return show(v.words)
         if isinstance(v, Field):  # a field's name ("name_zh"): as is in English, its label ("name zh") else

@@ -180,6 +180,7 @@ class LetterFacts:
     support_terms_zh: str | None = None  # the measured time limits in Chinese, the user's label marked
     cisg_applies: bool | None = None
     units: str | None = None
+    units_zh: str | None = None  # the machines as a Chinese letter names them (序列号, not S/N)
     delivered_on: date | None = None
     issue: str | None = None
     issues: str | None = None

@@ -18,7 +18,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from .text import field_error
+from .text import Quoted, field_error
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FIRST_YEAR, LAST_YEAR = 1950, 2200
@@ -35,11 +35,11 @@ def parse_day(value: Any, name: str, *, required: bool = False) -> date | None:
     else:
         text = value.strip() if isinstance(value, str) else ""
         if not _ISO.match(text):
-            raise ValueError(field_error(name, "%(value)s is not a date in the form YYYY-MM-DD", value=repr(value)))
+            raise ValueError(field_error(name, "%(value)s is not a date in the form YYYY-MM-DD", value=Quoted(value)))
         try:
             d = date.fromisoformat(text)
         except ValueError:
-            raise ValueError(field_error(name, "%(value)s is not a real calendar date", value=repr(value))) from None
+            raise ValueError(field_error(name, "%(value)s is not a real calendar date", value=Quoted(value))) from None
     if not FIRST_YEAR <= d.year <= LAST_YEAR:
         raise ValueError(
             field_error(

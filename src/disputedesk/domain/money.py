@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_precision, list_currencies
 
-from .text import T, field_error
+from .text import Quoted, T, field_error
 
 NOT_CURRENCIES = frozenset({"XXX", "XTS"})
 DEFAULT_ROUNDING = ROUND_HALF_UP  # commercial rounding; stated wherever a result is rounded
@@ -40,7 +40,9 @@ def is_currency(code: object) -> bool:
 def check_currency(code: object, name: str = "currency") -> str:
     if not is_currency(code):
         raise ValueError(
-            field_error(name, "%(value)s is not an ISO 4217 currency code (e.g. 'USD', 'CNY', 'EUR')", value=repr(code))
+            field_error(
+                name, "%(value)s is not an ISO 4217 currency code (e.g. 'USD', 'CNY', 'EUR')", value=Quoted(code)
+            )
         )
     assert isinstance(code, str)
     return code
@@ -62,7 +64,7 @@ def to_decimal(value: object, name: str = "amount") -> Decimal:
         try:
             result = Decimal(value.strip())
         except InvalidOperation:
-            raise ValueError(field_error(name, "%(value)s is not a decimal number", value=repr(value))) from None
+            raise ValueError(field_error(name, "%(value)s is not a decimal number", value=Quoted(value))) from None
     else:
         raise ValueError(f"{name}: expected a Decimal, int or decimal string, got {type(value).__name__}")
     if not result.is_finite():

@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import metadata
 
-from .text import T
+from .text import Country, T
 
 # Reasons a day is (not) working; stable strings used in explanations and JSON.
 WEEKDAY = "weekday"
@@ -138,11 +138,21 @@ class CountryCalendar(OfficialCalendar):
             self._h = holidays.country_holidays(code.upper())
         except NotImplementedError as exc:
             raise ValueError(f"unknown calendar {code!r}: not a country known to the holidays package") from exc
-        self._version = f"holidays {holidays.__version__} ({code.upper()})"
+        self._data = holidays.__version__
+        self._version = f"holidays {self._data} ({code.upper()})"
 
     @property
     def version(self) -> str:
         return self._version
+
+    @property
+    def described(self) -> str:
+        """Named for a reader: the country's public holidays and the data's version, not the package."""
+        return T(
+            "public holidays of %(country)s (holiday data %(data)s)",
+            country=Country(self.code.upper()),
+            data=self._data,
+        )
 
     def day(self, d: date) -> DayInfo:
         name = self._h.get(d)

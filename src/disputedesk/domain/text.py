@@ -50,6 +50,13 @@ class Quoted(str):
         return f"“{self}”" if lang == "zh" else repr(str(self))
 
 
+class Country(str):
+    """An ISO 3166 country code a sentence names ("DE"): as it is in English text (the API, the
+    CLI), the country's name in the reader's language on a page ("Germany", "德国")."""
+
+    __slots__ = ()
+
+
 class Named(str):
     """A stored code ("lawyer_demand") a sentence names: the API and the CLI write the code as it is,
     a page its name in the reader's language (``words``, e.g. the step's title)."""

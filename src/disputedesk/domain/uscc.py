@@ -46,7 +46,7 @@ from stdnum import numdb
 from stdnum.cn import uscc as _stdnum_uscc
 from stdnum.exceptions import ValidationError
 
-from .text import T
+from .text import Quoted, T
 
 STANDARD = "GB 32100-2015 (with amendment XG1-2016)"
 
@@ -355,8 +355,8 @@ def check_uscc(raw: str) -> UsccResult:
                 "check_character",
                 T(
                     "wrong check character: position 18 is %(got)s but the first 17 characters give %(expected)s",
-                    got=repr(code[17]),
-                    expected=repr(expected),
+                    got=Quoted(code[17]),
+                    expected=Quoted(expected),
                 ),
                 18,
             )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..domain.payment_safety import normalise_name
 from ..domain.suppliers import DOMAIN_NAME, SupplierKind, SupplierProfile, parse_money
-from ..domain.text import Seq, T, Text
+from ..domain.text import Quoted, Seq, T, Text
 from ..domain.uscc import check_uscc
 
 REQUIRED = ("legal_name_zh", "uscc")
@@ -258,7 +258,7 @@ def parse_supplier_csv(
                     "uscc",
                     T(
                         "%(value)s is not a valid USCC: %(why)s",
-                        value=repr(raw_uscc),
+                        value=Quoted(raw_uscc),
                         why=Seq(p.message for p in res.problems),
                     ),
                 )
@@ -282,14 +282,16 @@ def parse_supplier_csv(
             nk = normalise_name(name_zh)
             if nk in known_names:
                 row_errors.append(
-                    CsvError(rownum, "legal_name_zh", T("%(value)s is already a stored supplier", value=repr(name_zh)))
+                    CsvError(
+                        rownum, "legal_name_zh", T("%(value)s is already a stored supplier", value=Quoted(name_zh))
+                    )
                 )
             elif nk in seen_names:
                 row_errors.append(
                     CsvError(
                         rownum,
                         "legal_name_zh",
-                        T("%(value)s duplicates row %(row)s of this file", value=repr(name_zh), row=seen_names[nk]),
+                        T("%(value)s duplicates row %(row)s of this file", value=Quoted(name_zh), row=seen_names[nk]),
                     )
                 )
             else:
@@ -307,19 +309,21 @@ def parse_supplier_csv(
                 CsvError(
                     rownum,
                     "kind",
-                    T("%(value)s: use factory, trading_company, factory_and_trading", value=repr(get("kind"))),
+                    T("%(value)s: use factory, trading_company, factory_and_trading", value=Quoted(get("kind"))),
                 )
             )
         domains = tuple(d.lower().lstrip("@") for d in _split_list(get("email_domains")))
         for d in domains:
             if not DOMAIN_NAME.match(d):
-                row_errors.append(CsvError(rownum, "email_domains", T("%(value)s is not a domain name", value=repr(d))))
+                row_errors.append(
+                    CsvError(rownum, "email_domains", T("%(value)s is not a domain name", value=Quoted(d)))
+                )
         websites = _split_list(get("websites"))
         stores = _split_list(get("store_links"))
         for col, urls in (("websites", websites), ("store_links", stores)):
             for u in urls:
                 if not re.match(r"^https?://[^\s/]+\.\S+$", u):
-                    row_errors.append(CsvError(rownum, col, T("%(value)s is not an http(s) URL", value=repr(u))))
+                    row_errors.append(CsvError(rownum, col, T("%(value)s is not an http(s) URL", value=Quoted(u))))
         if row_errors:
             errors.extend(row_errors)
             continue

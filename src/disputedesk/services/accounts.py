@@ -25,7 +25,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 
-from ..domain.text import T, field_error
+from ..domain.text import Quoted, T, field_error
 from ..store.db import lock_workspace, unit_of_work
 from ..store.ledger import LedgerWriter
 from ..store.models import (
@@ -115,14 +115,14 @@ def create_user(
             s.flush()
             return u
     except IntegrityError as exc:
-        raise AccountError(field_error("username", "%(value)s exists already", value=repr(username))) from exc
+        raise AccountError(field_error("username", "%(value)s exists already", value=Quoted(username))) from exc
 
 
 def get_user(ctx: Context, username: str) -> User:
     with unit_of_work(ctx.engine) as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if u is None:
-        raise AccountError(field_error("username", "no user %(value)s", value=repr(username)))
+        raise AccountError(field_error("username", "no user %(value)s", value=Quoted(username)))
     return u
 
 
@@ -136,7 +136,7 @@ def set_password(ctx: Context, username: str, password: str, *, actor: str) -> N
     with unit_of_work(ctx.engine) as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if u is None:
-            raise AccountError(field_error("username", "no user %(value)s", value=repr(username)))
+            raise AccountError(field_error("username", "no user %(value)s", value=Quoted(username)))
         u.password_hash = hasher(ctx).hash(password)
         u.session_version += 1  # signs out every existing session
     audit(ctx, "user.password_reset", actor, detail={"username": username})
@@ -171,7 +171,7 @@ def grant(ctx: Context, username: str, workspace: str, role: str, *, actor: str,
     with unit_of_work(ctx.engine) as s:
         u = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if u is None:
-            raise AccountError(field_error("username", "no user %(value)s", value=repr(username)))
+            raise AccountError(field_error("username", "no user %(value)s", value=Quoted(username)))
         ws = get_workspace(s, workspace)
         lock_workspace(s, ws.id)
         m = s.execute(
@@ -352,7 +352,10 @@ def create_api_token(ctx: Context, username: str, workspace: str, name: str, *, 
         if m is None:
             raise AccountError(
                 field_error(
-                    "workspace", "%(user)s has no role in %(workspace)s", user=repr(username), workspace=repr(workspace)
+                    "workspace",
+                    "%(user)s has no role in %(workspace)s",
+                    user=Quoted(username),
+                    workspace=Quoted(workspace),
                 )
             )
         row = ApiToken(
@@ -444,8 +447,8 @@ def create_share_link(
                     "by",
                     "%(user)s is not an owner of %(workspace)s (role: %(role)s); "
                     "only an owner may hand out a share link",
-                    user=repr(created_by),
-                    workspace=repr(workspace),
+                    user=Quoted(created_by),
+                    workspace=Quoted(workspace),
                     role=role or "none",
                 )
             )
@@ -457,7 +460,10 @@ def create_share_link(
             if case_id is None:
                 raise AccountError(
                     field_error(
-                        "case", "no case %(case)s in %(workspace)s", case=repr(case_number), workspace=repr(workspace)
+                        "case",
+                        "no case %(case)s in %(workspace)s",
+                        case=Quoted(case_number),
+                        workspace=Quoted(workspace),
                     )
                 )
         link = ShareLink(

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..domain.text import loads as text_loads
 from ..store.db import unit_of_work
 from ..store.models_jobs import Job
 from .context import Context
@@ -75,7 +76,7 @@ def _view(j: Job) -> JobView:
         j.progress_total,
         j.message,
         j.result,
-        j.error,
+        text_loads(j.error) or None,  # a sentence with its message id (a bundle export's) or plain text
         j.attempts,
         j.created_by,
     )

@@ -74,20 +74,49 @@ def negotiate(query_lang: str | None, cookie_lang: str | None, accept_language: 
 # the words of the Chinese calendar's package ("… (published data 2004–2026)") are the product's, shown in the
 # page's language (the stored identifier is not changed: stored results refer to it).
 _PUBLISHED = re.compile(r"^(?P<package>.+) \(published data (?P<first>\d{4})–(?P<last>\d{4})\)$")
+_CHINESE_DATA = re.compile(r"^chinese_calendar (?P<data>\S+)$")
+_COUNTRY_DATA = re.compile(r"^holidays (?P<data>\S+) \((?P<country>[A-Z]{2})\)$")
+
+
+def _holiday_data(package: str) -> object:
+    """The data package of an official calendar by what it holds, not by the Python package's name:
+    "chinese_calendar 1.11.0" → mainland China holiday data 1.11.0; "holidays 0.58 (DE)" → public
+    holidays of Germany, data 0.58 (anything else as stored)."""
+    from ..domain.text import Country, T
+
+    if m := _CHINESE_DATA.match(package):
+        return T("mainland China holiday data %(data)s", data=m["data"])
+    if m := _COUNTRY_DATA.match(package):
+        return T("public holidays of %(country)s, data %(data)s", country=Country(m["country"]), data=m["data"])
+    if package == "weekdays-only":
+        return T("Monday to Friday, no holiday data")
+    return package
 
 
 def calendar_id(version: str | None) -> object:
-    """``cn/chinese_calendar 1.11.0 (published data 2004–2026)/a410d87dcc03`` with its words translatable."""
+    """``cn/chinese_calendar 1.11.0 (published data 2004–2026)/a410d87dcc03`` in the page's words:
+    "cn/mainland China holiday data 1.11.0 (published data 2004–2026)/a410d87dcc03" (the code and the
+    digest as they are; the stored identifier is not changed)."""
     from ..domain.text import Seq, T
 
     if not version:
         return ""
     code, _, rest = version.partition("/")
     package, _, digest = rest.rpartition("/")
-    m = _PUBLISHED.match(package)
-    if not m or not digest:
+    if not digest:
         return version
-    said = T("%(package)s (published data %(first)s–%(last)s)", package=m["package"], first=m["first"], last=m["last"])
+    m = _PUBLISHED.match(package)
+    if m:
+        said: object = T(
+            "%(package)s (published data %(first)s–%(last)s)",
+            package=_holiday_data(m["package"]),
+            first=m["first"],
+            last=m["last"],
+        )
+    else:
+        said = _holiday_data(package)
+        if said == package:
+            return version
     return Seq([code, said, digest], "/")
 
 
@@ -227,16 +256,18 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
     Anything else is data and is shown as it is. Dates become the locale's date style, citations
     the Chinese titles, lists take the language's separator."""
     from ..documents.legal_zh import citation_zh
-    from ..domain.text import Cite, Field, Named, Quoted, Seq, Text, render
+    from ..domain.text import Cite, Country, Field, Named, Quoted, Seq, Text, render
 
     def show(v: object) -> str:
         if isinstance(v, BaseException):  # a bad input's message: its sentence, else its English text
             if v.args and isinstance(v.args[0], Text):
                 return show(v.args[0])
             localised = getattr(v, "localised", None)
-            return localised(gettext) if callable(localised) else str(v)
+            return localised(gettext, lang=lang) if callable(localised) else str(v)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
+        if isinstance(v, Country):  # a country by its name in the page's language (CLDR)
+            return str(fmt.locale.territories.get(str(v).upper(), v))
         if isinstance(v, Named):  # a stored code ("lawyer_demand"): its name in the page's language
             return show(v.words)
         if isinstance(v, Field):

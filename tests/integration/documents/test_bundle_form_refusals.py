@@ -57,7 +57,7 @@ def test_numbers_typed_with_all_evidence_chosen_are_refused_beside_the_field(sql
         form = _form(_refused(c, {"scope": "selection", "items": "E-0001, E-9999"}))
         assert "E-9999" in _beside(form, "items") and 'value="E-0001, E-9999"' in form
         said = _beside(_form(_refused(c, {"scope": "selection", "items": "E-0001, 坏"})), "items")
-        assert "“坏” 不是有效的证据编号" in said, said  # the typed value in Chinese quotation marks
+        assert "“坏”不是有效的证据编号" in said, said  # the typed value in Chinese quotation marks
         assert re.search(r'<option value="selection"[^>]* selected', form), form
         c.get("/lang/en")
         form = _form(_refused(c, {"scope": "all", "items": "E-0001"}))

@@ -189,3 +189,22 @@ def test_cli_letter_render(demo, tmp_path: Path) -> None:
     assert "正式投诉" in pdf_text(out.read_bytes())
     r = CliRunner().invoke(app, ["letter", "render", "CASE-1999-9", "demand", "--out", str(out), "-w", "demo"], env=env)
     assert r.exit_code == 2 and "CASE-1999-9" in r.output
+
+
+def test_a_chinese_letter_names_the_machine_and_is_named_in_chinese(demo) -> None:
+    """A Chinese letter writes the machine's serial number in words (序列号, not S/N) and lists machines
+    with Chinese punctuation; its file is named by the letter's Chinese title, as its reader calls it.
+    The English letter and its file name are unchanged; a pair of files names each in its language."""
+    day = date(2026, 11, 2)
+    zh = svc.render_letter(demo, "demo", None, "support-request", lang="zh", fmt="docx", letter_date=day)
+    machine = R.docx_text(zh.data).split("合同项下的设备（", 1)[1].split("）现需", 1)[0]
+    assert "序列号 " in machine and "S/N" not in machine and ", " not in machine, machine
+    assert "_技术支持请求函_20261102" in zh.file_name and zh.file_name.endswith("_zh.docx"), zh.file_name
+    assert "support-request" not in zh.file_name
+    en = svc.render_letter(demo, "demo", None, "support-request", lang="en", fmt="docx", letter_date=day)
+    assert " S/N " in R.docx_text(en.data) and "_support-request_20261102" in en.file_name
+    pair = svc.render_letter(demo, "demo", None, "mediation", lang="both", fmt="docx", layout="pair", letter_date=day)
+    with zipfile.ZipFile(io.BytesIO(pair.data)) as z:
+        names = sorted(z.namelist())
+    assert "_mediation_20261102" in names[0] and "_调解建议函_20261102" in names[1], names
+    assert "_mediation_" in pair.file_name and pair.file_name.endswith("_en+zh.zip")

@@ -101,6 +101,7 @@ def test_pages_pick_preview_create_and_mark_sent(demo_app) -> None:
         assert r.status_code == 303
         page = c.get(r.headers["location"])
         assert "CASE-2026-001/L2/" in page.text  # the kind by its code (L2: formal complaint)
+        assert 'placeholder="例如电子邮件、快递、挂号信"' in page.text  # the "mark sent" form's hint, in Chinese
         letter_id = int(r.headers["location"].split("letter=")[1].split("#")[0])
         r = c.post(
             f"/documents/letters/{letter_id}/sent",
@@ -336,3 +337,44 @@ def test_a_letter_fact_too_long_is_refused_naming_it_and_the_form_keeps_it(demo_
         en = c.post("/documents/letters", data=form)
         assert en.status_code == 400 and "supplier_name_zh: longer than 2000 characters" in en.text
     assert svc.list_letters(demo_app, "demo") == []
+
+
+def test_a_bundle_export_that_fails_says_why_in_the_pages_language(demo_app) -> None:
+    """An export stopped by a damaged original tells the reader why in the page's language (the
+    evidence number and the command to run shown as data), on the bundle's page and on /jobs."""
+    from pages_support import foreign_sentences
+    from sqlalchemy import select
+
+    from disputedesk.store.db import unit_of_work
+    from disputedesk.store.models import EvidenceItem
+
+    ctx = demo_app
+    with unit_of_work(ctx.engine) as s:
+        sha = s.execute(select(EvidenceItem.sha256).where(EvidenceItem.number == 3)).scalar_one()
+    original = ctx.blobs.local_file(sha)
+    original.chmod(0o644)
+    original.write_bytes(b"changed behind the vault's back")
+    with TestClient(create_app(ctx)) as c:
+        sign_in(c, "owner")
+        shown = {}
+        for lang in ("zh", "en"):
+            c.get(f"/lang/{lang}")
+            r = c.post("/documents/bundles", data={"scope": "selection", "items": "E-0003"}, follow_redirects=False)
+            assert r.status_code == 303, r.text[-1500:]
+            for _ in range(120):
+                progress = c.get(r.headers["location"], headers={"HX-Request": "true"}).text
+                if "flash error" in progress:
+                    break
+                time.sleep(0.25)
+            shown[lang] = re.search(r'class="flash error">(.*?)</p>', progress, re.S).group(1)  # type: ignore[union-attr]
+        assert shown["zh"].startswith("<code>E-0003</code>：所存原件的 SHA-256 已与登记时不同（证据库已受损）"), shown
+        assert "<code>disputedesk verify</code>" in shown["zh"] and foreign_sentences(f"<p>{shown['zh']}</p>") == []
+        assert shown["en"] == (
+            "<code>E-0003</code>: the stored original no longer has its SHA-256 (vault damaged); "
+            "run `<code>disputedesk verify</code>`"
+        ), shown
+        c.get("/lang/zh")
+        jobs = "".join(c.get(f"/jobs/{n}").text for n in set(re.findall(r'href="/jobs/(\d+)"', c.get("/jobs").text)))
+        assert "所存原件的 SHA-256 已与登记时不同" in jobs and "vault damaged" not in jobs
+        api = c.get("/api/bundles").json()  # the API keeps the English sentence
+        assert any((x.get("error") or "").endswith("(vault damaged); run `disputedesk verify`") for x in api), api

@@ -186,5 +186,6 @@ def test_bilingual_tables_carry_both_languages(demo) -> None:
         claims is not None and "《中华人民共和国民法典》" in claims.rows[0][2] and "PRC Civil Code" in claims.rows[0][2]
     )
     # a serial number is not English prose: not marked for translation
-    units = r.letter.facts.units or ""
-    assert units and "〔英文原文" not in "".join(b.text for b in r.letter.blocks["zh"] if units.split(",")[0] in b.text)
+    units = r.letter.facts.units_zh or ""  # as the Chinese letter names the machines (序列号)
+    named = "".join(b.text for b in r.letter.blocks["zh"] if units.split("；")[0] in b.text)
+    assert units and named and "〔英文原文" not in named

@@ -41,7 +41,7 @@ def test_no_supplier_message_is_an_f_string_and_each_has_its_chinese_form() -> N
         (
             {"name_zh": "苏州测试精密机械有限公司", "uscc": "91320505MA1N2K3P4X"},
             "uscc: '91320505MA1N2K3P4X' is not a valid USCC: wrong check character",
-            "不是有效的统一社会信用代码：校验码错误：第18位为 'X'",
+            "不是有效的统一社会信用代码：校验码错误：第18位为“X”",  # the typed character in Chinese quotation marks
         ),
         ({"name_en": "Test Co", "kind": "wizard"}, "kind: 'wizard': use one of", "请使用以下之一："),
     ],

@@ -12,7 +12,7 @@ from babel.core import Locale
 
 from ..dates import parse_day
 from ..periods import require_date
-from ..text import field_error
+from ..text import Quoted, field_error
 from .rules import CONTRACT_TYPES
 
 FACT_FIELDS: tuple[str, ...] = (
@@ -65,7 +65,7 @@ class Facts:
                 field_error(
                     "governing_law",
                     "%(value)s is neither an ISO 3166 country code (such as 'CN') nor 'unknown'",
-                    value=repr(law),
+                    value=Quoted(law),
                 )
             )
         if self.contract_type not in CONTRACT_TYPES:
@@ -73,7 +73,7 @@ class Facts:
                 field_error(
                     "contract_type",
                     "%(value)s is not one of %(choices)s",
-                    value=repr(self.contract_type),
+                    value=Quoted(self.contract_type),
                     choices=", ".join(CONTRACT_TYPES),
                 )
             )

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from ..maildomains import address_in
 from ..money import Money
-from ..text import Seq, T
+from ..text import Quoted, Seq, T
 from ..uscc import check_uscc
 from .checks import _check_evidence
 from .due_diligence import DDEntry, dd_gaps
@@ -123,11 +123,11 @@ class SupplierProfile:
                 out.append(("uscc", T("registered as an individual business (个体工商户), not a company")))
         for d in self.email_domains:
             if not DOMAIN_NAME.match(d):
-                out.append(("email_domains", T("%(value)s is not a domain name", value=repr(d))))
+                out.append(("email_domains", T("%(value)s is not a domain name", value=Quoted(d))))
         for w in (*self.websites, *self.store_links):
             if not re.match(r"^https?://[^\s/]+\.[^\s]+$", w):
                 where = "websites" if w in self.websites else "store_links"
-                out.append((where, T("%(value)s is not an http(s) URL", value=repr(w))))
+                out.append((where, T("%(value)s is not an http(s) URL", value=Quoted(w))))
         if today is not None:
             for c in self.certifications:
                 st = c.status(today)

@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from ...domain.labels import evidence_label, evidence_number
-from ...domain.text import Quoted, Seq, T, field_error
+from ...domain.text import Quoted, Seq, T, Text, field_error
+from ...domain.text import dumps as text_dumps
+from ...domain.text import loads as text_loads
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models import (
@@ -253,9 +255,19 @@ def run_export(
                 ctx, job_id, result={"export": export_id, "items": res.items, "file": f"{res.bag_name}.zip"}
             )
     except Exception as exc:  # noqa: BLE001 - shown on the page
-        update(status="failed", error=str(exc), finished_at=ctx.clock())
+        # kept with its message id, so the page says it in the reader's language (the API: English)
+        said = text_dumps(failure(exc))
+        update(status="failed", error=said, finished_at=ctx.clock())
         if job_id is not None:
-            jobs.finish_tracked(ctx, job_id, error=str(exc))
+            jobs.finish_tracked(ctx, job_id, error=said)
+
+
+def failure(exc: BaseException) -> Text:
+    """Why an export stopped, as a sentence: the refusal's own (a damaged original), else the
+    error's technical text as data inside a sentence of ours."""
+    if exc.args and isinstance(exc.args[0], Text):
+        return exc.args[0]
+    return T("the export stopped: %(detail)s", detail=str(exc) or type(exc).__name__)
 
 
 @dataclass
@@ -294,7 +306,7 @@ def _export_view(r: BundleExport) -> ExportView:
         r.size,
         r.items,
         r.sha256,
-        r.error,
+        text_loads(r.error) or None,
         r.created_at,
         r.created_by,
         r.finished_at,

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from ...documents import pdf as pdfs
 from ...documents.timestamp_token import TIMESTAMP_ACTION, head_message
 from ...domain.labels import evidence_label
+from ...domain.text import T
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter, iter_entries
 from ...store.models import (
@@ -132,8 +133,12 @@ def export_bundle(
                     digest, size = bag.write_stream(it.original_path, src, size=it.size)
                 if digest != it.sha256:
                     raise BundleError(
-                        f"{it.label}: the stored original no longer has its SHA-256 (vault damaged); "
-                        "run `disputedesk verify`"
+                        T(
+                            "%(label)s: the stored original no longer has its SHA-256 (vault damaged); "
+                            "run `%(command)s`",
+                            label=it.label,
+                            command="disputedesk verify",
+                        )
                     )
                 if it.kind == "correspondence":
                     body = it.text

@@ -85,7 +85,7 @@ def parse_int(value: Any, name: str, *, minimum: int = 1, maximum: int = 3650) -
     try:
         n = int(str(value).strip())
     except ValueError:
-        raise ValueError(field_error(name, "%(value)s is not a whole number", value=repr(value))) from None
+        raise ValueError(field_error(name, "%(value)s is not a whole number", value=Quoted(value))) from None
     if n < minimum:
         raise ValueError(field_error(name, "must be at least %(minimum)s", minimum=minimum))
     if n > maximum:
@@ -103,7 +103,7 @@ def parse_bool(value: Any, name: str) -> bool:
         return True
     if text in ("0", "false", "no", "off"):
         return False
-    raise ValueError(field_error(name, "%(value)s is not true or false", value=repr(value)))
+    raise ValueError(field_error(name, "%(value)s is not true or false", value=Quoted(value)))
 
 
 def parse_text(value: Any, name: str, *, required: bool = False, limit: int = 2000) -> str:
@@ -218,7 +218,7 @@ def normalise_issue(issue: str, name: str = "issues") -> str:
     if key not in ISSUE_TYPES:
         raise ValueError(
             field_error(
-                name, "%(value)s is not an issue type (%(types)s)", value=repr(issue), types=", ".join(ISSUE_TYPES)
+                name, "%(value)s is not an issue type (%(types)s)", value=Quoted(issue), types=", ".join(ISSUE_TYPES)
             )
         )
     return key

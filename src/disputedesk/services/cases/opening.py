@@ -22,7 +22,7 @@ from ...domain.ladder import (
     Step,
 )
 from ...domain.money import Money, check_currency
-from ...domain.text import Field, Seq, field_error
+from ...domain.text import Field, Quoted, Seq, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Case, Contract, Order, Organization, SupportRequest
 from ...store.models_cases import (
@@ -126,7 +126,7 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
         ).scalar_one_or_none()
         if supplier is None:
             raise ValueError(
-                field_error("supplier", "%(value)s is not a supplier in this workspace", value=repr(supplier_key))
+                field_error("supplier", "%(value)s is not a supplier in this workspace", value=Quoted(supplier_key))
             )
         contract = None
         if not _blank(data.get("contract")):
@@ -140,7 +140,7 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
             ).scalar_one_or_none()
             if contract is None:
                 raise ValueError(
-                    field_error("contract", "%(value)s is not a contract in this workspace", value=repr(ref))
+                    field_error("contract", "%(value)s is not a contract in this workspace", value=Quoted(ref))
                 )
             if contract.supplier_id not in (None, supplier.id):
                 raise ValueError(
@@ -169,7 +169,7 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
             ).scalar_one_or_none()
             if row is None:
                 item = f"support_requests[{i}]"
-                raise ValueError(field_error(item, "%(value)s does not exist in this workspace", value=repr(number)))
+                raise ValueError(field_error(item, "%(value)s does not exist in this workspace", value=Quoted(number)))
             sr_rows.append(row)
         ev_ids = _resolve_evidence(s, ws, evidence, "evidence")
         order_rows = []
@@ -179,7 +179,7 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
             ).scalar_one_or_none()
             if row is None:
                 item = f"orders[{i}]"
-                raise ValueError(field_error(item, "%(value)s is not an order in this workspace", value=repr(number)))
+                raise ValueError(field_error(item, "%(value)s is not an order in this workspace", value=Quoted(number)))
             order_rows.append(row)
         year = opened_on.year
         prefix = f"CASE-{year}-"
@@ -268,7 +268,7 @@ def _apply_facts(s: Session, case: Case, cf: CaseFacts, data: Any, contract: Con
             field_error(
                 "contract_type",
                 "%(value)s is not one of %(choices)s",
-                value=repr(contract_type),
+                value=Quoted(contract_type),
                 choices=", ".join(CONTRACT_TYPES),
             )
         )

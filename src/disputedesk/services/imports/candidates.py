@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ...domain.text import T, field_error
+from ...domain.text import Quoted, T, field_error
 from ...ingest.mail import is_maildir
 
 IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
@@ -113,7 +113,7 @@ def chat_zone(value: str | None) -> tzinfo | None:
         from ..records.errors import FieldError
 
         raise FieldError(
-            "chat_time_zone", "{value} is not a time zone such as Europe/Berlin or Asia/Shanghai", value=repr(name)
+            "chat_time_zone", "{value} is not a time zone such as Europe/Berlin or Asia/Shanghai", value=Quoted(name)
         ) from None
 
 

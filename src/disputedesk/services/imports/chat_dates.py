@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
-from ...domain.text import T, Text
+from ...domain.text import Quoted, T, Text
 from ...ingest.mail import ParsedMessage
 from ..mail.chat_times import export_messages, on_duplicate_zone
 
@@ -37,7 +37,7 @@ def chat_date_order(value: str | None) -> str | None:
     if order not in ORDERS:
         from ..records.errors import FieldError
 
-        raise FieldError("chat_date_order", "{value} is not dmy (day first) or mdy (month first)", value=repr(order))
+        raise FieldError("chat_date_order", "{value} is not dmy (day first) or mdy (month first)", value=Quoted(order))
     return order
 
 

@@ -168,6 +168,8 @@ def gather_facts(
                 )
                 if units:
                     f.units = ", ".join(f"{u.model} S/N {u.serial}" for u in units)
+                    # a Chinese letter writes the serial number in words and lists the machines with ；
+                    f.units_zh = "；".join(f"{u.model}，序列号 {u.serial}" for u in units)
             for ref in s.execute(select(Contract).where(Contract.parent_id == contract.id)).scalars():
                 if ref.evidence_id:
                     f.evidence.append(

@@ -72,7 +72,11 @@ def render_letter(
     letter_date = letter_date or sender_today(ctx, workspace, sender_tz)
     facts = gather_facts(ctx, workspace, subject, letter_date=letter_date, kind=kind, sender_tz=sender_tz)
     facts.apply(overrides or {})
-    stem = f"{(subject.case_number or subject.supplier_key or workspace)}_{kind}_{letter_date:%Y%m%d}"
+    about = subject.case_number or subject.supplier_key or workspace
+    # The file is named as its reader calls the letter: a Chinese letter by its Chinese title
+    # (CASE-2026-001_正式投诉及催告函_20261203_zh.pdf), any other by the kind (…_formal-complaint_…).
+    named = {lg: f"{about}_{L.KINDS[kind].title_zh if lg == 'zh' else kind}_{letter_date:%Y%m%d}" for lg in LANGS}
+    stem = named[lang]
     # The same letter drafted again is a new version (nothing is replaced): its reference, printed
     # on the letter, and its file name say which (…/20261203-2, …_20261203_v2_zh.pdf).
     pair = lang == "both" and layout == "pair"
@@ -88,7 +92,8 @@ def render_letter(
     )
     if version > 1 and "reference" not in (overrides or {}):
         facts.reference = f"{facts.reference}-{version}"
-        stem += f"_v{version}"
+        named = {lg: f"{n}_v{version}" for lg, n in named.items()}
+        stem = named[lang]
 
     def one(lg: str) -> tuple[bytes, L.Letter]:
         letter = L.build_letter(kind, facts, lg)
@@ -99,8 +104,8 @@ def render_letter(
         zh, letter_zh = one("zh")
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(f"{stem}_en.{fmt}", en)
-            zf.writestr(f"{stem}_zh.{fmt}", zh)
+            zf.writestr(f"{named['en']}_en.{fmt}", en)
+            zf.writestr(f"{named['zh']}_zh.{fmt}", zh)
         letter_en.missing = letter_en.missing + [m for m in letter_zh.missing if m not in letter_en.missing]
         letter_en.lang, letter_en.layout = "both", "pair"
         return Rendered(buf.getvalue(), f"{stem}_en+zh.zip", MEDIA["zip"], letter_en, subject)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.dates import is_future
 from ...domain.labels import evidence_label
+from ...domain.text import Quoted
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter, entries_for_subject
 from ...store.models import Contract, EvidenceItem, Organization, RecordEvidence, Workspace
@@ -116,7 +117,7 @@ def supplier(s: Session, ws: Workspace, key: str, field: str = "supplier") -> Or
         )
     ).scalar_one_or_none()
     if org is None:
-        raise FieldError(field, "no supplier {key!r} in this workspace (add it first)", key=key)
+        raise FieldError(field, "no supplier {key} in this workspace (add it first)", key=Quoted(key))
     return org
 
 
@@ -128,7 +129,7 @@ def contract(s: Session, ws: Workspace, number: str, field: str = "contract") ->
         .limit(1)
     ).scalar_one_or_none()
     if c is None:
-        raise FieldError(field, "no contract {number!r} in this workspace (add it first)", number=number)
+        raise FieldError(field, "no contract {number} in this workspace (add it first)", number=Quoted(number))
     return c
 
 

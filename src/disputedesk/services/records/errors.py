@@ -19,20 +19,25 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ...domain.text import Quoted
+
 
 def _shown(
     values: dict[str, Any],
     show_time: Callable[[datetime], str] | None,
     show_day: Callable[[date], str] | None = None,
+    lang: str = "en",
 ) -> dict[str, Any]:
     """The values as the sentence shows them: a moment by ``show_time``, a day by ``show_day``, else
-    in ISO 8601."""
+    in ISO 8601; what the user typed (:class:`Quoted`) in the quotation marks of ``lang``."""
 
     def one(v: Any) -> Any:
         if isinstance(v, datetime):
             return show_time(v) if show_time else v.isoformat()
         if isinstance(v, date):
             return show_day(v) if show_day else v.isoformat()
+        if isinstance(v, Quoted):
+            return v.shown(lang)
         return v
 
     return {k: one(v) for k, v in values.items()}
@@ -51,13 +56,14 @@ class FieldError(ValueError):
         gettext: Callable[[str], str],
         show_time: Callable[[datetime], str] | None = None,
         show_day: Callable[[date], str] | None = None,
+        lang: str = "en",
     ) -> str:
         """``field: message`` with the field's name and the sentence translated by ``gettext``; a
         moment among the values is shown by ``show_time`` (the page: in the zone the user typed in,
         named), else as ISO 8601 with its offset (the API, the CLI); a day by ``show_day`` (the
         page's date style), else as ISO 8601."""
         try:
-            values = _shown(self.values, show_time, show_day)
+            values = _shown(self.values, show_time, show_day, lang)
             text = gettext(self.template).format(**values) if self.values else gettext(self.template)
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             text = self.message
@@ -142,7 +148,7 @@ def from_validation(exc: ValidationError) -> FieldError:
     typed = first.get("input")
     if str(first.get("type")).startswith("date") and isinstance(typed, str) and _ISO_DAY.match(typed.strip()):
         # written as asked (2026-02-30) but no such day: say that, not "write it like 2027-01-20"
-        return FieldError(loc or "request", "{value} is not a real calendar date", value=repr(typed.strip()))
+        return FieldError(loc or "request", "{value} is not a real calendar date", value=Quoted(typed.strip()))
     known = _PYDANTIC.get(str(first.get("type")))
     if known and all(k in ctx for k in known[1]):
         template, keys = known

@@ -20,6 +20,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, model_va
 
 from ...domain.mailaddress import is_mail_address
 from ...domain.money import is_currency
+from ...domain.text import Quoted
 from .errors import FieldError, custom_check
 from .request_models import EvidenceLabel, HistoryEntry, Key, Note, Text, _Command
 
@@ -41,7 +42,7 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]
 def _currency(value: str) -> str:
     v = value.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", v) or not is_currency(v):  # an ISO 4217 code, as a case's money needs
-        raise NOT_CURRENCY(value=repr(value))
+        raise NOT_CURRENCY(value=Quoted(value))
     return v
 
 
@@ -49,7 +50,7 @@ def _zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise NOT_ZONE(value=repr(value)) from None
+        raise NOT_ZONE(value=Quoted(value)) from None
     return value
 
 
@@ -60,7 +61,7 @@ def _domains(value: Any) -> list[str]:
         if not d:
             continue
         if not _DOMAIN.match(d):
-            raise NOT_DOMAIN(value=repr(d))
+            raise NOT_DOMAIN(value=Quoted(d))
         if d not in out:
             out.append(d)
     return out
@@ -68,14 +69,14 @@ def _domains(value: Any) -> list[str]:
 
 def _mail(value: str) -> str:
     if not is_mail_address(value):  # a phone number typed into the e-mail field
-        raise NOT_MAIL(value=repr(value))
+        raise NOT_MAIL(value=Quoted(value))
     return value
 
 
 def _country(value: str) -> str:
     v = value.strip().upper()
     if not re.fullmatch(r"[A-Z]{2}", v):
-        raise NOT_COUNTRY(value=repr(value))
+        raise NOT_COUNTRY(value=Quoted(value))
     return v
 
 
@@ -86,7 +87,7 @@ def _amount(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().replace("_", "")
         if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-            raise NOT_AMOUNT(value=repr(value))
+            raise NOT_AMOUNT(value=Quoted(value))
         return Decimal(text)
     return value
 
@@ -280,7 +281,7 @@ def _item(value: Any) -> Any:
     if isinstance(value, str):
         parts = value.split()
         if len(parts) < 2:
-            raise NO_ITEM(value=repr(value))
+            raise NO_ITEM(value=Quoted(value))
         return {"model": " ".join(parts[:-1]), "serial": parts[-1]}
     return value
 

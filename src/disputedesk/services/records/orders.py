@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
-from ...domain.text import T
+from ...domain.text import Quoted, T
 from ...store.models import Contract, Delivery, Order, Organization, ProductUnit, SupportRequest, Workspace
 from ..context import Context
 from ._common import (
@@ -53,7 +53,7 @@ def _find(s: Session, ws: Workspace, number: str, field: str | None = None) -> O
     ).scalar_one_or_none()
     if o is None:
         if field:
-            raise FieldError(field, "no order {number!r} in this workspace (add it first)", number=number)
+            raise FieldError(field, "no order {number} in this workspace (add it first)", number=Quoted(number))
         raise LookupError(T("order '%(number)s' does not exist in this workspace", number=number))
     return o
 

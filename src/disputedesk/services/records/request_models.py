@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ...domain.labels import normal_label
+from ...domain.text import Quoted
 from .errors import custom_check
 
 Severity = Literal["critical", "high", "normal", "low"]
@@ -54,7 +55,7 @@ def _text(value: str) -> str:
 def _label(value: str) -> str:
     label = normal_label(value)
     if label is None:
-        raise NOT_LABEL(value=repr(value))
+        raise NOT_LABEL(value=Quoted(value))
     return label
 
 

@@ -18,7 +18,7 @@ from ...domain.suppliers import (
     AnswerHours,
     parse_money,
 )
-from ...domain.text import Seq, T
+from ...domain.text import Quoted, Seq, T
 from ...domain.uscc import check_uscc
 from ...ingest.supplier_csv import CsvError, parse_supplier_csv
 from ...store.db import lock_workspace, unit_of_work
@@ -129,7 +129,7 @@ def _clean_profile(data: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
         for d in domains:
             if not DOMAIN_NAME.match(d):
                 raise SupplierError(
-                    "email_domains", "%(value)s is not a domain name (e.g. ruifenglaser.com)", value=repr(d)
+                    "email_domains", "%(value)s is not a domain name (e.g. ruifenglaser.com)", value=Quoted(d)
                 )
         out["email_domains"] = domains
     for f in ("websites", "store_links"):
@@ -137,7 +137,7 @@ def _clean_profile(data: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
             urls = _list(data.get(f))
             for u in urls:
                 if not re.match(r"^https?://[^\s/]+\.\S+$", u):
-                    raise SupplierError(f, "%(value)s is not an http(s) URL", value=repr(u))
+                    raise SupplierError(f, "%(value)s is not an http(s) URL", value=Quoted(u))
             out[f] = urls
     if "established_on" in data:
         out["established_on"] = _date(data.get("established_on"), "established_on")

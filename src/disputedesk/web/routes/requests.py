@@ -68,6 +68,7 @@ def _message(exc: ValueError, lang: str, request: Request, form: FormFields | No
         translations(lang).gettext,
         lambda at: zone_named(zoned(at, zone, lang, weekday=False), zone, lang),
         lambda day: weekday_date(day, lang),
+        lang=lang,
     )
 
 

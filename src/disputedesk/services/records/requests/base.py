@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ....domain.labels import evidence_label
+from ....domain.text import Quoted
 from ....store.db import lock_workspace, unit_of_work
 from ....store.ledger import LedgerWriter
 from ....store.models import Contract, EvidenceItem, Message, Organization, ProductUnit, SupportRequest, Workspace
@@ -53,7 +54,7 @@ def _contract(s: Session, ws: Workspace, number: str, supplier: Organization) ->
         .limit(1)
     ).scalar_one_or_none()
     if c is None:
-        raise FieldError("contract", "no contract {number!r} in this workspace (add it first)", number=number)
+        raise FieldError("contract", "no contract {number} in this workspace (add it first)", number=Quoted(number))
     if c.supplier_id not in (None, supplier.id):
         raise FieldError(
             "contract", "{number} is not a contract with {supplier}", number=number, supplier=supplier.name_en
@@ -106,7 +107,9 @@ def _unit(s: Session, ws: Workspace, serial: str) -> ProductUnit:
     )
     if not units:
         raise FieldError(
-            "serial", "no machine with serial number {serial!r} (add it to an order's delivery first)", serial=serial
+            "serial",
+            "no machine with serial number {serial} (add it to an order's delivery first)",
+            serial=Quoted(serial),
         )
     return units[0]
 

@@ -31,7 +31,7 @@ async def _form(request: Request) -> FormFields:
 
 
 def _message(exc: ValueError, lang: str) -> str:
-    return exc.localised(translations(lang).gettext) if isinstance(exc, FieldError) else str(exc)
+    return exc.localised(translations(lang).gettext, lang=lang) if isinstance(exc, FieldError) else str(exc)
 
 
 def _labels(text: str) -> list[str]:
