@@ -100,3 +100,15 @@ def test_a_chinese_letter_gives_the_bank_account_with_chinese_commas(client_for)
     # and the form names a supplier with Chinese brackets on the Chinese page
     page = _text(c.get("/documents?lang=zh").text)
     assert "（ruifeng）" in page and " (ruifeng)" not in page
+
+
+def test_a_refused_supplier_calendar_keeps_its_note(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("demo")
+    for lang, says in (("zh", "HH:MM-HH:MM"), ("en", "HH:MM-HH:MM")):
+        c.get(f"/lang/{lang}")
+        spec = json.dumps({"tz": "Asia/Shanghai", "windows": {"0": "9-18"}})
+        r = c.post("/sla/suppliers/ruifeng/calendar", data={"spec": spec, "note": "工厂通知 2026-07"})
+        assert r.status_code == 400 and says in _text(r.text)
+        assert re.search(r'<input name="note" value="工厂通知 2026-07"', r.text), r.text[:200]
+        r = c.post("/sla/suppliers/ruifeng/calendar", data={"spec": "{oops", "note": "工厂通知 2026-07"})
+        assert r.status_code == 400 and 'value="工厂通知 2026-07"' in r.text

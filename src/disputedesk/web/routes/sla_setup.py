@@ -83,9 +83,11 @@ def calendar_submit(
     ws: Access = Depends(need("edit")),
     lang: str = Depends(get_lang),
 ) -> Response:
+    # a refused calendar comes back with its note too, not only the JSON
+    typed: dict[str, object] = {"action": request.url.path, "values": {"note": note}}
     data, bad = _json_field(spec, BUSINESS_CALENDAR)
     if bad is not None:
-        return supplier_page_response(request, ctx, ws, lang, key, bad, 400, spec)
+        return supplier_page_response(request, ctx, ws, lang, key, bad, 400, spec, posted=typed)
     try:
         if not isinstance(data, dict):
             raise ValueError(field_error(BUSINESS_CALENDAR, "expected an object with named fields"))
@@ -94,7 +96,7 @@ def calendar_submit(
     except (ValueError, LookupError) as exc:
         if isinstance(exc, LookupError) and "supplier" in str(exc) and "does not exist" in str(exc):
             raise
-        return supplier_page_response(request, ctx, ws, lang, key, _shown(exc), 400, spec)
+        return supplier_page_response(request, ctx, ws, lang, key, _shown(exc), 400, spec, posted=typed)
     return RedirectResponse(f"/sla/suppliers/{key}", status_code=303)
 
 
