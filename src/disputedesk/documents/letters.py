@@ -107,6 +107,8 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
     "mediation_body": ("mediation institution", "调解机构"),
     "mediation_language": ("language of the mediation", "调解语言"),
     "claims_total": ("total claimed", "索赔总额"),
+    "claims_received_total": ("amount already received", "已收到的款项"),
+    "claims_balance": ("balance demanded (claimed less received)", "尚欠余额（索赔总额扣除已收款项）"),
     "requests": ("support requests", "技术支持请求"),
     "breaches": ("SLA breaches (from the SLA engine)", "违约情况（服务水平计算结果）"),
     "claims": ("claims", "索赔事项"),
@@ -199,6 +201,10 @@ class LetterFacts:
     mediation_language: str | None = None
     mediation_language_zh: str | None = None
     claims_total: str | None = None
+    claims_received_total: str | None = None  # what the supplier already paid (receipts), per currency
+    claims_balance: str | None = None  # claimed less received, per currency: what is demanded
+    claims_mixed: bool = False  # claims or receipts in more than one currency (never added together)
+    claims_received: list[dict[str, str]] = field(default_factory=list)
     requests: list[dict[str, str]] = field(default_factory=list)
     breaches: list[dict[str, str]] = field(default_factory=list)
     claims: list[dict[str, str]] = field(default_factory=list)
@@ -412,6 +418,30 @@ def shown(value: object, lang: str, *, items: bool = False, description: bool = 
     )
 
 
+def _received_rows(facts: LetterFacts, both: Callable[[str, str], str]) -> list[list[str]]:
+    """The claims table's last rows once the supplier paid part: each amount received (date,
+    evidence) and the balance demanded; amounts in different currencies are listed, never added."""
+    if not facts.claims_received:
+        return []
+    rows = [
+        [
+            both(
+                f"Less: received from you on {fmt_when(r['date'], 'en', facts.sender_tz, time=False)}",
+                f"减：贵司于{fmt_when(r['date'], 'zh', facts.sender_tz, time=False)}已支付的款项",
+            ),
+            f"− {r['amount']}",
+            "",
+            r.get("evidence", ""),
+        ]
+        for r in facts.claims_received
+    ]
+    en, zh = "Balance demanded", "尚欠余额（现要求支付）"
+    if facts.claims_mixed:
+        en, zh = f"{en} (per currency; currencies are not added together)", f"{zh}（按币种分列，不同币种不相加）"
+    rows.append([both(en, zh), facts.claims_balance or "", "", ""])
+    return rows
+
+
 def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str], str]) -> Table | str:
     cols = TABLE_COLUMNS[name]
 
@@ -492,6 +522,7 @@ def build_table(name: str, facts: LetterFacts, lang: str, missing: Callable[[str
         rows = [[mine(c["head"]), c["amount"], basis(c.get("basis", "")), c.get("evidence", "")] for c in data]
         if facts.claims_total:
             rows.append([{"zh": "合计", "en": "Total"}.get(lang, "Total 合计"), facts.claims_total, "", ""])
+        rows += _received_rows(facts, both)
     elif name == "payments":
         rows = [
             [
