@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,21 @@ def post(app, path: str, upload: Upload, headers: dict[str, str]) -> tuple[int, 
         elif message["type"] == "http.response.body":
             out["body"] += message.get("body", b"")
 
-    asyncio.run(asyncio.wait_for(app(scope, upload.receive, send), 60))
+    # Run the app in a thread of its own: a browser test earlier in the same worker may leave Playwright's
+    # event loop running in this thread, and asyncio.run() refuses to start inside a running loop.
+    errors: list[BaseException] = []
+
+    def serve() -> None:
+        try:
+            asyncio.run(asyncio.wait_for(app(scope, upload.receive, send), 60))
+        except BaseException as exc:  # re-raised in the test's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=serve)
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
     return out["status"], out["body"]
 
 
