@@ -87,7 +87,7 @@ def main() -> int:
             if g and not p and k in note.get(d.name, ""):
                 at = note[d.name].find(k)
                 print(f"   label note: …{note[d.name][max(at - 200, 0) : at + 250]}…")
-    print(f"\n{len(docs)} development texts (held-out and NEVER_READ texts never read); per kind P/R/F1 (keyword baseline)")
+    print(f"\n{len(docs)} development texts (held-out and NEVER_READ texts not read); per kind P/R/F1 (keyword)")
     for k in kinds:
         tp, fp, fn = counts[k]
         print(f"{k:<20} pos {tp + fn:>3}  {prf(tp, fp, fn)}   (kw {prf(*base[k])})  fp {fp} fn {fn}")
