@@ -210,11 +210,24 @@ def shown(value: object, lang: str, *, items: bool = False, description: bool = 
 
 
 def _received_rows(facts: LetterFacts, both: Callable[[str, str], str]) -> list[list[str]]:
-    """The claims table's last rows once the supplier paid part: each amount received (date,
-    evidence) and the balance demanded; amounts in different currencies are listed, never added."""
-    if not facts.claims_received:
+    """The claims table's last rows once the parties settled or the supplier paid part: each
+    settlement and each amount received (date, evidence) and the balance demanded; amounts in
+    different currencies are listed, never added."""
+    if not facts.claims_received and not facts.claims_settlements:
         return []
     rows = [
+        [
+            both(
+                f"Agreed in the settlement of {fmt_when(r['date'], 'en', facts.sender_tz, time=False)}",
+                f"双方于{fmt_when(r['date'], 'zh', facts.sender_tz, time=False)}和解约定的金额",
+            ),
+            r["amount"],
+            "",
+            r.get("evidence", ""),
+        ]
+        for r in facts.claims_settlements
+    ]
+    rows += [
         [
             both(
                 f"Less: received from you on {fmt_when(r['date'], 'en', facts.sender_tz, time=False)}",
