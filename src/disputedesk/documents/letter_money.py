@@ -10,13 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.claims.recovery import CurrencyPosition, currency_positions
 from ..domain.money import Money
 from ..domain.text import field_error
-from .letter_facts import LetterFacts
-from .letter_tables import fmt_money
+
+if TYPE_CHECKING:  # letter_facts calls rebalance: no import back at run time
+    from .letter_facts import LetterFacts
+
+
+def fmt_money(amount: Decimal | str | None, currency: str | None) -> str:
+    if amount is None:
+        return ""
+    q = Decimal(str(amount)).quantize(Decimal("0.01"))
+    return f"{currency or ''} {q:,}".strip()
+
 
 _AMOUNT = re.compile(r"([A-Za-z]{3})\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
 

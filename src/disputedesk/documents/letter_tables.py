@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..domain.text import Text
@@ -83,13 +82,6 @@ def zone_label(zone: str | None, lang: str) -> str:
         return "协调世界时" if lang == "zh" else "UTC"
     name = str(get_timezone_name(tz, "long", locale="zh_Hans_CN" if lang == "zh" else "en_GB"))
     return tz.key if "未知" in name or "Unknown" in name else name
-
-
-def fmt_money(amount: Decimal | str | None, currency: str | None) -> str:
-    if amount is None:
-        return ""
-    q = Decimal(str(amount)).quantize(Decimal("0.01"))
-    return f"{currency or ''} {q:,}".strip()
 
 
 def missing_marker(name: str, lang: str) -> str:
