@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..domain.claims.recovery import CurrencyPosition, currency_positions
-from ..domain.money import Money
+from ..domain.money import Money, is_currency, minor_units
 from ..domain.text import field_error
 
 if TYPE_CHECKING:  # letter_facts calls rebalance: no import back at run time
@@ -21,9 +21,12 @@ if TYPE_CHECKING:  # letter_facts calls rebalance: no import back at run time
 
 
 def fmt_money(amount: Decimal | str | None, currency: str | None) -> str:
+    """EUR 4,800.00 / JPY 150,000: in the currency's own minor units (CLDR, as ``domain.money`` and
+    the case page keep them); two decimals where the currency is not known."""
     if amount is None:
         return ""
-    q = Decimal(str(amount)).quantize(Decimal("0.01"))
+    digits = minor_units(currency) if currency and is_currency(currency) else 2
+    q = Decimal(str(amount)).quantize(Decimal(1).scaleb(-digits))
     return f"{currency or ''} {q:,}".strip()
 
 
