@@ -13,7 +13,7 @@ def test_the_terms_label_is_chinese_on_chinese_sla_pages(client_for) -> None:  #
     c.get("/lang/zh")
     for path in ("/sla", "/sla/suppliers/ruifeng", "/requests/SR-0001"):
         text = " ".join(visible(c.get(path).text))
-        assert "RF-EU-2025-1046 第6.1条（“及时的技术支持”）及第1号修正案新增的第6.5条" in text, path
+        assert "RF-EU-2025-1046 第6.1条（“及时提供技术支持”）及第1号修正案新增的第6.5条" in text, path
         assert "Amendment No. 1" not in text and "read as business hours" not in text, path
     # the terms page: the demo's source said in Chinese
     text = " ".join(visible(c.get("/sla/terms/RF-EU-2025-1046").text))
