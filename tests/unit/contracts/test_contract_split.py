@@ -89,9 +89,9 @@ def test_the_never_read_sample_is_development_and_each_held_out_text_names_its_s
     from contract_sets import NEVER_READ, kept
 
     docs = {d.name: d for d in kept()}
-    assert len(NEVER_READ) == 9
+    assert len(NEVER_READ) == 10  # 9 of the sixth set; one tenth-set text near-identical to one of them
     for name in NEVER_READ:
-        assert docs[name].part == "dev" and docs[name].added_in == "sixth set", name
+        assert docs[name].part == "dev" and docs[name].added_in in ("sixth set", "tenth set"), name
     held = [d for d in docs.values() if d.part == "heldout" and d.language != "en"]
     assert held and all(d.added_in for d in held), [d.name for d in held if not d.added_in]
 
