@@ -10,23 +10,14 @@ import json
 from fastapi.testclient import TestClient
 
 from disputedesk.services import verify
-from disputedesk.services.import_evidence import import_paths
 from disputedesk.web.app import create_app
 
+from records_fixtures import import_text_evidence
 from support import api_token, make_user
 
 
-def _evidence(ctx, tmp_path, names: list[str]) -> None:  # type: ignore[no-untyped-def]
-    paths = []
-    for n in names:
-        p = tmp_path / n
-        p.write_text(f"{n}: signed document text\n", encoding="utf-8")
-        paths.append(p)
-    import_paths(ctx, "default", paths, actor="test")
-
-
 def test_api_builds_the_records_of_an_own_dispute(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    _evidence(
+    import_text_evidence(
         ctx,
         tmp_path,
         ["contract.txt", "annex.txt", "amendment.txt", "delivery-note.txt", "acceptance.txt", "swift.txt"],
@@ -184,7 +175,7 @@ def test_api_builds_the_records_of_an_own_dispute(ctx, tmp_path) -> None:  # typ
 
 
 def test_cli_records(cli, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    _evidence(ctx, tmp_path, ["contract.txt", "note.txt"])
+    import_text_evidence(ctx, tmp_path, ["contract.txt", "note.txt"])
     assert (
         "buyer: Brandt GmbH"
         in cli("buyer", "set", "--name", "Brandt GmbH", "--email-domains", "brandt.de", "--tz", "Europe/Berlin").output
