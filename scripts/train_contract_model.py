@@ -21,7 +21,7 @@ beats the rules there by at least MARGIN with at least MIN_POSITIVES_TO_USE posi
 that language (the rules were written looking at part of this data, so their figure here is
 optimistic: the margin does not make up for that).
 
-The 9 development texts no rule writer has read (contract_sets.NEVER_READ) are never a training row, and stay out of
+The development texts no rule writer has read (contract_sets.NEVER_READ) are never a training row, and stay out of
 every threshold and choice above. For the eight Chinese support kinds (where the rules' figure above is most
 optimistic) a rule fixed beforehand (docs/contract-clarity.md, "The sentence model") compares rules / model / or /
 and out of fold on them against the other development texts; only ``--never-read`` computes that (aggregate and
@@ -81,7 +81,7 @@ class Prepared:
 
     @property
     def never_read(self) -> bool:
-        """One of the 9 development texts no rule writer has read (contract_sets.NEVER_READ): never a training row,
+        """One of the development texts no rule writer has read (contract_sets.NEVER_READ): never a training row,
         scored out of fold, figures on them only aggregate and per kind, only with --never-read."""
         return self.doc.name in NEVER_READ
 

@@ -4,13 +4,12 @@
     python3 tools/verify_bundle.py BUNDLE.zip                     (the copy inside every bundle)
     disputedesk bundle verify BUNDLE.zip
 
-Size (over 600 lines, one file on purpose): a recipient runs this one file with nothing but the
-standard library, and every bundle carries a copy of it (``tools/verify_bundle.py``, beside
-``archives.py`` and ``timestamp_token.py``; see ``services/bundle/export.py``). Its checks are one
-walk over the bag (ZIP, BagIt, ledger, timestamps, below) filling one report: the ledger and the
-timestamps are checked against the hashes and the bag's own files that one pass through the ZIP
-gathered. Split further, every bundle would carry more files, each needing the stand-alone import
-fallback below.
+Stand-alone: a recipient runs it with nothing but the standard library, and every bundle carries
+a copy (``tools/verify_bundle.py``) with the modules it needs beside it: ``bundle_report.py`` (the
+report's lines, the ledger hash), ``bundle_ledger.py`` (steps 3 and 4 below), ``archives.py`` and
+``timestamp_token.py`` (see ``services/bundle/export.py``). Its checks are one walk over the bag
+filling one report: the ledger and the timestamps are checked against the hashes and the bag's own
+files that one pass through the ZIP gathered.
 
 What it checks, in order, naming every problem it finds:
 
@@ -53,19 +52,16 @@ rewrite. Without one, compare the ledger head it prints with the one kept elsewh
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
 import sys
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 try:  # inside the installed package
     from ..ingest.archives import Limits, UnsafeArchive, check_zip, read_member_bounded, stored_names
-    from .timestamp_token import TIMESTAMP_ACTION, check_tokens, library_available
+    from .bundle_ledger import _check_ledger, _check_timestamps, token_problem_line
+    from .bundle_report import TAG_TEXT_LIMIT, BundleReport, Line, T, canonical_json, entry_hash
 except ImportError:  # the stand-alone copy in a bundle's tools/ folder, next to archives.py
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from archives import (  # type: ignore[no-redef]
@@ -75,120 +71,17 @@ except ImportError:  # the stand-alone copy in a bundle's tools/ folder, next to
         read_member_bounded,
         stored_names,
     )
+    from bundle_ledger import _check_ledger, _check_timestamps, token_problem_line  # type: ignore[no-redef]
+    from bundle_report import (  # type: ignore[no-redef]
+        TAG_TEXT_LIMIT,
+        BundleReport,
+        Line,
+        T,
+        canonical_json,
+        entry_hash,
+    )
 
-    try:
-        from timestamp_token import TIMESTAMP_ACTION, check_tokens, library_available  # type: ignore[no-redef]
-    except ImportError:  # tools/timestamp_token.py left behind: tokens are named, not checked
-        TIMESTAMP_ACTION = "ledger.timestamped"
-        check_tokens = None  # type: ignore[assignment]
-
-        def library_available() -> bool:  # type: ignore[misc]
-            return False
-
-
-GENESIS = "0" * 64
-TAG_TEXT_LIMIT = 256 * 1024 * 1024  # manifests and ledger files are read into memory up to this size
-
-
-class Line(str):
-    """One line of the report: its English text (what this program prints), a short ``code`` for
-    the kind of finding, the English sentence with ``%(name)s`` placeholders (``msgid``, the key of
-    its translations) and the ``params`` it was written from; a parameter is data (a file name, a
-    hash, a number) or a nested :class:`Line`."""
-
-    code: str
-    msgid: str
-    params: dict[str, Any]
-
-    def __new__(cls, msgid: str, params: dict[str, Any] | None = None, code: str = "") -> Line:
-        params = dict(params or {})
-        obj = super().__new__(cls, msgid % {k: str(v) for k, v in params.items()} if params else msgid)
-        obj.code, obj.msgid, obj.params = code, msgid, params
-        return obj
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Line, (self.msgid, self.params, self.code))
-
-    def coded(self, code: str) -> Line:
-        return Line(self.msgid, self.params, code)
-
-    def map_data(self, fn: Any) -> Line:
-        """The same line with every text parameter passed through ``fn`` (nested lines too)."""
-        params = {
-            k: v.map_data(fn) if isinstance(v, Line) else fn(v) if isinstance(v, str) else v
-            for k, v in self.params.items()
-        }
-        return Line(self.msgid, params, self.code)
-
-    def as_dict(self) -> dict[str, Any]:
-        params = {k: v.as_dict() if isinstance(v, Line) else v for k, v in self.params.items()}
-        return {"code": self.code, "params": params, "text": str(self)}
-
-
-def T(msgid: str, /, **params: Any) -> Line:  # noqa: N802 - the catalogue's marker (scripts/i18n_check.py)
-    return Line(msgid, params)
-
-
-def canonical_json(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def entry_hash(e: dict[str, Any]) -> str:
-    body = {
-        "seq": e["seq"],
-        "workspace": e["workspace"],
-        "at": e["at"],
-        "actor": e["actor"],
-        "action": e["action"],
-        "subject": e["subject"],
-        "payload": e["payload"],
-        "prev": e["prev_hash"],
-    }
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
-
-
-@dataclass
-class BundleReport:
-    path: str
-    problems: list[Line] = field(default_factory=list)
-    files: int = 0
-    bytes: int = 0
-    items: int = 0
-    ledger_entries: int = 0
-    ledger_head: str | None = None
-    bag_info: dict[str, str] = field(default_factory=dict)
-    timestamps: list[Line] = field(default_factory=list)  # what each trusted timestamp proves
-    notes: list[Line] = field(default_factory=list)
-
-    def problem(self, code: str, line: Line) -> None:
-        self.problems.append(line.coded(code))
-
-    def note(self, code: str, line: Line) -> None:
-        self.notes.append(line.coded(code))
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "ok": self.ok,
-            "problems": self.problems,
-            "files": self.files,
-            "bytes": self.bytes,
-            "items": self.items,
-            "ledger_entries": self.ledger_entries,
-            "ledger_head": self.ledger_head,
-            "timestamps": self.timestamps,
-            "notes": self.notes,
-            # the same lines with their codes and parameters, for a reader in another language
-            "lines": {
-                "problems": [x.as_dict() for x in self.problems],
-                "timestamps": [x.as_dict() for x in self.timestamps],
-                "notes": [x.as_dict() for x in self.notes],
-            },
-        }
+__all__ = ["BundleReport", "Line", "T", "canonical_json", "entry_hash", "main", "token_problem_line", "verify_bundle"]
 
 
 def _parse_manifest(text: str, name: str, report: BundleReport) -> dict[str, str]:
@@ -437,279 +330,6 @@ def _renamed(manifest: dict[str, str], hashes: dict[str, str], added: set[str]) 
     return {
         rel: by_hash[want].pop(0) for rel, want in sorted(manifest.items()) if rel not in hashes and by_hash.get(want)
     }
-
-
-def _check_timestamps(report: BundleReport, text, texts: dict[str, bytes], tsa_ca: bytes | None) -> None:  # type: ignore[no-untyped-def]
-    raw_entries, raw_chain = text("data/ledger/entries.jsonl"), text("data/ledger/chain.jsonl")
-    if raw_entries is None or raw_chain is None:
-        return  # named by the ledger check
-    quiet = BundleReport(report.path)  # lines that are not JSON are named by the ledger check already
-    entries = [e for e in _jsonl(raw_entries, "", quiet) if e.get("action") == TIMESTAMP_ACTION]
-    files = sorted(k for k in texts if k.startswith("data/ledger/timestamps/ts-") and k.endswith(".tsr"))
-    if not entries and not files:
-        return
-    chain = _jsonl(raw_chain, "", quiet)
-    hashes: dict[int, str] = {}
-    for link in chain:
-        try:
-            hashes[int(link["seq"])] = str(link["hash"])
-        except (KeyError, TypeError, ValueError):
-            continue  # already named by the ledger check
-    tokens: list[tuple[int, dict[str, Any]]] = []
-    workspace = ""
-    for e in entries:
-        try:
-            seq, payload = int(e["seq"]), json.loads(e["payload"])
-        except (KeyError, TypeError, ValueError):
-            report.problem(
-                "timestamp_entry", T("%(file)s: a timestamp entry cannot be read", file="data/ledger/entries.jsonl")
-            )
-            continue
-        workspace = str(e.get("workspace", workspace))
-        tokens.append((seq, payload))
-        name = f"data/ledger/timestamps/ts-{seq:06d}.tsr"
-        try:
-            same = name in texts and texts[name] == base64.b64decode(payload.get("token", ""), validate=True)
-        except ValueError:
-            same = False
-        if not same:
-            report.problem(
-                "token_file",
-                T("%(file)s: missing or not the token that ledger entry #%(entry)s records", file=name, entry=seq),
-            )
-    recorded = {f"data/ledger/timestamps/ts-{seq:06d}.tsr" for seq, _p in tokens}
-    for name in files:
-        if name not in recorded:
-            report.problem("token_unrecorded", T("%(file)s: a timestamp token with no ledger entry", file=name))
-    pem = tsa_ca
-    if pem is None and tokens:
-        pem = texts.get("data/ledger/timestamps/tsa-ca.pem")
-        if pem is not None:
-            fp = hashlib.sha256(pem).hexdigest()
-            report.note(
-                "own_tsa_ca",
-                T(
-                    "timestamp signatures checked against the CA certificate the bundle itself carries "
-                    "(tsa-ca.pem, SHA-256 %(sha256)s): compare it with the TSA's published certificate, "
-                    "or pass --tsa-ca",
-                    sha256=fp,
-                ),
-            )
-    if not library_available():
-        pem = None
-        report.note(
-            "no_signature_library",
-            T(
-                "timestamp tokens matched to the chain, signatures NOT checked: install rfc3161-client "
-                "(pip install rfc3161-client) or use the OpenSSL commands in data/ledger/timestamps/README.txt"
-            ),
-        )
-    elif pem is None and tokens:
-        report.note("no_tsa_ca", T("timestamp signatures NOT checked: no CA certificate (pass --tsa-ca FILE)"))
-    if check_tokens is None:
-        report.note(
-            "no_token_tool",
-            T("%(n)s timestamp token(s) NOT checked: tools/timestamp_token.py is missing", n=len(tokens)),
-        )
-        return
-    result = check_tokens(workspace, hashes, tokens, pem)
-    for c in result.checks:
-        if c.ok:
-            report.timestamps.append(_token_proves(c))
-        else:
-            report.problem(
-                "timestamp", T("ledger entry #%(entry)s: %(problem)s", entry=c.entry, problem=token_problem_line(c))
-            )
-
-
-def _token_proves(c: Any) -> Line:
-    """What a trusted timestamp that checks out proves (``TokenCheck.describe()``, as a line)."""
-    p: dict[str, Any] = {"entry": c.entry, "time": c.time, "tsa": c.tsa, "head": c.head}
-    if c.first_proven is None:
-        if c.tsa:
-            line = T(
-                "ledger #%(entry)s: timestamp of %(time)s by %(tsa)s stamps head #%(head)s (already proven earlier)",
-                **p,
-            )
-        else:
-            line = T("ledger #%(entry)s: timestamp of %(time)s stamps head #%(head)s (already proven earlier)", **p)
-        return line.coded("timestamp_earlier")
-    if c.first_proven == c.head:
-        p["span"] = T("#%(n)s", n=c.head)
-    else:
-        p["span"] = T("#%(first)s–#%(last)s", first=c.first_proven, last=c.head)
-    if c.tsa:
-        line = T("ledger #%(entry)s: timestamp of %(time)s by %(tsa)s proves entries %(span)s existed by then", **p)
-    else:
-        line = T("ledger #%(entry)s: timestamp of %(time)s proves entries %(span)s existed by then", **p)
-    return line.coded("timestamp_proves")
-
-
-def token_problem_line(c: Any) -> Line:
-    """Why a trusted timestamp does not check out (``TokenCheck.problem``, as a line)."""
-    code, p = getattr(c, "problem_code", None), getattr(c, "problem_params", None) or {}
-    if code == "unreadable":
-        line = T("timestamp entry without a readable token")
-    elif code == "head_missing":
-        line = T("the timestamp stamps entry #%(head)s, which is missing", head=p["head"])
-    elif code == "head_after":
-        line = T("a timestamp cannot stamp entry #%(head)s, after itself", head=p["head"])
-    elif code == "refused":
-        line = T("timestamp token refused: %(detail)s", detail=p["detail"])
-    elif code == "rewritten" and p.get("time"):
-        line = T(
-            "the trusted timestamp of %(time)s (by %(tsa)s) stamps entry #%(head)s with another hash than the "
-            "chain now has (%(hash)s…): the chain was rewritten after the timestamp was taken",
-            time=p["time"],
-            tsa=p["tsa"],
-            head=p["head"],
-            hash=p["hash"],
-        )
-    elif code == "rewritten":
-        line = T(
-            "the trusted timestamp stamps entry #%(head)s with another hash than the chain now has (%(hash)s…): "
-            "the chain was rewritten after the timestamp was taken",
-            head=p["head"],
-            hash=p["hash"],
-        )
-    else:  # a copy of timestamp_token.py from before the codes: its English sentence
-        return Line(str(c.problem or "").replace("%", "%%"), code="timestamp_problem")
-    if str(line) != c.problem:  # the two modules disagree: the checker's own words are the truth
-        return Line(str(c.problem or "").replace("%", "%%"), code="timestamp_problem")
-    return line.coded(code)
-
-
-def _jsonl(raw: str | None, name: str, report: BundleReport) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    if raw is None:
-        report.problem("missing", T("%(file)s: missing", file=name))
-        return rows
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError:
-            report.problem("not_json", T("%(file)s line %(line)s: not JSON", file=name, line=n))
-            continue
-        if isinstance(obj, dict):
-            rows.append(obj)
-    return rows
-
-
-def _check_ledger(report: BundleReport, text, hashes: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    chain = _jsonl(text("data/ledger/chain.jsonl"), "data/ledger/chain.jsonl", report)
-    entries = _jsonl(text("data/ledger/entries.jsonl"), "data/ledger/entries.jsonl", report)
-    report.ledger_entries = len(entries)
-    by_seq: dict[int, dict[str, Any]] = {}
-    prev = GENESIS
-    expected = 1
-    for link in chain:
-        try:
-            seq, link_prev, link_hash = int(link["seq"]), str(link["prev"]), str(link["hash"])
-        except (KeyError, TypeError, ValueError):
-            report.problem("chain_line", T("%(file)s: a line lacks seq, prev or hash", file="data/ledger/chain.jsonl"))
-            continue
-        if seq != expected:
-            report.problem(
-                "out_of_sequence",
-                T(
-                    "ledger entry #%(entry)s: out of sequence (expected #%(expected)s): entries removed or reordered",
-                    entry=seq,
-                    expected=expected,
-                ),
-            )
-        if link_prev != prev:
-            report.problem(
-                "chain_broken",
-                T("ledger entry #%(entry)s: does not link to the entry before it (chain broken)", entry=seq),
-            )
-        by_seq[seq] = link
-        prev, expected = link_hash, seq + 1
-    head_decl = report.bag_info.get("DisputeDesk-Ledger-Head", "")
-    if chain:
-        report.ledger_head = f"{chain[-1].get('seq')} {chain[-1].get('hash')}"
-        if head_decl and head_decl.split() != [str(chain[-1].get("seq")), str(chain[-1].get("hash"))]:
-            report.problem(
-                "head_differs",
-                T(
-                    "ledger head %(head)s differs from bag-info.txt's DisputeDesk-Ledger-Head %(declared)s",
-                    head=report.ledger_head,
-                    declared=head_decl,
-                ),
-            )
-    added: dict[str, dict[str, Any]] = {}
-    for e in entries:
-        try:
-            seq = int(e["seq"])
-            computed = entry_hash(e)
-        except (KeyError, TypeError, ValueError):
-            report.problem(
-                "entry_fields", T("%(file)s: an entry lacks a required field", file="data/ledger/entries.jsonl")
-            )
-            continue
-        if computed != e.get("hash"):
-            report.problem(
-                "entry_altered",
-                T("ledger entry #%(entry)s: content does not match its hash (entry was altered)", entry=seq),
-            )
-        link = by_seq.get(seq)
-        if link is None:
-            report.problem(
-                "entry_unchained",
-                T("ledger entry #%(entry)s: not in the chain (%(file)s)", entry=seq, file="data/ledger/chain.jsonl"),
-            )
-        elif link.get("hash") != computed or link.get("prev") != e.get("prev_hash"):
-            report.problem(
-                "entry_differs",
-                T("ledger entry #%(entry)s: differs from the chain's record of it (entry was altered)", entry=seq),
-            )
-        if e.get("action") == "evidence.added":
-            added[str(e.get("subject"))] = e
-    raw_items = text("data/items.json")
-    if raw_items is None:
-        report.problem("missing", T("%(file)s: missing", file="data/items.json"))
-        return
-    try:
-        items = json.loads(raw_items)["items"]
-    except (json.JSONDecodeError, KeyError, TypeError):
-        report.problem("items_json", T("%(file)s: not the expected JSON", file="data/items.json"))
-        return
-    report.items = len(items)
-    for it in items:
-        label = it.get("label", "?")
-        sha = it.get("sha256")
-        original = it.get("original")
-        if original and original in hashes and hashes[original] != sha:
-            report.problem(
-                "original_changed",
-                T(
-                    "%(item)s: original %(file)s does not have the SHA-256 the ledger recorded",
-                    item=label,
-                    file=original,
-                ),
-            )
-        e = added.get(str(sha))
-        if e is None:
-            report.problem(
-                "not_added",
-                T("%(item)s: no 'evidence.added' ledger entry for its SHA-256 %(sha256)s", item=label, sha256=str(sha)),
-            )
-            continue
-        try:
-            number = json.loads(e["payload"]).get("number")
-        except (json.JSONDecodeError, AttributeError):
-            number = None
-        if number != it.get("number"):
-            report.problem(
-                "number_differs",
-                T(
-                    "%(item)s: the ledger entry #%(entry)s records number %(number)s",
-                    item=label,
-                    entry=e["seq"],
-                    number=number,
-                ),
-            )
 
 
 def main(argv: list[str] | None = None) -> int:

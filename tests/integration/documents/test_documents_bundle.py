@@ -250,7 +250,7 @@ def test_standalone_verifier_needs_only_the_standard_library(bundle: Path, tmp_p
         root = z.namelist()[0].split("/", 1)[0]
         tools = tmp_path / "tools"
         tools.mkdir()
-        for name in ("verify_bundle.py", "archives.py"):
+        for name in ("verify_bundle.py", "bundle_report.py", "bundle_ledger.py", "archives.py"):
             (tools / name).write_bytes(z.read(f"{root}/tools/{name}"))
     # -I: isolated mode, no site-packages — what counsel has with a bare Python.
     ok = subprocess.run(

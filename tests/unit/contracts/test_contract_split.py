@@ -89,9 +89,9 @@ def test_the_never_read_sample_is_development_and_each_held_out_text_names_its_s
     from contract_sets import NEVER_READ, kept
 
     docs = {d.name: d for d in kept()}
-    assert len(NEVER_READ) == 9
+    assert len(NEVER_READ) == 10  # 9 of the sixth set; one tenth-set text near-identical to one of them
     for name in NEVER_READ:
-        assert docs[name].part == "dev" and docs[name].added_in == "sixth set", name
+        assert docs[name].part == "dev" and docs[name].added_in in ("sixth set", "tenth set"), name
     held = [d for d in docs.values() if d.part == "heldout" and d.language != "en"]
     assert held and all(d.added_in for d in held), [d.name for d in held if not d.added_in]
 
@@ -179,8 +179,31 @@ def test_the_ninth_set_adds_english_held_out_texts_and_the_seventh_set_keeps_its
     assert {"us-federal/GSA", "us-federal/unattributed"} <= {d.group for d in ninth}
     assert len(seventh) == 7 and sorted(d.part for d in seventh) == ["dev"] * 2 + ["heldout"] * 5
     held = [d for d in docs if d.part == "heldout"]
-    assert held_out_sets(held) == list(SET_ORDER) and SET_ORDER[-1] == "ninth set"
+    assert held_out_sets(held)[:4] == list(SET_ORDER[:4]) and SET_ORDER[3] == "ninth set"
     assert len([d for d in held if d.language == "en" and d.added_in in ("seventh set", "ninth set")]) == 15
     labels = (ROOT / "tests/fixtures/contracts/labelled/labels.jsonl").read_text(encoding="utf-8")
     sources = {r["doc"]: r["source"] for r in (json.loads(x) for x in labels.splitlines() if x)}
     assert all(sources[d.name].startswith("JoshMcDev/AIKO-IOS@5909b91f") for d in ninth)
+
+
+def test_the_tenth_set_is_chinese_model_contracts_placed_by_the_hash_rule_and_reported_after_the_ninth() -> None:
+    """The tenth set (5 Dec 2026, data27zh): more SAMR model contracts by a wider type rule. A new group is marked
+    "tenth set" and placed by the hash rule; a text joining an existing edition keeps that group's side, is listed in
+    its "later_sets" (and, for a re-designated edition, in "added_after_redesignation", so it is no re-designated
+    text)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from contract_sets import SET_ORDER, held_out_sets, kept, split_of_new_group
+
+    groups = SPLIT["new_sources"]["groups"]
+    tenth = [d for d in kept() if d.added_in == "tenth set"]
+    assert tenth and {d.language for d in tenth} == {"zh"} and SET_ORDER[4] == "tenth set"
+    for d in tenth:
+        g = groups[d.group]
+        assert d.name.startswith("samr-zh-") and d.group.startswith("samr-model/"), d.name
+        assert d.split == g["split"], d.name
+        if g.get("tenth set"):
+            assert g["split"] == split_of_new_group(d.group), d.name
+        assert g.get("tenth set") is True or d.name in g["later_sets"]["tenth set"], d.name
+        assert d.part in ("dev", "heldout") and not d.redesignated, d.name
+    held = [d for d in tenth if d.part == "heldout"]
+    assert held_out_sets(held) in ([], ["tenth set"])

@@ -4,6 +4,7 @@ A BagIt bag (RFC 8493, the Library of Congress format) inside a ZIP::
 
     <bag>/bagit.txt, bag-info.txt, manifest-sha256.txt, tagmanifest-sha256.txt
     <bag>/tools/verify_bundle.py, tools/archives.py      the stand-alone verifier (stdlib only;
+    <bag>/tools/bundle_report.py, tools/bundle_ledger.py  the modules it needs, beside it;
     <bag>/tools/timestamp_token.py                        checks timestamp tokens with rfc3161-client)
     <bag>/data/README.txt                                 how to check the bundle (EN + 中文)
     <bag>/data/evidence-list/evidence-list.csv|.pdf       证据目录: number, title, date, source,

@@ -174,6 +174,8 @@ def export_bundle(
             )
             for rel, src_name in (
                 ("tools/verify_bundle.py", "bundle_verify.py"),
+                ("tools/bundle_report.py", "bundle_report.py"),
+                ("tools/bundle_ledger.py", "bundle_ledger.py"),
                 ("tools/timestamp_token.py", "timestamp_token.py"),
             ):
                 bag.write_bytes(rel, (resources.files("disputedesk.documents") / src_name).read_bytes(), tag=True)
