@@ -1,19 +1,35 @@
-"""A user's own dispute for the request tests: the buyer and one supplier, a contract, a machine,
-and the fixture mailbox (tests/fixtures/own-dispute) imported after the parties exist.
+"""Records set-up shared by the tests.
 
-The parties are written as rows here; the end-to-end tests create them through the records
-commands instead."""
+- ``seed_parties``/``seed``: a user's own dispute for the request tests: the buyer and one
+  supplier, a contract, a machine, and the fixture mailbox (tests/fixtures/own-dispute) imported
+  after the parties exist. The parties are written as rows here; the end-to-end tests create them
+  through the records commands instead.
+- ``seed_acme``: the small dispute of the case and race tests: evidence E-0001 …, a buyer, the
+  supplier Acme, its contract C-1 of 10 Jan 2025 (EUR 100,000) and support request SR-0001.
+- ``import_text_evidence``: small text files imported as evidence, in the order named.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import io
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from disputedesk.services.context import Context
 from disputedesk.services.import_evidence import import_paths
+from disputedesk.services.imports import Candidate, import_candidates
+from disputedesk.services.workspaces import get_workspace
 from disputedesk.store.db import unit_of_work
-from disputedesk.store.models import Contract, Delivery, Order, Organization, ProductUnit, Workspace
+from disputedesk.store.models import (
+    Contract,
+    Delivery,
+    Order,
+    Organization,
+    ProductUnit,
+    SupportRequest,
+    Workspace,
+)
 
 MAILBOX = Path(__file__).parent / "fixtures" / "own-dispute" / "mailbox.mbox"
 SERIAL = "JH850-2507-0113"
@@ -94,3 +110,53 @@ def add_later_contract(client) -> None:  # type: ignore[no-untyped-def]
     thread began, 30 September)."""
     later = {"number": "JH-2026-099", "supplier": "jinhua", "signed_on": "2026-10-20"}
     assert client.post("/api/contracts", json=later).status_code == 201
+
+
+def seed_acme(ctx: Context, evidence: int) -> None:
+    """Evidence items E-0001 … (``evidence`` small letters), a buyer, the supplier Acme with its
+    contract C-1 (signed 10 Jan 2025, EUR 100,000.00) and support request SR-0001 (3 Jun 2025)."""
+    import_candidates(
+        ctx,
+        "default",
+        [
+            Candidate(f"doc{i}.txt", f"test:doc{i}", (lambda i=i: io.BytesIO(f"letter {i}".encode())))
+            for i in range(1, evidence + 1)
+        ],
+        actor="test",
+    )
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, "default")
+        sup = Organization(workspace_id=ws.id, key="acme", role="supplier", name_en="Acme Laser Co., Ltd.")
+        s.add(Organization(workspace_id=ws.id, key="buyer", role="buyer", name_en="Buyer GmbH"))
+        s.add(sup)
+        s.flush()
+        s.add(
+            Contract(
+                workspace_id=ws.id,
+                kind="contract",
+                supplier_id=sup.id,
+                number="C-1",
+                signed_on=date(2025, 1, 10),
+                currency="EUR",
+                total=Decimal("100000.00"),
+            )
+        )
+        s.add(
+            SupportRequest(
+                workspace_id=ws.id,
+                number="SR-0001",
+                supplier_id=sup.id,
+                title="machine down",
+                opened_at=datetime(2025, 6, 3, 8, 0, tzinfo=UTC),
+            )
+        )
+
+
+def import_text_evidence(ctx: Context, folder: Path, names: list[str]) -> None:
+    """One small text file a name (``NAME: signed document text``), imported as evidence in order."""
+    paths = []
+    for n in names:
+        p = folder / n
+        p.write_text(f"{n}: signed document text\n", encoding="utf-8")
+        paths.append(p)
+    import_paths(ctx, "default", paths, actor="test")

@@ -4,7 +4,6 @@ leaves nothing behind, recovery, and the demo dispute as a case."""
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -14,11 +13,11 @@ from sqlalchemy import func, select
 
 from disputedesk.services import cases
 from disputedesk.services.demo import load_demo_case
-from disputedesk.services.imports import Candidate, import_candidates
-from disputedesk.services.workspaces import get_workspace
 from disputedesk.store.db import unit_of_work
-from disputedesk.store.models import Case, Contract, LedgerEntry, Organization, SupportRequest
+from disputedesk.store.models import Case, LedgerEntry
 from disputedesk.store.models_cases import CaseAcknowledgement, CaseClaim, CaseLink, CaseMoney, CaseStep
+
+from records_fixtures import seed_acme
 
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 FACTS = {
@@ -38,41 +37,7 @@ FACTS = {
 def world(ctx):  # type: ignore[no-untyped-def]
     """A workspace with a supplier, a contract of 10 Jan 2025, a support request and 6 evidence items."""
     ctx.clock = lambda: NOW
-    import_candidates(
-        ctx,
-        "default",
-        [
-            Candidate(f"doc{i}.txt", f"test:doc{i}", (lambda i=i: io.BytesIO(f"letter {i}".encode())))
-            for i in range(1, 7)
-        ],
-        actor="test",
-    )
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, "default")
-        sup = Organization(workspace_id=ws.id, key="acme", role="supplier", name_en="Acme Laser Co., Ltd.")
-        s.add(Organization(workspace_id=ws.id, key="buyer", role="buyer", name_en="Buyer GmbH"))
-        s.add(sup)
-        s.flush()
-        s.add(
-            Contract(
-                workspace_id=ws.id,
-                kind="contract",
-                supplier_id=sup.id,
-                number="C-1",
-                signed_on=date(2025, 1, 10),
-                currency="EUR",
-                total=Decimal("100000.00"),
-            )
-        )
-        s.add(
-            SupportRequest(
-                workspace_id=ws.id,
-                number="SR-0001",
-                supplier_id=sup.id,
-                title="machine down",
-                opened_at=datetime(2025, 6, 3, 8, 0, tzinfo=UTC),
-            )
-        )
+    seed_acme(ctx, evidence=6)
     return ctx
 
 

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import threading
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from disputedesk.services import cases
 from disputedesk.services.context import Context
-from disputedesk.services.imports import Candidate, import_candidates
-from disputedesk.services.workspaces import get_workspace
-from disputedesk.store.db import unit_of_work
-from disputedesk.store.models import Contract, Organization, SupportRequest
+
+from records_fixtures import seed_acme
 
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
@@ -42,38 +38,7 @@ def open_case(ctx: Context, n: int) -> int:
 def dispute(ctx: Context) -> Context:
     """A workspace with a supplier, a contract, a support request, 3 evidence items and 3 cases."""
     ctx.clock = lambda: NOW
-    import_candidates(
-        ctx,
-        "default",
-        [Candidate(f"doc{i}.txt", f"test:doc{i}", (lambda i=i: io.BytesIO(f"letter {i}".encode()))) for i in (1, 2, 3)],
-        actor="test",
-    )
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, "default")
-        sup = Organization(workspace_id=ws.id, key="acme", role="supplier", name_en="Acme Laser Co., Ltd.")
-        s.add(Organization(workspace_id=ws.id, key="buyer", role="buyer", name_en="Buyer GmbH"))
-        s.add(sup)
-        s.flush()
-        s.add(
-            Contract(
-                workspace_id=ws.id,
-                kind="contract",
-                supplier_id=sup.id,
-                number="C-1",
-                signed_on=date(2025, 1, 10),
-                currency="EUR",
-                total=Decimal("100000.00"),
-            )
-        )
-        s.add(
-            SupportRequest(
-                workspace_id=ws.id,
-                number="SR-0001",
-                supplier_id=sup.id,
-                title="machine down",
-                opened_at=datetime(2025, 6, 3, 8, 0, tzinfo=UTC),
-            )
-        )
+    seed_acme(ctx, evidence=3)
     for n in (1, 2, 3):
         open_case(ctx, n)
     return ctx

@@ -10,23 +10,14 @@ import json
 from fastapi.testclient import TestClient
 
 from disputedesk.services import verify
-from disputedesk.services.import_evidence import import_paths
 from disputedesk.web.app import create_app
 
+from records_fixtures import import_text_evidence
 from support import api_token, make_user
 
 
-def _evidence(ctx, tmp_path, names: list[str]) -> None:  # type: ignore[no-untyped-def]
-    paths = []
-    for n in names:
-        p = tmp_path / n
-        p.write_text(f"{n}: signed document text\n", encoding="utf-8")
-        paths.append(p)
-    import_paths(ctx, "default", paths, actor="test")
-
-
 def test_api_builds_the_records_of_an_own_dispute(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    _evidence(
+    import_text_evidence(
         ctx,
         tmp_path,
         ["contract.txt", "annex.txt", "amendment.txt", "delivery-note.txt", "acceptance.txt", "swift.txt"],
@@ -184,7 +175,7 @@ def test_api_builds_the_records_of_an_own_dispute(ctx, tmp_path) -> None:  # typ
 
 
 def test_cli_records(cli, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    _evidence(ctx, tmp_path, ["contract.txt", "note.txt"])
+    import_text_evidence(ctx, tmp_path, ["contract.txt", "note.txt"])
     assert (
         "buyer: Brandt GmbH"
         in cli("buyer", "set", "--name", "Brandt GmbH", "--email-domains", "brandt.de", "--tz", "Europe/Berlin").output
@@ -210,7 +201,8 @@ def test_cli_records(cli, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def
     )
     assert "added: C-1 · ruifeng · signed 2025-03-10 · EUR 1,000" in r.output
     r = cli("contract", "add", "C-2", "--supplier", "ruifeng", "--signed-on", "10/03/2025", code=2)
-    assert r.output.count("\n") == 1 and "signed_on" in r.output
+    # one line in English, one in Chinese, the field by its label
+    assert r.output.count("\n") == 2 and "signed on: " in r.output and "签订日期：" in r.output
     r = cli(
         "contract",
         "amend",
@@ -240,7 +232,7 @@ def test_cli_records(cli, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def
         "2025-03-01",
         code=2,
     )
-    assert "delivered_on: 2025-03-01 is before the order date (2025-04-01)" in r.output
+    assert "delivered on: 1 Mar 2025 is before the order date (1 Apr 2025)" in r.output
     r = cli(
         "order",
         "add",

@@ -9,10 +9,10 @@ import re
 
 from fastapi.testclient import TestClient
 
-from disputedesk.services.import_evidence import import_paths
 from disputedesk.services.records import contracts, orders, payments
 from disputedesk.web.app import create_app
 
+from records_fixtures import import_text_evidence
 from support import make_user, sign_in
 
 EMPTY_PAGES = [
@@ -25,15 +25,6 @@ EMPTY_PAGES = [
     "/records/orders/new",
     "/records/payments/new",
 ]
-
-
-def _evidence(ctx, tmp_path, names: list[str]) -> None:  # type: ignore[no-untyped-def]
-    paths = []
-    for n in names:
-        p = tmp_path / n
-        p.write_text(f"{n}: signed document text\n", encoding="utf-8")
-        paths.append(p)
-    import_paths(ctx, "default", paths, actor="test")
 
 
 def test_every_record_page_renders_on_an_empty_workspace_and_guides_the_first_steps(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +58,7 @@ def test_every_record_page_renders_on_an_empty_workspace_and_guides_the_first_st
 
 
 def test_forms_create_and_correct_records_and_keep_bad_input(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    _evidence(ctx, tmp_path, ["contract.txt", "amendment.txt", "delivery-note.txt", "swift.txt"])
+    import_text_evidence(ctx, tmp_path, ["contract.txt", "amendment.txt", "delivery-note.txt", "swift.txt"])
     make_user(ctx, "alice", "default", "owner")
     with TestClient(create_app(ctx)) as c:
         tok = sign_in(c, "alice")

@@ -9,11 +9,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from disputedesk.services.import_evidence import import_paths
 from disputedesk.services.suppliers import profile as supplier_profiles
 from disputedesk.web.app import create_app
 
-from records_fixtures import TERMS
+from records_fixtures import TERMS, import_text_evidence
 from support import api_token, make_user, sign_in
 
 NUMBER = "HT-2025/07"
@@ -21,12 +20,7 @@ ORDER = "PO 2025/0031"
 
 
 def _setup(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    paths = []
-    for name in ("contract.txt", "amendment.txt", "amendment-signed.txt"):
-        p = tmp_path / name
-        p.write_text(f"{name}: signed document text\n", encoding="utf-8")
-        paths.append(p)
-    import_paths(ctx, "default", paths, actor="test")  # E-0001 … E-0003
+    import_text_evidence(ctx, tmp_path, ["contract.txt", "amendment.txt", "amendment-signed.txt"])  # E-0001 … E-0003
     supplier_profiles.create_supplier(ctx, "default", {"name_en": "Hengtuo CNC", "key": "hengtuo"}, actor="test")
 
 

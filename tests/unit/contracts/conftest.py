@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from disputedesk.domain.contract_clarity import detected_kinds
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "contracts"
 AS_OF = date(2026, 11, 26)  # after the PRC Arbitration Law 2025 revision entered into force
@@ -12,6 +15,24 @@ AS_OF = date(2026, 11, 26)  # after the PRC Arbitration Law 2025 revision entere
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def check_pair(kind: str, text: str, present: bool) -> None:
+    """One pair of a phrasing family: the kind is detected in the text exactly when ``present``."""
+    assert (kind in detected_kinds(text)) is present
+
+
+def phrasing_family_test(pairs: Sequence[tuple[str, str, bool]], prefix: str = "") -> Callable[..., None]:
+    """The harness of the phrasing-family files: a test of every (kind, text, present) pair, each a
+    case named PREFIX + kind + its index in the list. Assign it to a ``test_`` name in the file."""
+
+    @pytest.mark.parametrize(
+        ("kind", "text", "present"), pairs, ids=[f"{prefix}{p[0]}-{i}" for i, p in enumerate(pairs)]
+    )
+    def test(kind: str, text: str, present: bool) -> None:
+        check_pair(kind, text, present)
+
+    return test
 
 
 def make_pdf(pages: list[list[str]]) -> bytes:

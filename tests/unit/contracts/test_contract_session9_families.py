@@ -11,9 +11,7 @@ scene). Not copied from any labelled contract (development or held-out)."""
 
 from __future__ import annotations
 
-import pytest
-
-from disputedesk.domain.contract_clarity import detected_kinds
+from .conftest import phrasing_family_test
 
 ZH_FAMILIES = [
     # --- on-site support: the supplier's own work at the site by other work words (现场检测/鉴定/勘验/作业/工作/核查)
@@ -72,11 +70,7 @@ ZH_FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("kind", "text", "present"), ZH_FAMILIES, ids=[f"zh-{p[0]}-{i}" for i, p in enumerate(ZH_FAMILIES)]
-)
-def test_zh_phrasing_family(kind: str, text: str, present: bool) -> None:
-    assert (kind in detected_kinds(text)) is present
+test_zh_phrasing_family = phrasing_family_test(ZH_FAMILIES, prefix="zh-")
 
 
 EN_FAMILIES = [
@@ -89,8 +83,4 @@ EN_FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("kind", "text", "present"), EN_FAMILIES, ids=[f"en-{p[0]}-{i}" for i, p in enumerate(EN_FAMILIES)]
-)
-def test_en_phrasing_family(kind: str, text: str, present: bool) -> None:
-    assert (kind in detected_kinds(text)) is present
+test_en_phrasing_family = phrasing_family_test(EN_FAMILIES, prefix="en-")

@@ -11,7 +11,9 @@ from datetime import date
 
 import pytest
 
-from disputedesk.domain.contract_clarity import check_text, detected_kinds
+from disputedesk.domain.contract_clarity import check_text
+
+from .conftest import phrasing_family_test
 
 FAMILIES = [
     # --- response time: the contractor's first answer to a service call, trouble call or work order within a time;
@@ -256,9 +258,7 @@ FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "text", "present"), FAMILIES, ids=[f"{p[0]}-{i}" for i, p in enumerate(FAMILIES)])
-def test_federal_statement_of_work_phrasing(kind: str, text: str, present: bool) -> None:
-    assert (kind in detected_kinds(text)) is present
+test_federal_statement_of_work_phrasing = phrasing_family_test(FAMILIES)
 
 
 def _service_hours_values(text: str) -> dict[str, object]:

@@ -8,9 +8,7 @@ labelled contract (development or held-out)."""
 
 from __future__ import annotations
 
-import pytest
-
-from disputedesk.domain.contract_clarity import detected_kinds
+from .conftest import phrasing_family_test
 
 FAMILIES = [
     ("support_remedy", "第十条 违约责任\n乙方违反本合同售后服务条款的，每次应向甲方支付违约金2000元。", True),
@@ -165,6 +163,4 @@ FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "text", "present"), FAMILIES, ids=[f"{p[0]}-{i}" for i, p in enumerate(FAMILIES)])
-def test_phrasing_family(kind: str, text: str, present: bool) -> None:
-    assert (kind in detected_kinds(text)) is present
+test_phrasing_family = phrasing_family_test(FAMILIES)

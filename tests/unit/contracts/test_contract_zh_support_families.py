@@ -5,10 +5,7 @@ own that states the kind and a near-miss that does not. Not copied from any labe
 
 from __future__ import annotations
 
-import pytest
-
-# the pair check of the earlier families (test_contract_zh_wording.py), imported under a name pytest does not collect
-from .test_contract_zh_wording import test_chinese_wording_and_what_only_looks_like_it as check_pair
+from .conftest import phrasing_family_test
 
 FAMILIES = [
     # --- support remedy: a consequence of missing a support commitment
@@ -311,6 +308,4 @@ FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "text", "present"), FAMILIES, ids=[f"{p[0]}-{i}" for i, p in enumerate(FAMILIES)])
-def test_support_kind_phrasing_families(kind: str, text: str, present: bool) -> None:
-    check_pair(kind, text, present)
+test_support_kind_phrasing_families = phrasing_family_test(FAMILIES)
