@@ -4058,7 +4058,13 @@ def build_dispute(docs: list[Doc], mails: list[Mail]) -> dict[str, object]:
                 "prevailing_language": None,
                 "support_terms": {
                     "source": "Art. 6.1 ('timely technical support') and Art. 6.5 added by Amendment No. 1",
-                    "first_response": {"value": 24, "unit": "hours", "basis": "unspecified (calendar or business)"},
+                    "source_zh": "第6.1条（“及时提供技术支持”）及第1号修正案新增的第6.5条",
+                    "first_response": {
+                        "value": 24,
+                        "unit": "hours",
+                        "basis": "unspecified (calendar or business)",
+                        "basis_zh": "未说明按日历时间还是工作时间",
+                    },
                     "resolution": None,
                     "coverage": "unspecified",
                     "remote_support": "free of charge during the warranty period (Art. 6.5)",
@@ -4091,6 +4097,7 @@ def build_dispute(docs: list[Doc], mails: list[Mail]) -> dict[str, object]:
                 "prevailing_language": "en",
                 "support_terms": {
                     "source": "Art. 3",
+                    "source_zh": "第3条",
                     "windows": "Mon-Fri 08:30-17:30",
                     "timezone": "Asia/Shanghai",
                     "calendar": "cn",

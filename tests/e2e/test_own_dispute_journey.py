@@ -143,7 +143,7 @@ def test_own_dispute_journey_in_a_browser(browser, empty_served, tmp_path) -> No
     page.get_by_role("link", name="Support terms").click()
     page.wait_for_url("**/sla/terms/JH-2026-014")
     page.get_by_label("Terms (JSON)").fill(json.dumps(TERMS, indent=2))
-    page.get_by_label("Valid from (ISO 8601 with offset; empty: now)").fill("2026-05-04T00:00+08:00")
+    page.get_by_label("Valid from").fill("2026-05-04T00:00+08:00")
     page.get_by_label("Status").select_option("draft")
     page.get_by_role("button", name="Save new version").click()
     page.get_by_role("button", name="Confirm").click()

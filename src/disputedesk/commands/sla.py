@@ -92,7 +92,12 @@ def _dump(obj: Any) -> None:
 def terms_set(
     contract: str = typer.Argument(..., metavar="CONTRACT-NUMBER"),
     file: Path = typer.Argument(..., metavar="FILE.json"),
-    valid_from: str = typer.Option(None, "--valid-from", help="ISO 8601 time with offset (default: now)."),
+    valid_from: str = typer.Option(
+        None,
+        "--valid-from",
+        help="A day (00:00 in the buyer's zone) or a time with offset (default: the signing day for a first "
+        "version, else now).",
+    ),
     draft: bool = typer.Option(False, "--draft", help="Store as a draft (not used until confirmed)."),
     source: str = typer.Option(None, "--source", help="Where the terms come from (clause, document)."),
     supplier_default: bool = SupplierDefaultOpt,

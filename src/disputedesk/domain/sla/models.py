@@ -116,6 +116,11 @@ class SupportTerms:
     service_credits: ServiceCredits | None = None
     liquidated_damages: LiquidatedDamages | None = None
     label: str = "terms"  # e.g. "Service Agreement 2025 §4" – shown in explanations
+    label_zh: str | None = None  # the same label in Chinese ("《服务协议》第4条"), for Chinese pages; optional
+
+    def label_in(self, lang: str) -> str:
+        """The label in ``lang`` where the terms have one in it (Chinese), else as written."""
+        return self.label_zh if lang == "zh" and self.label_zh else self.label
 
     def severity(self, name: str) -> SeverityTerms:
         try:
@@ -162,6 +167,8 @@ class SupportTerms:
             "service_credits": None,
             "liquidated_damages": None,
         }
+        if self.label_zh:  # only when given: terms stored without it keep their canonical form
+            out["label_zh"] = self.label_zh
         if self.availability is not None:
             a = self.availability
             out["availability"] = {
@@ -287,6 +294,7 @@ class SupportTerms:
             else None,
             liquidated,
             str(data.get("label", "terms")),
+            str(data["label_zh"]).strip() or None if data.get("label_zh") else None,
         )
 
 

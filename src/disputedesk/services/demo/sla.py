@@ -45,10 +45,14 @@ def _demo_terms(contract: Mapping[str, Any]) -> dict[str, Any] | None:
         sev[name] = entry
     basis = fr.get("basis")
     label = f"{contract['number']} {st.get('source', '')}".strip()
-    if basis:
-        label += f" (24 h read as business hours; contract: {basis})" if unit == "hours" else ""
+    label_zh = f"{contract['number']} {st['source_zh']}" if st.get("source_zh") else None
+    if basis and unit == "hours":
+        label += f" (24 h read as business hours; contract: {basis})"
+        if label_zh:
+            label_zh += f"（24小时按工作小时计；合同：{fr.get('basis_zh') or basis}）"
     out: dict[str, Any] = {
         "label": label,
+        "label_zh": label_zh,
         "severities": sev,
         "acknowledgement_counts": False,
         "respond_to_every_buyer_message": unit == "hours",

@@ -4,12 +4,15 @@ calendar. The services keep their checks (they name the field); these models add
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Literal
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
-from ..records.request_models import AwareTime, Key, Note
+from ...domain.text import Quoted
+from ..records.errors import custom_check
+from ..records.request_models import NAIVE, AwareTime, Key, Note
 
 EventKind = Literal[
     "opened",
@@ -22,6 +25,44 @@ EventKind = Literal[
     "outage_end",
     "maintenance_start",
     "maintenance_end",
+]
+
+
+NOT_A_START = custom_check(
+    "terms_start", "{value} is not a day (2026-05-04) or a time with its UTC offset (2026-05-04T09:00+08:00)"
+)
+NO_SUCH_DAY = custom_check("terms_start_day", "{value} is not a real calendar date")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day_or_time(value: Any) -> date | datetime:
+    """A terms version's start: a plain day (read in the buyer's zone by the service) or a time with its offset."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise NAIVE(value=value.isoformat())
+        return value
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if _DAY.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise NO_SUCH_DAY(value=Quoted(text)) from None
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise NOT_A_START(value=Quoted(text)) from None
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise NAIVE(value=text)
+    return at
+
+
+#: a day ("2026-05-04": 00:00 in the buyer's zone) or a time with its UTC offset
+TermsStart = Annotated[
+    date | datetime,
+    PlainValidator(_day_or_time),
+    WithJsonSchema({"type": "string", "examples": ["2026-05-04", "2026-05-04T09:00+08:00"]}),
 ]
 
 
@@ -45,7 +86,11 @@ class NewTerms(_Body):
     terms: dict[str, Any] = Field(
         description='the support terms, e.g. {"severities": {"critical": {"first_response": "4h"}}}'
     )
-    valid_from: AwareTime | None = Field(None, description="default: now")
+    valid_from: TermsStart | None = Field(
+        None,
+        description="a day (00:00 in the buyer's zone) or a time with UTC offset; default: the contract's signing "
+        "day for its first version, else now",
+    )
     status: Literal["draft", "confirmed"] = "confirmed"
     source: Key | None = Field(None, description="where the terms come from (clause, document)")
 

@@ -99,6 +99,7 @@ class SupplierReport:
     availability: list[dict[str, Any]]
     credits: list[dict[str, Any]]
     name_zh: str | None = None  # the registered Chinese name, for Chinese pages
+    terms_label_zh: str | None = None  # the terms' label in Chinese, where they have one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +108,7 @@ class SupplierReport:
             "calendar": self.calendar,
             "calendar_version": self.calendar_version,
             "terms": self.terms_label,
+            "terms_zh": self.terms_label_zh,
             "overall": self.overall,
             "monthly": self.monthly,
             "responses": [
@@ -242,6 +244,7 @@ def supplier_report(ctx: Context, workspace: str, supplier_key: str | None = Non
                 av_dicts,
                 cr_dicts,
                 st.name_zh,
+                current.label_zh if current else None,
             )
         )
     return out

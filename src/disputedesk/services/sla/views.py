@@ -155,6 +155,7 @@ class RequestDetail:
     # why these terms: "own" (the request's contract), "in_force" (no contract named: the one in force when it
     # was opened), "supplier" (the supplier's own terms)
     terms_basis: str | None = None
+    terms_label_zh: str | None = None  # the terms' label in Chinese, where they have one
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -170,6 +171,7 @@ class RequestDetail:
             "calendar": self.calendar_description,
             "calendar_version": self.calendar_version,
             "terms": self.terms_label,
+            "terms_zh": self.terms_label_zh,
             "terms_version": self.terms_version,
             "terms_contract": self.terms_contract,
             "terms_basis": self.terms_basis,
@@ -251,7 +253,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
     evaluation = None
     note: str | None = None
     note_level = "error"
-    terms_label = terms_version = terms_contract = terms_source = terms_note = terms_basis = None
+    terms_label = terms_label_zh = terms_version = terms_contract = terms_source = terms_note = terms_basis = None
     if st is None:
         note = T("no supplier")
     else:
@@ -266,7 +268,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         else:
             dreq, choice = built
             terms, terms_id, terms_basis = choice.terms, choice.terms_id, choice.basis
-            terms_label = terms.label
+            terms_label, terms_label_zh = terms.label, terms.label_zh
             terms_version = st.versions.get(terms_id)
             terms_contract = st.terms_contracts.get(terms_id)
             terms_source = (
@@ -321,6 +323,7 @@ def request_detail(ctx: Context, workspace: str, number: str) -> RequestDetail:
         terms_source,
         terms_note,
         terms_basis,
+        terms_label_zh,
     )
 
 

@@ -17,6 +17,7 @@ from ...services import sla
 from ...services.accounts import Access
 from ...services.commands import check, filled
 from ...services.context import Context
+from ...services.records.errors import FieldError
 from ...services.sla.commands import Closure, NewCalendar, NewTerms
 from ..deps import current_workspace, get_ctx, get_lang, need
 from ..pages import render
@@ -175,6 +176,7 @@ def _terms_form(
         found_in=found_in,
         drafted=drafted,
         form=form or {},  # a refused entry comes back as typed, not only the JSON
+        start=sla.default_start(ctx, ws.slug, contract),  # the first version's default day, the zones read in
         in_words=sla.terms_in_words(ctx, ws.slug, versions[0]) if versions else None,
         **_helpers(lang),
     )
@@ -212,8 +214,14 @@ def terms_submit(
             actor=ws.username,
         )
     except ValueError as exc:
+        if isinstance(exc, FieldError) and exc.field == "valid_from":  # named as the form's label names it
+            exc = FieldError(VALID_FROM, exc.template, **exc.values)
         return _terms_form(request, ctx, ws, lang, contract, exc, terms, status_code=400, form=typed)
     return _terms_form(request, ctx, ws, lang, contract, ok=T("version %(n)s", n=v.version))
+
+
+#: the terms form's label of ``valid_from`` (生效时间), which its refusals name too
+VALID_FROM = "Valid from"
 
 
 # --------------------------------------------------------------------------------------------
