@@ -86,8 +86,9 @@ NEVER_READ = frozenset({
 # this order. Sixth: SAMR model contracts (Chinese); seventh: US federal statements of work (English); eighth: Mozilla's
 # Chinese translations of its software and online-service terms (scout22); ninth: more US federal statements of work
 # and solicitations from the seventh set's source (English; scout23); tenth: more SAMR model contracts by a wider
-# type rule (Chinese: property management, fitting-out, furniture, construction services; data27zh).
-SET_ORDER = ("sixth set", "seventh set", "eighth set", "ninth set", "tenth set")
+# type rule (Chinese: property management, fitting-out, furniture, construction services; data27zh); eleventh: US
+# federal IT-service solicitations that GSA's 18F published itself (English; data27en).
+SET_ORDER = ("sixth set", "seventh set", "eighth set", "ninth set", "tenth set", "eleventh set")
 
 
 def held_out_sets(docs: Sequence[Doc]) -> list[str]:
