@@ -92,6 +92,7 @@ async def request(client: httpx.AsyncClient, action: str, rng: random.Random) ->
         return await client.post("/api/cases/1/claims", json={"kind": "repair", "amount": "120.00", "currency": "EUR"})
     if action == "ladder step":
         step = {"step": "support_request", "sent_on": "2026-11-20", "channel": "email", "recipient": "service@x.cn"}
+        step["override_reason"] = "asked again"  # the ladder starts once with a support request
         return await client.post("/api/cases/1/steps", json=step)
     if action == "evaluation":
         return await client.post("/api/sla/evaluate")

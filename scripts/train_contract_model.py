@@ -343,7 +343,7 @@ def preregistered_choice(never_read: dict[str, float], dev_read: dict[str, float
 def support_check(fitted: dict[str, Fitted], never_read: bool) -> tuple[str, dict[str, float], list[str]]:
     """Out-of-fold figures of rules / model / or / and on the Chinese support kinds, as the check computes them
     (the kind's exclusions, the parties), on the development texts the rules were written on and, with `never_read`,
-    on the 9 never-read ones (aggregate and per kind only). Returns the decision, the threshold per kind (model alone,
+    on the never-read ones (aggregate and per kind only). Returns the decision, the threshold per kind (model alone,
     best out-of-fold F1 on the texts the rules were written on) and the report's lines."""
     kinds = list(fitted)
     chinese = {id(p): p for f in fitted.values() for p in f.docs if language_key(p.doc.language) == "zh"}
@@ -426,7 +426,7 @@ def main() -> int:
     ap.add_argument(
         "--never-read",
         action="store_true",
-        help="also score the 9 never-read development texts (aggregate and per kind) and apply the "
+        help="also score the never-read development texts (aggregate and per kind) and apply the "
         "pre-registered rule for the Chinese support kinds (once per candidate model at most)",
     )
     args = ap.parse_args()

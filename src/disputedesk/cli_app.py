@@ -141,8 +141,18 @@ app = typer.Typer(
 
 
 @app.callback()
-def _root() -> None:
-    pass
+def _root(
+    lang: str = typer.Option(
+        None,
+        "--lang",
+        help="Language of refusals: en or zh (default: DISPUTEDESK_LANG, else both, one line each).",
+    ),
+) -> None:
+    CHOSEN_LANG[0] = lang.strip().lower() if lang else None
+
+
+# ``--lang`` of this run (read by ``commands.core.cli_lang``); here, so that setting it loads nothing.
+CHOSEN_LANG: list[str | None] = [None]
 
 
 # -- the index -------------------------------------------------------------------------------------

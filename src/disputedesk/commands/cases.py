@@ -7,9 +7,10 @@ from pathlib import Path
 
 import typer
 
+from ..services.context import default_actor
 from ..services.workspaces import WorkspaceNotFound
 from ..store.db import DatabaseError
-from .core import WorkspaceOpt, fail, open_context, out, ws_or_default
+from .core import WorkspaceOpt, fail, open_context, out, refused, ws_or_default
 
 case_app = typer.Typer(
     help="Dispute cases: escalation ladder, legal deadlines, claims and recovery.", no_args_is_help=True
@@ -48,15 +49,14 @@ def open_command(
 ) -> None:
     """Open a case from your support requests; the deadline facts come from the contract and its
     deliveries, each with its source (shown as the case's notes)."""
-    from datetime import date
 
-    from ..services.context import default_actor
+    from ..services.cases.inputs import parse_date
     from ..services.records.case_opening import case_from_requests
 
     try:
-        known = date.fromisoformat(knowledge_on) if knowledge_on else None
-    except ValueError:
-        raise fail(f"knowledge_on: {knowledge_on!r} is not a date: write it like 2026-03-30") from None
+        known = parse_date(knowledge_on, "knowledge_on", required=False)
+    except ValueError as exc:
+        raise refused(exc, labels=True) from None
     ctx = open_context()
     ws = ws_or_default(ctx, workspace)
     try:
@@ -74,14 +74,56 @@ def open_command(
             amount_at_stake=amount,
             currency=currency,
         )
-    except (ValueError, LookupError, WorkspaceNotFound, DatabaseError) as exc:
-        raise fail(str(exc).strip("'\"")) from exc
+    except (ValueError, LookupError, WorkspaceNotFound) as exc:
+        raise refused(exc, labels=True) from exc
+    except DatabaseError as exc:
+        raise fail(str(exc)) from exc
     if as_json:
         from ..services.cases import get_case
 
         typer.echo(json.dumps(get_case(ctx, ws, number).to_json(), ensure_ascii=False, indent=2, default=str))
         return
     typer.echo(number)
+
+
+@case_app.command("step")
+def step_command(
+    case: str = typer.Argument(..., help="Case id or number (CASE-2026-001)."),
+    step: str = typer.Option(..., "--step", help="formal_complaint, senior_management, lawyer_demand, mediation …"),
+    sent_on: str = typer.Option(..., "--sent-on", help="YYYY-MM-DD"),
+    channel: str = typer.Option(..., "--channel", help="email, courier, registered mail …"),
+    recipient: str = typer.Option(..., "--to", help="Who received it."),
+    proof: str = typer.Option(None, "--proof", help="Evidence number of the proof of delivery (E-0042)."),
+    window: int = typer.Option(None, "--response-window-days", help="Default: the step's own window."),
+    cure_deadline: str = typer.Option(None, "--cure-deadline", help="YYYY-MM-DD (a formal complaint's deadline)."),
+    override_reason: str = typer.Option(None, "--override-reason", help="Why a step is taken out of order."),
+    note: str = typer.Option(None, "--note"),
+    workspace: str = WorkspaceOpt,
+) -> None:
+    """Add a step to the case's escalation ladder (checked as on the case page and by the API)."""
+    from ..services.cases import add_step, get_case
+
+    data = {
+        "step": step,
+        "sent_on": sent_on,
+        "channel": channel,
+        "recipient": recipient,
+        "proof": proof,
+        "response_window_days": window,
+        "cure_deadline": cure_deadline,
+        "override_reason": override_reason,
+        "note": note,
+    }
+    ctx = open_context()
+    ws = ws_or_default(ctx, workspace)
+    try:
+        position = add_step(ctx, ws, case, {k: v for k, v in data.items() if v is not None}, actor=default_actor())
+        number = get_case(ctx, ws, case).number
+    except (ValueError, LookupError, WorkspaceNotFound) as exc:
+        raise refused(exc, labels=True) from exc
+    except DatabaseError as exc:
+        raise fail(str(exc)) from exc
+    out.print(f"{number}: step {position} ({step}) recorded", highlight=False)
 
 
 @case_app.command("list")
@@ -125,8 +167,10 @@ def show_command(
     ctx = open_context()
     try:
         view = get_case(ctx, ws_or_default(ctx, workspace), case)
-    except (LookupError, DatabaseError) as exc:
-        raise fail(str(exc).strip("'\"")) from exc
+    except LookupError as exc:
+        raise refused(exc, labels=True) from exc
+    except DatabaseError as exc:
+        raise fail(str(exc)) from exc
     data = view.to_json()
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -193,8 +237,10 @@ def ics_command(
     ctx = open_context()
     try:
         data = case_ics(ctx, ws_or_default(ctx, workspace), case)
-    except (LookupError, DatabaseError) as exc:
-        raise fail(str(exc).strip("'\"")) from exc
+    except LookupError as exc:
+        raise refused(exc, labels=True) from exc
+    except DatabaseError as exc:
+        raise fail(str(exc)) from exc
     try:
         out_file.write_bytes(data)
     except OSError as exc:

@@ -25,26 +25,52 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def refusal(text: object) -> str:
-    """A refusal the code wrote as a sentence (``T``), as the command line says it: in English and
-    in Chinese (it knows no reader's language), the same sentence the API's ``error`` and the pages
-    give."""
-    from ..documents.catalogue import written
+def cli_lang() -> str | None:
+    """The language of refusals on the command line: ``disputedesk --lang zh …``, else
+    DISPUTEDESK_LANG; neither: None (English and Chinese, one line each)."""
+    import os
 
-    return f"error: {written(text, 'en')}\n错误：{written(text, 'zh')}"
+    from ..cli_app import CHOSEN_LANG
+
+    chosen = CHOSEN_LANG[0] or os.environ.get("DISPUTEDESK_LANG", "").strip().lower() or None
+    return chosen if chosen in ("en", "zh") else None
 
 
-def refuse(text: object, code: int = 2) -> typer.Exit:
-    typer.echo(refusal(text), err=True)
+def refusal(text: object, *, labels: bool = False) -> str:
+    """A refusal the code wrote as a sentence (``T``), as the command line says it: in the chosen
+    language (:func:`cli_lang`), else in English and in Chinese, the same sentence the API's
+    ``error`` and the pages give. ``labels``: fields by their labels ("sent on" / "发出日期", not
+    ``sent_on``) and dates as the pages write them (5 Dec 2026 / 2026年12月5日), as the API says it."""
+    if labels:
+        from ..web.i18n import refusal as said
+    else:
+        from ..documents.catalogue import written as said  # type: ignore[assignment]
+
+    lang = cli_lang()
+    lines = []
+    if lang in (None, "en"):
+        lines.append(f"error: {said(text, 'en')}")
+    if lang in (None, "zh"):
+        lines.append(f"错误：{said(text, 'zh')}")
+    return "\n".join(lines)
+
+
+def refuse(text: object, code: int = 2, *, labels: bool = False) -> typer.Exit:
+    typer.echo(refusal(text, labels=labels), err=True)
     return typer.Exit(code)
 
 
-def refused(exc: BaseException, code: int = 2) -> typer.Exit:
-    """A bad input: said in English and in Chinese when the code wrote it as a sentence, else as it is."""
+def refused(exc: BaseException, code: int = 2, *, labels: bool = False) -> typer.Exit:
+    """A bad input: said in the chosen language(s) when the code wrote it as a sentence (or, with
+    ``labels``, as a records field error), else as it is."""
     from ..domain.text import Text
 
     said = exc.args[0] if exc.args else None
-    return refuse(said, code) if isinstance(said, Text) else fail(str(exc), code)
+    if isinstance(said, Text):
+        return refuse(said, code, labels=labels)
+    if labels and callable(getattr(exc, "localised", None)):
+        return refuse(exc, code, labels=True)
+    return fail(str(exc).strip("'\""), code)
 
 
 def open_context() -> Context:

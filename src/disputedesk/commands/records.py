@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from ..services.context import default_actor
 from ..store.db import DatabaseError
 from .contract import contract_app
-from .core import WorkspaceOpt, fail, open_context, out, ws_or_default
+from .core import WorkspaceOpt, fail, open_context, out, refused, ws_or_default
 
 buyer_app = typer.Typer(help="The buyer: your own company (name, mail domains, time zone).", no_args_is_help=True)
 order_app = typer.Typer(help="Orders under a contract, with delivery, acceptance and machines.", no_args_is_help=True)
@@ -45,16 +45,19 @@ def _model(cls: type[M], _exact: dict[str, Any] | None = None, **values: Any) ->
     try:
         return cls(**(_exact if _exact is not None else {k: v for k, v in values.items() if v is not None}))
     except ValidationError as exc:
-        raise fail(str(from_validation(exc))) from None
+        raise refused(from_validation(exc), labels=True) from None
     except FieldError as exc:
-        raise fail(str(exc)) from None
+        raise refused(exc, labels=True) from None
 
 
 def _run(fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
     try:
         return fn(*args, **kw)
-    except (ValueError, LookupError, DatabaseError) as exc:
-        raise fail(str(exc).strip("'\"")) from None
+    except (ValueError, LookupError) as exc:
+        # in the chosen language(s), the field by its label, dates as the pages write them
+        raise refused(exc, labels=True) from None
+    except DatabaseError as exc:
+        raise fail(str(exc)) from None
 
 
 def _ctx(workspace: str | None) -> tuple[Any, str]:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..services.context import default_actor
 from ..store.db import DatabaseError
-from .core import WorkspaceOpt, fail, open_context, out, ws_or_default
+from .core import WorkspaceOpt, fail, open_context, out, refused, ws_or_default
 
 request_app = typer.Typer(
     help="Support requests: open (by hand or from a mail thread), link mail, correct, close, reopen.",
@@ -41,14 +41,17 @@ def _model(cls: type[M], **values: Any) -> M:
     try:
         return cls(**{k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
-        raise fail(str(from_validation(exc))) from None
+        raise refused(from_validation(exc), labels=True) from None
 
 
 def _run(fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
     try:
         return fn(*args, **kw)
-    except (ValueError, LookupError, DatabaseError) as exc:
-        raise fail(str(exc).strip("'\"")) from None
+    except (ValueError, LookupError) as exc:
+        # in the chosen language(s), the field by its label, dates as the pages write them
+        raise refused(exc, labels=True) from None
+    except DatabaseError as exc:
+        raise fail(str(exc)) from None
 
 
 def _dump(obj: Any) -> None:
@@ -223,7 +226,7 @@ def edit_cmd(
     except ValidationError as exc:
         from ..services.records.errors import from_validation
 
-        raise fail(str(from_validation(exc))) from None
+        raise refused(from_validation(exc), labels=True) from None
     ctx = open_context()
     rec = _run(svc.change_request, ctx, ws_or_default(ctx, workspace), number, cmd, actor=default_actor())
     _print_record(rec, as_json, "changed")

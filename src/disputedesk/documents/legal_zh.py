@@ -132,7 +132,7 @@ ROLES_ZH = {
 
 
 def person_zh(text: str) -> str:
-    """"Name, role" for a Chinese letter: the role's Chinese title with the role as written marked as
+    """ "Name, role" for a Chinese letter: the role's Chinese title with the role as written marked as
     the original (Katrin Albers，总经理（原文：Managing Director (Geschäftsführerin)）), or, for a role
     without a Chinese title here, the role as written marked so (Jonas Weber（职务原文：Leiter
     Instandhaltung）). A role already in Chinese only takes the Chinese comma; a name alone stays."""

@@ -88,6 +88,7 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
     "mediation_body": ("mediation institution", "调解机构"),
     "mediation_language": ("language of the mediation", "调解语言"),
     "claims_total": ("total claimed", "索赔总额"),
+    "claims_settled": ("amount agreed in the settlement", "双方和解约定的金额"),
     "claims_received_total": ("amount already received", "已收到的款项"),
     "claims_balance": ("balance demanded (claimed less received)", "尚欠余额（索赔总额扣除已收款项）"),
     "requests": ("support requests", "技术支持请求"),
@@ -169,7 +170,12 @@ class LetterFacts:
     claims_received_total: str | None = None  # what the supplier already paid (receipts), per currency
     claims_balance: str | None = None  # claimed less received, per currency: what is demanded
     claims_mixed: bool = False  # claims or receipts in more than one currency (never added together)
+    claims_settled: str | None = None  # what a settlement fixed, per currency (replaces the claims there)
     claims_received: list[dict[str, str]] = field(default_factory=list)
+    claims_settlements: list[dict[str, str]] = field(default_factory=list)
+    # per currency what was settled and received (amounts as text): the balance is reckoned again
+    # from them when the total claimed is set by hand (letter_money.rebalance)
+    claims_money: dict[str, dict[str, str]] = field(default_factory=dict)
     requests: list[dict[str, str]] = field(default_factory=list)
     breaches: list[dict[str, str]] = field(default_factory=list)
     claims: list[dict[str, str]] = field(default_factory=list)
@@ -188,7 +194,7 @@ class LetterFacts:
         """Set facts given by the user (``--set name=value`` / form fields); dates as YYYY-MM-DD."""
         known = {f.name: f for f in fields(self)}
         for name, value in overrides.items():
-            if name not in known or known[name].type.startswith("list"):
+            if name not in known or known[name].type.startswith(("list", "dict")):
                 raise ValueError(f"{name}: not a letter fact one can set (known: {', '.join(sorted(FACT_LABELS))})")
             value = value.strip()
             if "date" in known[name].type:
@@ -204,4 +210,8 @@ class LetterFacts:
                 setattr(self, name, value or None)
             if f"{name}_zh" in known and f"{name}_zh" not in overrides:
                 setattr(self, f"{name}_zh", None)  # the Chinese form gathered for the old value no longer fits
+        if "claims_total" in overrides and "claims_balance" not in overrides:
+            from .letter_money import rebalance  # the balance follows a total claimed set by hand
+
+            rebalance(self)
         check_typed(self, overrides)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..domain.text import Text
@@ -83,13 +82,6 @@ def zone_label(zone: str | None, lang: str) -> str:
         return "协调世界时" if lang == "zh" else "UTC"
     name = str(get_timezone_name(tz, "long", locale="zh_Hans_CN" if lang == "zh" else "en_GB"))
     return tz.key if "未知" in name or "Unknown" in name else name
-
-
-def fmt_money(amount: Decimal | str | None, currency: str | None) -> str:
-    if amount is None:
-        return ""
-    q = Decimal(str(amount)).quantize(Decimal("0.01"))
-    return f"{currency or ''} {q:,}".strip()
 
 
 def missing_marker(name: str, lang: str) -> str:
@@ -210,11 +202,24 @@ def shown(value: object, lang: str, *, items: bool = False, description: bool = 
 
 
 def _received_rows(facts: LetterFacts, both: Callable[[str, str], str]) -> list[list[str]]:
-    """The claims table's last rows once the supplier paid part: each amount received (date,
-    evidence) and the balance demanded; amounts in different currencies are listed, never added."""
-    if not facts.claims_received:
+    """The claims table's last rows once the parties settled or the supplier paid part: each
+    settlement and each amount received (date, evidence) and the balance demanded; amounts in
+    different currencies are listed, never added."""
+    if not facts.claims_received and not facts.claims_settlements:
         return []
     rows = [
+        [
+            both(
+                f"Agreed in the settlement of {fmt_when(r['date'], 'en', facts.sender_tz, time=False)}",
+                f"双方于{fmt_when(r['date'], 'zh', facts.sender_tz, time=False)}和解约定的金额",
+            ),
+            r["amount"],
+            "",
+            r.get("evidence", ""),
+        ]
+        for r in facts.claims_settlements
+    ]
+    rows += [
         [
             both(
                 f"Less: received from you on {fmt_when(r['date'], 'en', facts.sender_tz, time=False)}",

@@ -40,6 +40,7 @@ from .letter_facts import (  # noqa: F401 - the letter's names, imported from he
     Kind,
     LetterFacts,
 )
+from .letter_money import fmt_money  # noqa: F401
 from .letter_tables import (  # noqa: F401
     METHOD_ZH,
     STATUS_ZH,
@@ -51,7 +52,6 @@ from .letter_tables import (  # noqa: F401
     build_table,
     contacts,
     fmt_date,
-    fmt_money,
     fmt_when,
     missing_marker,
     person,

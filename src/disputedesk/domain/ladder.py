@@ -203,7 +203,8 @@ class LadderStep:
                 raise ValueError(
                     field_error(
                         "cure_deadline",
-                        "%(day)s is not after sent_on (%(sent)s)",
+                        "%(day)s is not after %(other)s (%(sent)s)",
+                        other=Field("sent_on"),
                         day=self.cure_deadline,
                         sent=self.sent_on,
                     )
@@ -213,11 +214,19 @@ class LadderStep:
             if self.reply_on < self.sent_on:
                 raise ValueError(
                     field_error(
-                        "reply_on", "%(day)s is before sent_on (%(sent)s)", day=self.reply_on, sent=self.sent_on
+                        "reply_on",
+                        "%(day)s is before %(other)s (%(sent)s)",
+                        day=self.reply_on,
+                        other=Field("sent_on"),
+                        sent=self.sent_on,
                     )
                 )
         if self.resolved and self.reply_on is None:
-            raise ValueError(field_error("resolved", "a step can only be resolved by a reply (reply_on is missing)"))
+            raise ValueError(
+                field_error(
+                    "resolved", "a step can only be resolved by a reply (%(other)s is missing)", other=Field("reply_on")
+                )
+            )
 
     @property
     def spec(self) -> StepSpec:
@@ -317,6 +326,20 @@ def check_transition(
             )
         )
     taken = ladder.taken()
+    if s is Step.SUPPORT_REQUEST and s in taken and not overridden:
+        # the ladder starts once with it: a further request to the supplier is a support request of
+        # its own (which the SLA engine measures), not a rung; an override reason records it anyway
+        first = next(x for x in ladder.steps if x.step is s)
+        raise LadderError(
+            field_error(
+                "step",
+                "the ladder already starts with the support request of %(day)s (step %(position)s); record a "
+                "further request to the supplier as a support request of its own (SR-…), or give an override "
+                "reason to add it to the ladder as well",
+                day=first.sent_on,
+                position=ladder.steps.index(first) + 1,
+            )
+        )
     if s in FINAL_STEPS and (taken & FINAL_STEPS) - {s} and not override_reason:
         other = next(iter((taken & FINAL_STEPS) - {s}))
         raise LadderError(

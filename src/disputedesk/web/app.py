@@ -144,6 +144,13 @@ def create_app(ctx: Context | None = None) -> FastAPI:
             body = {"error": str(message)}
             if field:
                 body["field"] = field
+            if request.url.path.startswith("/api") and exc is not None:
+                # a sentence the code wrote: in the caller's language (chosen as for the pages), the
+                # field by its label and dates as the pages write them; ``field`` keeps the key
+                from .deps import get_lang
+                from .i18n import refusal
+
+                body["error"] = refusal(exc, get_lang(request), request.cookies.get("tz") or "UTC")
             if request.headers.get("hx-request") and not request.url.path.startswith("/api"):
                 from .deps import get_lang, page_env
 

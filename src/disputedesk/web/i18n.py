@@ -250,20 +250,29 @@ FIELD_LABELS = {
 }
 
 
-def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter) -> str:
+def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter, *, labels: bool = False) -> str:
     """A sentence the code wrote (:class:`~disputedesk.domain.text.Text`) in the reader's language.
 
     Anything else is data and is shown as it is. Dates become the locale's date style, citations
-    the Chinese titles, lists take the language's separator."""
+    the Chinese titles, lists take the language's separator. ``labels``: a field is named by its
+    label in English too ("sent on", not ``sent_on``), as the API and the CLI name it."""
     from ..documents.legal_zh import citation_zh
     from ..domain.text import Cite, Country, Field, Named, Quoted, Seq, Text, render
+
+    def moment(at: datetime) -> str:
+        zone = getattr(at.tzinfo, "key", None)
+        if zone:
+            return zone_named(zoned(at, zone, lang, weekday=False), zone, lang)
+        return fmt.datetime(at, "short") if at.tzinfo is None else _offset_moment(at, lang)
 
     def show(v: object) -> str:
         if isinstance(v, BaseException):  # a bad input's message: its sentence, else its English text
             if v.args and isinstance(v.args[0], Text):
                 return show(v.args[0])
             localised = getattr(v, "localised", None)
-            return localised(gettext, lang=lang) if callable(localised) else str(v)
+            if callable(localised):
+                return str(localised(gettext, moment, fmt.date, lang=lang))
+            return str(v)
         if isinstance(v, Text):
             return render(v.msgid, v.params, show, gettext)
         if isinstance(v, Country):  # a country by its name in the page's language (CLDR)
@@ -271,7 +280,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
         if isinstance(v, Named):  # a stored code ("lawyer_demand"): its name in the page's language
             return show(v.words)
         if isinstance(v, Field):
-            if lang == "en":  # as the API names it (the English catalogue has no labels of its own)
+            if lang == "en" and not labels:  # as the API's ``field`` names it (a page in English)
                 return str(v)
             listed_only = _ITEM.match(v)
             if listed_only:  # "evidence[1]": the sentence names the value; the list's name is enough
@@ -290,10 +299,7 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
         if isinstance(v, Quoted):
             return v.shown(lang)
         if isinstance(v, datetime):  # a moment in the zone it was given in (the supplier's, the law's)
-            zone = getattr(v.tzinfo, "key", None)
-            if zone:
-                return zoned(v, zone, lang, weekday=False) + (" (%s)" if lang == "en" else "（%s）") % zone
-            return fmt.datetime(v, "short")
+            return moment(v) if labels else _zoned_or_viewers(v)
         if isinstance(v, date):
             return fmt.date(v)
         if hasattr(v, "amount") and hasattr(v, "currency"):  # Money, or an amount read back from storage
@@ -303,7 +309,33 @@ def say(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter)
             return sep.join(show(x) for x in v)
         return "" if v is None else str(v)
 
+    def _zoned_or_viewers(v: datetime) -> str:
+        zone = getattr(v.tzinfo, "key", None)
+        if zone:
+            return zoned(v, zone, lang, weekday=False) + (" (%s)" if lang == "en" else "（%s）") % zone
+        return fmt.datetime(v, "short")
+
     return show(value)
+
+
+def _offset_moment(at: datetime, lang: str) -> str:
+    """A moment with a fixed UTC offset (as typed: 2026-03-30T10:15+08:00), in that offset, named:
+    "30 Mar 2026, 10:15 (UTC+08:00)" / "2026年3月30日 10:15（UTC+08:00）"."""
+    offset = at.utcoffset()
+    assert offset is not None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    named = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    pattern = SHORT_PATTERN[lang] + (":ss" if at.second else "")
+    shown = format_datetime(at.replace(tzinfo=None), format=pattern, locale=Locale.parse(LOCALES[lang]))
+    return zone_named(shown, named, lang)
+
+
+def refusal(value: object, lang: str, tz: str = "UTC") -> str:
+    """A refusal as the API and the CLI say it in ``lang``: the fields by their labels in that
+    language (``sent_on`` → "sent on" / "发出日期"; the API's JSON keeps the key as ``field``), stored
+    codes by their names, dates as the pages write them (5 Dec 2026 / 2026年12月5日)."""
+    return say(value, lang, translations(lang).gettext, Formatter(lang, tz), labels=True)
 
 
 def say_data(value: object, lang: str, gettext: Callable[[str], str], fmt: Formatter) -> Markup:

@@ -37,7 +37,11 @@ def test_api_names_the_field(ctx) -> None:
     with TestClient(create_app(ctx)) as c:
         c.headers["Authorization"] = f"Bearer {api_token(ctx, 'alice', 'default')}"
         r = c.post("/api/exchange-rates", json={**RATE, "on": "2031-01-02"})
-        assert r.status_code == 400 and r.json()["field"] == "on" and "2031-01-02 is in the future" in r.json()["error"]
+        assert (
+            r.status_code == 400
+            and r.json()["field"] == "on"
+            and "on: 2 Jan 2031 is in the future" in r.json()["error"]
+        )
         assert c.get("/api/exchange-rates").json() == []
 
 

@@ -91,7 +91,7 @@ def test_the_api_names_the_replace_field_and_replaces_only_when_asked(demo_brows
         url = f"/api/cases/{case_id}/steps/4/reply"
         r = api.post(url, json={"reply_on": "2026-08-20", "resolved": True})
         assert r.status_code == 400 and r.json()["field"] == "replace", r.text
-        assert "step 4 already has the supplier's reply of 2026-08-10 (E-0089), which is kept" in r.json()["error"]
+        assert "step 4 already has the supplier's reply of 10 Aug 2026 (E-0089), which is kept" in r.json()["error"]
         r = api.post(url, json={"reply_on": "2026-08-20", "resolved": True, "replace": True})
         assert r.status_code == 200, r.text
         step = next(s for s in r.json()["ladder"] if s["position"] == 4)

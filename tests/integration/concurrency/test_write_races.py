@@ -89,7 +89,9 @@ def test_claims_and_ladder_steps_added_at_once(dispute: Context) -> None:
             return cases.add_claim(
                 ctx, "default", case_id, {"kind": "repair", "amount": f"{i}00.00", "currency": "EUR"}, actor=f"w{i}"
             )
-        step = {"step": "support_request", "sent_on": "2025-06-04", "channel": "email", "proof": "E-0002"}
+        # a further support request: on the ladder only with a reason (the ladder starts once with it)
+        step = {"step": "support_request", "sent_on": "2025-06-04", "channel": "email", "proof": "E-0002",
+                "override_reason": "asked again"}  # fmt: skip
         step["recipient"] = "service@acme.example"
         return cases.add_step(ctx, "default", case_id, step, actor=f"w{i}")
 

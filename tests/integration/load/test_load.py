@@ -169,7 +169,13 @@ def _writes(client: httpx.Client, tally: Tally, n: int) -> list[tuple[str, Calla
             post(
                 "ladder step",
                 "/api/cases/1/steps",
-                {"step": "support_request", "sent_on": "2026-11-20", "channel": "email", "recipient": "service@x.cn"},
+                {
+                    "step": "support_request",
+                    "sent_on": "2026-11-20",
+                    "channel": "email",
+                    "recipient": "service@x.cn",
+                    "override_reason": "asked again",
+                },  # fmt: skip
                 201,
             ),
         ),

@@ -201,7 +201,8 @@ def test_cli_records(cli, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def
     )
     assert "added: C-1 · ruifeng · signed 2025-03-10 · EUR 1,000" in r.output
     r = cli("contract", "add", "C-2", "--supplier", "ruifeng", "--signed-on", "10/03/2025", code=2)
-    assert r.output.count("\n") == 1 and "signed_on" in r.output
+    # one line in English, one in Chinese, the field by its label
+    assert r.output.count("\n") == 2 and "signed on: " in r.output and "签订日期：" in r.output
     r = cli(
         "contract",
         "amend",
@@ -231,7 +232,7 @@ def test_cli_records(cli, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def
         "2025-03-01",
         code=2,
     )
-    assert "delivered_on: 2025-03-01 is before the order date (2025-04-01)" in r.output
+    assert "delivered on: 1 Mar 2025 is before the order date (1 Apr 2025)" in r.output
     r = cli(
         "order",
         "add",

@@ -31,7 +31,7 @@ def test_api_page_and_cli_refuse_a_request_opened_before_its_contract(ctx, cli) 
         r = c.post("/api/sla/requests", json=body)
         assert r.status_code == 422 and r.json()["field"] == "opened_at", r.text
         assert r.json()["error"] == (
-            "opened_at: 2026-04-20T02:00:00+00:00 is before contract JH-2026-014 was signed, on 2026-05-04: "
+            "opened at: 20 Apr 2026, 02:00 (UTC+00:00) is before contract JH-2026-014 was signed, on 4 May 2026: "
             "its support terms did not bind the supplier yet; correct the time, or leave the contract out"
         )
         assert c.get("/api/sla/requests").json()["requests"] == []  # nothing stored
@@ -48,14 +48,14 @@ def test_api_page_and_cli_refuse_a_request_opened_before_its_contract(ctx, cli) 
         # giving an early request the contract afterwards: refused, naming the contract
         early = c.post("/api/sla/requests", json={**body, "contract": None}).json()["number"]
         r = c.patch(f"/api/sla/requests/{early}", json={"contract": "JH-2026-014"})
-        assert r.status_code == 422 and r.json()["field"] == "contract" and "was signed, on 2026-05-04" in r.text
+        assert r.status_code == 422 and r.json()["field"] == "contract" and "was signed, on 4 May 2026" in r.text
         # from a thread whose buyer first wrote on 30 September, under a contract signed on 20 October
         spindle = next(s for s in c.get("/api/sla/suggested-requests").json() if "SP-0410" in s["subject"])
         r = c.post("/api/sla/requests/from-thread", json={"thread": spindle["thread"], "contract": "JH-2026-099"})
         assert r.status_code == 422 and r.json()["field"] == "contract", r.text
         assert r.json()["error"] == (
-            "contract: the buyer's first message, on 2026-09-30T14:30:00+00:00, is before contract JH-2026-099 "
-            "was signed, on 2026-10-20: choose the contract in force then, or none"
+            "contract: the buyer's first message, on 30 Sept 2026, 14:30 (UTC+00:00), is before contract "
+            "JH-2026-099 was signed, on 20 Oct 2026: choose the contract in force then, or none"
         )
     # the page: the user's zone and the page's language, the form kept
     with TestClient(create_app(ctx)) as c:
@@ -82,10 +82,11 @@ def test_api_page_and_cli_refuse_a_request_opened_before_its_contract(ctx, cli) 
         assert said, zh[-1500:]
         assert "该合同的技术支持条款当时尚未约束供应商；请更正时间，或不指定该合同" in said.group(0)
         assert not re.search(r"[A-Za-z]{3,}", said.group(0).replace("Europe/Berlin", "").replace("JH-", ""))
-    # the command line: one line naming the field, exit code 2
+    # the command line: one line in English and one in Chinese naming the field by its label, exit code 2
     r = cli(
         "request", "open", "--supplier", "jinhua", "--title", "x", "--contract", "JH-2026-014", "--opened-at", EARLY,
         code=2,
     )  # fmt: skip
-    assert "opened_at: 2026-04-20T02:00:00+00:00 is before contract JH-2026-014 was signed, on 2026-05-04" in r.output
-    assert len(r.output.strip().splitlines()) == 1
+    said = "opened at: 20 Apr 2026, 02:00 (UTC+00:00) is before contract JH-2026-014 was signed, on 4 May 2026"
+    assert said in r.output and "2026年5月4日" in r.output
+    assert len(r.output.strip().splitlines()) == 2

@@ -23,11 +23,11 @@ def test_request_commands(cli, ctx) -> None:  # type: ignore[no-untyped-def]
     r = cli("request", "from-thread", str(spindle), "--severity", "critical", "--contract", "JH-2026-014")
     assert r.output.strip() == "SR-0001"
     r = cli("request", "from-thread", str(spindle), code=2)
-    assert f"thread: thread {spindle} is already linked to SR-0001" in r.output and len(r.output.splitlines()) == 1
+    assert f"thread: thread {spindle} is already linked to SR-0001" in r.output and len(r.output.splitlines()) == 2
     for args, text in [
         (
             ("--supplier", "jinhua", "--title", "x", "--opened-at", "2026-11-02T08:15"),
-            "opened_at: 2026-11-02T08:15:00 has no UTC offset",
+            "opened at: 2026-11-02T08:15:00 has no UTC offset",
         ),
         (("--supplier", "nobody", "--title", "x"), "supplier: no supplier 'nobody'"),
         (("--supplier", "jinhua", "--title", "x", "--severity", "urgent"), "severity: must be one of 'critical'"),

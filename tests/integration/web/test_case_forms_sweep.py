@@ -69,11 +69,13 @@ def test_a_refused_case_form_names_the_field_in_the_pages_language(case_client, 
     assert said_en in _alert(r.text)
 
 
-def test_the_api_keeps_naming_the_field_and_the_iso_dates(case_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_names_the_field_by_its_label_and_its_key(case_client) -> None:  # type: ignore[no-untyped-def]
+    """The API's ``error`` names fields by their labels and writes dates as the pages do (api27);
+    its ``field`` keeps the key as the body names it."""
     c, case_id = case_client
     r = c.post(f"/api/cases/{case_id}/steps", json={**STEP, "cure_deadline": "2026-08-10"})
-    assert r.status_code in (400, 422), r.text
-    assert "cure_deadline: 2026-08-10 is not after sent_on (2026-08-20)" in r.text
+    assert r.status_code in (400, 422) and r.json()["field"] == "cure_deadline", r.text
+    assert "cure deadline: 10 Aug 2026 is not after sent on (20 Aug 2026)" in r.json()["error"], r.text
 
 
 def test_a_cases_orders_demands_and_notes_show_money_and_dates_as_the_page_does(case_client) -> None:  # type: ignore[no-untyped-def]
@@ -177,21 +179,22 @@ def test_an_offer_on_a_chinese_case_page_is_written_with_chinese_punctuation(cas
 
 # A ladder step the case page refuses is told with the form's words: on a Chinese page the field's
 # label ("发出日期"), on every page the steps' names ("律师函", "lawyer's demand letter"), never the
-# stored step codes (``lawyer_demand``); the API keeps naming fields and steps as it takes them (an
-# English page still names the field as the API does, like the other English form messages).
+# stored step codes (``lawyer_demand``); the API too names fields by their labels (its ``field`` keeps
+# the key) and steps by their names (an English page still names the field by its key, like the other
+# English form messages).
 CODE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # sent_on, lawyer_demand, formal_complaint
 LADDER = [
     # step and date typed, the Chinese page's words, the English page's, the API's
     ({"step": "formal_complaint", "sent_on": "2026-05-01"},
      ["发出日期：2026年5月1日早于上一步骤的日期（2026年8月3日）"],
      "sent_on: 1 May 2026 is before the previous step&#39;s date (3 Aug 2026)",
-     "sent_on: 2026-05-01 is before the previous step's date (2026-08-03)"),
+     "sent on: 1 May 2026 is before the previous step's date (3 Aug 2026)"),
     ({"step": "arbitration", "sent_on": "2026-11-01"}, ["步骤：申请仲裁跳过了律师函、调解：", "越级理由"],
      "step: request for arbitration skips lawyer&#39;s demand letter, mediation;",
-     "step: arbitration skips lawyer_demand, mediation;"),
+     "step: request for arbitration skips lawyer's demand letter, mediation;"),
     ({"step": "bogus", "sent_on": "2026-11-01"}, ["步骤：“bogus”不是升级阶梯的步骤（可选：", "、律师函、"],
      "step: &#39;bogus&#39; is not a ladder step (platform dispute (Trade Assurance), support request,",
-     "step: 'bogus' is not a ladder step (platform_dispute, support_request,"),
+     "step: 'bogus' is not a ladder step (platform dispute (Trade Assurance), support request,"),
 ]  # fmt: skip
 
 
@@ -203,4 +206,4 @@ def test_a_refused_ladder_step_names_the_steps_by_their_titles(case_client, type
     assert all(part in zh for part in said_zh) and zh.startswith(said_zh[0]), zh
     assert not CODE.search(zh) and "'" not in zh and "&#39;" not in zh and foreign_sentences(f"<p>{zh}</p>") == [], zh
     assert said_en in _alert(c.post(f"/cases/{case_id}/steps?lang=en", data=typed).text)
-    assert api_en in c.post(f"/api/cases/{case_id}/steps", json=typed).text
+    assert api_en in c.post(f"/api/cases/{case_id}/steps", json=typed).json()["error"]

@@ -113,3 +113,17 @@ def test_issue_types_carry_citations():
     assert "PRC Civil Code Art. 599" in ISSUE_TYPES["missing_manual"].citations
     assert any("543" in c for c in ISSUE_TYPES["unilateral_term_change"].citations)
     assert any("496" in c for c in ISSUE_TYPES["unilateral_term_change"].citations)
+
+
+def test_the_ladder_starts_once_with_the_support_request():
+    """A second ``support_request`` step is refused: a further request to the supplier is a support
+    request of its own (SR-…), not a rung; it is not offered, and only an override reason adds it."""
+    lad = add_step(Ladder(), step("support_request", date(2026, 3, 2)))
+    assert Step.SUPPORT_REQUEST not in allowed_next(lad, date(2026, 3, 9))
+    with pytest.raises(LadderError, match=r"^step: the ladder already starts with the support request of 2026-03-02"):
+        add_step(lad, step("support_request", date(2026, 3, 9)))
+    later = add_step(lad, step("formal_complaint", date(2026, 3, 20)))
+    with pytest.raises(LadderError, match=r"\(step 1\); record a further request .* or give an override reason"):
+        add_step(later, step("support_request", date(2026, 3, 21)))
+    again = add_step(later, step("support_request", date(2026, 3, 21), override_reason="the sales manager asked"))
+    assert [s.step for s in again.steps].count(Step.SUPPORT_REQUEST) == 2

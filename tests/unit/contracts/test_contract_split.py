@@ -89,7 +89,7 @@ def test_the_never_read_sample_is_development_and_each_held_out_text_names_its_s
     from contract_sets import NEVER_READ, kept
 
     docs = {d.name: d for d in kept()}
-    assert len(NEVER_READ) == 10  # 9 of the sixth set; one tenth-set text near-identical to one of them
+    assert len(NEVER_READ) == 13  # 9 of the sixth set; 4 tenth-set texts whose match covers half or more of one of them
     for name in NEVER_READ:
         assert docs[name].part == "dev" and docs[name].added_in in ("sixth set", "tenth set"), name
     held = [d for d in docs.values() if d.part == "heldout" and d.language != "en"]
@@ -180,6 +180,8 @@ def test_the_ninth_set_adds_english_held_out_texts_and_the_seventh_set_keeps_its
     assert len(seventh) == 7 and sorted(d.part for d in seventh) == ["dev"] * 2 + ["heldout"] * 5
     held = [d for d in docs if d.part == "heldout"]
     assert held_out_sets(held)[:4] == list(SET_ORDER[:4]) and SET_ORDER[3] == "ninth set"
+    assert held_out_sets(held) == [s for s in SET_ORDER if s in {d.added_in for d in held}]
+    assert SET_ORDER.index("ninth set") < SET_ORDER.index("eleventh set")
     assert len([d for d in held if d.language == "en" and d.added_in in ("seventh set", "ninth set")]) == 15
     labels = (ROOT / "tests/fixtures/contracts/labelled/labels.jsonl").read_text(encoding="utf-8")
     sources = {r["doc"]: r["source"] for r in (json.loads(x) for x in labels.splitlines() if x)}
@@ -207,3 +209,31 @@ def test_the_tenth_set_is_chinese_model_contracts_placed_by_the_hash_rule_and_re
         assert d.part in ("dev", "heldout") and not d.redesignated, d.name
     held = [d for d in tenth if d.part == "heldout"]
     assert held_out_sets(held) in ([], ["tenth set"])
+
+
+def test_the_eleventh_set_adds_18f_solicitations_by_template_family_placed_by_the_hash_rule() -> None:
+    """The eleventh set (5 Dec 2026, data27en): US federal IT-service solicitations that GSA's 18F published in its
+    own repositories, one group per template family, each placed by the hash rule (the Agile BPA orders held out,
+    the TTS RFQs development); reported as a line of its own after the earlier sets, and not counted in the seventh
+    or ninth set's line."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from contract_sets import SET_ORDER, held_out_sets, kept, split_of_new_group
+
+    groups = SPLIT["new_sources"]["groups"]
+    docs = kept()
+    eleventh = [d for d in docs if d.added_in == "eleventh set"]
+    assert {d.group for d in eleventh} == {"18F/agile-bpa-orders", "18F/tts-rfqs"}
+    for name in ("18F/agile-bpa-orders", "18F/tts-rfqs"):
+        g = groups[name]
+        assert g["eleventh set"] is True and g["split"] == split_of_new_group(name)
+        assert sorted(g["docs"]) == sorted(d.name for d in eleventh if d.group == name)
+    assert {(d.group, d.part) for d in eleventh} == {("18F/agile-bpa-orders", "heldout"), ("18F/tts-rfqs", "dev")}
+    assert all(d.language == "en" and d.name.startswith("usfed-18f-") for d in eleventh)
+    assert sorted(d.part for d in eleventh) == ["dev"] * 7 + ["heldout"] * 6  # all 13 entries of its list
+    labels = (ROOT / "tests/fixtures/contracts/labelled/labels.jsonl").read_text(encoding="utf-8")
+    sources = {r["doc"]: r["source"] for r in (json.loads(x) for x in labels.splitlines() if x)}
+    assert all(sources[d.name].startswith("18F/") for d in eleventh)
+    held = [d for d in docs if d.part == "heldout"]
+    assert held_out_sets(held)[-1] == "eleventh set" and SET_ORDER[-1] == "eleventh set"
+    # the English held-out line of the seventh and ninth sets keeps its 15 texts
+    assert len([d for d in held if d.language == "en" and d.added_in in ("seventh set", "ninth set")]) == 15

@@ -3,7 +3,7 @@ or was overpaid."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -105,21 +105,14 @@ class RecoverySummary:
         raise KeyError(currency)
 
 
-def recovery_summary(
-    heads: Iterable[ClaimHead],
-    *,
-    offers: Iterable[Offer] = (),
-    settlements: Iterable[Settlement] = (),
-    receipts: Iterable[Receipt] = (),
-) -> RecoverySummary:
-    """Per currency: claimed, settled, received, outstanding. No conversion between currencies."""
-    claimed = claim_totals(heads)
-    settled = totals(s.amount for s in settlements)
-    rec_list = tuple(sorted(receipts, key=lambda r: r.on))
-    received = totals(r.amount for r in rec_list)
-    currencies = sorted(set(claimed) | set(settled) | set(received))
+def currency_positions(
+    claimed: Mapping[str, Money], settled: Mapping[str, Money], received: Mapping[str, Money]
+) -> tuple[CurrencyPosition, ...]:
+    """Per currency: what is due (the settlement where one was made in that currency, else the
+    claims), what was received, what is outstanding (never below zero) or overpaid. The one
+    reckoning of a case's money: the case page, its recovery table and the letters all read it."""
     positions: list[CurrencyPosition] = []
-    for c in currencies:
+    for c in sorted(set(claimed) | set(settled) | set(received)):
         zero = Money.zero(c)
         due = settled.get(c, claimed.get(c, zero))
         got = received.get(c, zero)
@@ -134,10 +127,25 @@ def recovery_summary(
                 overpaid=-diff if diff.is_negative else zero,
             )
         )
+    return tuple(positions)
+
+
+def recovery_summary(
+    heads: Iterable[ClaimHead],
+    *,
+    offers: Iterable[Offer] = (),
+    settlements: Iterable[Settlement] = (),
+    receipts: Iterable[Receipt] = (),
+) -> RecoverySummary:
+    """Per currency: claimed, settled, received, outstanding. No conversion between currencies."""
+    rec_list = tuple(sorted(receipts, key=lambda r: r.on))
+    positions = currency_positions(
+        claim_totals(heads), totals(s.amount for s in settlements), totals(r.amount for r in rec_list)
+    )
     open_offers = [o for o in offers if o.by == "supplier" and o.status is OfferStatus.OPEN]
     best: dict[str, Offer] = {}
     for o in open_offers:
         cur = o.amount.currency
         if cur not in best or o.amount > best[cur].amount:
             best[cur] = o
-    return RecoverySummary(tuple(positions), tuple(best[c] for c in sorted(best)), rec_list)
+    return RecoverySummary(positions, tuple(best[c] for c in sorted(best)), rec_list)

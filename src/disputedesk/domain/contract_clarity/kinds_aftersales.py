@@ -65,6 +65,20 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             r"\b52\.246-(?:17|18|19|20|21)\b",
             r"\b(?:extend|provid|offer|furnish|pass\w*\s+(?:on|through)|giv)\w*\b[^.;。；]{0,60}\b(?:standard\s+)?commercial\s+"
             r"warrant(?:y|ies)\b",
+            # (session 10) a warranty given on the goods or the work with no length stated ("provide a full warranty on all parts
+            # and labor", "warrants all equipment against defects in material and workmanship", "repaired or replaced under
+            # warranty"); a warranty by reference ("The warranty provisions of Section I apply", "The warranty shall be in
+            # accordance with FAR …"; a breach of "any warranty made pursuant to Section 8.2" is none)
+            r"\b(?:provid|furnish|includ|offer|extend|giv|suppl)\w*\s+(?:a|an|the|its|their)?\s*(?:[\w'’-]+\s+){0,2}?warrant(?:y|ies)\s+"
+            r"(?:on|for|covering|of)\s+(?:all\s+|the\s+|each\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:equipment|parts?|materials?|workmanship|"
+            r"installation|labou?r|systems?|hardware|software|products?|supplies|items?|work|components?|units?|devices?)\b",
+            r"\bwarrant\w*\b[^.;。；]{0,80}\bagainst\s+(?:any\s+|all\s+)?defects?\s+in\s+(?:\w+\s+){0,2}?(?:materials?|workmanship|design|"
+            r"manufacture)",
+            r"\b(?:repair|replac|cover|correct)\w*\s+(?:\w+\s+){0,3}?under\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+['’]s\s+)?warranty\b",
+            r"\bwarranty\s+(?:provisions?|clauses?|terms?|requirements?)\s+(?:of|in|at|under)\s+(?:the\s+)?(?:section|clause|paragraph|far|"
+            r"dfars|attachment|part|article)\b|\bwarrant(?:y|ies)\s+(?:coverage\s+)?(?:shall|will|must|is|are)\s+(?:be\s+)?(?:provided\s+)?"
+            r"(?:in\s+accordance\s+with|as\s+(?:specified|stated|set\s+forth|described)\s+in|pursuant\s+to|under)\s+(?:the\s+)?(?:far|"
+            r"dfars|section|clause|paragraph|attachment|52\.)",
             # the usual Chinese names of the period (质保期, 保修期, 质量保证期, 包修期, 保固期, 缺陷责任期, 质量担保期); "保质保量"
             # (in full quality and quantity) is an idiom of delivery, not a warranty; a
             # 质量保证书/质量保证体系 is a certificate or a QA system, not a warranty
@@ -96,6 +110,8 @@ AFTERSALES_SPECS: tuple[KindSpec, ...] = (
             # with no warranty length in the sentence: a document, as 保修卡 is in Chinese, not a warranty provision
             r"^(?![^\n]*\b(?:\d+|one|two|three|six|twelve|eighteen|twenty[- ]four|thirty[- ]six)\s*(?:\(\d+\)\s*)?(?:months?|years?)\b)"
             r"[^\n]*\bwarranty\s+(?:cards?|registration(?:\s+cards?)?|booklets?|literature)\b",
+            # (session 10) what offerors are told to describe or submit in a proposal is no warranty of the contract
+            r"\b(?:offerors?|bidders?|quoters?)\b[^.;。；\n]{0,40}\b(?:describe|demonstrate|explain|discuss|submit|address)\b",
         ),
         triggers=(
             "defect",

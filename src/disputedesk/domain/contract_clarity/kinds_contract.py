@@ -102,65 +102,34 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             # the contract says when it may be changed ("本合同在下列情形下可以变更：")
             r"(?:本合同|本协议)[^。；，,]{0,10}(?<!不)(?:可以|方可|可)变更|"
             r"中途变更|(?:有权|可以|可)(?:随时)?变更[^。；，,]{0,8}(?:承揽|定作|服务|委托)?工作(?:的)?(?:要求|内容|范围)",
+            # (session 10) how any contract changes, in the Civil Code's terms: with both sides' consent ("经甲乙双方同意，可以对本
+            # 合同进行补充"; Art. 543; not a report "经双方确认无异议的，作为车况的补充"); the contract, its terms or the service changed only with the other side's consent
+            # ("乙方变更服务内容的，须征得甲方同意"; not a person, an account or an address); the work's content, scope or
+            # quantity changed and what follows for the fee or the time ("委托内容发生变更的，双方应另行协商确定费用和期限",
+            # "工作量增加的，服务费用相应调整": the variation clause of service contracts); a change left unclear presumed not made
+            # (Art. 544)
+            r"经(?:甲乙双方|甲乙|合同双方|双方|各方)(?:书面)?(?:同意|确认|认可|商定)[^。；]{0,16}?(?:(?:可以|方可|可|均可|予以|进行)\s*"
+            r"(?:变更|修改|补充|修订)|(?:变更|修改|补充|修订)(?:本合同|合同|本协议|协议|条款|合同内容|服务内容))",
+            r"(?:变更|调整|修改|更改)(?:本合同|合同|本协议|协议|服务内容|服务项目|服务范围|服务标准|服务方式|委托内容|委托事项|委托范围|"
+            r"工作内容|工作范围|合同内容|约定|条款|收费标准)[^。；]{0,20}?(?:须|应|需|必须|应当)?(?:事先|预先)?(?:征得|取得|经|经过)"
+            r"[^。；，,]{0,10}(?:同意|认可|确认|批准)",
+            r"(?:(?:委托|服务|工作|测绘|鉴定|咨询|检测|评估|设计|监理)(?:内容|范围|事项|项目|要求)|工作量)(?:发生)?(?:变更|变化|调整|增加|减少|增减)"
+            r"[^。；]{0,30}?(?:(?:费用|价款|报酬|酬金|服务费|期限|工期)[^。；]{0,10}(?:相应|另行|协商|调整|顺延|增减)|"
+            r"(?:相应|另行|协商)[^。；]{0,10}(?:费用|价款|报酬|酬金|服务费|期限|工期))",
+            r"变更的内容约定不明确|推定为未变更",
         ),
         # a party's new address or contact person is a notice duty, not a change of the contract
         exclude=_c(
             r"(?:联系|通信|通讯|通迅|地址|联系人|电话|邮箱|账户|账号|开户)[^。；]{0,15}(?:发生)?(?:变更|改变|更改)",
-            r"(?:变更|改变|更改)(?:其)?(?:联系|通信|通讯|地址|联系人|电话|邮箱|账户|账号|开户|名称|住所)",
+            r"(?:变更|改变|更改)(?:其)?(?:收款|付款|银行|结算)?(?:联系|通信|通讯|地址|联系人|电话|邮箱|账户|账号|开户|名称|住所)",
             r"\b(?:contact|address|addresses|bank account)\b[^.;]{0,40}\bchange",
         ),
-        triggers=(
-            "未尽事宜",
-            "约定不明",
-            "未约定",
-            "协商一致",
-            "amend",
-            "modif",
-            "vary",
-            "revise",
-            "reserve",
-            "entitled",
-            "update",
-            "擅自",
-            "单方",
-            "更改",
-            "变动",
-            "保留",
-            "notice",
-            "协商一致",
-            "writing",
-            "written",
-            "signed",
-            "change",
-            "变更",
-            "修改",
-            "补充",
-            "修订",
-            "调整",
-            "书面",
-            "签字",
-            "盖章",
-            "签章",
-            "签署",
-            "重新约定",
-            "未尽事项",
-            "补充协定",
-            "有权",
-            "上调",
-            "提高",
-            "increase",
-            "adjust",
-            "约定事项",
-            "未定事",
-            "chang",
-            "increas",
-            "alter",
-            "revis",
-            "vari",
-            "改动",
-            "更新",
-            "继续使用",
-            "继续访问",
+        triggers=tuple(
+            (
+                "未尽事宜 约定不明 未约定 协商一致 amend modif vary revise reserve entitled update 擅自 单方 更改 变动 保留 notice writing written signed "
+                "change 变更 修改 补充 修订 调整 书面 签字 盖章 签章 签署 重新约定 未尽事项 补充协定 有权 上调 提高 increase adjust 约定事项 "
+                "未定事 chang increas alter revis vari 改动 更新 继续使用 继续访问 变化 增减 工作量 推定"
+            ).split()
         ),
         baseline=("amend", "变更"),
     ),
@@ -436,6 +405,15 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:recovery|recoveries|indemnif\w*\s+obligations?|indemnit(?:y|ies)|(?<!liquidated\s)damages)\b[^.;。；]{0,100}\b(?:shall\s+not|"
             r"will\s+not|may\s+not|not\s+to|in\s+no\s+event|never)\s+exceed\w*\b",
             r"\b52\.246-2[345]\b",
+            # (session 10) "Limitation of Government Liability" and the like (a party named between), FAR 52.216-24
+            r"\blimitation\s+of\s+(?:the\s+)?(?:\w+['’]s?\s+|government\s+|contractor\s+|seller\s+|supplier\s+)liabilit(?:y|ies)\b|"
+            r"\b52\.216-24\b",
+            # ... and liability for loss or damage excluded in general ("The Government shall not be liable for any loss of or
+            # damage to the Contractor's equipment", "assumes no liability for loss or damage"); being liable is none, and so
+            # is "not responsible for any Losses arising out of …" (CUAD development half: no cap; "not responsible for delays"
+            # is none since session 8)
+            r"\b(?:shall|will|must|is|are|be)\s+not\s+(?:be\s+)?(?:held\s+)?liable\s+for\s+(?:any\s+)?(?:loss(?:es)?|damages?)\b|"
+            r"\bassumes?\s+no\s+(?:liability|responsibility)\s+for\s+(?:any\s+)?(?:loss(?:es)?|damages?)\b",
         ),
         triggers=(
             "responsib",
@@ -446,6 +424,7 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             "indemn",
             "damages",
             "52.246-2",
+            "52.216-24",
             "利益",
             "liab",
             "maximum",
@@ -485,14 +464,29 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"\b(?:grounds?|cause|basis)\s+for\s+(?:immediate\s+)?(?:termination|cancel{1,2}ation)\b(?!\s+of\s+(?:employment|the\s+employee|"
             r"personnel|staff|access|(?:user\s+)?accounts?))|\b(?:subject\s+to|result\s+in)\s+(?:the\s+)?(?:immediate\s+)?"
             r"(?:termination|cancel{1,2}ation)\b(?!\s+of\s+(?:employment|the\s+employee|personnel|staff|access|(?:user\s+)?accounts?))",
+            # (session 10) the FAR titles in their other forms ("is terminated for convenience", "termination-for-convenience",
+            # "a default termination"); FAR 52.212-4 by number, whose paragraphs (l) and (m) are the commercial termination
+            # clauses; terminated "in whole or in part" (the FAR wording)
+            r"\bterminat(?:ed|ion|ing)[- ]+for[- ]+(?:the\s+government['’]s\s+)?(?:convenience|default|cause)\b|"
+            r"\b(?:convenience|default)\s+terminations?\b|\b52\.212-4\b|\bterminat\w*\b[^.;。；]{0,80}\bin\s+whole\s+or\s+(?:in\s+)?part\b",
         ),
         heading=_c(r"\bterminat|解除|终止"),
+        # (session 10) termination named only as an event ("Upon termination or expiration of this contract, the Contractor
+        # shall transfer all data"), with no right to terminate in the sentence, is no termination right (it is what happens
+        # after the end: a transition, support after the end)
+        exclude=_c(
+            r"^(?![^\n]*\b(?:may|right|rights|entitled|reserves?|breach\w*|default\w*|convenience|cause|notice\s+of\s+termination|"
+            r"52\.249|52\.212-4)\b)[^\n]*\b(?:upon|after|following|on|at|prior\s+to|before|until|through|in\s+the\s+event\s+of)\s+"
+            r"(?:the\s+)?(?:(?:expiration|expiry|completion|end|close-?out)\s+or\s+)?terminat\w*\b"
+        ),
         triggers=(
             "terminat",
             "cancel",
             " end",
             "52.249",
+            "52.212-4",
             "default",
+            "convenience",
             "part 49",
             "解除",
             "终止",

@@ -110,9 +110,10 @@ _FIX_EN = (
 # replacing a person or a unit (更换代表人, 更换有关人员, 更换维保单位) is neither a fix nor a support duty
 _NOT_A_PERSON = r"(?![^。；，,]{0,6}(?:代表|人员|负责人|管理员|联系人|单位|项目经理|工程师|技术员|同志))"
 # "提出解决方案" (propose a solution) is not a fix, hence 解决(?!方案)
-# 排除 is a fix only of a fault ("排除故障"; "不包括排除的事务" excludes); 改正/纠正/修正 fix errors in software
+# 排除 is a fix only of a fault ("排除故障"; "不包括排除的事务" excludes), and so is 消除 (session 10: "隐患…24小时内消除"; not
+# 消除影响, a civil liability); 改正/纠正/修正 fix errors in software
 _FIX_ZH = (
-    r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常|[。；，,！]|$)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
+    r"(?:修复|解决(?!方案)|排除(?=故障|缺陷|问题|隐患|异常|[。；，,！]|$)|消除(?=故障|缺陷|问题|隐患|异常|瑕疵|[。；，,！]|$)|恢复|修好|维修完毕|处理完毕|完成维修|修理完毕|恢复正常|替换|"
     # an exchange of the faulty goods (调换, as 三包 rules say) and work redone (返工) are fixes too
     rf"更换{_NOT_A_PERSON}|调换{_NOT_A_PERSON}|改正|纠正|修正|返修|返工|抢修)"
 )
@@ -154,13 +155,13 @@ _SUPPLIER_ZH = (
 _REMEDY_ZH = (
     r"(?:违约金|赔偿|扣除|扣减|罚款|罚金|补偿|抵扣|免收|减免|减收|减付|核减|扣罚|处罚|拒付|拒绝支付|暂停支付|不予支付|不予退还|不予返还|没收|"
     # the fee for the service not given paid back ("要求乙方退还相应的维保费")
-    r"(?:退还|返还)[^。；，,]{0,10}(?:服务费|维保费|维护费|运维费|保养费|维修费|托管费|使用费|租金)|"
+    r"(?:退还|返还)[^。；，,]{0,10}(?:服务费|维保费|维护费|运维费|保养费|维修费|托管费|使用费|租金|报酬|酬金|咨询费|鉴定费|检测费|测绘费|评估费)|"
     rf"损失由(?:乙方|卖方|供方|维保单位|承修方|服务方|受托方|物业服务人|物业服务企业|物业公司)承担|{_SUPPLIER_ZH}(?:应|应当|须)?承担[^。；，,]{{0,16}}损失)"
 )
 
 # a support failure named a breach ("视为乙方违约", "应承担违约责任"), and a price cut for it ("减少合同价款", "减价")
 _BREACH_ZH = r"(?:视为[^。；，,]{0,6}违约|承担[^。；，,]{0,6}违约责任|支付违约金)"
-_PRICE_CUT_ZH = r"(?:减少[^。；，,]{0,4}(?:价款|价格|货款|费用)|减价|降价|折价|降低[^。；，,]{0,4}(?:价款|价格|费用))"
+_PRICE_CUT_ZH = r"(?:减少[^。；，,]{0,4}(?:价款|价格|货款|费用|报酬|酬金|服务费|咨询费|鉴定费|检测费|测绘费|评估费|监理费|设计费)|减价|降价|折价|降低[^。；，,]{0,4}(?:价款|价格|费用))"
 
 # the consequence of a duty missed, opening the part after it: "otherwise", "failing which", "if it fails to do so"
 _THEN_EN = (

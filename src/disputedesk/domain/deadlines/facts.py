@@ -12,7 +12,7 @@ from babel.core import Locale
 
 from ..dates import parse_day
 from ..periods import require_date
-from ..text import Quoted, field_error
+from ..text import Field, Quoted, field_error
 from .rules import CONTRACT_TYPES
 
 FACT_FIELDS: tuple[str, ...] = (
@@ -95,9 +95,10 @@ class Facts:
             raise ValueError(
                 field_error(
                     "knowledge_on",
-                    "%(day)s is before received_on (%(received)s); knowledge of a breach of these goods cannot "
+                    "%(day)s is before %(other)s (%(received)s); knowledge of a breach of these goods cannot "
                     "precede their receipt",
                     day=self.knowledge_on,
+                    other=Field("received_on"),
                     received=self.received_on,
                 )
             )

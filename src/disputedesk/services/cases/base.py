@@ -16,7 +16,7 @@ from ...domain.ladder import (
     Step,
 )
 from ...domain.periods import legal_date
-from ...domain.text import T
+from ...domain.text import Named, Quoted, Seq, T, Text
 from ...store.ledger import LedgerWriter
 from ...store.models import Case, Contract, EvidenceItem, Workspace
 from ...store.models_cases import (
@@ -40,6 +40,40 @@ CASE_STATUSES = ("open", "settled", "closed")
 
 
 MONEY_KINDS = ("offer", "settlement", "receipt")
+
+
+# Stored codes a refusal names (the allowed values of a field), with their names as the case page
+# shows them (templates/cases_labels.html): the API and the CLI say the name, not the code.
+CODE_NAMES: dict[str, Text] = {
+    "refund_return": T("refund against return"),
+    "price_reduction": T("price reduction"),
+    "repair": T("repair costs"),
+    "replacement": T("replacement costs"),
+    "service_credit": T("service credits"),
+    "liquidated_damages": T("liquidated damages"),
+    "damages": T("damages"),
+    "mitigation_costs": T("mitigation costs"),
+    "interest": T("interest"),
+    "offer": T("offer"),
+    "settlement": T("settlement"),
+    "receipt": T("receipt"),
+    "open": T("open"),
+    "accepted": T("accepted"),
+    "rejected": T("rejected"),
+    "lapsed": T("lapsed"),
+    "prc": T("difference in value (PRC law, Sales Interpretation Art. 17)"),
+    "cisg": T("proportional reduction (CISG Art. 50)"),
+}
+
+
+def named(code: str) -> Named:
+    """A stored code in a refusal: its name (the code itself where it has none)."""
+    return Named(code, CODE_NAMES.get(code) or T(code.replace("_", " ")))
+
+
+def named_list(codes: Iterable[str]) -> Seq:
+    """Allowed values by their names, ", "-joined (、 in Chinese)."""
+    return Seq((named(c) for c in codes), ", ")
 
 
 LINK_KINDS = ("support_request", "evidence", "order", "breach")
@@ -93,10 +127,15 @@ def _find_case(s: Session, ws: Workspace, ref: int | str) -> Case:
     elif _CASE_NO.match(text.upper()):
         q = q.where(Case.number == text.upper())
     else:
-        raise CaseNotFound(f"case {text!r} does not exist (give its id or a number like CASE-2026-001)")
+        raise CaseNotFound(
+            T(
+                "case %(case)s does not exist (give its id or a number like CASE-2026-001)",
+                case=Quoted(text),
+            )
+        )
     case = s.execute(q).scalar_one_or_none()
     if case is None:
-        raise CaseNotFound(T("case '%(case)s' does not exist in this workspace", case=text))
+        raise CaseNotFound(T("case %(case)s does not exist in this workspace", case=Quoted(text)))
     return case
 
 

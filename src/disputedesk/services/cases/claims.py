@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from ...domain import claims as dc
 from ...domain.money import Money, to_decimal
-from ...domain.text import T
+from ...domain.text import Quoted, T, field_error
 from ...domain.text import dumps as text_dumps
 from ...domain.text import to_json as text_json
 from ...store.db import lock_workspace, unit_of_work
@@ -23,7 +23,7 @@ from ...store.models_cases import (
 from ..context import Context
 from ..sla import list_requests
 from ..workspaces import get_workspace
-from .base import _find_case, _jsonable, _ledger
+from .base import _find_case, _jsonable, _ledger, named_list
 from .inputs import (
     MAX_AMOUNT,
     _blank,
@@ -70,7 +70,12 @@ def build_head(head_id: str, data: Mapping[str, Any], evidence: Sequence[str], *
         kind = dc.HeadKind(raw_kind)
     except ValueError:
         raise ValueError(
-            f"kind: {raw_kind!r} is not a claim head kind ({', '.join(k.value for k in dc.HeadKind)})"
+            field_error(
+                "kind",
+                "%(value)s is not a claim head kind (%(kinds)s)",
+                value=Quoted(raw_kind),
+                kinds=named_list(k.value for k in dc.HeadKind),
+            )
         ) from None
     clause = parse_text(data.get("basis"), "basis", limit=500) or None
     description = parse_text(data.get("description"), "description", limit=1000)
@@ -113,8 +118,12 @@ def build_head(head_id: str, data: Mapping[str, Any], evidence: Sequence[str], *
             )
         else:
             raise ValueError(
-                f"method: {method!r} is not 'prc' (difference, Sales Interpretation Art. 17) "
-                "or 'cisg' (proportional, Art. 50)"
+                field_error(
+                    "method",
+                    "%(value)s is not a price reduction method (%(methods)s)",
+                    value=Quoted(method),
+                    methods=named_list(("prc", "cisg")),
+                )
             )
     elif kind is dc.HeadKind.INTEREST:
         principal = money("amount")
@@ -155,7 +164,9 @@ def build_head(head_id: str, data: Mapping[str, Any], evidence: Sequence[str], *
             )
         elif kind is dc.HeadKind.SERVICE_CREDIT:
             if not reference:
-                raise ValueError("reference: service credits need the SLA engine's reference (breach or credit)")
+                raise ValueError(
+                    field_error("reference", "service credits need the SLA engine's reference (breach or credit)")
+                )
             head = dc.service_credit_head(head_id, amount, sla_reference=reference, clause=clause or "", evidence=ev)
         elif kind is dc.HeadKind.LIQUIDATED_DAMAGES:
             head = dc.liquidated_damages_head(
@@ -204,7 +215,14 @@ def add_claim(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
         n = (s.execute(select(func.max(CaseClaim.head_no)).where(CaseClaim.case_id == case.id)).scalar_one() or 0) + 1
         head = build_head(f"H-{n}", data, labels, cisg=bool(cf and cf.cisg_applies))
         if head.amount.amount >= MAX_AMOUNT:
-            raise ValueError(f"amount: the computed {head.amount} is too large (at most {MAX_AMOUNT - 1})")
+            raise ValueError(
+                field_error(
+                    "amount",
+                    "the computed %(amount)s is too large (at most %(most)s)",
+                    amount=head.amount,
+                    most=str(MAX_AMOUNT - 1),
+                )
+            )
         s.add(
             CaseClaim(
                 workspace_id=ws.id,

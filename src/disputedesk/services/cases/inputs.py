@@ -19,7 +19,7 @@ from ...domain.ladder import (
     ISSUE_TYPES,
 )
 from ...domain.money import Money, check_currency, minor_units, to_decimal
-from ...domain.text import Quoted, field_error
+from ...domain.text import Named, Quoted, Seq, T, field_error
 from ...store.models import EvidenceItem, Workspace
 
 # Other spellings of the issue types (e.g. in demo/data/dispute.json) → domain ids.
@@ -213,12 +213,20 @@ def _one_evidence(s: Session, ws: Workspace, label: Any, name: str) -> tuple[str
     return evidence_label(n), item_id
 
 
+def issue_types() -> Seq:
+    """The issue types a refusal lists: by their names as the case form shows them."""
+    return Seq((Named(t, T(t.replace("_", " "))) for t in ISSUE_TYPES), ", ")
+
+
 def normalise_issue(issue: str, name: str = "issues") -> str:
     key = ISSUE_ALIASES.get(issue.strip(), issue.strip())
     if key not in ISSUE_TYPES:
         raise ValueError(
             field_error(
-                name, "%(value)s is not an issue type (%(types)s)", value=Quoted(issue), types=", ".join(ISSUE_TYPES)
+                name,
+                "%(value)s is not an issue type (%(types)s)",
+                value=Quoted(issue),
+                types=issue_types(),
             )
         )
     return key

@@ -22,9 +22,9 @@ from ...domain.ladder import (
     Step,
 )
 from ...domain.money import Money, check_currency
-from ...domain.text import Field, Quoted, Seq, field_error
+from ...domain.text import Quoted, field_error
 from ...store.db import lock_workspace, unit_of_work
-from ...store.models import Case, Contract, Order, Organization, SupportRequest
+from ...store.models import Case, Contract, Order, Organization, SupportRequest, Workspace
 from ...store.models_cases import (
     CaseFacts,
     CaseLink,
@@ -36,6 +36,7 @@ from .inputs import (
     _blank,
     _check_keys,
     _resolve_evidence,
+    issue_types,
     normalise_issue,
     parse_bool,
     parse_date,
@@ -66,6 +67,17 @@ OPEN_FIELDS = (
 )
 
 
+def contract_by_ref(s: Session, ws: Workspace, ref: str) -> Contract | None:
+    """The workspace's contract (not an amendment) with this number or key."""
+    return s.execute(
+        select(Contract).where(
+            Contract.workspace_id == ws.id,
+            Contract.kind == "contract",
+            (Contract.number == ref) | (Contract.key == ref),
+        )
+    ).scalar_one_or_none()
+
+
 def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: str) -> int:
     """Open a case from support requests, SLA breaches (by reference) or evidence items.
 
@@ -84,7 +96,7 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
             field_error(
                 "issues",
                 "name at least one issue type (%(types)s)",
-                types=Seq((Field(t) for t in ISSUE_TYPES), sep=", "),
+                types=issue_types(),
             )
         )
     opened_on = parse_date(data.get("opened_on"), "opened_on", required=False) or today_for(ctx)
@@ -131,13 +143,7 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
         contract = None
         if not _blank(data.get("contract")):
             ref = str(data.get("contract")).strip()
-            contract = s.execute(
-                select(Contract).where(
-                    Contract.workspace_id == ws.id,
-                    Contract.kind == "contract",
-                    (Contract.number == ref) | (Contract.key == ref),
-                )
-            ).scalar_one_or_none()
+            contract = contract_by_ref(s, ws, ref)
             if contract is None:
                 raise ValueError(
                     field_error("contract", "%(value)s is not a contract in this workspace", value=Quoted(ref))

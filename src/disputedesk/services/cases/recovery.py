@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ...domain import claims as dc
 from ...domain.money import ExchangeRate, check_currency, to_decimal
-from ...domain.text import Text, field_error
+from ...domain.text import Quoted, Text, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.ledger import LedgerWriter
 from ...store.models_cases import (
@@ -19,7 +19,7 @@ from ...store.models_cases import (
 )
 from ..context import Context
 from ..workspaces import get_workspace
-from .base import MONEY_KINDS, RATE_DECIMALS, _find_case, _ledger, ahead
+from .base import MONEY_KINDS, RATE_DECIMALS, _find_case, _ledger, ahead, named_list
 from .inputs import _blank, _check_keys, _resolve_evidence, parse_date, parse_list, parse_money, parse_text
 
 # ---------------------------------------------------------------------------------- recovery
@@ -32,7 +32,9 @@ def add_money(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
     _check_keys(data, MONEY_FIELDS, "recovery")
     kind = parse_text(data.get("kind"), "kind", required=True)
     if kind not in MONEY_KINDS:
-        raise ValueError(f"kind: {kind!r} is not one of {', '.join(MONEY_KINDS)}")
+        raise ValueError(
+            field_error("kind", "%(value)s is not one of %(kinds)s", value=Quoted(kind), kinds=named_list(MONEY_KINDS))
+        )
     on = parse_date(data.get("on"), "on")
     assert on is not None
     if ahead(ctx, on):
@@ -75,7 +77,14 @@ def add_money(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, A
             if msg.startswith("by:"):
                 msg = "party:" + msg[3:]
             if "is not a valid OfferStatus" in msg:
-                msg = f"status: {status!r} is not one of open, accepted, rejected, lapsed"
+                raise ValueError(
+                    field_error(
+                        "status",
+                        "%(value)s is not one of %(statuses)s",
+                        value=Quoted(str(status)),
+                        statuses=named_list(s.value for s in dc.OfferStatus),
+                    )
+                ) from None
             raise ValueError(msg) from None
         if case.opened_on and kind != "offer" and on < case.opened_on - timedelta(days=3650):
             raise ValueError(field_error("on", "%(day)s is implausibly early", day=on))

@@ -30,7 +30,7 @@ from ...domain.ladder import (
 )
 from ...domain.money import Money, convert, totals
 from ...domain.periods import PeriodResult
-from ...domain.text import T
+from ...domain.text import Quoted, T
 from ...domain.text import from_json as text_from_json
 from ...domain.text import loads as text_loads
 from ...store.db import unit_of_work
@@ -503,7 +503,7 @@ def get_case(
         ws = get_workspace(s, workspace)
         case = _find_case(s, ws, ref)
         if only_case_id is not None and case.id != only_case_id:
-            raise CaseNotFound(T("case '%(case)s' does not exist in this workspace", case=ref))
+            raise CaseNotFound(T("case %(case)s does not exist in this workspace", case=Quoted(str(ref))))
         view = _build_view(s, ws, case, today)
     view.sla_suggestions = sla_claim_suggestions(ctx, workspace, view.id)
     return view

@@ -156,7 +156,10 @@ def load_demo_case(ctx: Context, workspace: str, spec: Mapping[str, Any], *, act
                 "response_window_days": window,
                 "reply_on": reply[0] if reply else None,
                 "reply_evidence": ev(reply[1]) if reply else None,
-                "note": note,
+                # the escalation to the sales manager is a second support request: recorded on the
+                # ladder with its reason (domain.ladder refuses a second one without)
+                "note": None if note and step is Step.SUPPORT_REQUEST else note,
+                "override_reason": note if step is Step.SUPPORT_REQUEST else None,
             },
             actor=actor,
         )

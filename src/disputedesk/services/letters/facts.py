@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from ...documents import letters as L
 from ...documents.legal_zh import ISSUES_ZH, user_text
-from ...domain.money import Money, totals
+from ...documents.letter_money import set_money
 from ...domain.text import T
 from ...store.db import unit_of_work
 from ...store.models import (
@@ -289,8 +289,8 @@ def _case_facts(ctx: Context, workspace: str, f: L.LetterFacts, view: Any) -> No
             }
         )
     if view.totals:
-        f.claims_total = " + ".join(L.fmt_money(m.amount, c) for c, m in sorted(view.totals.items()))
-        _received(f, view)
+        settlements = [m for m in view.money if m.kind == "settlement"]
+        set_money(f, view.totals, view.recovery.positions, settlements, view.recovery.receipts)
     seen = {e["label"] for e in f.evidence}
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
@@ -321,31 +321,6 @@ def _case_facts(ctx: Context, workspace: str, f: L.LetterFacts, view: Any) -> No
                 }
             )
     f.evidence.sort(key=lambda e: e["label"])
-
-
-def _received(f: L.LetterFacts, view: Any) -> None:
-    """What the supplier already paid is not demanded again: each amount received (date, evidence),
-    their total and the balance (claimed less received, never below zero), per currency; amounts in
-    different currencies are never added (Decimal arithmetic in :class:`Money`)."""
-    receipts = list(view.recovery.receipts)
-    if not receipts:
-        return
-    for r in receipts:
-        f.claims_received.append(
-            {
-                "date": r.on.isoformat(),
-                "amount": L.fmt_money(r.amount.amount, r.amount.currency),
-                "evidence": ", ".join(r.evidence),
-            }
-        )
-    got = totals(r.amount for r in receipts)
-    f.claims_received_total = " + ".join(L.fmt_money(m.amount, c) for c, m in sorted(got.items()))
-    balance = []
-    for c, claimed in sorted(view.totals.items()):
-        left = claimed - got[c] if c in got else claimed
-        balance.append(L.fmt_money((Money.zero(c) if left.is_negative else left).amount, c))
-    f.claims_balance = " + ".join(balance)
-    f.claims_mixed = len(set(view.totals) | set(got)) > 1
 
 
 # A claim head without a description is named by its kind (the catalogue has each in Chinese).

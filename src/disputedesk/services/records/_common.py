@@ -97,9 +97,7 @@ def not_future(ctx: Context, field: str, value: date | datetime | None) -> None:
     """Refuse a day or time that has not come yet (a request opened, a contract signed, a payment
     made …); the tolerance for zones ahead and clock skew is explained in ``domain/dates.py``."""
     if value is not None and is_future(value, ctx.clock()):
-        raise FieldError(
-            field, "{value} is in the future", value=value if isinstance(value, datetime) else value.isoformat()
-        )
+        raise FieldError(field, "{value} is in the future", value=value)
 
 
 def history(s: Session, ws: Workspace, subject: str) -> list[HistoryEntry]:

@@ -14,23 +14,25 @@ the records where they are recorded, each with its source.
   buying equipment; a technology import/export contract has its own limitation period: PRC Civil
   Code Art. 594; see docs/deadlines.md).
 
-The case is opened by ``services.cases.open_case`` (the same as the API's and the page's); the
-sources are written as the case's notes so the case page and the bundle show where each date came
-from.
+Every way a user opens a case goes through :func:`open_own_case` (the ``/cases`` page's form,
+``POST /api/cases``, ``disputedesk case open`` and the request page's "open a case", the last two
+through :func:`case_from_requests`): ``services.cases.open_case`` with what the user gave, and what
+the records say for what was not given. The sources are written as the case's notes so the case
+page and the bundle show where each date came from. (The demo loader calls ``open_case`` itself:
+its ladder and facts are its own data.)
 
 The ladder's first rung (``support_request``) is recorded from the requests' mail, when there is
 any: the buyer's first message (its evidence item is the proof, its date the step's date, its
 first recipient the recipient) and the supplier's first reply after it. Without such a message the
 rung is the first request itself, on the day it was opened (the SLA engine's clock starts there
 too), without proof; before, the ladder stayed empty and the case's first formal complaint was
-refused as skipping the support request the case was opened from. A case opened on the ``/cases``
-page (``complete_from_records``) gets the same facts and first step when its form did not give
-them.
+refused as skipping the support request the case was opened from.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date
 from typing import Any
@@ -44,7 +46,7 @@ from ...domain.ladder import LadderError, Step
 from ...domain.text import T, Text, to_json
 from ...store.db import unit_of_work
 from ...store.models import Case, Contract, EvidenceItem, Message, Order, Organization, SupportRequest, Workspace
-from ...store.models_cases import CaseFacts, CaseLink, CaseStep
+from ...store.models_cases import CaseFacts, CaseStep
 from ..context import Context
 from ..sla import sender_side
 from ..sla.messages import classify_message
@@ -86,12 +88,17 @@ def _derive(
     governing_law: str | None = None,
     contract_type: str | None = None,
     cisg_applies: bool = False,
+    facts_given: bool = False,
 ) -> _Derived:
+    """What the records say; with ``facts_given`` (the user entered the deadline facts) only the
+    first rung."""
     out = _Derived()
     notes = out.notes
     zone, buyer = _zone(s, ws)
     first_row = min(rows, key=lambda r: r.opened_at) if rows else None
-    if knowledge_on is not None:
+    if facts_given:
+        pass
+    elif knowledge_on is not None:
         known = knowledge_on
     elif first_row is not None:
         known = first_row.opened_at.astimezone(zone).date()
@@ -110,7 +117,7 @@ def _derive(
         )
     else:
         return out  # no request: nothing says when the buyer knew of the defect
-    if contract is not None:
+    if contract is not None and not facts_given:
         found = {f.name: f for f in delivery_facts(s, ws, contract.id)}
         law = (
             (governing_law or _law(contract.governing_law)).upper()
@@ -147,9 +154,9 @@ def _derive(
                     "({received}): correct the request's opening time or the order's delivery date, then open "
                     "the case",
                     number=first_row.number,
-                    day=known.isoformat(),
+                    day=known,
                     contract=contract.number,
-                    received=received.on.isoformat(),
+                    received=received.on,
                 )
             notes.append(
                 {
@@ -305,6 +312,11 @@ def _first_step(
     return step
 
 
+def _reason(exc: Exception) -> object:
+    """Why a derived fact or rung was not recorded: the refusal's sentence, else its text."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
+
+
 def _finish(ctx: Context, workspace: str, case_id: int, derived: _Derived, *, actor: str) -> None:
     """Write the sources as the case's notes and record the first rung (a rung the ladder refuses is
     a note saying why, never a failed case opening)."""
@@ -327,7 +339,7 @@ def _finish(ctx: Context, workspace: str, case_id: int, derived: _Derived, *, ac
                                 # the buyer's first message, else the request itself (SR-0001)
                                 proof=derived.first_step.get("proof")
                                 or derived.first_step["channel"].removeprefix("support request "),
-                                reason=exc if isinstance(exc, Text) else str(exc),
+                                reason=_reason(exc),
                             )
                         ),
                         "evidence": [],
@@ -377,87 +389,122 @@ def case_from_requests(
         contract_ids = {r.contract_id for r in rows if r.contract_id}
         if len(contract_ids) > 1:
             raise FieldError("request", "the requests name different contracts: open one case per contract")
-        contract = s.get(Contract, next(iter(contract_ids))) if contract_ids else None
-        derived = _derive(
-            s,
-            ws,
-            rows,
-            contract,
-            org,
-            knowledge_on=knowledge_on,
-            governing_law=governing_law,
-            contract_type=contract_type,
-            cisg_applies=cisg_applies,
-        )
         data: dict[str, Any] = {
             "title": title or (rows[0].title if len(rows) == 1 else f"Support failures by {org.name_en}"),
             "supplier": org.key,
             "issues": issues or ["no_or_slow_support"],
             "support_requests": [r.number for r in rows],
         }
-        if contract is not None:
-            data["contract"] = contract.number
-            # the contract's orders: what was bought and delivered under it
-            data["orders"] = list(
-                s.execute(select(Order.number).where(Order.contract_id == contract.id).order_by(Order.id)).scalars()
-            )
         if amount_at_stake:
             data["amount_at_stake"] = amount_at_stake
+            contract = s.get(Contract, next(iter(contract_ids))) if contract_ids else None
             data["currency"] = currency or (contract.currency if contract else None)
-        if derived.facts:
-            data["facts"] = derived.facts
-    from ..cases import open_case
-
-    case_id = open_case(ctx, workspace, data, actor=actor)
-    _finish(ctx, workspace, case_id, derived, actor=actor)
+    case_id = open_own_case(
+        ctx,
+        workspace,
+        data,
+        actor=actor,
+        knowledge_on=knowledge_on,
+        governing_law=governing_law,
+        contract_type=contract_type,
+        cisg_applies=cisg_applies,
+    )
     with unit_of_work(ctx.engine) as s:
         case = s.get(Case, case_id)
         assert case is not None
         return case.number
 
 
-def complete_from_records(ctx: Context, workspace: str, case_id: int, *, actor: str) -> None:
-    """For a case opened without deadline facts or ladder steps (the ``/cases`` page's form): take
-    them from the records as ``case_from_requests`` does, each with its source. Facts or steps the
-    case already has are left as they are; facts the rules refuse are left for the user to enter
-    (the refusal is kept as a note)."""
+def _named_requests(s: Session, ws: Workspace, value: Any) -> list[SupportRequest]:
+    """The support requests ``value`` names that exist (an unknown one is refused by ``open_case``)."""
+    from ..cases.inputs import parse_list
+
+    numbers = [n.upper() for n in parse_list(value, "support_requests")]
+    if not numbers:
+        return []
+    return list(
+        s.execute(
+            select(SupportRequest)
+            .where(SupportRequest.workspace_id == ws.id, SupportRequest.number.in_(numbers))
+            .order_by(SupportRequest.opened_at)
+        ).scalars()
+    )
+
+
+def open_own_case(
+    ctx: Context,
+    workspace: str,
+    data: Mapping[str, Any],
+    *,
+    actor: str,
+    knowledge_on: date | None = None,
+    governing_law: str | None = None,
+    contract_type: str | None = None,
+    cisg_applies: bool = False,
+) -> int:
+    """Open a case as a user does, the same through the ``/cases`` page, ``POST /api/cases`` and
+    ``disputedesk case open``: ``services.cases.open_case`` with ``data`` (its fields), and from the
+    named support requests, what the user did not give: the contract (when the requests name one)
+    and its orders, the deadline facts from the records (each with its source as a note; facts the
+    rules refuse are a note, left for the user to enter) and the ladder's first rung. A request
+    opened before the contract's first delivery is refused before anything is written. Returns the
+    case id."""
+    from ..cases import open_case, set_facts
+    from ..cases.inputs import _blank
+    from ..cases.opening import contract_by_ref
+
+    data = dict(data)
+    derived = _Derived()
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        case = s.get(Case, case_id)
-        if case is None or case.workspace_id != ws.id:
-            return
-        cf = s.execute(select(CaseFacts).where(CaseFacts.case_id == case_id)).scalar_one_or_none()
-        rows = list(
-            s.execute(
-                select(SupportRequest)
-                .join(CaseLink, CaseLink.support_request_id == SupportRequest.id)
-                .where(CaseLink.case_id == case_id, CaseLink.kind == "support_request")
-                .order_by(SupportRequest.opened_at)
-            ).scalars()
-        )
-        org = s.get(Organization, case.supplier_id)
-        assert org is not None
-        contract = s.get(Contract, case.contract_id) if case.contract_id else None
-        if contract is None:
+        rows = _named_requests(s, ws, data.get("support_requests"))
+        org = None
+        if not _blank(data.get("supplier")):
+            org = s.execute(
+                select(Organization).where(
+                    Organization.workspace_id == ws.id,
+                    Organization.key == str(data["supplier"]).strip(),
+                    Organization.role == "supplier",
+                )
+            ).scalar_one_or_none()
+        contract = None
+        if _blank(data.get("contract")):
             ids = {r.contract_id for r in rows if r.contract_id}
             contract = s.get(Contract, next(iter(ids))) if len(ids) == 1 else None
-        derived = _derive(s, ws, rows, contract, org)
-        has_facts = cf is not None and cf.received_on is not None
-    if has_facts:
-        derived.facts, derived.notes = None, []
-    elif derived.facts:
-        from ..cases.opening import set_facts
-
+            if contract is not None and (org is None or contract.supplier_id in (None, org.id)):
+                data["contract"] = contract.number
+                if _blank(data.get("orders")):  # what was bought and delivered under it
+                    data["orders"] = list(
+                        s.execute(
+                            select(Order.number).where(Order.contract_id == contract.id).order_by(Order.id)
+                        ).scalars()
+                    )
+        else:
+            contract = contract_by_ref(s, ws, str(data["contract"]).strip())
+        if rows and org is not None:
+            derived = _derive(
+                s,
+                ws,
+                rows,
+                contract,
+                org,
+                knowledge_on=knowledge_on,
+                governing_law=governing_law,
+                contract_type=contract_type,
+                cisg_applies=cisg_applies,
+                facts_given=not _blank(data.get("facts")),
+            )
+    case_id = open_case(ctx, workspace, data, actor=actor)
+    if derived.facts:
         try:
             set_facts(ctx, workspace, case_id, derived.facts, actor=actor)
         except ValueError as exc:
             derived.notes.append(
                 {
                     "date": derived.facts["knowledge_on"],
-                    "text": to_json(
-                        T("deadline facts not set: %(reason)s", reason=exc if isinstance(exc, Text) else str(exc))
-                    ),
+                    "text": to_json(T("deadline facts not set: %(reason)s", reason=_reason(exc))),
                     "evidence": [],
                 }
             )
     _finish(ctx, workspace, case_id, derived, actor=actor)
+    return case_id

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
-from ...domain.text import T
+from ...domain.text import Quoted, T
 from ...store.models import Contract, Order, Organization, Payment, SupportRequest, Workspace
 from ...store.models_sla import SlaTerms
 from ..context import Context
@@ -224,8 +224,8 @@ def add_amendment(ctx: Context, workspace: str, number: str, cmd: NewAmendment, 
             raise FieldError(
                 "effective_on",
                 "{day} is before the contract was signed ({signed})",
-                day=str(cmd.effective_on),
-                signed=str(c.signed_on),
+                day=cmd.effective_on,
+                signed=c.signed_on,
             )
         count = s.execute(
             select(func.count(Contract.id)).where(Contract.parent_id == c.id, Contract.kind == "amendment")
@@ -281,7 +281,9 @@ def _find_amendment(s: Session, c: Contract, amendment: str) -> Contract:
         select(Contract).where(Contract.parent_id == c.id, Contract.kind == "amendment", Contract.number == amendment)
     ).scalar_one_or_none()
     if a is None:
-        raise LookupError(f"contract {c.number} has no amendment {amendment!r}")
+        raise LookupError(
+            T("contract %(contract)s has no amendment %(amendment)s", contract=c.number, amendment=Quoted(amendment))
+        )
     return a
 
 
@@ -306,8 +308,8 @@ def change_amendment(
             raise FieldError(
                 "effective_on",
                 "{day} is before the contract was signed ({signed})",
-                day=str(day),
-                signed=str(c.signed_on),
+                day=day,
+                signed=c.signed_on,
             )
         unilateral = values.get("unilateral", before.unilateral)
         agreed_by = values["agreed_by"] if "agreed_by" in values else before.agreed_by

@@ -327,15 +327,13 @@ class ChangeOrder(_Command):
 
 def _check_dates(ordered: date | None, delivered: date | None, accepted: date | None) -> None:
     if ordered and delivered and delivered < ordered:
-        raise FieldError(
-            "delivered_on", "{day} is before the order date ({ordered})", day=str(delivered), ordered=str(ordered)
-        )
+        raise FieldError("delivered_on", "{day} is before the order date ({ordered})", day=delivered, ordered=ordered)
     if delivered and accepted and accepted < delivered:
         raise FieldError(
             "accepted_on",
             "{day} is before the delivery date ({delivered})",
-            day=str(accepted),
-            delivered=str(delivered),
+            day=accepted,
+            delivered=delivered,
         )
     if accepted and not delivered:
         raise FieldError("delivered_on", "give the delivery date with the acceptance date")

@@ -193,8 +193,8 @@ def add_order(ctx: Context, workspace: str, cmd: NewOrder, *, actor: str) -> Ord
             raise FieldError(
                 "ordered_on",
                 "{day} is before the contract was signed ({signed})",
-                day=str(cmd.ordered_on),
-                signed=str(c.signed_on),
+                day=cmd.ordered_on,
+                signed=c.signed_on,
             )
         o = Order(
             workspace_id=ws.id,

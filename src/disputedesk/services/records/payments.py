@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...domain.labels import evidence_label
+from ...domain.text import Quoted, T
 from ...store.models import Contract, Order, Organization, Payment, Workspace
 from ..context import Context
 from ._common import (
@@ -54,7 +55,7 @@ def _find(s: Session, ws: Workspace, number: str) -> tuple[Payment, str]:
             p = s.get(Payment, pid)
             assert p is not None
             return p, n
-    raise LookupError(f"payment {number!r} does not exist (payments are numbered P-1, P-2 …)")
+    raise LookupError(T("payment %(number)s does not exist (payments are numbered P-1, P-2 …)", number=Quoted(number)))
 
 
 def _supplier_of(s: Session, p: Payment) -> Organization | None:

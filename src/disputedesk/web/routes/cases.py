@@ -29,7 +29,7 @@ from ...services.cases.commands import (
     check,
 )
 from ...services.context import Context
-from ...services.records.case_opening import complete_from_records
+from ...services.records.case_opening import open_own_case
 from ..deps import PageCall, current_workspace, get_ctx, get_lang, need, page, user_today
 from ..pages import render
 
@@ -54,9 +54,13 @@ def _field(message: str) -> str | None:
     return head if ":" in message and " " not in head else None
 
 
-def _bad(message: str) -> JSONResponse:
-    body: dict[str, Any] = {"error": message}
-    if field := _field(message):
+def _bad(exc: Exception, request: Request) -> JSONResponse:
+    """A refused change: ``{"error", "field"}``, the sentence in the caller's language (its field by
+    its label, dates as the pages write them), ``field`` the key as the body names it."""
+    from ..i18n import refusal
+
+    body: dict[str, Any] = {"error": refusal(exc, get_lang(request), request.cookies.get("tz") or "UTC")}
+    if field := _field(str(exc)):
         body["field"] = field
     return JSONResponse(body, status_code=400)
 
@@ -104,11 +108,10 @@ async def open_case_form(
     request, ctx, ws, lang = call
     data = _form_dict(await request.form())
     try:
-        case_id = svc.open_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
+        # the form has no deadline facts or ladder: they come from the records, each with its source
+        case_id = open_own_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
     except ValueError as exc:
         return _list_page(request, ctx, ws, lang, error=exc, form=data)
-    # the form has no deadline facts or ladder: take them from the records, each with its source
-    complete_from_records(ctx, ws.slug, case_id, actor=ws.username)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
 
 
@@ -287,14 +290,17 @@ def api_cases(
 @router.post("/api/cases", tags=["cases"], status_code=201, response_model=None)
 def api_open_case(
     body: OpenCase,
+    request: Request,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
-    """Open a case from support requests, SLA breaches or evidence items (amounts as strings)."""
+    """Open a case from support requests, SLA breaches or evidence items (amounts as strings); what
+    the body does not give (contract and orders, deadline facts, the first ladder step) comes from
+    the support requests' records, as on the page and in the CLI."""
     try:
-        case_id = svc.open_case(ctx, ws.slug, body.given(), actor=ws.username)
+        case_id = open_own_case(ctx, ws.slug, body.given(), actor=ws.username)
     except ValueError as exc:
-        return _bad(str(exc))
+        return _bad(exc, request)
     return svc.get_case(ctx, ws.slug, case_id).to_json()
 
 
@@ -304,12 +310,12 @@ def api_case(case_id: str, ctx: Context = Depends(get_ctx), ws: Access = Depends
     return svc.get_case(ctx, ws.slug, case_id, only_case_id=ws.share_case_id).to_json()
 
 
-def _api_change(ctx: Context, ws: Access, case_id: str, call: Any) -> dict[str, Any] | JSONResponse:
+def _api_change(ctx: Context, ws: Access, case_id: str, call: Any, request: Request) -> dict[str, Any] | JSONResponse:
     svc.get_case(ctx, ws.slug, case_id)  # 404 first
     try:
         call()
     except ValueError as exc:
-        return _bad(str(exc))
+        return _bad(exc, request)
     return svc.get_case(ctx, ws.slug, case_id).to_json()
 
 
@@ -317,11 +323,14 @@ def _api_change(ctx: Context, ws: Access, case_id: str, call: Any) -> dict[str, 
 def api_add_step(
     case_id: str,
     body: NewStep,
+    request: Request,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Add a ladder step (step, sent_on, channel, recipient, proof, response window, reply)."""
-    return _api_change(ctx, ws, case_id, lambda: svc.add_step(ctx, ws.slug, case_id, body.given(), actor=ws.username))
+    return _api_change(
+        ctx, ws, case_id, lambda: svc.add_step(ctx, ws.slug, case_id, body.given(), actor=ws.username), request
+    )
 
 
 @router.post("/api/cases/{case_id}/steps/{position}/reply", tags=["cases"], response_model=None)
@@ -329,12 +338,17 @@ def api_reply(
     case_id: str,
     position: int,
     body: Reply,
+    request: Request,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Record the reply to a ladder step (reply_on, reply_evidence, resolved)."""
     return _api_change(
-        ctx, ws, case_id, lambda: svc.record_reply(ctx, ws.slug, case_id, position, body.given(), actor=ws.username)
+        ctx,
+        ws,
+        case_id,
+        lambda: svc.record_reply(ctx, ws.slug, case_id, position, body.given(), actor=ws.username),
+        request,
     )
 
 
@@ -342,23 +356,31 @@ def api_reply(
 def api_facts(
     case_id: str,
     body: DeadlineFacts,
+    request: Request,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Set the deadline facts (docs/deadlines.md; demands come from ladder steps with proof)."""
-    return _api_change(ctx, ws, case_id, lambda: svc.set_facts(ctx, ws.slug, case_id, body.given(), actor=ws.username))
+    return _api_change(
+        ctx, ws, case_id, lambda: svc.set_facts(ctx, ws.slug, case_id, body.given(), actor=ws.username), request
+    )
 
 
 @router.post("/api/cases/{case_id}/acknowledgements", tags=["cases"], status_code=201, response_model=None)
 def api_ack(
     case_id: str,
     body: Acknowledgement,
+    request: Request,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Record the supplier's acknowledgement or promise to perform (restarts limitation)."""
     return _api_change(
-        ctx, ws, case_id, lambda: svc.add_acknowledgement(ctx, ws.slug, case_id, body.given(), actor=ws.username)
+        ctx,
+        ws,
+        case_id,
+        lambda: svc.add_acknowledgement(ctx, ws.slug, case_id, body.given(), actor=ws.username),
+        request,
     )
 
 
@@ -366,22 +388,28 @@ def api_ack(
 def api_claim(
     case_id: str,
     body: NewClaim,
+    request: Request,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Add a claim head (kind, amount as a string, currency, basis, evidence …)."""
-    return _api_change(ctx, ws, case_id, lambda: svc.add_claim(ctx, ws.slug, case_id, body.given(), actor=ws.username))
+    return _api_change(
+        ctx, ws, case_id, lambda: svc.add_claim(ctx, ws.slug, case_id, body.given(), actor=ws.username), request
+    )
 
 
 @router.post("/api/cases/{case_id}/recovery", tags=["cases"], status_code=201, response_model=None)
 def api_recovery(
     case_id: str,
     body: MoneyEvent,
+    request: Request,
     ctx: Context = Depends(get_ctx),
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any] | JSONResponse:
     """Record an offer, a settlement or an amount received."""
-    return _api_change(ctx, ws, case_id, lambda: svc.add_money(ctx, ws.slug, case_id, body.given(), actor=ws.username))
+    return _api_change(
+        ctx, ws, case_id, lambda: svc.add_money(ctx, ws.slug, case_id, body.given(), actor=ws.username), request
+    )
 
 
 @router.get("/api/cases/{case_id}/deadlines.ics", tags=["cases"], response_class=Response)
@@ -406,13 +434,13 @@ def api_rates(ctx: Context = Depends(get_ctx), ws: Access = Depends(current_work
 
 @router.post("/api/exchange-rates", tags=["cases"], status_code=201, response_model=None)
 def api_record_rate(
-    body: ExchangeRate, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
+    body: ExchangeRate, request: Request, ctx: Context = Depends(get_ctx), ws: Access = Depends(need("edit"))
 ) -> list[dict[str, Any]] | JSONResponse:
     """Record an exchange rate (base, quote, rate as a string, on, source)."""
     try:
         svc.record_rate(ctx, ws.slug, body.given(), actor=ws.username)
     except ValueError as exc:
-        return _bad(str(exc))
+        return _bad(exc, request)
     return api_rates(ctx, ws)
 
 

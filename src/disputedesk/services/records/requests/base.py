@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ....domain.labels import evidence_label
-from ....domain.text import Quoted
+from ....domain.text import Quoted, T
 from ....store.db import lock_workspace, unit_of_work
 from ....store.ledger import LedgerWriter
 from ....store.models import Contract, EvidenceItem, Message, Organization, ProductUnit, SupportRequest, Workspace
@@ -42,7 +42,7 @@ def _request(s: Session, ws: Workspace, number: str) -> SupportRequest:
         select(SupportRequest).where(SupportRequest.workspace_id == ws.id, SupportRequest.number == number.upper())
     ).scalar_one_or_none()
     if row is None:
-        raise LookupError(f"support request {number!r} does not exist")
+        raise LookupError(T("support request %(number)s does not exist", number=Quoted(number)))
     return row
 
 

@@ -18,7 +18,7 @@ from ....services.context import Context
 from ....services.evidence import EvidenceFilter, list_evidence
 from ....services.records.errors import FieldError, from_validation
 from ....services.records.requests import form_choices
-from ...i18n import ZONES, translations  # noqa: F401  (ZONES: the records forms' zone list)
+from ...i18n import ZONES, Formatter, translations  # noqa: F401  (ZONES: the records forms' zone list)
 from ...pages import render
 
 FormFields = dict[str, str]
@@ -31,7 +31,10 @@ async def _form(request: Request) -> FormFields:
 
 
 def _message(exc: ValueError, lang: str) -> str:
-    return exc.localised(translations(lang).gettext, lang=lang) if isinstance(exc, FieldError) else str(exc)
+    """A refused form's message in the page's language, its days as the page writes them."""
+    if not isinstance(exc, FieldError):
+        return str(exc)
+    return exc.localised(translations(lang).gettext, show_day=Formatter(lang).date, lang=lang)
 
 
 def _labels(text: str) -> list[str]:
