@@ -310,3 +310,68 @@ def reviewed_supplier(client: TestClient, ctx, review: dict[str, object]) -> Non
     supplier_profiles.create_supplier(ctx, "default", names, actor="t")
     r = client.post("/api/suppliers/quiet/reviews", json=review)
     assert r.status_code == 201, r.text
+
+
+# ------------------------------------------------------------------ brackets on a Chinese page
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_BLOCK = frozenset({
+    "p", "div", "li", "ul", "ol", "td", "th", "tr", "table", "dt", "dd", "dl", "h1", "h2", "h3", "h4", "section",
+    "header", "footer", "nav", "main", "form", "label", "option", "select", "details", "summary", "br", "fieldset",
+    "legend", "figure", "figcaption", "article", "aside", "button", "input", "textarea", "caption", "thead", "tbody",
+})  # fmt: skip
+# the interface's Chinese text with a space before a full-width bracket ("合同 （HG-…）"), or an ASCII
+# bracket next to Chinese ("快递 (EMS)", "(条款 3.2"); the user's own words stand as ◊ (never matched)
+_BAD_BRACKETS = re.compile(rf"\S[ \u00a0]+（|[{_CJK}）][ \u00a0]*\((?!\d{{1,3}}\))|\([ \u00a0]*[{_CJK}]")
+
+
+class _FlowText(HTMLParser):
+    """A page's text as it flows on screen: runs of white space as one space, a block element as a line
+    break, the user's own words, other-language elements and quoted originals as ◊."""
+
+    def __init__(self, page_lang: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page_lang = page_lang
+        self.out: list[str] = []
+        self._stack: list[tuple[str, bool]] = []
+        self._hidden = 0
+
+    def _data(self) -> bool:
+        return any(own for _t, own in self._stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self.out.append("\n")
+        if tag in InterfaceText.VOID:
+            return
+        a = dict(attrs)
+        lang = a.get("lang")
+        own = "own" in (a.get("class") or "").split() or tag in InterfaceText.QUOTED or a.get("translate") == "no"
+        if tag in VisibleText.HIDDEN:
+            self._hidden += 1
+        if (own or (lang is not None and not lang.startswith(self.page_lang))) and not self._data():
+            self.out.append("◊")
+        self._stack.append((tag, own or (lang is not None and not lang.startswith(self.page_lang))))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK:
+            self.out.append("\n")
+        if tag in InterfaceText.VOID:
+            return
+        if tag in VisibleText.HIDDEN:
+            self._hidden -= 1
+        while self._stack:
+            if self._stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and not self._data():
+            self.out.append(re.sub(r"\s+", " ", data))
+
+
+def bad_brackets(html: str, page_lang: str = "zh") -> list[str]:
+    """Where a Chinese page writes a space before a full-width bracket ("合同 （HG-…）") or an ASCII
+    bracket next to Chinese ("快递 (EMS)"): each with a little of its text around it."""
+    p = _FlowText(page_lang)
+    p.feed(html)
+    text = "".join(p.out)
+    return [text[max(0, m.start() - 12) : m.end() + 12].strip() for m in _BAD_BRACKETS.finditer(text)]

@@ -66,6 +66,25 @@ def _template_text(kind: str, lang: str) -> str:
     )
 
 
+# Chinese characters and CJK / full-width punctuation (【】（）：；，。).
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_OPEN, _CLOSE = "\x02", "\x03"  # around a fact's value in a Chinese letter, until the spaces are settled
+
+
+def _edged(value: str) -> str:
+    return f"{_OPEN}{value}{_CLOSE}"
+
+
+def _tightened(text: str) -> str:
+    """A Chinese letter has no space inside Chinese text: where a fact's value begins or ends in
+    Chinese (英文及中文, 【缺少：调解机构】) the template's space beside it goes; a value in Latin
+    letters or digits keeps its spaces (编号为 RF-EU-2025-1046 的合同, 于 2025年10月14日 签订), as every
+    Chinese page of DisputeDesk writes them."""
+    text = re.sub(rf"(?<=[{_CJK}]) {_OPEN}(?=[{_CJK}])", _OPEN, text)
+    text = re.sub(rf"(?<=[{_CJK}]){_CLOSE} (?=[{_CJK}])", _CLOSE, text)
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
+
+
 def render_blocks(
     kind: str, lang: str, facts: LetterFacts, table_lang: str | None = None
 ) -> tuple[list[Block], list[str]]:
@@ -85,6 +104,9 @@ def render_blocks(
         return getattr(facts, name)
 
     def N(name: str) -> str:  # noqa: N802 - short on purpose: used in every template line
+        return _edged(fact(name)) if lang == "zh" else fact(name)
+
+    def fact(name: str) -> str:
         if name not in FACT_LABELS:
             raise ValueError(f"template {kind}.{lang}.txt: unknown fact {name!r}")
         v = value(name)
@@ -102,10 +124,11 @@ def render_blocks(
 
     def D(name: str) -> str:  # noqa: N802
         v = getattr(facts, name)
-        return fmt_date(v, lang) if v else note(name)
+        return fmt_date(v, lang) if v else _edged(note(name)) if lang == "zh" else note(name)
 
     env = Environment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)  # noqa: S701 - plain text
     text = env.from_string(_template_text(kind, lang)).render(N=N, D=D, U=lambda t: shown(t, lang), f=facts, lang=lang)
+    text = _tightened(text)
     blocks: list[Block] = []
     for raw in re.split(r"\n[ \t]*\n", text.strip()):
         chunk = raw.strip("\n")

@@ -19,6 +19,7 @@ from babel.support import NullTranslations
 from fastapi import Depends, Request
 from markupsafe import Markup
 
+from ..documents import channels
 from ..domain.text import Text
 from ..services import accounts
 from ..services.accounts import Access
@@ -109,25 +110,6 @@ _CHAT_MESSAGE = re.compile(r"^(.*) \[chat (\d+)(?:: (.*?))?, message (\d+)\]$", 
 # a JSON file's entry: "chat.json [messages[2]]", an account export's "result.json [chats[0].messages[2]]")
 _ROW_NAME = re.compile(
     r"^(.*) \[(?:lines? (\d+)(?:-(\d+))?|(header row)|(?:chats\[(\d+)\]\.)?messages\[(\d+)\])\]$", re.S
-)
-# Ways of sending a notice a person types in a "channel" field (ladder steps, sent letters).
-_CHANNELS = {
-    "email": "email",
-    "courier": "courier",
-    "registered_mail": "registered mail",
-    "fax": "fax",
-    "phone": "phone",
-    "platform_chat": "platform chat",
-    "wechat": "WeChat",
-    "whatsapp": "WhatsApp",
-    "letter": "letter",
-    "hand_delivery": "hand delivery",
-    "support_request": "support request",  # a ladder step that is the support request itself
-}
-_CHANNEL = re.compile(
-    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery"
-    r"|support request)\b",
-    re.I,
 )
 
 
@@ -287,12 +269,10 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
     def channel(text: object) -> object:
         """How something was sent, as typed ("email", "email (EN/ZH)", "courier DHL"): a known way
         of sending as a word of the page's language, the rest as the user's own words."""
-        words = str(text or "").strip()
-        m = _CHANNEL.match(words)
-        if not m:
-            return own(words) or "—"
-        key = m.group(1).lower().replace("-", "").replace(" ", "_").replace("post", "mail")
-        return Markup("{}{}").format(gettext(_CHANNELS[key]), own(words[m.end(1) :]))
+        word, rest = channels.shown(str(text or ""), lang, gettext)
+        if word is None:
+            return own(rest) or "—"
+        return Markup("{}{}").format(word, own(rest))
 
     def fact(value: object) -> str:
         """A stored fact's value: ISO dates in the page's date style, lists joined, never "None"."""
@@ -357,6 +337,8 @@ def page_env(request: Request, lang: str) -> dict[str, object]:
         "org_label": org_label,
         "deadline_name": deadline_name,
         "channel": channel,
+        # the ways of sending a channel field suggests, in the page's language (the form stores the key word)
+        "channel_words": [channels.label(k, gettext) for k in channels.OFFERED],
         "item_name": item_name,
         "quoted": quoted,
         "fact": fact,

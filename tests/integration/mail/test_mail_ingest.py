@@ -1,5 +1,7 @@
 """Mail through the whole pipeline (SQLite and PostgreSQL): messages, parts, variants, flags,
-threads, search in English and Chinese, the demo's directions and auto-replies, real corpora."""
+threads, search in English and Chinese, the demo's directions and auto-replies. The real third-party
+corpora: test_mail_real_corpora.py (a file of their own, so the test runner can hand them to the
+other worker: they take most of this area's time)."""
 
 from __future__ import annotations
 
@@ -19,8 +21,6 @@ from disputedesk.store.db import unit_of_work
 from disputedesk.store.models import EvidenceItem, LedgerEntry, Message
 
 from support import write_files
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "mail"
 
 
 def _msg(
@@ -291,18 +291,3 @@ def test_demo_mail_directions_auto_replies_threads_and_requests(ctx) -> None:
     assert {h.evidence for h in mail.search(ctx, "demo", "合同")} >= {
         by_path["mail/20260706T080000Z_formal-complaint.eml"]
     }
-
-
-def test_real_corpora_import_with_chinese_right(ctx) -> None:
-    report = import_paths(ctx, "default", [FIXTURES], actor="t")
-    assert report.imported > 80
-    crashes = [o for o in report.outcomes if o.status == "failed" and "parser failed" in (o.reason or "")]
-    assert crashes == []
-    subjects = set(_messages(ctx))
-    assert {"示例邮件", "测试多人邮件抄送msg格式", "测试邮件"} <= subjects
-    with unit_of_work(ctx.engine) as s:
-        texts = " ".join(t or "" for t in s.execute(select(Message.text)).scalars())
-    for word in ("你好，我是程序员，很高兴认识你", "你好，中国", "圖形碼", "中文字"):
-        assert word in texts
-    assert any(h.subject == "示例邮件" for h in mail.search(ctx, "default", "示例"))
-    assert verify(ctx).ok

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from pages_support import foreign_sentences
+from pages_support import bad_brackets, foreign_sentences, visible
 
 from disputedesk.services import cases
 from disputedesk.services.demo import demo_dir
@@ -207,3 +207,49 @@ def test_a_refused_ladder_step_names_the_steps_by_their_titles(case_client, type
     assert not CODE.search(zh) and "'" not in zh and "&#39;" not in zh and foreign_sentences(f"<p>{zh}</p>") == [], zh
     assert said_en in _alert(c.post(f"/cases/{case_id}/steps?lang=en", data=typed).text)
     assert api_en in c.post(f"/api/cases/{case_id}/steps", json=typed).json()["error"]
+
+
+# A way of sending on a Chinese page: the ladder form offered "email" (English) in its channel field; a
+# channel typed in Chinese was kept as typed and shown with ASCII brackets ("快递 (EMS)"). The form now shows the
+# Chinese word, keeps the key word ("courier (EMS)", as the API takes it) and the page writes 快递（EMS）.
+
+
+def _channel_input(html: str) -> str:
+    form = html.split('action="/cases/', 1)[1]
+    return re.search(r'<input name="channel" value="([^"]*)"', form).group(1)  # type: ignore[union-attr]
+
+
+def test_the_ladder_form_offers_the_channel_in_the_pages_language_and_keeps_the_key(case_client) -> None:  # type: ignore[no-untyped-def]
+    c, case_id = case_client
+    zh = c.get(f"/cases/{case_id}?lang=zh").text
+    assert _channel_input(zh) == "电子邮件", _channel_input(zh)
+    assert '<option value="快递">' in zh and '<option value="挂号信">' in zh  # the words it suggests
+    assert _channel_input(c.get(f"/cases/{case_id}?lang=en").text) == "email"
+
+    typed = {"step": "senior_management", "sent_on": "2026-11-03", "channel": "快递（EMS）", "recipient": "陈志强"}
+    r = c.post(f"/cases/{case_id}/steps?lang=zh", data=typed, follow_redirects=False)
+    assert r.status_code == 303, r.text[-1500:]
+    ladder = c.get(f"/api/cases/{case_id}").json()["ladder"]
+    assert [s["channel"] for s in ladder if s["sent_on"] == "2026-11-03"] == ["courier (EMS)"]
+
+    zh = c.get(f"/cases/{case_id}?lang=zh").text
+    assert "快递（EMS）" in "".join(visible(zh)) and bad_brackets(zh) == [], bad_brackets(zh)
+    assert "courier (EMS)" in " ".join(visible(c.get(f"/cases/{case_id}?lang=en").text))
+
+
+def test_a_letter_marked_sent_in_chinese_keeps_the_key_and_reads_in_chinese(case_client) -> None:  # type: ignore[no-untyped-def]
+    c, case_id = case_client
+    number = cases.get_case(c.app.state.ctx, "demo", case_id).number
+    r = c.post("/documents/letters", data={"case": number, "kind": "formal-complaint", "lang": "both",
+                                           "format": "pdf"}, follow_redirects=False)  # fmt: skip
+    letter = re.search(r"letter=(\d+)", r.headers["location"]).group(1)  # type: ignore[union-attr]
+    typed = {"sent_on": "2026-11-02", "channel": "挂号信 (EMS 1234)", "recipient": "陈志强"}
+    r = c.post(f"/documents/letters/{letter}/sent?lang=zh", data=typed, follow_redirects=False)
+    assert r.status_code == 303, r.text[-1500:]
+    row = c.get("/documents?lang=zh").text.split(f'id="letter-{letter}"', 1)[1].split("</tr>", 1)[0]
+    assert "2026年11月2日 · 挂号信（EMS 1234）" in "".join(visible(row)), visible(row)
+    ladder = c.get(f"/api/cases/{case_id}").json()["ladder"]
+    assert "registered mail (EMS 1234)" in [s["channel"] for s in ladder]
+    en = c.get("/documents?lang=en").text.split(f'id="letter-{letter}"', 1)[1].split("</tr>", 1)[0]
+    assert "2 Nov 2026 · registered mail (EMS 1234)" in " ".join(visible(en))
+    assert 'class="case-ref"' in en and "white-space:nowrap" in c.get("/static/documents.css").text

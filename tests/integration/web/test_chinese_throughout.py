@@ -90,9 +90,10 @@ def test_evidence_mail_and_contract_pages_in_chinese_mark_the_users_words_and_tr
     c = client_for("demo")
     case_id = c.get("/api/cases").json()[0]["id"]
     c.get("/lang/zh")
-    # the ladder's channel column: the way of sending in Chinese, what the user added kept as typed
+    # the ladder's channel column: the way of sending in Chinese, what the user added kept as typed (its
+    # brackets full-width, no space before them)
     case = _zh(c, f"/cases/{case_id}")
-    assert "<td>电子邮件</td>" in case and "<td>电子邮件 (EN/ZH)</td>" in case
+    assert "<td>电子邮件</td>" in case and "<td>电子邮件（EN/ZH）</td>" in case
     # a message taken out of a chat export is "第2条消息", the file's name is the user's
     evidence = _zh(c, "/evidence?q=WhatsApp")
     assert re.search(r'<span class="own" lang="en">WhatsApp Chat mit Kevin Liu\.txt</span>（第\d+条消息）', evidence)

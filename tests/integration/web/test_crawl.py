@@ -21,7 +21,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from pages_support import ascii_colons, crawl, foreign_sentences, foreign_words, leaks, visible
+from pages_support import ascii_colons, bad_brackets, crawl, foreign_sentences, foreign_words, leaks, visible
 
 from disputedesk.web.deps import UNTRANSLATED
 
@@ -51,6 +51,10 @@ def test_every_page_renders_for_a_person(client_for, ctx, workspace_setup: str) 
             # …and Chinese punctuation after a label: 清晰度评分：83, not 清晰度评分: 83
             colons = {path: found for path, html in pages.items() if (found := ascii_colons(html))}
             assert colons == {}, colons
+            # …and brackets as Chinese writes them: 订单PO-2025-318（€297,000.00）, 快递（EMS）, never with a space
+            # before them ("合同 （HG-…）") nor ASCII ones next to Chinese ("快递 (EMS)")
+            brackets = {path: found for path, html in pages.items() if (found := bad_brackets(html))}
+            assert brackets == {}, brackets
         # The navigation's own pages are all there.
         nav = re.findall(r'<nav aria-label="[^"]+">(.*?)</nav>', pages["/"], re.S)[0]
         for href in re.findall(r'href="(/[^"]*)"', nav):

@@ -36,10 +36,10 @@ def first_response(contract: str) -> Any:
 def test_a_round_the_clock_promise_is_cited_in_calendar_hours() -> None:
     d = first_response("第七条 服务\n7.1 乙方提供7×24小时技术支持服务。乙方应在接到故障通知后2小时内响应。")
     assert span(d) == ("2 calendar hours", "2小时（自然时间）")
-    assert _hours(3 * 3600, business=False) == ("3 hours", "3 小时")
+    assert _hours(3 * 3600, business=False) == ("3 hours", "3小时")  # as the promised time beside it
 
 
 def test_an_office_hours_promise_is_cited_in_business_hours() -> None:
     d = first_response("7. Support\n7.1 The Supplier shall respond to a fault report within 4 business hours.")
     assert span(d) == ("4 business hours", "4个工作小时")
-    assert _hours(3600) == ("1 business hour", "1 个工作小时")
+    assert _hours(3600) == ("1 business hour", "1个工作小时")

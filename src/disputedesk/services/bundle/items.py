@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...documents import channels
 from ...documents.legal_zh import without_language
 from ...domain.labels import evidence_label
 from ...store.db import unit_of_work
@@ -385,22 +386,12 @@ class CaseScope:
 
 
 def _channel_zh(channel: str) -> str:
-    """A way of sending typed as a known word ("email") in Chinese; anything else as typed."""
+    """A way of sending typed as a known word ("email", "快递") in Chinese, the rest as typed (in full-width
+    brackets: 快递（EMS）); anything else as typed."""
     from ...documents.catalogue import translations
 
-    typed = (channel or "").strip()
-    m = _KNOWN_CHANNEL.match(typed)
-    if not m:
-        return typed
-    word = m.group(1).lower().replace("e-mail", "email").replace("registered post", "registered mail")
-    return translations("zh").gettext({"wechat": "WeChat", "whatsapp": "WhatsApp"}.get(word, word)) + typed[m.end() :]
-
-
-_KNOWN_CHANNEL = re.compile(
-    r"^(e-?mail|courier|registered (?:mail|post)|fax|phone|platform chat|wechat|whatsapp|letter|hand delivery"
-    r"|support request)\b",
-    re.I,
-)
+    word, rest = channels.shown(channel or "", "zh", translations("zh").gettext)
+    return rest if word is None else word + rest
 
 
 LADDER_ZH = {

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.currency_typed import currency_code, is_yen_sign
 from ...domain.dates import parse_day
 from ...domain.labels import evidence_label, evidence_number
 from ...domain.ladder import (
@@ -123,7 +124,12 @@ def parse_money(amount: Any, currency: Any, name: str = "amount", *, currency_na
     """Money from an amount (Decimal, int or decimal string; never float) and an ISO 4217 code."""
     if _blank(amount):
         raise ValueError(field_error(name, "required"))
-    cur = check_currency(currency.strip().upper() if isinstance(currency, str) else currency, currency_name)
+    if is_yen_sign(currency):  # ¥ alone: the yuan or the yen? (a Chinese page's form reads it as CNY before)
+        said = "%(value)s stands for both the Chinese yuan (CNY) and the Japanese yen (JPY): write CNY or JPY"
+        raise ValueError(field_error(currency_name, said, value=Quoted(currency.strip())))
+    # a code in any case, or a Chinese name or sign (欧元, 人民币, €): its ISO code
+    typed = currency.strip().upper() if isinstance(currency, str) else currency
+    cur = check_currency(currency_code(currency) or typed, currency_name)
     value = to_decimal(amount, name)
     if value < 0:
         raise ValueError(field_error(name, "%(value)s is negative; amounts must be zero or more", value=str(value)))

@@ -97,8 +97,9 @@ def _hours(seconds: int, business: bool = True) -> tuple[str, str]:
     h = Decimal(seconds) / Decimal(3600)
     text = f"{h.quantize(Decimal('0.1')):,}".rstrip("0").rstrip(".")
     if not business:
-        return f"{text} hour{'' if text == '1' else 's'}", f"{text} 小时"
-    return f"{text} business hour{'' if text == '1' else 's'}", f"{text} 个工作小时"
+        return f"{text} hour{'' if text == '1' else 's'}", f"{text}小时"
+    # 1.3个工作小时: written as the promised time beside it (24个工作小时, domain/sla/wording.py)
+    return f"{text} business hour{'' if text == '1' else 's'}", f"{text}个工作小时"
 
 
 def sender_zone(ctx: Context, workspace: str, fallback_tz: str | None = None) -> str:

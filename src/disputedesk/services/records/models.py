@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, model_validator
 
+from ...domain.currency_typed import currency_code, is_yen_sign
 from ...domain.mailaddress import is_mail_address
-from ...domain.money import is_currency
 from ...domain.text import Quoted
 from .errors import FieldError, custom_check
 from .request_models import EvidenceLabel, HistoryEntry, Key, Note, Text, _Command
@@ -28,6 +28,9 @@ WarrantyStart = Literal["delivery", "acceptance", "installation", "signing"]
 WARRANTY_STARTS: tuple[str, ...] = get_args(WarrantyStart)
 
 NOT_CURRENCY = custom_check("currency", "{value} is not a currency code such as EUR, USD or CNY")
+NOT_YEN = custom_check(
+    "currency_yen", "{value} stands for both the Chinese yuan (CNY) and the Japanese yen (JPY): write CNY or JPY"
+)
 NOT_ZONE = custom_check("time_zone", "{value} is not a time zone such as Europe/Berlin or Asia/Shanghai")
 NOT_DOMAIN = custom_check("mail_domain", "{value} is not a mail domain such as example.com")
 NOT_COUNTRY = custom_check("country", "{value} is not a two-letter country code such as DE")
@@ -40,10 +43,14 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]
 
 
 def _currency(value: str) -> str:
-    v = value.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", v) or not is_currency(v):  # an ISO 4217 code, as a case's money needs
+    """An ISO 4217 code (as a case's money needs), also typed as a Chinese name or sign (欧元, 人民币, €);
+    ¥ alone is refused as the yuan or the yen (a Chinese page's form reads it as CNY before)."""
+    if is_yen_sign(value):
+        raise NOT_YEN(value=Quoted(value.strip()))
+    code = currency_code(value)
+    if code is None:
         raise NOT_CURRENCY(value=Quoted(value))
-    return v
+    return code
 
 
 def _zone(value: str) -> str:

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from ...documents.channels import stored as stored_channel
 from ...services import cases as svc
 from ...services.accounts import Access
 from ...services.cases.commands import (
@@ -32,6 +33,7 @@ from ...services.context import Context
 from ...services.records.case_opening import open_own_case
 from ..deps import PageCall, current_workspace, get_ctx, get_lang, need, page, user_today
 from ..pages import render
+from ..typed_money import read_money
 
 router = APIRouter()
 
@@ -106,7 +108,7 @@ async def open_case_form(
     call: PageCall = Depends(page("edit")),
 ) -> Response:
     request, ctx, ws, lang = call
-    data = _form_dict(await request.form())
+    data = read_money(_form_dict(await request.form()), lang)  # 欧元, ¥ on a Chinese page, "€36000"
     try:
         # the form has no deadline facts or ladder: they come from the records, each with its source
         case_id = open_own_case(ctx, ws.slug, check(OpenCase, data).given(), actor=ws.username)
@@ -160,7 +162,7 @@ def case_page(
 
 async def _post(request: Request, ctx: Context, ws: Access, lang: str, case_id: str, name: str, call: Any) -> Response:
     """Run a form's service call; on a bad field re-render the page with the message, nothing stored."""
-    data = _form_dict(await request.form())
+    data = read_money(_form_dict(await request.form()), lang)  # 欧元, ¥ on a Chinese page, "€36000"
     try:
         call(data)
     except ValueError as exc:
@@ -183,7 +185,14 @@ async def add_step_form(
         lang,
         case_id,
         "ladder",
-        lambda d: svc.add_step(ctx, ws.slug, case_id, check(NewStep, d).given(), actor=ws.username),
+        # a way of sending typed in Chinese (电子邮件, 快递（EMS）) is kept by its key word, as the API takes it
+        lambda d: svc.add_step(
+            ctx,
+            ws.slug,
+            case_id,
+            check(NewStep, {**d, "channel": stored_channel(d.get("channel") or "")}).given(),
+            actor=ws.username,
+        ),
     )
 
 

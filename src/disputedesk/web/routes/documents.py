@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from pydantic import BaseModel, Field
 
 from ...documents import letters as L
+from ...documents.channels import stored as stored_channel
 from ...domain.text import Field as Named
 from ...domain.text import T, Text, field_error
 from ...services import bundle as bundles
@@ -20,7 +21,7 @@ from ...services import letters as svc
 from ...services.accounts import Access, record
 from ...services.context import Context
 from ..auth import client_address
-from ..deps import current_workspace, get_ctx, get_lang, need
+from ..deps import current_workspace, get_ctx, get_lang, need, user_today
 from ..pages import render
 
 router = APIRouter()
@@ -71,6 +72,7 @@ def _page(request: Request, ctx: Context, ws: Access, lang: str, **kw: Any) -> H
         letters=svc.list_letters(ctx, ws.slug),
         exports=bundles.list_exports(ctx, ws.slug, limit=5),
         fact_labels=L.FACT_LABELS,
+        today=user_today(request, ctx),  # the "mark sent" form's date: today where the sender is
         **kw,
     )
 
@@ -182,7 +184,7 @@ def letter_sent_form(
             ws.slug,
             letter_id,
             sent_on=on,
-            channel=channel,
+            channel=stored_channel(channel),  # 快递（EMS） kept as courier (EMS), shown in the reader's words
             recipient=recipient or None,
             proof=proof.strip() or None,
             note=note or None,

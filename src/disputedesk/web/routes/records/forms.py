@@ -18,8 +18,10 @@ from ....services.context import Context
 from ....services.evidence import EvidenceFilter, list_evidence
 from ....services.records.errors import FieldError, from_validation
 from ....services.records.requests import form_choices
+from ...deps import get_lang
 from ...i18n import ZONES, Formatter, translations  # noqa: F401  (ZONES: the records forms' zone list)
 from ...pages import render
+from ...typed_money import read_money
 
 FormFields = dict[str, str]
 METHODS = ("T/T", "L/C", "D/P", "card", "platform", "other")
@@ -27,7 +29,8 @@ METHODS = ("T/T", "L/C", "D/P", "card", "platform", "other")
 
 async def _form(request: Request) -> FormFields:
     form = await request.form()
-    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in ("csrf_token", "csrftoken")}
+    typed = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in ("csrf_token", "csrftoken")}
+    return read_money(typed, get_lang(request))  # 欧元, ¥ (on a Chinese page), "€36000": as the commands take them
 
 
 def _message(exc: ValueError, lang: str) -> str:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ....services.accounts import Access
 from ....services.context import Context
+from ....services.records import buyer as buyer_svc
+from ....services.records import contracts as contract_svc
 from ....services.records import models as m
 from ....services.records import orders as order_svc
 from ....services.records import payments as payment_svc
-from ...deps import PageCall, page
+from ...deps import PageCall, page, user_zone
 from .forms import METHODS, FormFields, _changed, _fields, _form, _message, _new, _page, documents
 
 router = APIRouter(include_in_schema=False)
@@ -22,7 +25,14 @@ PAYMENT_FIELDS = ("amount", "currency", "paid_on", "order", "account", "referenc
 
 
 def _payment_form(
-    request: Request, ctx: Context, ws: Access, lang: str, form: FormFields, rec: Any = None, error: str | None = None
+    request: Request,
+    ctx: Context,
+    ws: Access,
+    lang: str,
+    form: FormFields,
+    rec: Any = None,
+    error: str | None = None,
+    paid_zone: str | None = None,
 ) -> HTMLResponse:
     return _page(
         request,
@@ -36,6 +46,7 @@ def _payment_form(
         orders=order_svc.list_orders(ctx, ws.slug),
         methods=METHODS,
         docs=documents(ctx, ws.slug, "payment_proof", "invoice"),
+        paid_zone=paid_zone,
     )
 
 
@@ -43,17 +54,42 @@ def _payment_form(
 def new_payment_page(
     supplier: str = "",
     order: str = "",
+    contract: str = "",
     call: PageCall = Depends(page("edit")),
 ) -> HTMLResponse:
     request, ctx, ws, lang = call
     form = {"supplier": supplier, "order": order}
-    if order:
-        try:
-            o = order_svc.get_order(ctx, ws.slug, order)
-            form.update(supplier=o.supplier or supplier, currency=o.currency)
-        except LookupError:
-            pass
-    return _payment_form(request, ctx, ws, lang, form)
+    # the order's currency, else (the link on a contract's page) the contract's, else the supplier's
+    # contracts' when they agree on one
+    rec = _found(order_svc.get_order, ctx, ws.slug, order) or _found(contract_svc.get_contract, ctx, ws.slug, contract)
+    if rec is not None:
+        form["supplier"] = rec.supplier or supplier
+        currencies = [rec.currency]
+    else:
+        listed = _found(contract_svc.list_contracts, ctx, ws.slug, supplier_key=supplier) if supplier else None
+        currencies = sorted({c.currency for c in listed or []})
+    if len(currencies) == 1 and currencies[0]:
+        form["currency"] = currencies[0]
+    # today in the buyer's zone (the company's, else the viewer's): the day a payment just made was paid on
+    zone = _buyer_zone(ctx, ws.slug) or user_zone(request)
+    form["paid_on"] = ctx.clock().astimezone(zone).date().isoformat()
+    return _payment_form(request, ctx, ws, lang, form, paid_zone=zone.key)
+
+
+def _found(get: Any, *args: Any, **kw: Any) -> Any:
+    """A record by its number (None when none was asked for or none is so numbered)."""
+    try:
+        return get(*args, **kw) if args[-1] or kw else None
+    except LookupError:
+        return None
+
+
+def _buyer_zone(ctx: Context, workspace: str) -> ZoneInfo | None:
+    buyer = buyer_svc.get_buyer(ctx, workspace)
+    try:
+        return ZoneInfo(buyer.timezone) if buyer and buyer.timezone else None
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
 
 
 @router.post("/records/payments/new", response_class=HTMLResponse)
