@@ -64,22 +64,31 @@ try:  # inside the installed package
     from .bundle_report import TAG_TEXT_LIMIT, BundleReport, Line, T, canonical_json, entry_hash
 except ImportError:  # the stand-alone copy in a bundle's tools/ folder, next to archives.py
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from archives import (  # type: ignore[no-redef]
-        Limits,
-        UnsafeArchive,
-        check_zip,
-        read_member_bounded,
-        stored_names,
-    )
-    from bundle_ledger import _check_ledger, _check_timestamps, token_problem_line  # type: ignore[no-redef]
-    from bundle_report import (  # type: ignore[no-redef]
-        TAG_TEXT_LIMIT,
-        BundleReport,
-        Line,
-        T,
-        canonical_json,
-        entry_hash,
-    )
+    try:
+        from archives import (  # type: ignore[no-redef]
+            Limits,
+            UnsafeArchive,
+            check_zip,
+            read_member_bounded,
+            stored_names,
+        )
+        from bundle_ledger import _check_ledger, _check_timestamps, token_problem_line  # type: ignore[no-redef]
+        from bundle_report import (  # type: ignore[no-redef]
+            TAG_TEXT_LIMIT,
+            BundleReport,
+            Line,
+            T,
+            canonical_json,
+            entry_hash,
+        )
+    except ImportError as exc:  # verify_bundle.py copied out of the bundle on its own: say what it needs
+        print(
+            f"verify_bundle.py needs the other files of the bundle's tools/ folder beside it (archives.py, "
+            f"bundle_report.py, bundle_ledger.py, timestamp_token.py): {exc.name}.py is missing. "
+            "Run it where the bundle unpacks it: python3 tools/verify_bundle.py BUNDLE.zip",
+            file=sys.stderr,
+        )
+        sys.exit(2)
 
 __all__ = ["BundleReport", "Line", "T", "canonical_json", "entry_hash", "main", "token_problem_line", "verify_bundle"]
 

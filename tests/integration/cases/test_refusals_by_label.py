@@ -149,3 +149,16 @@ def test_the_cli_names_a_records_field_by_its_label(own_case) -> None:  # type: 
     assert not any(ISO.search(line) or "delivered_on" in line for line in lines), lines
     assert cli("--lang", "en", "order", "add", "PO-2", "--contract", "JH-2026-001", "--currency", "EUR",
                "--amount", "10", "--ordered-on", "2026-04-01", "--delivered-on", "2026-03-01") == lines[:1]  # fmt: skip
+
+
+def test_a_field_named_inside_the_sentence_is_named_by_its_label_too(own_case) -> None:  # type: ignore[no-untyped-def]
+    """"… (platform_order)" named the other field by its key inside the sentence."""
+    _c, api, case, _cli = own_case
+    key = api.get(f"/api{case}").json()["supplier"]["key"]
+    body = {"title": "T", "supplier": key, "issues": ["product_defect"], "support_requests": ["SR-0001"],
+            "receipt_confirmed_on": "2026-03-01"}  # fmt: skip
+    r = api.post("/api/cases", json=body)
+    assert r.status_code == 400 and r.json()["field"] == "receipt_confirmed_on", r.text
+    assert r.json()["error"] == "receipt confirmed on: only for an order paid through a platform (platform order)"
+    zh = api.post("/api/cases", json=body, headers={"Accept-Language": "zh"}).json()["error"]
+    assert zh.endswith("仅适用于通过平台支付的订单（须勾选平台订单）") and not re.search("[a-z]_[a-z]", zh), zh

@@ -77,6 +77,7 @@ EN_FAMILIES = [
     ("termination", "12. Transition\nUpon termination or expiration of this contract, the Contractor shall transfer all data to the Government.", False),
     ("termination", "12. Security\nThe Contractor shall terminate system access of departing employees within one day.", False),
     ("termination", "12. Clauses\nFAR 52.212-1, Instructions to Offerors—Commercial Products, applies to this solicitation.", False),
+    ("termination", "12. Invoices\nEach invoice shall meet the requirements for a proper invoice specified in FAR 52.212-4 (g).", False),
     # --- liability cap: "Limitation of … Liability" titles and FAR 52.216-24; liability for loss or damage excluded
     ("liability_cap", "14. Clauses\n52.216-24 Limitation of Government Liability (APR 1984)", True),
     ("liability_cap", "14. Liability\nThe Government shall not be liable for any loss of or damage to the Contractor's equipment stored on site.", True),

@@ -466,9 +466,9 @@ CONTRACT_SPECS: tuple[KindSpec, ...] = (
             r"(?:termination|cancel{1,2}ation)\b(?!\s+of\s+(?:employment|the\s+employee|personnel|staff|access|(?:user\s+)?accounts?))",
             # (session 10) the FAR titles in their other forms ("is terminated for convenience", "termination-for-convenience",
             # "a default termination"); FAR 52.212-4 by number, whose paragraphs (l) and (m) are the commercial termination
-            # clauses; terminated "in whole or in part" (the FAR wording)
+            # clauses (another paragraph named, "the proper invoice specified in FAR 52.212-4 (g)", is none); terminated "in whole or in part" (the FAR wording)
             r"\bterminat(?:ed|ion|ing)[- ]+for[- ]+(?:the\s+government['’]s\s+)?(?:convenience|default|cause)\b|"
-            r"\b(?:convenience|default)\s+terminations?\b|\b52\.212-4\b|\bterminat\w*\b[^.;。；]{0,80}\bin\s+whole\s+or\s+(?:in\s+)?part\b",
+            r"\b(?:convenience|default)\s+terminations?\b|\b52\.212-4\b(?!\s*\(\s*[a-kn-z]\s*\))|\bterminat\w*\b[^.;。；]{0,80}\bin\s+whole\s+or\s+(?:in\s+)?part\b",
         ),
         heading=_c(r"\bterminat|解除|终止"),
         # (session 10) termination named only as an event ("Upon termination or expiration of this contract, the Contractor

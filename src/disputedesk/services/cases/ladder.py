@@ -23,7 +23,7 @@ from ...domain.ladder import (
 from ...domain.ladder import (
     add_step as ladder_add_step,
 )
-from ...domain.text import Quoted, Seq, field_error
+from ...domain.text import Field, Quoted, Seq, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Case, LedgerEntry, Workspace
 from ...store.models_cases import (
@@ -167,9 +167,10 @@ def add_step(ctx: Context, workspace: str, ref: int | str, data: Mapping[str, An
                 field_error(
                     "sent_on",
                     "%(day)s is before the buyer knew of the breach (%(known)s); a demand presupposes knowledge "
-                    "(change knowledge_on in the facts if it is wrong)",
+                    "(change %(fact)s in the facts if it is wrong)",
                     day=sent_on,
                     known=cf.knowledge_on,
+                    fact=Field("knowledge_on"),
                 )
             )
         ladder, rows, _ = _ladder(s, case, cf)

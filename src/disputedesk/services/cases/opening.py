@@ -22,7 +22,7 @@ from ...domain.ladder import (
     Step,
 )
 from ...domain.money import Money, check_currency
-from ...domain.text import Quoted, field_error
+from ...domain.text import Field, Quoted, field_error
 from ...store.db import lock_workspace, unit_of_work
 from ...store.models import Case, Contract, Order, Organization, SupportRequest, Workspace
 from ...store.models_cases import (
@@ -123,7 +123,11 @@ def open_case(ctx: Context, workspace: str, data: Mapping[str, Any], *, actor: s
     receipt_confirmed = parse_date(data.get("receipt_confirmed_on"), "receipt_confirmed_on", required=False)
     if receipt_confirmed and not platform:
         raise ValueError(
-            field_error("receipt_confirmed_on", "only for an order paid through a platform (platform_order)")
+            field_error(
+                "receipt_confirmed_on",
+                "only for an order paid through a platform (%(fact)s)",
+                fact=Field("platform_order"),
+            )
         )
     facts_in = data.get("facts")
 

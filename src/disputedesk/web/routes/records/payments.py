@@ -64,6 +64,7 @@ def new_payment_page(
     rec = _found(order_svc.get_order, ctx, ws.slug, order) or _found(contract_svc.get_contract, ctx, ws.slug, contract)
     if rec is not None:
         form["supplier"] = rec.supplier or supplier
+        form["contract"] = contract if rec.number == contract else ""  # the contract it was opened for
         currencies = [rec.currency]
     else:
         listed = _found(contract_svc.list_contracts, ctx, ws.slug, supplier_key=supplier) if supplier else None
