@@ -7,7 +7,6 @@ evidence, and an evidence bundle that the bundle check accepts. No script error 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -142,10 +141,16 @@ def test_own_dispute_journey_in_a_browser(browser, empty_served, tmp_path) -> No
     page.goto("/records/contracts/JH-2026-014")
     page.get_by_role("link", name="Support terms").click()
     page.wait_for_url("**/sla/terms/JH-2026-014")
-    page.get_by_label("Terms (JSON)").fill(json.dumps(TERMS, indent=2))
-    page.get_by_label("Valid from").fill("2026-05-04T00:00+08:00")
-    page.get_by_label("Status").select_option("draft")
-    page.get_by_role("button", name="Save new version").click()
+    # the form per severity level (TERMS box by box); valid from left empty: the contract's signing day
+    levels = page.locator("#terms-levels")
+    levels.get_by_label("Where the terms are written").fill(TERMS["label"])
+    for level, times in TERMS["severities"].items():
+        levels.get_by_label(f"Response time ({level})", exact=True).fill(times["first_response"].removesuffix("h"))
+        if "resolution" in times:
+            levels.get_by_label(f"Resolution time ({level})", exact=True).fill(times["resolution"].removesuffix("wd"))
+            levels.get_by_label(f"Unit of the resolution time ({level})", exact=True).select_option("business_days")
+    levels.get_by_label("Status").select_option("draft")
+    levels.get_by_role("button", name="Save new version").click()
     page.get_by_role("button", name="Confirm").click()
     page.wait_for_url("**/sla/terms/JH-2026-014")
     assert page.get_by_role("button", name="Confirm").count() == 0

@@ -15,7 +15,7 @@ import json
 import re
 
 from fastapi.testclient import TestClient
-from pages_support import alert, foreign_sentences, owner_client
+from pages_support import alert, foreign_sentences, owner_client, visible
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -71,6 +71,16 @@ def test_a_second_reply_on_a_step_is_refused_naming_the_one_kept_unless_replace_
     last = _replies(ctx)[-1]
     assert last["replaces"] == {"reply_on": "2026-07-24", "resolved": False, "evidence": "E-0087"}, last
     assert last["reply_on"] == "2026-07-30" and last["evidence"] == "E-0001"
+    # the step itself says which reply it replaced, when and by whom (page en/zh, API), not only the ledger
+    replaced = now["replaced"]
+    got = [(r["reply_on"], r["evidence"], r["by_reply_on"]) for r in replaced]
+    assert got == [("2026-07-24", "E-0087", "2026-07-30")]
+    who = replaced[0]["by"]
+    en = " ".join(visible(c.get(f"/cases/{case_id}?lang=en").text))
+    assert f"Replaced: the reply of 24 Jul 2026 (E-0087), by {who} on " in en, en[:3000]
+    zh = c.get(f"/cases/{case_id}?lang=zh").text
+    assert f"已被替换：2026年7月24日的答复（E-0087），由 {who} 于" in " ".join(visible(zh))
+    assert foreign_sentences(zh) == []
 
 
 def test_the_api_names_the_replace_field_and_replaces_only_when_asked(demo_browser) -> None:  # noqa: F811

@@ -81,9 +81,10 @@ class LiquidatedDamages:
     per: str = "day"  # "day" | "hour"
     cap: Money | None = None
     applies_to: tuple[str, ...] = ("resolution",)  # deadline kinds that attract LDs
-    measured_in: str = "calendar"  # "calendar" | "business" (business day = business_day_seconds)
+    # "calendar" | "business": a business day is a standard working day of the calendar the deadline counts in
+    # (DeadlineResult.business_day_seconds): the terms carry no day length of their own
+    measured_in: str = "calendar"
     partial_units: str = "started"  # "started": a started day counts; "completed": whole units only
-    business_day_seconds: int = 8 * 3600
 
     def __post_init__(self) -> None:
         if self.per not in ("day", "hour"):
@@ -194,7 +195,6 @@ class SupportTerms:
                 "applies_to": list(ld.applies_to),
                 "measured_in": ld.measured_in,
                 "partial_units": ld.partial_units,
-                "business_day_seconds": ld.business_day_seconds,
             }
         return out
 
@@ -264,8 +264,7 @@ class SupportTerms:
                 tuple(ld.get("applies_to", ("resolution",))),
                 ld.get("measured_in", "calendar"),
                 ld.get("partial_units", "started"),
-                int(ld.get("business_day_seconds", 8 * 3600)),
-            )
+            )  # a stored "business_day_seconds" (terms before 5 Dec 2026) is not read: the calendar's day counts
         return cls(
             severities,
             bool(data.get("acknowledgement_counts", False)),

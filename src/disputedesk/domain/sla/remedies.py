@@ -264,13 +264,13 @@ class DamagesResult:
 def liquidated_damages(evaluation: Evaluation, ld: LiquidatedDamages) -> DamagesResult:
     """LDs for one request: per breached deadline of the listed kinds, rate x units of delay,
     the total capped per request. Delay up to the reply (or up to as_of while unanswered)."""
-    unit = 86_400 if ld.per == "day" else 3600
-    if ld.measured_in == "business" and ld.per == "day":
-        unit = ld.business_day_seconds
     lines = []
     for d in evaluation.breaches:
         if d.kind not in ld.applies_to:
             continue
+        unit = 86_400 if ld.per == "day" else 3600
+        if ld.measured_in == "business" and ld.per == "day":  # the deadline's calendar's working day
+            unit = d.business_day_seconds or 86_400
         late = d.late_business_seconds if ld.measured_in == "business" else d.late_calendar_seconds
         units = math.ceil(late / unit) if ld.partial_units == "started" else late // unit
         lines.append(DamagesLine(evaluation.request_id, d.label, late, units, ld.rate.times(units)))

@@ -87,6 +87,13 @@ class DeadlineResult:
     cover_set_aside: bool = field(default=False, repr=False, compare=False)
 
     @property
+    def business_day_seconds(self) -> int | None:
+        """The working seconds of a standard day of the calendar this deadline counts in (its severity's service
+        hours, else the supplier's calendar): what "N business days" of its lateness or time left mean, and the day
+        of liquidated damages per business day. None round the clock (its hours are calendar hours)."""
+        return None if self._calendar.round_the_clock else self._calendar.hours_per_day
+
+    @property
     def continuing(self) -> bool:
         """Breached and still unanswered at the evaluation time."""
         return self.status == Status.BREACHED and self.satisfied_at is None

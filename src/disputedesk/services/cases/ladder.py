@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -24,7 +25,7 @@ from ...domain.ladder import (
 )
 from ...domain.text import Field, Quoted, Seq, field_error
 from ...store.db import lock_workspace, unit_of_work
-from ...store.models import Case
+from ...store.models import Case, LedgerEntry, Workspace
 from ...store.models_cases import (
     CaseAcknowledgement,
     CaseFacts,
@@ -304,6 +305,31 @@ def record_reply(
             payload["replaces"] = earlier
         writer = _ledger(s, ws, ctx, actor, "case.reply_recorded", case, payload)
     writer.write_anchor(ctx.blobs)
+
+
+def replaced_replies(s: Session, ws: Workspace, case: Case) -> dict[int, list[dict[str, Any]]]:
+    """Per step position, the replies a later one replaced, oldest first, read from the ledger (the step keeps only
+    the newest): what was replaced (``reply_on``, ``evidence``, ``resolved``), when (``at``, UTC ISO 8601), by whom
+    (``by``) and the reply that took its place (``by_reply_on``)."""
+    rows = s.execute(
+        select(LedgerEntry.at, LedgerEntry.actor, LedgerEntry.payload)
+        .where(
+            LedgerEntry.workspace_id == ws.id,
+            LedgerEntry.subject == case.number,
+            LedgerEntry.action == "case.reply_recorded",
+        )
+        .order_by(LedgerEntry.seq)
+    ).all()
+    out: dict[int, list[dict[str, Any]]] = {}
+    for at, actor, raw in rows:
+        payload = json.loads(raw)
+        earlier = payload.get("replaces")
+        if payload.get("case") != case.number or not isinstance(earlier, dict):
+            continue
+        out.setdefault(int(payload["position"]), []).append(
+            {**earlier, "at": at, "by": actor, "by_reply_on": payload.get("reply_on")}
+        )
+    return out
 
 
 ACK_FIELDS = ("on", "evidence", "summary")

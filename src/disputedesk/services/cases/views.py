@@ -47,7 +47,7 @@ from ..context import Context
 from ..workspaces import get_workspace
 from .base import RESTART_STEPS, CaseNotFound, _contract_of, _find_case, _labels_by_id, today_for
 from .claims import sla_claim_suggestions
-from .ladder import _facts_of, _ladder
+from .ladder import _facts_of, _ladder, replaced_replies
 from .recovery import _latest_rate
 
 # -------------------------------------------------------------------------------------- view
@@ -74,6 +74,9 @@ class StepView:
     restarts_limitation: bool
     override_reason: str | None
     note: str | None
+    # the replies this step's reply took the place of, oldest first: what (reply_on, evidence, resolved), when (at,
+    # UTC) and by whom (by), from the ledger's case.reply_recorded entries
+    replaced: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def outcome(self) -> str:
@@ -109,6 +112,7 @@ class StepView:
             "restarts_limitation": self.restarts_limitation,
             "override_reason": self.override_reason,
             "note": self.note,
+            "replaced": self.replaced,
         }
 
 
@@ -286,6 +290,7 @@ def _build_view(s: Session, ws: Workspace, case: Case, today: date) -> CaseView:
         ).all()
     )
     ladder, rows, labels = _ladder(s, case, cf)
+    replaced = replaced_replies(s, ws, case)
     over = {o.index: o for o in overdue_steps(ladder, today)}
     steps = []
     for i, (row, dstep) in enumerate(zip(rows, ladder.steps, strict=True)):
@@ -311,6 +316,7 @@ def _build_view(s: Session, ws: Workspace, case: Case, today: date) -> CaseView:
                 restarts_limitation=dstep.step in RESTART_STEPS and dstep.proof is not None,
                 override_reason=row.override_reason,
                 note=row.note,
+                replaced=replaced.get(row.position, []),
             )
         )
     ack_rows = list(

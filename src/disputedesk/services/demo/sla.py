@@ -67,8 +67,7 @@ def _demo_terms(contract: Mapping[str, Any]) -> dict[str, Any] | None:
             "per": "day",
             "cap": {"amount": str(cap), "currency": sc["base"]["currency"]},
             "applies_to": ["resolution"],
-            "measured_in": "business",
-            "business_day_seconds": 9 * 3600,
+            "measured_in": "business",  # per business day: Hengtuo's 9-hour day (08:30-17:30), its calendar's
         }
     return out
 

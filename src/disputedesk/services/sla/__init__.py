@@ -66,6 +66,7 @@ from .terms import (
     terms_history,
     terms_in_words,
 )
+from .terms_form import LEVELS, form_from_terms, terms_from_form
 from .views import RequestDetail, RequestRowView, TimelineItem, dashboard_summary, list_requests, request_detail
 
 __all__ = [
@@ -97,6 +98,9 @@ __all__ = [
     "confirm_terms",
     "create_draft_terms",
     "default_start",
+    "form_from_terms",
+    "terms_from_form",
+    "LEVELS",
     "dashboard_summary",
     "default_calendar_spec",
     "evaluate_all",

@@ -38,11 +38,12 @@ from .inputs import _load_setup
 class _StoredDeadline:
     """A stored deadline, shaped like the domain's DeadlineResult for supplier_stats/LDs."""
 
-    __slots__ = ("kind", "seq", "status", "late_business_seconds", "late_calendar_seconds")
+    __slots__ = ("kind", "seq", "status", "late_business_seconds", "late_calendar_seconds", "business_day_seconds")
 
-    def __init__(self, d: Mapping[str, Any]) -> None:
+    def __init__(self, d: Mapping[str, Any], business_day_seconds: int | None = None) -> None:
         from ...domain.sla import Status
 
+        self.business_day_seconds = business_day_seconds  # its calendar's working day (DeadlineResult's)
         self.kind = d["kind"]
         self.seq = d["seq"]
         self.status = Status(d["status"])
@@ -58,13 +59,20 @@ class _StoredEvaluation:
     __slots__ = ("request_id", "supplier", "severity", "opened_at", "deadlines", "first_response_business_seconds")
 
     def __init__(
-        self, number: str, supplier: str, severity: str, opened_at: datetime, data: Mapping[str, Any], fr: Any
+        self,
+        number: str,
+        supplier: str,
+        severity: str,
+        opened_at: datetime,
+        data: Mapping[str, Any],
+        fr: Any,
+        day: Any = None,
     ):
         self.request_id = number
         self.supplier = supplier
         self.severity = severity
         self.opened_at = opened_at
-        self.deadlines = tuple(_StoredDeadline(d) for d in data.get("deadlines", ()))
+        self.deadlines = tuple(_StoredDeadline(d, day(d) if day else None) for d in data.get("deadlines", ()))
         self.first_response_business_seconds = fr
 
     @property
@@ -129,6 +137,18 @@ class SupplierReport:
         }
 
 
+def _business_day(terms: Any, severity: str, target: str | None, cal: BusinessCalendar) -> int | None:
+    """A stored deadline's business day: the working day of the calendar its target counts in (the severity's
+    service hours, else the supplier's calendar); None round the clock."""
+    sv = terms.severities.get(severity) if terms is not None else None
+    try:
+        dur = Duration.parse(target.split(" ")[0]) if target else None
+    except ValueError:
+        dur = None
+    calendar = sv.calendar_for(dur, cal) if sv is not None and dur is not None else cal
+    return None if calendar.round_the_clock else calendar.hours_per_day
+
+
 def _target_seconds(target: str | None, cal: BusinessCalendar) -> int | None:
     """A stored deadline's target (``str(Duration)``: "4h", "4h30m", "3wd (hours)", "2 calendar days") in
     business seconds for the chart: hours and minutes as they are, working days at the calendar's standard
@@ -177,7 +197,15 @@ def supplier_report(ctx: Context, workspace: str, supplier_key: str | None = Non
             if rsid != sid or res.status in ("none", "error"):
                 continue
             evs.append(
-                _StoredEvaluation(number, st.key, res.severity, res.opened_at, res.data, res.first_response_seconds)
+                _StoredEvaluation(
+                    number,
+                    st.key,
+                    res.severity,
+                    res.opened_at,
+                    res.data,
+                    res.first_response_seconds,
+                    lambda d, sev=res.severity, t=current, cal=st.calendar: _business_day(t, sev, d.get("target"), cal),
+                )
             )
             for d in res.data.get("deadlines", []):
                 if d["kind"] not in ("first_response", "response"):

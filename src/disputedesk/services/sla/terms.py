@@ -292,15 +292,16 @@ def _signing_start(s: Session, contract_id: int | None, supplier_id: int | None)
     return datetime.combine(c.signed_on, time(0), ZoneInfo(_zone_of(s, supplier_id) or "Asia/Shanghai"))
 
 
-def default_start(ctx: Context, workspace: str, contract_number: str) -> tuple[date | None, str, str]:
+def default_start(ctx: Context, workspace: str, contract_number: str) -> tuple[date | None, str, str, str | None]:
     """For the terms form: the day a new first version starts without a date (the contract's signing day, or
-    None), the supplier's zone it is read in, and the zone a typed plain date is read in (the buyer's)."""
+    None), the supplier's zone it is read in, the zone a typed plain date is read in (the buyer's) and the
+    contract's supplier (its key, None for a contract without one)."""
     with unit_of_work(ctx.engine) as s:
         ws = get_workspace(s, workspace)
-        _key, cid, sid, _no, _sk = _scope(s, ws, contract_number, None)
+        _key, cid, sid, _no, supplier = _scope(s, ws, contract_number, None)
         signed = _signing_start(s, cid, sid)
         supplier_tz = _zone_of(s, sid) or "Asia/Shanghai"
-        return (signed.date() if signed else None), supplier_tz, buyer_zone(s, ws, sid)
+        return (signed.date() if signed else None), supplier_tz, buyer_zone(s, ws, sid), supplier
 
 
 def confirm_terms(

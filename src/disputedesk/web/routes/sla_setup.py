@@ -156,11 +156,23 @@ def _terms_form(
     found_in: str | None = None,
     drafted: str | None = None,
     form: dict[str, str] | None = None,
+    levels: dict[str, str] | None = None,
+    json_open: bool = False,
 ) -> HTMLResponse:
     versions = sla.terms_history(ctx, ws.slug, contract_number=contract)
     if text is None:
         current = sla.friendly_terms(versions[0].terms) if versions else sla.TERMS_TEMPLATE
         text = json.dumps(current, ensure_ascii=False, indent=2)
+    if levels is None:  # the per-level form shows the newest version (or what the contract check found)
+        try:
+            levels = sla.form_from_terms(
+                json.loads(text) if found is not None else (versions[0].terms if versions else None)
+            )
+        except (ValueError, TypeError, AttributeError):
+            levels = {}
+    start = sla.default_start(ctx, ws.slug, contract)  # the first version's default day, the zones read in
+    supplier = start[3]
+    cal = sla.get_calendar(ctx, ws.slug, supplier) if supplier else None
     resp = render(
         request,
         "sla_terms.html",
@@ -176,12 +188,39 @@ def _terms_form(
         found_in=found_in,
         drafted=drafted,
         form=form or {},  # a refused entry comes back as typed, not only the JSON
-        start=sla.default_start(ctx, ws.slug, contract),  # the first version's default day, the zones read in
+        start=start,
+        levels=levels,
+        level_names=sla.LEVELS,
+        json_open=json_open,
+        calendar_line=cal.description if cal else None,
+        standard_day=(cal.spec.get("makeup_windows") if cal else None) or "09:00-12:00,13:00-18:00",
         in_words=sla.terms_in_words(ctx, ws.slug, versions[0]) if versions else None,
         **_helpers(lang),
     )
     resp.status_code = status_code
     return resp
+
+
+@router.post("/sla/terms/{contract:path}/levels", response_class=HTMLResponse, include_in_schema=False)
+async def terms_levels_submit(
+    contract: str,
+    request: Request,
+    ctx: Context = Depends(get_ctx),
+    ws: Access = Depends(need("edit")),
+    lang: str = Depends(get_lang),
+) -> HTMLResponse:
+    """The per-severity form: its levels read into terms (the newest version's other settings kept), saved as the JSON
+    form's are; a refusal names the box and comes back with everything as typed."""
+    form = {k: str(v) for k, v in (await request.form()).items() if k != "csrftoken"}
+    typed = {k: form.get(k, "") for k in ("valid_from", "status", "source")}
+    try:
+        versions = sla.terms_history(ctx, ws.slug, contract_number=contract)
+        supplier = versions[0].supplier_key if versions else sla.default_start(ctx, ws.slug, contract)[3]
+        spec = sla.get_calendar(ctx, ws.slug, supplier).spec if supplier else {}
+        v = _save(ctx, ws, contract, sla.terms_from_form(form, versions[0].terms if versions else None, spec), typed)
+    except ValueError as exc:
+        return _terms_form(request, ctx, ws, lang, contract, _named(exc), status_code=400, form=typed, levels=form)
+    return _terms_form(request, ctx, ws, lang, contract, ok=T("version %(n)s", n=v.version))
 
 
 @router.post("/sla/terms/{contract:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -199,29 +238,40 @@ def terms_submit(
     typed = {"valid_from": valid_from, "status": status, "source": source}
     data, bad = _json_field(terms, "terms")
     if bad is not None:
-        return _terms_form(request, ctx, ws, lang, contract, bad, terms, status_code=400, form=typed)
+        return _terms_form(request, ctx, ws, lang, contract, bad, terms, status_code=400, form=typed, json_open=True)
     try:
-        given = filled({"valid_from": valid_from, "status": status, "source": source})
-        body = check(NewTerms, {"terms": data, **given})  # the API's terms version
-        v = sla.set_terms(
-            ctx,
-            ws.slug,
-            body.terms,
-            contract_number=contract,
-            valid_from=body.valid_from,
-            status=body.status,
-            source=body.source or "entered on the terms page",
-            actor=ws.username,
-        )
+        v = _save(ctx, ws, contract, data, typed)
     except ValueError as exc:
-        if isinstance(exc, FieldError) and exc.field == "valid_from":  # named as the form's label names it
-            exc = FieldError(VALID_FROM, exc.template, **exc.values)
-        return _terms_form(request, ctx, ws, lang, contract, exc, terms, status_code=400, form=typed)
+        return _terms_form(
+            request, ctx, ws, lang, contract, _named(exc), terms, status_code=400, form=typed, json_open=True
+        )
     return _terms_form(request, ctx, ws, lang, contract, ok=T("version %(n)s", n=v.version))
 
 
 #: the terms form's label of ``valid_from`` (生效时间), which its refusals name too
 VALID_FROM = "Valid from"
+
+
+def _save(ctx: Context, ws: Access, contract: str, data: Any, typed: dict[str, str]) -> Any:
+    """A terms version from either form, checked as the API's body is (``NewTerms``)."""
+    body = check(NewTerms, {"terms": data, **filled(typed)})
+    return sla.set_terms(
+        ctx,
+        ws.slug,
+        body.terms,
+        contract_number=contract,
+        valid_from=body.valid_from,
+        status=body.status,
+        source=body.source or "entered on the terms page",
+        actor=ws.username,
+    )
+
+
+def _named(exc: ValueError) -> ValueError:
+    """A refusal of ``valid_from`` named as the form's label names it (生效时间, not the API's field)."""
+    if isinstance(exc, FieldError) and exc.field == "valid_from":
+        return FieldError(VALID_FROM, exc.template, **exc.values)
+    return exc
 
 
 # --------------------------------------------------------------------------------------------
