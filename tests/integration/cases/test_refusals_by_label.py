@@ -127,16 +127,16 @@ def test_lookups_that_find_nothing_are_said_in_the_callers_language(own_case) ->
     _c, api, _case, cli = own_case
     zh = {"Accept-Language": "zh"}
     r = api.get("/api/cases/CASE-2026-099", headers=zh)
-    assert r.status_code == 404 and r.json()["error"] == "本工作区中不存在案件“CASE-2026-099”", r.text
+    assert r.status_code == 404 and r.json()["error"] == "案件“CASE-2026-099”在本工作区中不存在", r.text
     r = api.get("/api/payments/P-9", headers=zh)
     assert r.status_code == 404 and r.json()["error"].startswith("付款“P-9”不存在"), r.text
     r = api.get("/api/contracts/JH-2026-001/amendments/A-7", headers=zh)
     assert r.status_code == 404 and r.json()["error"] == "合同 JH-2026-001 没有补充协议“A-7”", r.text
     assert api.get("/api/payments/P-9").json()["error"].startswith("payment 'P-9' does not exist")
-    assert cli("--lang", "zh", "case", "show", "CASE-2026-099") == ["错误：本工作区中不存在案件“CASE-2026-099”"]
+    assert cli("--lang", "zh", "case", "show", "CASE-2026-099") == ["错误：案件“CASE-2026-099”在本工作区中不存在"]
     assert cli("case", "show", "CASE-2026-099") == [
         "error: case 'CASE-2026-099' does not exist in this workspace",
-        "错误：本工作区中不存在案件“CASE-2026-099”",
+        "错误：案件“CASE-2026-099”在本工作区中不存在",
     ]
 
 

@@ -121,7 +121,7 @@ def test_the_api_refuses_the_same_lengths(demo) -> None:  # type: ignore[no-unty
     with TestClient(create_app(demo)) as c:
         c.headers["Authorization"] = f"Bearer {api_token(demo, 'owner', 'demo')}"
         r = c.put("/api/evidence/E-0002/bundle-note", json={"proves_en": "p" * 2001})
-        assert r.status_code == 400 and "proves_en: longer than 2000 characters" in r.text, r.text
+        assert r.status_code == 400 and "proves en: longer than 2000 characters" in r.text, r.text
         r = c.post("/api/letters", json={"kind": "escalation", "lang": "en", "format": "pdf"})
         sent = c.post(f"/api/letters/{r.json()['id']}/sent", json={"sent_on": "2026-11-03", "channel": "c" * 101})
         assert sent.status_code == 400 and "channel: longer than 100 characters" in sent.text, sent.text

@@ -197,9 +197,10 @@ def test_cli_numbers_with_a_slash_and_amendment_corrections(cli, ctx, tmp_path) 
 
     amendment = f"{NUMBER}-A1"
     r = cli("contract", "amend-edit", NUMBER, amendment, "--effective-on", "2025/09/01", code=2)
-    assert r.output.count("\n") == 1 and "effective_on" in r.output
+    # one refusal, in English and Chinese (no --lang given), the field by its label
+    assert r.output.count("\n") == 2 and "effective on" in r.output and "生效日期" in r.output, r.output
     r = cli("contract", "amend-edit", NUMBER, amendment, "--agreed-by", "both MDs", code=2)
-    assert "agreed_by" in r.output and "unilateral" in r.output
+    assert "agreed by" in r.output and "unilateral" in r.output, r.output
     r = cli("contract", "amend-edit", NUMBER, "HT-2025/07-A7", "--summary", "x", code=2)
     assert "no amendment" in r.output
     r = cli("contract", "amend-edit", NUMBER, amendment, "--agreed", "--agreed-by", "both MDs", "--evidence", "E-0003")

@@ -70,10 +70,10 @@ def test_a_case_refused_from_a_request_says_why_in_the_pages_language(sqlite_ctx
             said = alert(r.text)
             assert r.status_code == 422 and "knowledge_on" not in said and "received_on" not in said, said
             if lang == "zh":
-                assert "早于合同 JH-2026-001 项下的首次交货（2026-07-15）" in said, said
+                assert "早于合同 JH-2026-001 项下的首次交货日期，即2026年7月15日" in said, said
                 assert foreign_sentences(r.text) == [], foreign_sentences(r.text)
             else:
-                assert "SR-0001 was opened on 2026-06-01, before the first delivery" in said, said
+                assert "SR-0001 was opened on Mon 1 Jun 2026, before the first delivery" in said, said
         assert c.get("/api/cases").json() == []  # nothing half-written
     finally:
         c.__exit__(None, None, None)

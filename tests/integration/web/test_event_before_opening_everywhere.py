@@ -21,14 +21,15 @@ def test_the_api_refuses_an_event_before_the_opening_as_the_page_does(client_for
     page = c.post(f"/requests/{number}/event?lang=zh", data=form, follow_redirects=False)
     assert page.status_code == 422
     assert "时间：2026年3月16日 08:00（Europe/Berlin）早于请求的提出时间" in unescape(page.text), page.text[-600:]
-    # the API: the same field and sentence, the moments in ISO 8601 (UTC), as the other request APIs give them
+    # the API: the same field and sentence in the caller's language (this client chose Chinese), the moments with
+    # their UTC offset
     for kind in ("waiting_for_buyer_start", "resolved", "workaround"):
         r = c.post(f"/api/sla/requests/{number}/events", json={"kind": kind, "at": "2026-03-16T08:00:00+01:00"})
         assert r.status_code == 422, (kind, r.text)
         body = r.json()
         assert body["field"] == "at", body
         assert body["error"] == (
-            "at: 2026-03-16T07:00:00+00:00 is before the request was opened, on 2026-03-16T08:20:00+00:00"
+            "时间：2026年3月16日 07:00（UTC+00:00）早于请求的提出时间，即2026年3月16日 08:20（UTC+00:00）"
         ), body
     # nothing was stored: the request's timeline has no event
     assert [t for t in c.get(f"/api/sla/requests/{number}").json()["timeline"] if t["kind"] == "event"] == []
