@@ -7,6 +7,8 @@
 - ``seed_acme``: the small dispute of the case and race tests: evidence E-0001 …, a buyer, the
   supplier Acme, its contract C-1 of 10 Jan 2025 (EUR 100,000) and support request SR-0001.
 - ``import_text_evidence``: small text files imported as evidence, in the order named.
+- ``open_bank_statement_case``: the money tests' empty workspace: the bank statement (E-0001), the
+  supplier Hengtai and a case opened on the /cases page, signed in as its owner.
 """
 
 from __future__ import annotations
@@ -160,3 +162,27 @@ def import_text_evidence(ctx: Context, folder: Path, names: list[str]) -> None:
         p.write_text(f"{n}: signed document text\n", encoding="utf-8")
         paths.append(p)
     import_paths(ctx, "default", paths, actor="test")
+
+
+def open_bank_statement_case(ctx: Context, title: str):  # type: ignore[no-untyped-def]
+    """An empty workspace with the bank statement "credit 2400 EUR" (E-0001) and the supplier Hengtai
+    CNC; a case opened on the /cases page with no amount. Returns (the signed-in owner's client, the
+    case id, the page's CSRF token); the caller closes the client."""
+    import re
+
+    from pages_support import owner_client
+
+    from support import CSRF_RE
+
+    import_candidates(
+        ctx, "default", [Candidate("bank-statement.txt", "t:bank", lambda: io.BytesIO(b"credit 2400 EUR"))], actor="t"
+    )
+    with unit_of_work(ctx.engine) as s:
+        ws = get_workspace(s, "default")
+        s.add(Organization(workspace_id=ws.id, key="hengtai", role="supplier", name_en="Hengtai CNC Co., Ltd."))
+    c = owner_client(ctx)
+    csrf = re.search(CSRF_RE, c.get("/cases").text).group(1)  # type: ignore[union-attr]
+    form = {"csrftoken": csrf, "title": title, "supplier": "hengtai", "issues": "product_defect", "evidence": "E-0001"}
+    r = c.post("/cases", data=form)
+    assert r.status_code in (200, 303), re.findall(r"flash[^>]*>[^<]*", r.text)
+    return c, r.url.path.rsplit("/", 1)[1], csrf

@@ -15,41 +15,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from pages_support import owner_client
 from pypdf import PdfReader
 
 from disputedesk.services import cases, letters
-from disputedesk.services.imports import Candidate, import_candidates
-from disputedesk.services.workspaces import get_workspace
-from disputedesk.store.db import unit_of_work
-from disputedesk.store.models import Organization
 
-from support import CSRF_RE
+from records_fixtures import open_bank_statement_case
 
 
 @pytest.fixture
 def case(sqlite_ctx):  # type: ignore[no-untyped-def]
-    ctx = sqlite_ctx
-    import_candidates(
-        ctx, "default", [Candidate("bank-statement.txt", "t:bank", lambda: io.BytesIO(b"credit 2400 EUR"))], actor="t"
-    )
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, "default")
-        s.add(Organization(workspace_id=ws.id, key="hengtai", role="supplier", name_en="Hengtai CNC Co., Ltd."))
-    c = owner_client(ctx)
-    csrf = re.search(CSRF_RE, c.get("/cases").text).group(1)  # type: ignore[union-attr]
-    r = c.post(
-        "/cases",
-        data={
-            "csrftoken": csrf,
-            "title": "Spindle",
-            "supplier": "hengtai",
-            "issues": "product_defect",
-            "evidence": "E-0001",
-        },
-    )
-    assert r.status_code in (200, 303), r.text[-800:]
-    case_id = r.url.path.rsplit("/", 1)[1]
+    c, case_id, csrf = open_bank_statement_case(sqlite_ctx, "Spindle")
     for kind, amount, cur in (("repair", "4800.00", "EUR"), ("damages", "100.00", "USD")):
         r = c.post(
             f"/cases/{case_id}/claims", data={"csrftoken": csrf, "kind": kind, "amount": amount, "currency": cur}

@@ -12,15 +12,11 @@ import re
 from datetime import date
 
 import pytest
-from pages_support import owner_client
 from pypdf import PdfReader
 
 from disputedesk.services import cases, letters
-from disputedesk.services.imports import Candidate, import_candidates
-from disputedesk.services.workspaces import get_workspace
-from disputedesk.store.db import unit_of_work
-from disputedesk.store.models import Organization
 
+from records_fixtures import open_bank_statement_case
 from support import CSRF_RE
 
 
@@ -38,27 +34,7 @@ def _dd(html: str, term: str) -> str:
 def case_with_receipt(sqlite_ctx, request):  # type: ignore[no-untyped-def]
     """An empty workspace: a supplier, the bank statement (E-0001); a case opened on the page with no
     amount, a claim of EUR 4,800.00 and EUR 2,400.00 received on 20 March 2026."""
-    ctx = sqlite_ctx
-    import_candidates(
-        ctx, "default", [Candidate("bank-statement.txt", "t:bank", lambda: io.BytesIO(b"credit 2400 EUR"))], actor="t"
-    )
-    with unit_of_work(ctx.engine) as s:
-        ws = get_workspace(s, "default")
-        s.add(Organization(workspace_id=ws.id, key="hengtai", role="supplier", name_en="Hengtai CNC Co., Ltd."))
-    c = owner_client(ctx)
-    csrf = re.search(CSRF_RE, c.get("/cases").text).group(1)  # type: ignore[union-attr]
-    r = c.post(
-        "/cases",
-        data={
-            "csrftoken": csrf,
-            "title": "Spindle failure",
-            "supplier": "hengtai",
-            "issues": "product_defect",
-            "evidence": "E-0001",
-        },
-    )
-    assert r.status_code in (200, 303), re.findall(r"flash[^>]*>[^<]*", r.text)
-    case_id = r.url.path.rsplit("/", 1)[1]
+    c, case_id, csrf = open_bank_statement_case(sqlite_ctx, "Spindle failure")
     r = c.post(
         f"/cases/{case_id}/claims", data={"csrftoken": csrf, "kind": "repair", "amount": "4800.00", "currency": "EUR"}
     )
