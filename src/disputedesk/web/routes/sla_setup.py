@@ -254,7 +254,11 @@ VALID_FROM = "Valid from"
 
 def _save(ctx: Context, ws: Access, contract: str, data: Any, typed: dict[str, str]) -> Any:
     """A terms version from either form, checked as the API's body is (``NewTerms``)."""
-    body = check(NewTerms, {"terms": data, **filled(typed)})
+    return _store(ctx, ws, contract, check(NewTerms, {"terms": data, **filled(typed)}), "entered on the terms page")
+
+
+def _store(ctx: Context, ws: Access, contract: str, body: NewTerms, default_source: str | None = None) -> Any:
+    """Store a checked terms version (the page's forms and the API alike)."""
     return sla.set_terms(
         ctx,
         ws.slug,
@@ -262,7 +266,7 @@ def _save(ctx: Context, ws: Access, contract: str, data: Any, typed: dict[str, s
         contract_number=contract,
         valid_from=body.valid_from,
         status=body.status,
-        source=body.source or "entered on the terms page",
+        source=body.source or default_source,
         actor=ws.username,
     )
 
@@ -298,17 +302,7 @@ def api_set_terms(
     ws: Access = Depends(need("edit")),
 ) -> dict[str, Any]:
     """Add a version of the contract's support terms (draft or confirmed)."""
-    v = sla.set_terms(
-        ctx,
-        ws.slug,
-        body.terms,
-        contract_number=contract,
-        valid_from=body.valid_from,
-        status=body.status,
-        source=body.source,
-        actor=ws.username,
-    )
-    return v.to_dict()
+    return _store(ctx, ws, contract, body).to_dict()
 
 
 @router.post("/api/sla/terms/{contract:path}/confirm", tags=["sla"])
