@@ -10,9 +10,7 @@ that states the kind and a near miss that does not."""
 
 from __future__ import annotations
 
-import pytest
-
-from disputedesk.domain.contract_clarity import detected_kinds
+from .conftest import phrasing_family_test
 
 ZH_FAMILIES = [
     # --- response time: a complaint, enquiry, request or fault report accepted (受理/登记/核实) within a time
@@ -96,15 +94,5 @@ EN_FAMILIES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("kind", "text", "present"), ZH_FAMILIES, ids=[f"zh-{p[0]}-{i}" for i, p in enumerate(ZH_FAMILIES)]
-)
-def test_zh_phrasing_family(kind: str, text: str, present: bool) -> None:
-    assert (kind in detected_kinds(text)) is present
-
-
-@pytest.mark.parametrize(
-    ("kind", "text", "present"), EN_FAMILIES, ids=[f"en-{p[0]}-{i}" for i, p in enumerate(EN_FAMILIES)]
-)
-def test_en_phrasing_family(kind: str, text: str, present: bool) -> None:
-    assert (kind in detected_kinds(text)) is present
+test_zh_phrasing_family = phrasing_family_test(ZH_FAMILIES, prefix="zh-")
+test_en_phrasing_family = phrasing_family_test(EN_FAMILIES, prefix="en-")
